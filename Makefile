@@ -1,0 +1,49 @@
+# annals: two commands set up everything on a fresh machine:
+#   make run    records the seed documents on the embedded NATS server and prints a sample date
+#   make test   runs the whole test suite with the race detector
+
+GO      ?= go
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X main.Version=$(VERSION)
+DATA    ?= data
+AT      ?= 1995-03-01
+FUZZTIME ?= 30s
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+.PHONY: all build run test bench lint fmt fuzz clean
+
+all: build
+
+build:
+	@mkdir -p bin
+	$(GO) build -ldflags "$(LDFLAGS)" -o bin/recorder ./cmd/recorder
+	$(GO) build -ldflags "$(LDFLAGS)" -o bin/query ./cmd/query
+
+run: build
+	./bin/recorder ingest --data $(DATA) seeds
+	./bin/query state --data $(DATA) --at $(AT)
+
+test:
+	$(GO) test -race -count=1 ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./...
+
+lint:
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+# Runs every fuzz target for FUZZTIME each.
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "fuzz $$pkg $$target"; \
+	    $(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+clean:
+	rm -rf bin $(DATA)

@@ -1,0 +1,23 @@
+// Package boltstore is the queryable copy of the record in a bbolt file.
+//
+// Invariants:
+//   - Events are appended, never changed or deleted: the events bucket maps a stream sequence to the
+//     event's wire encoding, exactly as it was applied.
+//   - The sequence of the last applied event is committed in the same transaction as the events it
+//     covers, so a crash leaves every event applied exactly once: the next run resumes after it.
+//   - Every index (entity by historical date, fact identity, event id, name, entity) is written in the
+//     transaction that stores its event, so indexes never disagree with the events.
+//
+// Layout (bucket: key → value):
+//
+//	meta:       "last_seq" → uint64 big-endian
+//	events:     seq (8 bytes) → encoded event
+//	ids:        ULID (16 bytes) → seq
+//	facts:      fact id → seq
+//	duplicates: seq → fact id of an event skipped because its fact was already recorded
+//	by_entity:  entity 0x00 earliest day (4) latest day (4) ULID (16) → role ('s' subject, 'i' involved), seq (8)
+//	entity_seq: entity → seq of the last event whose subject it is, a skipped duplicate included (the
+//	            log holds it on the entity's subjects, so a writer appending must expect its sequence)
+//	names:      folded name 0x00 entity → nil
+//	entities:   entity → JSON {kind, names}
+package boltstore

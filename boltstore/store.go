@@ -1,0 +1,467 @@
+package boltstore
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"time"
+
+	"annals/events"
+
+	"github.com/oklog/ulid/v2"
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// DefaultTimeout is how long Open waits for the file lock held by another process.
+const DefaultTimeout = 2 * time.Second
+
+var (
+	bucketMeta       = []byte("meta")
+	bucketEvents     = []byte("events")
+	bucketIDs        = []byte("ids")
+	bucketFacts      = []byte("facts")
+	bucketDuplicates = []byte("duplicates")
+	bucketByEntity   = []byte("by_entity")
+	bucketEntitySeq  = []byte("entity_seq")
+	bucketNames      = []byte("names")
+	bucketEntities   = []byte("entities")
+	allBuckets       = [][]byte{bucketMeta, bucketEvents, bucketIDs, bucketFacts, bucketDuplicates,
+		bucketByEntity, bucketEntitySeq, bucketNames, bucketEntities}
+	keyLastSeq = []byte("last_seq")
+)
+
+// Options configure Open.
+type Options struct {
+	ReadOnly bool          // open for queries: a shared lock, no writes
+	Timeout  time.Duration // how long to wait for the lock; DefaultTimeout if zero
+}
+
+// Store is an events.Store over one bbolt file. It is safe for concurrent use; only one process may
+// hold it open for writing, and readers in other processes wait for that writer to close it.
+type Store struct {
+	db   *bolt.DB
+	path string
+}
+
+var _ events.Store = (*Store)(nil)
+
+// Open opens (or, unless read-only, creates) the store at path. It returns an error wrapping
+// events.ErrInUse when another process holds the file longer than the timeout, and one wrapping
+// events.ErrNotFound when a read-only open finds no file.
+func Open(path string, opts Options) (*Store, error) {
+	if opts.Timeout == 0 {
+		opts.Timeout = DefaultTimeout
+	}
+	if opts.ReadOnly {
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("open store %s: no record here yet (run `recorder ingest` first): %w", path, events.ErrNotFound)
+		}
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: opts.ReadOnly, Timeout: opts.Timeout})
+	if errors.Is(err, berrors.ErrTimeout) {
+		return nil, fmt.Errorf("open store %s: database in use by another process (a running recorder?) for more than %s: %w", path, opts.Timeout, events.ErrInUse)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	if !opts.ReadOnly {
+		err = db.Update(func(tx *bolt.Tx) error {
+			for _, name := range allBuckets {
+				if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open store %s: create buckets: %w", path, err)
+		}
+	}
+	return &Store{db: db, path: path}, nil
+}
+
+// Path returns the file the store is in.
+func (s *Store) Path() string { return s.path }
+
+// Close releases the file and its lock.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("close store %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// LastSeq returns the sequence of the last applied event, 0 if none.
+func (s *Store) LastSeq(ctx context.Context) (uint64, error) {
+	var seq uint64
+	err := s.db.View(func(tx *bolt.Tx) error {
+		seq = lastSeq(tx)
+		return nil
+	})
+	return seq, err
+}
+
+func lastSeq(tx *bolt.Tx) uint64 {
+	b := tx.Bucket(bucketMeta)
+	if b == nil {
+		return 0
+	}
+	if v := b.Get(keyLastSeq); len(v) == 8 {
+		return binary.BigEndian.Uint64(v)
+	}
+	return 0
+}
+
+// Apply stores a contiguous batch of events after LastSeq, with its indexes and the new LastSeq, in one
+// transaction.
+func (s *Store) Apply(ctx context.Context, batch []events.Stored) (events.ApplyResult, error) {
+	var res events.ApplyResult
+	if len(batch) == 0 {
+		return res, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		res = events.ApplyResult{}
+		next := lastSeq(tx) + 1
+		w := writer{tx: tx, entities: map[events.EntityID]*entityRecord{}}
+		for _, st := range batch {
+			if st.Seq != next {
+				return fmt.Errorf("event %s has sequence %d, want %d (the store is at %d): %w", st.Event.ID, st.Seq, next, next-1, events.ErrConflict)
+			}
+			dup, err := w.apply(st)
+			if err != nil {
+				return fmt.Errorf("event %s (seq %d): %w", st.Event.ID, st.Seq, err)
+			}
+			if dup {
+				res.Duplicates++
+			} else {
+				res.Applied++
+			}
+			next++
+		}
+		if err := w.flushEntities(); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketMeta).Put(keyLastSeq, u64(next-1))
+	})
+	if err != nil {
+		return events.ApplyResult{}, fmt.Errorf("apply %d events from seq %d: %w", len(batch), batch[0].Seq, err)
+	}
+	return res, nil
+}
+
+type entityRecord struct {
+	Kind     events.Kind `json:"kind,omitempty"`
+	Declared bool        `json:"declared,omitempty"` // Kind comes from an entity.named event, not from an event type
+	Names    []string    `json:"names,omitempty"`
+}
+
+// writer applies events inside one write transaction, caching entity records until the end.
+type writer struct {
+	tx       *bolt.Tx
+	entities map[events.EntityID]*entityRecord
+}
+
+func (w *writer) apply(st events.Stored) (duplicate bool, err error) {
+	e := st.Event
+	fid := e.Fact.ID()
+	seq := u64(st.Seq)
+	facts := w.tx.Bucket(bucketFacts)
+	if facts.Get([]byte(fid)) != nil {
+		// The log holds the duplicate on the entity's subjects: a writer must expect its sequence.
+		if err := w.tx.Bucket(bucketEntitySeq).Put([]byte(e.Entity), seq); err != nil {
+			return false, err
+		}
+		return true, w.tx.Bucket(bucketDuplicates).Put(seq, []byte(fid))
+	}
+	if w.tx.Bucket(bucketIDs).Get(e.ID[:]) != nil {
+		return false, fmt.Errorf("event id %s is already recorded with another fact: %w", e.ID, events.ErrInvalid)
+	}
+	data, err := events.EncodeEvent(e)
+	if err != nil {
+		return false, err
+	}
+	if err := w.tx.Bucket(bucketEvents).Put(seq, data); err != nil {
+		return false, err
+	}
+	if err := w.tx.Bucket(bucketIDs).Put(e.ID[:], seq); err != nil {
+		return false, err
+	}
+	if err := facts.Put([]byte(fid), seq); err != nil {
+		return false, err
+	}
+	byEntity := w.tx.Bucket(bucketByEntity)
+	if err := byEntity.Put(entityKey(e.Entity, e.Date, e.ID), append([]byte{'s'}, seq...)); err != nil {
+		return false, err
+	}
+	if err := w.tx.Bucket(bucketEntitySeq).Put([]byte(e.Entity), seq); err != nil {
+		return false, err
+	}
+	rec, err := w.entity(e.Entity)
+	if err != nil {
+		return false, err
+	}
+	// A kind stated by a name wins over one implied by an event type; the first stated kind stays.
+	if n, ok := e.Payload.(events.EntityNamed); ok && !rec.Declared {
+		rec.Kind, rec.Declared = n.Kind, true
+	} else if k := e.Type.EntityKind(); k != "" && rec.Kind == "" {
+		rec.Kind = k
+	}
+	names := w.tx.Bucket(bucketNames)
+	for _, name := range events.NamesOf(e) {
+		if err := names.Put(nameKey(name, e.Entity), nil); err != nil {
+			return false, err
+		}
+		if !contains(rec.Names, name) {
+			rec.Names = append(rec.Names, name)
+		}
+	}
+	if err := names.Put(nameKey(string(e.Entity), e.Entity), nil); err != nil {
+		return false, err
+	}
+	for _, other := range e.Involves() {
+		if err := byEntity.Put(entityKey(other, e.Date, e.ID), append([]byte{'i'}, seq...)); err != nil {
+			return false, err
+		}
+		if _, err := w.entity(other); err != nil {
+			return false, err
+		}
+		if err := names.Put(nameKey(string(other), other), nil); err != nil {
+			return false, err
+		}
+	}
+	return false, nil
+}
+
+func (w *writer) entity(id events.EntityID) (*entityRecord, error) {
+	if rec, ok := w.entities[id]; ok {
+		return rec, nil
+	}
+	rec := &entityRecord{}
+	if v := w.tx.Bucket(bucketEntities).Get([]byte(id)); v != nil {
+		if err := json.Unmarshal(v, rec); err != nil {
+			return nil, fmt.Errorf("entity %s: %w", id, err)
+		}
+	}
+	w.entities[id] = rec
+	return rec, nil
+}
+
+func (w *writer) flushEntities() error {
+	b := w.tx.Bucket(bucketEntities)
+	for id, rec := range w.entities {
+		v, err := json.Marshal(rec)
+		if err != nil {
+			return err
+		}
+		if err := b.Put([]byte(id), v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// KnownFacts returns the sequence of each recorded fact among ids.
+func (s *Store) KnownFacts(ctx context.Context, ids []events.FactID) (map[events.FactID]uint64, error) {
+	out := map[events.FactID]uint64{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketFacts)
+		if b == nil {
+			return nil
+		}
+		for _, id := range ids {
+			if v := b.Get([]byte(id)); v != nil {
+				out[id] = binary.BigEndian.Uint64(v)
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// EntitySeqs returns the sequence of the last event about each entity given.
+func (s *Store) EntitySeqs(ctx context.Context, ids []events.EntityID) (map[events.EntityID]uint64, error) {
+	out := map[events.EntityID]uint64{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketEntitySeq)
+		for _, id := range ids {
+			out[id] = 0
+			if b == nil {
+				continue
+			}
+			if v := b.Get([]byte(id)); v != nil {
+				out[id] = binary.BigEndian.Uint64(v)
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Event returns the event with the given id.
+func (s *Store) Event(ctx context.Context, id ulid.ULID) (events.Stored, error) {
+	var st events.Stored
+	err := s.db.View(func(tx *bolt.Tx) error {
+		ids := tx.Bucket(bucketIDs)
+		var v []byte
+		if ids != nil {
+			v = ids.Get(id[:])
+		}
+		if v == nil {
+			return fmt.Errorf("event %s: %w", id, events.ErrNotFound)
+		}
+		var err error
+		st, err = load(tx, binary.BigEndian.Uint64(v))
+		return err
+	})
+	return st, err
+}
+
+// EntityEvents returns the events about or involving an entity in historical order.
+func (s *Store) EntityEvents(ctx context.Context, id events.EntityID) ([]events.Stored, error) {
+	out := []events.Stored{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketByEntity)
+		if b == nil {
+			return nil
+		}
+		prefix := append([]byte(id), 0)
+		c := b.Cursor()
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			st, err := load(tx, binary.BigEndian.Uint64(v[1:]))
+			if err != nil {
+				return err
+			}
+			out = append(out, st)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("events of %s: %w", id, err)
+	}
+	return out, nil
+}
+
+// Entities returns every entity of the record, sorted by id.
+func (s *Store) Entities(ctx context.Context) ([]events.EntitySummary, error) {
+	var out []events.EntitySummary
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketEntities)
+		if b == nil {
+			return nil
+		}
+		return b.ForEach(func(k, v []byte) error {
+			var rec entityRecord
+			if err := json.Unmarshal(v, &rec); err != nil {
+				return fmt.Errorf("entity %s: %w", k, err)
+			}
+			out = append(out, events.EntitySummary{ID: events.EntityID(k), Kind: rec.Kind, Names: rec.Names})
+			return nil
+		})
+	})
+	return out, err
+}
+
+// Resolve returns the entities known by name (or id), sorted by id.
+func (s *Store) Resolve(ctx context.Context, name string) ([]events.EntityID, error) {
+	out := []events.EntityID{}
+	key := events.NameKey(name)
+	if key == "" {
+		return out, nil
+	}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketNames)
+		if b == nil {
+			return nil
+		}
+		prefix := append([]byte(key), 0)
+		c := b.Cursor()
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			out = append(out, events.EntityID(k[len(prefix):]))
+		}
+		return nil
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out, err
+}
+
+// Scan calls fn with each applied event from sequence from, in sequence order.
+func (s *Store) Scan(ctx context.Context, from uint64, fn func(events.Stored) error) error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketEvents)
+		if b == nil {
+			return nil
+		}
+		c := b.Cursor()
+		n := 0
+		for k, v := c.Seek(u64(from)); k != nil; k, v = c.Next() {
+			if n++; n%1024 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			seq := binary.BigEndian.Uint64(k)
+			e, err := events.DecodeEvent(v)
+			if err != nil {
+				return fmt.Errorf("event at seq %d: %w", seq, err)
+			}
+			if err := fn(events.Stored{Seq: seq, Event: e}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func load(tx *bolt.Tx, seq uint64) (events.Stored, error) {
+	v := tx.Bucket(bucketEvents).Get(u64(seq))
+	if v == nil {
+		return events.Stored{}, fmt.Errorf("event at seq %d is indexed but missing: %w", seq, events.ErrNotFound)
+	}
+	e, err := events.DecodeEvent(v)
+	if err != nil {
+		return events.Stored{}, fmt.Errorf("event at seq %d: %w", seq, err)
+	}
+	return events.Stored{Seq: seq, Event: e}, nil
+}
+
+func u64(v uint64) []byte {
+	b := make([]byte, 8)
+	binary.BigEndian.PutUint64(b, v)
+	return b
+}
+
+// entityKey orders an entity's events by earliest day, latest day, then event id (the order the
+// record learned them, which does not depend on how concurrent publishes interleaved in the stream).
+// Days are int32 offset by 2^31 so that they sort as unsigned big-endian bytes.
+func entityKey(id events.EntityID, d events.Date, eventID ulid.ULID) []byte {
+	k := make([]byte, 0, len(id)+25)
+	k = append(k, id...)
+	k = append(k, 0)
+	k = binary.BigEndian.AppendUint32(k, uint32(int64(d.Earliest())+1<<31))
+	k = binary.BigEndian.AppendUint32(k, uint32(int64(d.Latest())+1<<31))
+	return append(k, eventID[:]...)
+}
+
+func nameKey(name string, id events.EntityID) []byte {
+	k := append([]byte(events.NameKey(name)), 0)
+	return append(k, id...)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

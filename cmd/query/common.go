@@ -1,0 +1,240 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"annals/boltstore"
+	"annals/events"
+)
+
+// DefaultData is the data directory when neither --data nor ANNALS_DATA is given.
+const DefaultData = "data"
+
+// common holds the flags every query takes.
+type common struct {
+	data string
+	json bool
+	fs   *flag.FlagSet
+}
+
+func (m *Main) flags(name, synopsis, help string) *common {
+	c := &common{fs: flag.NewFlagSet(name, flag.ContinueOnError)}
+	c.fs.SetOutput(m.Stderr)
+	data := DefaultData
+	if v := m.Getenv("ANNALS_DATA"); v != "" {
+		data = v
+	}
+	c.fs.StringVar(&c.data, "data", data, "data `directory` holding the record (env ANNALS_DATA)")
+	c.fs.BoolVar(&c.json, "json", false, "print one JSON document (its shape is in docs/json.md)")
+	c.fs.Usage = func() {
+		fmt.Fprintf(c.fs.Output(), "usage: query %s %s\n\n%s\n\nflags:\n", name, synopsis, help)
+		c.fs.PrintDefaults()
+	}
+	return c
+}
+
+func (c *common) parse(args []string) error {
+	if err := c.fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err.Error()}
+	}
+	if c.fs.NArg() > 0 {
+		c.fs.Usage()
+		return usageError{fmt.Sprintf("unexpected argument %q", c.fs.Arg(0))}
+	}
+	return nil
+}
+
+// open opens the store read only: it waits briefly for a running writer, then says so.
+func (c *common) open() (*boltstore.Store, error) {
+	return boltstore.Open(filepath.Join(c.data, "annals.db"), boltstore.Options{ReadOnly: true})
+}
+
+func (m *Main) writeJSON(v any) error {
+	enc := json.NewEncoder(m.Stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// directory knows every entity of the record and its display name.
+type directory struct {
+	entities map[events.EntityID]events.EntitySummary
+}
+
+func loadDirectory(ctx context.Context, store events.Store) (*directory, error) {
+	all, err := store.Entities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	d := &directory{entities: make(map[events.EntityID]events.EntitySummary, len(all))}
+	for _, e := range all {
+		d.entities[e.ID] = e
+	}
+	return d, nil
+}
+
+// name returns the first name the record gives an entity, or its id.
+func (d *directory) name(id events.EntityID) string {
+	if e, ok := d.entities[id]; ok && len(e.Names) > 0 {
+		return e.Names[0]
+	}
+	return string(id)
+}
+
+// parties returns the ids of every party, sorted.
+func (d *directory) parties() []events.EntityID {
+	var out []events.EntityID
+	for id, e := range d.entities {
+		if e.Kind == events.KindParty {
+			out = append(out, id)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// resolve finds the one entity of the kind wanted that a user's name for it means: its id, its
+// abbreviation or any name the record holds (a misspelling a source uses included), case-insensitive.
+// An unknown or ambiguous name is an error that lists the candidates.
+func (d *directory) resolve(ctx context.Context, store events.Store, query string, kind events.Kind) (events.EntityID, error) {
+	ids, err := store.Resolve(ctx, query)
+	if err != nil {
+		return "", err
+	}
+	var matches []events.EntityID
+	for _, id := range ids {
+		if d.entities[id].Kind == kind {
+			matches = append(matches, id)
+		}
+	}
+	switch len(matches) {
+	case 1:
+		return matches[0], nil
+	case 0:
+		cands, close := d.candidates(query, kind)
+		switch {
+		case len(cands) == 0:
+			return "", fmt.Errorf("no %s is known as %q: %w; the record holds none", kind, query, events.ErrNotFound)
+		case close:
+			return "", fmt.Errorf("no %s is known as %q: %w; did you mean one of:\n%s", kind, query, events.ErrNotFound, d.list(cands))
+		}
+		return "", fmt.Errorf("no %s is known as %q: %w; nothing comes close; the record holds:\n%s", kind, query, events.ErrNotFound, d.list(cands))
+	}
+	return "", fmt.Errorf("%q is %w: it names %d %ss; use the id:\n%s", query, events.ErrAmbiguous, len(matches), kind, d.list(matches))
+}
+
+func (d *directory) list(ids []events.EntityID) string {
+	var b strings.Builder
+	for _, id := range ids {
+		e := d.entities[id]
+		fmt.Fprintf(&b, "  %s  (%s)\n", id, strings.Join(e.Names, "; "))
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// candidates returns the entities of a kind whose names come closest to the query: a name within a
+// small edit distance of it (a misspelling), or else the most query words found among a name's words
+// (a word of the query may be the start of a name's word: "Rescue Part"). All of that kind if nothing
+// comes close.
+func (d *directory) candidates(query string, kind events.Kind) (ids []events.EntityID, close bool) {
+	q := events.NameKey(query)
+	words := strings.Fields(q)
+	best := 0
+	var out, all []events.EntityID
+	for id, e := range d.entities {
+		if e.Kind != kind {
+			continue
+		}
+		all = append(all, id)
+		score := 0
+		for _, n := range append([]string{strings.ReplaceAll(string(id), "-", " ")}, e.Names...) {
+			k := events.NameKey(n)
+			s := wordScore(strings.Fields(k), words)
+			if near(k, q) {
+				s += 100
+			}
+			score = max(score, s)
+		}
+		switch {
+		case score == 0 || score < best:
+		case score > best:
+			best, out = score, []events.EntityID{id}
+		default:
+			out = append(out, id)
+		}
+	}
+	close = len(out) > 0
+	if !close {
+		out = all
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out, close
+}
+
+// wordScore counts the query words (of three letters or more) that are, or begin, a word of the name.
+func wordScore(name, query []string) int {
+	score := 0
+	for _, w := range query {
+		if len(w) < 3 {
+			continue
+		}
+		for _, n := range name {
+			if strings.HasPrefix(n, w) {
+				score++
+				break
+			}
+		}
+	}
+	return score
+}
+
+// near reports whether a and b are within an edit distance of a fifth of the longer, at least 2.
+func near(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	limit := max(2, max(len(ra), len(rb))/5)
+	if abs(len(ra)-len(rb)) > limit {
+		return false
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)] <= limit
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func eventsOf(stored []events.Stored) []events.Event {
+	out := make([]events.Event, len(stored))
+	for i, st := range stored {
+		out[i] = st.Event
+	}
+	return out
+}

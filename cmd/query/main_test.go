@@ -1,0 +1,174 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"annals/boltstore"
+	"annals/embednats"
+	"annals/jetlog"
+	"annals/record"
+	"annals/sources"
+
+	"github.com/nats-io/nats.go/jetstream"
+	"github.com/oklog/ulid/v2"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// fixture is a data directory holding the seeds, recorded with a fixed clock and seeded ids so that
+// answers are the same on every run.
+var fixture string
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	dir, err := os.MkdirTemp("", "annals-query-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	fixture = dir
+	if err := buildFixture(dir); err != nil {
+		fmt.Fprintln(os.Stderr, "build fixture:", err)
+		os.RemoveAll(dir)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func buildFixture(dir string) error {
+	ctx := context.Background()
+	in, err := sources.Load([]string{"../../seeds"})
+	if err != nil {
+		return err
+	}
+	srv, err := embednats.Start(embednats.Options{StoreDir: filepath.Join(dir, "nats")})
+	if err != nil {
+		return err
+	}
+	defer srv.Shutdown()
+	nc, err := srv.Connect()
+	if err != nil {
+		return err
+	}
+	defer nc.Close()
+	js, err := jetstream.New(nc)
+	if err != nil {
+		return err
+	}
+	log, err := jetlog.Open(ctx, js, jetlog.Config{})
+	if err != nil {
+		return err
+	}
+	store, err := boltstore.Open(filepath.Join(dir, "annals.db"), boltstore.Options{})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	now := time.Date(2026, 11, 1, 9, 30, 0, 0, time.UTC)
+	rec := &record.Recorder{Log: log, Store: store, Now: func() time.Time { return now },
+		Entropy: ulid.Monotonic(rand.New(rand.NewSource(42)), 0)}
+	_, err = rec.Record(ctx, in.Facts)
+	return err
+}
+
+// run runs the query program and renders what it printed and its exit code.
+func run(env map[string]string, args ...string) string {
+	var stdout, stderr bytes.Buffer
+	m := &Main{Stdout: &stdout, Stderr: &stderr, Getenv: func(k string) string { return env[k] }}
+	code := exitCode(&stderr, m.Run(context.Background(), args))
+	out := fmt.Sprintf("$ query %s\n%s--- stderr\n%s--- exit %d\n", strings.Join(args, " "), stdout.String(), stderr.String(), code)
+	return strings.ReplaceAll(out, fixture, "$ANNALS_DATA")
+}
+
+func TestGolden(t *testing.T) {
+	env := map[string]string{"ANNALS_DATA": fixture}
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"state-1995", []string{"state", "--at", "1995-03-01"}},
+		{"state-1995-json", []string{"state", "--at", "1995-03-01", "--json"}},
+		{"state-1997-cnup", []string{"state", "--at", "1997-06-01", "--party", "CNUP"}},
+		{"state-2013-cnrp", []string{"state", "--at", "2013-01-01", "--party", "cambodia national rescue party"}},
+		{"state-2017-cnrp-json", []string{"state", "--at", "2017-12-01", "--party", "cnrp", "--json"}},
+		{"state-misspelling", []string{"state", "--at", "1998-01-01", "--party", "Khmer National Solidary Party"}},
+		{"state-khmer-name", []string{"state", "--at", "2013-01-01", "--party", "គណបក្សសង្គ្រោះជាតិ"}},
+		{"timeline-cnup", []string{"timeline", "--party", "cambodian-national-unity-party"}},
+		{"timeline-dnum-json", []string{"timeline", "--party", "Democratic National Union Party", "--json"}},
+		{"error-unknown-party", []string{"state", "--at", "1995-03-01", "--party", "Rescue Part"}},
+		{"error-nothing-like", []string{"timeline", "--party", "zzzz"}},
+		{"error-malformed-at", []string{"state", "--at", "1995-02-30"}},
+		{"error-at-not-a-day", []string{"state", "--at", "1995"}},
+		{"error-missing-at", []string{"state"}},
+		{"error-timeline-no-party", []string{"timeline"}},
+		{"error-unknown-command", []string{"status"}},
+		{"error-unknown-flag", []string{"state", "--at", "1995-03-01", "--bogus"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := run(env, tt.args...)
+			golden(t, tt.name, got)
+		})
+	}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/query -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (rerun with -update and review the diff):\n%s", path, got)
+	}
+}
+
+func TestNoRecordIsAClearError(t *testing.T) {
+	got := run(nil, "state", "--at", "1995-03-01", "--data", t.TempDir())
+	if !strings.Contains(got, "no record here yet") || !strings.HasSuffix(got, "--- exit 1\n") {
+		t.Errorf("query state on an empty directory = %q, want a 'no record here yet' error and exit 1", got)
+	}
+}
+
+func TestLockedStoreSaysSoInsteadOfHanging(t *testing.T) {
+	dir := t.TempDir()
+	writer, err := boltstore.Open(filepath.Join(dir, "annals.db"), boltstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	start := time.Now()
+	got := run(nil, "state", "--at", "1995-03-01", "--data", dir)
+	if !strings.Contains(got, "in use by another process") || !strings.HasSuffix(got, "--- exit 1\n") {
+		t.Errorf("query state while a writer holds the store = %q, want an 'in use' error and exit 1", got)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("query state while locked took %s, want it to give up after the lock timeout", d)
+	}
+}
+
+func TestHelpExitsZero(t *testing.T) {
+	for _, args := range [][]string{{"-h"}, {"state", "-h"}, {"timeline", "-h"}} {
+		got := run(nil, args...)
+		if !strings.HasSuffix(got, "--- exit 0\n") || !strings.Contains(got, "usage") {
+			t.Errorf("query %v = %q, want usage and exit 0", args, got)
+		}
+	}
+}

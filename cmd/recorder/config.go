@@ -1,0 +1,173 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"annals/boltstore"
+	"annals/embednats"
+	"annals/jetlog"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// DefaultData is the data directory when neither --data nor ANNALS_DATA is given.
+const DefaultData = "data"
+
+// config holds the flags every writing command shares.
+type config struct {
+	data      string
+	natsURL   string
+	user      string
+	password  string
+	token     string
+	creds     string
+	tlsCA     string
+	tlsCert   string
+	tlsKey    string
+	stream    string
+	logLevel  string
+	logFormat string
+}
+
+func (m *Main) addFlags(fs *flag.FlagSet, c *config) {
+	env := func(name, def string) string {
+		if v := m.Getenv(name); v != "" {
+			return v
+		}
+		return def
+	}
+	fs.StringVar(&c.data, "data", env("ANNALS_DATA", DefaultData), "data `directory` for the store and the embedded NATS server (env ANNALS_DATA)")
+	fs.StringVar(&c.natsURL, "nats", env("ANNALS_NATS_URL", ""), "`URL`s of an external NATS server or cluster with JetStream, comma-separated; empty runs the embedded server (env ANNALS_NATS_URL)")
+	fs.StringVar(&c.user, "nats-user", env("ANNALS_NATS_USER", ""), "user for the external NATS (env ANNALS_NATS_USER)")
+	fs.StringVar(&c.password, "nats-password", env("ANNALS_NATS_PASSWORD", ""), "password for the external NATS (env ANNALS_NATS_PASSWORD)")
+	fs.StringVar(&c.token, "nats-token", env("ANNALS_NATS_TOKEN", ""), "token for the external NATS (env ANNALS_NATS_TOKEN)")
+	fs.StringVar(&c.creds, "nats-creds", env("ANNALS_NATS_CREDS", ""), "credentials `file` (JWT and NKey) for the external NATS (env ANNALS_NATS_CREDS)")
+	fs.StringVar(&c.tlsCA, "nats-ca", env("ANNALS_NATS_CA", ""), "CA certificate `file` to verify the external NATS (env ANNALS_NATS_CA)")
+	fs.StringVar(&c.tlsCert, "nats-cert", env("ANNALS_NATS_CERT", ""), "client certificate `file` for TLS (env ANNALS_NATS_CERT)")
+	fs.StringVar(&c.tlsKey, "nats-key", env("ANNALS_NATS_KEY", ""), "client key `file` for TLS (env ANNALS_NATS_KEY)")
+	fs.StringVar(&c.stream, "stream", env("ANNALS_STREAM", jetlog.DefaultStream), "JetStream stream `name` (env ANNALS_STREAM)")
+	fs.StringVar(&c.logLevel, "log-level", "info", "log level: debug, info, warn, error")
+	fs.StringVar(&c.logFormat, "log-format", "text", "log format: text or json")
+}
+
+func (c *config) logger(m *Main) (*slog.Logger, error) {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(c.logLevel)); err != nil {
+		return nil, usageError{fmt.Sprintf("--log-level %q: want debug, info, warn or error", c.logLevel)}
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	switch c.logFormat {
+	case "text":
+		return slog.New(slog.NewTextHandler(m.Stderr, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(m.Stderr, opts)), nil
+	}
+	return nil, usageError{fmt.Sprintf("--log-format %q: want text or json", c.logFormat)}
+}
+
+func (c *config) natsOptions() []nats.Option {
+	opts := []nats.Option{nats.Name("annals recorder"), nats.Timeout(10 * time.Second)}
+	if c.user != "" || c.password != "" {
+		opts = append(opts, nats.UserInfo(c.user, c.password))
+	}
+	if c.token != "" {
+		opts = append(opts, nats.Token(c.token))
+	}
+	if c.creds != "" {
+		opts = append(opts, nats.UserCredentials(c.creds))
+	}
+	if c.tlsCA != "" {
+		opts = append(opts, nats.RootCAs(c.tlsCA))
+	}
+	if c.tlsCert != "" || c.tlsKey != "" {
+		opts = append(opts, nats.ClientCert(c.tlsCert, c.tlsKey))
+	}
+	return opts
+}
+
+// backend is the wired store and log of one run.
+type backend struct {
+	store  *boltstore.Store
+	log    *jetlog.Log
+	nc     *nats.Conn
+	server *embednats.Server
+}
+
+func (b *backend) Close() {
+	if b.nc != nil {
+		b.nc.Drain()
+		b.nc.Close()
+	}
+	if b.server != nil {
+		b.server.Shutdown()
+	}
+	if b.store != nil {
+		b.store.Close()
+	}
+}
+
+// open locks the store first (so that two recorders never run the embedded server over one directory),
+// then connects to NATS, embedded or external, and opens the log.
+func (c *config) open(ctx context.Context, logger *slog.Logger) (*backend, error) {
+	if err := os.MkdirAll(c.data, 0o755); err != nil {
+		return nil, fmt.Errorf("data directory: %w", err)
+	}
+	b := &backend{}
+	var err error
+	b.store, err = boltstore.Open(filepath.Join(c.data, "annals.db"), boltstore.Options{})
+	if err != nil {
+		return nil, err
+	}
+	if c.natsURL == "" {
+		b.server, err = embednats.Start(embednats.Options{StoreDir: filepath.Join(c.data, "nats")})
+		if err != nil {
+			b.Close()
+			return nil, err
+		}
+		b.nc, err = b.server.Connect()
+		logger.Debug("embedded nats started", "store_dir", filepath.Join(c.data, "nats"))
+	} else {
+		b.nc, err = nats.Connect(c.natsURL, c.natsOptions()...)
+		if err != nil {
+			err = fmt.Errorf("connect to nats %s: %w", redact(c.natsURL), err)
+		}
+		logger.Debug("connected to nats", "url", redact(c.natsURL))
+	}
+	if err != nil {
+		b.Close()
+		return nil, err
+	}
+	js, err := jetstream.New(b.nc)
+	if err != nil {
+		b.Close()
+		return nil, fmt.Errorf("jetstream: %w", err)
+	}
+	b.log, err = jetlog.Open(ctx, js, jetlog.Config{Stream: c.stream})
+	if err != nil {
+		b.Close()
+		return nil, err
+	}
+	return b, nil
+}
+
+// redact hides passwords in a NATS URL for logs and errors.
+func redact(url string) string {
+	var out []string
+	for _, u := range strings.Split(url, ",") {
+		if at := strings.LastIndex(u, "@"); at >= 0 {
+			if scheme := strings.Index(u, "://"); scheme >= 0 && scheme < at {
+				u = u[:scheme+3] + "***" + u[at:]
+			}
+		}
+		out = append(out, u)
+	}
+	return strings.Join(out, ",")
+}

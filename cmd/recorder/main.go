@@ -1,0 +1,104 @@
+// Command recorder is the write side of annals: it records the facts of documents as events on the
+// log (NATS JetStream) and applies them to the store (a bbolt file).
+//
+//	recorder ingest [flags] PATH...   record documents (files or folders) and their curated facts
+//	recorder extract [flags] DOC      print the facts a document states, without recording them
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+)
+
+// Version is stamped by the build (-ldflags "-X main.Version=...").
+var Version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	m := &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+	err := m.Run(ctx, os.Args[1:])
+	stop()
+	os.Exit(exitCode(m.Stderr, err))
+}
+
+// Main is the recorder program, with its streams and environment injected for tests.
+type Main struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Getenv func(string) string
+
+	// Now and Entropy, when set, replace the wall clock and crypto randomness of event ids (tests).
+	Now     func() time.Time
+	Entropy io.Reader
+}
+
+// errUsage marks a usage error (exit 2); its message has already been printed with the usage.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func exitCode(stderr io.Writer, err error) int {
+	var ue usageError
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "error: %s\n", ue.msg)
+		return 2
+	default:
+		fmt.Fprintf(stderr, "error: %s\n", err)
+		return 1
+	}
+}
+
+const usage = `usage: recorder <command> [flags] [args]
+
+commands:
+  ingest PATH...   record documents (files or folders) with their curated facts
+  extract DOC      print the facts a document states, without recording them
+  version          print the version
+
+Run 'recorder <command> -h' for the flags of a command.
+`
+
+// Run runs one command.
+func (m *Main) Run(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		fmt.Fprint(m.Stderr, usage)
+		return usageError{"no command given"}
+	}
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "ingest":
+		return m.ingest(ctx, rest)
+	case "extract":
+		return m.extract(ctx, rest)
+	case "version":
+		fmt.Fprintln(m.Stdout, Version)
+		return nil
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(m.Stdout, usage)
+		return nil
+	default:
+		fmt.Fprint(m.Stderr, usage)
+		return usageError{fmt.Sprintf("unknown command %q", cmd)}
+	}
+}
+
+// parse parses a command's flags, turning a bad flag into a usage error.
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err.Error()}
+	}
+	return nil
+}

@@ -1,0 +1,116 @@
+// Package document parses the plain-text encyclopedia documents that annals draws facts from into a
+// Document: title, infobox, sections of paragraphs, legends, lists and tables, every part with its
+// 1-based line number. It interprets structure only; which facts the structure states is decided
+// elsewhere. It imports the standard library only.
+//
+// Invariants:
+//   - Document.Text is the input byte for byte. Every string in a Document is a substring of it,
+//     trimmed of white space where the field says so, or a join of such substrings with "\n". Nothing
+//     is normalised: Khmer, NBSP (U+00A0) and any other UTF-8 text are kept as written.
+//   - Every line number lies in 1..the number of lines of Text.
+//   - Every table row has exactly one cell per column (len(Row.Cells) == len(Table.Columns)).
+//   - ContainsQuote(Title) is true.
+//   - Parse returns either a Document or a *ParseError wrapping ErrMalformed, never both, and does
+//     not panic on any input. A Document is read-only after Parse and safe for concurrent use.
+//
+// # Format
+//
+// Lines end in "\n"; a "\r" before it is not part of the line (a paragraph's Text still keeps its
+// inner line endings as written). A line is blank when it holds only white space.
+//
+//   - Title: the first non-blank line. "= Title =" (a level-1 heading) gives its text; any other
+//     line that is not a heading is the title itself, trimmed. A heading of level 2 or more first
+//     is an error: the document has no title.
+//   - Infobox: right after the title, a name line followed at once by "- Key: Value" lines, up to
+//     the first blank line. Every line of that run must be "- Key: Value" (the key non-empty, the
+//     value possibly empty): "- Leader" with no colon there is an error. When the title line is
+//     itself followed at once by such lines, the title is the infobox name. The infobox is only
+//     recognised when the line after the name is a well-formed field; elsewhere "- x" is a list item.
+//     A key is numbered at its first word that ends in digits after a non-digit: "Leader1 Name" is
+//     Base "Leader", Index 1, Part "Name"; "Wing1" is Base "Wing", Index 1, Part ""; "Youth Wing"
+//     and "Seats 2004" are not numbered. Numbered groups partner such fields and
+//     tolerate missing partners ("Leader3 Title" without "Leader3 Name").
+//   - Headings: "==X==", "== X ==", "===X===" and so on, starting in the first column; the number of
+//     "=" is the level and must be the same on both sides, around non-empty text. Each heading opens
+//     a Section; text before the first heading is the lead, Sections[0] (Title "", Level 0).
+//
+// Blocks are separated by blank lines or by a change of line kind:
+//   - paragraph: consecutive lines of text;
+//   - bullet list: lines "- item";
+//   - numbered list: lines "12. item" (1 to 9 digits, a dot, then a space or the end of the line).
+//     Blank lines do not end a numbered list when the next item continues the numbering (12, then
+//     13); otherwise a new list starts;
+//   - legend: lines starting with white space (" Majority"), one Item each;
+//   - table: consecutive lines starting with "|", each of which must end with "|".
+//
+// A list or table directly after a one-line paragraph of at most MaxIntroRunes runes takes it as its
+// Intro ("Executive Committee", "The seven-point policies of the CNRP:").
+//
+// # Tables
+//
+// A table row "| a | b |" splits on "|" into trimmed cells. The first row is the header; no row may
+// have more cells than it, and shorter rows are padded with "". The rows were flattened from tables
+// with colspans and rowspans, padded or truncated to the header's width; the parser rebuilds the
+// columns and realigns the rows by the kinds of their cells, as follows.
+//
+// Cell kinds (KindOf): empty ("" or a lone dash), integer ("2013", "2,946,176"), decimal ("44.5"),
+// percent ("25.33%"), signed ("+15.9", "−3", "▼1.2"), text. A column of kind integer accepts
+// integers; decimal accepts integers and decimals; percent accepts percents and decimals; signed
+// accepts any number; text accepts text; a column with no values accepts nothing. An empty cell fits
+// anywhere. A row's fit is +1 for each non-empty cell that its column accepts and -1 for each other.
+//
+// Column kinds: each non-empty cell votes, with the weight of its row's count of non-empty cells (so
+// that sparse rows such as totals and continuations weigh little), for every kind that accepts it;
+// the kind with the most weight wins, ties going to the more specific kind (integer, decimal,
+// percent, signed, text), and a kind is only a candidate when some cell has exactly that kind.
+// Cells filled down from a rowspan do not vote.
+//
+// Sub-header: the second row is a sub-header, not data, when it has a non-empty cell, none of its
+// cells holds a digit or is longer than 20 runes, and one of them is a known sub-label ("#", "No."
+// promise an integer; "%" a percent or decimal; "±", "+/−", "Change", "Swing" a signed number) or a
+// label repeats. Its trailing empty cells are padding; its labels split into groups, a new group
+// starting at a label already in the current group, compared case-insensitively ("# % ± # ± #" → [# % ±] [# ±] [#]). Group g
+// belongs under header cell off+g: the header cells before off spanned both header rows. The
+// offset chosen is the one at which the body rows best fit the kinds the sub-labels promise; ties go
+// to the smallest offset of at least 1 (a first column labelling the rows), then 0. Each parent column
+// then expands into one column per label (Name "Votes", Sub "#", Label "Votes #"), and the rows
+// are padded to the new width. Columns beyond the header's width are Truncated: the flattening cut
+// their values off. So "| Election | Leader | Votes | Seats | Position | Government |" over
+// "| # | % | ± | # | ± | |" gives Election, Leader, Votes #, Votes %, Votes ±, Seats #, Seats ±,
+// Position, Government.
+//
+// Shift (colspan or rowspan inside a row): a body row with a cell its column does not accept is
+// tried with the cells after some cell i shifted right by k columns, dropping k trailing empty cells;
+// the best-fitting shift is kept if it fits better than the row as written (ties: smaller k, then
+// smaller i) and the row is Realigned. If cell i is not accepted by its own column (a "Total" label in
+// a numbered column), it spanned the k opened columns (a colspan) and they stay "". Otherwise the
+// opened columns were spanned from above (a rowspan): they are filled down from the row above,
+// marked in Filled, and the row is a Continuation. So "| Total | | 2,946,176 | 44.46% | |" under
+// "No. | Constituency | Seats won | Popular vote | Percentage" becomes "Total", "", "", "2,946,176",
+// "44.46%".
+//
+// Continuation (rowspan over the first columns): a row that the shift rule leaves alone, whose first
+// cell is not accepted by the first column and which has fewer non-empty cells than the row above,
+// continues the row above when its cells, moved to the last columns, fit better: the columns before
+// them are filled down from the row above (Filled) and the row is Realigned and a Continuation. So
+// "| Mu Sochua | | | | |" after "| 2 | Kem Sokha | 2 March 2017 | 16 November 2017 | Eng Chhai Eang |"
+// becomes "2", "Kem Sokha", "2 March 2017", "16 November 2017", "Mu Sochua".
+//
+// Summary: a row that is not a continuation and whose first cell is text in a column of another,
+// non-empty kind (a "Total" label in a numbered column) is marked Summary.
+//
+// Column kinds are computed once before the shift and continuation rules, and again after them for
+// Column.Kind. Tables wider than 256 columns are not realigned (their rows are kept as written and a
+// sub-header starts at offset 1), which bounds the work on hostile input.
+//
+// Known limits: the rules see kinds, not meanings. A rowspan continuation of two or more cells whose
+// later cells can be fitted by a shift is read as a colspan; a row that repeats a label in a table
+// of text may be taken for a sub-header; a row whose misfit cannot be cured by shifting right is
+// kept as written.
+//
+// # Quotes
+//
+// ContainsQuote and LineOf compare a quote with Text after NormalizeSpace has folded every run of
+// Unicode white space (NBSP included) in both to one ASCII space and trimmed them; otherwise the
+// comparison is exact, case- and byte-sensitive.
+package document

@@ -1,0 +1,397 @@
+package document
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ErrMalformed is returned (wrapped in a *ParseError) when a document breaks the format: it is empty,
+// is not UTF-8, holds a NUL byte, or has a malformed infobox line, table row or heading.
+var ErrMalformed = errors.New("malformed document")
+
+// ParseError reports where and why a document is malformed. It wraps ErrMalformed, so
+// errors.Is(err, ErrMalformed) holds for every error Parse returns.
+type ParseError struct {
+	Name string // the name given to Parse
+	Line int    // 1-based line of the fault; 0 when the fault is the whole document
+	Msg  string // what is wrong, without the name and line
+}
+
+// Error returns "document NAME:LINE: MSG", or "document NAME: MSG" when Line is 0.
+func (e *ParseError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("document %s:%d: %s", e.Name, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("document %s: %s", e.Name, e.Msg)
+}
+
+// Unwrap returns ErrMalformed.
+func (e *ParseError) Unwrap() error { return ErrMalformed }
+
+// Document is one parsed document. Every string in it is a substring of Text (trimmed of white space
+// where the type says so) or a join of such substrings with "\n"; nothing is normalised. Line numbers
+// are 1-based lines of Text.
+//
+// A Document returned by Parse must be treated as read-only; its methods do not modify it and are then
+// safe for concurrent use.
+type Document struct {
+	Name     string     // the name given to Parse, usually the file name
+	Title    string     // the level-1 heading, or else the first non-blank line, trimmed; never ""
+	Infobox  *Infobox   // nil if the document has none
+	Sections []*Section // Sections[0] is the lead (Title "", Level 0); then one per heading, in order
+	Text     string     // the document exactly as given
+
+	folded    bool    // norm and normLines were computed from Text by Parse
+	norm      string  // NormalizeSpace(Text)
+	normLines []int32 // normLines[i] is the line of the source byte that produced norm[i]
+}
+
+// Section is the lead of a document or the text under one heading, up to the next heading of any
+// level. Sections are not nested: Level tells the depth.
+type Section struct {
+	Title  string  // heading text, trimmed; "" for the lead
+	Level  int     // number of "=" around the heading (2 for "==X=="); 0 for the lead
+	Line   int     // line of the heading; for the lead, the line of the title
+	Blocks []Block // in document order
+}
+
+// BlockKind tells what a Block holds.
+type BlockKind int
+
+// The kinds of Block.
+const (
+	Paragraph  BlockKind = iota + 1 // consecutive text lines: Text
+	Legend                          // consecutive lines starting with white space: Text and Items
+	List                            // bullet ("- x") or numbered ("1. x") items: Items
+	TableBlock                      // consecutive "|" rows: Table
+)
+
+// String returns "paragraph", "legend", "list" or "table".
+func (k BlockKind) String() string {
+	switch k {
+	case Paragraph:
+		return "paragraph"
+	case Legend:
+		return "legend"
+	case List:
+		return "list"
+	case TableBlock:
+		return "table"
+	}
+	return "BlockKind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Block is one paragraph, legend, list or table of a section.
+type Block struct {
+	Kind BlockKind
+	Line int // line of the block's first line
+	// Text is, for a Paragraph, its lines exactly as written: the substring of Document.Text from
+	// the first line's start to the last line's end, without the last line ending ("\n" or "\r\n").
+	// For a Legend, its entries (trimmed) joined by "\n"; "" for a List or a TableBlock.
+	Text string
+	// Intro is, for a List or a TableBlock, the trimmed text of the paragraph just before it in the
+	// same section when that paragraph is one line of at most MaxIntroRunes runes (a caption such as
+	// "Executive Committee" or "The seven-point policies of the CNRP:"); otherwise "". The paragraph
+	// remains a block of its own.
+	Intro string
+	Items []Item // the entries of a List or a Legend
+	Table *Table // the table of a TableBlock; nil otherwise
+}
+
+// MaxIntroRunes is the longest paragraph, in runes, that is taken as the Intro of the list or table
+// that follows it.
+const MaxIntroRunes = 200
+
+// Item is one entry of a list or legend.
+type Item struct {
+	Number int    // the number of a numbered item ("12. x" → 12); 0 for bullets and legend entries
+	Text   string // the text after the marker, trimmed
+	Line   int
+}
+
+// Parse parses a document. name identifies it in errors and becomes Document.Name. data must be UTF-8
+// text with at least one non-blank line; it is kept byte for byte in Document.Text.
+//
+// Parse returns a *ParseError wrapping ErrMalformed when data is empty or blank, is not valid UTF-8,
+// holds a NUL byte, when the first non-blank line is a heading of level 2 or more (the document has no
+// title), when a line of the infobox run is not "- Key: Value", when a line starting with "|" does not
+// end with "|", when a table row has more cells than the table's header row, or when a heading's "="
+// marks are unbalanced or enclose no text. Parse is safe for concurrent use.
+func Parse(name string, data []byte) (*Document, error) {
+	p := &parser{name: name}
+	if err := p.check(data); err != nil {
+		return nil, err
+	}
+	text := string(data)
+	p.text = text
+	p.lines = strings.Split(text, "\n")
+	p.offsets = make([]int, len(p.lines))
+	off := 0
+	for i, l := range p.lines {
+		p.offsets[i] = off
+		off += len(l) + 1
+		p.lines[i] = strings.TrimSuffix(l, "\r")
+	}
+	if l, ok := strings.CutPrefix(p.lines[0], "\uFEFF"); ok { // a byte order mark is not part of the title
+		p.lines[0] = l
+		p.offsets[0] += len("\uFEFF")
+	}
+	d := &Document{Name: name, Text: text}
+	d.norm, d.normLines = fold(text, true)
+	d.folded = true
+	if err := p.parse(d); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+type parser struct {
+	name    string
+	text    string
+	lines   []string // the lines of text, without "\n", a "\r" before it, or a leading byte order mark
+	offsets []int    // offsets[i] is the byte offset in text of lines[i]
+}
+
+func (p *parser) errorf(line int, format string, args ...any) error {
+	return &ParseError{Name: p.name, Line: line, Msg: fmt.Sprintf(format, args...)}
+}
+
+// check rejects empty, blank, non-UTF-8 and NUL-holding input.
+func (p *parser) check(data []byte) error {
+	line := 1
+	for i := 0; i < len(data); {
+		c := data[i]
+		switch {
+		case c == 0:
+			return p.errorf(line, "NUL byte")
+		case c == '\n':
+			line++
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size == 1 {
+				return p.errorf(line, "invalid UTF-8")
+			}
+			i += size
+			continue
+		}
+		i++
+	}
+	if strings.TrimSpace(strings.TrimPrefix(string(data), "\uFEFF")) == "" {
+		return p.errorf(0, "empty document")
+	}
+	return nil
+}
+
+func (p *parser) parse(d *Document) error {
+	n := len(p.lines)
+	i := p.nextNonBlank(0)
+	titleLine := i
+	if line := p.lines[i]; line[0] == '=' {
+		level, title, err := p.heading(i)
+		if err != nil {
+			return err
+		}
+		if level != 1 {
+			return p.errorf(i+1, "document does not begin with a title: level-%d heading first", level)
+		}
+		d.Title = title
+	} else {
+		d.Title = strings.TrimSpace(line)
+	}
+	i++
+
+	// The infobox: either the title line itself is followed by "- Key: Value" lines, or the next
+	// non-blank line is a plain name line followed by them.
+	if i < n && isField(p.lines[i]) {
+		d.Infobox = &Infobox{Name: d.Title, Line: titleLine + 1}
+	} else if j := p.nextNonBlank(i); j+1 < n && kindOf(p.lines[j]) == lineText && isField(p.lines[j+1]) {
+		d.Infobox = &Infobox{Name: strings.TrimSpace(p.lines[j]), Line: j + 1}
+		i = j + 1
+	}
+	if d.Infobox != nil {
+		for ; i < n && !isBlank(p.lines[i]); i++ {
+			f, ok := parseField(p.lines[i])
+			if !ok {
+				return p.errorf(i+1, `infobox line is not "- Key: Value"`)
+			}
+			f.Line = i + 1
+			d.Infobox.Fields = append(d.Infobox.Fields, f)
+		}
+	}
+
+	sec := &Section{Line: titleLine + 1}
+	d.Sections = append(d.Sections, sec)
+	for i < n {
+		line := p.lines[i]
+		switch kindOf(line) {
+		case lineBlank:
+			i++
+		case lineHeading:
+			level, title, err := p.heading(i)
+			if err != nil {
+				return err
+			}
+			sec = &Section{Title: title, Level: level, Line: i + 1}
+			d.Sections = append(d.Sections, sec)
+			i++
+		case lineTable:
+			start := i
+			var rows [][]string
+			var lines []int
+			for ; i < n && kindOf(p.lines[i]) == lineTable; i++ {
+				cells, ok := splitRow(p.lines[i])
+				if !ok {
+					return p.errorf(i+1, `table row does not end with "|"`)
+				}
+				if len(rows) > 0 && len(cells) > len(rows[0]) {
+					return p.errorf(i+1, "table row has %d cells, more than the %d of its header", len(cells), len(rows[0]))
+				}
+				rows = append(rows, cells)
+				lines = append(lines, i+1)
+			}
+			sec.add(Block{Kind: TableBlock, Line: start + 1, Table: buildTable(rows, lines)})
+		case lineLegend:
+			b := Block{Kind: Legend, Line: i + 1}
+			var texts []string
+			for ; i < n && kindOf(p.lines[i]) == lineLegend; i++ {
+				t := strings.TrimSpace(p.lines[i])
+				texts = append(texts, t)
+				b.Items = append(b.Items, Item{Text: t, Line: i + 1})
+			}
+			b.Text = strings.Join(texts, "\n")
+			sec.add(b)
+		case lineBullet:
+			b := Block{Kind: List, Line: i + 1}
+			for ; i < n && kindOf(p.lines[i]) == lineBullet; i++ {
+				b.Items = append(b.Items, Item{Text: strings.TrimSpace(p.lines[i][1:]), Line: i + 1})
+			}
+			sec.add(b)
+		case lineNumbered:
+			b := Block{Kind: List, Line: i + 1}
+			for i < n {
+				num, text, ok := numberedItem(p.lines[i])
+				if !ok {
+					// Blank lines do not end the list when the numbering continues after them.
+					j := p.nextNonBlank(i)
+					if j == i || j >= n {
+						break
+					}
+					if next, _, ok := numberedItem(p.lines[j]); !ok || next != b.Items[len(b.Items)-1].Number+1 {
+						break
+					}
+					i = j
+					continue
+				}
+				b.Items = append(b.Items, Item{Number: num, Text: text, Line: i + 1})
+				i++
+			}
+			sec.add(b)
+		default:
+			start := i
+			for i < n && kindOf(p.lines[i]) == lineText {
+				i++
+			}
+			end := p.offsets[i-1] + len(p.lines[i-1])
+			sec.add(Block{Kind: Paragraph, Line: start + 1, Text: p.text[p.offsets[start]:end]})
+		}
+	}
+	return nil
+}
+
+// add appends b to the section, setting the Intro of a list or table from the paragraph before it.
+func (s *Section) add(b Block) {
+	if (b.Kind == List || b.Kind == TableBlock) && len(s.Blocks) > 0 {
+		prev := s.Blocks[len(s.Blocks)-1]
+		t := strings.TrimSpace(prev.Text)
+		if prev.Kind == Paragraph && !strings.Contains(t, "\n") && utf8.RuneCountInString(t) <= MaxIntroRunes {
+			b.Intro = t
+		}
+	}
+	s.Blocks = append(s.Blocks, b)
+}
+
+// nextNonBlank returns the index of the first non-blank line at or after i, or len(lines).
+func (p *parser) nextNonBlank(i int) int {
+	for i < len(p.lines) && isBlank(p.lines[i]) {
+		i++
+	}
+	return i
+}
+
+// heading parses line i, which starts with "=".
+func (p *parser) heading(i int) (level int, title string, err error) {
+	s := strings.TrimRightFunc(p.lines[i], unicode.IsSpace)
+	lead := len(s) - len(strings.TrimLeft(s, "="))
+	if lead == len(s) {
+		return 0, "", p.errorf(i+1, "heading has no text")
+	}
+	trail := len(s) - len(strings.TrimRight(s, "="))
+	if lead != trail {
+		return 0, "", p.errorf(i+1, `unbalanced heading: %d "=" before the text, %d after`, lead, trail)
+	}
+	title = strings.TrimSpace(s[lead : len(s)-trail])
+	if title == "" {
+		return 0, "", p.errorf(i+1, "heading has no text")
+	}
+	return lead, title, nil
+}
+
+type lineKind int
+
+const (
+	lineBlank lineKind = iota
+	lineHeading
+	lineTable
+	lineLegend
+	lineBullet
+	lineNumbered
+	lineText
+)
+
+// kindOf classifies one line by its first bytes.
+func kindOf(line string) lineKind {
+	switch {
+	case isBlank(line):
+		return lineBlank
+	case line[0] == '=':
+		return lineHeading
+	case line[0] == '|':
+		return lineTable
+	case strings.HasPrefix(line, "- "):
+		return lineBullet
+	}
+	if r, _ := utf8.DecodeRuneInString(line); unicode.IsSpace(r) {
+		return lineLegend
+	}
+	if _, _, ok := numberedItem(line); ok {
+		return lineNumbered
+	}
+	return lineText
+}
+
+// isBlank reports whether line holds only white space (Unicode, including U+00A0).
+func isBlank(line string) bool { return strings.TrimSpace(line) == "" }
+
+// numberedItem parses "12. text" (1 to 9 digits, a dot, then a space or the end of the line).
+func numberedItem(line string) (num int, text string, ok bool) {
+	d := 0
+	for d < len(line) && d < 10 && line[d] >= '0' && line[d] <= '9' {
+		d++
+	}
+	if d == 0 || d > 9 || d >= len(line) || line[d] != '.' {
+		return 0, "", false
+	}
+	rest := line[d+1:]
+	if rest != "" && rest[0] != ' ' {
+		return 0, "", false
+	}
+	num, err := strconv.Atoi(line[:d])
+	if err != nil {
+		return 0, "", false
+	}
+	return num, strings.TrimSpace(rest), true
+}

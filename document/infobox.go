@@ -1,0 +1,130 @@
+package document
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Infobox is the run of "- Key: Value" lines after a document's title, with the name line before it.
+type Infobox struct {
+	Name   string  // the name line, trimmed; the title when the fields follow the title line directly
+	Line   int     // line of the name line
+	Fields []Field // in document order; keys may repeat
+}
+
+// Field is one "- Key: Value" line of an infobox.
+//
+// A key ending its first word in a number is a numbered key: "Leader1 Name" has Base "Leader", Index
+// 1 and Part "Name"; "Wing1" has Base "Wing", Index 1 and Part "". Any other key has Base equal to
+// Key, Index 0 and Part "" ("Youth Wing", "Seats 2013"). A number of 0 or too large for an int does
+// not make a key numbered.
+type Field struct {
+	Key   string // text before the first ":", trimmed; never ""
+	Value string // text after the first ":", trimmed; may be ""
+	Line  int
+	Base  string
+	Index int
+	Part  string
+}
+
+// Group is the set of infobox fields sharing a Base and an Index, such as "Leader2 Title" and
+// "Leader2 Name".
+type Group struct {
+	Index int
+	// Parts maps Field.Part to the field ("Title", "Name", or "" for "Wing1"). A part that the
+	// infobox does not give is absent: "Leader3 Title" without "Leader3 Name" yields a Group with
+	// only "Title". When a part repeats, the first field wins.
+	Parts map[string]Field
+}
+
+// Get returns the first field whose Key equals key, compared case-insensitively.
+func (ib *Infobox) Get(key string) (Field, bool) {
+	if ib == nil {
+		return Field{}, false
+	}
+	for _, f := range ib.Fields {
+		if strings.EqualFold(f.Key, key) {
+			return f, true
+		}
+	}
+	return Field{}, false
+}
+
+// Numbered returns the groups of numbered fields whose Base equals base (case-insensitively), in
+// increasing Index order; nil if there are none. Unnumbered fields are never part of a group.
+func (ib *Infobox) Numbered(base string) []Group {
+	if ib == nil {
+		return nil
+	}
+	byIndex := map[int]Group{}
+	for _, f := range ib.Fields {
+		if f.Index == 0 || !strings.EqualFold(f.Base, base) {
+			continue
+		}
+		g, ok := byIndex[f.Index]
+		if !ok {
+			g = Group{Index: f.Index, Parts: map[string]Field{}}
+			byIndex[f.Index] = g
+		}
+		if _, dup := g.Parts[f.Part]; !dup {
+			g.Parts[f.Part] = f
+		}
+	}
+	if len(byIndex) == 0 {
+		return nil
+	}
+	groups := make([]Group, 0, len(byIndex))
+	for _, g := range byIndex {
+		groups = append(groups, g)
+	}
+	sort.Slice(groups, func(i, j int) bool { return groups[i].Index < groups[j].Index })
+	return groups
+}
+
+// isField reports whether line is a well-formed infobox line.
+func isField(line string) bool {
+	_, ok := parseField(line)
+	return ok
+}
+
+// parseField parses "- Key: Value"; Line is left for the caller.
+func parseField(line string) (Field, bool) {
+	rest, ok := strings.CutPrefix(line, "- ")
+	if !ok {
+		return Field{}, false
+	}
+	key, value, ok := strings.Cut(rest, ":")
+	key = strings.TrimSpace(key)
+	if !ok || key == "" {
+		return Field{}, false
+	}
+	f := Field{Key: key, Value: strings.TrimSpace(value)}
+	f.Base, f.Index, f.Part = splitKey(key)
+	return f, true
+}
+
+// splitKey splits a numbered key at the first word that ends in ASCII digits after a non-digit.
+func splitKey(key string) (base string, index int, part string) {
+	for start := 0; start < len(key); {
+		end := strings.IndexByte(key[start:], ' ')
+		if end < 0 {
+			end = len(key)
+		} else {
+			end += start
+		}
+		d := end
+		for d > start && key[d-1] >= '0' && key[d-1] <= '9' {
+			d--
+		}
+		if d < end && d > start {
+			n, err := strconv.Atoi(key[d:end])
+			if err != nil || n == 0 {
+				return key, 0, ""
+			}
+			return key[:d], n, strings.TrimSpace(key[end:])
+		}
+		start = end + 1
+	}
+	return key, 0, ""
+}

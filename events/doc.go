@@ -1,0 +1,17 @@
+// Package events is the domain of annals: the historical facts it records, as immutable events.
+//
+// An Event is one cited fact about one entity (a party, a person, an organisation, a document): its
+// type (a registered, versioned wire name such as "party.founded/v1"), the entity it is about, the
+// historical Date it happened (EDTF, with the precision its source gives), the recorded time (when the
+// record learned it), the Source with the exact quote that supports it, and a typed Payload.
+//
+// Invariants:
+//   - Events are never changed after they are written. A correction is a new event.
+//   - A Type is never edited once shipped: a new shape is a new version ("/v2") with an upcaster.
+//   - Two clocks, never confused: Date is historical time and drives "as of" answers; Recorded (and the
+//     time inside the ULID) is recorded time and drives "as known at" answers.
+//   - A fact has an identity (FactID) derived from its content, independent of when it was recorded, so
+//     that recording the same fact again is detected at any later time.
+//
+// The package imports the standard library and ulid only: no I/O, no clock, no randomness of its own.
+package events

@@ -1,0 +1,23 @@
+package events
+
+import "errors"
+
+// ErrInvalid is returned when an input (a date, an event, a fact, an identifier) breaks the rules of
+// its type. Errors wrapping it name the input and the rule it breaks.
+var ErrInvalid = errors.New("invalid")
+
+// ErrNotFound is returned when an event, an entity or a document asked for is not in the record.
+var ErrNotFound = errors.New("not found")
+
+// ErrConflict is returned when an append raced with another writer: the log already holds an event for
+// the entity that the appender had not seen. The caller may reload and retry.
+var ErrConflict = errors.New("conflict")
+
+// ErrDuplicate is returned when a fact that is already in the record is appended again.
+var ErrDuplicate = errors.New("duplicate")
+
+// ErrAmbiguous is returned when a name matches more than one entity.
+var ErrAmbiguous = errors.New("ambiguous")
+
+// ErrInUse is returned when the store is locked by another process (a running writer).
+var ErrInUse = errors.New("in use")

@@ -1,0 +1,280 @@
+package events
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/oklog/ulid/v2"
+)
+
+// Source says where a fact comes from: a document held in the record (Document, its file name), or an
+// external work (Title with a URL or reference). Quote is the exact passage that supports the fact and
+// is required either way.
+type Source struct {
+	Document string `json:"document,omitempty"`
+	Title    string `json:"title,omitempty"`
+	URL      string `json:"url,omitempty"`
+	Quote    string `json:"quote"`
+}
+
+// Validate returns nil if the source names a document or an external work and holds a quote.
+func (s Source) Validate() error {
+	var errs []error
+	if strings.TrimSpace(s.Quote) == "" {
+		errs = append(errs, fmt.Errorf("source quote is required: %w", ErrInvalid))
+	}
+	switch {
+	case s.Document != "" && (s.Title != "" || s.URL != ""):
+		errs = append(errs, fmt.Errorf("source names both a document and an external work: %w", ErrInvalid))
+	case s.Document == "" && s.Title == "":
+		errs = append(errs, fmt.Errorf("source needs a document, or a title with a URL or reference: %w", ErrInvalid))
+	case s.Document == "" && s.URL == "":
+		errs = append(errs, fmt.Errorf("source %q needs a URL or reference: %w", s.Title, ErrInvalid))
+	}
+	return errors.Join(errs...)
+}
+
+// Label returns a short name for the source: the document's file name or the external title.
+func (s Source) Label() string {
+	if s.Document != "" {
+		return s.Document
+	}
+	return s.Title
+}
+
+// FactID identifies a fact by its content: its type, entity, historical date, source and payload. The
+// same statement drawn from the same source always has the same FactID, whenever it is recorded.
+type FactID string
+
+// Fact is a statement drawn from a source, before it is recorded: an Event without its id and
+// recorded time. Facts are what documents, curated files and `recorder append` supply.
+type Fact struct {
+	Type    Type
+	Entity  EntityID
+	Date    Date
+	Source  Source
+	Payload Payload
+	Note    string // the curator's remark; not part of the fact's identity
+}
+
+// Validate returns nil if the fact is complete: a registered type matching its payload, a valid
+// entity, a date (XXXX when unknown, never the zero Date), a valid payload and a source with a quote.
+// Errors wrap ErrInvalid.
+func (f Fact) Validate() error {
+	if f.Payload == nil {
+		return fmt.Errorf("fact %s about %q has no payload: %w", f.Type, f.Entity, ErrInvalid)
+	}
+	if f.Type != f.Payload.EventType() {
+		return fmt.Errorf("fact type %q does not match its payload type %q: %w", f.Type, f.Payload.EventType(), ErrInvalid)
+	}
+	if !f.Type.Registered() {
+		return fmt.Errorf("event type %q is not registered: %w", string(f.Type), ErrInvalid)
+	}
+	var errs []error
+	if err := f.Entity.Validate(); err != nil {
+		errs = append(errs, err)
+	}
+	if f.Date.IsZero() {
+		// The zero Date encodes as "", which ParseDate refuses: such an event could be written but
+		// never read back.
+		errs = append(errs, fmt.Errorf("date is required (write XXXX for an unknown date): %w", ErrInvalid))
+	}
+	if err := f.Payload.Validate(); err != nil {
+		errs = append(errs, err)
+	}
+	if err := f.Source.Validate(); err != nil {
+		errs = append(errs, err)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("fact %s about %q: %w", f.Type, f.Entity, err)
+	}
+	return nil
+}
+
+// ID returns the fact's identity: a hex digest of its canonical encoding (Note excluded).
+func (f Fact) ID() FactID {
+	payload, err := json.Marshal(f.Payload)
+	if err != nil {
+		// Payloads are plain structs of strings, numbers and slices: they always encode.
+		panic(fmt.Sprintf("events: encode payload of %s: %v", f.Type, err))
+	}
+	canonical, _ := json.Marshal(struct {
+		Type    Type            `json:"type"`
+		Entity  EntityID        `json:"entity"`
+		Date    string          `json:"date"`
+		Source  Source          `json:"source"`
+		Payload json.RawMessage `json:"payload"`
+	}{f.Type, f.Entity, f.Date.String(), f.Source, payload})
+	sum := sha256.Sum256(canonical)
+	return FactID(hex.EncodeToString(sum[:16]))
+}
+
+// Involves returns the entities the fact involves besides its own entity, without repeats, in the
+// order the payload names them.
+func (f Fact) Involves() []EntityID {
+	if f.Payload == nil {
+		return nil
+	}
+	var out []EntityID
+	seen := map[EntityID]bool{f.Entity: true}
+	for _, id := range f.Payload.Refs() {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// Event is a recorded fact: immutable once written. ID is a ULID whose time is the recorded time.
+type Event struct {
+	ID ulid.ULID
+	Fact
+	Recorded time.Time // when the record learned the fact (UTC); recorded time, never historical
+}
+
+// NewEvent records f under id at the recorded time given. It validates f and returns an error
+// wrapping ErrInvalid if it is incomplete.
+func NewEvent(f Fact, id ulid.ULID, recorded time.Time) (Event, error) {
+	if err := f.Validate(); err != nil {
+		return Event{}, err
+	}
+	if id == (ulid.ULID{}) {
+		return Event{}, fmt.Errorf("event id is zero: %w", ErrInvalid)
+	}
+	return Event{ID: id, Fact: f, Recorded: recorded.UTC()}, nil
+}
+
+// Subject returns the NATS subject of the event under prefix: "<prefix>.<entity>.<type tokens>",
+// for example "annals.history.cambodia-national-rescue-party.party.banned.v1".
+func (e Event) Subject(prefix string) string {
+	return prefix + "." + string(e.Entity) + "." + e.Type.SubjectToken()
+}
+
+// factJSON is the wire shape of a Fact (and of the fact inside an Event).
+type factJSON struct {
+	ID       string          `json:"id,omitempty"`
+	FactID   FactID          `json:"fact_id,omitempty"`
+	Type     Type            `json:"type"`
+	Entity   EntityID        `json:"entity"`
+	Involves []EntityID      `json:"involves,omitempty"`
+	Date     string          `json:"date"`
+	Recorded string          `json:"recorded,omitempty"`
+	Source   Source          `json:"source"`
+	Payload  json.RawMessage `json:"payload"`
+	Note     string          `json:"note,omitempty"`
+}
+
+// MarshalJSON encodes the fact in its wire shape: type, entity, date (EDTF), source, payload, note.
+func (f Fact) MarshalJSON() ([]byte, error) {
+	w, err := f.wire()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(w)
+}
+
+func (f Fact) wire() (factJSON, error) {
+	payload, err := json.Marshal(f.Payload)
+	if err != nil {
+		return factJSON{}, fmt.Errorf("encode %s payload: %w", f.Type, err)
+	}
+	return factJSON{Type: f.Type, Entity: f.Entity, Involves: f.Involves(), Date: f.Date.String(),
+		Source: f.Source, Payload: payload, Note: f.Note}, nil
+}
+
+// UnmarshalJSON decodes a fact from its wire shape, decoding the payload by its type and refusing
+// unknown fields. It does not check the source quote against a document: that is the recorder's job.
+func (f *Fact) UnmarshalJSON(data []byte) error {
+	var w factJSON
+	if err := decodeStrict(data, &w); err != nil {
+		return fmt.Errorf("decode fact: %v: %w", err, ErrInvalid)
+	}
+	if w.ID != "" || w.FactID != "" || w.Recorded != "" {
+		return fmt.Errorf("decode fact about %q: id, fact_id and recorded are given when a fact is recorded, not by its author: %w", w.Entity, ErrInvalid)
+	}
+	got, err := w.fact()
+	if err != nil {
+		return err
+	}
+	*f = got
+	return nil
+}
+
+func (w factJSON) fact() (Fact, error) {
+	date, err := ParseDate(w.Date)
+	if err != nil {
+		return Fact{}, fmt.Errorf("fact %s about %q: %w", w.Type, w.Entity, err)
+	}
+	if len(w.Payload) == 0 {
+		return Fact{}, fmt.Errorf("fact %s about %q has no payload: %w", w.Type, w.Entity, ErrInvalid)
+	}
+	payload, err := DecodePayload(w.Type, w.Payload)
+	if err != nil {
+		return Fact{}, fmt.Errorf("fact about %q: %w", w.Entity, err)
+	}
+	return Fact{Type: w.Type, Entity: w.Entity, Date: date, Source: w.Source, Payload: payload, Note: w.Note}, nil
+}
+
+// EncodeEvent returns the wire encoding of e: one JSON object with its id, fact id, type, entity,
+// involved entities, date (EDTF as written), recorded time (RFC 3339 UTC), source, payload and note.
+// It returns an error wrapping ErrInvalid for a recorded time outside the years 0000-9999 in UTC.
+func EncodeEvent(e Event) ([]byte, error) {
+	w, err := e.Fact.wire()
+	if err != nil {
+		return nil, fmt.Errorf("encode event %s: %w", e.ID, err)
+	}
+	if err := checkRecorded(e.Recorded); err != nil {
+		return nil, fmt.Errorf("encode event %s: %w", e.ID, err)
+	}
+	w.ID = e.ID.String()
+	w.FactID = e.Fact.ID()
+	w.Recorded = e.Recorded.UTC().Format(time.RFC3339Nano)
+	return json.Marshal(w)
+}
+
+// checkRecorded refuses a recorded time that RFC 3339 cannot write in UTC (years 0000 to 9999), which
+// would encode to text that no decoder reads back.
+func checkRecorded(t time.Time) error {
+	if y := t.UTC().Year(); y < 0 || y > 9999 {
+		return fmt.Errorf("recorded time %s is outside the years 0000-9999 in UTC: %w", t, ErrInvalid)
+	}
+	return nil
+}
+
+// DecodeEvent decodes an event from its wire encoding and checks it: a registered type, a valid
+// payload, a ULID, a recorded time, and a fact id that matches its content (so that a changed event
+// is detected). Errors wrap ErrInvalid.
+func DecodeEvent(data []byte) (Event, error) {
+	var w factJSON
+	if err := decodeStrict(data, &w); err != nil {
+		return Event{}, fmt.Errorf("decode event: %v: %w", err, ErrInvalid)
+	}
+	id, err := ulid.ParseStrict(w.ID)
+	if err != nil {
+		return Event{}, fmt.Errorf("decode event: id %q: %v: %w", w.ID, err, ErrInvalid)
+	}
+	recorded, err := time.Parse(time.RFC3339Nano, w.Recorded)
+	if err != nil {
+		return Event{}, fmt.Errorf("decode event %s: recorded time %q: %v: %w", w.ID, w.Recorded, err, ErrInvalid)
+	}
+	if err := checkRecorded(recorded); err != nil {
+		return Event{}, fmt.Errorf("decode event %s: %w", w.ID, err)
+	}
+	f, err := w.fact()
+	if err != nil {
+		return Event{}, fmt.Errorf("decode event %s: %w", w.ID, err)
+	}
+	if err := f.Validate(); err != nil {
+		return Event{}, fmt.Errorf("decode event %s: %w", w.ID, err)
+	}
+	if got := f.ID(); w.FactID != got {
+		return Event{}, fmt.Errorf("decode event %s: fact id %q does not match its content (%q): %w", w.ID, w.FactID, got, ErrInvalid)
+	}
+	return Event{ID: id, Fact: f, Recorded: recorded.UTC()}, nil
+}

@@ -1,0 +1,155 @@
+package events
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// Type is the registered wire name of an event type with its version, such as "party.founded/v1".
+// Wire names are written out explicitly, never derived by reflection, and never edited once shipped.
+type Type string
+
+// Payload is the typed body of an event. Each implementation is registered under one Type.
+type Payload interface {
+	// EventType returns the Type the payload is registered under.
+	EventType() Type
+	// Refs returns the other entities the payload involves (people, parties, organisations).
+	Refs() []EntityID
+	// Validate returns nil if the payload is complete and consistent, or an error wrapping ErrInvalid.
+	Validate() error
+}
+
+// Namer is implemented by payloads that give an entity a name (a founding, a rename, an alias).
+// Names returns the names the payload gives to the event's entity.
+type Namer interface {
+	Names() []string
+}
+
+// registration describes one registered event type.
+type registration struct {
+	kind    Kind // the kind of the entity the event is about; "" for any kind
+	summary string
+	decode  func([]byte) (Payload, error)
+}
+
+var registry = map[Type]registration{}
+
+// register adds a payload type to the registry. It panics on a duplicate: registrations are static.
+func register[P Payload](kind Kind, summary string) {
+	var zero P
+	t := zero.EventType()
+	if _, dup := registry[t]; dup {
+		panic("events: type registered twice: " + string(t))
+	}
+	registry[t] = registration{kind: kind, summary: summary, decode: func(data []byte) (Payload, error) {
+		var p P
+		if err := decodeStrict(data, &p); err != nil {
+			return nil, fmt.Errorf("decode %s payload: %v: %w", t, err, ErrInvalid)
+		}
+		return p, nil
+	}}
+}
+
+// decodeStrict decodes the one JSON value in data into v, refusing unknown fields and anything but
+// white space after the value.
+func decodeStrict(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return errors.New("data after the JSON value")
+	}
+	return nil
+}
+
+// Types returns every registered Type, sorted.
+func Types() []Type {
+	out := make([]Type, 0, len(registry))
+	for t := range registry {
+		out = append(out, t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// Summary returns the one-line description of a registered Type, or "" if it is not registered.
+func (t Type) Summary() string { return registry[t].summary }
+
+// EntityKind returns the kind of entity events of this Type are about, or "" when any kind may be.
+func (t Type) EntityKind() Kind { return registry[t].kind }
+
+// Registered reports whether t is a registered Type.
+func (t Type) Registered() bool { _, ok := registry[t]; return ok }
+
+// SubjectToken returns t as a run of NATS subject tokens: "party.founded/v1" becomes "party.founded.v1".
+func (t Type) SubjectToken() string { return strings.ReplaceAll(string(t), "/", ".") }
+
+// DecodePayload decodes the JSON payload of an event of Type t, refusing unknown fields. It returns an
+// error wrapping ErrInvalid for an unregistered type or a payload that does not decode or validate.
+func DecodePayload(t Type, data []byte) (Payload, error) {
+	reg, ok := registry[t]
+	if !ok {
+		return nil, fmt.Errorf("event type %q is not registered: %w", string(t), ErrInvalid)
+	}
+	p, err := reg.decode(data)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.Validate(); err != nil {
+		return nil, fmt.Errorf("%s payload: %w", t, err)
+	}
+	return p, nil
+}
+
+// refs collects the non-empty entity ids given.
+func refs(ids ...EntityID) []EntityID {
+	var out []EntityID
+	for _, id := range ids {
+		if id != "" {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func validateRefs(field string, ids ...EntityID) error {
+	for _, id := range ids {
+		if id == "" {
+			continue
+		}
+		if err := id.Validate(); err != nil {
+			return fmt.Errorf("%s: %w", field, err)
+		}
+	}
+	return nil
+}
+
+func required(field, value string) error {
+	if strings.TrimSpace(value) == "" {
+		return fmt.Errorf("%s is required: %w", field, ErrInvalid)
+	}
+	return nil
+}
+
+func requiredRef(field string, id EntityID) error {
+	if id == "" {
+		return fmt.Errorf("%s is required: %w", field, ErrInvalid)
+	}
+	return validateRefs(field, id)
+}
+
+func oneOf(field, value string, allowed ...string) error {
+	for _, a := range allowed {
+		if value == a {
+			return nil
+		}
+	}
+	return fmt.Errorf("%s %q is not one of %s: %w", field, value, strings.Join(allowed, ", "), ErrInvalid)
+}

@@ -1,0 +1,74 @@
+package events
+
+import (
+	"context"
+
+	"github.com/oklog/ulid/v2"
+)
+
+// Stored is an event at its position in the log: Seq is its stream sequence, 1 for the first event.
+type Stored struct {
+	Seq   uint64
+	Event Event
+}
+
+// Log is the durable, ordered history of the record (a JetStream stream). Implementations are safe for
+// concurrent use.
+type Log interface {
+	// Append writes events in the order given and returns their sequences in that order. Before the
+	// first event of an entity is written, the last sequence of that entity's events in the log must be
+	// expect[entity] (0: none); later events of the same entity chain on the earlier ones. If another
+	// writer got in first, Append returns an error wrapping ErrConflict that names the entity; events
+	// written before the conflict stay written and their sequences are returned. A retry of an event
+	// the log already holds (the same fact id within the log's duplicate window) returns its original
+	// sequence and writes nothing.
+	Append(ctx context.Context, evs []Event, expect map[EntityID]uint64) ([]uint64, error)
+	// Read calls fn with each event from sequence from (inclusive) up to the last sequence at the time
+	// of the call, in order. It stops at the first error fn returns and returns it.
+	Read(ctx context.Context, from uint64, fn func(Stored) error) error
+	// LastSeq returns the sequence of the last event in the log, 0 if it is empty.
+	LastSeq(ctx context.Context) (uint64, error)
+}
+
+// EntitySummary describes an entity of the record: its id, kind and every name the record gives it.
+type EntitySummary struct {
+	ID    EntityID
+	Kind  Kind
+	Names []string
+}
+
+// ApplyResult counts what Store.Apply did with a batch.
+type ApplyResult struct {
+	Applied    int // events stored and indexed
+	Duplicates int // events whose fact was already recorded: skipped, their sequence still consumed
+}
+
+// Store is the queryable copy of the log (a bbolt file): every event applied exactly once, indexed by
+// entity, historical date, fact identity, event id and name.
+type Store interface {
+	// LastSeq returns the sequence of the last event applied, 0 if none.
+	LastSeq(ctx context.Context) (uint64, error)
+	// Apply stores a batch of events, which must follow LastSeq without a gap, together with the new
+	// LastSeq in one transaction: after a crash either the whole batch is applied or none of it. An event
+	// whose fact is already recorded is counted as a duplicate and not stored again. A batch that does
+	// not start at LastSeq+1 is refused with an error wrapping ErrConflict.
+	Apply(ctx context.Context, batch []Stored) (ApplyResult, error)
+	// KnownFacts returns, for each of the fact ids given that is recorded, the sequence of its event.
+	KnownFacts(ctx context.Context, ids []FactID) (map[FactID]uint64, error)
+	// EntitySeqs returns, for each entity given, the sequence of the last event about it (0: none).
+	EntitySeqs(ctx context.Context, ids []EntityID) (map[EntityID]uint64, error)
+	// Event returns the event with the given id, or an error wrapping ErrNotFound.
+	Event(ctx context.Context, id ulid.ULID) (Stored, error)
+	// EntityEvents returns the events about or involving an entity, in historical order (earliest day,
+	// then latest day, then event id, which is the order the record learned them). It returns an empty slice for an entity with no events.
+	EntityEvents(ctx context.Context, id EntityID) ([]Stored, error)
+	// Entities returns every entity of the record, sorted by id.
+	Entities(ctx context.Context) ([]EntitySummary, error)
+	// Resolve returns the entities known by a name or an id, compared case-insensitively with white
+	// space folded, sorted by id. It returns an empty slice when nothing matches.
+	Resolve(ctx context.Context, name string) ([]EntityID, error)
+	// Scan calls fn with each applied event from sequence from (inclusive), in sequence order.
+	Scan(ctx context.Context, from uint64, fn func(Stored) error) error
+	// Close releases the store.
+	Close() error
+}

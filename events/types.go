@@ -1,0 +1,507 @@
+package events
+
+import (
+	"errors"
+	"fmt"
+)
+
+// The registered event types. Each is a past-tense fact; the wire name carries its version.
+const (
+	TypeDocumentRecorded     Type = "document.recorded/v1"
+	TypeEntityNamed          Type = "entity.named/v1"
+	TypeEntityDescribed      Type = "entity.described/v1"
+	TypePartyFounded         Type = "party.founded/v1"
+	TypePartyRenamed         Type = "party.renamed/v1"
+	TypePartyMerged          Type = "party.merged/v1"
+	TypePartySplit           Type = "party.split/v1"
+	TypePartySucceeded       Type = "party.succeeded/v1"
+	TypePartyDeclaredIllegal Type = "party.declared_illegal/v1"
+	TypePartyBanned          Type = "party.banned/v1"
+	TypePartyDissolved       Type = "party.dissolved/v1"
+	TypePartyCeased          Type = "party.ceased_activity/v1"
+	TypePartyIdeology        Type = "party.ideology_stated/v1"
+	TypePartyPosition        Type = "party.position_stated/v1"
+	TypePartyWing            Type = "party.wing_recorded/v1"
+	TypePartyAffiliation     Type = "party.affiliation_recorded/v1"
+	TypePartyPlatform        Type = "party.platform_stated/v1"
+	TypePartyControlledArea  Type = "party.area_controlled/v1"
+	TypePartyBoycotted       Type = "party.boycotted/v1"
+	TypePartyPositionsLost   Type = "party.positions_lost/v1"
+	TypePartyOfficialsBanned Type = "party.officials_banned/v1"
+	TypeLeaderTookOffice     Type = "leader.took_office/v1"
+	TypeLeaderLeftOffice     Type = "leader.left_office/v1"
+	TypeCommitteeMember      Type = "committee.member_listed/v1"
+	TypeElectionResult       Type = "election.result_recorded/v1"
+	TypePersonArrested       Type = "person.arrested/v1"
+	TypePersonDefected       Type = "person.defected/v1"
+	TypePersonSentenced      Type = "person.sentenced/v1"
+	TypePersonFled           Type = "person.fled/v1"
+	TypePersonBanned         Type = "person.banned_from_politics/v1"
+	TypePersonServed         Type = "person.served_in/v1"
+)
+
+func init() {
+	register[DocumentRecorded](KindDocument, "a source document entered the record, verbatim")
+	register[EntityNamed]("", "an entity is known by a name (official, abbreviation, native script, alternate, misspelling)")
+	register[EntityDescribed]("", "a statement about an entity: colour, slogan, logo, flag, country, aim, radio station...")
+	register[PartyFounded](KindParty, "a party was founded")
+	register[PartyRenamed](KindParty, "a party took a new name")
+	register[PartyMerged](KindParty, "several parties merged into this one")
+	register[PartySplit](KindParty, "a faction left the party and founded another")
+	register[PartySucceeded](KindParty, "the party was succeeded by another (legal, self-declared, unofficial, transformation)")
+	register[PartyDeclaredIllegal](KindParty, "the party was declared illegal")
+	register[PartyBanned](KindParty, "the party was banned")
+	register[PartyDissolved](KindParty, "the party was dissolved")
+	register[PartyCeased](KindParty, "the party ceased activity or importance")
+	register[PartyIdeology](KindParty, "the party's ideology as stated by a source")
+	register[PartyPosition](KindParty, "the party's political position as stated by a source")
+	register[PartyWing](KindParty, "the party had a wing (military, armed, youth...)")
+	register[PartyAffiliation](KindParty, "the party belonged to an international or regional body")
+	register[PartyPlatform](KindParty, "a point of the party's platform or policy")
+	register[PartyControlledArea](KindParty, "an area was under the party's control")
+	register[PartyBoycotted](KindParty, "the party boycotted an election")
+	register[PartyPositionsLost](KindParty, "the party's office holders lost their positions")
+	register[PartyOfficialsBanned](KindParty, "a number of the party's officials were banned from politics")
+	register[LeaderTookOffice]("", "a person took an office in a party or organisation")
+	register[LeaderLeftOffice]("", "a person left an office in a party or organisation")
+	register[CommitteeMember]("", "a person is listed on a committee")
+	register[ElectionResult](KindParty, "an election result (general, communal or one constituency)")
+	register[PersonArrested](KindPerson, "a person was arrested")
+	register[PersonDefected](KindPerson, "a person defected from an organisation")
+	register[PersonSentenced](KindPerson, "a person was sentenced")
+	register[PersonFled](KindPerson, "a person fled a country")
+	register[PersonBanned](KindPerson, "a person was banned from politics")
+	register[PersonServed](KindPerson, "a person served in a government or body")
+}
+
+// DocumentRecorded holds a source document verbatim. Its entity is DocumentEntity(Name).
+type DocumentRecorded struct {
+	Name   string `json:"name"`   // file name, as cited by Source.Document
+	Title  string `json:"title"`  // the document's title line
+	SHA256 string `json:"sha256"` // hex digest of Text
+	Text   string `json:"text"`   // the document, byte for byte
+}
+
+func (DocumentRecorded) EventType() Type  { return TypeDocumentRecorded }
+func (DocumentRecorded) Refs() []EntityID { return nil }
+func (p DocumentRecorded) Validate() error {
+	return errors.Join(required("name", p.Name), required("text", p.Text), required("sha256", p.SHA256))
+}
+
+// Name types of EntityNamed.
+const (
+	NameOfficial     = "official"
+	NameAbbreviation = "abbreviation"
+	NameNative       = "native"
+	NameAlternate    = "alternate"
+	NameMisspelling  = "misspelling"
+)
+
+// EntityNamed records that an entity is known by a name. It also states the entity's kind, so that
+// entities the sources only mention are entities of the record too.
+type EntityNamed struct {
+	Kind     Kind   `json:"kind"`
+	Name     string `json:"name"`
+	NameType string `json:"name_type"`          // official, abbreviation, native, alternate, misspelling
+	Language string `json:"language,omitempty"` // BCP 47 tag when not English, "km" for Khmer
+}
+
+func (EntityNamed) EventType() Type   { return TypeEntityNamed }
+func (EntityNamed) Refs() []EntityID  { return nil }
+func (p EntityNamed) Names() []string { return []string{p.Name} }
+func (p EntityNamed) Validate() error {
+	return errors.Join(p.Kind.Validate(), required("name", p.Name),
+		oneOf("name_type", p.NameType, NameOfficial, NameAbbreviation, NameNative, NameAlternate, NameMisspelling))
+}
+
+// Attributes of EntityDescribed.
+var describedAttributes = []string{
+	"colour", "slogan", "motto", "logo", "flag", "country", "aim", "belief", "radio_station",
+	"support_base", "standing", "description", "plan", "reputation", "status", "reaction",
+	"office", "headquarters", "website", "newspaper", "membership", "infobox",
+}
+
+// EntityDescribed is a statement about an entity that is not a change of its structure: its colour,
+// slogan, logo, flag, country, professed aim, radio station, support base, standing, reputation...
+type EntityDescribed struct {
+	Attribute   string     `json:"attribute"`
+	Value       string     `json:"value"`
+	Translation string     `json:"translation,omitempty"` // an English rendering of a Value in another script
+	Language    string     `json:"language,omitempty"`
+	Involves    []EntityID `json:"involves,omitempty"` // entities the statement names
+}
+
+func (EntityDescribed) EventType() Type    { return TypeEntityDescribed }
+func (p EntityDescribed) Refs() []EntityID { return refs(p.Involves...) }
+func (p EntityDescribed) Validate() error {
+	return errors.Join(oneOf("attribute", p.Attribute, describedAttributes...), required("value", p.Value),
+		validateRefs("involves", p.Involves...))
+}
+
+// PartyFounded records the founding of a party under a name.
+type PartyFounded struct {
+	Name     string     `json:"name"`
+	Founders []EntityID `json:"founders,omitempty"` // people who founded it
+	By       EntityID   `json:"by,omitempty"`       // the organisation that set it up
+	Purpose  string     `json:"purpose,omitempty"`
+}
+
+func (PartyFounded) EventType() Type { return TypePartyFounded }
+func (p PartyFounded) Refs() []EntityID {
+	return refs(append(append([]EntityID{}, p.Founders...), p.By)...)
+}
+func (p PartyFounded) Names() []string { return []string{p.Name} }
+func (p PartyFounded) Validate() error {
+	return errors.Join(required("name", p.Name), validateRefs("founders", p.Founders...), validateRefs("by", p.By))
+}
+
+// PartyRenamed records that a party took a new name; its identity does not change.
+type PartyRenamed struct {
+	From string `json:"from,omitempty"`
+	To   string `json:"to"`
+}
+
+func (PartyRenamed) EventType() Type   { return TypePartyRenamed }
+func (PartyRenamed) Refs() []EntityID  { return nil }
+func (p PartyRenamed) Names() []string { return []string{p.From, p.To} }
+func (p PartyRenamed) Validate() error { return required("to", p.To) }
+
+// PartyMerged records that several parties merged into the event's entity.
+type PartyMerged struct {
+	Members []EntityID `json:"members"`
+}
+
+func (PartyMerged) EventType() Type    { return TypePartyMerged }
+func (p PartyMerged) Refs() []EntityID { return refs(p.Members...) }
+func (p PartyMerged) Validate() error {
+	if len(p.Members) == 0 {
+		return fmt.Errorf("members: a merger needs at least one member party: %w", ErrInvalid)
+	}
+	return validateRefs("members", p.Members...)
+}
+
+// PartySplit records that a faction left the event's entity and founded NewParty.
+type PartySplit struct {
+	NewParty EntityID   `json:"new_party"`
+	Leaders  []EntityID `json:"leaders,omitempty"` // who led the breakaway
+	Region   string     `json:"region,omitempty"`
+}
+
+func (PartySplit) EventType() Type    { return TypePartySplit }
+func (p PartySplit) Refs() []EntityID { return refs(append([]EntityID{p.NewParty}, p.Leaders...)...) }
+func (p PartySplit) Validate() error {
+	return errors.Join(requiredRef("new_party", p.NewParty), validateRefs("leaders", p.Leaders...))
+}
+
+// Kinds of succession.
+const (
+	SuccessionLegal          = "legal"
+	SuccessionSelfDeclared   = "self-declared"
+	SuccessionUnofficial     = "unofficial"
+	SuccessionTransformation = "transformation" // "morphed into"
+	SuccessionUnspecified    = "unspecified"
+)
+
+// PartySucceeded records that the event's entity was succeeded by Successor.
+type PartySucceeded struct {
+	Successor EntityID `json:"successor"`
+	Kind      string   `json:"kind"`
+	Qualifier string   `json:"qualifier,omitempty"` // the source's own words, e.g. "self-declared; not legally"
+}
+
+func (PartySucceeded) EventType() Type    { return TypePartySucceeded }
+func (p PartySucceeded) Refs() []EntityID { return refs(p.Successor) }
+func (p PartySucceeded) Validate() error {
+	return errors.Join(requiredRef("successor", p.Successor), oneOf("kind", p.Kind, SuccessionLegal,
+		SuccessionSelfDeclared, SuccessionUnofficial, SuccessionTransformation, SuccessionUnspecified))
+}
+
+// PartyDeclaredIllegal records that the party was declared illegal, by By if known.
+type PartyDeclaredIllegal struct {
+	By EntityID `json:"by,omitempty"`
+}
+
+func (PartyDeclaredIllegal) EventType() Type    { return TypePartyDeclaredIllegal }
+func (p PartyDeclaredIllegal) Refs() []EntityID { return refs(p.By) }
+func (p PartyDeclaredIllegal) Validate() error  { return validateRefs("by", p.By) }
+
+// PartyBanned records that the party was banned, by By (a court, a government) if known.
+type PartyBanned struct {
+	By     EntityID `json:"by,omitempty"`
+	Reason string   `json:"reason,omitempty"`
+}
+
+func (PartyBanned) EventType() Type    { return TypePartyBanned }
+func (p PartyBanned) Refs() []EntityID { return refs(p.By) }
+func (p PartyBanned) Validate() error  { return validateRefs("by", p.By) }
+
+// PartyDissolved records that the party was dissolved.
+type PartyDissolved struct {
+	By     EntityID `json:"by,omitempty"`
+	Forced bool     `json:"forced,omitempty"`
+}
+
+func (PartyDissolved) EventType() Type    { return TypePartyDissolved }
+func (p PartyDissolved) Refs() []EntityID { return refs(p.By) }
+func (p PartyDissolved) Validate() error  { return validateRefs("by", p.By) }
+
+// PartyCeased records that the party ceased activity, or ceased to matter.
+type PartyCeased struct {
+	Reason string `json:"reason,omitempty"`
+}
+
+func (PartyCeased) EventType() Type  { return TypePartyCeased }
+func (PartyCeased) Refs() []EntityID { return nil }
+func (PartyCeased) Validate() error  { return nil }
+
+// PartyIdeology records the ideologies a source states for the party.
+type PartyIdeology struct {
+	Ideologies []string `json:"ideologies"`
+}
+
+func (PartyIdeology) EventType() Type  { return TypePartyIdeology }
+func (PartyIdeology) Refs() []EntityID { return nil }
+func (p PartyIdeology) Validate() error {
+	if len(p.Ideologies) == 0 {
+		return fmt.Errorf("ideologies: at least one is required: %w", ErrInvalid)
+	}
+	for i, s := range p.Ideologies {
+		if err := required(fmt.Sprintf("ideologies[%d]", i), s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// PartyPosition records the political position a source states for the party.
+type PartyPosition struct {
+	Position string `json:"position"`
+}
+
+func (PartyPosition) EventType() Type   { return TypePartyPosition }
+func (PartyPosition) Refs() []EntityID  { return nil }
+func (p PartyPosition) Validate() error { return required("position", p.Position) }
+
+// PartyWing records a wing of the party: its kind ("military wing", "youth wing") and the wing.
+type PartyWing struct {
+	Kind string   `json:"kind"`
+	Wing EntityID `json:"wing"`
+}
+
+func (PartyWing) EventType() Type    { return TypePartyWing }
+func (p PartyWing) Refs() []EntityID { return refs(p.Wing) }
+func (p PartyWing) Validate() error {
+	return errors.Join(required("kind", p.Kind), requiredRef("wing", p.Wing))
+}
+
+// PartyAffiliation records that the party belonged to a body ("international", "regional affiliation").
+type PartyAffiliation struct {
+	Kind         string   `json:"kind"`
+	Organisation EntityID `json:"organisation"`
+}
+
+func (PartyAffiliation) EventType() Type    { return TypePartyAffiliation }
+func (p PartyAffiliation) Refs() []EntityID { return refs(p.Organisation) }
+func (p PartyAffiliation) Validate() error {
+	return errors.Join(required("kind", p.Kind), requiredRef("organisation", p.Organisation))
+}
+
+// PartyPlatform records one point of the party's platform or policies, under a section heading.
+type PartyPlatform struct {
+	Section string `json:"section"`
+	Number  int    `json:"number,omitempty"`
+	Text    string `json:"text"`
+}
+
+func (PartyPlatform) EventType() Type  { return TypePartyPlatform }
+func (PartyPlatform) Refs() []EntityID { return nil }
+func (p PartyPlatform) Validate() error {
+	return errors.Join(required("section", p.Section), required("text", p.Text))
+}
+
+// PartyControlledArea records an area under the party's control, with its share as the source words it
+// and what the share measures (population, territory).
+type PartyControlledArea struct {
+	Area    string   `json:"area,omitempty"`
+	Places  []string `json:"places,omitempty"`
+	Share   string   `json:"share,omitempty"`
+	Measure string   `json:"measure,omitempty"`
+}
+
+func (PartyControlledArea) EventType() Type  { return TypePartyControlledArea }
+func (PartyControlledArea) Refs() []EntityID { return nil }
+func (p PartyControlledArea) Validate() error {
+	if p.Area == "" && len(p.Places) == 0 && p.Share == "" {
+		return fmt.Errorf("area, places or share is required: %w", ErrInvalid)
+	}
+	return nil
+}
+
+// PartyBoycotted records that the party boycotted an election.
+type PartyBoycotted struct {
+	Election string `json:"election"`
+}
+
+func (PartyBoycotted) EventType() Type   { return TypePartyBoycotted }
+func (PartyBoycotted) Refs() []EntityID  { return nil }
+func (p PartyBoycotted) Validate() error { return required("election", p.Election) }
+
+// PartyPositionsLost records that the party's holders of an office lost their positions.
+type PartyPositionsLost struct {
+	Office      string `json:"office"`
+	Count       int    `json:"count,omitempty"`
+	Reallocated bool   `json:"reallocated,omitempty"` // seats given to other parties
+}
+
+func (PartyPositionsLost) EventType() Type   { return TypePartyPositionsLost }
+func (PartyPositionsLost) Refs() []EntityID  { return nil }
+func (p PartyPositionsLost) Validate() error { return required("office", p.Office) }
+
+// Office records a person in a role: the payload of LeaderTookOffice and LeaderLeftOffice. The event's
+// entity is the party or organisation; Person is the office holder.
+type Office struct {
+	Person EntityID `json:"person"`
+	Role   string   `json:"role"` // president, vice president, secretary-general, general-secretary, leader, deputy, chair...
+	Term   int      `json:"term,omitempty"`
+}
+
+func (o Office) Refs() []EntityID { return refs(o.Person) }
+func (o Office) Validate() error {
+	return errors.Join(requiredRef("person", o.Person), required("role", o.Role))
+}
+
+// LeaderTookOffice records that a person took an office in the event's entity.
+type LeaderTookOffice struct{ Office }
+
+// LeaderLeftOffice records that a person left an office in the event's entity.
+type LeaderLeftOffice struct{ Office }
+
+func (LeaderTookOffice) EventType() Type { return TypeLeaderTookOffice }
+func (LeaderLeftOffice) EventType() Type { return TypeLeaderLeftOffice }
+
+// CommitteeMember records a person listed on a committee of the event's entity, at a rank (1 = first).
+type CommitteeMember struct {
+	Committee string   `json:"committee"`
+	Person    EntityID `json:"person"`
+	Rank      int      `json:"rank,omitempty"`
+	Role      string   `json:"role,omitempty"`
+}
+
+func (CommitteeMember) EventType() Type    { return TypeCommitteeMember }
+func (p CommitteeMember) Refs() []EntityID { return refs(p.Person) }
+func (p CommitteeMember) Validate() error {
+	return errors.Join(required("committee", p.Committee), requiredRef("person", p.Person))
+}
+
+// Election levels.
+const (
+	LevelGeneral      = "general"
+	LevelConstituency = "constituency"
+	LevelCommunal     = "communal"
+)
+
+// ElectionResult records a party's result in an election, nationally or in one constituency. Figures
+// are kept as the source writes them ("2,946,176", "44.46%", "15.9"); Votes is also parsed.
+type ElectionResult struct {
+	Election     string   `json:"election"` // e.g. "2013 general election"
+	Level        string   `json:"level"`
+	Constituency string   `json:"constituency,omitempty"`
+	Number       string   `json:"number,omitempty"` // the row number in the source table
+	Leader       EntityID `json:"leader,omitempty"`
+	Votes        int64    `json:"votes,omitempty"`
+	VotesText    string   `json:"votes_text,omitempty"`
+	Percent      string   `json:"percent,omitempty"`
+	Change       string   `json:"change,omitempty"`
+	Seats        string   `json:"seats,omitempty"`
+	SeatsChange  string   `json:"seats_change,omitempty"`
+	Chiefs       string   `json:"chiefs,omitempty"`
+	Councillors  string   `json:"councillors,omitempty"`
+	Position     string   `json:"position,omitempty"`
+	Government   string   `json:"government,omitempty"`
+}
+
+func (ElectionResult) EventType() Type    { return TypeElectionResult }
+func (p ElectionResult) Refs() []EntityID { return refs(p.Leader) }
+func (p ElectionResult) Validate() error {
+	err := errors.Join(required("election", p.Election),
+		oneOf("level", p.Level, LevelGeneral, LevelConstituency, LevelCommunal), validateRefs("leader", p.Leader))
+	if p.Level == LevelConstituency && p.Constituency == "" {
+		err = errors.Join(err, fmt.Errorf("constituency is required for a constituency result: %w", ErrInvalid))
+	}
+	return err
+}
+
+// PersonArrested records an arrest of the event's person.
+type PersonArrested struct {
+	By     EntityID `json:"by,omitempty"`
+	Charge string   `json:"charge,omitempty"`
+}
+
+func (PersonArrested) EventType() Type    { return TypePersonArrested }
+func (p PersonArrested) Refs() []EntityID { return refs(p.By) }
+func (p PersonArrested) Validate() error  { return validateRefs("by", p.By) }
+
+// PersonDefected records that the event's person defected from an organisation.
+type PersonDefected struct {
+	From EntityID `json:"from"`
+}
+
+func (PersonDefected) EventType() Type    { return TypePersonDefected }
+func (p PersonDefected) Refs() []EntityID { return refs(p.From) }
+func (p PersonDefected) Validate() error  { return requiredRef("from", p.From) }
+
+// PersonSentenced records a sentence passed on the event's person.
+type PersonSentenced struct {
+	Sentence string   `json:"sentence"`
+	By       EntityID `json:"by,omitempty"`
+}
+
+func (PersonSentenced) EventType() Type    { return TypePersonSentenced }
+func (p PersonSentenced) Refs() []EntityID { return refs(p.By) }
+func (p PersonSentenced) Validate() error {
+	return errors.Join(required("sentence", p.Sentence), validateRefs("by", p.By))
+}
+
+// PersonFled records that the event's person fled a country.
+type PersonFled struct {
+	From   string `json:"from"`
+	Reason string `json:"reason,omitempty"`
+}
+
+func (PersonFled) EventType() Type   { return TypePersonFled }
+func (PersonFled) Refs() []EntityID  { return nil }
+func (p PersonFled) Validate() error { return required("from", p.From) }
+
+// PersonBanned records that the event's person was banned from politics, by By, for Years if known.
+type PersonBanned struct {
+	Years int      `json:"years,omitempty"`
+	By    EntityID `json:"by,omitempty"`
+}
+
+func (PersonBanned) EventType() Type    { return TypePersonBanned }
+func (p PersonBanned) Refs() []EntityID { return refs(p.By) }
+func (p PersonBanned) Validate() error  { return validateRefs("by", p.By) }
+
+// PartyOfficialsBanned records that a number of the party's officials were banned from politics.
+type PartyOfficialsBanned struct {
+	Group string   `json:"group"` // as the source words it: "senior party officials"
+	Count int      `json:"count,omitempty"`
+	Years int      `json:"years,omitempty"`
+	By    EntityID `json:"by,omitempty"`
+}
+
+func (PartyOfficialsBanned) EventType() Type    { return TypePartyOfficialsBanned }
+func (p PartyOfficialsBanned) Refs() []EntityID { return refs(p.By) }
+func (p PartyOfficialsBanned) Validate() error {
+	return errors.Join(required("group", p.Group), validateRefs("by", p.By))
+}
+
+// PersonServed records that the event's person served in a government or body.
+type PersonServed struct {
+	Organisation EntityID `json:"organisation"`
+	Role         string   `json:"role,omitempty"`
+}
+
+func (PersonServed) EventType() Type    { return TypePersonServed }
+func (p PersonServed) Refs() []EntityID { return refs(p.Organisation) }
+func (p PersonServed) Validate() error  { return requiredRef("organisation", p.Organisation) }

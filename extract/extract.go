@@ -1,0 +1,439 @@
+package extract
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"annals/document"
+	"annals/events"
+)
+
+// Facts returns the facts a document states, in document order: the document itself, then its infobox,
+// then its tables, then the curated facts (which may be nil). Curated facts whose source names another
+// document are kept as they are.
+func Facts(doc *document.Document, curated *Curated) ([]events.Fact, error) {
+	x := &extractor{doc: doc, named: map[events.EntityID]bool{}}
+	if curated != nil {
+		x.hints = curated.Tables
+		x.subject, x.kind = curated.Subject, curated.SubjectKind
+		if curated.Document != "" && curated.Document != doc.Name {
+			return nil, fmt.Errorf("facts file for %s names document %s: %w", doc.Name, curated.Document, events.ErrInvalid)
+		}
+	}
+	if x.subject == "" {
+		x.subject = events.Slug(doc.Title)
+	}
+	if x.kind == "" {
+		x.kind = events.KindParty
+	}
+	sum := sha256.Sum256([]byte(doc.Text))
+	// The document quotes its title line, which is line 1 unless blank lines come first.
+	x.add(events.DocumentEntity(doc.Name), "", x.lineText(doc.Sections[0].Line), events.DocumentRecorded{
+		Name: doc.Name, Title: doc.Title, SHA256: hex.EncodeToString(sum[:]), Text: doc.Text})
+	x.name(x.subject, x.kind, doc.Title, events.NameOfficial, doc.Title)
+	if err := x.infobox(); err != nil {
+		return nil, err
+	}
+	if err := x.tables(); err != nil {
+		return nil, err
+	}
+	if curated != nil {
+		x.facts = append(x.facts, curated.Facts...)
+	}
+	return x.facts, nil
+}
+
+type extractor struct {
+	doc     *document.Document
+	subject events.EntityID
+	kind    events.Kind
+	hints   []TableHint
+	facts   []events.Fact
+	named   map[events.EntityID]bool
+}
+
+// add appends a fact about entity, dated date ("" for undated), quoting quote.
+func (x *extractor) add(entity events.EntityID, date, quote string, p events.Payload) {
+	d := events.Date{}
+	if date == "" {
+		date = "XXXX"
+	}
+	d = events.MustParseDate(date)
+	x.facts = append(x.facts, events.Fact{Type: p.EventType(), Entity: entity, Date: d,
+		Source: events.Source{Document: x.doc.Name, Quote: quote}, Payload: p})
+}
+
+// name records, once per document, that entity is known by name.
+func (x *extractor) name(id events.EntityID, kind events.Kind, name, nameType, quote string) events.EntityID {
+	key := events.EntityID(string(id) + "\x00" + nameType + "\x00" + name)
+	if !x.named[key] {
+		x.named[key] = true
+		x.add(id, "", quote, events.EntityNamed{Kind: kind, Name: name, NameType: nameType, Language: language(name)})
+	}
+	return id
+}
+
+// mention names an entity mentioned by name and returns its id.
+func (x *extractor) mention(kind events.Kind, name, quote string) events.EntityID {
+	id := events.Slug(name)
+	if !x.named[id] {
+		x.named[id] = true
+		x.add(id, "", quote, events.EntityNamed{Kind: kind, Name: name, NameType: events.NameOfficial, Language: language(name)})
+	}
+	return id
+}
+
+func (x *extractor) lineText(n int) string {
+	lines := strings.Split(x.doc.Text, "\n")
+	if n < 1 || n > len(lines) {
+		return ""
+	}
+	return strings.TrimSpace(lines[n-1])
+}
+
+// fieldQuote is the "Key: Value" text of an infobox line.
+func (x *extractor) fieldQuote(f document.Field) string {
+	return strings.TrimSpace(strings.TrimPrefix(x.lineText(f.Line), "-"))
+}
+
+func (x *extractor) infobox() error {
+	ib := x.doc.Infobox
+	if ib == nil {
+		return nil
+	}
+	for _, f := range ib.Fields {
+		if f.Index > 0 || strings.TrimSpace(f.Value) == "" {
+			continue
+		}
+		if err := x.field(f); err != nil {
+			return fmt.Errorf("document %s:%d: infobox %q: %w", x.doc.Name, f.Line, f.Key, err)
+		}
+	}
+	for _, base := range numberedBases(ib) {
+		for _, g := range ib.Numbered(base) {
+			x.group(base, g)
+		}
+	}
+	return nil
+}
+
+func numberedBases(ib *document.Infobox) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, f := range ib.Fields {
+		if f.Index > 0 && !seen[strings.ToLower(f.Base)] {
+			seen[strings.ToLower(f.Base)] = true
+			out = append(out, f.Base)
+		}
+	}
+	return out
+}
+
+// field applies the rule for one unnumbered infobox key.
+func (x *extractor) field(f document.Field) error {
+	q := x.fieldQuote(f)
+	v := strings.TrimSpace(f.Value)
+	s := x.subject
+	switch key := strings.ToLower(f.Key); key {
+	case "abbreviation", "acronym":
+		x.name(s, x.kind, v, events.NameAbbreviation, q)
+	case "native name", "khmer name":
+		x.name(s, x.kind, v, events.NameNative, q)
+	case "foundation", "founded", "formation", "established":
+		date, err := ProseDate(v)
+		if err != nil {
+			return err
+		}
+		x.add(s, date, q, events.PartyFounded{Name: x.doc.Title})
+	case "founders", "founder":
+		var founders []events.EntityID
+		for _, n := range splitList(v) {
+			founders = append(founders, x.mention(events.KindPerson, n, q))
+		}
+		if len(founders) > 0 { // a value of bare commas names no one
+			x.add(s, "", q, events.PartyFounded{Name: x.doc.Title, Founders: founders})
+		}
+	case "dissolved", "dissolution", "banned":
+		date, err := ProseDate(v)
+		if err != nil {
+			return err
+		}
+		if key == "banned" {
+			x.add(s, date, q, events.PartyBanned{})
+		} else {
+			x.add(s, date, q, events.PartyDissolved{})
+		}
+	case "successor", "successors", "predecessor", "predecessors":
+		for _, item := range splitList(v) {
+			name, qualifier := splitQualifier(item)
+			other := x.mention(events.KindParty, name, q)
+			p := events.PartySucceeded{Successor: other, Kind: successionKind(qualifier), Qualifier: qualifier}
+			if strings.HasPrefix(key, "predecessor") {
+				p.Successor = s
+				x.add(other, "", q, p)
+			} else {
+				x.add(s, "", q, p)
+			}
+		}
+	case "merger", "merged from", "merger of":
+		var members []events.EntityID
+		for _, n := range splitList(v) {
+			members = append(members, x.mention(events.KindParty, n, q))
+		}
+		if len(members) > 0 {
+			x.add(s, "", q, events.PartyMerged{Members: members})
+		}
+	case "leader", "leaders", "president", "chairman", "chairperson", "secretary-general", "general secretary":
+		role := "leader"
+		if !strings.HasPrefix(key, "leader") {
+			role = Role(f.Key)
+		}
+		for _, n := range splitList(v) {
+			x.add(s, "", q, events.LeaderTookOffice{Office: events.Office{Person: x.mention(events.KindPerson, n, q), Role: role}})
+		}
+	case "ideology":
+		if ideologies := splitList(v); len(ideologies) > 0 {
+			x.add(s, "", q, events.PartyIdeology{Ideologies: ideologies})
+		}
+	case "position":
+		x.add(s, "", q, events.PartyPosition{Position: v})
+	case "international":
+		x.add(s, "", q, events.PartyAffiliation{Kind: "international", Organisation: x.mention(events.KindOrganisation, v, q)})
+	case "colorcode", "colourcode", "colour", "color", "colours", "colors":
+		x.add(s, "", q, events.EntityDescribed{Attribute: "colour", Value: v})
+	case "slogan", "motto":
+		value, translation := splitTranslation(v)
+		x.add(s, "", q, events.EntityDescribed{Attribute: key, Value: value, Translation: translation, Language: language(value)})
+	case "flag", "logo", "country", "headquarters", "website", "newspaper", "membership":
+		x.add(s, "", q, events.EntityDescribed{Attribute: key, Value: v})
+	default:
+		if strings.HasSuffix(key, " wing") {
+			x.add(s, "", q, events.PartyWing{Kind: strings.ToLower(f.Key), Wing: x.mention(events.KindOrganisation, v, q)})
+			return nil
+		}
+		x.add(s, "", q, events.EntityDescribed{Attribute: "infobox", Value: q})
+	}
+	return nil
+}
+
+// group applies the rule for a numbered group such as "Leader1 Title" / "Leader1 Name".
+func (x *extractor) group(base string, g document.Group) {
+	// A part with an empty value ("- Wing1:") is as good as absent.
+	part := func(name string) (document.Field, bool) {
+		f, ok := g.Parts[name]
+		return f, ok && strings.TrimSpace(f.Value) != ""
+	}
+	title, hasTitle := part("Title")
+	value, hasValue := part("Name")
+	if !hasValue {
+		value, hasValue = part("")
+	}
+	quote := func(fs ...document.Field) string {
+		// Every line from the group's first to its last (the parts may come in any order, with other
+		// fields between them): the first without its list marker, the others as written, so the
+		// quote stays one passage of the document.
+		first, last := fs[0].Line, fs[0].Line
+		for _, f := range fs[1:] {
+			first, last = min(first, f.Line), max(last, f.Line)
+		}
+		parts := []string{x.fieldQuote(document.Field{Line: first})}
+		for n := first + 1; n <= last; n++ {
+			parts = append(parts, x.lineText(n))
+		}
+		return strings.Join(parts, "\n")
+	}
+	s := x.subject
+	switch {
+	case !hasValue && hasTitle:
+		// "Leader3 Title: Secretary-General" alone states an office; any other lone title, such as
+		// "Wing2 Title: Women's wing", is kept as the infobox states it.
+		q := quote(title)
+		switch strings.ToLower(base) {
+		case "leader", "leaders", "officer":
+			x.add(s, "", q, events.EntityDescribed{Attribute: "office", Value: strings.TrimSpace(title.Value)})
+		default:
+			x.add(s, "", q, events.EntityDescribed{Attribute: "infobox", Value: q})
+		}
+		return
+	case !hasValue:
+		return
+	}
+	kind := strings.ToLower(base)
+	fields := []document.Field{value}
+	if hasTitle {
+		kind = strings.ToLower(title.Value)
+		fields = []document.Field{title, value}
+	}
+	q := quote(fields...)
+	switch strings.ToLower(base) {
+	case "leader", "leaders", "officer":
+		for _, n := range splitList(value.Value) {
+			x.add(s, "", q, events.LeaderTookOffice{Office: events.Office{Person: x.mention(events.KindPerson, n, q), Role: Role(kind)}})
+		}
+	case "wing":
+		x.add(s, "", q, events.PartyWing{Kind: kind, Wing: x.mention(events.KindOrganisation, value.Value, q)})
+	case "affiliation":
+		x.add(s, "", q, events.PartyAffiliation{Kind: kind, Organisation: x.mention(events.KindOrganisation, value.Value, q)})
+	case "founder":
+		x.add(s, "", q, events.PartyFounded{Name: x.doc.Title, Founders: []events.EntityID{x.mention(events.KindPerson, value.Value, q)}})
+	default:
+		x.add(s, "", q, events.EntityDescribed{Attribute: "infobox", Value: q})
+	}
+}
+
+// Role normalises an office title: lower case, singular ("Vice Presidents" → "vice president").
+func Role(title string) string {
+	words := strings.Fields(strings.ToLower(title))
+	if n := len(words); n > 0 {
+		w := words[n-1]
+		if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3 {
+			words[n-1] = strings.TrimSuffix(w, "s")
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// splitList splits a comma-separated value, keeping commas inside parentheses and quotes (straight
+// or curly).
+func splitList(v string) []string {
+	var out []string
+	depth, curly, quoted, start := 0, 0, false, 0
+	for i, r := range v {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case r == '“':
+			curly++
+		case r == '”' && curly > 0:
+			curly--
+		case r == '"':
+			quoted = !quoted
+		case r == ',' && depth == 0 && curly == 0 && !quoted:
+			if s := strings.TrimSpace(v[start:i]); s != "" {
+				out = append(out, s)
+			}
+			start = i + 1
+		}
+	}
+	if s := strings.TrimSpace(v[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// splitQualifier splits "Khmer Will Party (self-declared; not legally)" into the name and the words in
+// parentheses.
+func splitQualifier(item string) (name, qualifier string) {
+	if i := strings.Index(item, "("); i > 0 && strings.HasSuffix(item, ")") {
+		return strings.TrimSpace(item[:i]), strings.TrimSpace(item[i+1 : len(item)-1])
+	}
+	return item, ""
+}
+
+func successionKind(qualifier string) string {
+	q := strings.ToLower(qualifier)
+	switch {
+	case strings.Contains(q, "self-declared") || strings.Contains(q, "self declared"):
+		return events.SuccessionSelfDeclared
+	case strings.Contains(q, "unofficial"):
+		return events.SuccessionUnofficial
+	case strings.Contains(q, "legal") && !strings.Contains(q, "illegal") && !strings.Contains(q, "not legal") &&
+		!strings.Contains(q, "non-legal"):
+		return events.SuccessionLegal
+	case strings.Contains(q, "morph") || strings.Contains(q, "transform"):
+		return events.SuccessionTransformation
+	}
+	return events.SuccessionUnspecified
+}
+
+// splitTranslation splits `"សង្គ្រោះ បម្រើ ការពារ" ("Rescue, Serve, Protect")` into the value and its
+// translation, without the quotation marks.
+func splitTranslation(v string) (value, translation string) {
+	value = v
+	if i := strings.Index(v, "("); i > 0 && strings.HasSuffix(v, ")") {
+		value, translation = strings.TrimSpace(v[:i]), strings.TrimSpace(v[i+1:len(v)-1])
+	}
+	return strings.Trim(value, `"“”`), strings.Trim(translation, `"“”`)
+}
+
+// language returns "km" for text in Khmer script, "" otherwise.
+func language(s string) string {
+	for _, r := range s {
+		if unicode.Is(unicode.Khmer, r) {
+			return "km"
+		}
+	}
+	return ""
+}
+
+var months = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12}
+
+// ProseDate turns a date as prose writes it ("30 November 1992", "November 1992", "1997", "c. 1997")
+// into EDTF ("1992-11-30", "1992-11", "1997", "1997~"). It returns an error wrapping events.ErrInvalid
+// for anything else, or for a day that does not exist.
+func ProseDate(s string) (string, error) {
+	words := strings.Fields(strings.TrimSpace(s))
+	approx := ""
+	if len(words) > 0 && (strings.EqualFold(words[0], "c.") || strings.EqualFold(words[0], "circa") || strings.EqualFold(words[0], "about")) {
+		approx, words = "~", words[1:]
+	}
+	var out string
+	switch len(words) {
+	case 1:
+		if isYear(words[0]) {
+			out = words[0]
+		}
+	case 2:
+		if m, ok := months[strings.ToLower(words[0])]; ok && isYear(words[1]) {
+			out = fmt.Sprintf("%s-%02d", words[1], m)
+		}
+	case 3:
+		d, err := strconv.Atoi(words[0])
+		m, ok := months[strings.ToLower(words[1])]
+		if err == nil && ok && isYear(words[2]) {
+			out = fmt.Sprintf("%s-%02d-%02d", words[2], m, d)
+		} else if m, ok := months[strings.ToLower(words[0])]; ok && isYear(words[2]) {
+			if d, err := strconv.Atoi(strings.TrimSuffix(words[1], ",")); err == nil {
+				out = fmt.Sprintf("%s-%02d-%02d", words[2], m, d)
+			}
+		}
+	}
+	if out == "" {
+		return "", fmt.Errorf("date %q is not a day, month or year as prose writes them: %w", s, events.ErrInvalid)
+	}
+	out += approx
+	if _, err := events.ParseDate(out); err != nil {
+		return "", fmt.Errorf("date %q: %w", s, err)
+	}
+	return out, nil
+}
+
+func isYear(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Number parses a count as written ("2,946,176") and reports whether it is one. It returns 0 when it
+// is not, so that callers may ignore the report (ParseInt gives the nearest int64 for a count too
+// large, which no table means).
+func Number(s string) (int64, bool) {
+	n, err := strconv.ParseInt(strings.ReplaceAll(strings.TrimSpace(s), ",", ""), 10, 64)
+	if err != nil {
+		return 0, false
+	}
+	return n, true
+}

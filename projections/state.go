@@ -1,0 +1,456 @@
+package projections
+
+import (
+	"sort"
+	"strings"
+
+	"annals/events"
+)
+
+// Certainty says how sure the record is that a fact holds on the day asked about.
+type Certainty string
+
+// Certainties.
+const (
+	Certain   Certainty = "certain"   // the fact's date lies wholly on or before the day
+	Uncertain Certainty = "uncertain" // the day falls inside the fact's possible dates
+	Undated   Certainty = "undated"   // the source gives no date for the fact
+)
+
+// certainty returns the certainty of a fact dated d on day, and false when it has certainly not
+// happened yet.
+func certainty(d events.Date, day events.Day) (Certainty, bool) {
+	if d.Earliest() == events.MinDay && d.Latest() == events.MaxDay {
+		return Undated, true
+	}
+	switch d.Relation(day) {
+	case events.DateBefore:
+		return Certain, true
+	case events.DateStraddles:
+		return Uncertain, true
+	}
+	return "", false
+}
+
+// Claim is one source's statement of a value.
+type Claim struct {
+	Value     string        `json:"value"`
+	Date      string        `json:"date,omitempty"` // EDTF, as written in the record
+	Certainty Certainty     `json:"certainty"`
+	Source    events.Source `json:"source"`
+	EventID   string        `json:"event_id"`
+}
+
+// Value is a single-valued field with every claim behind it. Value is empty when no claim is in effect
+// or when the claims disagree (Disputed).
+type Value struct {
+	Value    string  `json:"value"`
+	Disputed bool    `json:"disputed,omitempty"`
+	Claims   []Claim `json:"claims"`
+}
+
+// Leader is a person holding an office in the party on the day.
+type Leader struct {
+	Person    events.EntityID `json:"person"`
+	Name      string          `json:"name"`
+	Role      string          `json:"role"`
+	Since     string          `json:"since,omitempty"`
+	Until     string          `json:"until,omitempty"` // a departure whose date straddles the day
+	Certainty Certainty       `json:"certainty"`
+	Source    events.Source   `json:"source"`
+	EventID   string          `json:"event_id"`
+	Also      []events.Source `json:"also,omitempty"` // other sources naming the same person in the same role
+}
+
+// Link ties the party to another entity: a predecessor, a successor, a wing, an affiliation.
+type Link struct {
+	Entity    events.EntityID `json:"entity"`
+	Name      string          `json:"name"`
+	Kind      string          `json:"kind"` // merger, split, transformation, legal, self-declared, unofficial, unspecified; wing or affiliation kind
+	Date      string          `json:"date,omitempty"`
+	Certainty Certainty       `json:"certainty"`
+	Source    events.Source   `json:"source"`
+	EventID   string          `json:"event_id"`
+}
+
+// Status values.
+const (
+	StatusNotFounded = "not yet founded"
+	StatusActive     = "active"
+	StatusUnknown    = "founding not recorded"
+)
+
+// Status is what the party was on the day: active, dissolved, banned, declared illegal, ceased
+// activity, or not yet founded, with how sure the record is and the events that say so.
+type Status struct {
+	Value     string    `json:"value"`
+	Certainty Certainty `json:"certainty"`
+	Since     string    `json:"since,omitempty"`
+	Pending   []Claim   `json:"pending,omitempty"` // changes whose dates straddle the day
+	Claims    []Claim   `json:"claims"`
+}
+
+// PartyState is a party as of one day.
+type PartyState struct {
+	ID           events.EntityID `json:"id"`
+	AsOf         string          `json:"as_of"`
+	Name         Value           `json:"name"`
+	Abbreviation Value           `json:"abbreviation"`
+	OtherNames   []Claim         `json:"other_names"`
+	Status       Status          `json:"status"`
+	Attested     bool            `json:"attested"` // a dated fact about the party is certain by the day
+	Founded      Value           `json:"founded"`
+	Leaders      []Leader        `json:"leaders"`
+	Ideology     Value           `json:"ideology"`
+	Position     Value           `json:"position"`
+	Wings        []Link          `json:"wings"`
+	Affiliations []Link          `json:"affiliations"`
+	Predecessors []Link          `json:"predecessors"`
+	Successors   []Link          `json:"successors"`
+}
+
+// Exists reports whether the party has or may have been founded by the day.
+func (s PartyState) Exists() bool { return s.Status.Value != StatusNotFounded }
+
+// Names gives the display name of an entity, for the names of leaders and linked parties.
+type Names func(events.EntityID) string
+
+// Party folds the events about or involving a party into its state as of day. Events may come in any
+// order; names may be nil (ids are shown instead).
+func Party(id events.EntityID, evs []events.Event, day events.Day, names Names) PartyState {
+	if names == nil {
+		names = func(id events.EntityID) string { return string(id) }
+	}
+	evs = sorted(evs)
+	st := PartyState{ID: id, AsOf: day.String(), OtherNames: []Claim{}, Leaders: []Leader{}, Wings: []Link{},
+		Affiliations: []Link{}, Predecessors: []Link{}, Successors: []Link{}}
+	var names0, abbrevs, founded, ideology, position, renames, endings []Claim
+	var terms []term
+	var departures []events.Event
+	attested := false // a dated fact about the party itself is certain by the day
+	for _, e := range evs {
+		c, happened := certainty(e.Date, day)
+		if e.Entity == id && c == Certain && e.Type != events.TypeDocumentRecorded {
+			attested = true
+		}
+		claim := func(value string) Claim {
+			return Claim{Value: value, Date: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String()}
+		}
+		link := func(other events.EntityID, kind string) Link {
+			return Link{Entity: other, Name: names(other), Kind: kind, Date: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String()}
+		}
+		self := e.Entity == id
+		switch p := e.Payload.(type) {
+		case events.EntityNamed:
+			if !self {
+				continue
+			}
+			switch p.NameType {
+			case events.NameOfficial:
+				names0 = append(names0, claim(p.Name))
+			case events.NameAbbreviation:
+				abbrevs = append(abbrevs, claim(p.Name))
+			default:
+				cl := claim(p.Name)
+				cl.Value = p.Name + " (" + p.NameType + ")"
+				st.OtherNames = append(st.OtherNames, cl)
+			}
+		case events.PartyFounded:
+			if !self {
+				continue
+			}
+			names0 = append(names0, claim(p.Name))
+			founded = append(founded, claim(e.Date.String()))
+		case events.PartyRenamed:
+			if self && happened {
+				renames = append(renames, claim(p.To))
+			}
+		case events.PartySucceeded:
+			switch {
+			case self && happened:
+				st.Successors = append(st.Successors, link(p.Successor, p.Kind))
+			case p.Successor == id:
+				if happened {
+					st.Predecessors = append(st.Predecessors, link(e.Entity, p.Kind))
+				}
+				if p.Kind == events.SuccessionTransformation {
+					founded = append(founded, claim(e.Date.String()))
+				}
+			}
+		case events.PartyMerged:
+			if self {
+				founded = append(founded, claim(e.Date.String()))
+				if happened {
+					for _, m := range p.Members {
+						st.Predecessors = append(st.Predecessors, link(m, "merger"))
+					}
+				}
+			} else if happened {
+				st.Successors = append(st.Successors, link(e.Entity, "merger"))
+			}
+		case events.PartySplit:
+			switch {
+			case self && happened:
+				st.Successors = append(st.Successors, link(p.NewParty, "split"))
+			case p.NewParty == id:
+				founded = append(founded, claim(e.Date.String()))
+				if happened {
+					st.Predecessors = append(st.Predecessors, link(e.Entity, "split"))
+				}
+			}
+		case events.PartyDissolved, events.PartyBanned, events.PartyDeclaredIllegal, events.PartyCeased:
+			if self && happened {
+				endings = append(endings, claim(statusOf(e.Type)))
+			}
+		case events.LeaderTookOffice:
+			if self && happened {
+				l := Leader{Person: p.Person, Name: names(p.Person), Role: p.Role, Since: e.Date.String(),
+					Certainty: c, Source: e.Source, EventID: e.ID.String()}
+				terms = append(terms, term{leader: l, start: e.Date})
+			}
+		case events.LeaderLeftOffice:
+			if self {
+				departures = append(departures, e)
+			}
+		case events.PartyIdeology:
+			if self && happened {
+				ideology = append(ideology, claim(strings.Join(p.Ideologies, ", ")))
+			}
+		case events.PartyPosition:
+			if self && happened {
+				position = append(position, claim(p.Position))
+			}
+		case events.PartyWing:
+			if self && happened {
+				st.Wings = append(st.Wings, link(p.Wing, p.Kind))
+			}
+		case events.PartyAffiliation:
+			if self && happened {
+				st.Affiliations = append(st.Affiliations, link(p.Organisation, p.Kind))
+			}
+		}
+	}
+	// A rename in effect replaces the names before it; an uncertain one joins them.
+	for _, r := range renames {
+		if r.Certainty == Certain {
+			names0 = []Claim{r}
+		} else {
+			names0 = append(names0, r)
+		}
+	}
+	st.Name = valueOf(names0)
+	st.Abbreviation = valueOf(abbrevs)
+	st.Ideology = valueOf(ideology)
+	st.Position = valueOf(position)
+	st.Founded = foundingOf(founded)
+	st.Status = statusAt(st.Founded, endings, attested, day)
+	st.Attested = attested
+	if st.Status.Value == StatusNotFounded {
+		return st
+	}
+	st.Leaders = leadersAt(terms, departures, day)
+	return st
+}
+
+type term struct {
+	leader Leader
+	start  events.Date
+}
+
+// leadersAt returns the office holders on day. A term ends at the first departure of the same person
+// from the same role dated no earlier than its start. Claims of the same person in the same role are
+// one line: the dated claim in effect, with the sources of the others added.
+func leadersAt(terms []term, departures []events.Event, day events.Day) []Leader {
+	out := []Leader{}
+	index := map[string]int{}
+	for _, t := range terms {
+		l := t.leader
+		ended := false
+		if d, ok := departure(departures, l, t.start); ok {
+			c, happened := certainty(d.Date, day)
+			switch {
+			case happened && c == Certain:
+				ended = true
+			case happened && c == Uncertain:
+				l.Until = d.Date.String()
+				l.Certainty = Uncertain
+			}
+		}
+		if ended {
+			continue
+		}
+		key := string(l.Person) + "\x00" + l.Role
+		i, seen := index[key]
+		if !seen {
+			index[key] = len(out)
+			out = append(out, l)
+			continue
+		}
+		// Prefer the dated, certain claim; keep the other's source.
+		if undated(out[i].Since) && !undated(l.Since) {
+			l.Also = append(append(l.Also, out[i].Source), out[i].Also...)
+			out[i] = l
+		} else {
+			out[i].Also = append(out[i].Also, l.Source)
+		}
+	}
+	// Dated terms first, in the order they began; undated ones after them.
+	sort.SliceStable(out, func(i, j int) bool { return !undated(out[i].Since) && undated(out[j].Since) })
+	return out
+}
+
+// undated reports whether an EDTF date says nothing of when.
+func undated(date string) bool {
+	d, err := events.ParseDate(date)
+	return err != nil || d.Earliest() == events.MinDay && d.Latest() == events.MaxDay
+}
+
+// departure returns the first departure of l's person from l's role dated no earlier than start.
+func departure(departures []events.Event, l Leader, start events.Date) (events.Event, bool) {
+	for _, d := range departures {
+		o := d.Payload.(events.LeaderLeftOffice)
+		if o.Person == l.Person && o.Role == l.Role && d.Date.Latest() >= start.Earliest() {
+			return d, true
+		}
+	}
+	return events.Event{}, false
+}
+
+func statusOf(t events.Type) string {
+	switch t {
+	case events.TypePartyDissolved:
+		return "dissolved"
+	case events.TypePartyBanned:
+		return "banned"
+	case events.TypePartyDeclaredIllegal:
+		return "declared illegal"
+	case events.TypePartyCeased:
+		return "ceased activity"
+	}
+	return string(t)
+}
+
+// valueOf gathers claims into a Value: the shared value when every claim agrees (ignoring case and
+// white space), disputed otherwise.
+func valueOf(claims []Claim) Value {
+	v := Value{Claims: claims}
+	if v.Claims == nil {
+		v.Claims = []Claim{}
+	}
+	for i, c := range claims {
+		if i == 0 {
+			v.Value = c.Value
+			continue
+		}
+		if events.NameKey(c.Value) != events.NameKey(v.Value) {
+			v.Disputed = true
+		}
+	}
+	if v.Disputed {
+		v.Value = ""
+	}
+	return v
+}
+
+// foundingOf gathers founding-date claims: they agree when their date ranges overlap (a day inside a
+// year agrees with the year), and are disputed when two cannot both be true.
+func foundingOf(claims []Claim) Value {
+	v := Value{Claims: claims}
+	if v.Claims == nil {
+		v.Claims = []Claim{}
+	}
+	var best events.Date
+	for _, c := range claims {
+		d, err := events.ParseDate(c.Value)
+		if err != nil {
+			continue
+		}
+		for _, o := range claims {
+			od, err := events.ParseDate(o.Value)
+			if err == nil && (od.Latest() < d.Earliest() || d.Latest() < od.Earliest()) {
+				v.Disputed = true
+			}
+		}
+		if best.IsZero() || narrower(d, best) {
+			best = d
+		}
+	}
+	if !v.Disputed {
+		v.Value = best.String()
+	}
+	return v
+}
+
+// narrower reports whether a is a more precise date than b.
+func narrower(a, b events.Date) bool {
+	span := func(d events.Date) int64 { return int64(d.Latest()) - int64(d.Earliest()) }
+	return span(a) < span(b)
+}
+
+// statusAt decides the status on day from the founding and the endings in effect. Undated founding
+// claims say that a party was founded, not when, so they never decide whether it existed on a day:
+// without a dated founding, the status rests on whether any dated fact attests the party by then.
+func statusAt(founded Value, endings []Claim, attested bool, day events.Day) Status {
+	st := Status{Claims: []Claim{}}
+	certainFounding, anyFounding, dated := false, false, false
+	for _, c := range founded.Claims {
+		d, _ := events.ParseDate(c.Value)
+		cert, ok := certainty(d, day)
+		if cert == Undated {
+			continue
+		}
+		dated = true
+		if !ok {
+			continue
+		}
+		anyFounding = true
+		certainFounding = certainFounding || cert == Certain
+		st.Claims = append(st.Claims, Claim{Value: "founded", Date: c.Value, Certainty: cert, Source: c.Source, EventID: c.EventID})
+	}
+	switch {
+	case !dated && attested:
+		st.Value, st.Certainty = StatusUnknown, Certain
+	case !dated:
+		st.Value, st.Certainty = StatusUnknown, Uncertain
+	case !anyFounding:
+		st.Value, st.Certainty = StatusNotFounded, Certain
+		return st
+	case certainFounding:
+		st.Value, st.Certainty, st.Since = StatusActive, Certain, founded.Value
+	default:
+		st.Value, st.Certainty, st.Since = StatusActive, Uncertain, founded.Value
+		for _, c := range st.Claims {
+			if c.Certainty == Uncertain {
+				st.Pending = append(st.Pending, c)
+			}
+		}
+	}
+	for _, e := range endings {
+		st.Claims = append(st.Claims, e)
+		if e.Certainty == Certain {
+			if st.Since == e.Date && st.Value != StatusActive && !strings.Contains(st.Value, e.Value) {
+				st.Value += ", " + e.Value // two changes on one day: "banned, dissolved"
+			} else {
+				st.Value, st.Since = e.Value, e.Date
+			}
+			continue
+		}
+		st.Pending = append(st.Pending, e)
+		if e.Certainty == Uncertain {
+			st.Certainty = Uncertain
+		}
+	}
+	return st
+}
+
+// sorted returns the events in historical order: by date, then recorded order.
+func sorted(evs []events.Event) []events.Event {
+	out := append([]events.Event(nil), evs...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if c := out[i].Date.Compare(out[j].Date); c != 0 {
+			return c < 0
+		}
+		return out[i].ID.Compare(out[j].ID) < 0
+	})
+	return out
+}

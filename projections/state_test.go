@@ -1,0 +1,256 @@
+package projections_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+
+	"annals/document"
+	"annals/events"
+	"annals/extract"
+	"annals/projections"
+
+	"github.com/oklog/ulid/v2"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// seedEvents turns every fact of the seed documents into events with deterministic ids.
+func seedEvents(t *testing.T) []events.Event {
+	t.Helper()
+	docs, _ := filepath.Glob("../seeds/*.txt")
+	sort.Strings(docs)
+	entropy := ulid.Monotonic(rand.New(rand.NewSource(1)), 0)
+	now := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	var out []events.Event
+	for _, path := range docs {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := document.Parse(filepath.Base(path), data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cdata, err := os.ReadFile(path[:len(path)-len(".txt")] + ".facts.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		curated, err := extract.ParseCurated(path, cdata)
+		if err != nil {
+			t.Fatal(err)
+		}
+		facts, err := extract.Facts(doc, curated)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range facts {
+			e, err := events.NewEvent(f, ulid.MustNew(ulid.Timestamp(now), entropy), now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// about returns the events about or involving an entity, as the store gives them.
+func about(evs []events.Event, id events.EntityID) []events.Event {
+	var out []events.Event
+	for _, e := range evs {
+		if e.Entity == id {
+			out = append(out, e)
+			continue
+		}
+		for _, o := range e.Involves() {
+			if o == id {
+				out = append(out, e)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func names(evs []events.Event) projections.Names {
+	m := map[events.EntityID]string{}
+	for _, e := range evs {
+		if n := events.NamesOf(e); len(n) > 0 && m[e.Entity] == "" {
+			m[e.Entity] = n[0]
+		}
+	}
+	return func(id events.EntityID) string {
+		if n, ok := m[id]; ok {
+			return n
+		}
+		return string(id)
+	}
+}
+
+func TestPartyGolden(t *testing.T) {
+	evs := seedEvents(t)
+	parties := []events.EntityID{"cambodian-national-unity-party", "party-of-democratic-kampuchea",
+		"khmer-national-solidarity-party", "cambodia-national-rescue-party", "democratic-national-union-movement"}
+	days := []string{"1985-06-01", "1992-12-01", "1995-03-01", "1997-06-01", "2013-01-01", "2017-12-01"}
+	for _, at := range days {
+		t.Run(at, func(t *testing.T) {
+			day, err := events.ParseDay(at)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var states []projections.PartyState
+			for _, id := range parties {
+				states = append(states, projections.Party(id, about(evs, id), day, names(evs)))
+			}
+			got, err := json.MarshalIndent(states, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", "state-"+at+".golden.json")
+			if *update {
+				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./projections -update)", err)
+			}
+			if !bytes.Equal(append(got, '\n'), want) {
+				t.Errorf("Party(..., %s) differs from %s; run with -update and review the diff", at, golden)
+			}
+		})
+	}
+}
+
+// The fold does not depend on the order events come in.
+func TestPartyOrderIndependent(t *testing.T) {
+	evs := seedEvents(t)
+	seed := time.Now().UnixNano()
+	t.Logf("seed %d", seed)
+	rng := rand.New(rand.NewSource(seed))
+	id := events.EntityID("cambodia-national-rescue-party")
+	mine := about(evs, id)
+	for _, at := range []string{"2012-06-01", "2017-03-01", "2017-11-16", "2020-01-01"} {
+		day, _ := events.ParseDay(at)
+		want, _ := json.Marshal(projections.Party(id, mine, day, names(evs)))
+		for range 20 {
+			shuffled := append([]events.Event(nil), mine...)
+			rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+			got, _ := json.Marshal(projections.Party(id, shuffled, day, names(evs)))
+			if !bytes.Equal(got, want) {
+				t.Fatalf("Party(shuffled, %s) differs from Party(in order, %s) (seed %d)", at, at, seed)
+			}
+		}
+	}
+}
+
+func fact(t *testing.T, typ events.Type, date string, p events.Payload, quote string) events.Event {
+	t.Helper()
+	f := events.Fact{Type: typ, Entity: "p", Date: events.MustParseDate(date),
+		Source: events.Source{Document: "d.txt", Quote: quote}, Payload: p}
+	e, err := events.NewEvent(f, ulid.Make(), time.Unix(0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// A party dissolved "1997" is neither certainly active nor certainly dissolved during 1997.
+func TestStatusCertaintyAtTheEdges(t *testing.T) {
+	evs := []events.Event{
+		fact(t, events.TypePartyFounded, "1992-11-30", events.PartyFounded{Name: "P"}, "founded"),
+		fact(t, events.TypePartyDissolved, "1997", events.PartyDissolved{}, "dissolved"),
+	}
+	tests := []struct {
+		at        string
+		value     string
+		certainty projections.Certainty
+		pending   int
+	}{
+		{"1992-11-29", projections.StatusNotFounded, projections.Certain, 0},
+		{"1992-11-30", projections.StatusActive, projections.Certain, 0},
+		{"1996-12-31", projections.StatusActive, projections.Certain, 0},
+		{"1997-01-01", projections.StatusActive, projections.Uncertain, 1},
+		{"1997-06-01", projections.StatusActive, projections.Uncertain, 1},
+		{"1997-12-31", "dissolved", projections.Certain, 0},
+		{"2000-01-01", "dissolved", projections.Certain, 0},
+	}
+	for _, tt := range tests {
+		day, _ := events.ParseDay(tt.at)
+		st := projections.Party("p", evs, day, nil).Status
+		if st.Value != tt.value || st.Certainty != tt.certainty || len(st.Pending) != tt.pending {
+			t.Errorf("Party(%s).Status = %q %s (%d pending), want %q %s (%d pending)",
+				tt.at, st.Value, st.Certainty, len(st.Pending), tt.value, tt.certainty, tt.pending)
+		}
+	}
+}
+
+func TestDisputedFieldsKeepEveryClaim(t *testing.T) {
+	evs := []events.Event{
+		fact(t, events.TypeEntityNamed, "XXXX", events.EntityNamed{Kind: events.KindParty, Name: "Democratic National Union Movement", NameType: events.NameOfficial}, "Movement"),
+		fact(t, events.TypeEntityNamed, "XXXX", events.EntityNamed{Kind: events.KindParty, Name: "Democratic National Union Party", NameType: events.NameOfficial}, "Party"),
+		fact(t, events.TypePartyFounded, "1996-08", events.PartyFounded{Name: "Democratic National Union Movement"}, "founded"),
+		fact(t, events.TypePartyFounded, "1999", events.PartyFounded{Name: "Democratic National Union Movement"}, "later"),
+		fact(t, events.TypeEntityNamed, "XXXX", events.EntityNamed{Kind: events.KindParty, Name: "DNUM", NameType: events.NameAbbreviation}, "DNUM"),
+		fact(t, events.TypeEntityNamed, "XXXX", events.EntityNamed{Kind: events.KindParty, Name: "dnum", NameType: events.NameAbbreviation}, "dnum"),
+	}
+	day, _ := events.ParseDay("2000-01-01")
+	st := projections.Party("p", evs, day, nil)
+	if !st.Name.Disputed || st.Name.Value != "" || len(st.Name.Claims) != 4 {
+		t.Errorf("Name = %+v, want disputed with 4 claims and no value", st.Name)
+	}
+	if !st.Founded.Disputed || len(st.Founded.Claims) != 2 {
+		t.Errorf("Founded = %+v, want 1996-08 and 1999 disputed", st.Founded)
+	}
+	if st.Abbreviation.Disputed || st.Abbreviation.Value != "DNUM" {
+		t.Errorf("Abbreviation = %+v, want DNUM, not disputed (case differs only)", st.Abbreviation)
+	}
+}
+
+func TestLeadersTermsAndCertainty(t *testing.T) {
+	took := func(date, person string) events.Event {
+		return fact(t, events.TypeLeaderTookOffice, date, events.LeaderTookOffice{Office: events.Office{Person: events.EntityID(person), Role: "leader"}}, "took "+person)
+	}
+	left := func(date, person string) events.Event {
+		return fact(t, events.TypeLeaderLeftOffice, date, events.LeaderLeftOffice{Office: events.Office{Person: events.EntityID(person), Role: "leader"}}, "left "+person)
+	}
+	evs := []events.Event{
+		fact(t, events.TypePartyFounded, "2012", events.PartyFounded{Name: "P"}, "founded"),
+		took("2012-07-17", "sam-rainsy"), left("2017-02-11", "sam-rainsy"),
+		took("2017-03-02", "kem-sokha"), left("2017-11-16", "kem-sokha"),
+		took("XXXX", "kem-sokha"),
+	}
+	tests := []struct {
+		at   string
+		want []string
+	}{
+		{"2013-01-01", []string{"sam-rainsy certain", "kem-sokha undated"}},
+		{"2017-02-20", []string{"kem-sokha undated"}},
+		{"2017-06-01", []string{"kem-sokha certain"}},
+		{"2018-01-01", nil},
+	}
+	for _, tt := range tests {
+		day, _ := events.ParseDay(tt.at)
+		var got []string
+		for _, l := range projections.Party("p", evs, day, nil).Leaders {
+			got = append(got, string(l.Person)+" "+string(l.Certainty))
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("Party(%s).Leaders = %v, want %v", tt.at, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("Party(%s).Leaders = %v, want %v", tt.at, got, tt.want)
+			}
+		}
+	}
+}

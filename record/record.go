@@ -1,0 +1,310 @@
+// Package record is the write path of annals: it turns facts into events on the log and keeps the
+// store applied from the log.
+//
+// Invariants:
+//   - The store is a fold of the log: events reach the store only by being read back from the log, in
+//     sequence order, so a rebuilt store is the same store.
+//   - A fact is recorded at most once: before publishing, the recorder catches the store up with the log
+//     and skips every fact the store already holds, whatever time has passed since (JetStream's duplicate
+//     window only covers retries within minutes). A crash at any point leaves the next run to finish the
+//     work with nothing lost and nothing doubled.
+//   - A batch is checked whole before anything is written: a bad fact (an invalid payload, a quote that
+//     does not occur in its document) refuses the batch.
+//   - A fact is reported recorded only once the store has committed it.
+package record
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"time"
+
+	"annals/events"
+
+	"github.com/oklog/ulid/v2"
+)
+
+// Defaults for Recorder.
+const (
+	DefaultApplyBatch   = 1024 // events applied to the store in one transaction
+	DefaultPublishBatch = 4096 // facts published before the store is caught up
+	DefaultRetries      = 5    // conflicts retried by Record before giving up
+)
+
+// Recorder records facts. It is not safe for concurrent use; use one per process.
+type Recorder struct {
+	Log     events.Log
+	Store   events.Store
+	Now     func() time.Time // the recorded-time clock
+	Entropy io.Reader        // entropy for event ids; use ulid.Monotonic for ids that increase within a millisecond
+	Logger  *slog.Logger
+
+	ApplyBatch   int // DefaultApplyBatch if zero
+	PublishBatch int // DefaultPublishBatch if zero
+	Retries      int // DefaultRetries if zero; negative: report the first conflict
+}
+
+// New returns a Recorder with the wall clock, monotonic crypto-random ids and the given logger.
+func New(log events.Log, store events.Store, logger *slog.Logger) *Recorder {
+	return &Recorder{Log: log, Store: store, Now: time.Now, Entropy: ulid.Monotonic(cryptoReader{}, 0), Logger: logger}
+}
+
+// Result counts what Record did.
+type Result struct {
+	Recorded int // facts newly recorded
+	Known    int // facts already in the record, skipped
+}
+
+// CatchUp applies to the store every event of the log after the store's last sequence, in batches, and
+// returns how many events it read.
+func (r *Recorder) CatchUp(ctx context.Context) (int, error) {
+	last, err := r.Store.LastSeq(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("catch up: %w", err)
+	}
+	size := r.ApplyBatch
+	if size <= 0 {
+		size = DefaultApplyBatch
+	}
+	batch := make([]events.Stored, 0, size)
+	read := 0
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		res, err := r.Store.Apply(ctx, batch)
+		if err != nil {
+			return err
+		}
+		if res.Duplicates > 0 {
+			r.logger().Warn("skipped events whose facts were already recorded", "count", res.Duplicates, "first_seq", batch[0].Seq)
+		}
+		read += len(batch)
+		batch = batch[:0]
+		return nil
+	}
+	err = r.Log.Read(ctx, last+1, func(st events.Stored) error {
+		batch = append(batch, st)
+		if len(batch) == size {
+			return flush()
+		}
+		return nil
+	})
+	if err == nil {
+		err = flush()
+	}
+	if err != nil {
+		return read, fmt.Errorf("catch up from seq %d: %w", last+1, err)
+	}
+	if read > 0 {
+		r.logger().Debug("caught up", "events", read, "from_seq", last+1)
+	}
+	return read, nil
+}
+
+// Record checks every fact, then records those the record does not hold yet. It returns an error
+// wrapping events.ErrInvalid, naming the fact, if any fact is invalid or quotes its document wrongly;
+// then nothing is recorded. A conflict with another writer is retried after catching up, up to Retries
+// times; after that the error wraps events.ErrConflict.
+func (r *Recorder) Record(ctx context.Context, facts []events.Fact) (Result, error) {
+	var res Result
+	if _, err := r.CatchUp(ctx); err != nil {
+		return res, err
+	}
+	if err := r.check(ctx, facts); err != nil {
+		return res, err
+	}
+	size := r.PublishBatch
+	if size <= 0 {
+		size = DefaultPublishBatch
+	}
+	seen := make(map[events.FactID]bool, len(facts))
+	for start := 0; start < len(facts); start += size {
+		chunk := facts[start:min(start+size, len(facts))]
+		var fresh []events.Fact
+		for _, f := range chunk {
+			if id := f.ID(); !seen[id] {
+				seen[id] = true
+				fresh = append(fresh, f)
+			} else {
+				res.Known++
+			}
+		}
+		got, err := r.recordChunk(ctx, fresh)
+		res.Recorded += got.Recorded
+		res.Known += got.Known
+		if err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+func (r *Recorder) recordChunk(ctx context.Context, facts []events.Fact) (Result, error) {
+	var res Result
+	retries := r.Retries
+	if retries == 0 {
+		retries = DefaultRetries
+	}
+	pending := facts
+	for attempt := 0; ; attempt++ {
+		todo, err := r.unknown(ctx, pending)
+		if err != nil {
+			return res, err
+		}
+		if attempt == 0 {
+			res.Known += len(pending) - len(todo)
+		}
+		if len(todo) == 0 {
+			return res, nil
+		}
+		evs, err := r.events(todo)
+		if err != nil {
+			return res, err
+		}
+		expect, err := r.Store.EntitySeqs(ctx, entitiesOf(evs))
+		if err != nil {
+			return res, fmt.Errorf("record: %w", err)
+		}
+		_, appendErr := r.Log.Append(ctx, evs, expect)
+		if _, err := r.CatchUp(ctx); err != nil {
+			return res, err
+		}
+		left, err := r.unknown(ctx, todo)
+		if err != nil {
+			return res, err
+		}
+		res.Recorded += len(todo) - len(left)
+		if appendErr == nil && len(left) > 0 {
+			appendErr = fmt.Errorf("record: %d facts were acknowledged but are not in the store", len(left))
+		}
+		if appendErr == nil {
+			return res, nil
+		}
+		if !errors.Is(appendErr, events.ErrConflict) || attempt >= retries {
+			return res, appendErr
+		}
+		r.logger().Info("conflict with another writer; retrying", "attempt", attempt+1, "left", len(left), "error", appendErr)
+		pending = left
+	}
+}
+
+// unknown returns the facts the store does not hold.
+func (r *Recorder) unknown(ctx context.Context, facts []events.Fact) ([]events.Fact, error) {
+	ids := make([]events.FactID, len(facts))
+	for i, f := range facts {
+		ids[i] = f.ID()
+	}
+	known, err := r.Store.KnownFacts(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("record: %w", err)
+	}
+	var out []events.Fact
+	for i, f := range facts {
+		if _, ok := known[ids[i]]; !ok {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+func (r *Recorder) events(facts []events.Fact) ([]events.Event, error) {
+	now := r.Now().UTC()
+	out := make([]events.Event, 0, len(facts))
+	for _, f := range facts {
+		id, err := ulid.New(ulid.Timestamp(now), r.Entropy)
+		if err != nil {
+			return nil, fmt.Errorf("new event id: %w", err)
+		}
+		e, err := events.NewEvent(f, id, now)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// check validates every fact and its quote against the document it cites: one in this batch or one
+// the record holds.
+func (r *Recorder) check(ctx context.Context, facts []events.Fact) error {
+	docs := map[string]string{} // document name → its text with white space folded
+	for _, f := range facts {
+		if d, ok := f.Payload.(events.DocumentRecorded); ok {
+			sum := sha256.Sum256([]byte(d.Text))
+			if got := hex.EncodeToString(sum[:]); got != d.SHA256 {
+				return fmt.Errorf("document %s: sha256 %s does not match its text (%s): %w", d.Name, d.SHA256, got, events.ErrInvalid)
+			}
+			docs[d.Name] = events.FoldSpace(d.Text)
+		}
+	}
+	var errs []error
+	for i, f := range facts {
+		if err := f.Validate(); err != nil {
+			errs = append(errs, fmt.Errorf("fact %d: %w", i+1, err))
+			continue
+		}
+		doc := f.Source.Document
+		if doc == "" {
+			continue
+		}
+		text, ok := docs[doc]
+		if !ok {
+			var err error
+			text, err = r.document(ctx, doc)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("fact %d (%s about %s): %w", i+1, f.Type, f.Entity, err))
+				continue
+			}
+			text = events.FoldSpace(text)
+			docs[doc] = text
+		}
+		// The document's text is folded once; each quote is folded and looked for in it.
+		if q := events.FoldSpace(f.Source.Quote); q == "" || !strings.Contains(text, q) {
+			errs = append(errs, fmt.Errorf("fact %d (%s about %s): quote %q does not occur in document %s: %w",
+				i+1, f.Type, f.Entity, f.Source.Quote, doc, events.ErrInvalid))
+		}
+	}
+	if len(errs) > 10 {
+		errs = append(errs[:10], fmt.Errorf("and %d more", len(errs)-10))
+	}
+	return errors.Join(errs...)
+}
+
+// document returns the text of a document the record holds.
+func (r *Recorder) document(ctx context.Context, name string) (string, error) {
+	evs, err := r.Store.EntityEvents(ctx, events.DocumentEntity(name))
+	if err != nil {
+		return "", err
+	}
+	for _, st := range evs {
+		if d, ok := st.Event.Payload.(events.DocumentRecorded); ok && d.Name == name {
+			return d.Text, nil
+		}
+	}
+	return "", fmt.Errorf("document %s is not in the record (ingest it first): %w", name, events.ErrNotFound)
+}
+
+func entitiesOf(evs []events.Event) []events.EntityID {
+	seen := map[events.EntityID]bool{}
+	var out []events.EntityID
+	for _, e := range evs {
+		if !seen[e.Entity] {
+			seen[e.Entity] = true
+			out = append(out, e.Entity)
+		}
+	}
+	return out
+}
+
+func (r *Recorder) logger() *slog.Logger {
+	if r.Logger == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return r.Logger
+}
