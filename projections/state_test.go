@@ -7,14 +7,12 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
-	"sort"
 	"testing"
 	"time"
 
-	"annals/document"
 	"annals/events"
-	"annals/extract"
 	"annals/projections"
+	"annals/sources"
 
 	"github.com/oklog/ulid/v2"
 )
@@ -24,39 +22,19 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 // seedEvents turns every fact of the seed documents into events with deterministic ids.
 func seedEvents(t *testing.T) []events.Event {
 	t.Helper()
-	docs, _ := filepath.Glob("../seeds/*.txt")
-	sort.Strings(docs)
+	in, err := sources.Load([]string{"../seeds"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	entropy := ulid.Monotonic(rand.New(rand.NewSource(1)), 0)
 	now := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 	var out []events.Event
-	for _, path := range docs {
-		data, err := os.ReadFile(path)
+	for _, f := range in.Facts {
+		e, err := events.NewEvent(f, ulid.MustNew(ulid.Timestamp(now), entropy), now)
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc, err := document.Parse(filepath.Base(path), data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cdata, err := os.ReadFile(path[:len(path)-len(".txt")] + ".facts.json")
-		if err != nil {
-			t.Fatal(err)
-		}
-		curated, err := extract.ParseCurated(path, cdata)
-		if err != nil {
-			t.Fatal(err)
-		}
-		facts, err := extract.Facts(doc, curated)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range facts {
-			e, err := events.NewEvent(f, ulid.MustNew(ulid.Timestamp(now), entropy), now)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out = append(out, e)
-		}
+		out = append(out, e)
 	}
 	return out
 }

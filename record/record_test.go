@@ -7,7 +7,6 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -15,12 +14,11 @@ import (
 	"time"
 
 	"annals/boltstore"
-	"annals/document"
 	"annals/embednats"
 	"annals/events"
-	"annals/extract"
 	"annals/jetlog"
 	"annals/record"
+	"annals/sources"
 
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/oklog/ulid/v2"
@@ -96,36 +94,14 @@ func (e *env) recorder(now time.Time, seed int64) *record.Recorder {
 // seedFacts returns every fact of the seed documents, as `recorder ingest seeds/` would record them.
 func seedFacts(t *testing.T) []events.Fact {
 	t.Helper()
-	var all []events.Fact
-	docs, _ := filepath.Glob("../seeds/*.txt")
-	sort.Strings(docs)
-	for _, path := range docs {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := document.Parse(filepath.Base(path), data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cdata, err := os.ReadFile(path[:len(path)-len(".txt")] + ".facts.json")
-		if err != nil {
-			t.Fatal(err)
-		}
-		curated, err := extract.ParseCurated(path, cdata)
-		if err != nil {
-			t.Fatal(err)
-		}
-		facts, err := extract.Facts(doc, curated)
-		if err != nil {
-			t.Fatal(err)
-		}
-		all = append(all, facts...)
+	in, err := sources.Load([]string{"../seeds"})
+	if err != nil {
+		t.Fatal(err)
 	}
-	if len(all) < 100 {
-		t.Fatalf("seed facts = %d, want the three seed documents' hundreds", len(all))
+	if len(in.Facts) < 100 {
+		t.Fatalf("seed facts = %d, want the three seed documents' hundreds", len(in.Facts))
 	}
-	return all
+	return in.Facts
 }
 
 // checkExactlyOnce asserts that the stream and the store each hold every fact exactly once.
