@@ -58,6 +58,16 @@ func samplePayloads() []Payload {
 		PersonFled{From: "Cambodia", Reason: "fear of arrest"},
 		PersonBanned{Years: 5, By: "supreme-court-of-cambodia"},
 		PersonServed{Organisation: "government-of-cambodia", Role: "prime minister"},
+		EntityDisputed{With: "united-nations-transitional-authority-in-cambodia", Dispute: "various disputes",
+			Outcome: "culminating in their desire to boycott the elections (" + khmerSlogan + ")"},
+		ElectionNotHeld{Election: "1993 elections", Area: "areas under CNUP control (" + khmerName + ")",
+			Involves: []EntityID{"cambodian-national-unity-party"}},
+		OrganisationFounded{Name: "Provisional Government of National Union and National Salvation of Cambodia", By: "khmer-rouge",
+			Involving: []EntityID{"cambodian-national-unity-party"}, Involvement: "with involvement by CNUP members (" + khmerName + ")"},
+		PartyFellFromPower{By: "vietnamese-army", ReplacedBy: "vietnamese-backed-government"},
+		CourtCaseHeard{Case: "the case for dissolving the party (" + khmerName + ")", Concerning: []EntityID{"cambodia-national-rescue-party"}},
+		PartyMembersFled{Group: "former MPs", Share: "about half", Count: 27, Including: []EntityID{"mu-sochua"}, From: "Cambodia",
+			Reason: "fear of arrest by the ruling party (" + khmerSlogan + ")"},
 	}
 }
 
@@ -335,6 +345,17 @@ func TestPayloadValidate(t *testing.T) {
 		{"person fled empty", PersonFled{Reason: "fear"}, []string{"from is required"}},
 		{"person banned bad by", PersonBanned{Years: 5, By: "Court"}, []string{"by"}},
 		{"person served empty", PersonServed{Role: "minister"}, []string{"organisation is required"}},
+		{"entity disputed empty", EntityDisputed{Dispute: "various disputes"}, []string{"with is required"}},
+		{"entity disputed bad with", EntityDisputed{With: "United Nations"}, []string{"with", "United Nations"}},
+		{"election not held empty", ElectionNotHeld{}, []string{"election is required", "area is required"}},
+		{"election not held bad involves", ElectionNotHeld{Election: "1993", Area: "north", Involves: []EntityID{"CNUP"}}, []string{"involves", "CNUP"}},
+		{"organisation founded empty", OrganisationFounded{Involvement: "members"}, []string{"name is required"}},
+		{"organisation founded bad refs", OrganisationFounded{Name: "X", By: "Khmer Rouge", Involving: []EntityID{"cnup", "CNUP"}}, []string{"by", "involving"}},
+		{"fell from power bad refs", PartyFellFromPower{By: "Vietnam Army", ReplacedBy: "new government"}, []string{"by", "replaced_by"}},
+		{"court case heard empty", CourtCaseHeard{}, []string{"case is required"}},
+		{"court case heard bad concerning", CourtCaseHeard{Case: "x", Concerning: []EntityID{"CNRP"}}, []string{"concerning", "CNRP"}},
+		{"party members fled empty", PartyMembersFled{Share: "about half"}, []string{"group is required", "from is required"}},
+		{"party members fled bad including", PartyMembersFled{Group: "MPs", From: "Cambodia", Including: []EntityID{"Mu Sochua"}}, []string{"including", "Mu Sochua"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -350,7 +371,8 @@ func TestPayloadValidate(t *testing.T) {
 		})
 	}
 	// The payloads whose every field is optional accept their zero value.
-	for _, p := range []Payload{PartyDeclaredIllegal{}, PartyBanned{}, PartyDissolved{}, PartyCeased{}, PersonArrested{}, PersonBanned{}} {
+	for _, p := range []Payload{PartyDeclaredIllegal{}, PartyBanned{}, PartyDissolved{}, PartyCeased{}, PersonArrested{}, PersonBanned{},
+		PartyFellFromPower{}} {
 		if err := p.Validate(); err != nil {
 			t.Errorf("%#v.Validate() = %v, want nil", p, err)
 		}
@@ -374,6 +396,11 @@ func TestRefsAndInvolves(t *testing.T) {
 		{"split", "cnup", PartySplit{NewParty: "dnum", Leaders: []EntityID{"ieng-sary"}},
 			[]EntityID{"dnum", "ieng-sary"}, []EntityID{"dnum", "ieng-sary"}},
 		{"office", "cnrp", LeaderTookOffice{Office{Person: "kem-sokha", Role: "leader"}}, []EntityID{"kem-sokha"}, []EntityID{"kem-sokha"}},
+		{"organisation founded", "pgnunsc", OrganisationFounded{Name: "X", By: "khmer-rouge", Involving: []EntityID{"cnup", "khmer-rouge"}},
+			[]EntityID{"khmer-rouge", "cnup", "khmer-rouge"}, []EntityID{"khmer-rouge", "cnup"}},
+		{"fell from power", "khmer-rouge", PartyFellFromPower{ReplacedBy: "prk"}, []EntityID{"prk"}, []EntityID{"prk"}},
+		{"members fled", "cnrp", PartyMembersFled{Group: "MPs", From: "Cambodia", Including: []EntityID{"mu-sochua"}},
+			[]EntityID{"mu-sochua"}, []EntityID{"mu-sochua"}},
 		{"none", "cnrp", PartyPosition{Position: "Centre"}, nil, nil},
 		{"empty by", "cnrp", PartyBanned{}, nil, nil},
 	}
@@ -403,6 +430,8 @@ func TestNamesOf(t *testing.T) {
 		{PartyRenamed{From: "Khmer Nation Party", To: "Sam Rainsy Party"}, []string{"Khmer Nation Party", "Sam Rainsy Party"}},
 		{PartyRenamed{From: " ", To: "Sam Rainsy Party"}, []string{"Sam Rainsy Party"}},
 		{PartyBanned{}, nil},
+		{OrganisationFounded{Name: "Provisional Government of National Union and National Salvation of Cambodia"},
+			[]string{"Provisional Government of National Union and National Salvation of Cambodia"}},
 	}
 	for _, tt := range tests {
 		e := Event{Fact: Fact{Type: tt.p.EventType(), Payload: tt.p}}

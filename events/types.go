@@ -38,6 +38,12 @@ const (
 	TypePersonFled           Type = "person.fled/v1"
 	TypePersonBanned         Type = "person.banned_from_politics/v1"
 	TypePersonServed         Type = "person.served_in/v1"
+	TypeEntityDisputed       Type = "entity.disputed_with/v1"
+	TypeElectionNotHeld      Type = "election.not_held/v1"
+	TypeOrganisationFounded  Type = "organisation.founded/v1"
+	TypePartyFellFromPower   Type = "party.fell_from_power/v1"
+	TypeCourtCaseHeard       Type = "court.case_heard/v1"
+	TypePartyMembersFled     Type = "party.members_fled/v1"
 )
 
 func init() {
@@ -72,6 +78,12 @@ func init() {
 	register[PersonFled](KindPerson, "a person fled a country")
 	register[PersonBanned](KindPerson, "a person was banned from politics")
 	register[PersonServed](KindPerson, "a person served in a government or body")
+	register[EntityDisputed]("", "an entity ran into a dispute with another")
+	register[ElectionNotHeld]("", "an authority did not hold an election in an area")
+	register[OrganisationFounded](KindOrganisation, "an organisation (a government, a movement, an army...) was set up")
+	register[PartyFellFromPower]("", "a party, or a movement or regime it led, fell from power")
+	register[CourtCaseHeard](KindOrganisation, "a court heard a case")
+	register[PartyMembersFled](KindParty, "a group of the party's members fled a country")
 }
 
 // DocumentRecorded holds a source document verbatim. Its entity is DocumentEntity(Name).
@@ -119,10 +131,12 @@ var describedAttributes = []string{
 	"colour", "slogan", "motto", "logo", "flag", "country", "aim", "belief", "radio_station",
 	"support_base", "standing", "description", "plan", "reputation", "status", "reaction",
 	"office", "headquarters", "website", "newspaper", "membership", "infobox",
+	"consequence",
 }
 
 // EntityDescribed is a statement about an entity that is not a change of its structure: its colour,
-// slogan, logo, flag, country, professed aim, radio station, support base, standing, reputation...
+// slogan, logo, flag, country, professed aim, radio station, support base, standing, reputation, or a
+// consequence of its actions ("thus keeping the civil war going")...
 type EntityDescribed struct {
 	Attribute   string     `json:"attribute"`
 	Value       string     `json:"value"`
@@ -505,3 +519,97 @@ type PersonServed struct {
 func (PersonServed) EventType() Type    { return TypePersonServed }
 func (p PersonServed) Refs() []EntityID { return refs(p.Organisation) }
 func (p PersonServed) Validate() error  { return requiredRef("organisation", p.Organisation) }
+
+// EntityDisputed records that the event's entity ran into a dispute with another entity, With. Dispute
+// and Outcome keep the source's own words ("various disputes"; "culminating in their desire to boycott
+// the elections"); an outcome that is a fact of its own is recorded as its own event too.
+type EntityDisputed struct {
+	With    EntityID `json:"with"`
+	Dispute string   `json:"dispute,omitempty"`
+	Outcome string   `json:"outcome,omitempty"`
+}
+
+func (EntityDisputed) EventType() Type    { return TypeEntityDisputed }
+func (p EntityDisputed) Refs() []EntityID { return refs(p.With) }
+func (p EntityDisputed) Validate() error  { return requiredRef("with", p.With) }
+
+// ElectionNotHeld records that an election was not held in an area. The event's entity is the
+// authority that did not hold it (an electoral authority, a government). Election and Area are as the
+// source words them ("1993 elections", "areas under CNUP control"); Involves names the entities the
+// area is defined by, such as the party that controlled it.
+type ElectionNotHeld struct {
+	Election string     `json:"election"`
+	Area     string     `json:"area"`
+	Involves []EntityID `json:"involves,omitempty"`
+}
+
+func (ElectionNotHeld) EventType() Type    { return TypeElectionNotHeld }
+func (p ElectionNotHeld) Refs() []EntityID { return refs(p.Involves...) }
+func (p ElectionNotHeld) Validate() error {
+	return errors.Join(required("election", p.Election), required("area", p.Area), validateRefs("involves", p.Involves...))
+}
+
+// OrganisationFounded records that the event's entity, an organisation that is not a party (a
+// government, a movement, an army), was set up under Name: by By if the source says who set it up,
+// with the involvement of members of Involving, in the source's words Involvement ("with involvement by
+// CNUP members"). A party's founding is PartyFounded.
+type OrganisationFounded struct {
+	Name        string     `json:"name"`
+	By          EntityID   `json:"by,omitempty"`
+	Involving   []EntityID `json:"involving,omitempty"`
+	Involvement string     `json:"involvement,omitempty"`
+}
+
+func (OrganisationFounded) EventType() Type { return TypeOrganisationFounded }
+func (p OrganisationFounded) Refs() []EntityID {
+	return refs(append([]EntityID{p.By}, p.Involving...)...)
+}
+func (p OrganisationFounded) Names() []string { return []string{p.Name} }
+func (p OrganisationFounded) Validate() error {
+	return errors.Join(required("name", p.Name), validateRefs("by", p.By), validateRefs("involving", p.Involving...))
+}
+
+// PartyFellFromPower records that the event's entity, a party or a movement or regime it led, fell
+// from power: overthrown by By and replaced by ReplacedBy, when the source says so.
+type PartyFellFromPower struct {
+	By         EntityID `json:"by,omitempty"`
+	ReplacedBy EntityID `json:"replaced_by,omitempty"`
+}
+
+func (PartyFellFromPower) EventType() Type    { return TypePartyFellFromPower }
+func (p PartyFellFromPower) Refs() []EntityID { return refs(p.By, p.ReplacedBy) }
+func (p PartyFellFromPower) Validate() error {
+	return errors.Join(validateRefs("by", p.By), validateRefs("replaced_by", p.ReplacedBy))
+}
+
+// CourtCaseHeard records that the event's entity, a court, heard a case: Case as the source describes
+// it, Concerning the entities the case was about (a party, a person). The ruling, when the source
+// gives one, is its own event (a party banned, a person sentenced).
+type CourtCaseHeard struct {
+	Case       string     `json:"case"`
+	Concerning []EntityID `json:"concerning,omitempty"`
+}
+
+func (CourtCaseHeard) EventType() Type    { return TypeCourtCaseHeard }
+func (p CourtCaseHeard) Refs() []EntityID { return refs(p.Concerning...) }
+func (p CourtCaseHeard) Validate() error {
+	return errors.Join(required("case", p.Case), validateRefs("concerning", p.Concerning...))
+}
+
+// PartyMembersFled records that a group of the party's members fled a country, From. Group and Share
+// are as the source words them ("former MPs", "about half"); Count is set when the source gives a
+// number; Including names members the source singles out (each may also have a PersonFled event).
+type PartyMembersFled struct {
+	Group     string     `json:"group"`
+	Share     string     `json:"share,omitempty"`
+	Count     int        `json:"count,omitempty"`
+	Including []EntityID `json:"including,omitempty"`
+	From      string     `json:"from"`
+	Reason    string     `json:"reason,omitempty"`
+}
+
+func (PartyMembersFled) EventType() Type    { return TypePartyMembersFled }
+func (p PartyMembersFled) Refs() []EntityID { return refs(p.Including...) }
+func (p PartyMembersFled) Validate() error {
+	return errors.Join(required("group", p.Group), required("from", p.From), validateRefs("including", p.Including...))
+}

@@ -196,6 +196,61 @@ func Describe(e events.Event, names Names) string {
 			s += " as " + p.Role
 		}
 		return s
+	case events.EntityDisputed:
+		what := "a dispute"
+		if p.Dispute != "" {
+			what = p.Dispute
+		}
+		s := fmt.Sprintf("%s ran into %s with %s", subject, what, names(p.With))
+		if p.Outcome != "" {
+			s += ", " + p.Outcome
+		}
+		return s
+	case events.ElectionNotHeld:
+		return fmt.Sprintf("%s did not hold the %s in %s", subject, p.Election, p.Area)
+	case events.OrganisationFounded:
+		s := subject + " set up"
+		if p.Name != subject {
+			s += fmt.Sprintf(" as %q", p.Name)
+		}
+		if p.By != "" {
+			s += " by " + names(p.By)
+		}
+		switch {
+		case p.Involvement != "":
+			s += ", " + p.Involvement
+		case len(p.Involving) > 0:
+			s += ", with involvement by " + list(p.Involving)
+		}
+		return s
+	case events.PartyFellFromPower:
+		s := subject + " fell from power" + by(p.By)
+		if p.ReplacedBy != "" {
+			s += ", replaced by " + names(p.ReplacedBy)
+		}
+		return s
+	case events.CourtCaseHeard:
+		s := fmt.Sprintf("%s heard %s", subject, p.Case)
+		if len(p.Concerning) > 0 {
+			s += " (concerning " + list(p.Concerning) + ")"
+		}
+		return s
+	case events.PartyMembersFled:
+		group := p.Group
+		if p.Count > 0 {
+			group = fmt.Sprintf("%d %s", p.Count, p.Group)
+		}
+		if p.Share != "" {
+			group = p.Share + " of its " + group
+		}
+		s := fmt.Sprintf("%s: %s fled %s", subject, group, p.From)
+		if len(p.Including) > 0 {
+			s += ", including " + list(p.Including)
+		}
+		if p.Reason != "" {
+			s += " (" + p.Reason + ")"
+		}
+		return s
 	}
 	return fmt.Sprintf("%s: %s", subject, e.Type)
 }

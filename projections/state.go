@@ -107,6 +107,7 @@ type PartyState struct {
 	Affiliations []Link          `json:"affiliations"`
 	Predecessors []Link          `json:"predecessors"`
 	Successors   []Link          `json:"successors"`
+	Disputes     []Dispute       `json:"disputes"` // claims that cannot all be true, whatever the day
 }
 
 // Exists reports whether the party has or may have been founded by the day.
@@ -243,6 +244,10 @@ func Party(id events.EntityID, evs []events.Event, day events.Day, names Names) 
 	st.Ideology = valueOf(ideology)
 	st.Position = valueOf(position)
 	st.Founded = foundingOf(founded)
+	st.Disputes = disputesOf(id, evs, names)
+	if st.Disputes == nil {
+		st.Disputes = []Dispute{}
+	}
 	st.Status = statusAt(st.Founded, endings, attested, day)
 	st.Attested = attested
 	if st.Status.Value == StatusNotFounded {

@@ -22,6 +22,7 @@ type common struct {
 	data string
 	json bool
 	fs   *flag.FlagSet
+	args []string // positional arguments, after parseArgs
 }
 
 func (m *Main) flags(name, synopsis, help string) *common {
@@ -40,16 +41,32 @@ func (m *Main) flags(name, synopsis, help string) *common {
 	return c
 }
 
-func (c *common) parse(args []string) error {
-	if err := c.fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
+func (c *common) parse(args []string) error { return c.parseArgs(args, 0) }
+
+// parseArgs parses flags and exactly n positional arguments, in any order ("party CNRP --at X" and
+// "party --at X CNRP" both work); the positional arguments are then c.args.
+func (c *common) parseArgs(args []string, n int) error {
+	c.args = nil
+	for {
+		if err := c.fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return err
+			}
+			return usageError{err.Error()}
 		}
-		return usageError{err.Error()}
+		if c.fs.NArg() == 0 {
+			break
+		}
+		c.args = append(c.args, c.fs.Arg(0))
+		args = c.fs.Args()[1:]
 	}
-	if c.fs.NArg() > 0 {
+	switch {
+	case len(c.args) > n:
 		c.fs.Usage()
-		return usageError{fmt.Sprintf("unexpected argument %q", c.fs.Arg(0))}
+		return usageError{fmt.Sprintf("unexpected argument %q", c.args[n])}
+	case len(c.args) < n:
+		c.fs.Usage()
+		return usageError{fmt.Sprintf("%s needs %d argument(s)", c.fs.Name(), n)}
 	}
 	return nil
 }
@@ -106,15 +123,23 @@ func (d *directory) parties() []events.EntityID {
 // resolve finds the one entity of the kind wanted that a user's name for it means: its id, its
 // abbreviation or any name the record holds (a misspelling a source uses included), case-insensitive.
 // An unknown or ambiguous name is an error that lists the candidates.
-func (d *directory) resolve(ctx context.Context, store events.Store, query string, kind events.Kind) (events.EntityID, error) {
+// With several kinds, the first kind that matches wins.
+func (d *directory) resolve(ctx context.Context, store events.Store, query string, kinds ...events.Kind) (events.EntityID, error) {
 	ids, err := store.Resolve(ctx, query)
 	if err != nil {
 		return "", err
 	}
+	kind := kinds[0]
 	var matches []events.EntityID
-	for _, id := range ids {
-		if d.entities[id].Kind == kind {
-			matches = append(matches, id)
+	for _, k := range kinds {
+		for _, id := range ids {
+			if d.entities[id].Kind == k {
+				matches = append(matches, id)
+			}
+		}
+		if len(matches) > 0 {
+			kind = k
+			break
 		}
 	}
 	switch len(matches) {

@@ -3,6 +3,11 @@
 //
 //	query state --at DATE [--party P]   every party known on a date, or one
 //	query timeline --party P            a party's events in historical order, with sources
+//	query party P [--at DATE]           everything about one party, grouped, with sources
+//	query person NAME [--at DATE]       a person's roles and what happened to them
+//	query lineage --party P             predecessors and successors as a graph (text, dot, mermaid)
+//	query events [filters]              the raw events
+//	query sources DOC                   the facts drawn from one document, in document order
 package main
 
 import (
@@ -57,6 +62,13 @@ const usage = `usage: query <command> [flags]
 commands:
   state --at DATE [--party P]   every party known on a date (or one), with its leaders and links
   timeline --party P            a party's events in historical order, with sources and quotes
+  party P [--at DATE]           everything the record holds about one party, grouped, with sources
+  person NAME [--at DATE]       a person's roles and what happened to them, in historical order
+  lineage --party P [--format text|dot|mermaid]
+                                predecessors and successors as a graph, each link typed and dated
+  events [--party P] [--type T] [--from DATE] [--to DATE] [--source DOC]
+                                the raw events
+  sources DOC                   the facts drawn from one document, in document order
   version                       print the version
 
 Every command takes --data DIR (env ANNALS_DATA) and --json.
@@ -74,6 +86,16 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.state(ctx, rest)
 	case "timeline":
 		return m.timeline(ctx, rest)
+	case "party":
+		return m.party(ctx, rest)
+	case "person":
+		return m.person(ctx, rest)
+	case "lineage":
+		return m.lineage(ctx, rest)
+	case "events":
+		return m.events(ctx, rest)
+	case "sources":
+		return m.sources(ctx, rest)
 	case "version":
 		fmt.Fprintln(m.Stdout, Version)
 		return nil

@@ -171,6 +171,28 @@ func writeState(w io.Writer, st projections.PartyState) {
 	row("affiliations", linksText(st.Affiliations))
 	row("predecessors", linksText(st.Predecessors))
 	row("successors", linksText(st.Successors))
+	if len(st.Disputes) > 0 {
+		row("disputed", disputesText(st.Disputes))
+	}
+}
+
+// disputesText lists each dispute with every claim, its date and its source's words.
+func disputesText(disputes []projections.Dispute) string {
+	var lines []string
+	for _, d := range disputes {
+		lines = append(lines, d.Field+":")
+		for _, c := range d.Claims {
+			value := c.Value
+			switch {
+			case value == "":
+				value = "dated " + c.Date
+			case c.Date != "" && c.Date != "XXXX":
+				value += " (" + c.Date + ")"
+			}
+			lines = append(lines, fmt.Sprintf("  %s  [%s: %q]", value, c.Source.Label(), events.FoldSpace(c.Source.Quote)))
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // sourceLabels names each source once, in order.

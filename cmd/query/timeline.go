@@ -3,22 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 
 	"annals/events"
 	"annals/projections"
 )
-
-// timelineEntry is one line of a timeline in JSON.
-type timelineEntry struct {
-	Date      string          `json:"date"`
-	HumanDate string          `json:"human_date"`
-	Type      events.Type     `json:"type"`
-	Summary   string          `json:"summary"`
-	Entity    events.EntityID `json:"entity"`
-	EventID   string          `json:"event_id"`
-	Recorded  string          `json:"recorded"`
-	Source    events.Source   `json:"source"`
-}
 
 func (m *Main) timeline(ctx context.Context, args []string) error {
 	c := m.flags("timeline", "--party P [flags]",
@@ -49,26 +38,28 @@ func (m *Main) timeline(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	entries := make([]timelineEntry, 0, len(stored))
+	entries := make([]projections.Entry, 0, len(stored))
 	for _, st := range stored {
-		e := st.Event
-		if e.Type == events.TypeDocumentRecorded {
-			continue
+		if st.Event.Type != events.TypeDocumentRecorded {
+			entries = append(entries, projections.NewEntry(st.Event, events.MaxDay, dir.name))
 		}
-		entries = append(entries, timelineEntry{Date: e.Date.String(), HumanDate: e.Date.Human(), Type: e.Type,
-			Summary: projections.Describe(e, dir.name), Entity: e.Entity, EventID: e.ID.String(),
-			Recorded: e.Recorded.Format("2006-01-02T15:04:05.000Z07:00"), Source: e.Source})
 	}
 	if c.json {
 		return m.writeJSON(struct {
-			Party  events.EntityID `json:"party"`
-			Name   string          `json:"name"`
-			Events []timelineEntry `json:"events"`
+			Party  events.EntityID     `json:"party"`
+			Name   string              `json:"name"`
+			Events []projections.Entry `json:"events"`
 		}{id, dir.name(id), entries})
 	}
 	fmt.Fprintf(m.Stdout, "Timeline of %s [%s]: %d events\n", dir.name(id), id, len(entries))
-	// Undated facts (the sources give no date) come last, under their own heading.
-	var dated, undated []timelineEntry
+	writeHistory(m.Stdout, entries)
+	return nil
+}
+
+// writeHistory prints entries in historical order, with the undated ones (the sources give no date)
+// last, under their own heading.
+func writeHistory(w io.Writer, entries []projections.Entry) {
+	var dated, undated []projections.Entry
 	for _, e := range entries {
 		if e.Date == "XXXX" {
 			undated = append(undated, e)
@@ -76,16 +67,17 @@ func (m *Main) timeline(ctx context.Context, args []string) error {
 			dated = append(dated, e)
 		}
 	}
-	m.writeEntries(dated)
+	writeEntries(w, dated)
 	if len(undated) > 0 {
-		fmt.Fprintf(m.Stdout, "\nUndated: the sources state these without a date\n")
-		m.writeEntries(undated)
+		fmt.Fprintf(w, "\nUndated: the sources state these without a date\n")
+		writeEntries(w, undated)
 	}
-	return nil
 }
 
-func (m *Main) writeEntries(entries []timelineEntry) {
+// writeEntries prints events one to a block: the date as the source gives it and the event, then its
+// type and id, then its source and quote.
+func writeEntries(w io.Writer, entries []projections.Entry) {
 	for _, e := range entries {
-		fmt.Fprintf(m.Stdout, "\n%-12s %s\n%12s %s  %s\n%12s %s: %q\n", e.Date, e.Summary, "", e.Type, e.EventID, "", e.Source.Label(), events.FoldSpace(e.Source.Quote))
+		fmt.Fprintf(w, "\n%-12s %s\n%12s %s  %s\n%12s %s: %q\n", e.Date, e.Summary, "", e.Type, e.EventID, "", e.Source.Label(), events.FoldSpace(e.Source.Quote))
 	}
 }

@@ -74,6 +74,11 @@ func TestExtractGolden(t *testing.T) {
 		t.Fatalf("extract: %s", out)
 	}
 	golden(t, "extract-cnup", out)
+	out, code = run(t, t0, "extract", "--json", "../../seeds/khmer-national-solidarity-party.txt")
+	if code != 0 {
+		t.Fatalf("extract --json: %s", out)
+	}
+	golden(t, "extract-knsp-json", out)
 }
 
 // Bad input: a clear error naming the input, a non-zero exit, and nothing written.

@@ -1,0 +1,191 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"annals/events"
+	"annals/projections"
+)
+
+func (m *Main) lineage(ctx context.Context, args []string) error {
+	c := m.flags("lineage", "--party P [--format text|dot|mermaid] [flags]",
+		"Prints a party's predecessors and successors, transitively, as a graph: each link typed (merger,\n"+
+			"split, succession and its kind, transformation, rename) and dated. text draws a tree; dot and\n"+
+			"mermaid paste into Graphviz and Mermaid.")
+	party := c.fs.String("party", "", "the party: its id, abbreviation or any name the record holds (required)")
+	format := c.fs.String("format", "text", "text, dot or mermaid")
+	if err := c.parse(args); err != nil {
+		return err
+	}
+	if *party == "" {
+		c.fs.Usage()
+		return usageError{"lineage needs --party P"}
+	}
+	switch *format {
+	case "text", "dot", "mermaid":
+	default:
+		return usageError{fmt.Sprintf("--format %q: want text, dot or mermaid", *format)}
+	}
+	store, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	dir, err := loadDirectory(ctx, store)
+	if err != nil {
+		return err
+	}
+	root, err := dir.resolve(ctx, store, *party, events.KindParty, events.KindOrganisation)
+	if err != nil {
+		return err
+	}
+	// Walk the links out from the root through the entity index.
+	var edges []projections.Edge
+	seen := map[events.EntityID]bool{root: true}
+	queue := []events.EntityID{root}
+	for len(queue) > 0 {
+		id := queue[0]
+		queue = queue[1:]
+		stored, err := store.EntityEvents(ctx, id)
+		if err != nil {
+			return err
+		}
+		for _, st := range stored {
+			for _, e := range projections.EdgesOf(st.Event) {
+				edges = append(edges, e)
+				for _, o := range []events.EntityID{e.From, e.To} {
+					if !seen[o] {
+						seen[o] = true
+						queue = append(queue, o)
+					}
+				}
+			}
+		}
+	}
+	l := projections.NewLineage(root, edges, dir.name)
+	if c.json {
+		return m.writeJSON(l)
+	}
+	switch *format {
+	case "dot":
+		writeDot(m.Stdout, l)
+	case "mermaid":
+		writeMermaid(m.Stdout, l)
+	default:
+		writeTree(m.Stdout, l)
+	}
+	return nil
+}
+
+func edgeLabel(e projections.Edge) string {
+	s := e.Kind
+	if e.Label != "" {
+		s += " to " + e.Label
+	}
+	if e.Date != "XXXX" {
+		s += ", " + e.Date
+	} else {
+		s += ", undated"
+	}
+	return s
+}
+
+// writeTree draws the lineage from its roots (entities nothing leads to) down; an entity reached
+// again is named with "(see above)".
+func writeTree(w io.Writer, l projections.Lineage) {
+	names := map[events.EntityID]string{}
+	for _, n := range l.Nodes {
+		names[n.ID] = n.Name
+	}
+	out := map[events.EntityID][]projections.Edge{}
+	in := map[events.EntityID]bool{}
+	for _, e := range l.Edges {
+		out[e.From] = append(out[e.From], e)
+		if e.From != e.To {
+			in[e.To] = true
+		}
+	}
+	fmt.Fprintf(w, "Lineage of %s [%s]: %d entities, %d links\n", names[l.Root], l.Root, len(l.Nodes), len(l.Edges))
+	printed := map[events.EntityID]bool{}
+	var walk func(id events.EntityID, prefix string)
+	walk = func(id events.EntityID, prefix string) {
+		printed[id] = true
+		edges := out[id]
+		for i, e := range edges {
+			branch, next := "├─ ", "│  "
+			if i == len(edges)-1 {
+				branch, next = "└─ ", "   "
+			}
+			target := names[e.To]
+			if e.To == l.Root {
+				target += " *"
+			}
+			again := printed[e.To] || e.To == id
+			if again && e.To != id {
+				target += " (see above)"
+			}
+			fmt.Fprintf(w, "%s%s%s → %s  [%s]\n", prefix, branch, edgeLabel(e), target, e.Source.Label())
+			if !again {
+				walk(e.To, prefix+next)
+			}
+		}
+	}
+	for _, n := range l.Nodes {
+		if !in[n.ID] && !printed[n.ID] {
+			root := n.Name
+			if n.ID == l.Root {
+				root += " *"
+			}
+			fmt.Fprintf(w, "\n%s\n", root)
+			walk(n.ID, "")
+		}
+	}
+	for _, n := range l.Nodes { // a cycle has no root: start anywhere left
+		if !printed[n.ID] {
+			fmt.Fprintf(w, "\n%s\n", n.Name)
+			walk(n.ID, "")
+		}
+	}
+	fmt.Fprintln(w, "\n* the party asked about")
+}
+
+func quoteDot(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s) + `"`
+}
+
+func writeDot(w io.Writer, l projections.Lineage) {
+	fmt.Fprintln(w, "digraph lineage {")
+	fmt.Fprintln(w, "  rankdir=LR;")
+	fmt.Fprintln(w, "  node [shape=box];")
+	for _, n := range l.Nodes {
+		attrs := ""
+		if n.ID == l.Root {
+			attrs = ", style=bold"
+		}
+		fmt.Fprintf(w, "  %s [label=%s%s];\n", quoteDot(string(n.ID)), quoteDot(n.Name), attrs)
+	}
+	for _, e := range l.Edges {
+		fmt.Fprintf(w, "  %s -> %s [label=%s];\n", quoteDot(string(e.From)), quoteDot(string(e.To)), quoteDot(edgeLabel(e)))
+	}
+	fmt.Fprintln(w, "}")
+}
+
+func mermaidID(id events.EntityID) string { return strings.ReplaceAll(string(id), "-", "_") }
+
+func mermaidText(s string) string {
+	return strings.NewReplacer(`"`, "#quot;", "|", "#124;").Replace(s)
+}
+
+func writeMermaid(w io.Writer, l projections.Lineage) {
+	fmt.Fprintln(w, "graph TD")
+	for _, n := range l.Nodes {
+		fmt.Fprintf(w, "  %s[\"%s\"]\n", mermaidID(n.ID), mermaidText(n.Name))
+	}
+	for _, e := range l.Edges {
+		fmt.Fprintf(w, "  %s -->|\"%s\"| %s\n", mermaidID(e.From), mermaidText(edgeLabel(e)), mermaidID(e.To))
+	}
+	fmt.Fprintf(w, "  style %s stroke-width:3px\n", mermaidID(l.Root))
+}

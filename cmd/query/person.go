@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"annals/events"
+	"annals/projections"
+)
+
+func (m *Main) person(ctx context.Context, args []string) error {
+	c := m.flags("person", "NAME [--at DATE] [flags]",
+		"Prints a person's roles (offices and committee seats, with their dates) and what happened to them,\n"+
+			"in historical order, with sources. With --at, the roles held on that day and the history up to it.")
+	at := c.fs.String("at", "", "roles on this `day`, YYYY-MM-DD, and history up to it")
+	if err := c.parseArgs(args, 1); err != nil {
+		return err
+	}
+	day := events.MaxDay
+	if *at != "" {
+		var err error
+		if day, err = events.ParseDay(*at); err != nil {
+			return usageError{fmt.Sprintf("--at: %v", err)}
+		}
+	}
+	store, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	dir, err := loadDirectory(ctx, store)
+	if err != nil {
+		return err
+	}
+	id, err := dir.resolve(ctx, store, c.args[0], events.KindPerson)
+	if err != nil {
+		return err
+	}
+	stored, err := store.EntityEvents(ctx, id)
+	if err != nil {
+		return err
+	}
+	st := projections.Person(id, eventsOf(stored), day, dir.name)
+	if c.json {
+		return m.writeJSON(struct {
+			Person events.EntityID `json:"person"`
+			Name   string          `json:"name"`
+			projections.PersonState
+		}{id, dir.name(id), st})
+	}
+	fmt.Fprintf(m.Stdout, "%s [%s]", dir.name(id), id)
+	if *at != "" {
+		fmt.Fprintf(m.Stdout, " as of %s", day)
+	}
+	fmt.Fprintln(m.Stdout)
+	var names []string
+	for _, n := range st.Names {
+		names = append(names, n.Value)
+	}
+	fmt.Fprintf(m.Stdout, "  names  %s\n", strings.Join(unique(names), "; "))
+	fmt.Fprintf(m.Stdout, "\n== roles (%d)\n", len(st.Roles))
+	for _, r := range st.Roles {
+		role := r.Role
+		if r.Committee != "" {
+			role = strings.TrimSpace(fmt.Sprintf("%s, no. %d %s", r.Committee, r.Rank, r.Role))
+		}
+		when := "undated"
+		if !strings.HasPrefix(r.Since, "XXXX") {
+			when = "since " + r.Since
+		}
+		if r.Until != "" {
+			when += ", until " + r.Until
+		}
+		fmt.Fprintf(m.Stdout, "  %s of %s (%s)  [%s]\n", role, r.Name, when, sourceLabels(append([]events.Source{r.Source}, r.Also...)))
+	}
+	fmt.Fprintf(m.Stdout, "\n== history (%d)\n", len(st.History))
+	writeHistory(m.Stdout, st.History)
+	return nil
+}
+
+func unique(list []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range list {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}

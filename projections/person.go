@@ -1,0 +1,143 @@
+package projections
+
+import (
+	"annals/events"
+)
+
+// Role is an office or a committee seat a person held in a party or organisation.
+type Role struct {
+	Entity    events.EntityID `json:"entity"`
+	Name      string          `json:"name"` // of the party or organisation
+	Role      string          `json:"role"`
+	Committee string          `json:"committee,omitempty"`
+	Rank      int             `json:"rank,omitempty"`
+	Since     string          `json:"since,omitempty"`
+	Until     string          `json:"until,omitempty"`
+	Certainty Certainty       `json:"certainty"`
+	Source    events.Source   `json:"source"`
+	EventID   string          `json:"event_id"`
+	Also      []events.Source `json:"also,omitempty"` // other sources stating the same role
+}
+
+// Entry is one event in a person's or party's history, described in a line.
+type Entry struct {
+	Date      string          `json:"date"`
+	HumanDate string          `json:"human_date"`
+	Type      events.Type     `json:"type"`
+	Summary   string          `json:"summary"`
+	Entity    events.EntityID `json:"entity"`
+	Certainty Certainty       `json:"certainty,omitempty"` // on the day asked about; empty without one
+	Source    events.Source   `json:"source"`
+	EventID   string          `json:"event_id"`
+	Recorded  string          `json:"recorded"` // when the record learned it, RFC 3339 UTC
+}
+
+// PersonState is a person as the record knows them: names, the roles they held on a day (all of
+// them when day is MaxDay), and what happened to them, in historical order.
+type PersonState struct {
+	ID      events.EntityID `json:"id"`
+	AsOf    string          `json:"as_of,omitempty"`
+	Names   []Claim         `json:"names"`
+	Roles   []Role          `json:"roles"`
+	History []Entry         `json:"history"`
+}
+
+// NewEntry describes an event as an Entry, with its certainty on day.
+func NewEntry(e events.Event, day events.Day, names Names) Entry {
+	c, _ := certainty(e.Date, day)
+	if day == events.MaxDay && c != Undated {
+		c = ""
+	}
+	return Entry{Date: e.Date.String(), HumanDate: e.Date.Human(), Type: e.Type, Summary: Describe(e, names),
+		Entity: e.Entity, Certainty: c, Source: e.Source, EventID: e.ID.String(),
+		Recorded: e.Recorded.UTC().Format("2006-01-02T15:04:05.000Z")}
+}
+
+// Person folds the events about or involving a person into what the record says of them as of day
+// (events.MaxDay for everything). Roles ended by a departure certainly before the day are left out
+// of Roles but stay in History.
+func Person(id events.EntityID, evs []events.Event, day events.Day, names Names) PersonState {
+	if names == nil {
+		names = func(id events.EntityID) string { return string(id) }
+	}
+	evs = sorted(evs)
+	st := PersonState{ID: id, Names: []Claim{}, Roles: []Role{}, History: []Entry{}}
+	if day != events.MaxDay {
+		st.AsOf = day.String()
+	}
+	var departures []events.Event
+	for _, e := range evs {
+		if o, ok := e.Payload.(events.LeaderLeftOffice); ok && o.Person == id {
+			departures = append(departures, e)
+		}
+	}
+	for _, e := range evs {
+		c, happened := certainty(e.Date, day)
+		if !happened {
+			continue
+		}
+		st.History = append(st.History, NewEntry(e, day, names))
+		switch p := e.Payload.(type) {
+		case events.EntityNamed:
+			if e.Entity == id {
+				st.Names = append(st.Names, Claim{Value: p.Name + " (" + p.NameType + ")", Date: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String()})
+			}
+		case events.LeaderTookOffice:
+			if p.Person != id {
+				continue
+			}
+			r := Role{Entity: e.Entity, Name: names(e.Entity), Role: p.Role, Since: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String()}
+			l := Leader{Person: id, Role: p.Role}
+			if d, ok := departureFrom(departures, e.Entity, l, e.Date); ok {
+				dc, dh := certainty(d.Date, day)
+				switch {
+				case dh && dc == Certain && day != events.MaxDay:
+					continue
+				case dh:
+					r.Until = d.Date.String()
+				}
+			}
+			st.Roles = append(st.Roles, r)
+		case events.CommitteeMember:
+			if p.Person == id {
+				st.Roles = append(st.Roles, Role{Entity: e.Entity, Name: names(e.Entity), Role: p.Role, Committee: p.Committee,
+					Rank: p.Rank, Since: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String()})
+			}
+		}
+	}
+	st.Roles = mergeRoles(st.Roles)
+	return st
+}
+
+// mergeRoles makes one line of the claims of the same role in the same body: the dated claim if there
+// is one, with the sources of the others.
+func mergeRoles(roles []Role) []Role {
+	out := []Role{}
+	index := map[string]int{}
+	for _, r := range roles {
+		key := string(r.Entity) + "\x00" + r.Role + "\x00" + r.Committee
+		i, seen := index[key]
+		switch {
+		case !seen:
+			index[key] = len(out)
+			out = append(out, r)
+		case undated(out[i].Since) && !undated(r.Since):
+			r.Also = append(append(r.Also, out[i].Source), out[i].Also...)
+			out[i] = r
+		default:
+			out[i].Also = append(out[i].Also, r.Source)
+		}
+	}
+	return out
+}
+
+// departureFrom is departure for one party or organisation.
+func departureFrom(departures []events.Event, entity events.EntityID, l Leader, start events.Date) (events.Event, bool) {
+	var mine []events.Event
+	for _, d := range departures {
+		if d.Entity == entity {
+			mine = append(mine, d)
+		}
+	}
+	return departure(mine, l, start)
+}
