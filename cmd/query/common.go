@@ -76,6 +76,33 @@ func (c *common) open() (*boltstore.Store, error) {
 	return boltstore.Open(filepath.Join(c.data, "annals.db"), boltstore.Options{ReadOnly: true})
 }
 
+// openDirectory opens the store read only and loads the directory of its entities.
+func (c *common) openDirectory(ctx context.Context) (*boltstore.Store, *directory, error) {
+	store, err := c.open()
+	if err != nil {
+		return nil, nil, err
+	}
+	dir, err := loadDirectory(ctx, store)
+	if err != nil {
+		store.Close()
+		return nil, nil, err
+	}
+	return store, dir, nil
+}
+
+// parseAt parses an optional --at day: events.MaxDay (everything) when empty, a usage error when
+// malformed.
+func parseAt(at string) (events.Day, error) {
+	if at == "" {
+		return events.MaxDay, nil
+	}
+	day, err := events.ParseDay(at)
+	if err != nil {
+		return 0, usageError{fmt.Sprintf("--at: %v", err)}
+	}
+	return day, nil
+}
+
 func (m *Main) writeJSON(v any) error {
 	enc := json.NewEncoder(m.Stdout)
 	enc.SetIndent("", "  ")

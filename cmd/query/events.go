@@ -53,15 +53,11 @@ func (m *Main) events(ctx context.Context, args []string) error {
 	if *typ != "" && !knownTypePrefix(*typ) {
 		return usageError{fmt.Sprintf("--type %q matches no event type; the types are:\n  %s", *typ, typeList())}
 	}
-	store, err := c.open()
+	store, dir, err := c.openDirectory(ctx)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	dir, err := loadDirectory(ctx, store)
-	if err != nil {
-		return err
-	}
 	keep := func(e events.Event) bool {
 		switch {
 		case *typ != "" && !strings.HasPrefix(string(e.Type), *typ):

@@ -29,15 +29,11 @@ func (m *Main) lineage(ctx context.Context, args []string) error {
 	default:
 		return usageError{fmt.Sprintf("--format %q: want text, dot or mermaid", *format)}
 	}
-	store, err := c.open()
+	store, dir, err := c.openDirectory(ctx)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	dir, err := loadDirectory(ctx, store)
-	if err != nil {
-		return err
-	}
 	root, err := dir.resolve(ctx, store, *party, events.KindParty, events.KindOrganisation)
 	if err != nil {
 		return err

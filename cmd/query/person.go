@@ -17,22 +17,15 @@ func (m *Main) person(ctx context.Context, args []string) error {
 	if err := c.parseArgs(args, 1); err != nil {
 		return err
 	}
-	day := events.MaxDay
-	if *at != "" {
-		var err error
-		if day, err = events.ParseDay(*at); err != nil {
-			return usageError{fmt.Sprintf("--at: %v", err)}
-		}
+	day, err := parseAt(*at)
+	if err != nil {
+		return err
 	}
-	store, err := c.open()
+	store, dir, err := c.openDirectory(ctx)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	dir, err := loadDirectory(ctx, store)
-	if err != nil {
-		return err
-	}
 	id, err := dir.resolve(ctx, store, c.args[0], events.KindPerson)
 	if err != nil {
 		return err

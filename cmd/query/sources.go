@@ -24,15 +24,11 @@ func (m *Main) sources(ctx context.Context, args []string) error {
 		return err
 	}
 	name := c.args[0]
-	store, err := c.open()
+	store, dir, err := c.openDirectory(ctx)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	dir, err := loadDirectory(ctx, store)
-	if err != nil {
-		return err
-	}
 	docEvents, err := store.EntityEvents(ctx, events.DocumentEntity(name))
 	if err != nil {
 		return err

@@ -26,19 +26,15 @@ func (m *Main) state(ctx context.Context, args []string) error {
 		c.fs.Usage()
 		return usageError{"state needs --at DATE"}
 	}
-	day, err := events.ParseDay(*at)
+	day, err := parseAt(*at)
 	if err != nil {
-		return usageError{fmt.Sprintf("--at: %v", err)}
+		return err
 	}
-	store, err := c.open()
+	store, dir, err := c.openDirectory(ctx)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	dir, err := loadDirectory(ctx, store)
-	if err != nil {
-		return err
-	}
 	ids := dir.parties()
 	if *party != "" {
 		id, err := dir.resolve(ctx, store, *party, events.KindParty)

@@ -21,15 +21,11 @@ func (m *Main) timeline(ctx context.Context, args []string) error {
 		c.fs.Usage()
 		return usageError{"timeline needs --party P"}
 	}
-	store, err := c.open()
+	store, dir, err := c.openDirectory(ctx)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	dir, err := loadDirectory(ctx, store)
-	if err != nil {
-		return err
-	}
 	id, err := dir.resolve(ctx, store, *party, events.KindParty)
 	if err != nil {
 		return err
