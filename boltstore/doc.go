@@ -20,4 +20,8 @@
 //	            log holds it on the entity's subjects, so a writer appending must expect its sequence)
 //	names:      folded name 0x00 entity → nil
 //	entities:   entity → JSON {kind, names}
+//	superseded: superseded ULID (16) superseding ULID (16) → nil
+//
+// A correction or retraction is also indexed in by_entity (role 'c') under the entity of every event
+// it supersedes, so that an entity's events always include what corrected them.
 package boltstore

@@ -31,8 +31,9 @@ var (
 	bucketEntitySeq  = []byte("entity_seq")
 	bucketNames      = []byte("names")
 	bucketEntities   = []byte("entities")
+	bucketSuperseded = []byte("superseded")
 	allBuckets       = [][]byte{bucketMeta, bucketEvents, bucketIDs, bucketFacts, bucketDuplicates,
-		bucketByEntity, bucketEntitySeq, bucketNames, bucketEntities}
+		bucketByEntity, bucketEntitySeq, bucketNames, bucketEntities, bucketSuperseded}
 	keyLastSeq = []byte("last_seq")
 )
 
@@ -239,7 +240,34 @@ func (w *writer) apply(st events.Stored) (duplicate bool, err error) {
 			return false, err
 		}
 	}
-	return false, nil
+	return false, w.supersede(e, seq)
+}
+
+// supersede indexes a correction or retraction: each superseded id points to it, and it joins the
+// events of every entity whose events it supersedes. A superseded id the store does not hold is
+// indexed all the same (the recorder refuses such corrections before they reach the log).
+func (w *writer) supersede(e events.Event, seq []byte) error {
+	superseded := w.tx.Bucket(bucketSuperseded)
+	for _, target := range e.Supersedes {
+		if err := superseded.Put(append(append([]byte{}, target[:]...), e.ID[:]...), nil); err != nil {
+			return err
+		}
+		v := w.tx.Bucket(bucketIDs).Get(target[:])
+		if v == nil {
+			continue
+		}
+		old, err := load(w.tx, binary.BigEndian.Uint64(v))
+		if err != nil {
+			return err
+		}
+		if old.Event.Entity == e.Entity {
+			continue
+		}
+		if err := w.tx.Bucket(bucketByEntity).Put(entityKey(old.Event.Entity, e.Date, e.ID), append([]byte{'c'}, seq...)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (w *writer) entity(id events.EntityID) (*entityRecord, error) {
@@ -391,6 +419,28 @@ func (s *Store) Resolve(ctx context.Context, name string) ([]events.EntityID, er
 		return nil
 	})
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out, err
+}
+
+// SupersededBy returns the events that supersede each of the ids given, in the order the record
+// learned them.
+func (s *Store) SupersededBy(ctx context.Context, ids []ulid.ULID) (map[ulid.ULID][]ulid.ULID, error) {
+	out := map[ulid.ULID][]ulid.ULID{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketSuperseded)
+		if b == nil {
+			return nil
+		}
+		c := b.Cursor()
+		for _, id := range ids {
+			for k, _ := c.Seek(id[:]); k != nil && bytes.HasPrefix(k, id[:]); k, _ = c.Next() {
+				var by ulid.ULID
+				copy(by[:], k[16:])
+				out[id] = append(out[id], by)
+			}
+		}
+		return nil
+	})
 	return out, err
 }
 

@@ -60,7 +60,16 @@ type Fact struct {
 	Source  Source
 	Payload Payload
 	Note    string // the curator's remark; not part of the fact's identity
+
+	// Supersedes lists the events this fact corrects (or, for a retraction, withdraws). The superseded
+	// events stay in the record; answers about the present leave them out. Reason says why, and is
+	// required with Supersedes.
+	Supersedes []ulid.ULID
+	Reason     string
 }
+
+// IsCorrection reports whether the fact supersedes earlier events.
+func (f Fact) IsCorrection() bool { return len(f.Supersedes) > 0 }
 
 // Validate returns nil if the fact is complete: a registered type matching its payload, a valid
 // entity, a date (XXXX when unknown, never the zero Date), a valid payload and a source with a quote.
@@ -90,6 +99,24 @@ func (f Fact) Validate() error {
 	if err := f.Source.Validate(); err != nil {
 		errs = append(errs, err)
 	}
+	switch {
+	case f.IsCorrection() && strings.TrimSpace(f.Reason) == "":
+		errs = append(errs, fmt.Errorf("a correction or retraction needs a reason: %w", ErrInvalid))
+	case !f.IsCorrection() && f.Reason != "":
+		errs = append(errs, fmt.Errorf("a reason is given but the fact supersedes no event: %w", ErrInvalid))
+	case f.Type == TypeRecordRetracted && !f.IsCorrection():
+		errs = append(errs, fmt.Errorf("a retraction must name the events it withdraws (supersedes): %w", ErrInvalid))
+	}
+	for i, id := range f.Supersedes {
+		if id == (ulid.ULID{}) {
+			errs = append(errs, fmt.Errorf("supersedes[%d] is a zero id: %w", i, ErrInvalid))
+		}
+		for _, other := range f.Supersedes[:i] {
+			if other == id {
+				errs = append(errs, fmt.Errorf("supersedes %s twice: %w", id, ErrInvalid))
+			}
+		}
+	}
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("fact %s about %q: %w", f.Type, f.Entity, err)
 	}
@@ -103,13 +130,17 @@ func (f Fact) ID() FactID {
 		// Payloads are plain structs of strings, numbers and slices: they always encode.
 		panic(fmt.Sprintf("events: encode payload of %s: %v", f.Type, err))
 	}
+	// Supersedes and reason are left out when empty, so that the identity of every fact recorded
+	// before corrections existed is unchanged.
 	canonical, _ := json.Marshal(struct {
-		Type    Type            `json:"type"`
-		Entity  EntityID        `json:"entity"`
-		Date    string          `json:"date"`
-		Source  Source          `json:"source"`
-		Payload json.RawMessage `json:"payload"`
-	}{f.Type, f.Entity, f.Date.String(), f.Source, payload})
+		Type       Type            `json:"type"`
+		Entity     EntityID        `json:"entity"`
+		Date       string          `json:"date"`
+		Source     Source          `json:"source"`
+		Payload    json.RawMessage `json:"payload"`
+		Supersedes []string        `json:"supersedes,omitempty"`
+		Reason     string          `json:"reason,omitempty"`
+	}{f.Type, f.Entity, f.Date.String(), f.Source, payload, idStrings(f.Supersedes), f.Reason})
 	sum := sha256.Sum256(canonical)
 	return FactID(hex.EncodeToString(sum[:16]))
 }
@@ -168,6 +199,17 @@ type factJSON struct {
 	Source   Source          `json:"source"`
 	Payload  json.RawMessage `json:"payload"`
 	Note     string          `json:"note,omitempty"`
+
+	Supersedes []string `json:"supersedes,omitempty"`
+	Reason     string   `json:"reason,omitempty"`
+}
+
+func idStrings(ids []ulid.ULID) []string {
+	var out []string
+	for _, id := range ids {
+		out = append(out, id.String())
+	}
+	return out
 }
 
 // MarshalJSON encodes the fact in its wire shape: type, entity, date (EDTF), source, payload, note.
@@ -185,7 +227,7 @@ func (f Fact) wire() (factJSON, error) {
 		return factJSON{}, fmt.Errorf("encode %s payload: %w", f.Type, err)
 	}
 	return factJSON{Type: f.Type, Entity: f.Entity, Involves: f.Involves(), Date: f.Date.String(),
-		Source: f.Source, Payload: payload, Note: f.Note}, nil
+		Source: f.Source, Payload: payload, Note: f.Note, Supersedes: idStrings(f.Supersedes), Reason: f.Reason}, nil
 }
 
 // UnmarshalJSON decodes a fact from its wire shape, decoding the payload by its type and refusing
@@ -218,7 +260,16 @@ func (w factJSON) fact() (Fact, error) {
 	if err != nil {
 		return Fact{}, fmt.Errorf("fact about %q: %w", w.Entity, err)
 	}
-	return Fact{Type: w.Type, Entity: w.Entity, Date: date, Source: w.Source, Payload: payload, Note: w.Note}, nil
+	var supersedes []ulid.ULID
+	for _, s := range w.Supersedes {
+		id, err := ulid.ParseStrict(s)
+		if err != nil {
+			return Fact{}, fmt.Errorf("fact %s about %q: supersedes %q: %v: %w", w.Type, w.Entity, s, err, ErrInvalid)
+		}
+		supersedes = append(supersedes, id)
+	}
+	return Fact{Type: w.Type, Entity: w.Entity, Date: date, Source: w.Source, Payload: payload, Note: w.Note,
+		Supersedes: supersedes, Reason: w.Reason}, nil
 }
 
 // EncodeEvent returns the wire encoding of e: one JSON object with its id, fact id, type, entity,

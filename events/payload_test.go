@@ -22,6 +22,7 @@ const (
 // wherever a field holds free text.
 func samplePayloads() []Payload {
 	return []Payload{
+		RecordRetracted{},
 		DocumentRecorded{Name: "cnrp.txt", Title: "Cambodia National Rescue Party", SHA256: strings.Repeat("ab", 32),
 			Text: "= Cambodia National Rescue Party =\n\nThe party (" + khmerName + ")\u00a0was\tfounded.\r\n"},
 		EntityNamed{Kind: KindParty, Name: khmerName, NameType: NameNative, Language: "km"},
@@ -80,7 +81,7 @@ func sampleFact(p Payload) Fact {
 	case KindDocument:
 		entity = DocumentEntity("cnrp.txt")
 	}
-	return Fact{
+	f := Fact{
 		Type:    p.EventType(),
 		Entity:  entity,
 		Date:    MustParseDate("2012-07-17"),
@@ -88,6 +89,11 @@ func sampleFact(p Payload) Fact {
 		Payload: p,
 		Note:    "curated; " + khmerSlogan,
 	}
+	if f.Type == TypeRecordRetracted {
+		f.Supersedes = []ulid.ULID{ulid.MustParse("01J0000000000000000000000A")}
+		f.Reason = "the source misread the date (ស)"
+	}
+	return f
 }
 
 func TestSamplesCoverTheRegistry(t *testing.T) {

@@ -60,13 +60,17 @@ type Store interface {
 	// Event returns the event with the given id, or an error wrapping ErrNotFound.
 	Event(ctx context.Context, id ulid.ULID) (Stored, error)
 	// EntityEvents returns the events about or involving an entity, in historical order (earliest day,
-	// then latest day, then event id, which is the order the record learned them). It returns an empty slice for an entity with no events.
+	// then latest day, then event id, which is the order the record learned them). A correction or
+	// retraction is among the events of every entity whose events it supersedes. It returns an empty slice for an entity with no events.
 	EntityEvents(ctx context.Context, id EntityID) ([]Stored, error)
 	// Entities returns every entity of the record, sorted by id.
 	Entities(ctx context.Context) ([]EntitySummary, error)
 	// Resolve returns the entities known by a name or an id, compared case-insensitively with white
 	// space folded, sorted by id. It returns an empty slice when nothing matches.
 	Resolve(ctx context.Context, name string) ([]EntityID, error)
+	// SupersededBy returns, for each of the event ids given that a later event supersedes (corrects
+	// or retracts), the ids of the events that supersede it, in the order the record learned them.
+	SupersededBy(ctx context.Context, ids []ulid.ULID) (map[ulid.ULID][]ulid.ULID, error)
 	// Scan calls fn with each applied event from sequence from (inclusive), in sequence order.
 	Scan(ctx context.Context, from uint64, fn func(Stored) error) error
 	// Close releases the store.

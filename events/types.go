@@ -8,6 +8,7 @@ import (
 // The registered event types. Each is a past-tense fact; the wire name carries its version.
 const (
 	TypeDocumentRecorded     Type = "document.recorded/v1"
+	TypeRecordRetracted      Type = "record.retracted/v1"
 	TypeEntityNamed          Type = "entity.named/v1"
 	TypeEntityDescribed      Type = "entity.described/v1"
 	TypePartyFounded         Type = "party.founded/v1"
@@ -47,6 +48,7 @@ const (
 )
 
 func init() {
+	register[RecordRetracted]("", "earlier events were withdrawn without replacement (the events it supersedes), with a reason")
 	register[DocumentRecorded](KindDocument, "a source document entered the record, verbatim")
 	register[EntityNamed]("", "an entity is known by a name (official, abbreviation, native script, alternate, misspelling)")
 	register[EntityDescribed]("", "a statement about an entity: colour, slogan, logo, flag, country, aim, radio station...")
@@ -85,6 +87,14 @@ func init() {
 	register[CourtCaseHeard](KindOrganisation, "a court heard a case")
 	register[PartyMembersFled](KindParty, "a group of the party's members fled a country")
 }
+
+// RecordRetracted withdraws the events its fact supersedes, without replacing them. Its entity is the
+// entity of the withdrawn events; the fact's Reason says why and its Source supports it.
+type RecordRetracted struct{}
+
+func (RecordRetracted) EventType() Type  { return TypeRecordRetracted }
+func (RecordRetracted) Refs() []EntityID { return nil }
+func (RecordRetracted) Validate() error  { return nil }
 
 // DocumentRecorded holds a source document verbatim. Its entity is DocumentEntity(Name).
 type DocumentRecorded struct {

@@ -44,9 +44,10 @@ type Recorder struct {
 	Entropy io.Reader        // entropy for event ids; use ulid.Monotonic for ids that increase within a millisecond
 	Logger  *slog.Logger
 
-	ApplyBatch   int // DefaultApplyBatch if zero
-	PublishBatch int // DefaultPublishBatch if zero
-	Retries      int // DefaultRetries if zero; negative: report the first conflict
+	ApplyBatch   int  // DefaultApplyBatch if zero
+	PublishBatch int  // DefaultPublishBatch if zero
+	Retries      int  // DefaultRetries if zero; negative: report the first conflict
+	ReportIDs    bool // fill Result.IDs (for a few facts, such as a correction; not for a big ingest)
 }
 
 // New returns a Recorder with the wall clock, monotonic crypto-random ids and the given logger.
@@ -56,8 +57,9 @@ func New(log events.Log, store events.Store, logger *slog.Logger) *Recorder {
 
 // Result counts what Record did.
 type Result struct {
-	Recorded int // facts newly recorded
-	Known    int // facts already in the record, skipped
+	Recorded int         // facts newly recorded
+	Known    int         // facts already in the record, skipped
+	IDs      []ulid.ULID // with Recorder.ReportIDs: the event ids of the facts newly recorded, in order
 }
 
 // CatchUp applies to the store every event of the log after the store's last sequence, in batches, and
@@ -138,6 +140,7 @@ func (r *Recorder) Record(ctx context.Context, facts []events.Fact) (Result, err
 		got, err := r.recordChunk(ctx, fresh)
 		res.Recorded += got.Recorded
 		res.Known += got.Known
+		res.IDs = append(res.IDs, got.IDs...)
 		if err != nil {
 			return res, err
 		}
@@ -180,6 +183,17 @@ func (r *Recorder) recordChunk(ctx context.Context, facts []events.Fact) (Result
 			return res, err
 		}
 		res.Recorded += len(todo) - len(left)
+		if r.ReportIDs {
+			unrecorded := map[events.FactID]bool{}
+			for _, f := range left {
+				unrecorded[f.ID()] = true
+			}
+			for _, e := range evs {
+				if !unrecorded[e.Fact.ID()] {
+					res.IDs = append(res.IDs, e.ID)
+				}
+			}
+		}
 		if appendErr == nil && len(left) > 0 {
 			appendErr = fmt.Errorf("record: %d facts were acknowledged but are not in the store", len(left))
 		}
@@ -270,10 +284,46 @@ func (r *Recorder) check(ctx context.Context, facts []events.Fact) error {
 				i+1, f.Type, f.Entity, f.Source.Quote, doc, events.ErrInvalid))
 		}
 	}
+	errs = append(errs, r.checkSupersessions(ctx, facts)...)
 	if len(errs) > 10 {
 		errs = append(errs[:10], fmt.Errorf("and %d more", len(errs)-10))
 	}
 	return errors.Join(errs...)
+}
+
+// checkSupersessions refuses a correction or retraction of an event that does not exist, or that a
+// correction already superseded (naming it), or that another fact of the batch also supersedes.
+func (r *Recorder) checkSupersessions(ctx context.Context, facts []events.Fact) []error {
+	var errs []error
+	claimed := map[ulid.ULID]int{}
+	for i, f := range facts {
+		if !f.IsCorrection() {
+			continue
+		}
+		by, err := r.Store.SupersededBy(ctx, f.Supersedes)
+		if err != nil {
+			return append(errs, err)
+		}
+		for _, target := range f.Supersedes {
+			if _, err := r.Store.Event(ctx, target); err != nil {
+				errs = append(errs, fmt.Errorf("fact %d (%s about %s) supersedes %s: %w", i+1, f.Type, f.Entity, target, err))
+				continue
+			}
+			if later := by[target]; len(later) > 0 {
+				why := ""
+				if st, err := r.Store.Event(ctx, later[0]); err == nil {
+					why = fmt.Sprintf(" (%s: %q)", st.Event.Type, st.Event.Reason)
+				}
+				errs = append(errs, fmt.Errorf("fact %d (%s about %s): event %s was already superseded by %s%s; correct that one instead: %w",
+					i+1, f.Type, f.Entity, target, later[0], why, events.ErrConflict))
+			}
+			if j, dup := claimed[target]; dup {
+				errs = append(errs, fmt.Errorf("facts %d and %d both supersede %s: %w", j, i+1, target, events.ErrInvalid))
+			}
+			claimed[target] = i + 1
+		}
+	}
+	return errs
 }
 
 // document returns the text of a document the record holds.

@@ -9,9 +9,11 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"annals/boltstore"
 	"annals/events"
+	"annals/projections"
 )
 
 // DefaultData is the data directory when neither --data nor ANNALS_DATA is given.
@@ -23,6 +25,9 @@ type common struct {
 	json bool
 	fs   *flag.FlagSet
 	args []string // positional arguments, after parseArgs
+
+	knownAtFlag string
+	knownAt     time.Time // zero: the current record
 }
 
 func (m *Main) flags(name, synopsis, help string) *common {
@@ -34,6 +39,7 @@ func (m *Main) flags(name, synopsis, help string) *common {
 	}
 	c.fs.StringVar(&c.data, "data", data, "data `directory` holding the record (env ANNALS_DATA)")
 	c.fs.BoolVar(&c.json, "json", false, "print one JSON document (its shape is in docs/json.md)")
+	c.fs.StringVar(&c.knownAtFlag, "known-at", "", "answer as the record stood at this recorded `time` (RFC 3339, or YYYY-MM-DD for the end of that day, UTC)")
 	c.fs.Usage = func() {
 		fmt.Fprintf(c.fs.Output(), "usage: query %s %s\n\n%s\n\nflags:\n", name, synopsis, help)
 		c.fs.PrintDefaults()
@@ -43,7 +49,7 @@ func (m *Main) flags(name, synopsis, help string) *common {
 
 func (c *common) parse(args []string) error { return c.parseArgs(args, 0) }
 
-// parseArgs parses flags and exactly n positional arguments, in any order ("party CNRP --at X" and
+// parseArgs parses flags and exactly n positional arguments (any number if n < 0), in any order ("party CNRP --at X" and
 // "party --at X CNRP" both work); the positional arguments are then c.args.
 func (c *common) parseArgs(args []string, n int) error {
 	c.args = nil
@@ -60,7 +66,15 @@ func (c *common) parseArgs(args []string, n int) error {
 		c.args = append(c.args, c.fs.Arg(0))
 		args = c.fs.Args()[1:]
 	}
+	if c.knownAtFlag != "" {
+		t, err := ParseKnownAt(c.knownAtFlag)
+		if err != nil {
+			return usageError{fmt.Sprintf("--known-at: %v", err)}
+		}
+		c.knownAt = t
+	}
 	switch {
+	case n < 0:
 	case len(c.args) > n:
 		c.fs.Usage()
 		return usageError{fmt.Sprintf("unexpected argument %q", c.args[n])}
@@ -283,10 +297,39 @@ func abs(x int) int {
 	return x
 }
 
+// ParseKnownAt parses a recorded time: RFC 3339, or a day (YYYY-MM-DD) meaning the end of that day
+// in UTC, so that "as known on 2026-11-01" includes everything recorded that day.
+func ParseKnownAt(s string) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return t.UTC(), nil
+	}
+	day, err := events.ParseDay(s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is neither an RFC 3339 time nor a day YYYY-MM-DD", s)
+	}
+	y, m, d := day.Civil()
+	return time.Date(y, time.Month(m), d, 23, 59, 59, 999999999, time.UTC), nil
+}
+
+// effective returns the facts in force as the record stood at --known-at (now without it).
+func (c *common) effective(stored []events.Stored) []events.Event {
+	return projections.Effective(eventsOf(stored), c.knownAt)
+}
+
+// known keeps the stored events the record held at --known-at.
+func (c *common) known(st events.Stored) bool {
+	return c.knownAt.IsZero() || !st.Event.Recorded.After(c.knownAt)
+}
+
 func eventsOf(stored []events.Stored) []events.Event {
 	out := make([]events.Event, len(stored))
 	for i, st := range stored {
 		out[i] = st.Event
 	}
 	return out
+}
+
+// indent puts prefix before every line of s.
+func indent(s, prefix string) string {
+	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
 }

@@ -58,8 +58,11 @@ func (m *Main) events(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close()
-	keep := func(e events.Event) bool {
+	keep := func(st events.Stored) bool {
+		e := st.Event
 		switch {
+		case !c.known(st):
+			return false
 		case *typ != "" && !strings.HasPrefix(string(e.Type), *typ):
 			return false
 		case *source != "" && e.Source.Document != *source:
@@ -80,13 +83,13 @@ func (m *Main) events(ctx context.Context, args []string) error {
 			return err
 		}
 		for _, st := range stored {
-			if keep(st.Event) {
+			if keep(st) {
 				found = append(found, st)
 			}
 		}
 	} else {
 		err := store.Scan(ctx, 1, func(st events.Stored) error {
-			if keep(st.Event) {
+			if keep(st) {
 				found = append(found, st)
 			}
 			return nil

@@ -49,8 +49,8 @@ func (m *Main) lineage(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		for _, st := range stored {
-			for _, e := range projections.EdgesOf(st.Event) {
+		for _, ev := range c.effective(stored) {
+			for _, e := range projections.EdgesOf(ev) {
 				edges = append(edges, e)
 				for _, o := range []events.EntityID{e.From, e.To} {
 					if !seen[o] {

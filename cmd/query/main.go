@@ -69,9 +69,16 @@ commands:
   events [--party P] [--type T] [--from DATE] [--to DATE] [--source DOC]
                                 the raw events
   sources DOC                   the facts drawn from one document, in document order
+  history EVENT-ID | --party P  an event and everything that corrected, retracted or disputed it
+  diff --from DATE --to DATE [--party P]
+                                what changed in the world between two historical days
+  replay [--from DATE] [--to DATE] [--party P] [--follow]
+                                the history played in historical order, one change a line
+
+Every command takes --data DIR (env ANNALS_DATA), --json, and --known-at TIME: the answer as the
+record stood at that recorded time, before later corrections.
   version                       print the version
 
-Every command takes --data DIR (env ANNALS_DATA) and --json.
 Run 'query <command> -h' for the flags of a command.
 `
 
@@ -96,6 +103,12 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.events(ctx, rest)
 	case "sources":
 		return m.sources(ctx, rest)
+	case "history":
+		return m.history(ctx, rest)
+	case "diff":
+		return m.diff(ctx, rest)
+	case "replay":
+		return m.replay(ctx, rest)
 	case "version":
 		fmt.Fprintln(m.Stdout, Version)
 		return nil

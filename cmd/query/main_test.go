@@ -46,12 +46,10 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-func buildFixture(dir string) error {
+// openRecord runs fn with a recorder over the record in dir (embedded NATS and bbolt), at a fixed
+// time with seeded ids.
+func openRecord(dir string, now time.Time, seed int64, fn func(*record.Recorder) error) error {
 	ctx := context.Background()
-	in, err := sources.Load([]string{"../../seeds"})
-	if err != nil {
-		return err
-	}
 	srv, err := embednats.Start(embednats.Options{StoreDir: filepath.Join(dir, "nats")})
 	if err != nil {
 		return err
@@ -75,11 +73,19 @@ func buildFixture(dir string) error {
 		return err
 	}
 	defer store.Close()
-	now := time.Date(2026, 11, 1, 9, 30, 0, 0, time.UTC)
-	rec := &record.Recorder{Log: log, Store: store, Now: func() time.Time { return now },
-		Entropy: ulid.Monotonic(rand.New(rand.NewSource(42)), 0)}
-	_, err = rec.Record(ctx, in.Facts)
-	return err
+	return fn(&record.Recorder{Log: log, Store: store, Now: func() time.Time { return now },
+		Entropy: ulid.Monotonic(rand.New(rand.NewSource(seed)), 0), Retries: -1})
+}
+
+func buildFixture(dir string) error {
+	in, err := sources.Load([]string{"../../seeds"})
+	if err != nil {
+		return err
+	}
+	return openRecord(dir, time.Date(2026, 11, 1, 9, 30, 0, 0, time.UTC), 42, func(rec *record.Recorder) error {
+		_, err := rec.Record(context.Background(), in.Facts)
+		return err
+	})
 }
 
 // run runs the query program and renders what it printed and its exit code.

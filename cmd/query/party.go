@@ -71,7 +71,7 @@ func (m *Main) party(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	evs := eventsOf(stored)
+	evs := c.effective(stored)
 	byGroup := map[string][]projections.Entry{}
 	for _, e := range evs {
 		if e.Date.Relation(day) == events.DateAfter {

@@ -34,7 +34,7 @@ func (m *Main) person(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	st := projections.Person(id, eventsOf(stored), day, dir.name)
+	st := projections.Person(id, c.effective(stored), day, dir.name)
 	if c.json {
 		return m.writeJSON(struct {
 			Person events.EntityID `json:"person"`

@@ -49,7 +49,7 @@ func (m *Main) state(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		st := projections.Party(id, eventsOf(stored), day, dir.name)
+		st := projections.Party(id, c.effective(stored), day, dir.name)
 		if st.Exists() || *party != "" {
 			states = append(states, st)
 		}
@@ -145,22 +145,7 @@ func writeState(w io.Writer, st projections.PartyState) {
 	if len(other) > 0 {
 		row("also known as", strings.Join(other, "\n"))
 	}
-	var leaders []string
-	for _, l := range st.Leaders {
-		s := fmt.Sprintf("%s, %s", l.Name, l.Role)
-		switch {
-		case l.Certainty == projections.Undated:
-			s += " (undated)"
-		case l.Until != "":
-			s += fmt.Sprintf(" since %s, may have left %s (uncertain)", l.Since, l.Until)
-		case l.Certainty == projections.Uncertain:
-			s += fmt.Sprintf(" since %s (uncertain)", l.Since)
-		default:
-			s += " since " + l.Since
-		}
-		leaders = append(leaders, s+"  ["+sourceLabels(append([]events.Source{l.Source}, l.Also...))+"]")
-	}
-	row("leaders", strings.Join(leaders, "\n"))
+	row("leaders", leadersText(st.Leaders))
 	row("ideology", valueText(st.Ideology, "ideology"))
 	row("position", valueText(st.Position, "position"))
 	row("wings", linksText(st.Wings))
@@ -246,7 +231,7 @@ func valueText(v projections.Value, what string) string {
 			if c.Date != "" && c.Date != "XXXX" && c.Date != c.Value {
 				value += " (dated " + c.Date + ")"
 			}
-			lines = append(lines, fmt.Sprintf("  %s  [%s: %q]", value, c.Source.Label(), c.Source.Quote))
+			lines = append(lines, fmt.Sprintf("  %s  [%s: %q]", value, c.Source.Label(), events.FoldSpace(c.Source.Quote)))
 		}
 		return strings.Join(lines, "\n")
 	}
@@ -287,4 +272,24 @@ func linksText(links []projections.Link) string {
 		out = append(out, s+"  ["+l.Source.Label()+"]")
 	}
 	return strings.Join(out, "\n")
+}
+
+// leadersText renders office holders, one a line, with their dating and sources.
+func leadersText(leaders []projections.Leader) string {
+	var lines []string
+	for _, l := range leaders {
+		s := fmt.Sprintf("%s, %s", l.Name, l.Role)
+		switch {
+		case l.Certainty == projections.Undated:
+			s += " (undated)"
+		case l.Until != "":
+			s += fmt.Sprintf(" since %s, may have left %s (uncertain)", l.Since, l.Until)
+		case l.Certainty == projections.Uncertain:
+			s += fmt.Sprintf(" since %s (uncertain)", l.Since)
+		default:
+			s += " since " + l.Since
+		}
+		lines = append(lines, s+"  ["+sourceLabels(append([]events.Source{l.Source}, l.Also...))+"]")
+	}
+	return strings.Join(lines, "\n")
 }

@@ -35,9 +35,9 @@ func (m *Main) timeline(ctx context.Context, args []string) error {
 		return err
 	}
 	entries := make([]projections.Entry, 0, len(stored))
-	for _, st := range stored {
-		if st.Event.Type != events.TypeDocumentRecorded {
-			entries = append(entries, projections.NewEntry(st.Event, events.MaxDay, dir.name))
+	for _, e := range c.effective(stored) {
+		if e.Type != events.TypeDocumentRecorded {
+			entries = append(entries, projections.NewEntry(e, events.MaxDay, dir.name))
 		}
 	}
 	if c.json {

@@ -64,6 +64,9 @@ const usage = `usage: recorder <command> [flags] [args]
 commands:
   ingest PATH...   record documents (files or folders) with their curated facts
   extract DOC      print the facts a document states, without recording them
+  append FILE|-    record new facts (a facts file: each fact with its source and quote)
+  correct ID...    record a correction that supersedes events (--reason, --quote, --document or --title/--url)
+  retract ID...    withdraw events without replacing them (--reason, --quote, a source)
   version          print the version
 
 Run 'recorder <command> -h' for the flags of a command.
@@ -80,6 +83,12 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.ingest(ctx, rest)
 	case "extract":
 		return m.extract(ctx, rest)
+	case "append":
+		return m.append(ctx, rest)
+	case "correct":
+		return m.correct(ctx, rest)
+	case "retract":
+		return m.retract(ctx, rest)
 	case "version":
 		fmt.Fprintln(m.Stdout, Version)
 		return nil

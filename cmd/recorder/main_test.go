@@ -25,11 +25,18 @@ var runs atomic.Int64
 // its info log carries wall-clock times.
 func run(t *testing.T, now time.Time, args ...string) (out string, code int) {
 	t.Helper()
+	return runStdin(t, now, "", args...)
+}
+
+// runStdin is run with standard input.
+func runStdin(t *testing.T, now time.Time, stdin string, args ...string) (out string, code int) {
+	t.Helper()
 	var stdout, stderr bytes.Buffer
-	m := &Main{Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" },
+	m := &Main{Stdin: strings.NewReader(stdin), Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" },
 		Now: func() time.Time { return now }, Entropy: ulid.Monotonic(rand.New(rand.NewSource(runs.Add(1))), 0)}
-	if args[0] == "ingest" {
-		args = append([]string{"ingest", "--log-level", "error"}, args[1:]...)
+	switch args[0] {
+	case "ingest", "append", "correct", "retract":
+		args = append([]string{args[0], "--log-level", "error"}, args[1:]...)
 	}
 	code = exitCode(&stderr, m.Run(context.Background(), args))
 	return fmt.Sprintf("%s--- stderr\n%s--- exit %d\n", stdout.String(), stderr.String(), code), code

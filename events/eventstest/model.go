@@ -159,12 +159,42 @@ func (m *model) EntityEvents(ctx context.Context, id events.EntityID) ([]events.
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	out := []events.Stored{}
+	entityOf := map[ulid.ULID]events.EntityID{}
 	for _, st := range m.applied() {
-		if st.Event.Entity == id || slices.Contains(st.Event.Involves(), id) {
+		entityOf[st.Event.ID] = st.Event.Entity
+	}
+	for _, st := range m.applied() {
+		corrects := false
+		for _, target := range st.Event.Supersedes {
+			if e, ok := entityOf[target]; ok && e == id {
+				corrects = true
+			}
+		}
+		if st.Event.Entity == id || slices.Contains(st.Event.Involves(), id) || corrects {
 			out = append(out, st)
 		}
 	}
 	slices.SortFunc(out, historical)
+	return out, nil
+}
+
+// SupersededBy lists, for each id, the applied events that supersede it, in the order learned.
+func (m *model) SupersededBy(ctx context.Context, ids []ulid.ULID) (map[ulid.ULID][]ulid.ULID, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := map[ulid.ULID][]ulid.ULID{}
+	for _, id := range ids {
+		var by []ulid.ULID
+		for _, st := range m.applied() {
+			if slices.Contains(st.Event.Supersedes, id) {
+				by = append(by, st.Event.ID)
+			}
+		}
+		slices.SortFunc(by, func(a, b ulid.ULID) int { return a.Compare(b) })
+		if len(by) > 0 {
+			out[id] = by
+		}
+	}
 	return out, nil
 }
 

@@ -48,6 +48,7 @@ func TestStore(t *testing.T, open func(t *testing.T) events.Store) {
 		{"Entities", testEntities},
 		{"Resolve", testResolve},
 		{"Scan", testScan},
+		{"SupersededBy", testSupersededBy},
 		{"Model", testModel},
 	}
 	for _, tt := range tests {
@@ -645,4 +646,45 @@ func summaries(list []events.EntitySummary) string {
 		fmt.Fprintf(&b, "  %s %q %q", s.ID, s.Kind, s.Names)
 	}
 	return b.String()
+}
+
+// A correction of another entity's event, and a retraction, are found through SupersededBy and
+// among the events of the entity whose event they supersede.
+func testSupersededBy(t *testing.T, s events.Store) {
+	ctx := context.Background()
+	wrong := NewEvent(t, Founded("cnup", "Cambodian National Unity Party", "1993"), BaseMS)
+	other := NewEvent(t, Described("cnup", "a colour", "XXXX"), BaseMS+1)
+	fix := Founded("cnup-2", "Cambodian National Unity Party", "1992-11-30")
+	fix.Supersedes, fix.Reason = []ulid.ULID{wrong.ID}, "the founding is dated 1992 in the infobox"
+	correction := NewEvent(t, fix, BaseMS+2)
+	retract := events.Fact{Type: events.TypeRecordRetracted, Entity: "cnup", Date: events.MustParseDate("XXXX"),
+		Source: source("withdrawn"), Payload: events.RecordRetracted{}, Supersedes: []ulid.ULID{other.ID, wrong.ID}, Reason: "not in the source"}
+	retraction := NewEvent(t, retract, BaseMS+3)
+	if _, err := s.Apply(ctx, Stored(1, wrong, other, correction, retraction)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.SupersededBy(ctx, []ulid.ULID{wrong.ID, other.ID, correction.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := got[wrong.ID]; len(w) != 2 || w[0] != correction.ID || w[1] != retraction.ID {
+		t.Errorf("SupersededBy(wrong)[wrong] = %v, want [%s %s]", w, correction.ID, retraction.ID)
+	}
+	if o := got[other.ID]; len(o) != 1 || o[0] != retraction.ID {
+		t.Errorf("SupersededBy(other)[other] = %v, want [%s]", o, retraction.ID)
+	}
+	if _, ok := got[correction.ID]; ok {
+		t.Errorf("SupersededBy(correction) = %v, want nothing: nothing supersedes it", got[correction.ID])
+	}
+	evs, err := s.EntityEvents(ctx, "cnup")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []ulid.ULID
+	for _, st := range evs {
+		ids = append(ids, st.Event.ID)
+	}
+	if !slices.Contains(ids, correction.ID) || !slices.Contains(ids, retraction.ID) || len(ids) != 4 {
+		t.Errorf("EntityEvents(cnup) = %v, want its two events, the correction (about cnup-2) and the retraction", ids)
+	}
 }

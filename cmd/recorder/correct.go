@@ -1,0 +1,211 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"strings"
+
+	"annals/events"
+
+	"github.com/oklog/ulid/v2"
+)
+
+// sourceFlags are the flags that name the source of a correction or retraction.
+type sourceFlags struct {
+	document, title, url, quote string
+}
+
+func (s *sourceFlags) add(fs *flag.FlagSet) {
+	fs.StringVar(&s.document, "document", "", "the `file` name of a document the record holds that supports it")
+	fs.StringVar(&s.title, "title", "", "or the `title` of an external work that supports it")
+	fs.StringVar(&s.url, "url", "", "with --title: the `URL` or reference of the external work")
+	fs.StringVar(&s.quote, "quote", "", "the exact `words` of the source that support it (required)")
+}
+
+func (s *sourceFlags) source() events.Source {
+	return events.Source{Document: s.document, Title: s.title, URL: s.url, Quote: s.quote}
+}
+
+// setFlags collects repeated --set field=value flags.
+type setFlags []string
+
+func (s *setFlags) String() string     { return strings.Join(*s, ",") }
+func (s *setFlags) Set(v string) error { *s = append(*s, v); return nil }
+
+func parseIDs(args []string) ([]ulid.ULID, error) {
+	var ids []ulid.ULID
+	for _, a := range args {
+		id, err := ulid.ParseStrict(a)
+		if err != nil {
+			return nil, usageError{fmt.Sprintf("%q is not an event id (a ULID such as 01J9...): %v", a, err)}
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
+func (m *Main) correct(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("correct", flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	var c config
+	m.addFlags(fs, &c)
+	var src sourceFlags
+	src.add(fs)
+	reason := fs.String("reason", "", "why the earlier events are wrong (required)")
+	date := fs.String("date", "", "the corrected historical `date` (EDTF); the first event's date if not given")
+	var sets setFlags
+	fs.Var(&sets, "set", "a corrected payload `field=value` (repeatable; the value is JSON if it parses, else text)")
+	payload := fs.String("payload", "", "the whole corrected payload as `JSON` (instead of --set)")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: recorder correct [flags] EVENT-ID [EVENT-ID...]\n\n"+
+			"Records a correction: a new fact, of the type and about the entity of the first event named, with\n"+
+			"its date and payload changed as the flags say, that supersedes every event named. The events named\n"+
+			"stay on the record, marked superseded. Refused for an id the record does not hold, an empty reason,\n"+
+			"or an event a later correction already superseded. Prints the id of the correction.\n\nflags:\n")
+		fs.PrintDefaults()
+	}
+	if err := parseInterleaved(fs, args); err != nil {
+		return err
+	}
+	ids, err := parseIDs(fs.Args())
+	if err != nil {
+		return err
+	}
+	if len(ids) == 0 {
+		fs.Usage()
+		return usageError{"correct needs the id of the event it corrects"}
+	}
+	if strings.TrimSpace(*reason) == "" {
+		return usageError{"correct needs --reason: why the earlier events are wrong"}
+	}
+	if len(sets) > 0 && *payload != "" {
+		return usageError{"give --set or --payload, not both"}
+	}
+	logger, err := c.logger(m)
+	if err != nil {
+		return err
+	}
+	b, err := c.open(ctx, logger)
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+	if _, err := m.recorder(b).CatchUp(ctx); err != nil {
+		return err
+	}
+	first, err := b.store.Event(ctx, ids[0])
+	if err != nil {
+		return fmt.Errorf("correct: %w", err)
+	}
+	f := first.Event.Fact
+	f.Supersedes, f.Reason, f.Source, f.Note = ids, *reason, src.source(), ""
+	if *date != "" {
+		if f.Date, err = events.ParseDate(*date); err != nil {
+			return usageError{fmt.Sprintf("--date: %v", err)}
+		}
+	}
+	if f.Payload, err = editPayload(f.Type, f.Payload, sets, *payload); err != nil {
+		return err
+	}
+	return m.recordFacts(ctx, b, logger, []events.Fact{f}, -1)
+}
+
+// editPayload applies --set field=value edits (or a whole --payload) to a payload, through its JSON.
+func editPayload(t events.Type, p events.Payload, sets []string, whole string) (events.Payload, error) {
+	if whole != "" {
+		return events.DecodePayload(t, []byte(whole))
+	}
+	if len(sets) == 0 {
+		return p, nil
+	}
+	data, err := json.Marshal(p)
+	if err != nil {
+		return nil, err
+	}
+	fields := map[string]json.RawMessage{}
+	if err := json.Unmarshal(data, &fields); err != nil {
+		return nil, err
+	}
+	for _, s := range sets {
+		key, value, ok := strings.Cut(s, "=")
+		if !ok || key == "" {
+			return nil, usageError{fmt.Sprintf("--set %q: want field=value", s)}
+		}
+		if json.Valid([]byte(value)) {
+			fields[key] = json.RawMessage(value)
+		} else {
+			quoted, _ := json.Marshal(value)
+			fields[key] = quoted
+		}
+	}
+	edited, _ := json.Marshal(fields)
+	return events.DecodePayload(t, edited)
+}
+
+func (m *Main) retract(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("retract", flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	var c config
+	m.addFlags(fs, &c)
+	var src sourceFlags
+	src.add(fs)
+	reason := fs.String("reason", "", "why the events are withdrawn (required)")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: recorder retract [flags] EVENT-ID [EVENT-ID...]\n\n"+
+			"Withdraws events without replacing them: records a retraction, with a reason and a source, that\n"+
+			"supersedes every event named. The events stay on the record, marked withdrawn. Refused like\n"+
+			"correct. Prints the id of the retraction.\n\nflags:\n")
+		fs.PrintDefaults()
+	}
+	if err := parseInterleaved(fs, args); err != nil {
+		return err
+	}
+	ids, err := parseIDs(fs.Args())
+	if err != nil {
+		return err
+	}
+	if len(ids) == 0 {
+		fs.Usage()
+		return usageError{"retract needs the id of the event it withdraws"}
+	}
+	if strings.TrimSpace(*reason) == "" {
+		return usageError{"retract needs --reason: why the events are withdrawn"}
+	}
+	logger, err := c.logger(m)
+	if err != nil {
+		return err
+	}
+	b, err := c.open(ctx, logger)
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+	if _, err := m.recorder(b).CatchUp(ctx); err != nil {
+		return err
+	}
+	first, err := b.store.Event(ctx, ids[0])
+	if err != nil {
+		return fmt.Errorf("retract: %w", err)
+	}
+	f := events.Fact{Type: events.TypeRecordRetracted, Entity: first.Event.Entity, Date: events.MustParseDate("XXXX"),
+		Source: src.source(), Payload: events.RecordRetracted{}, Supersedes: ids, Reason: *reason}
+	return m.recordFacts(ctx, b, logger, []events.Fact{f}, -1)
+}
+
+// parseInterleaved parses flags that may come before or after the positional arguments.
+func parseInterleaved(fs *flag.FlagSet, args []string) error {
+	var rest []string
+	for {
+		if err := parse(fs, args); err != nil {
+			return err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		rest = append(rest, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	return fs.Parse(append([]string{"--"}, rest...))
+}
