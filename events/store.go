@@ -15,7 +15,9 @@ type Stored struct {
 // Log is the durable, ordered history of the record (a JetStream stream). Implementations are safe for
 // concurrent use.
 type Log interface {
-	// Append writes events in the order given and returns their sequences in that order. Before the
+	// Append writes events and returns their sequences in the order given. Events of one entity are
+	// written in the order given; events of different entities may be written concurrently, so their
+	// relative order in the log is not fixed. Before the
 	// first event of an entity is written, the last sequence of that entity's events in the log must be
 	// expect[entity] (0: none); later events of the same entity chain on the earlier ones. If another
 	// writer got in first, Append returns an error wrapping ErrConflict that names the entity; events

@@ -70,7 +70,7 @@ func TestCorrectionsAreCheckedAgainstTheRecord(t *testing.T) {
 		t.Errorf("correcting an event already corrected = %v, want a conflict naming the correction", err)
 	}
 	retract := events.Fact{Type: events.TypeRecordRetracted, Entity: dissolved.Entity, Date: events.MustParseDate("XXXX"),
-		Source: events.Source{Title: "Review", URL: "https://example.org/review", Quote: "no such dissolution"},
+		Source:  events.Source{Title: "Review", URL: "https://example.org/review", Quote: "no such dissolution"},
 		Payload: events.RecordRetracted{}, Supersedes: []ulid.ULID{dissolved.ID}, Reason: "withdrawn"}
 	if _, err := r.Record(ctx, []events.Fact{retract}); !errors.Is(err, events.ErrConflict) {
 		t.Errorf("retracting an event already corrected = %v, want a conflict", err)

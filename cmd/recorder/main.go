@@ -67,6 +67,9 @@ commands:
   append FILE|-    record new facts (a facts file: each fact with its source and quote)
   correct ID...    record a correction that supersedes events (--reason, --quote, --document or --title/--url)
   retract ID...    withdraw events without replacing them (--reason, --quote, a source)
+  replay           rebuild the store from the stream, swapped in when complete (--until SEQ|TIME, --out FILE)
+  export           print the whole record as JSON Lines, one event a line (--out FILE)
+  import FILE|-    record the events of an export as they are, into an empty record
   version          print the version
 
 Run 'recorder <command> -h' for the flags of a command.
@@ -89,6 +92,12 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.correct(ctx, rest)
 	case "retract":
 		return m.retract(ctx, rest)
+	case "replay":
+		return m.replay(ctx, rest)
+	case "export":
+		return m.export(ctx, rest)
+	case "import":
+		return m.importEvents(ctx, rest)
 	case "version":
 		fmt.Fprintln(m.Stdout, Version)
 		return nil

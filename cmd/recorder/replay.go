@@ -1,0 +1,207 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"annals/boltstore"
+	"annals/events"
+	"annals/record"
+)
+
+// The replay is built in STORE.replay; STORE.replay.until holds the stream and the bound it was
+// started with. A leftover replay file resumes only with the same stream and bound (and when
+// record.Resumable agrees that it is a prefix of the log); otherwise it is removed and the replay
+// starts over.
+const (
+	replaySuffix = ".replay"
+	untilSuffix  = ".replay.until"
+)
+
+func (m *Main) replay(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("replay", flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	var c config
+	m.addFlags(fs, &c)
+	untilFlag := fs.String("until", "", "rebuild the record as it stood at a stream `SEQ`, or at a recorded TIME (RFC 3339, or YYYY-MM-DD: the end of that day, UTC)")
+	out := fs.String("out", "", "build the store into `FILE` instead of replacing the record's store")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: recorder replay [flags]\n\n"+
+			"Rebuilds the store from the stream into a new file next to it (STORE.replay), then swaps it in\n"+
+			"with an atomic rename, holding the record's lock throughout. Progress goes to stderr every second.\n"+
+			"An interrupted replay resumes on the next run with the same --until; with another bound it starts\n"+
+			"over. --until stops at the first event past the bound. The next recorder command that writes\n"+
+			"catches the store up with the stream again: to keep a past state, use --out.\n\nflags:\n")
+		fs.PrintDefaults()
+	}
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		fs.Usage()
+		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+	}
+	var until record.Until
+	if *untilFlag != "" {
+		var err error
+		if until, err = record.ParseUntil(*untilFlag); err != nil {
+			return usageError{fmt.Sprintf("--until: %v", err)}
+		}
+	}
+	logger, err := c.logger(m)
+	if err != nil {
+		return err
+	}
+	b, err := c.open(ctx, logger)
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+	target := b.store.Path()
+	if *out != "" {
+		if target, err = sameFileRefused(*out, b.store.Path()); err != nil {
+			return err
+		}
+	} else if err := record.Resumable(ctx, b.log, b.store, record.Until{}); err != nil {
+		return fmt.Errorf("replay: the store %s is not a fold of stream %s, so replaying would lose what it holds (is --stream right?): %w",
+			target, b.log.Stream(), err)
+	}
+	tmp, marker := target+replaySuffix, target+untilSuffix
+	want := fmt.Sprintf("stream %s\nuntil %s\n", b.log.Stream(), until)
+	rs, err := openReplay(ctx, b, logger, tmp, marker, want, until)
+	if err != nil {
+		return err
+	}
+	opts := record.ReplayOptions{Until: until, Progress: func(p record.ReplayProgress) {
+		logger.Info("replaying", "applied", p.Applied, "seq", p.Seq, "last_seq", p.Last, "events_per_s", int(p.Rate()),
+			"elapsed", p.Elapsed.Round(time.Millisecond))
+	}}
+	res, err := record.Replay(ctx, b.log, rs, opts)
+	if cerr := rs.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("%w (the partial replay in %s resumes on the next run)", err, tmp)
+	}
+	if err := os.Rename(tmp, target); err != nil {
+		return fmt.Errorf("replay: swap in %s: %w", tmp, err)
+	}
+	if err := syncDir(filepath.Dir(target)); err != nil {
+		return fmt.Errorf("replay: %w", err)
+	}
+	os.Remove(marker)
+	logger.Info("replayed", "from_seq", res.From, "last_seq", res.LastSeq, "applied", res.Applied, "duplicates", res.Duplicates, "store", target)
+	fmt.Fprintf(m.Stdout, "replayed %d events (%s) from stream %s into %s; %s\n",
+		res.Applied, replayedRange(res), b.log.Stream(), target, replayedRecord(res, until))
+	return nil
+}
+
+// openReplay opens the replay file, resuming a leftover one only if it was started with the same
+// stream and bound and is still a prefix of the log; otherwise it starts over.
+func openReplay(ctx context.Context, b *backend, logger *slog.Logger, tmp, marker, want string, until record.Until) (*boltstore.Store, error) {
+	if _, err := os.Stat(tmp); err == nil {
+		got, _ := os.ReadFile(marker)
+		if string(got) == want {
+			rs, err := boltstore.Open(tmp, boltstore.Options{})
+			if err != nil {
+				return nil, err
+			}
+			why := record.Resumable(ctx, b.log, rs, until)
+			if why == nil {
+				last, _ := rs.LastSeq(ctx)
+				logger.Info("resuming an interrupted replay", "file", tmp, "seq", last)
+				return rs, nil
+			}
+			rs.Close()
+			if !errors.Is(why, events.ErrConflict) {
+				return nil, why
+			}
+			logger.Info("starting the replay over", "file", tmp, "reason", why.Error())
+		} else {
+			logger.Info("starting the replay over: the leftover replay was for another stream or bound", "file", tmp)
+		}
+		if err := os.Remove(tmp); err != nil {
+			return nil, fmt.Errorf("replay: %w", err)
+		}
+	}
+	// The bound is written (and synced) before the file it describes exists, so a replay file always
+	// has its own bound next to it.
+	if err := writeSynced(marker, want); err != nil {
+		return nil, fmt.Errorf("replay: %w", err)
+	}
+	return boltstore.Open(tmp, boltstore.Options{})
+}
+
+// sameFileRefused creates the directory of out and returns out, or a usage error if out is the
+// record's own store.
+func sameFileRefused(out, store string) (string, error) {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+		return "", fmt.Errorf("replay: --out: %w", err)
+	}
+	if st, err := filepath.Abs(store); err == nil && st == abs {
+		return "", usageError{fmt.Sprintf("--out %s is the record's store; leave --out out to replace it", out)}
+	}
+	if a, err := os.Stat(abs); err == nil {
+		if s, err := os.Stat(store); err == nil && os.SameFile(a, s) {
+			return "", usageError{fmt.Sprintf("--out %s is the record's store; leave --out out to replace it", out)}
+		}
+	}
+	return out, nil
+}
+
+func replayedRange(res record.ReplayResult) string {
+	switch {
+	case res.Applied == 0:
+		return fmt.Sprintf("none after seq %d", res.LastSeq)
+	case res.From > 1:
+		return fmt.Sprintf("seq %d to %d, resuming an interrupted replay", res.From, res.LastSeq)
+	}
+	return fmt.Sprintf("seq %d to %d", res.From, res.LastSeq)
+}
+
+func replayedRecord(res record.ReplayResult, until record.Until) string {
+	if until.IsZero() {
+		return fmt.Sprintf("the record holds %d events", res.LastSeq)
+	}
+	return fmt.Sprintf("the record as it stood at %s holds %d events (the stream holds %d)", until, res.LastSeq, res.LogLastSeq)
+}
+
+// writeSynced writes a small file and syncs it.
+func writeSynced(path, content string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteString(content); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// syncDir makes a rename in dir durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	if err := d.Sync(); err != nil {
+		d.Close()
+		return fmt.Errorf("sync %s: %w", dir, err)
+	}
+	return d.Close()
+}
