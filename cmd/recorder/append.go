@@ -37,16 +37,9 @@ func (m *Main) append(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	name := fs.Arg(0)
-	var data []byte
-	if name == "-" {
-		name = "standard input"
-		data, err = io.ReadAll(m.Stdin)
-	} else {
-		data, err = os.ReadFile(name)
-	}
+	name, data, err := m.readInput(fs.Arg(0))
 	if err != nil {
-		return fmt.Errorf("read %s: %w", name, err)
+		return err
 	}
 	curated, err := extract.ParseCurated(name, data)
 	if err != nil {
@@ -101,4 +94,19 @@ func (m *Main) recorder(b *backend) *record.Recorder {
 		rec.Entropy = m.Entropy
 	}
 	return rec
+}
+
+// readInput reads a file, or standard input for "-", and returns a name for it in errors.
+func (m *Main) readInput(path string) (name string, data []byte, err error) {
+	name = path
+	if path == "-" {
+		name = "standard input"
+		data, err = io.ReadAll(m.Stdin)
+	} else {
+		data, err = os.ReadFile(path)
+	}
+	if err != nil {
+		return name, nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return name, data, nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"log/slog"
 	"strings"
 
 	"annals/events"
@@ -83,23 +84,12 @@ func (m *Main) correct(ctx context.Context, args []string) error {
 	if len(sets) > 0 && *payload != "" {
 		return usageError{"give --set or --payload, not both"}
 	}
-	logger, err := c.logger(m)
-	if err != nil {
-		return err
-	}
-	b, err := c.open(ctx, logger)
-	if err != nil {
-		return err
-	}
-	defer b.Close()
-	if _, err := m.recorder(b).CatchUp(ctx); err != nil {
-		return err
-	}
-	first, err := b.store.Event(ctx, ids[0])
+	b, logger, first, err := m.openAt(ctx, &c, ids[0])
 	if err != nil {
 		return fmt.Errorf("correct: %w", err)
 	}
-	f := first.Event.Fact
+	defer b.Close()
+	f := first.Fact
 	f.Supersedes, f.Reason, f.Source, f.Note = ids, *reason, src.source(), ""
 	if *date != "" {
 		if f.Date, err = events.ParseDate(*date); err != nil {
@@ -173,23 +163,12 @@ func (m *Main) retract(ctx context.Context, args []string) error {
 	if strings.TrimSpace(*reason) == "" {
 		return usageError{"retract needs --reason: why the events are withdrawn"}
 	}
-	logger, err := c.logger(m)
-	if err != nil {
-		return err
-	}
-	b, err := c.open(ctx, logger)
-	if err != nil {
-		return err
-	}
-	defer b.Close()
-	if _, err := m.recorder(b).CatchUp(ctx); err != nil {
-		return err
-	}
-	first, err := b.store.Event(ctx, ids[0])
+	b, logger, first, err := m.openAt(ctx, &c, ids[0])
 	if err != nil {
 		return fmt.Errorf("retract: %w", err)
 	}
-	f := events.Fact{Type: events.TypeRecordRetracted, Entity: first.Event.Entity, Date: events.MustParseDate("XXXX"),
+	defer b.Close()
+	f := events.Fact{Type: events.TypeRecordRetracted, Entity: first.Entity, Date: events.MustParseDate("XXXX"),
 		Source: src.source(), Payload: events.RecordRetracted{}, Supersedes: ids, Reason: *reason}
 	return m.recordFacts(ctx, b, logger, []events.Fact{f}, -1)
 }
@@ -208,4 +187,27 @@ func parseInterleaved(fs *flag.FlagSet, args []string) error {
 		args = fs.Args()[1:]
 	}
 	return fs.Parse(append([]string{"--"}, rest...))
+}
+
+// openAt opens the backend, catches the store up with the log, and returns the event a correction or
+// retraction starts from. The caller closes the backend.
+func (m *Main) openAt(ctx context.Context, c *config, id ulid.ULID) (*backend, *slog.Logger, events.Event, error) {
+	logger, err := c.logger(m)
+	if err != nil {
+		return nil, nil, events.Event{}, err
+	}
+	b, err := c.open(ctx, logger)
+	if err != nil {
+		return nil, nil, events.Event{}, err
+	}
+	if _, err := m.recorder(b).CatchUp(ctx); err != nil {
+		b.Close()
+		return nil, nil, events.Event{}, err
+	}
+	first, err := b.store.Event(ctx, id)
+	if err != nil {
+		b.Close()
+		return nil, nil, events.Event{}, err
+	}
+	return b, logger, first.Event, nil
 }

@@ -5,8 +5,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
-	"os"
 
 	"annals/record"
 )
@@ -35,16 +33,9 @@ func (m *Main) importEvents(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	name := fs.Arg(0)
-	var data []byte
-	if name == "-" {
-		name = "standard input"
-		data, err = io.ReadAll(m.Stdin)
-	} else {
-		data, err = os.ReadFile(name)
-	}
+	name, data, err := m.readInput(fs.Arg(0))
 	if err != nil {
-		return fmt.Errorf("read %s: %w", name, err)
+		return err
 	}
 	evs, err := record.ReadEvents(bytes.NewReader(data))
 	if err != nil {
