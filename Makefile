@@ -9,6 +9,9 @@ DATA    ?= data
 AT      ?= 1995-03-01
 FUZZTIME ?= 30s
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
+BENCH_SIZES ?= 1k,10k
+BENCH_TIME ?= 1x
+BENCH_JSON ?= results/latest.json
 
 .PHONY: all build run test bench lint fmt fuzz clean
 
@@ -26,8 +29,12 @@ run: build
 test:
 	$(GO) test -race -count=1 ./...
 
+# make bench: the Go benchmarks of the hot paths, briefly, then the scale harness in bench/ (its own
+# module) at BENCH_SIZES parties (about 10 events a party). The top size of the issue, 1M events:
+#   make bench BENCH_SIZES=1k,10k,100k
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./...
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCH_TIME) -count=1 ./...
+	cd bench && $(GO) run ./cmd/annals-bench run --sizes $(BENCH_SIZES) --json $(BENCH_JSON)
 
 lint:
 	$(GO) vet ./...

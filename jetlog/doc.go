@@ -7,7 +7,11 @@
 //     sequence of its entity's subjects ("<prefix>.<entity>.>"), so two writers never interleave an
 //     entity's history blindly: the second gets events.ErrConflict naming the event it raced with. A
 //     retry made with the expectation of a first attempt that was written gets that attempt's sequence.
-//   - Events of one entity are written in the order given, each only after the previous one is
-//     acknowledged; events of different entities are written concurrently (pipelined). A conflict on
+//   - Events go in atomic batches (nats-server 2.12 and later; up to 1,000 events): a batch is written
+//     whole, in the order given, contiguously, with one sync to disk for all of it, or not at all.
+//     Every event of a batch carries its entity's expected last sequence from before the batch.
+//   - A batch the server refuses (another writer got in first, a duplicate) is written again event by
+//     event: each entity's events in order, each only after the previous one is acknowledged, the
+//     entities concurrently. That writes what can be written and reports each conflict. A conflict on
 //     one entity does not stop the others.
 package jetlog

@@ -1,9 +1,14 @@
 package jetlog
 
 import (
+	"encoding/json"
+	"maps"
+	"strconv"
+
 	"context"
 	"errors"
 	"fmt"
+	"github.com/nats-io/nuid"
 	"time"
 
 	"annals/events"
@@ -27,6 +32,9 @@ type Config struct {
 	Replicas        int           // stream replicas on a cluster; 1 if zero
 	DuplicateWindow time.Duration // how long JetStream remembers message ids; DefaultDuplicateWindow if zero
 	MaxInFlight     int           // unacknowledged publishes at once; DefaultMaxInFlight if zero
+	// MaxBatch is the most events one atomic batch carries (DefaultMaxBatch if zero; the server's own
+	// limit is 1,000). A negative MaxBatch turns atomic batches off.
+	MaxBatch int
 }
 
 func (c *Config) setDefaults() {
@@ -44,6 +52,9 @@ func (c *Config) setDefaults() {
 	}
 	if c.MaxInFlight == 0 {
 		c.MaxInFlight = DefaultMaxInFlight
+	}
+	if c.MaxBatch == 0 {
+		c.MaxBatch = DefaultMaxBatch
 	}
 }
 
@@ -73,6 +84,8 @@ func Open(ctx context.Context, js jetstream.JetStream, cfg Config) (*Log, error)
 		Duplicates:  cfg.DuplicateWindow,
 		DenyDelete:  true,
 		DenyPurge:   true,
+		// Atomic batches (nats-server 2.12 and later) let one sync to disk cover a whole batch.
+		AllowAtomicPublish: cfg.MaxBatch > 0,
 	}
 	stream, err := js.Stream(ctx, cfg.Stream)
 	switch {
@@ -90,6 +103,15 @@ func Open(ctx context.Context, js jetstream.JetStream, cfg Config) (*Log, error)
 		}
 		if len(got.Subjects) != 1 || got.Subjects[0] != cfg.Prefix+".>" {
 			return nil, fmt.Errorf("stream %s has subjects %v, want [%s.>]: %w", cfg.Stream, got.Subjects, cfg.Prefix, events.ErrInvalid)
+		}
+		if cfg.MaxBatch > 0 && !got.AllowAtomicPublish {
+			// A stream made before atomic batches: enable them if the server can, else go without.
+			got.AllowAtomicPublish = true
+			if updated, err := js.UpdateStream(ctx, got); err == nil {
+				stream = updated
+			} else {
+				cfg.MaxBatch = -1
+			}
 		}
 	}
 	return &Log{js: js, stream: stream, cfg: cfg}, nil
@@ -117,11 +139,107 @@ type ack struct {
 	err   error
 }
 
-// Append publishes events: each entity's events in order, one at a time, different entities
-// concurrently, at most MaxInFlight unacknowledged. See events.Log. A conflict stops only the events of
-// its entity: those of the other entities are still written, and the error joins one conflict per
-// entity that had one. Any other error stops every entity.
+// Append publishes events, in atomic batches of up to MaxBatch events when the stream allows them:
+// each batch is written whole, in the order given, with one sync to disk, or not at all. Every event
+// of a batch carries the expected last sequence of its entity before the batch. A batch the server
+// refuses (a conflict, a duplicate) is written again event by event (see appendChained), which writes
+// what it can and reports what it cannot. See events.Log.
 func (l *Log) Append(ctx context.Context, evs []events.Event, expect map[events.EntityID]uint64) ([]uint64, error) {
+	if l.cfg.MaxBatch <= 0 || len(evs) < 2 {
+		return l.appendChained(ctx, evs, expect)
+	}
+	expect = maps.Clone(expect)
+	if expect == nil {
+		expect = map[events.EntityID]uint64{}
+	}
+	seqs := make([]uint64, 0, len(evs))
+	for start := 0; start < len(evs); start += l.cfg.MaxBatch {
+		batch := evs[start:min(start+l.cfg.MaxBatch, len(evs))]
+		got, err := l.appendBatch(ctx, batch, expect)
+		if err != nil {
+			if ctx.Err() != nil {
+				return append(seqs, make([]uint64, len(evs)-len(seqs))...), ctx.Err()
+			}
+			// Refused whole: write this batch and the rest one by one, which sorts out what was
+			// refused (and writes the other entities' events).
+			rest, err := l.appendChained(ctx, evs[start:], expect)
+			return append(seqs, rest...), err
+		}
+		for i, e := range batch {
+			expect[e.Entity] = got[i]
+		}
+		seqs = append(seqs, got...)
+	}
+	return seqs, nil
+}
+
+// DefaultMaxBatch is how many events an atomic batch carries by default: the server's limit.
+const DefaultMaxBatch = 1000
+
+// batchAck is the server's answer to the commit of an atomic batch.
+type batchAck struct {
+	Stream   string `json:"stream"`
+	Sequence uint64 `json:"seq"`
+	BatchID  string `json:"batch"`
+	Count    uint64 `json:"count"`
+	Error    *struct {
+		Code        int    `json:"code"`
+		ErrCode     int    `json:"err_code"`
+		Description string `json:"description"`
+	} `json:"error"`
+}
+
+// appendBatch publishes events as one atomic batch: every message but the last without a reply, the
+// last with the commit header, answered once the whole batch is written and synced. It returns the
+// sequences the batch got, or an error when the server refused it (then nothing was written).
+func (l *Log) appendBatch(ctx context.Context, evs []events.Event, expect map[events.EntityID]uint64) ([]uint64, error) {
+	nc := l.js.Conn()
+	id := nuid.Next()
+	var ack batchAck
+	for i, e := range evs {
+		msg, err := l.message(e)
+		if err != nil {
+			return nil, err
+		}
+		msg.Header.Set(jetstream.MsgIDHeader, string(e.Fact.ID()))
+		msg.Header.Set(jetstream.ExpectedLastSubjSeqHeader, strconv.FormatUint(expect[e.Entity], 10))
+		msg.Header.Set(jetstream.ExpectedLastSubjSeqSubjHeader, l.entitySubjects(e.Entity))
+		msg.Header.Set("Nats-Batch-Id", id)
+		msg.Header.Set("Nats-Batch-Sequence", strconv.Itoa(i+1))
+		if i < len(evs)-1 {
+			if err := nc.PublishMsg(msg); err != nil {
+				return nil, fmt.Errorf("append batch %s: %w", id, err)
+			}
+			continue
+		}
+		msg.Header.Set("Nats-Batch-Commit", "1")
+		reply, err := nc.RequestMsgWithContext(ctx, msg)
+		if err != nil {
+			return nil, fmt.Errorf("append batch %s: %w", id, err)
+		}
+		if err := json.Unmarshal(reply.Data, &ack); err != nil {
+			return nil, fmt.Errorf("append batch %s: answer %q: %w", id, reply.Data, err)
+		}
+	}
+	if ack.Error != nil {
+		return nil, fmt.Errorf("append batch %s refused: %s (code %d)", id, ack.Error.Description, ack.Error.ErrCode)
+	}
+	if ack.Count != uint64(len(evs)) || ack.Sequence < ack.Count {
+		return nil, fmt.Errorf("append batch %s: acknowledged %d events ending at %d, want %d", id, ack.Count, ack.Sequence, len(evs))
+	}
+	// A committed batch is written contiguously, in order, ending at the acknowledged sequence.
+	seqs := make([]uint64, len(evs))
+	for i := range evs {
+		seqs[i] = ack.Sequence - ack.Count + 1 + uint64(i)
+	}
+	return seqs, nil
+}
+
+// appendChained publishes events: each entity's events in order, one at a time, different entities
+// concurrently, at most MaxInFlight unacknowledged. A conflict stops only the events of its entity:
+// those of the other entities are still written, and the error joins one conflict per entity that
+// had one. Any other error stops every entity.
+func (l *Log) appendChained(ctx context.Context, evs []events.Event, expect map[events.EntityID]uint64) ([]uint64, error) {
 	seqs := make([]uint64, len(evs))
 	type chain struct {
 		indexes []int

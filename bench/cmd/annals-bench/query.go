@@ -1,0 +1,319 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"fmt"
+	"math/rand"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"annals/bench/generate"
+	"annals/boltstore"
+	"annals/events"
+	"annals/projections"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// QueryDay is the historical day the state figures ask about.
+var QueryDay = events.DayOf(1975, 6, 1)
+
+func percentile(ds []time.Duration, p float64) time.Duration {
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return s[min(len(s)-1, int(p*float64(len(s))))]
+}
+
+func us(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1e3 }
+
+// queries adds 5% corrections to the durable record, then measures figures 3, 4 and 5 on it.
+func (r *runner) queries(ctx context.Context, e *env, parties, samples int) error {
+	sz := fmtSize(parties)
+	// Corrections: 5% of the recorded events, recorded after a pause so that --known-at can fall
+	// between the record and its corrections.
+	var recorded []events.Event
+	if err := e.store.Scan(ctx, 1, func(st events.Stored) error { recorded = append(recorded, st.Event); return nil }); err != nil {
+		return err
+	}
+	corr := generate.Corrections(recorded, CorrectionRate, r.seed)
+	recorded = nil
+	time.Sleep(5 * time.Millisecond)
+	knownAt := time.Now().UTC()
+	time.Sleep(5 * time.Millisecond)
+	r.progress("size %s: recording %d corrections", sz, len(corr))
+	corrD, err := timed(func() error { _, err := e.recorder().Record(ctx, corr); return err })
+	if err != nil {
+		return fmt.Errorf("record corrections: %w", err)
+	}
+	r.note("at %s, %d corrections (%.0f%% of the non-name events) recorded in %s (%.0f events/s) before the query figures",
+		sz, len(corr), CorrectionRate*100, corrD.Round(time.Millisecond), float64(len(corr))/corrD.Seconds())
+
+	path := e.store.Path()
+	if err := e.store.Close(); err != nil {
+		return err
+	}
+	e.store = nil
+	store, err := boltstore.Open(path, boltstore.Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	raw, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer raw.Close()
+
+	all, err := store.Entities(ctx)
+	if err != nil {
+		return err
+	}
+	names := make(map[events.EntityID]string, len(all))
+	kinds := make(map[events.EntityID]events.Kind, len(all))
+	var partyIDs []events.EntityID
+	for _, s := range all {
+		kinds[s.ID] = s.Kind
+		if len(s.Names) > 0 {
+			names[s.ID] = s.Names[0]
+		}
+		if s.Kind == events.KindParty {
+			partyIDs = append(partyIDs, s.ID)
+		}
+	}
+	nameOf := func(id events.EntityID) string {
+		if n, ok := names[id]; ok {
+			return n
+		}
+		return string(id)
+	}
+
+	r.progress("size %s: loading SQLite", sz)
+	loadD, err := timed(func() error { return nil })
+	var db *sql.DB
+	loadD, err = timed(func() error {
+		var err error
+		db, err = buildSQLite(ctx, filepath.Dir(path), func(fn func(events.Stored, []byte) error) error {
+			return scanRaw(raw, fn)
+		}, kinds)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	r.note("at %s the SQLite baseline took %s to load (one transaction, indexes built after)", sz, loadD.Round(time.Millisecond))
+	oneStmt, err := db.PrepareContext(ctx, `SELECT e.seq, e.data FROM entity_events x JOIN events e ON e.seq = x.seq
+		WHERE x.entity = ? ORDER BY x.earliest, x.latest, x.seq`)
+	if err != nil {
+		return err
+	}
+	defer oneStmt.Close()
+
+	annalsOne := func(id events.EntityID, t time.Time) (projections.PartyState, error) {
+		stored, err := store.EntityEvents(ctx, id)
+		if err != nil {
+			return projections.PartyState{}, err
+		}
+		return projections.Party(id, projections.Effective(eventsOf(stored), t), QueryDay, nameOf), nil
+	}
+	rawOne := func(id events.EntityID) (int, error) {
+		n := 0
+		err := raw.View(func(tx *bolt.Tx) error {
+			idx, evb := tx.Bucket([]byte("by_entity")), tx.Bucket([]byte("events"))
+			prefix := append([]byte(id), 0)
+			c := idx.Cursor()
+			for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+				if evb.Get(v[1:9]) != nil {
+					n++
+				}
+			}
+			return nil
+		})
+		return n, err
+	}
+	sqliteOne := func(id events.EntityID) (projections.PartyState, error) {
+		rows, err := oneStmt.QueryContext(ctx, string(id))
+		if err != nil {
+			return projections.PartyState{}, err
+		}
+		defer rows.Close()
+		var evs []events.Event
+		for rows.Next() {
+			var seq int64
+			var data []byte
+			if err := rows.Scan(&seq, &data); err != nil {
+				return projections.PartyState{}, err
+			}
+			ev, err := events.DecodeEvent(data)
+			if err != nil {
+				return projections.PartyState{}, err
+			}
+			evs = append(evs, ev)
+		}
+		if err := rows.Err(); err != nil {
+			return projections.PartyState{}, err
+		}
+		return projections.Party(id, projections.Effective(evs, time.Time{}), QueryDay, nameOf), nil
+	}
+
+	// 3 and 5: one party, interleaved so that drift hits every variant alike.
+	rng := rand.New(rand.NewSource(r.seed))
+	sample := make([]events.EntityID, samples)
+	for i := range sample {
+		sample[i] = partyIDs[rng.Intn(len(partyIDs))]
+	}
+	var tAnnals, tRaw, tSQLite, tKnown []time.Duration
+	var evCount int
+	mismatch := 0
+	for pass := range 2 { // the first pass warms the page cache and is not counted
+		for _, id := range sample {
+			t0 := time.Now()
+			a, err := annalsOne(id, time.Time{})
+			t1 := time.Now()
+			n, err2 := rawOne(id)
+			t2 := time.Now()
+			s, err3 := sqliteOne(id)
+			t3 := time.Now()
+			_, err4 := annalsOne(id, knownAt)
+			t4 := time.Now()
+			if err := firstErr(err, err2, err3, err4); err != nil {
+				return err
+			}
+			if pass == 0 {
+				if a.Status.Value != s.Status.Value || len(a.Leaders) != len(s.Leaders) {
+					mismatch++
+				}
+				continue
+			}
+			evCount += n
+			tAnnals = append(tAnnals, t1.Sub(t0))
+			tRaw = append(tRaw, t2.Sub(t1))
+			tSQLite = append(tSQLite, t3.Sub(t2))
+			tKnown = append(tKnown, t4.Sub(t3))
+		}
+	}
+	if mismatch > 0 {
+		r.note("one party: SQLite and annals disagreed on status or leader count for %d of %d sampled parties", mismatch, len(sample))
+	}
+	r.note("one party (3, 5): %d parties sampled at %s, about %.1f index entries each, as of %s; annals = Store.EntityEvents + projections.Effective + projections.Party; floor = bbolt prefix seek over by_entity + Get of each event's bytes, no decoding; SQLite = the indexed query + DecodeEvent + the same fold",
+		len(sample), sz, float64(evCount)/float64(len(sample)), QueryDay)
+	for _, p := range []struct {
+		name string
+		q    float64
+	}{{"p50", 0.5}, {"p99", 0.99}} {
+		a, f, s := percentile(tAnnals, p.q), percentile(tRaw, p.q), percentile(tSQLite, p.q)
+		r.add(atMost(Row{Figure: "3. one party as of a day, " + p.name, Size: sz, Value: us(a), Unit: "µs", Baseline: us(f), Against: "raw bbolt prefix seek"}, 2))
+		r.add(atMost(Row{Figure: "3. one party as of a day, " + p.name, Size: sz, Value: us(a), Unit: "µs", Baseline: us(s), Against: "SQLite query + same fold"}, 0.1))
+	}
+	k, a := percentile(tKnown, 0.5), percentile(tAnnals, 0.5)
+	r.add(atMost(Row{Figure: "5. --known-at (before corrections), p50", Size: sz, Value: us(k), Unit: "µs", Baseline: us(a), Against: "plain as-of answer"}, 1.5))
+
+	// 4: every party on the day.
+	r.progress("size %s: all parties on a day", sz)
+	allAnnals := func() (int, error) {
+		all, err := store.Entities(ctx)
+		if err != nil {
+			return 0, err
+		}
+		n := 0
+		for _, s := range all {
+			if s.Kind != events.KindParty {
+				continue
+			}
+			st, err := annalsOne(s.ID, time.Time{})
+			if err != nil {
+				return 0, err
+			}
+			if st.Exists() {
+				n++
+			}
+		}
+		return n, nil
+	}
+	allSQLite := func() (int, error) {
+		rows, err := db.QueryContext(ctx, `SELECT x.entity, e.data FROM entity_events x JOIN events e ON e.seq = x.seq
+			WHERE x.kind = 'party' ORDER BY x.entity, x.earliest, x.latest, x.seq`)
+		if err != nil {
+			return 0, err
+		}
+		defer rows.Close()
+		n := 0
+		var cur string
+		var evs []events.Event
+		fold := func() {
+			if cur != "" && projections.Party(events.EntityID(cur), projections.Effective(evs, time.Time{}), QueryDay, nameOf).Exists() {
+				n++
+			}
+		}
+		for rows.Next() {
+			var entity string
+			var data []byte
+			if err := rows.Scan(&entity, &data); err != nil {
+				return 0, err
+			}
+			if entity != cur {
+				fold()
+				cur, evs = entity, evs[:0]
+			}
+			ev, err := events.DecodeEvent(data)
+			if err != nil {
+				return 0, err
+			}
+			evs = append(evs, ev)
+		}
+		fold()
+		return n, rows.Err()
+	}
+	var dA, dS []time.Duration
+	var nA, nS int
+	for range 3 {
+		d, err := timed(func() error { var err error; nA, err = allAnnals(); return err })
+		if err != nil {
+			return err
+		}
+		dA = append(dA, d)
+		d, err = timed(func() error { var err error; nS, err = allSQLite(); return err })
+		if err != nil {
+			return err
+		}
+		dS = append(dS, d)
+	}
+	r.add(atMost(Row{Figure: "4. all parties on a day (median of 3)", Size: sz, Value: percentile(dA, 0.5).Seconds() * 1e3, Unit: "ms",
+		Baseline: percentile(dS, 0.5).Seconds() * 1e3, Against: "SQLite query + same fold"}, 0.1))
+	r.note("all parties (4): %d of %d parties exist on %s per annals, %d per SQLite; annals = Store.Entities + for each party EntityEvents + Effective + Party (what `query state --at` does); SQLite = one query joining entity_events(kind='party') to events, ordered by entity and date + DecodeEvent + the same fold",
+		nA, len(partyIDs), QueryDay, nS)
+	return nil
+}
+
+func scanRaw(db *bolt.DB, fn func(events.Stored, []byte) error) error {
+	return db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte("events")).ForEach(func(k, v []byte) error {
+			e, err := events.DecodeEvent(v)
+			if err != nil {
+				return err
+			}
+			return fn(events.Stored{Seq: binary.BigEndian.Uint64(k), Event: e}, v)
+		})
+	})
+}
+
+func eventsOf(stored []events.Stored) []events.Event {
+	out := make([]events.Event, len(stored))
+	for i, st := range stored {
+		out[i] = st.Event
+	}
+	return out
+}
+
+func firstErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,328 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"annals/bench/generate"
+	"annals/boltstore"
+	"annals/record"
+)
+
+// Defaults for run.
+const (
+	DefaultSizes      = "1k,10k"
+	DefaultJSON       = "results/latest.json"
+	DefaultNaiveFacts = 2000
+	DefaultSamples    = 300
+	DefaultColdRuns   = 20
+	CorrectionRate    = 0.05
+)
+
+// Row is one figure of the table: a value measured in the same run as its baseline.
+type Row struct {
+	Figure   string  `json:"figure"`
+	Size     string  `json:"size"`
+	Value    float64 `json:"value"`
+	Unit     string  `json:"unit"`
+	Baseline float64 `json:"baseline"`
+	Against  string  `json:"against"`
+	Ratio    float64 `json:"ratio"` // value / baseline
+	Target   string  `json:"target,omitempty"`
+	Met      string  `json:"met,omitempty"` // "met", "missed" or "" when the row has no target
+}
+
+// Report is the whole run, written as JSON.
+type Report struct {
+	Started  string   `json:"started"`
+	Machine  Machine  `json:"machine"`
+	Sizes    []string `json:"sizes"`
+	Rows     []Row    `json:"rows"`
+	Notes    []string `json:"notes"`
+	Duration string   `json:"duration"`
+}
+
+type runner struct {
+	m    *Main
+	rep  *Report
+	tmp  string
+	seed int64
+}
+
+func (r *runner) add(row Row) {
+	if row.Baseline != 0 {
+		row.Ratio = row.Value / row.Baseline
+	}
+	r.rep.Rows = append(r.rep.Rows, row)
+	if row.Baseline == 0 {
+		fmt.Fprintf(r.m.Stderr, "  %s [%s]: %.4g %s\n", row.Figure, row.Size, row.Value, row.Unit)
+		return
+	}
+	fmt.Fprintf(r.m.Stderr, "  %s [%s]: %.4g %s vs %.4g (%s) = %.3f× %s %s\n",
+		row.Figure, row.Size, row.Value, row.Unit, row.Baseline, row.Against, row.Ratio, row.Target, row.Met)
+}
+
+func (r *runner) note(format string, args ...any) {
+	s := fmt.Sprintf(format, args...)
+	r.rep.Notes = append(r.rep.Notes, s)
+	fmt.Fprintln(r.m.Stderr, "  note:", s)
+}
+
+func (r *runner) progress(format string, args ...any) {
+	fmt.Fprintf(r.m.Stderr, "%s "+format+"\n", append([]any{time.Now().Format("15:04:05")}, args...)...)
+}
+
+// atLeast marks a row met when its ratio is at least want.
+func atLeast(row Row, want float64) Row {
+	row.Target = fmt.Sprintf("≥ %.2g×", want)
+	row.Met = metWord(row.Ratio >= want || (row.Baseline != 0 && row.Value/row.Baseline >= want))
+	return row
+}
+
+// atMost marks a row met when its ratio is at most want.
+func atMost(row Row, want float64) Row {
+	row.Target = fmt.Sprintf("≤ %.2g×", want)
+	row.Met = metWord(row.Baseline != 0 && row.Value/row.Baseline <= want)
+	return row
+}
+
+func metWord(ok bool) string {
+	if ok {
+		return "met"
+	}
+	return "missed"
+}
+
+func (m *Main) run(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	sizesFlag := fs.String("sizes", envOr("BENCH_SIZES", DefaultSizes), "comma-separated party `counts` (1k, 10k, 100k: about 10 events a party); the largest is used for the query figures (env BENCH_SIZES)")
+	jsonPath := fs.String("json", DefaultJSON, "write the table as JSON to this `file`")
+	seed := fs.Int64("seed", generate.DefaultSeed, "the generator's `seed`")
+	samples := fs.Int("samples", DefaultSamples, "parties sampled for the one-party latencies")
+	coldRuns := fs.Int("cold-runs", DefaultColdRuns, "runs of the cold query process and of hello-world")
+	tmpFlag := fs.String("tmp", "", "`directory` for the temporary stores (default: the system's)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err.Error()}
+	}
+	var sizes []int
+	for _, s := range strings.Split(*sizesFlag, ",") {
+		n, err := parseSize(s)
+		if err != nil {
+			return usageError{err.Error()}
+		}
+		sizes = append(sizes, n)
+	}
+	sort.Ints(sizes)
+	tmp, err := os.MkdirTemp(*tmpFlag, "annals-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	start := time.Now()
+	rep := &Report{Started: start.UTC().Format(time.RFC3339), Machine: machine()}
+	r := &runner{m: m, rep: rep, tmp: tmp, seed: *seed}
+	fmt.Fprintf(m.Stderr, "machine: %s\n", rep.Machine)
+
+	peaks := map[int]peakPair{}
+	for i, n := range sizes {
+		rep.Sizes = append(rep.Sizes, fmtSize(n))
+		top := i == len(sizes)-1
+		p, err := r.size(ctx, n, i == 0, top, *samples)
+		if err != nil {
+			return fmt.Errorf("size %s: %w", fmtSize(n), err)
+		}
+		peaks[n] = p
+	}
+	if len(sizes) > 1 {
+		lo, hi := sizes[0], sizes[len(sizes)-1]
+		for _, what := range []string{"ingest", "replay"} {
+			a, b := peaks[lo].ingest, peaks[hi].ingest
+			if what == "replay" {
+				a, b = peaks[lo].replay, peaks[hi].replay
+			}
+			r.add(atMost(Row{Figure: "7. peak heap in use, " + what, Size: fmtSize(hi), Value: mib(b), Unit: "MiB",
+				Baseline: mib(a), Against: "same at " + fmtSize(lo)}, 2))
+		}
+		r.note("peak heap (7) is how far runtime HeapInuse (sampled every 5ms) rose above its level after a GC at the start of the phase, in the benchmark process, which also runs the embedded NATS server; the generated facts are held before ingest starts (Recorder.Record takes a []Fact) and are not counted; 'flat' is read as ≤ 2× while the record grows %d×", hi/lo)
+	}
+	if err := r.cold(ctx, *coldRuns); err != nil {
+		return fmt.Errorf("cold query: %w", err)
+	}
+	rep.Duration = time.Since(start).Round(time.Second).String()
+	writeTable(m.Stdout, rep)
+	if *jsonPath != "" {
+		if err := writeJSON(*jsonPath, rep); err != nil {
+			return err
+		}
+		fmt.Fprintf(m.Stderr, "wrote %s\n", *jsonPath)
+	}
+	return nil
+}
+
+func envOr(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+type peakPair struct{ ingest, replay uint64 }
+
+// size measures ingest and replay at n parties, and the queries when top.
+func (r *runner) size(ctx context.Context, n int, first, top bool, samples int) (peakPair, error) {
+	var pk peakPair
+	sz := fmtSize(n)
+	r.progress("size %s: generating", sz)
+	h := generate.Generate(generate.Config{Parties: n, Seed: r.seed})
+	facts := h.Facts()
+	evs, data, err := encodeAll(facts)
+	if err != nil {
+		return pk, err
+	}
+	var bytes int
+	for _, b := range data {
+		bytes += len(b)
+	}
+	r.progress("size %s: %d facts in %d documents, %.1f MiB encoded", sz, len(facts), len(h.Chunks), float64(bytes)/(1<<20))
+	E := float64(len(facts))
+
+	dir, err := tempDir(r.tmp, "raw-bolt-"+sz)
+	if err != nil {
+		return pk, err
+	}
+	boltD, err := rawBolt(dir, data)
+	if err != nil {
+		return pk, fmt.Errorf("raw bolt: %w", err)
+	}
+	os.RemoveAll(dir)
+	boltRate := E / boltD.Seconds()
+
+	var durable *env
+	defer func() {
+		if durable != nil {
+			durable.close()
+		}
+	}()
+	var recorderDurableRate float64
+	for _, lazy := range []bool{false, true} {
+		mode := "durable"
+		if lazy {
+			mode = "lazy sync"
+		}
+		r.progress("size %s: raw publish (%s)", sz, mode)
+		dir, err := tempDir(r.tmp, "raw-js-"+sz)
+		if err != nil {
+			return pk, err
+		}
+		jsD, err := rawPublish(ctx, dir, lazy, evs, data)
+		if err != nil {
+			return pk, err
+		}
+		os.RemoveAll(dir)
+		jsRate := E / jsD.Seconds()
+
+		r.progress("size %s: recorder ingest (%s)", sz, mode)
+		dir, err = tempDir(r.tmp, "ingest-"+sz)
+		if err != nil {
+			return pk, err
+		}
+		e, err := newEnv(ctx, dir, lazy)
+		if err != nil {
+			return pk, err
+		}
+		mem := startMem()
+		recD, err := timed(func() error {
+			_, err := e.recorder().Record(ctx, facts)
+			return err
+		})
+		peak, rise := mem.Stop()
+		if err != nil {
+			e.close()
+			return pk, fmt.Errorf("record (%s): %w", mode, err)
+		}
+		recRate := E / recD.Seconds()
+		ceiling, against := jsRate, "raw JetStream async publish"
+		if boltRate < jsRate {
+			ceiling, against = boltRate, "raw bbolt batched puts"
+		}
+		r.add(Row{Figure: "1. raw JetStream async publish, " + mode, Size: sz, Value: jsRate, Unit: "events/s"})
+		r.add(Row{Figure: "1. raw bbolt puts (1000/tx)", Size: sz, Value: boltRate, Unit: "events/s"})
+		r.add(atLeast(Row{Figure: "1. ingest (Recorder.Record), " + mode, Size: sz, Value: recRate, Unit: "events/s",
+			Baseline: ceiling, Against: "lower ceiling: " + against}, 0.5))
+		if !lazy {
+			recorderDurableRate = recRate
+			pk.ingest = rise
+			r.progress("size %s: ingest heap: %.1f MiB at the start (the facts held), peak %.1f MiB", sz, mib(peak-rise), mib(peak))
+			durable = e
+		} else {
+			e.close()
+			os.RemoveAll(dir)
+		}
+	}
+	if first {
+		nf := min(DefaultNaiveFacts, len(facts))
+		r.progress("size %s: naive pipeline on the first %d facts", sz, nf)
+		dir, err := tempDir(r.tmp, "naive")
+		if err != nil {
+			return pk, err
+		}
+		d, err := naive(ctx, dir, facts[:nf])
+		if err != nil {
+			return pk, fmt.Errorf("naive: %w", err)
+		}
+		os.RemoveAll(dir)
+		r.add(atLeast(Row{Figure: "1. durable ingest vs naive (1 publish+1 tx/event)", Size: sz, Value: recorderDurableRate, Unit: "events/s",
+			Baseline: float64(nf) / d.Seconds(), Against: fmt.Sprintf("naive, first %d facts", nf)}, 10))
+	}
+
+	// Replay: a fresh store from the populated (durable) log.
+	r.progress("size %s: replay", sz)
+	rdir, err := tempDir(r.tmp, "replay-"+sz)
+	if err != nil {
+		return pk, err
+	}
+	fresh, err := boltstore.Open(filepath.Join(rdir, "replayed.db"), boltstore.Options{})
+	if err != nil {
+		return pk, err
+	}
+	facts, evs, data = nil, nil, nil // let the generated history go: replay reads the log
+	mem := startMem()
+	var res record.ReplayResult
+	repD, err := timed(func() error {
+		var err error
+		res, err = record.Replay(ctx, durable.log, fresh, record.ReplayOptions{})
+		return err
+	})
+	peak, rise := mem.Stop()
+	fresh.Close()
+	if err != nil {
+		return pk, fmt.Errorf("replay: %w", err)
+	}
+	pk.replay = rise
+	r.progress("size %s: replay heap: %.1f MiB at the start, peak %.1f MiB", sz, mib(peak-rise), mib(peak))
+	rawD, rawN, err := rawReplay(ctx, durable.js, rdir)
+	if err != nil {
+		return pk, fmt.Errorf("raw replay: %w", err)
+	}
+	os.RemoveAll(rdir)
+	r.add(atLeast(Row{Figure: "2. replay (record.Replay into an empty store)", Size: sz, Value: float64(res.Applied) / repD.Seconds(), Unit: "events/s",
+		Baseline: float64(rawN) / rawD.Seconds(), Against: "ordered consumer + bbolt puts"}, 0.5))
+
+	if top {
+		if err := r.queries(ctx, durable, n, samples); err != nil {
+			return pk, err
+		}
+	}
+	return pk, nil
+}
