@@ -58,12 +58,10 @@ type extractor struct {
 
 // add appends a fact about entity, dated date ("" for undated), quoting quote.
 func (x *extractor) add(entity events.EntityID, date, quote string, p events.Payload) {
-	d := events.Date{}
 	if date == "" {
 		date = "XXXX"
 	}
-	d = events.MustParseDate(date)
-	x.facts = append(x.facts, events.Fact{Type: p.EventType(), Entity: entity, Date: d,
+	x.facts = append(x.facts, events.Fact{Type: p.EventType(), Entity: entity, Date: events.MustParseDate(date),
 		Source: events.Source{Document: x.doc.Name, Quote: quote}, Payload: p})
 }
 

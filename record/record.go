@@ -184,12 +184,9 @@ func (r *Recorder) recordChunk(ctx context.Context, facts []events.Fact) (Result
 		}
 		res.Recorded += len(todo) - len(left)
 		if r.ReportIDs {
-			unrecorded := map[events.FactID]bool{}
-			for _, f := range left {
-				unrecorded[f.ID()] = true
-			}
+			// Only ids the store holds: a fact another writer recorded meanwhile is theirs, not ours.
 			for _, e := range evs {
-				if !unrecorded[e.Fact.ID()] {
+				if _, err := r.Store.Event(ctx, e.ID); err == nil {
 					res.IDs = append(res.IDs, e.ID)
 				}
 			}
