@@ -187,9 +187,13 @@ func (w *writer) apply(st events.Stored) (duplicate bool, err error) {
 	if w.tx.Bucket(bucketIDs).Get(e.ID[:]) != nil {
 		return false, fmt.Errorf("event id %s is already recorded with another fact: %w", e.ID, events.ErrInvalid)
 	}
-	data, err := events.EncodeEvent(e)
-	if err != nil {
-		return false, err
+	// The bytes the log delivered (checked when they were decoded), or the event encoded anew.
+	data := st.Raw
+	if data == nil {
+		var err error
+		if data, err = events.EncodeEvent(e); err != nil {
+			return false, err
+		}
 	}
 	if err := w.tx.Bucket(bucketEvents).Put(seq, data); err != nil {
 		return false, err

@@ -407,7 +407,7 @@ func (l *Log) Read(ctx context.Context, from uint64, fn func(events.Stored) erro
 			if err != nil {
 				return fmt.Errorf("stream %s seq %d (%s): %w", l.cfg.Stream, seq, msg.Subject(), err)
 			}
-			if err := fn(events.Stored{Seq: seq, Event: e}); err != nil {
+			if err := fn(events.Stored{Seq: seq, Event: e, Raw: msg.Data()}); err != nil {
 				return err
 			}
 			next = seq + 1
