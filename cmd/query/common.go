@@ -161,6 +161,18 @@ func (d *directory) parties() []events.EntityID {
 	return out
 }
 
+// partiesOr returns the one party a user's name means, or every party when the name is empty.
+func (d *directory) partiesOr(ctx context.Context, store events.Store, name string) ([]events.EntityID, error) {
+	if name == "" {
+		return d.parties(), nil
+	}
+	id, err := d.resolve(ctx, store, name, events.KindParty)
+	if err != nil {
+		return nil, err
+	}
+	return []events.EntityID{id}, nil
+}
+
 // resolve finds the one entity of the kind wanted that a user's name for it means: its id, its
 // abbreviation or any name the record holds (a misspelling a source uses included), case-insensitive.
 // An unknown or ambiguous name is an error that lists the candidates.

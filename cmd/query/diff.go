@@ -56,13 +56,9 @@ func (m *Main) diff(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close()
-	ids := dir.parties()
-	if *party != "" {
-		id, err := dir.resolve(ctx, store, *party, events.KindParty)
-		if err != nil {
-			return err
-		}
-		ids = []events.EntityID{id}
+	ids, err := dir.partiesOr(ctx, store, *party)
+	if err != nil {
+		return err
 	}
 	var diffs []partyDiff
 	for _, id := range ids {

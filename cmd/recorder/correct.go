@@ -67,19 +67,9 @@ func (m *Main) correct(ctx context.Context, args []string) error {
 			"or an event a later correction already superseded. Prints the id of the correction.\n\nflags:\n")
 		fs.PrintDefaults()
 	}
-	if err := parseInterleaved(fs, args); err != nil {
-		return err
-	}
-	ids, err := parseIDs(fs.Args())
+	ids, err := targets(fs, args, reason, "correct needs the id of the event it corrects", "correct needs --reason: why the earlier events are wrong")
 	if err != nil {
 		return err
-	}
-	if len(ids) == 0 {
-		fs.Usage()
-		return usageError{"correct needs the id of the event it corrects"}
-	}
-	if strings.TrimSpace(*reason) == "" {
-		return usageError{"correct needs --reason: why the earlier events are wrong"}
 	}
 	if len(sets) > 0 && *payload != "" {
 		return usageError{"give --set or --payload, not both"}
@@ -149,19 +139,9 @@ func (m *Main) retract(ctx context.Context, args []string) error {
 			"correct. Prints the id of the retraction.\n\nflags:\n")
 		fs.PrintDefaults()
 	}
-	if err := parseInterleaved(fs, args); err != nil {
-		return err
-	}
-	ids, err := parseIDs(fs.Args())
+	ids, err := targets(fs, args, reason, "retract needs the id of the event it withdraws", "retract needs --reason: why the events are withdrawn")
 	if err != nil {
 		return err
-	}
-	if len(ids) == 0 {
-		fs.Usage()
-		return usageError{"retract needs the id of the event it withdraws"}
-	}
-	if strings.TrimSpace(*reason) == "" {
-		return usageError{"retract needs --reason: why the events are withdrawn"}
 	}
 	b, logger, first, err := m.openAt(ctx, &c, ids[0])
 	if err != nil {
@@ -171,6 +151,26 @@ func (m *Main) retract(ctx context.Context, args []string) error {
 	f := events.Fact{Type: events.TypeRecordRetracted, Entity: first.Entity, Date: events.MustParseDate("XXXX"),
 		Source: src.source(), Payload: events.RecordRetracted{}, Supersedes: ids, Reason: *reason}
 	return m.recordFacts(ctx, b, logger, []events.Fact{f}, -1)
+}
+
+// targets parses the flags and the event ids of a correction or retraction, which needs at least one
+// id and a reason (read once the flags are parsed): a usage error saying noIDs or noReason otherwise.
+func targets(fs *flag.FlagSet, args []string, reason *string, noIDs, noReason string) ([]ulid.ULID, error) {
+	if err := parseInterleaved(fs, args); err != nil {
+		return nil, err
+	}
+	ids, err := parseIDs(fs.Args())
+	if err != nil {
+		return nil, err
+	}
+	if len(ids) == 0 {
+		fs.Usage()
+		return nil, usageError{noIDs}
+	}
+	if strings.TrimSpace(*reason) == "" {
+		return nil, usageError{noReason}
+	}
+	return ids, nil
 }
 
 // parseInterleaved parses flags that may come before or after the positional arguments.
