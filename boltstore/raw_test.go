@@ -3,7 +3,6 @@ package boltstore
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"path/filepath"
 	"testing"
 
@@ -13,36 +12,73 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// The store keeps the bytes the log delivered, not a new encoding of the event.
-func TestApplyKeepsRawBytes(t *testing.T) {
+// storedBytes returns the bytes the store keeps for seq.
+func storedBytes(t *testing.T, s *Store, seq uint64) []byte {
+	t.Helper()
+	var got []byte
+	if err := s.db.View(func(tx *bolt.Tx) error {
+		got = append([]byte(nil), tx.Bucket(bucketEvents).Get(u64(seq))...)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// The store keeps events in the compact encoding, and reads back the same event, which encodes to
+// the wire bytes it came from.
+func TestApplyKeepsCompactRecords(t *testing.T) {
 	s, err := Open(filepath.Join(t.TempDir(), "annals.db"), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
+	ctx := context.Background()
+	e := eventstest.NewEvent(t, eventstest.Named("cnrp", events.KindParty, "គណបក្សសង្គ្រោះជាតិ", "XXXX"), eventstest.BaseMS)
+	wire := eventstest.Encode(t, e)
+	if _, err := s.Apply(ctx, []events.Stored{{Seq: 1, Event: e, FactID: e.Fact.ID()}}); err != nil {
+		t.Fatal(err)
+	}
+	got := storedBytes(t, s, 1)
+	if !events.IsCompact(got) || len(got) >= len(wire) {
+		t.Errorf("stored %d bytes (compact: %v), the wire encoding is %d: want a smaller compact record", len(got), events.IsCompact(got), len(wire))
+	}
+	st, err := s.Event(ctx, e.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again := eventstest.Encode(t, st.Event); !bytes.Equal(again, wire) {
+		t.Errorf("the stored event encodes to\n%s\nwant\n%s", again, wire)
+	}
+}
+
+// A store written before the compact encoding holds the JSON wire encoding; it still reads.
+func TestReadsWireEncodedRecords(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "annals.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
 	e := eventstest.NewEvent(t, eventstest.Named("cnrp", events.KindParty, "Cambodia National Rescue Party", "XXXX"), eventstest.BaseMS)
-	var raw bytes.Buffer
-	if err := json.Indent(&raw, eventstest.Encode(t, e), "", "  "); err != nil {
+	wire := eventstest.Encode(t, e)
+	if _, err := s.Apply(ctx, []events.Stored{{Seq: 1, Event: e}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := events.DecodeEvent(raw.Bytes()); err != nil {
-		t.Fatalf("DecodeEvent(indented encoding) = %v", err)
-	}
-	if _, err := s.Apply(context.Background(), []events.Stored{{Seq: 1, Event: e, Raw: raw.Bytes()}}); err != nil {
+	if err := s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketEvents).Put(u64(1), wire) }); err != nil {
 		t.Fatal(err)
 	}
-	var got []byte
-	if err := s.db.View(func(tx *bolt.Tx) error {
-		got = append([]byte(nil), tx.Bucket(bucketEvents).Get(u64(1))...)
-		return nil
-	}); err != nil {
+	evs, err := s.EntityEvents(ctx, "cnrp")
+	if err != nil || len(evs) != 1 {
+		t.Fatalf("EntityEvents = %v, %v", evs, err)
+	}
+	if again := eventstest.Encode(t, evs[0].Event); !bytes.Equal(again, wire) {
+		t.Errorf("the stored event encodes to\n%s\nwant\n%s", again, wire)
+	}
+	if err := s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketEvents).Put(u64(1), []byte("{not json")) }); err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(got, raw.Bytes()) {
-		t.Errorf("stored bytes = %s, want the raw bytes given:\n%s", got, raw.Bytes())
-	}
-	st, err := s.Event(context.Background(), e.ID)
-	if err != nil || st.Event.Fact.ID() != e.Fact.ID() {
-		t.Errorf("Event(%s) = %v, %v, want the event back", e.ID, st.Event.Fact.ID(), err)
+	if _, err := s.Event(ctx, e.ID); err == nil {
+		t.Error("Event over a damaged record = nil error, want one")
 	}
 }

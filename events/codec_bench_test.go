@@ -48,6 +48,50 @@ func BenchmarkDecodeEvent(b *testing.B) {
 	}
 }
 
+// BenchmarkDecodeChecked measures decoding a stored event whose bytes were checked when stored (every
+// read of the store).
+func BenchmarkDecodeChecked(b *testing.B) {
+	data, err := events.EncodeEvent(benchEvent(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := events.DecodeChecked(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDecodeCompact measures decoding a stored event from the compact encoding the store keeps.
+func BenchmarkDecodeCompact(b *testing.B) {
+	data, err := events.AppendCompact(nil, benchEvent(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := events.DecodeCompact(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAppendCompact measures the compact encoding of one event (every apply).
+func BenchmarkAppendCompact(b *testing.B) {
+	e := benchEvent(b)
+	buf := make([]byte, 0, 512)
+	b.ReportAllocs()
+	for b.Loop() {
+		var err error
+		if buf, err = events.AppendCompact(buf[:0], e); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkFactID measures the content digest of a fact (dedup and every decode).
 func BenchmarkFactID(b *testing.B) {
 	e := benchEvent(b)

@@ -578,12 +578,35 @@ func FuzzDecodeEvent(f *testing.F) {
 	f.Add([]byte(`null`))
 	f.Add(encodedWith(f, "recorded", `"2024-06-01T14:30:00+02:00"`))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		checked, checkedErr := DecodeChecked(data)
+		if checkedErr != nil && !errors.Is(checkedErr, ErrInvalid) {
+			t.Fatalf("DecodeChecked(%q) error %v does not wrap ErrInvalid", data, checkedErr)
+		}
 		e, err := DecodeEvent(data)
 		if err != nil {
 			if !errors.Is(err, ErrInvalid) {
 				t.Fatalf("DecodeEvent(%q) error %v does not wrap ErrInvalid", data, err)
 			}
 			return
+		}
+		// What DecodeEvent accepts, DecodeChecked reads the same.
+		if checkedErr != nil {
+			t.Fatalf("DecodeEvent(%q) accepts what DecodeChecked refuses: %v", data, checkedErr)
+		}
+		if diff := sameEvent(e, checked); diff != "" {
+			t.Fatalf("DecodeEvent(%q) and DecodeChecked differ in %s:\n%+v\n%+v", data, diff, e, checked)
+		}
+		// Every accepted event survives the compact encoding a store keeps, to the byte.
+		compact, err := AppendCompact(nil, e)
+		if err != nil {
+			t.Fatalf("AppendCompact(DecodeEvent(%q)): %v", data, err)
+		}
+		fromStore, err := DecodeCompact(compact)
+		if err != nil {
+			t.Fatalf("DecodeCompact(AppendCompact(DecodeEvent(%q))): %v", data, err)
+		}
+		if diff := sameEvent(e, fromStore); diff != "" {
+			t.Fatalf("DecodeEvent(%q) and its compact round trip differ in %s:\n%+v\n%+v", data, diff, e, fromStore)
 		}
 		if err := e.Fact.Validate(); err != nil {
 			t.Fatalf("DecodeEvent(%q) = an event that does not validate: %v", data, err)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"sort"
 	"strings"
 )
@@ -35,6 +36,8 @@ type registration struct {
 	kind    Kind // the kind of the entity the event is about; "" for any kind
 	summary string
 	decode  func([]byte) (Payload, error)
+	trusted func([]byte) (Payload, error) // decode without refusing unknown fields: for checked bytes
+	typ     reflect.Type                  // the payload's Go type, for the compact encoding
 }
 
 var registry = map[Type]registration{}
@@ -46,9 +49,17 @@ func register[P Payload](kind Kind, summary string) {
 	if _, dup := registry[t]; dup {
 		panic("events: type registered twice: " + string(t))
 	}
-	registry[t] = registration{kind: kind, summary: summary, decode: func(data []byte) (Payload, error) {
+	typ := reflect.TypeFor[P]()
+	checkCompactable(typ)
+	registry[t] = registration{kind: kind, summary: summary, typ: typ, decode: func(data []byte) (Payload, error) {
 		var p P
 		if err := decodeStrict(data, &p); err != nil {
+			return nil, fmt.Errorf("decode %s payload: %v: %w", t, err, ErrInvalid)
+		}
+		return p, nil
+	}, trusted: func(data []byte) (Payload, error) {
+		var p P
+		if err := json.Unmarshal(data, &p); err != nil {
 			return nil, fmt.Errorf("decode %s payload: %v: %w", t, err, ErrInvalid)
 		}
 		return p, nil

@@ -10,9 +10,9 @@ import (
 type Stored struct {
 	Seq   uint64
 	Event Event
-	// Raw is the event's wire encoding as the log delivered it, when known; a store keeps these bytes
-	// rather than encoding the event again. It must decode (DecodeEvent) to Event.
-	Raw []byte
+	// FactID is Event's fact id when the reader has checked it (DecodeEventID returns it), so that a
+	// store need not compute it again; empty when not known.
+	FactID FactID
 }
 
 // Log is the durable, ordered history of the record (a JetStream stream). Implementations are safe for

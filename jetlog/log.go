@@ -403,11 +403,11 @@ func (l *Log) Read(ctx context.Context, from uint64, fn func(events.Stored) erro
 				return fmt.Errorf("read stream %s at %d: %w", l.cfg.Stream, next, err)
 			}
 			seq := meta.Sequence.Stream
-			e, err := events.DecodeEvent(msg.Data())
+			e, fid, err := events.DecodeEventID(msg.Data())
 			if err != nil {
 				return fmt.Errorf("stream %s seq %d (%s): %w", l.cfg.Stream, seq, msg.Subject(), err)
 			}
-			if err := fn(events.Stored{Seq: seq, Event: e, Raw: msg.Data()}); err != nil {
+			if err := fn(events.Stored{Seq: seq, Event: e, FactID: fid}); err != nil {
 				return err
 			}
 			next = seq + 1

@@ -17,36 +17,48 @@ type Dispute struct {
 
 // claimGroup gathers the claims about one field. Two claims conflict when their values differ (a
 // value of "" or "unspecified" agrees with anything) or when both are dated and their date ranges do
-// not overlap.
+// not overlap. Claims are built only for a group in dispute: most groups agree.
 type claimGroup struct {
-	field  string
-	claims []Claim
-	dates  []events.Date
+	field string
+	items []groupItem
 }
 
-func (g *claimGroup) add(c Claim, d events.Date) {
-	g.claims = append(g.claims, c)
-	g.dates = append(g.dates, d)
+type groupItem struct {
+	event *events.Event
+	value string
+	date  events.Date // the date at issue; the zero Date where only the value is
+	key   string      // NameKey of the value; "" where the value agrees with anything
+}
+
+func (g *claimGroup) add(e *events.Event, value string, d events.Date) {
+	key := ""
+	if value != "" && value != events.SuccessionUnspecified {
+		key = events.NameKey(value)
+	}
+	g.items = append(g.items, groupItem{event: e, value: value, date: d, key: key})
 }
 
 func (g *claimGroup) conflicts(i, j int) bool {
-	a, b := g.claims[i].Value, g.claims[j].Value
-	wild := func(s string) bool { return s == "" || s == events.SuccessionUnspecified }
-	if !wild(a) && !wild(b) && events.NameKey(a) != events.NameKey(b) {
+	a, b := g.items[i], g.items[j]
+	if a.key != "" && b.key != "" && a.key != b.key {
 		return true
 	}
-	da, db := g.dates[i], g.dates[j]
-	if undated(da.String()) || undated(db.String()) {
+	if undated(a.date) || undated(b.date) {
 		return false
 	}
-	return da.Latest() < db.Earliest() || db.Latest() < da.Earliest()
+	return a.date.Latest() < b.date.Earliest() || b.date.Latest() < a.date.Earliest()
 }
 
 func (g *claimGroup) dispute() (Dispute, bool) {
-	for i := range g.claims {
-		for j := i + 1; j < len(g.claims); j++ {
+	for i := range g.items {
+		for j := i + 1; j < len(g.items); j++ {
 			if g.conflicts(i, j) {
-				return Dispute{Field: g.field, Claims: g.claims}, true
+				d := Dispute{Field: g.field}
+				for _, it := range g.items {
+					e := it.event
+					d.Claims = append(d.Claims, Claim{Value: it.value, Date: e.Date.String(), Source: e.Source, EventID: e.ID.String(), date: e.Date})
+				}
+				return d, true
 			}
 		}
 	}
@@ -68,27 +80,19 @@ func disputesOf(id events.EntityID, evs []events.Event, names Names) []Dispute {
 		}
 		return g
 	}
-	for _, e := range evs {
-		claim := func(value string) Claim {
-			return Claim{Value: value, Date: e.Date.String(), Source: e.Source, EventID: e.ID.String()}
-		}
-		undatedClaim := func(value string) (Claim, events.Date) {
-			c := claim(value)
-			return c, events.MustParseDate("XXXX")
-		}
+	for i := range evs {
+		e := &evs[i]
 		self := e.Entity == id
 		switch p := e.Payload.(type) {
 		case events.EntityNamed:
 			if self && (p.NameType == events.NameOfficial || p.NameType == events.NameAbbreviation) {
-				c, d := undatedClaim(p.Name)
-				group(p.NameType+" name").add(c, d)
+				group(p.NameType+" name").add(e, p.Name, events.Date{})
 			}
 		case events.PartyFounded:
 			if self {
-				c, d := undatedClaim(p.Name)
-				group("official name").add(c, d)
-				if !undated(e.Date.String()) {
-					group("founded").add(claim(""), e.Date)
+				group("official name").add(e, p.Name, events.Date{})
+				if !undated(e.Date) {
+					group("founded").add(e, "", e.Date)
 				}
 			}
 		case events.PartyMerged:
@@ -98,28 +102,27 @@ func disputesOf(id events.EntityID, evs []events.Event, names Names) []Dispute {
 					members = append(members, names(m))
 				}
 				sort.Strings(members)
-				group("merger").add(claim(strings.Join(members, ", ")), e.Date)
+				group("merger").add(e, strings.Join(members, ", "), e.Date)
 			}
 		case events.PartySucceeded:
 			if self || p.Successor == id {
 				field := "succession: " + names(e.Entity) + " → " + names(p.Successor)
-				group(field).add(claim(p.Kind), e.Date)
-				if p.Successor == id && p.Kind == events.SuccessionTransformation && !undated(e.Date.String()) {
-					group("founded").add(claim(""), e.Date)
+				group(field).add(e, p.Kind, e.Date)
+				if p.Successor == id && p.Kind == events.SuccessionTransformation && !undated(e.Date) {
+					group("founded").add(e, "", e.Date)
 				}
 			}
 		case events.PartySplit:
 			if self || p.NewParty == id {
-				group("split: "+names(e.Entity)+" → "+names(p.NewParty)).add(claim(""), e.Date)
+				group("split: "+names(e.Entity)+" → "+names(p.NewParty)).add(e, "", e.Date)
 			}
 		case events.PartyControlledArea:
 			if self {
-				group("what the share of the area under control measures").add(claim(p.Measure), e.Date)
+				group("what the share of the area under control measures").add(e, p.Measure, e.Date)
 			}
 		case events.PartyPosition:
 			if self {
-				c, d := undatedClaim(p.Position)
-				group("position").add(c, d)
+				group("position").add(e, p.Position, events.Date{})
 			}
 		}
 	}

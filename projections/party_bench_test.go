@@ -2,6 +2,7 @@ package projections_test
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -40,6 +41,8 @@ func benchParty(b *testing.B) []events.Event {
 		}
 		out = append(out, e)
 	}
+	// In the order a store gives them: historical, then recorded.
+	slices.SortStableFunc(out, func(a, b events.Event) int { return a.Date.Compare(b.Date) })
 	return out
 }
 

@@ -17,6 +17,8 @@ type Role struct {
 	Source    events.Source   `json:"source"`
 	EventID   string          `json:"event_id"`
 	Also      []events.Source `json:"also,omitempty"` // other sources stating the same role
+
+	since events.Date // Since, parsed
 }
 
 // Entry is one event in a person's or party's history, described in a line.
@@ -86,7 +88,7 @@ func Person(id events.EntityID, evs []events.Event, day events.Day, names Names)
 			if p.Person != id {
 				continue
 			}
-			r := Role{Entity: e.Entity, Name: names(e.Entity), Role: p.Role, Since: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String()}
+			r := Role{Entity: e.Entity, Name: names(e.Entity), Role: p.Role, Since: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String(), since: e.Date}
 			l := Leader{Person: id, Role: p.Role}
 			if d, ok := departureFrom(departures, e.Entity, l, e.Date); ok {
 				dc, dh := certainty(d.Date, day)
@@ -101,7 +103,7 @@ func Person(id events.EntityID, evs []events.Event, day events.Day, names Names)
 		case events.CommitteeMember:
 			if p.Person == id {
 				st.Roles = append(st.Roles, Role{Entity: e.Entity, Name: names(e.Entity), Role: p.Role, Committee: p.Committee,
-					Rank: p.Rank, Since: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String()})
+					Rank: p.Rank, Since: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String(), since: e.Date})
 			}
 		}
 	}
@@ -121,7 +123,7 @@ func mergeRoles(roles []Role) []Role {
 		case !seen:
 			index[key] = len(out)
 			out = append(out, r)
-		case undated(out[i].Since) && !undated(r.Since):
+		case undated(out[i].since) && !undated(r.since):
 			r.Also = append(append(r.Also, out[i].Source), out[i].Also...)
 			out[i] = r
 		default:

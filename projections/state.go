@@ -1,6 +1,7 @@
 package projections
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -39,6 +40,8 @@ type Claim struct {
 	Certainty Certainty     `json:"certainty"`
 	Source    events.Source `json:"source"`
 	EventID   string        `json:"event_id"`
+
+	date events.Date // Date, parsed: the fold compares dates without reading them again
 }
 
 // Value is a single-valued field with every claim behind it. Value is empty when no claim is in effect
@@ -60,6 +63,8 @@ type Leader struct {
 	Source    events.Source   `json:"source"`
 	EventID   string          `json:"event_id"`
 	Also      []events.Source `json:"also,omitempty"` // other sources naming the same person in the same role
+
+	since events.Date // Since, parsed
 }
 
 // Link ties the party to another entity: a predecessor, a successor, a wing, an affiliation.
@@ -135,7 +140,7 @@ func Party(id events.EntityID, evs []events.Event, day events.Day, names Names) 
 			attested = true
 		}
 		claim := func(value string) Claim {
-			return Claim{Value: value, Date: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String()}
+			return Claim{Value: value, Date: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String(), date: e.Date}
 		}
 		link := func(other events.EntityID, kind string) Link {
 			return Link{Entity: other, Name: names(other), Kind: kind, Date: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String()}
@@ -206,7 +211,7 @@ func Party(id events.EntityID, evs []events.Event, day events.Day, names Names) 
 		case events.LeaderTookOffice:
 			if self && happened {
 				l := Leader{Person: p.Person, Name: names(p.Person), Role: p.Role, Since: e.Date.String(),
-					Certainty: c, Source: e.Source, EventID: e.ID.String()}
+					Certainty: c, Source: e.Source, EventID: e.ID.String(), since: e.Date}
 				terms = append(terms, term{leader: l, start: e.Date})
 			}
 		case events.LeaderLeftOffice:
@@ -292,7 +297,7 @@ func leadersAt(terms []term, departures []events.Event, day events.Day) []Leader
 			continue
 		}
 		// Prefer the dated, certain claim; keep the other's source.
-		if undated(out[i].Since) && !undated(l.Since) {
+		if undated(out[i].since) && !undated(l.since) {
 			l.Also = append(append(l.Also, out[i].Source), out[i].Also...)
 			out[i] = l
 		} else {
@@ -300,14 +305,13 @@ func leadersAt(terms []term, departures []events.Event, day events.Day) []Leader
 		}
 	}
 	// Dated terms first, in the order they began; undated ones after them.
-	sort.SliceStable(out, func(i, j int) bool { return !undated(out[i].Since) && undated(out[j].Since) })
+	sort.SliceStable(out, func(i, j int) bool { return !undated(out[i].since) && undated(out[j].since) })
 	return out
 }
 
-// undated reports whether an EDTF date says nothing of when.
-func undated(date string) bool {
-	d, err := events.ParseDate(date)
-	return err != nil || d.Earliest() == events.MinDay && d.Latest() == events.MaxDay
+// undated reports whether a date says nothing of when ("XXXX", or no date at all).
+func undated(d events.Date) bool {
+	return d.Earliest() == events.MinDay && d.Latest() == events.MaxDay
 }
 
 // departure returns the first departure of l's person from l's role dated no earlier than start.
@@ -365,14 +369,10 @@ func foundingOf(claims []Claim) Value {
 		v.Claims = []Claim{}
 	}
 	var best events.Date
-	for _, c := range claims {
-		d, err := events.ParseDate(c.Value)
-		if err != nil {
-			continue
-		}
-		for _, o := range claims {
-			od, err := events.ParseDate(o.Value)
-			if err == nil && (od.Latest() < d.Earliest() || d.Latest() < od.Earliest()) {
+	for i, c := range claims {
+		d := c.date
+		for _, o := range claims[i+1:] {
+			if od := o.date; od.Latest() < d.Earliest() || d.Latest() < od.Earliest() {
 				v.Disputed = true
 			}
 		}
@@ -399,8 +399,7 @@ func statusAt(founded Value, endings []Claim, attested bool, day events.Day) Sta
 	st := Status{Claims: []Claim{}}
 	certainFounding, anyFounding, dated := false, false, false
 	for _, c := range founded.Claims {
-		d, _ := events.ParseDate(c.Value)
-		cert, ok := certainty(d, day)
+		cert, ok := certainty(c.date, day)
 		if cert == Undated {
 			continue
 		}
@@ -410,7 +409,7 @@ func statusAt(founded Value, endings []Claim, attested bool, day events.Day) Sta
 		}
 		anyFounding = true
 		certainFounding = certainFounding || cert == Certain
-		st.Claims = append(st.Claims, Claim{Value: "founded", Date: c.Value, Certainty: cert, Source: c.Source, EventID: c.EventID})
+		st.Claims = append(st.Claims, Claim{Value: "founded", Date: c.Value, Certainty: cert, Source: c.Source, EventID: c.EventID, date: c.date})
 	}
 	switch {
 	case !dated && attested:
@@ -448,14 +447,19 @@ func statusAt(founded Value, endings []Claim, attested bool, day events.Day) Sta
 	return st
 }
 
-// sorted returns the events in historical order: by date, then recorded order.
+// sorted returns the events in historical order: by date, then recorded order. Events that come in
+// that order (as a store gives them, nearly always) are returned as they are, without a copy.
 func sorted(evs []events.Event) []events.Event {
-	out := append([]events.Event(nil), evs...)
-	sort.SliceStable(out, func(i, j int) bool {
-		if c := out[i].Date.Compare(out[j].Date); c != 0 {
-			return c < 0
+	historical := func(a, b events.Event) int {
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return c
 		}
-		return out[i].ID.Compare(out[j].ID) < 0
-	})
+		return a.ID.Compare(b.ID)
+	}
+	if slices.IsSortedFunc(evs, historical) {
+		return evs
+	}
+	out := slices.Clone(evs)
+	slices.SortStableFunc(out, historical)
 	return out
 }

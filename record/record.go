@@ -73,32 +73,16 @@ func (r *Recorder) CatchUp(ctx context.Context) (int, error) {
 	if size <= 0 {
 		size = DefaultApplyBatch
 	}
-	batch := make([]events.Stored, 0, size)
 	read := 0
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		res, err := r.Store.Apply(ctx, batch)
-		if err != nil {
-			return err
-		}
+	apply := newApplier(ctx, r.Store, size, func(batch []events.Stored, res events.ApplyResult) {
 		if res.Duplicates > 0 {
 			r.logger().Warn("skipped events whose facts were already recorded", "count", res.Duplicates, "first_seq", batch[0].Seq)
 		}
 		read += len(batch)
-		batch = batch[:0]
-		return nil
-	}
-	err = r.Log.Read(ctx, last+1, func(st events.Stored) error {
-		batch = append(batch, st)
-		if len(batch) == size {
-			return flush()
-		}
-		return nil
 	})
-	if err == nil {
-		err = flush()
+	err = r.Log.Read(ctx, last+1, apply.add)
+	if cerr := apply.close(); err == nil {
+		err = cerr
 	}
 	if err != nil {
 		return read, fmt.Errorf("catch up from seq %d: %w", last+1, err)

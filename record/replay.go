@@ -156,38 +156,23 @@ func Replay(ctx context.Context, log events.Log, store events.Store, opts Replay
 		}
 		opts.Progress(ReplayProgress{From: res.From, Seq: res.LastSeq, Last: end, Applied: res.Applied, Elapsed: time.Since(start)})
 	}
-	batch := make([]events.Stored, 0, size)
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		got, err := store.Apply(ctx, batch)
-		if err != nil {
-			return err
-		}
+	apply := newApplier(ctx, store, size, func(batch []events.Stored, got events.ApplyResult) {
 		res.Applied += len(batch)
 		res.Duplicates += got.Duplicates
 		res.LastSeq = batch[len(batch)-1].Seq
-		batch = batch[:0]
 		progress(false)
-		return nil
-	}
+	})
+	stopped := false // read by this goroutine only; res.Stopped is set after the applier is done
 	err = log.Read(ctx, last+1, func(st events.Stored) error {
 		if opts.Until.past(st) {
-			res.Stopped = true
+			stopped = true
 			return errStop
 		}
-		batch = append(batch, st)
-		if len(batch) == size {
-			if err := flush(); err != nil {
-				return err
-			}
+		if err := apply.add(st); err != nil {
+			return err
 		}
 		if opts.Until.Seq != 0 && st.Seq >= opts.Until.Seq {
-			res.Stopped = st.Seq < res.LogLastSeq
+			stopped = st.Seq < res.LogLastSeq
 			return errStop
 		}
 		return nil
@@ -195,9 +180,10 @@ func Replay(ctx context.Context, log events.Log, store events.Store, opts Replay
 	if errors.Is(err, errStop) {
 		err = nil
 	}
-	if err == nil {
-		err = flush()
+	if cerr := apply.close(); err == nil {
+		err = cerr
 	}
+	res.Stopped = stopped
 	progress(true)
 	if err != nil {
 		return res, fmt.Errorf("replay from seq %d, stopped after seq %d: %w", res.From, res.LastSeq, err)

@@ -1,0 +1,296 @@
+package events
+
+import (
+	"encoding/binary"
+	"fmt"
+	"reflect"
+	"time"
+
+	"github.com/oklog/ulid/v2"
+)
+
+// The compact encoding is how a store keeps an event it has checked: a binary record that reads back
+// without JSON and without checking again. It holds exactly what the wire encoding holds, so that
+// EncodeEvent(DecodeCompact(AppendCompact(nil, e))) is EncodeEvent(e) byte for byte. The fact id
+// and the involved entities are left out: both follow from the rest.
+//
+// Layout (integers are varints, strings and byte runs are a uvarint length and the bytes):
+//
+//	0x01                               format version (a JSON encoding starts with '{' instead)
+//	16 bytes                           event id (ULID)
+//	int seconds, uint nanoseconds      recorded time, UTC
+//	type, entity                       strings
+//	date text, int earliest, int latest, byte precision, byte flags (1 uncertain, 2 approximate)
+//	document, title, url, quote        the source, strings
+//	note, reason                       strings
+//	uint n, n × 16 bytes               the ids it supersedes
+//	payload                            its fields in declaration order (see appendValue)
+const compactVersion = 0x01
+
+// IsCompact reports whether data is in the compact encoding (and not the JSON wire encoding).
+func IsCompact(data []byte) bool { return len(data) > 0 && data[0] == compactVersion }
+
+// AppendCompact appends the compact encoding of e to dst. It fails only for a payload of a type
+// that is not registered.
+func AppendCompact(dst []byte, e Event) ([]byte, error) {
+	reg, ok := registry[e.Type]
+	if !ok {
+		return nil, fmt.Errorf("compact encoding of event %s: event type %q is not registered: %w", e.ID, string(e.Type), ErrInvalid)
+	}
+	pv := reflect.ValueOf(e.Payload)
+	if !pv.IsValid() || pv.Type() != reg.typ {
+		return nil, fmt.Errorf("compact encoding of event %s: payload %T is not a %s payload: %w", e.ID, e.Payload, e.Type, ErrInvalid)
+	}
+	dst = append(dst, compactVersion)
+	dst = append(dst, e.ID[:]...)
+	rec := e.Recorded.UTC()
+	dst = binary.AppendVarint(dst, rec.Unix())
+	dst = binary.AppendUvarint(dst, uint64(rec.Nanosecond()))
+	dst = appendString(dst, string(e.Type))
+	dst = appendString(dst, string(e.Entity))
+	d := e.Date
+	dst = appendString(dst, d.text)
+	dst = binary.AppendVarint(dst, int64(d.earliest))
+	dst = binary.AppendVarint(dst, int64(d.latest))
+	var flags byte
+	if d.uncertain {
+		flags |= 1
+	}
+	if d.approximate {
+		flags |= 2
+	}
+	dst = append(dst, byte(d.precision), flags)
+	for _, s := range []string{e.Source.Document, e.Source.Title, e.Source.URL, e.Source.Quote, e.Note, e.Reason} {
+		dst = appendString(dst, s)
+	}
+	dst = binary.AppendUvarint(dst, uint64(len(e.Supersedes)))
+	for _, id := range e.Supersedes {
+		dst = append(dst, id[:]...)
+	}
+	return appendValue(dst, pv), nil
+}
+
+func appendString(dst []byte, s string) []byte {
+	dst = binary.AppendUvarint(dst, uint64(len(s)))
+	return append(dst, s...)
+}
+
+// appendValue appends a payload value: a struct as its fields in order, a string as a string, an
+// integer as a varint, a bool as a byte, and a slice as 0 when nil or its length plus one followed
+// by its elements (nil and empty slices encode differently in JSON, so they must stay apart).
+func appendValue(dst []byte, v reflect.Value) []byte {
+	switch v.Kind() {
+	case reflect.Struct:
+		for i := range v.NumField() {
+			dst = appendValue(dst, v.Field(i))
+		}
+	case reflect.String:
+		dst = appendString(dst, v.String())
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		dst = binary.AppendVarint(dst, v.Int())
+	case reflect.Bool:
+		b := byte(0)
+		if v.Bool() {
+			b = 1
+		}
+		dst = append(dst, b)
+	case reflect.Slice:
+		if v.IsNil() {
+			return append(dst, 0)
+		}
+		dst = binary.AppendUvarint(dst, uint64(v.Len())+1)
+		for i := range v.Len() {
+			dst = appendValue(dst, v.Index(i))
+		}
+	default:
+		// checkCompactable refuses such payload types when they are registered.
+		panic("events: compact encoding of a " + v.Kind().String())
+	}
+	return dst
+}
+
+// checkCompactable panics if a payload type holds a kind of value the compact encoding cannot write.
+func checkCompactable(t reflect.Type) {
+	switch t.Kind() {
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if !t.Field(i).IsExported() {
+				panic("events: payload " + t.String() + " has an unexported field, which JSON would not keep")
+			}
+			checkCompactable(t.Field(i).Type)
+		}
+	case reflect.String, reflect.Int, reflect.Int64, reflect.Int32, reflect.Bool:
+	case reflect.Slice:
+		checkCompactable(t.Elem())
+	default:
+		panic("events: payload field of kind " + t.Kind().String() + " has no compact encoding")
+	}
+}
+
+// compactReader reads a compact record. Strings are cut from one copy of the record, so that a record
+// costs one string allocation however many strings it holds.
+type compactReader struct {
+	data []byte
+	text string // string(data)
+	off  int
+	err  error
+}
+
+func (r *compactReader) fail(what string) {
+	if r.err == nil {
+		r.err = fmt.Errorf("compact record truncated or malformed at byte %d (%s): %w", r.off, what, ErrInvalid)
+	}
+}
+
+func (r *compactReader) uvarint(what string) uint64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(r.data[r.off:])
+	if n <= 0 {
+		r.fail(what)
+		return 0
+	}
+	r.off += n
+	return v
+}
+
+func (r *compactReader) varint(what string) int64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Varint(r.data[r.off:])
+	if n <= 0 {
+		r.fail(what)
+		return 0
+	}
+	r.off += n
+	return v
+}
+
+func (r *compactReader) bytes(n int, what string) []byte {
+	if r.err != nil {
+		return nil
+	}
+	if n < 0 || n > len(r.data)-r.off {
+		r.fail(what)
+		return nil
+	}
+	b := r.data[r.off : r.off+n]
+	r.off += n
+	return b
+}
+
+func (r *compactReader) string(what string) string {
+	n := r.uvarint(what)
+	if r.err != nil {
+		return ""
+	}
+	if n > uint64(len(r.data)-r.off) {
+		r.fail(what)
+		return ""
+	}
+	s := r.text[r.off : r.off+int(n)]
+	r.off += int(n)
+	return s
+}
+
+// DecodeCompact decodes an event from its compact encoding (AppendCompact). Like DecodeChecked, it
+// trusts that the event was checked before it was written; malformed bytes return an error wrapping
+// ErrInvalid.
+func DecodeCompact(data []byte) (Event, error) {
+	if !IsCompact(data) {
+		return Event{}, fmt.Errorf("decode compact event: not a compact record: %w", ErrInvalid)
+	}
+	r := &compactReader{data: data, text: string(data), off: 1}
+	var e Event
+	copy(e.ID[:], r.bytes(16, "id"))
+	sec := r.varint("recorded seconds")
+	nsec := r.uvarint("recorded nanoseconds")
+	e.Type = Type(r.string("type"))
+	e.Entity = EntityID(r.string("entity"))
+	e.Date.text = r.string("date")
+	e.Date.earliest = Day(r.varint("earliest day"))
+	e.Date.latest = Day(r.varint("latest day"))
+	if b := r.bytes(2, "date precision"); b != nil {
+		e.Date.precision = Precision(b[0])
+		e.Date.uncertain = b[1]&1 != 0
+		e.Date.approximate = b[1]&2 != 0
+	}
+	e.Source.Document = r.string("source document")
+	e.Source.Title = r.string("source title")
+	e.Source.URL = r.string("source url")
+	e.Source.Quote = r.string("source quote")
+	e.Note = r.string("note")
+	e.Reason = r.string("reason")
+	n := r.uvarint("supersedes")
+	if n > uint64(len(data)) {
+		r.fail("supersedes")
+	}
+	for i := uint64(0); i < n && r.err == nil; i++ {
+		var id ulid.ULID
+		copy(id[:], r.bytes(16, "superseded id"))
+		e.Supersedes = append(e.Supersedes, id)
+	}
+	if r.err != nil {
+		return Event{}, fmt.Errorf("decode compact event: %w", r.err)
+	}
+	if nsec >= 1e9 {
+		return Event{}, fmt.Errorf("decode compact event %s: recorded nanoseconds %d: %w", e.ID, nsec, ErrInvalid)
+	}
+	e.Recorded = time.Unix(sec, int64(nsec)).UTC()
+	reg, ok := registry[e.Type]
+	if !ok {
+		return Event{}, fmt.Errorf("decode compact event %s: event type %q is not registered: %w", e.ID, string(e.Type), ErrInvalid)
+	}
+	pv := reflect.New(reg.typ).Elem()
+	r.value(pv)
+	if r.err == nil && r.off != len(data) {
+		r.fail("data after the payload")
+	}
+	if r.err != nil {
+		return Event{}, fmt.Errorf("decode compact event %s: %w", e.ID, r.err)
+	}
+	e.Payload = pv.Interface().(Payload)
+	return e, nil
+}
+
+// value reads into v what appendValue wrote.
+func (r *compactReader) value(v reflect.Value) {
+	if r.err != nil {
+		return
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		for i := range v.NumField() {
+			r.value(v.Field(i))
+		}
+	case reflect.String:
+		v.SetString(r.string("payload string"))
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		n := r.varint("payload integer")
+		if v.OverflowInt(n) {
+			r.fail("payload integer out of range")
+			return
+		}
+		v.SetInt(n)
+	case reflect.Bool:
+		if b := r.bytes(1, "payload bool"); b != nil {
+			v.SetBool(b[0] != 0)
+		}
+	case reflect.Slice:
+		n := r.uvarint("payload list")
+		if n == 0 || r.err != nil {
+			return
+		}
+		if n-1 > uint64(len(r.data)-r.off) { // every element takes at least one byte
+			r.fail("payload list length")
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), int(n-1), int(n-1))
+		for i := range int(n - 1) {
+			r.value(s.Index(i))
+		}
+		v.Set(s)
+	}
+}
