@@ -33,7 +33,7 @@ var (
 	bucketEntities   = []byte("entities")
 	bucketSuperseded = []byte("superseded")
 	allBuckets       = [][]byte{bucketMeta, bucketEvents, bucketIDs, bucketFacts, bucketDuplicates,
-		bucketByEntity, bucketEntitySeq, bucketNames, bucketEntities, bucketSuperseded}
+		bucketByEntity, bucketEntitySeq, bucketNames, bucketEntities, bucketSuperseded, bucketLifetimes, bucketFoundedFrom}
 	keyLastSeq = []byte("last_seq")
 )
 
@@ -78,11 +78,11 @@ func Open(path string, opts Options) (*Store, error) {
 					return err
 				}
 			}
-			return nil
+			return buildIndexes(tx)
 		})
 		if err != nil {
 			db.Close()
-			return nil, fmt.Errorf("open store %s: create buckets: %w", path, err)
+			return nil, fmt.Errorf("open store %s: create buckets and indexes: %w", path, err)
 		}
 	}
 	return &Store{db: db, path: path}, nil
@@ -244,6 +244,9 @@ func (w *writer) apply(st events.Stored) (duplicate bool, err error) {
 			return false, err
 		}
 	}
+	if err := w.founded(e); err != nil {
+		return false, err
+	}
 	return false, w.supersede(e, seq)
 }
 
@@ -262,6 +265,9 @@ func (w *writer) supersede(e events.Event, seq []byte) error {
 		}
 		old, err := load(w.tx, binary.BigEndian.Uint64(v))
 		if err != nil {
+			return err
+		}
+		if err := w.foundingSuperseded(old.Event); err != nil {
 			return err
 		}
 		if old.Event.Entity == e.Entity {
@@ -368,8 +374,9 @@ func (s *Store) EntityEvents(ctx context.Context, id events.EntityID) ([]events.
 		}
 		prefix := append([]byte(id), 0)
 		c := b.Cursor()
+		evb := tx.Bucket(bucketEvents)
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-			st, err := load(tx, binary.BigEndian.Uint64(v[1:]))
+			st, err := loadKey(evb, v[1:9])
 			if err != nil {
 				return err
 			}
@@ -486,7 +493,18 @@ func decodeStored(v []byte) (events.Event, error) {
 }
 
 func load(tx *bolt.Tx, seq uint64) (events.Stored, error) {
-	v := tx.Bucket(bucketEvents).Get(u64(seq))
+	return loadFrom(tx.Bucket(bucketEvents), seq)
+}
+
+// loadFrom reads the event at seq from the events bucket.
+func loadFrom(evb *bolt.Bucket, seq uint64) (events.Stored, error) {
+	return loadKey(evb, u64(seq))
+}
+
+// loadKey reads the event whose sequence is key (8 bytes, big-endian) from the events bucket.
+func loadKey(evb *bolt.Bucket, key []byte) (events.Stored, error) {
+	seq := binary.BigEndian.Uint64(key)
+	v := evb.Get(key)
 	if v == nil {
 		return events.Stored{}, fmt.Errorf("event at seq %d is indexed but missing: %w", seq, events.ErrNotFound)
 	}

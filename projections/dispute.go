@@ -27,20 +27,18 @@ type groupItem struct {
 	event *events.Event
 	value string
 	date  events.Date // the date at issue; the zero Date where only the value is
-	key   string      // NameKey of the value; "" where the value agrees with anything
 }
 
 func (g *claimGroup) add(e *events.Event, value string, d events.Date) {
-	key := ""
-	if value != "" && value != events.SuccessionUnspecified {
-		key = events.NameKey(value)
-	}
-	g.items = append(g.items, groupItem{event: e, value: value, date: d, key: key})
+	g.items = append(g.items, groupItem{event: e, value: value, date: d})
 }
 
+// wild reports whether a claim's value agrees with any other.
+func wild(value string) bool { return value == "" || value == events.SuccessionUnspecified }
+
 func (g *claimGroup) conflicts(i, j int) bool {
-	a, b := g.items[i], g.items[j]
-	if a.key != "" && b.key != "" && a.key != b.key {
+	a, b := &g.items[i], &g.items[j]
+	if a.value != b.value && !wild(a.value) && !wild(b.value) && events.NameKey(a.value) != events.NameKey(b.value) {
 		return true
 	}
 	if undated(a.date) || undated(b.date) {

@@ -29,11 +29,17 @@ func KnownAt(evs []events.Event, t time.Time) []events.Event {
 // the record stood at t".
 func Effective(evs []events.Event, t time.Time) []events.Event {
 	known := KnownAt(evs, t)
-	superseded := map[ulid.ULID]bool{}
+	var superseded map[ulid.ULID]bool
 	for _, e := range known {
 		for _, id := range e.Supersedes {
+			if superseded == nil {
+				superseded = map[ulid.ULID]bool{}
+			}
 			superseded[id] = true
 		}
+	}
+	if superseded == nil {
+		return known // nothing corrected or retracted: every event is in force, as it comes
 	}
 	out := make([]events.Event, 0, len(known))
 	for _, e := range known {

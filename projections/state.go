@@ -351,7 +351,7 @@ func valueOf(claims []Claim) Value {
 			v.Value = c.Value
 			continue
 		}
-		if events.NameKey(c.Value) != events.NameKey(v.Value) {
+		if c.Value != v.Value && events.NameKey(c.Value) != events.NameKey(v.Value) {
 			v.Disputed = true
 		}
 	}
@@ -450,16 +450,20 @@ func statusAt(founded Value, endings []Claim, attested bool, day events.Day) Sta
 // sorted returns the events in historical order: by date, then recorded order. Events that come in
 // that order (as a store gives them, nearly always) are returned as they are, without a copy.
 func sorted(evs []events.Event) []events.Event {
-	historical := func(a, b events.Event) int {
+	historical := func(a, b *events.Event) int {
 		if c := a.Date.Compare(b.Date); c != 0 {
 			return c
 		}
 		return a.ID.Compare(b.ID)
 	}
-	if slices.IsSortedFunc(evs, historical) {
+	inOrder := true
+	for i := 1; i < len(evs) && inOrder; i++ {
+		inOrder = historical(&evs[i-1], &evs[i]) <= 0
+	}
+	if inOrder {
 		return evs
 	}
 	out := slices.Clone(evs)
-	slices.SortStableFunc(out, historical)
+	slices.SortStableFunc(out, func(a, b events.Event) int { return historical(&a, &b) })
 	return out
 }

@@ -109,9 +109,12 @@ func (r *Recorder) Record(ctx context.Context, facts []events.Fact) (Result, err
 	if size <= 0 {
 		size = DefaultPublishBatch
 	}
-	seen := make(map[events.FactID]bool, len(facts))
+	// Repeats within a chunk are dropped here; a repeat of a fact of an earlier chunk is found in the
+	// store, where that chunk is by now. Nothing is kept from one chunk to the next, so the memory
+	// ingest needs beyond its input does not grow with the input or the record.
 	for start := 0; start < len(facts); start += size {
 		chunk := facts[start:min(start+size, len(facts))]
+		seen := make(map[events.FactID]bool, len(chunk))
 		var fresh []events.Fact
 		for _, f := range chunk {
 			if id := f.ID(); !seen[id] {

@@ -1,11 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"math"
 	"math/rand"
+	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -94,19 +99,49 @@ func encodeAll(facts []events.Fact) ([]events.Event, [][]byte, error) {
 	return evs, data, nil
 }
 
-// memSampler samples runtime HeapInuse every few milliseconds and keeps the peak.
+// memSampler samples runtime HeapInuse every few milliseconds and keeps the peak. Every 250ms it
+// also reads the heap profile and splits what is in use by who allocated it (see heapShares), keeping
+// the peak of each share. Given a profile path, it keeps a heap profile taken near the peak of
+// HeapInuse (when it passes 110% of the last profiled level, at most twice a second) and one taken
+// when the pipeline's share peaked, and writes them there when it stops.
 type memSampler struct {
-	base uint64 // HeapInuse right after the GC at the start
-	peak atomic.Uint64
-	stop chan struct{}
-	wg   sync.WaitGroup
+	base    uint64 // HeapInuse right after the GC at the start
+	peak    atomic.Uint64
+	stop    chan struct{}
+	wg      sync.WaitGroup
+	profile string
+	// read and written by the sampling goroutine only, until Stop
+	profLvl   uint64
+	profAt    time.Time
+	prof      bytes.Buffer
+	pipeProf  bytes.Buffer // the heap profile when the pipeline's share peaked
+	sharesAt  time.Time
+	shares    heapShares // the peak of each share
+	baseShare heapShares // the shares right after the GC at the start
+	owners    map[[32]uintptr]int
 }
 
-func startMem() *memSampler {
+// heapShares splits the bytes in use by the code that allocated them, read from the heap profile
+// (sampled allocations, scaled as pprof scales them): the embedded NATS server (a frame in
+// nats-server), annals' pipeline (a frame in the recorder, the store, the log client, bbolt or
+// nats.go), the benchmark's generated input (a frame in annals/bench or the harness's main and none
+// of the pipeline's), and anything else, counted with the pipeline.
+type heapShares struct {
+	Server, Input, Pipeline uint64
+}
+
+const (
+	ownerPipeline = iota
+	ownerServer
+	ownerInput
+)
+
+func startMem(profile string) *memSampler {
 	runtime.GC()
-	s := &memSampler{stop: make(chan struct{})}
+	s := &memSampler{stop: make(chan struct{}), profile: profile, owners: map[[32]uintptr]int{}}
 	s.sample()
 	s.base = s.peak.Load()
+	s.baseShare = s.readShares()
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
@@ -130,18 +165,120 @@ func (s *memSampler) sample() {
 	for {
 		old := s.peak.Load()
 		if ms.HeapInuse <= old || s.peak.CompareAndSwap(old, ms.HeapInuse) {
-			return
+			break
 		}
+	}
+	if s.profile != "" && ms.HeapInuse > s.profLvl+s.profLvl/10 && time.Since(s.profAt) > 500*time.Millisecond {
+		s.prof.Reset()
+		if err := pprof.Lookup("heap").WriteTo(&s.prof, 0); err == nil {
+			s.profLvl, s.profAt = ms.HeapInuse, time.Now()
+		}
+	}
+	if time.Since(s.sharesAt) >= 250*time.Millisecond {
+		s.sharesAt = time.Now()
+		sh := s.readShares()
+		if s.profile != "" && sh.Pipeline > s.shares.Pipeline {
+			s.pipeProf.Reset()
+			_ = pprof.Lookup("heap").WriteTo(&s.pipeProf, 0)
+		}
+		s.shares.Server = max(s.shares.Server, sh.Server)
+		s.shares.Input = max(s.shares.Input, sh.Input)
+		s.shares.Pipeline = max(s.shares.Pipeline, sh.Pipeline)
 	}
 }
 
-// Stop returns the peak HeapInuse in bytes and how far it rose above the HeapInuse at the start.
-func (s *memSampler) Stop() (peak, rise uint64) {
+// readShares reads the heap profile (as of the last GC) and adds up the bytes in use by owner.
+func (s *memSampler) readShares() heapShares {
+	var recs []runtime.MemProfileRecord
+	n, _ := runtime.MemProfile(nil, false)
+	for {
+		recs = make([]runtime.MemProfileRecord, n+50)
+		var ok bool
+		if n, ok = runtime.MemProfile(recs, false); ok {
+			recs = recs[:n]
+			break
+		}
+	}
+	rate := float64(runtime.MemProfileRate)
+	var sh heapShares
+	for _, r := range recs {
+		inuse := r.InUseBytes()
+		if inuse <= 0 || r.AllocObjects == 0 {
+			continue
+		}
+		// pprof's scaling of a sampled heap record: each sampled byte stands for 1/(1-e^(-size/rate)).
+		size := float64(r.AllocBytes) / float64(r.AllocObjects)
+		bytes := uint64(float64(inuse) / (1 - math.Exp(-size/rate)))
+		switch s.owner(r.Stack0) {
+		case ownerServer:
+			sh.Server += bytes
+		case ownerInput:
+			sh.Input += bytes
+		default:
+			sh.Pipeline += bytes
+		}
+	}
+	return sh
+}
+
+func (s *memSampler) owner(stack [32]uintptr) int {
+	if o, ok := s.owners[stack]; ok {
+		return o
+	}
+	server, pipeline, input := false, false, false
+	frames := runtime.CallersFrames(stack[:])
+	for {
+		f, more := frames.Next()
+		fn := f.Function
+		switch {
+		case strings.Contains(fn, "nats-server/v2"):
+			server = true
+		case strings.HasPrefix(fn, "annals/record") || strings.HasPrefix(fn, "annals/boltstore") || strings.HasPrefix(fn, "annals/jetlog") ||
+			strings.HasPrefix(fn, "go.etcd.io/bbolt") || strings.HasPrefix(fn, "github.com/nats-io/nats.go"):
+			pipeline = true
+		case strings.HasPrefix(fn, "annals/bench/") || strings.HasPrefix(fn, "main."):
+			input = true
+		}
+		if !more {
+			break
+		}
+	}
+	o := ownerPipeline
+	switch {
+	case server:
+		o = ownerServer
+	case !pipeline && input:
+		o = ownerInput
+	}
+	s.owners[stack] = o
+	return o
+}
+
+// memPeak is what a memSampler saw.
+type memPeak struct {
+	Peak, Rise uint64     // HeapInuse at its peak, and how far it rose above the start
+	Shares     heapShares // the peak of each share, above its level at the start
+}
+
+// Stop returns what the sampler saw, and writes the heap profile if one was asked for.
+func (s *memSampler) Stop() (memPeak, error) {
 	close(s.stop)
 	s.wg.Wait()
 	s.sample()
 	p := s.peak.Load()
-	return p, p - min(p, s.base)
+	var err error
+	if s.profile != "" && s.prof.Len() > 0 {
+		err = os.WriteFile(s.profile, s.prof.Bytes(), 0o644)
+	}
+	if s.profile != "" && s.pipeProf.Len() > 0 && err == nil {
+		err = os.WriteFile(strings.TrimSuffix(s.profile, ".pprof")+"-pipeline-peak.pprof", s.pipeProf.Bytes(), 0o644)
+	}
+	rise := func(peak, base uint64) uint64 { return peak - min(peak, base) }
+	return memPeak{Peak: p, Rise: rise(p, s.base), Shares: heapShares{
+		Server:   rise(s.shares.Server, s.baseShare.Server),
+		Input:    rise(s.shares.Input, s.baseShare.Input),
+		Pipeline: rise(s.shares.Pipeline, s.baseShare.Pipeline),
+	}}, err
 }
 
 func timed(fn func() error) (time.Duration, error) {

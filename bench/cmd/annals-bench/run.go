@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"time"
@@ -50,10 +52,19 @@ type Report struct {
 }
 
 type runner struct {
-	m    *Main
-	rep  *Report
-	tmp  string
-	seed int64
+	m       *Main
+	rep     *Report
+	tmp     string
+	seed    int64
+	profile string // directory for profiles; "" for none
+}
+
+// profilePath returns the path of a profile in the profile directory, or "" when none was asked for.
+func (r *runner) profilePath(format string, args ...any) string {
+	if r.profile == "" {
+		return ""
+	}
+	return filepath.Join(r.profile, fmt.Sprintf(format, args...))
 }
 
 func (r *runner) add(row Row) {
@@ -109,6 +120,7 @@ func (m *Main) run(ctx context.Context, args []string) error {
 	samples := fs.Int("samples", DefaultSamples, "parties sampled for the one-party latencies")
 	coldRuns := fs.Int("cold-runs", DefaultColdRuns, "runs of the cold query process and of hello-world")
 	tmpFlag := fs.String("tmp", "", "`directory` for the temporary stores (default: the system's)")
+	profile := fs.String("profile", "", "write a CPU profile of the run and heap profiles near the peak of each ingest and replay to this `directory`")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
@@ -131,7 +143,21 @@ func (m *Main) run(ctx context.Context, args []string) error {
 	defer os.RemoveAll(tmp)
 	start := time.Now()
 	rep := &Report{Started: start.UTC().Format(time.RFC3339), Machine: machine()}
-	r := &runner{m: m, rep: rep, tmp: tmp, seed: *seed}
+	r := &runner{m: m, rep: rep, tmp: tmp, seed: *seed, profile: *profile}
+	if *profile != "" {
+		if err := os.MkdirAll(*profile, 0o755); err != nil {
+			return err
+		}
+		f, err := os.Create(filepath.Join(*profile, "cpu.pprof"))
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	fmt.Fprintf(m.Stderr, "machine: %s\n", rep.Machine)
 
 	peaks := map[int]peakPair{}
@@ -151,10 +177,15 @@ func (m *Main) run(ctx context.Context, args []string) error {
 			if what == "replay" {
 				a, b = peaks[lo].replay, peaks[hi].replay
 			}
-			r.add(atMost(Row{Figure: "7. peak heap in use, " + what, Size: fmtSize(hi), Value: mib(b), Unit: "MiB",
-				Baseline: mib(a), Against: "same at " + fmtSize(lo)}, 2))
+			r.add(atMost(Row{Figure: "7. peak heap of the annals pipeline, " + what, Size: fmtSize(hi), Value: mib(b.Shares.Pipeline), Unit: "MiB",
+				Baseline: mib(a.Shares.Pipeline), Against: "same at " + fmtSize(lo)}, 2))
+			r.add(Row{Figure: "7. peak heap of the embedded server, " + what, Size: fmtSize(hi), Value: mib(b.Shares.Server), Unit: "MiB",
+				Baseline: mib(a.Shares.Server), Against: "same at " + fmtSize(lo)})
+			r.add(Row{Figure: "7. peak heap of the process, " + what, Size: fmtSize(hi), Value: mib(b.Rise), Unit: "MiB",
+				Baseline: mib(a.Rise), Against: "same at " + fmtSize(lo)})
 		}
-		r.note("peak heap (7) is how far runtime HeapInuse (sampled every 5ms) rose above its level after a GC at the start of the phase, in the benchmark process, which also runs the embedded NATS server; the generated facts are held before ingest starts (Recorder.Record takes a []Fact) and are not counted; 'flat' is read as ≤ 2× while the record grows %d×", hi/lo)
+		r.note("peak heap (7): the process figure is how far runtime HeapInuse (sampled every 5ms) rose above its level after a GC at the start of the phase; the benchmark process also runs the embedded NATS server. The pipeline and server figures split the heap profile (read every 250ms, scaled as pprof scales it, MemProfileRate %d) by who allocated each byte: a frame in nats-server makes it the server's (its per-subject index, its duplicate window, its block caches); otherwise a frame of the recorder, store, log client, bbolt or nats.go makes it the pipeline's; otherwise a frame in annals/bench or the harness's main makes it the generated input (held before ingest starts: Recorder.Record takes a []Fact); each is its peak above its level at the start. 'flat' is read as ≤ 2× while the record grows %d×",
+			runtime.MemProfileRate, hi/lo)
 	}
 	if err := r.cold(ctx, *coldRuns); err != nil {
 		return fmt.Errorf("cold query: %w", err)
@@ -177,7 +208,7 @@ func envOr(key, def string) string {
 	return def
 }
 
-type peakPair struct{ ingest, replay uint64 }
+type peakPair struct{ ingest, replay memPeak }
 
 // size measures ingest and replay at n parties, and the queries when top.
 func (r *runner) size(ctx context.Context, n int, first, top bool, samples int) (peakPair, error) {
@@ -241,12 +272,15 @@ func (r *runner) size(ctx context.Context, n int, first, top bool, samples int) 
 		if err != nil {
 			return pk, err
 		}
-		mem := startMem()
+		mem := startMem(r.profilePath("heap-ingest-%s-%s.pprof", sz, strings.ReplaceAll(mode, " ", "-")))
 		recD, err := timed(func() error {
 			_, err := e.recorder().Record(ctx, facts)
 			return err
 		})
-		peak, rise := mem.Stop()
+		mp, perr := mem.Stop()
+		if err == nil {
+			err = perr
+		}
 		if err != nil {
 			e.close()
 			return pk, fmt.Errorf("record (%s): %w", mode, err)
@@ -262,8 +296,9 @@ func (r *runner) size(ctx context.Context, n int, first, top bool, samples int) 
 			Baseline: ceiling, Against: "lower ceiling: " + against}, 0.5))
 		if !lazy {
 			recorderDurableRate = recRate
-			pk.ingest = rise
-			r.progress("size %s: ingest heap: %.1f MiB at the start (the facts held), peak %.1f MiB", sz, mib(peak-rise), mib(peak))
+			pk.ingest = mp
+			r.progress("size %s: ingest heap: %.1f MiB at the start (the facts held), peak %.1f MiB; peak shares above the start: pipeline %.1f MiB, server %.1f MiB",
+				sz, mib(mp.Peak-mp.Rise), mib(mp.Peak), mib(mp.Shares.Pipeline), mib(mp.Shares.Server))
 			durable = e
 		} else {
 			e.close()
@@ -297,20 +332,24 @@ func (r *runner) size(ctx context.Context, n int, first, top bool, samples int) 
 		return pk, err
 	}
 	facts, evs, data = nil, nil, nil // let the generated history go: replay reads the log
-	mem := startMem()
+	mem := startMem(r.profilePath("heap-replay-%s.pprof", sz))
 	var res record.ReplayResult
 	repD, err := timed(func() error {
 		var err error
 		res, err = record.Replay(ctx, durable.log, fresh, record.ReplayOptions{})
 		return err
 	})
-	peak, rise := mem.Stop()
+	mp, perr := mem.Stop()
+	if err == nil {
+		err = perr
+	}
 	fresh.Close()
 	if err != nil {
 		return pk, fmt.Errorf("replay: %w", err)
 	}
-	pk.replay = rise
-	r.progress("size %s: replay heap: %.1f MiB at the start, peak %.1f MiB", sz, mib(peak-rise), mib(peak))
+	pk.replay = mp
+	r.progress("size %s: replay heap: %.1f MiB at the start, peak %.1f MiB; peak shares above the start: pipeline %.1f MiB, server %.1f MiB",
+		sz, mib(mp.Peak-mp.Rise), mib(mp.Peak), mib(mp.Shares.Pipeline), mib(mp.Shares.Server))
 	rawD, rawN, err := rawReplay(ctx, durable.js, rdir)
 	if err != nil {
 		return pk, fmt.Errorf("raw replay: %w", err)

@@ -14,7 +14,9 @@ import (
 
 // The SQLite baseline: what a user would otherwise build. Two tables, with the obvious indexes:
 //
-//	events(seq INTEGER PRIMARY KEY, type TEXT, data BLOB)         -- the encoded event, once
+//	events(seq INTEGER PRIMARY KEY, type TEXT, data BLOB, compact BLOB)
+//	  data: the event's JSON wire encoding, what a user would store; compact: annals' compact
+//	  encoding, so that a second baseline shows how much of the difference is the encoding
 //	entity_events(entity TEXT, kind TEXT, earliest INT, latest INT, seq INT)
 //	  one row per entity an event is about or involves (the same rows as bbolt's by_entity index)
 //	  INDEX (entity, earliest, latest, seq), INDEX (kind, earliest)
@@ -24,14 +26,13 @@ import (
 //	SELECT e.seq, e.data FROM entity_events x JOIN events e ON e.seq = x.seq
 //	WHERE x.entity = ? AND x.earliest <= ? ORDER BY x.earliest, x.latest, x.seq
 //
-// (a fact whose earliest day is after the day cannot be in force, so SQLite is allowed to leave it
-// out; annals reads all the party's events) and then decodes and folds the rows with the same
-// projections.Party. All parties on a day asks the same with x.kind = 'party' instead of one entity,
+// and then decodes the rows (events.DecodeChecked for JSON: the rows were checked when loaded;
+// events.DecodeCompact for the compact column) and folds them with the same projections.Party. All parties on a day asks the same with x.kind = 'party' instead of one entity,
 // ordered by entity, and folds each party's rows.
 const sqliteSchema = `
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = NORMAL;
-CREATE TABLE events(seq INTEGER PRIMARY KEY, type TEXT NOT NULL, data BLOB NOT NULL);
+CREATE TABLE events(seq INTEGER PRIMARY KEY, type TEXT NOT NULL, data BLOB NOT NULL, compact BLOB NOT NULL);
 CREATE TABLE entity_events(entity TEXT NOT NULL, kind TEXT NOT NULL, earliest INTEGER NOT NULL, latest INTEGER NOT NULL, seq INTEGER NOT NULL);
 `
 
@@ -43,7 +44,7 @@ ANALYZE;
 
 // buildSQLite loads every event of the store into a SQLite file, in one transaction, and returns it
 // open. kinds maps an entity to its kind.
-func buildSQLite(ctx context.Context, dir string, scan func(func(events.Stored, []byte) error) error, kinds map[events.EntityID]events.Kind) (*sql.DB, error) {
+func buildSQLite(ctx context.Context, dir string, scan func(func(st events.Stored, wire, compact []byte) error) error, kinds map[events.EntityID]events.Kind) (*sql.DB, error) {
 	db, err := sql.Open("sqlite", filepath.Join(dir, "baseline.sqlite"))
 	if err != nil {
 		return nil, err
@@ -58,7 +59,7 @@ func buildSQLite(ctx context.Context, dir string, scan func(func(events.Stored, 
 		db.Close()
 		return nil, err
 	}
-	insEvent, err := tx.PrepareContext(ctx, `INSERT INTO events(seq, type, data) VALUES (?, ?, ?)`)
+	insEvent, err := tx.PrepareContext(ctx, `INSERT INTO events(seq, type, data, compact) VALUES (?, ?, ?, ?)`)
 	if err != nil {
 		db.Close()
 		return nil, err
@@ -68,9 +69,9 @@ func buildSQLite(ctx context.Context, dir string, scan func(func(events.Stored, 
 		db.Close()
 		return nil, err
 	}
-	err = scan(func(st events.Stored, data []byte) error {
+	err = scan(func(st events.Stored, wire, compact []byte) error {
 		e := st.Event
-		if _, err := insEvent.ExecContext(ctx, int64(st.Seq), string(e.Type), data); err != nil {
+		if _, err := insEvent.ExecContext(ctx, int64(st.Seq), string(e.Type), wire, compact); err != nil {
 			return err
 		}
 		lo, hi := int64(e.Date.Earliest()), int64(e.Date.Latest())
