@@ -2,7 +2,9 @@
 //
 // Invariants:
 //   - Events are appended, never changed or deleted: the events bucket maps a stream sequence to the
-//     event's wire encoding, exactly as it was applied.
+//     event's compact record (events.AppendCompact), which encodes back to the wire encoding the log
+//     holds, byte for byte. Stores written before the compact encoding hold the wire encoding; both
+//     are read.
 //   - The sequence of the last applied event is committed in the same transaction as the events it
 //     covers, so a crash leaves every event applied exactly once: the next run resumes after it.
 //   - Every index (entity by historical date, fact identity, event id, name, entity) is written in the
@@ -11,16 +13,20 @@
 // Layout (bucket: key → value):
 //
 //	meta:       "last_seq" → uint64 big-endian
-//	events:     seq (8 bytes) → encoded event
+//	events:     seq (8 bytes) → the event's compact record
 //	ids:        ULID (16 bytes) → seq
 //	facts:      fact id → seq
 //	duplicates: seq → fact id of an event skipped because its fact was already recorded
-//	by_entity:  entity 0x00 earliest day (4) latest day (4) ULID (16) → role ('s' subject, 'i' involved), seq (8)
+//	by_entity:  entity 0x00 earliest day (4) latest day (4) ULID (16) → role ('s' subject, 'i' involved),
+//	            seq (8), the event's compact record (a copy: an entity's events are one pass over the
+//	            index; older stores hold the role and seq only, and are read through events)
 //	entity_seq: entity → seq of the last event whose subject it is, a skipped duplicate included (the
 //	            log holds it on the entity's subjects, so a writer appending must expect its sequence)
 //	names:      folded name 0x00 entity → nil
 //	entities:   entity → JSON {kind, names}
 //	superseded: superseded ULID (16) superseding ULID (16) → nil
+//	lifetimes, founded_from: the lifetime index (see lifetime.go)
+//	meta:       "index_version" → the version of the derived indexes ("2": with the lifetime index)
 //
 // A correction or retraction is also indexed in by_entity (role 'c') under the entity of every event
 // it supersedes, so that an entity's events always include what corrected them.

@@ -52,7 +52,8 @@ func TestApplyKeepsCompactRecords(t *testing.T) {
 	}
 }
 
-// A store written before the compact encoding holds the JSON wire encoding; it still reads.
+// A store written before the compact encoding holds the JSON wire encoding, and its by_entity index
+// points into the events bucket; it still reads.
 func TestReadsWireEncodedRecords(t *testing.T) {
 	s, err := Open(filepath.Join(t.TempDir(), "annals.db"), Options{})
 	if err != nil {
@@ -65,7 +66,26 @@ func TestReadsWireEncodedRecords(t *testing.T) {
 	if _, err := s.Apply(ctx, []events.Stored{{Seq: 1, Event: e}}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketEvents).Put(u64(1), wire) }); err != nil {
+	// As an older store holds it: the wire encoding in events, by_entity pointing there.
+	if err := s.db.Update(func(tx *bolt.Tx) error {
+		if err := tx.Bucket(bucketEvents).Put(u64(1), wire); err != nil {
+			return err
+		}
+		idx := tx.Bucket(bucketByEntity)
+		var keys, vals [][]byte
+		if err := idx.ForEach(func(k, v []byte) error {
+			keys, vals = append(keys, append([]byte(nil), k...)), append(vals, append([]byte(nil), v[:9]...))
+			return nil
+		}); err != nil {
+			return err
+		}
+		for i := range keys {
+			if err := idx.Put(keys[i], vals[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
 		t.Fatal(err)
 	}
 	evs, err := s.EntityEvents(ctx, "cnrp")
@@ -80,5 +100,8 @@ func TestReadsWireEncodedRecords(t *testing.T) {
 	}
 	if _, err := s.Event(ctx, e.ID); err == nil {
 		t.Error("Event over a damaged record = nil error, want one")
+	}
+	if _, err := s.EntityEvents(ctx, "cnrp"); err == nil {
+		t.Error("EntityEvents over a damaged record = nil error, want one")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"sort"
+	"sync"
 	"time"
 
 	"annals/events"
@@ -205,7 +206,7 @@ func (w *writer) apply(st events.Stored) (duplicate bool, err error) {
 		return false, err
 	}
 	byEntity := w.tx.Bucket(bucketByEntity)
-	if err := byEntity.Put(entityKey(e.Entity, e.Date, e.ID), append([]byte{'s'}, seq...)); err != nil {
+	if err := byEntity.Put(entityKey(e.Entity, e.Date, e.ID), entityEntry('s', seq, data)); err != nil {
 		return false, err
 	}
 	if err := w.tx.Bucket(bucketEntitySeq).Put([]byte(e.Entity), seq); err != nil {
@@ -234,7 +235,7 @@ func (w *writer) apply(st events.Stored) (duplicate bool, err error) {
 		return false, err
 	}
 	for _, other := range e.Involves() {
-		if err := byEntity.Put(entityKey(other, e.Date, e.ID), append([]byte{'i'}, seq...)); err != nil {
+		if err := byEntity.Put(entityKey(other, e.Date, e.ID), entityEntry('i', seq, data)); err != nil {
 			return false, err
 		}
 		if _, err := w.entity(other); err != nil {
@@ -247,13 +248,20 @@ func (w *writer) apply(st events.Stored) (duplicate bool, err error) {
 	if err := w.founded(e); err != nil {
 		return false, err
 	}
-	return false, w.supersede(e, seq)
+	return false, w.supersede(e, seq, data)
+}
+
+// entityEntry is a by_entity value: the role, the sequence and the event's compact record, so that an
+// entity's events are read in one pass over the index, in order, without a lookup each.
+func entityEntry(role byte, seq, data []byte) []byte {
+	v := make([]byte, 0, 1+len(seq)+len(data))
+	return append(append(append(v, role), seq...), data...)
 }
 
 // supersede indexes a correction or retraction: each superseded id points to it, and it joins the
 // events of every entity whose events it supersedes. A superseded id the store does not hold is
 // indexed all the same (the recorder refuses such corrections before they reach the log).
-func (w *writer) supersede(e events.Event, seq []byte) error {
+func (w *writer) supersede(e events.Event, seq, data []byte) error {
 	superseded := w.tx.Bucket(bucketSuperseded)
 	for _, target := range e.Supersedes {
 		if err := superseded.Put(append(append([]byte{}, target[:]...), e.ID[:]...), nil); err != nil {
@@ -273,7 +281,7 @@ func (w *writer) supersede(e events.Event, seq []byte) error {
 		if old.Event.Entity == e.Entity {
 			continue
 		}
-		if err := w.tx.Bucket(bucketByEntity).Put(entityKey(old.Event.Entity, e.Date, e.ID), append([]byte{'c'}, seq...)); err != nil {
+		if err := w.tx.Bucket(bucketByEntity).Put(entityKey(old.Event.Entity, e.Date, e.ID), entityEntry('c', seq, data)); err != nil {
 			return err
 		}
 	}
@@ -372,22 +380,92 @@ func (s *Store) EntityEvents(ctx context.Context, id events.EntityID) ([]events.
 		if b == nil {
 			return nil
 		}
-		prefix := append([]byte(id), 0)
-		c := b.Cursor()
-		evb := tx.Bucket(bucketEvents)
-		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-			st, err := loadKey(evb, v[1:9])
-			if err != nil {
-				return err
-			}
-			out = append(out, st)
-		}
-		return nil
+		var err error
+		out, err = entityEvents(b.Cursor(), tx.Bucket(bucketEvents), id)
+		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("events of %s: %w", id, err)
+		return nil, err
 	}
 	return out, nil
+}
+
+// entityEvents reads the events of id with a cursor over by_entity.
+func entityEvents(c *bolt.Cursor, evb *bolt.Bucket, id events.EntityID) ([]events.Stored, error) {
+	out := []events.Stored{}
+	prefix := append([]byte(id), 0)
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		st, err := entityEvent(evb, v)
+		if err != nil {
+			return nil, fmt.Errorf("events of %s: %w", id, err)
+		}
+		out = append(out, st)
+	}
+	return out, nil
+}
+
+// EachEntityEvents calls fn with the events of each entity in ids, as EntityEvents returns them,
+// reading many entities in one read transaction (a new one every 1,024 entities, so that a long read
+// does not hold back a writer). With workers ≤ 1 it calls fn in the order of ids, from the calling
+// goroutine. With more, that many goroutines each read a share of ids (in their own transactions:
+// bbolt readers do not block each other) and call fn concurrently, in no set order; fn must be safe
+// for that. It returns the first error of fn or of a read, after which no new entity is read.
+func (s *Store) EachEntityEvents(ctx context.Context, ids []events.EntityID, workers int, fn func(events.EntityID, []events.Stored) error) error {
+	if workers <= 1 || len(ids) < 2*workers {
+		return s.eachEntityEvents(ctx, ids, fn)
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	var wg sync.WaitGroup
+	share := (len(ids) + workers - 1) / workers
+	for start := 0; start < len(ids); start += share {
+		part := ids[start:min(start+share, len(ids))]
+		wg.Go(func() {
+			if err := s.eachEntityEvents(ctx, part, fn); err != nil {
+				cancel(err)
+			}
+		})
+	}
+	wg.Wait()
+	if err := context.Cause(ctx); err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	return ctx.Err()
+}
+
+func (s *Store) eachEntityEvents(ctx context.Context, ids []events.EntityID, fn func(events.EntityID, []events.Stored) error) error {
+	const perTx = 1024
+	for start := 0; start < len(ids); start += perTx {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		chunk := ids[start:min(start+perTx, len(ids))]
+		err := s.db.View(func(tx *bolt.Tx) error {
+			b, evb := tx.Bucket(bucketByEntity), tx.Bucket(bucketEvents)
+			for i, id := range chunk {
+				if i%64 == 63 {
+					if err := ctx.Err(); err != nil {
+						return err
+					}
+				}
+				out := []events.Stored{}
+				if b != nil {
+					var err error
+					if out, err = entityEvents(b.Cursor(), evb, id); err != nil {
+						return err
+					}
+				}
+				if err := fn(id, out); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Entities returns every entity of the record, sorted by id.
@@ -494,6 +572,20 @@ func decodeStored(v []byte) (events.Event, error) {
 
 func load(tx *bolt.Tx, seq uint64) (events.Stored, error) {
 	return loadFrom(tx.Bucket(bucketEvents), seq)
+}
+
+// entityEvent reads the event of a by_entity value: from the record it holds, or, in a store written
+// before by_entity held records, from the events bucket.
+func entityEvent(evb *bolt.Bucket, v []byte) (events.Stored, error) {
+	if len(v) <= 9 {
+		return loadKey(evb, v[1:9])
+	}
+	seq := binary.BigEndian.Uint64(v[1:9])
+	e, err := decodeStored(v[9:])
+	if err != nil {
+		return events.Stored{}, fmt.Errorf("event at seq %d: %w", seq, err)
+	}
+	return events.Stored{Seq: seq, Event: e}, nil
 }
 
 // loadFrom reads the event at seq from the events bucket.

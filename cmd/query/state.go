@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"annals/events"
 	"annals/projections"
@@ -51,21 +53,33 @@ func (m *Main) state(ctx context.Context, args []string) error {
 			return err
 		}
 	}
-	var states []projections.PartyState
+	read := ids[:0:0]
 	for _, id := range ids {
-		if skip[id] {
-			continue
-		}
-		stored, err := store.EntityEvents(ctx, id)
-		if err != nil {
-			return err
-		}
-		st := projections.Party(id, c.effective(stored), day, dir.name)
-		if st.Exists() || *party != "" {
-			states = append(states, st)
+		if !skip[id] {
+			read = append(read, id)
 		}
 	}
-	sort.SliceStable(states, func(i, j int) bool { return displayName(states[i]) < displayName(states[j]) })
+	// Parties are read and folded on every core; the answer is sorted below, whatever the order.
+	var mu sync.Mutex
+	var states []projections.PartyState
+	err = store.EachEntityEvents(ctx, read, runtime.GOMAXPROCS(0), func(id events.EntityID, stored []events.Stored) error {
+		st := projections.Party(id, c.effective(stored), day, dir.name)
+		if st.Exists() || *party != "" {
+			mu.Lock()
+			states = append(states, st)
+			mu.Unlock()
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	sort.SliceStable(states, func(i, j int) bool {
+		if a, b := displayName(states[i]), displayName(states[j]); a != b {
+			return a < b
+		}
+		return states[i].ID < states[j].ID
+	})
 	if c.json {
 		return m.writeJSON(struct {
 			AsOf    string                   `json:"as_of"`
