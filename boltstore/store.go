@@ -468,6 +468,29 @@ func (s *Store) eachEntityEvents(ctx context.Context, ids []events.EntityID, fn 
 	return nil
 }
 
+// Entity returns one entity of the record, and false if the record holds none with that id.
+func (s *Store) Entity(ctx context.Context, id events.EntityID) (events.EntitySummary, bool, error) {
+	var out events.EntitySummary
+	found := false
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketEntities)
+		if b == nil {
+			return nil
+		}
+		v := b.Get([]byte(id))
+		if v == nil {
+			return nil
+		}
+		var rec entityRecord
+		if err := json.Unmarshal(v, &rec); err != nil {
+			return fmt.Errorf("entity %s: %w", id, err)
+		}
+		out, found = events.EntitySummary{ID: id, Kind: rec.Kind, Names: rec.Names}, true
+		return nil
+	})
+	return out, found, err
+}
+
 // Entities returns every entity of the record, sorted by id.
 func (s *Store) Entities(ctx context.Context) ([]events.EntitySummary, error) {
 	var out []events.EntitySummary

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"annals/boltstore"
@@ -21,6 +22,7 @@ const DefaultData = "data"
 
 // common holds the flags every query takes.
 type common struct {
+	m    *Main
 	data string
 	json bool
 	fs   *flag.FlagSet
@@ -31,7 +33,7 @@ type common struct {
 }
 
 func (m *Main) flags(name, synopsis, help string) *common {
-	c := &common{fs: flag.NewFlagSet(name, flag.ContinueOnError)}
+	c := &common{m: m, fs: flag.NewFlagSet(name, flag.ContinueOnError)}
 	c.fs.SetOutput(m.Stderr)
 	data := DefaultData
 	if v := m.Getenv("ANNALS_DATA"); v != "" {
@@ -90,18 +92,14 @@ func (c *common) open() (*boltstore.Store, error) {
 	return boltstore.Open(filepath.Join(c.data, "annals.db"), boltstore.Options{ReadOnly: true})
 }
 
-// openDirectory opens the store read only and loads the directory of its entities.
+// openDirectory opens the store read only, with a directory of its entities that reads them as it
+// needs them.
 func (c *common) openDirectory(ctx context.Context) (*boltstore.Store, *directory, error) {
 	store, err := c.open()
 	if err != nil {
 		return nil, nil, err
 	}
-	dir, err := loadDirectory(ctx, store)
-	if err != nil {
-		store.Close()
-		return nil, nil, err
-	}
-	return store, dir, nil
+	return store, newDirectory(ctx, store, c.m), nil
 }
 
 // parseAt parses an optional --at day: events.MaxDay (everything) when empty, a usage error when
@@ -124,47 +122,109 @@ func (m *Main) writeJSON(v any) error {
 	return enc.Encode(v)
 }
 
-// directory knows every entity of the record and its display name.
+// directory knows the entities of the record and their display names. It reads an entity when first
+// asked about it, and every entity only for questions about all of them (every party, the candidates
+// for a name that matches none), so that a question about one party does not read the whole record's
+// entities. It is safe for concurrent use. An entity it cannot read is shown by its id, and the error
+// is reported to main, which ends the command with it.
 type directory struct {
-	entities map[events.EntityID]events.EntitySummary
+	ctx      context.Context
+	store    *boltstore.Store
+	m        *Main
+	mu       sync.Mutex
+	entities map[events.EntityID]events.EntitySummary // those read so far; every one when complete
+	missing  map[events.EntityID]bool                 // ids the record does not hold
+	complete bool
 }
 
-func loadDirectory(ctx context.Context, store events.Store) (*directory, error) {
-	all, err := store.Entities(ctx)
+func newDirectory(ctx context.Context, store *boltstore.Store, m *Main) *directory {
+	return &directory{ctx: ctx, store: store, m: m, entities: map[events.EntityID]events.EntitySummary{}, missing: map[events.EntityID]bool{}}
+}
+
+// use points the directory at a store opened anew (query replay --follow reopens it): entities the
+// record did not hold before may be there now.
+func (d *directory) use(store *boltstore.Store) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.store, d.complete = store, false
+	clear(d.missing)
+}
+
+// entity returns the entity with that id, and false if the record holds none.
+func (d *directory) entity(id events.EntityID) (events.EntitySummary, bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if e, ok := d.entities[id]; ok {
+		return e, true
+	}
+	if d.complete || d.missing[id] {
+		return events.EntitySummary{}, false
+	}
+	e, ok, err := d.store.Entity(d.ctx, id)
+	if err != nil {
+		d.m.fail(err)
+		return events.EntitySummary{}, false
+	}
+	if !ok {
+		d.missing[id] = true
+		return e, false
+	}
+	d.entities[id] = e
+	return e, true
+}
+
+// all returns every entity of the record, reading them once.
+func (d *directory) all() (map[events.EntityID]events.EntitySummary, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.complete {
+		return d.entities, nil
+	}
+	all, err := d.store.Entities(d.ctx)
 	if err != nil {
 		return nil, err
 	}
-	d := &directory{entities: make(map[events.EntityID]events.EntitySummary, len(all))}
 	for _, e := range all {
 		d.entities[e.ID] = e
 	}
-	return d, nil
+	d.complete = true
+	return d.entities, nil
 }
 
 // name returns the first name the record gives an entity, or its id.
 func (d *directory) name(id events.EntityID) string {
-	if e, ok := d.entities[id]; ok && len(e.Names) > 0 {
+	if e, ok := d.entity(id); ok && len(e.Names) > 0 {
 		return e.Names[0]
 	}
 	return string(id)
 }
 
+// kind returns the kind of an entity, "" if the record holds none with that id.
+func (d *directory) kind(id events.EntityID) events.Kind {
+	e, _ := d.entity(id)
+	return e.Kind
+}
+
 // parties returns the ids of every party, sorted.
-func (d *directory) parties() []events.EntityID {
+func (d *directory) parties() ([]events.EntityID, error) {
+	all, err := d.all()
+	if err != nil {
+		return nil, err
+	}
 	var out []events.EntityID
-	for id, e := range d.entities {
+	for id, e := range all {
 		if e.Kind == events.KindParty {
 			out = append(out, id)
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
-	return out
+	return out, nil
 }
 
 // partiesOr returns the one party a user's name means, or every party when the name is empty.
 func (d *directory) partiesOr(ctx context.Context, store events.Store, name string) ([]events.EntityID, error) {
 	if name == "" {
-		return d.parties(), nil
+		return d.parties()
 	}
 	id, err := d.resolve(ctx, store, name, events.KindParty)
 	if err != nil {
@@ -186,7 +246,7 @@ func (d *directory) resolve(ctx context.Context, store events.Store, query strin
 	var matches []events.EntityID
 	for _, k := range kinds {
 		for _, id := range ids {
-			if d.entities[id].Kind == k {
+			if e, _ := d.entity(id); e.Kind == k {
 				matches = append(matches, id)
 			}
 		}
@@ -199,7 +259,10 @@ func (d *directory) resolve(ctx context.Context, store events.Store, query strin
 	case 1:
 		return matches[0], nil
 	case 0:
-		cands, close := d.candidates(query, kind)
+		cands, close, err := d.candidates(query, kind)
+		if err != nil {
+			return "", err
+		}
 		switch {
 		case len(cands) == 0:
 			return "", fmt.Errorf("no %s is known as %q: %w; the record holds none", kind, query, events.ErrNotFound)
@@ -214,7 +277,7 @@ func (d *directory) resolve(ctx context.Context, store events.Store, query strin
 func (d *directory) list(ids []events.EntityID) string {
 	var b strings.Builder
 	for _, id := range ids {
-		e := d.entities[id]
+		e, _ := d.entity(id)
 		fmt.Fprintf(&b, "  %s  (%s)\n", id, strings.Join(e.Names, "; "))
 	}
 	return strings.TrimRight(b.String(), "\n")
@@ -224,12 +287,16 @@ func (d *directory) list(ids []events.EntityID) string {
 // small edit distance of it (a misspelling), or else the most query words found among a name's words
 // (a word of the query may be the start of a name's word: "Rescue Part"). All of that kind if nothing
 // comes close.
-func (d *directory) candidates(query string, kind events.Kind) (ids []events.EntityID, close bool) {
+func (d *directory) candidates(query string, kind events.Kind) (ids []events.EntityID, close bool, err error) {
+	entities, err := d.all()
+	if err != nil {
+		return nil, false, err
+	}
 	q := events.NameKey(query)
 	words := strings.Fields(q)
 	best := 0
 	var out, all []events.EntityID
-	for id, e := range d.entities {
+	for id, e := range entities {
 		if e.Kind != kind {
 			continue
 		}
@@ -256,7 +323,7 @@ func (d *directory) candidates(query string, kind events.Kind) (ids []events.Ent
 		out = all
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
-	return out, close
+	return out, close, nil
 }
 
 // wordScore counts the query words (of three letters or more) that are, or begin, a word of the name.

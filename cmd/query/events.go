@@ -146,6 +146,6 @@ func typeList() string {
 
 // hasDocument reports whether the record holds a document of that file name.
 func (d *directory) hasDocument(name string) bool {
-	_, ok := d.entities[events.DocumentEntity(name)]
+	_, ok := d.entity(events.DocumentEntity(name))
 	return ok
 }

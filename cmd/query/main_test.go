@@ -20,6 +20,7 @@ import (
 
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/oklog/ulid/v2"
+	bolt "go.etcd.io/bbolt"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -197,5 +198,32 @@ func TestHelpExitsZero(t *testing.T) {
 		if !strings.HasSuffix(got, "--- exit 0\n") || !strings.Contains(got, "usage") {
 			t.Errorf("query %v = %q, want usage and exit 0", args, got)
 		}
+	}
+}
+
+// An entity the directory cannot read, met while naming a leader, ends the command with an error that
+// names it (the answer printed so far shows the id), not a silent success.
+func TestDamagedEntityIsAnError(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(filepath.Join(fixture, "annals.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "annals.db"), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db, err := bolt.Open(filepath.Join(dir, "annals.db"), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte("entities")).Put([]byte("khieu-samphan"), []byte("{not json"))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	got := run(nil, "state", "--at", "1995-03-01", "--party", "cnup", "--data", dir)
+	if !strings.Contains(got, "entity khieu-samphan") || !strings.HasSuffix(got, "--- exit 1\n") {
+		t.Errorf("query state over a damaged entity record = %q, want an error naming khieu-samphan and exit 1", got)
 	}
 }

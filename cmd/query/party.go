@@ -101,9 +101,9 @@ func (m *Main) party(ctx context.Context, args []string) error {
 			State    *projections.PartyState `json:"state,omitempty"`
 			Groups   []partyGroup            `json:"groups"`
 			Disputes []projections.Dispute   `json:"disputes"`
-		}{id, dir.name(id), dir.entities[id].Kind, optionalDay(*at, day), state, nonNil(groups), st.Disputes})
+		}{id, dir.name(id), dir.kind(id), optionalDay(*at, day), state, nonNil(groups), st.Disputes})
 	}
-	fmt.Fprintf(m.Stdout, "%s [%s], %s", dir.name(id), id, dir.entities[id].Kind)
+	fmt.Fprintf(m.Stdout, "%s [%s], %s", dir.name(id), id, dir.kind(id))
 	if *at != "" {
 		fmt.Fprintf(m.Stdout, ", as of %s", day)
 	}

@@ -78,8 +78,8 @@ func (m *Main) replay(ctx context.Context, args []string) error {
 	if err == nil {
 		last, err = store.LastSeq(ctx)
 	}
-	store.Close()
 	if err != nil {
+		store.Close()
 		return err
 	}
 	var play []events.Event
@@ -109,9 +109,12 @@ func (m *Main) replay(ctx context.Context, args []string) error {
 	}
 	for _, e := range play {
 		if err := print(e); err != nil {
+			store.Close()
 			return err
 		}
 	}
+	// The directory reads names from the store: it stays open until the answer is printed.
+	store.Close()
 	if !*follow {
 		return nil
 	}
@@ -132,6 +135,7 @@ func (m *Main) replay(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
+		dir.use(store)
 		err = store.Scan(ctx, last+1, func(st events.Stored) error {
 			last = st.Seq
 			e := st.Event

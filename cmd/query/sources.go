@@ -42,8 +42,12 @@ func (m *Main) sources(ctx context.Context, args []string) error {
 		}
 	}
 	if doc == nil {
+		all, err := dir.all()
+		if err != nil {
+			return err
+		}
 		var names []string
-		for id, e := range dir.entities {
+		for id, e := range all {
 			if e.Kind == events.KindDocument {
 				names = append(names, string(id))
 			}
