@@ -165,6 +165,8 @@ type entityRecord struct {
 	Kind     events.Kind `json:"kind,omitempty"`
 	Declared bool        `json:"declared,omitempty"` // Kind comes from an entity.named event, not from an event type
 	Names    []string    `json:"names,omitempty"`
+
+	dirty bool // new or changed in this transaction: to be written
 }
 
 // writer applies events inside one write transaction, caching entity records until the end.
@@ -218,30 +220,27 @@ func (w *writer) apply(st events.Stored) (duplicate bool, err error) {
 	}
 	// A kind stated by a name wins over one implied by an event type; the first stated kind stays.
 	if n, ok := e.Payload.(events.EntityNamed); ok && !rec.Declared {
-		rec.Kind, rec.Declared = n.Kind, true
+		rec.Kind, rec.Declared, rec.dirty = n.Kind, true, true
 	} else if k := e.Type.EntityKind(); k != "" && rec.Kind == "" {
-		rec.Kind = k
+		rec.Kind, rec.dirty = k, true
 	}
+	// The names index holds every name of rec.Names and the entity's id: a name already among them
+	// is indexed already, and a known entity's id too.
 	names := w.tx.Bucket(bucketNames)
 	for _, name := range events.NamesOf(e) {
+		if contains(rec.Names, name) {
+			continue
+		}
 		if err := names.Put(nameKey(name, e.Entity), nil); err != nil {
 			return false, err
 		}
-		if !contains(rec.Names, name) {
-			rec.Names = append(rec.Names, name)
-		}
-	}
-	if err := names.Put(nameKey(string(e.Entity), e.Entity), nil); err != nil {
-		return false, err
+		rec.Names, rec.dirty = append(rec.Names, name), true
 	}
 	for _, other := range e.Involves() {
 		if err := byEntity.Put(entityKey(other, e.Date, e.ID), entityEntry('i', seq, data)); err != nil {
 			return false, err
 		}
 		if _, err := w.entity(other); err != nil {
-			return false, err
-		}
-		if err := names.Put(nameKey(string(other), other), nil); err != nil {
 			return false, err
 		}
 	}
@@ -297,6 +296,12 @@ func (w *writer) entity(id events.EntityID) (*entityRecord, error) {
 		if err := json.Unmarshal(v, rec); err != nil {
 			return nil, fmt.Errorf("entity %s: %w", id, err)
 		}
+	} else {
+		// A new entity: its id is one of its names in the index.
+		if err := w.tx.Bucket(bucketNames).Put(nameKey(string(id), id), nil); err != nil {
+			return nil, err
+		}
+		rec.dirty = true
 	}
 	w.entities[id] = rec
 	return rec, nil
@@ -305,6 +310,9 @@ func (w *writer) entity(id events.EntityID) (*entityRecord, error) {
 func (w *writer) flushEntities() error {
 	b := w.tx.Bucket(bucketEntities)
 	for id, rec := range w.entities {
+		if !rec.dirty {
+			continue
+		}
 		v, err := json.Marshal(rec)
 		if err != nil {
 			return err

@@ -31,7 +31,7 @@ import (
 
 // Defaults for Recorder.
 const (
-	DefaultApplyBatch   = 1024 // events applied to the store in one transaction
+	DefaultApplyBatch   = 4096 // events applied to the store in one transaction: larger batches write each index page once for more events
 	DefaultPublishBatch = 4096 // facts published before the store is caught up
 	DefaultRetries      = 5    // conflicts retried by Record before giving up
 )

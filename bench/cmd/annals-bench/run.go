@@ -171,7 +171,7 @@ func (m *Main) run(ctx context.Context, args []string) error {
 		peaks[n] = p
 	}
 	if len(sizes) > 1 {
-		lo, hi := sizes[0], sizes[len(sizes)-1]
+		lo, hi := sizes[len(sizes)-2], sizes[len(sizes)-1] // the two largest: the smallest may not fill a batch
 		for _, what := range []string{"ingest", "replay"} {
 			a, b := peaks[lo].ingest, peaks[hi].ingest
 			if what == "replay" {
