@@ -13,5 +13,10 @@
 //   - A fact has an identity (FactID) derived from its content, independent of when it was recorded, so
 //     that recording the same fact again is detected at any later time.
 //
+// Two encodings: the wire encoding (EncodeEvent, DecodeEvent), JSON, which the log holds and every
+// reader from outside checks in full; and the compact encoding (AppendCompact, DecodeCompact), binary,
+// which a store keeps for events it has checked and reads back without checking again. An event goes
+// through the compact encoding and back to the same wire bytes.
+//
 // The package imports the standard library and ulid only: no I/O, no clock, no randomness of its own.
 package events

@@ -61,15 +61,19 @@ func newEnv(ctx context.Context, dir string, lazy bool) (*env, error) {
 	return e, nil
 }
 
+// close shuts the env down; it may be called again.
 func (e *env) close() {
 	if e.store != nil {
 		e.store.Close()
+		e.store = nil
 	}
 	if e.nc != nil {
 		e.nc.Close()
+		e.nc = nil
 	}
 	if e.srv != nil {
 		e.srv.Shutdown()
+		e.srv = nil
 	}
 }
 
