@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"annals/events"
+	"annals/projections"
 
 	"github.com/oklog/ulid/v2"
 )
@@ -56,20 +57,27 @@ func BenchmarkApply(b *testing.B) {
 	b.ReportMetric(float64(batch*b.N)/b.Elapsed().Seconds(), "events/s")
 }
 
-// BenchmarkEntityEvents measures reading and decoding the events of one party (about ten) from a
-// store of 20,000 events.
-func BenchmarkEntityEvents(b *testing.B) {
+// benchStore returns a store of 20,000 events over 2,000 parties, closed when the benchmark ends.
+func benchStore(b *testing.B) *Store {
+	b.Helper()
 	s, err := Open(filepath.Join(b.TempDir(), "annals.db"), Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer s.Close()
-	ctx := context.Background()
+	b.Cleanup(func() { s.Close() })
 	for start := uint64(1); start <= 20000; start += 1000 {
-		if _, err := s.Apply(ctx, benchStored(b, start, 1000, 2000)); err != nil {
+		if _, err := s.Apply(context.Background(), benchStored(b, start, 1000, 2000)); err != nil {
 			b.Fatal(err)
 		}
 	}
+	return s
+}
+
+// BenchmarkEntityEvents measures reading and decoding the events of one party (about ten) from a
+// store of 20,000 events.
+func BenchmarkEntityEvents(b *testing.B) {
+	s := benchStore(b)
+	ctx := context.Background()
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
@@ -77,6 +85,29 @@ func BenchmarkEntityEvents(b *testing.B) {
 		if err != nil || len(evs) == 0 {
 			b.Fatalf("EntityEvents = %d events, %v", len(evs), err)
 		}
+		i++
+	}
+}
+
+// BenchmarkPartyState measures what `query state --party` does after it has resolved the party: read
+// its events (about ten, from a store of 20,000), keep those in force, and fold them as of a day.
+func BenchmarkPartyState(b *testing.B) {
+	s := benchStore(b)
+	ctx := context.Background()
+	day := events.DayOf(1960, 6, 1)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		id := events.EntityID(fmt.Sprintf("party-%06d", i%2000))
+		stored, err := s.EntityEvents(ctx, id)
+		if err != nil || len(stored) == 0 {
+			b.Fatalf("EntityEvents = %d events, %v", len(stored), err)
+		}
+		evs := make([]events.Event, len(stored))
+		for j, st := range stored {
+			evs[j] = st.Event
+		}
+		_ = projections.Party(id, projections.Effective(evs, time.Time{}), day, nil)
 		i++
 	}
 }

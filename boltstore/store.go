@@ -400,7 +400,7 @@ func (s *Store) EntityEvents(ctx context.Context, id events.EntityID) ([]events.
 
 // entityEvents reads the events of id with a cursor over by_entity.
 func entityEvents(c *bolt.Cursor, evb *bolt.Bucket, id events.EntityID) ([]events.Stored, error) {
-	out := []events.Stored{}
+	out := make([]events.Stored, 0, 16) // most entities have a few dozen events at most
 	prefix := append([]byte(id), 0)
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		st, err := entityEvent(evb, v)

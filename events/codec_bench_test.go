@@ -33,49 +33,37 @@ func BenchmarkEncodeEvent(b *testing.B) {
 	}
 }
 
-// BenchmarkDecodeEvent measures decoding and checking one event (every read of the store or the log).
-func BenchmarkDecodeEvent(b *testing.B) {
-	data, err := events.EncodeEvent(benchEvent(b))
+// BenchmarkDecode measures decoding one event: from the wire encoding with every check (DecodeEvent:
+// every read of the log), from the wire encoding without them (DecodeChecked: a store written before
+// the compact encoding), and from the compact encoding (DecodeCompact: every read of the store).
+func BenchmarkDecode(b *testing.B) {
+	e := benchEvent(b)
+	wire, err := events.EncodeEvent(e)
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.ReportAllocs()
-	b.SetBytes(int64(len(data)))
-	for b.Loop() {
-		if _, err := events.DecodeEvent(data); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// BenchmarkDecodeChecked measures decoding a stored event whose bytes were checked when stored (every
-// read of the store).
-func BenchmarkDecodeChecked(b *testing.B) {
-	data, err := events.EncodeEvent(benchEvent(b))
+	compact, err := events.AppendCompact(nil, e)
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.ReportAllocs()
-	b.SetBytes(int64(len(data)))
-	for b.Loop() {
-		if _, err := events.DecodeChecked(data); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// BenchmarkDecodeCompact measures decoding a stored event from the compact encoding the store keeps.
-func BenchmarkDecodeCompact(b *testing.B) {
-	data, err := events.AppendCompact(nil, benchEvent(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	b.SetBytes(int64(len(data)))
-	for b.Loop() {
-		if _, err := events.DecodeCompact(data); err != nil {
-			b.Fatal(err)
-		}
+	for _, c := range []struct {
+		name   string
+		data   []byte
+		decode func([]byte) (events.Event, error)
+	}{
+		{"DecodeEvent", wire, events.DecodeEvent},
+		{"DecodeChecked", wire, events.DecodeChecked},
+		{"DecodeCompact", compact, events.DecodeCompact},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(c.data)))
+			for b.Loop() {
+				if _, err := c.decode(c.data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 

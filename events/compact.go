@@ -142,24 +142,16 @@ func (r *compactReader) fail(what string) {
 	}
 }
 
-func (r *compactReader) uvarint(what string) uint64 {
-	if r.err != nil {
-		return 0
-	}
-	v, n := binary.Uvarint(r.data[r.off:])
-	if n <= 0 {
-		r.fail(what)
-		return 0
-	}
-	r.off += n
-	return v
-}
+func (r *compactReader) uvarint(what string) uint64 { return readVarint(r, what, binary.Uvarint) }
 
-func (r *compactReader) varint(what string) int64 {
+func (r *compactReader) varint(what string) int64 { return readVarint(r, what, binary.Varint) }
+
+// readVarint reads one varint with decode (binary.Uvarint or binary.Varint).
+func readVarint[T uint64 | int64](r *compactReader, what string, decode func([]byte) (T, int)) T {
 	if r.err != nil {
 		return 0
 	}
-	v, n := binary.Varint(r.data[r.off:])
+	v, n := decode(r.data[r.off:])
 	if n <= 0 {
 		r.fail(what)
 		return 0

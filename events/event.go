@@ -191,37 +191,15 @@ func DecodeChecked(data []byte) (Event, error) {
 	if err := json.Unmarshal(data, &w); err != nil {
 		return Event{}, fmt.Errorf("decode event: %v: %w", err, ErrInvalid)
 	}
-	id, err := ulid.ParseStrict(w.ID)
+	id, recorded, err := w.envelope()
 	if err != nil {
-		return Event{}, fmt.Errorf("decode event: id %q: %v: %w", w.ID, err, ErrInvalid)
+		return Event{}, err
 	}
-	recorded, err := time.Parse(time.RFC3339Nano, w.Recorded)
-	if err != nil {
-		return Event{}, fmt.Errorf("decode event %s: recorded time %q: %v: %w", w.ID, w.Recorded, err, ErrInvalid)
-	}
-	date, err := ParseDate(w.Date)
+	f, err := w.factWith(decodeTrusted)
 	if err != nil {
 		return Event{}, fmt.Errorf("decode event %s: %w", w.ID, err)
 	}
-	reg, ok := registry[w.Type]
-	if !ok {
-		return Event{}, fmt.Errorf("decode event %s: event type %q is not registered: %w", w.ID, string(w.Type), ErrInvalid)
-	}
-	payload, err := reg.trusted(w.Payload)
-	if err != nil {
-		return Event{}, fmt.Errorf("decode event %s: %w", w.ID, err)
-	}
-	var supersedes []ulid.ULID
-	for _, s := range w.Supersedes {
-		sid, err := ulid.ParseStrict(s)
-		if err != nil {
-			return Event{}, fmt.Errorf("decode event %s: supersedes %q: %v: %w", w.ID, s, err, ErrInvalid)
-		}
-		supersedes = append(supersedes, sid)
-	}
-	f := Fact{Type: w.Type, Entity: w.Entity, Date: date, Source: w.Source, Payload: payload, Note: w.Note,
-		Supersedes: supersedes, Reason: w.Reason}
-	return Event{ID: id, Fact: f, Recorded: recorded.UTC()}, nil
+	return Event{ID: id, Fact: f, Recorded: recorded}, nil
 }
 
 // Subject returns the NATS subject of the event under prefix: "<prefix>.<entity>.<type tokens>",
@@ -291,7 +269,11 @@ func (f *Fact) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-func (w factJSON) fact() (Fact, error) {
+func (w factJSON) fact() (Fact, error) { return w.factWith(DecodePayload) }
+
+// factWith is fact with the payload decoded by decode: DecodePayload, or decodeTrusted for bytes
+// checked before.
+func (w factJSON) factWith(decode func(Type, []byte) (Payload, error)) (Fact, error) {
 	date, err := ParseDate(w.Date)
 	if err != nil {
 		return Fact{}, fmt.Errorf("fact %s about %q: %w", w.Type, w.Entity, err)
@@ -299,7 +281,7 @@ func (w factJSON) fact() (Fact, error) {
 	if len(w.Payload) == 0 {
 		return Fact{}, fmt.Errorf("fact %s about %q has no payload: %w", w.Type, w.Entity, ErrInvalid)
 	}
-	payload, err := DecodePayload(w.Type, w.Payload)
+	payload, err := decode(w.Type, w.Payload)
 	if err != nil {
 		return Fact{}, fmt.Errorf("fact about %q: %w", w.Entity, err)
 	}
@@ -352,45 +334,40 @@ func DecodeEvent(data []byte) (Event, error) {
 // DecodeEventID is DecodeEvent that also returns the fact id it checked, so that a reader need not
 // compute it again.
 func DecodeEventID(data []byte) (Event, FactID, error) {
-	e, err := decodeEvent(data)
+	var w factJSON
+	if err := decodeStrict(data, &w); err != nil {
+		return Event{}, "", fmt.Errorf("decode event: %v: %w", err, ErrInvalid)
+	}
+	id, recorded, err := w.envelope()
 	if err != nil {
 		return Event{}, "", err
 	}
-	return e.Event, e.factID, nil
-}
-
-// checkedEvent is a decoded event with the fact id checked against its content.
-type checkedEvent struct {
-	Event
-	factID FactID
-}
-
-func decodeEvent(data []byte) (checkedEvent, error) {
-	var w factJSON
-	if err := decodeStrict(data, &w); err != nil {
-		return checkedEvent{}, fmt.Errorf("decode event: %v: %w", err, ErrInvalid)
-	}
-	id, err := ulid.ParseStrict(w.ID)
-	if err != nil {
-		return checkedEvent{}, fmt.Errorf("decode event: id %q: %v: %w", w.ID, err, ErrInvalid)
-	}
-	recorded, err := time.Parse(time.RFC3339Nano, w.Recorded)
-	if err != nil {
-		return checkedEvent{}, fmt.Errorf("decode event %s: recorded time %q: %v: %w", w.ID, w.Recorded, err, ErrInvalid)
-	}
 	if err := checkRecorded(recorded); err != nil {
-		return checkedEvent{}, fmt.Errorf("decode event %s: %w", w.ID, err)
+		return Event{}, "", fmt.Errorf("decode event %s: %w", w.ID, err)
 	}
 	f, err := w.fact()
 	if err != nil {
-		return checkedEvent{}, fmt.Errorf("decode event %s: %w", w.ID, err)
+		return Event{}, "", fmt.Errorf("decode event %s: %w", w.ID, err)
 	}
 	if err := f.Validate(); err != nil {
-		return checkedEvent{}, fmt.Errorf("decode event %s: %w", w.ID, err)
+		return Event{}, "", fmt.Errorf("decode event %s: %w", w.ID, err)
 	}
 	got := f.ID()
 	if w.FactID != got {
-		return checkedEvent{}, fmt.Errorf("decode event %s: fact id %q does not match its content (%q): %w", w.ID, w.FactID, got, ErrInvalid)
+		return Event{}, "", fmt.Errorf("decode event %s: fact id %q does not match its content (%q): %w", w.ID, w.FactID, got, ErrInvalid)
 	}
-	return checkedEvent{Event{ID: id, Fact: f, Recorded: recorded.UTC()}, got}, nil
+	return Event{ID: id, Fact: f, Recorded: recorded}, got, nil
+}
+
+// envelope parses what an event adds to its fact: its id and its recorded time (in UTC).
+func (w factJSON) envelope() (ulid.ULID, time.Time, error) {
+	id, err := ulid.ParseStrict(w.ID)
+	if err != nil {
+		return ulid.ULID{}, time.Time{}, fmt.Errorf("decode event: id %q: %v: %w", w.ID, err, ErrInvalid)
+	}
+	recorded, err := time.Parse(time.RFC3339Nano, w.Recorded)
+	if err != nil {
+		return ulid.ULID{}, time.Time{}, fmt.Errorf("decode event %s: recorded time %q: %v: %w", w.ID, w.Recorded, err, ErrInvalid)
+	}
+	return id, recorded.UTC(), nil
 }

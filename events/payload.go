@@ -119,6 +119,16 @@ func DecodePayload(t Type, data []byte) (Payload, error) {
 	return p, nil
 }
 
+// decodeTrusted decodes a payload that was checked before: without refusing unknown fields and
+// without validating it.
+func decodeTrusted(t Type, data []byte) (Payload, error) {
+	reg, ok := registry[t]
+	if !ok {
+		return nil, fmt.Errorf("event type %q is not registered: %w", string(t), ErrInvalid)
+	}
+	return reg.trusted(data)
+}
+
 // refs collects the non-empty entity ids given.
 func refs(ids ...EntityID) []EntityID {
 	var out []EntityID

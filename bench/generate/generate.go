@@ -116,7 +116,6 @@ func PartyID(i int) events.EntityID { return events.EntityID(fmt.Sprintf("party-
 var (
 	ideologies = []string{"social democracy", "liberalism", "conservatism", "agrarianism", "nationalism",
 		"communism", "green politics", "christian democracy", "royalism", "populism", "federalism"}
-	positions = []string{"left-wing", "centre-left", "centre", "centre-right", "right-wing", "big tent"}
 	regions   = []string{"North", "South", "East", "West", "Coast", "Highlands", "Capital", "Delta", "Valley", "Plains"}
 	syllables = []string{"ka", "lo", "ra", "mi", "so", "ve", "tan", "dor", "bel", "na", "ri", "sa", "un", "po", "el", "gar"}
 	nouns     = []string{"People's", "Democratic", "National", "Liberal", "Workers'", "Farmers'", "Republican",

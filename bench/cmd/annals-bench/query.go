@@ -98,9 +98,8 @@ func (r *runner) queries(ctx context.Context, e *env, parties, samples int) erro
 	}
 
 	r.progress("size %s: loading SQLite", sz)
-	loadD, err := timed(func() error { return nil })
 	var db *sql.DB
-	loadD, err = timed(func() error {
+	loadD, err := timed(func() error {
 		var err error
 		db, err = buildSQLite(ctx, filepath.Dir(path), func(fn func(events.Stored, []byte, []byte) error) error {
 			return scanRaw(raw, fn)

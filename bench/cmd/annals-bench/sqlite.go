@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"database/sql"
-	"encoding/binary"
 	"fmt"
 	"path/filepath"
 
@@ -96,5 +95,3 @@ func buildSQLite(ctx context.Context, dir string, scan func(func(st events.Store
 	}
 	return db, nil
 }
-
-func u64(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
