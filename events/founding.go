@@ -1,8 +1,9 @@
 package events
 
-// Founds returns the parties whose founding an event dates, as the party fold reads them: a
-// founding or a merger founds the event's own party, a split founds the new party, and a succession
-// by transformation founds the successor. It returns nil for every other event.
+// Founds returns the parties whose founding an event dates: a founding or a merger founds the event's
+// own party, a split founds the new party, and a succession by transformation founds the successor.
+// It returns nil for every other event. The party fold (projections.Party) and the store's lifetime
+// index both read founding claims through it, so that they cannot disagree on what founds a party.
 func Founds(e Event) []EntityID {
 	switch p := e.Payload.(type) {
 	case PartyFounded, PartyMerged:

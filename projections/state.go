@@ -146,6 +146,10 @@ func Party(id events.EntityID, evs []events.Event, day events.Day, names Names) 
 			return Link{Entity: other, Name: names(other), Kind: kind, Date: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String()}
 		}
 		self := e.Entity == id
+		// The events that date the party's founding are the ones the store's lifetime index reads.
+		if slices.Contains(events.Founds(e), id) {
+			founded = append(founded, claim(e.Date.String()))
+		}
 		switch p := e.Payload.(type) {
 		case events.EntityNamed:
 			if !self {
@@ -166,7 +170,6 @@ func Party(id events.EntityID, evs []events.Event, day events.Day, names Names) 
 				continue
 			}
 			names0 = append(names0, claim(p.Name))
-			founded = append(founded, claim(e.Date.String()))
 		case events.PartyRenamed:
 			if self && happened {
 				renames = append(renames, claim(p.To))
@@ -175,17 +178,11 @@ func Party(id events.EntityID, evs []events.Event, day events.Day, names Names) 
 			switch {
 			case self && happened:
 				st.Successors = append(st.Successors, link(p.Successor, p.Kind))
-			case p.Successor == id:
-				if happened {
-					st.Predecessors = append(st.Predecessors, link(e.Entity, p.Kind))
-				}
-				if p.Kind == events.SuccessionTransformation {
-					founded = append(founded, claim(e.Date.String()))
-				}
+			case p.Successor == id && happened:
+				st.Predecessors = append(st.Predecessors, link(e.Entity, p.Kind))
 			}
 		case events.PartyMerged:
 			if self {
-				founded = append(founded, claim(e.Date.String()))
 				if happened {
 					for _, m := range p.Members {
 						st.Predecessors = append(st.Predecessors, link(m, "merger"))
@@ -198,11 +195,8 @@ func Party(id events.EntityID, evs []events.Event, day events.Day, names Names) 
 			switch {
 			case self && happened:
 				st.Successors = append(st.Successors, link(p.NewParty, "split"))
-			case p.NewParty == id:
-				founded = append(founded, claim(e.Date.String()))
-				if happened {
-					st.Predecessors = append(st.Predecessors, link(e.Entity, "split"))
-				}
+			case p.NewParty == id && happened:
+				st.Predecessors = append(st.Predecessors, link(e.Entity, "split"))
 			}
 		case events.PartyDissolved, events.PartyBanned, events.PartyDeclaredIllegal, events.PartyCeased:
 			if self && happened {
