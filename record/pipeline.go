@@ -51,6 +51,7 @@ func (a *applier) run() {
 		if a.applied != nil {
 			a.applied(batch, res)
 		}
+		clear(batch) // a recycled batch holds no events: the ones applied can be collected
 		select {
 		case a.free <- batch[:0]:
 		default:
