@@ -227,3 +227,18 @@ func TestDamagedEntityIsAnError(t *testing.T) {
 		t.Errorf("query state over a damaged entity record = %q, want an error naming khieu-samphan and exit 1", got)
 	}
 }
+
+// The lifetime index only leaves out parties the fold would leave out: on every day, `query state`
+// answers as it does with --known-at far in the future, which reads every party.
+func TestStateWithAndWithoutTheLifetimeIndex(t *testing.T) {
+	env := map[string]string{"ANNALS_DATA": fixture}
+	for _, day := range []string{"1950-01-01", "1979-01-07", "1992-06-01", "1995-03-01", "1996-08-15", "1997-06-01",
+		"2012-07-17", "2017-11-16", "2026-01-01"} {
+		plain := run(env, "state", "--at", day, "--json")
+		all := run(env, "state", "--at", day, "--json", "--known-at", "2100-01-01")
+		all = strings.Replace(all, " --known-at 2100-01-01", "", 1)
+		if plain != all {
+			t.Errorf("query state --at %s differs from the same with --known-at 2100-01-01:\n%s\n---\n%s", day, plain, all)
+		}
+	}
+}
