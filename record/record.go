@@ -109,46 +109,154 @@ func (r *Recorder) Record(ctx context.Context, facts []events.Fact) (Result, err
 	if size <= 0 {
 		size = DefaultPublishBatch
 	}
-	// Repeats within a chunk are dropped here; a repeat of a fact of an earlier chunk is found in the
-	// store, where that chunk is by now. Nothing is kept from one chunk to the next, so the memory
-	// ingest needs beyond its input does not grow with the input or the record.
+	// Chunks are published while the store catches up on the chunk before: publishing waits on the
+	// server (on its sync to disk, in the durable default) and catching up on the store, so the two
+	// overlap. A chunk's expected sequences come from the store and from what the previous chunk's
+	// publish returned; its facts are looked up in the store and among the previous chunk's, which the
+	// store may not hold yet. A chunk is settled (counted, its conflicts retried) once the store has
+	// caught up on it, and only one catch-up runs at a time. Nothing is kept from one chunk to the next
+	// but the previous chunk, so the memory ingest needs beyond its input does not grow with the input
+	// or the record.
+	var bg background
+	defer bg.wait() // never return while a catch-up writes to the store: the caller may close it
+	var prev *published
 	for start := 0; start < len(facts); start += size {
 		chunk := facts[start:min(start+size, len(facts))]
 		seen := make(map[events.FactID]bool, len(chunk))
 		var fresh []events.Fact
 		for _, f := range chunk {
-			if id := f.ID(); !seen[id] {
-				seen[id] = true
-				fresh = append(fresh, f)
-			} else {
+			id := f.ID()
+			if seen[id] || (prev != nil && prev.ids[id]) {
 				res.Known++
+				continue
 			}
+			seen[id] = true
+			fresh = append(fresh, f)
 		}
-		got, err := r.recordChunk(ctx, fresh)
-		res.Recorded += got.Recorded
-		res.Known += got.Known
-		res.IDs = append(res.IDs, got.IDs...)
+		p, err := r.publish(ctx, fresh, prev)
 		if err != nil {
 			return res, err
 		}
+		res.Known += p.known
+		if err := bg.wait(); err != nil {
+			return res, err
+		}
+		if err := r.settle(ctx, prev, &res); err != nil {
+			return res, err
+		}
+		bg.start(func() error { _, err := r.CatchUp(ctx); return err })
+		prev = p
 	}
-	return res, nil
+	if err := bg.wait(); err != nil {
+		return res, err
+	}
+	return res, r.settle(ctx, prev, &res)
 }
 
-func (r *Recorder) recordChunk(ctx context.Context, facts []events.Fact) (Result, error) {
-	var res Result
-	retries := r.Retries
-	if retries == 0 {
-		retries = DefaultRetries
+// published is a chunk of facts handed to the log, not yet settled.
+type published struct {
+	todo      []events.Fact              // the facts the store did not hold
+	ids       map[events.FactID]bool     // their fact ids
+	evs       []events.Event             // the events they became
+	seqs      map[events.EntityID]uint64 // the last sequence Append returned for each entity
+	known     int                        // facts of the chunk the store held already
+	appendErr error
+}
+
+// publish appends to the log the facts the store does not hold, expecting for each entity the last
+// sequence the store knows or, if later, the one the previous chunk's publish returned.
+func (r *Recorder) publish(ctx context.Context, facts []events.Fact, prev *published) (*published, error) {
+	todo, err := r.unknown(ctx, facts)
+	if err != nil {
+		return nil, err
 	}
+	p := &published{todo: todo, known: len(facts) - len(todo), ids: make(map[events.FactID]bool, len(todo)), seqs: map[events.EntityID]uint64{}}
+	if len(todo) == 0 {
+		return p, nil
+	}
+	for _, f := range todo {
+		p.ids[f.ID()] = true
+	}
+	if p.evs, err = r.events(todo); err != nil {
+		return nil, err
+	}
+	entities := entitiesOf(p.evs)
+	expect, err := r.Store.EntitySeqs(ctx, entities)
+	if err != nil {
+		return nil, fmt.Errorf("record: %w", err)
+	}
+	if prev != nil {
+		for _, entity := range entities {
+			expect[entity] = max(expect[entity], prev.seqs[entity])
+		}
+	}
+	seqs, appendErr := r.Log.Append(ctx, p.evs, expect)
+	for i, seq := range seqs {
+		if seq != 0 {
+			p.seqs[p.evs[i].Entity] = max(p.seqs[p.evs[i].Entity], seq)
+		}
+	}
+	p.appendErr = appendErr
+	return p, nil
+}
+
+// settle counts a published chunk once the store has caught up on it, and retries the facts a
+// conflict with another writer kept out of the log. A nil chunk settles nothing.
+func (r *Recorder) settle(ctx context.Context, p *published, res *Result) error {
+	if p == nil || len(p.todo) == 0 {
+		return nil
+	}
+	left, err := r.unknown(ctx, p.todo)
+	if err != nil {
+		return err
+	}
+	res.Recorded += len(p.todo) - len(left)
+	r.reportIDs(ctx, p.evs, res)
+	switch {
+	case p.appendErr == nil && len(left) > 0:
+		return fmt.Errorf("record: %d facts were acknowledged but are not in the store", len(left))
+	case p.appendErr == nil:
+		return nil
+	case !errors.Is(p.appendErr, events.ErrConflict) || r.retries() < 1:
+		return p.appendErr
+	}
+	r.logger().Info("conflict with another writer; retrying", "attempt", 1, "left", len(left), "error", p.appendErr)
+	got, err := r.recordChunk(ctx, left, 1)
+	res.Recorded += got.Recorded
+	res.IDs = append(res.IDs, got.IDs...)
+	return err
+}
+
+// reportIDs adds to res the ids of the events the store holds, with Recorder.ReportIDs: a fact
+// another writer recorded meanwhile is theirs, not ours.
+func (r *Recorder) reportIDs(ctx context.Context, evs []events.Event, res *Result) {
+	if !r.ReportIDs {
+		return
+	}
+	for _, e := range evs {
+		if _, err := r.Store.Event(ctx, e.ID); err == nil {
+			res.IDs = append(res.IDs, e.ID)
+		}
+	}
+}
+
+func (r *Recorder) retries() int {
+	if r.Retries == 0 {
+		return DefaultRetries
+	}
+	return r.Retries
+}
+
+// recordChunk records facts one attempt after another, from attempt first, catching the store up
+// after each: the path of a chunk whose publish met another writer.
+func (r *Recorder) recordChunk(ctx context.Context, facts []events.Fact, first int) (Result, error) {
+	var res Result
+	retries := r.retries()
 	pending := facts
-	for attempt := 0; ; attempt++ {
+	for attempt := first; ; attempt++ {
 		todo, err := r.unknown(ctx, pending)
 		if err != nil {
 			return res, err
-		}
-		if attempt == 0 {
-			res.Known += len(pending) - len(todo)
 		}
 		if len(todo) == 0 {
 			return res, nil
@@ -170,14 +278,7 @@ func (r *Recorder) recordChunk(ctx context.Context, facts []events.Fact) (Result
 			return res, err
 		}
 		res.Recorded += len(todo) - len(left)
-		if r.ReportIDs {
-			// Only ids the store holds: a fact another writer recorded meanwhile is theirs, not ours.
-			for _, e := range evs {
-				if _, err := r.Store.Event(ctx, e.ID); err == nil {
-					res.IDs = append(res.IDs, e.ID)
-				}
-			}
-		}
+		r.reportIDs(ctx, evs, &res)
 		if appendErr == nil && len(left) > 0 {
 			appendErr = fmt.Errorf("record: %d facts were acknowledged but are not in the store", len(left))
 		}
@@ -190,6 +291,33 @@ func (r *Recorder) recordChunk(ctx context.Context, facts []events.Fact) (Result
 		r.logger().Info("conflict with another writer; retrying", "attempt", attempt+1, "left", len(left), "error", appendErr)
 		pending = left
 	}
+}
+
+// background runs one function at a time in a goroutine of its own.
+type background struct {
+	done chan struct{}
+	err  error
+}
+
+// start runs fn; the previous run must have been waited for.
+func (b *background) start(fn func() error) {
+	b.done = make(chan struct{})
+	go func() {
+		defer close(b.done)
+		b.err = fn()
+	}()
+}
+
+// wait waits for the running function, if any, and returns its error (once).
+func (b *background) wait() error {
+	if b.done == nil {
+		return nil
+	}
+	<-b.done
+	b.done = nil
+	err := b.err
+	b.err = nil
+	return err
 }
 
 // unknown returns the facts the store does not hold.
