@@ -114,7 +114,8 @@ func (r *Recorder) Record(ctx context.Context, facts []events.Fact) (Result, err
 	// overlap. A chunk's expected sequences come from the store and from what the previous chunk's
 	// publish returned; its facts are looked up in the store and among the previous chunk's, which the
 	// store may not hold yet. A chunk is settled (counted, its conflicts retried) once the store has
-	// caught up on it, and only one catch-up runs at a time. Nothing is kept from one chunk to the next
+	// caught up on it, and only one catch-up runs at a time; a chunk whose publish met another writer
+	// or an error is settled before the next is published. Nothing is kept from one chunk to the next
 	// but the previous chunk, so the memory ingest needs beyond its input does not grow with the input
 	// or the record.
 	var bg background
@@ -132,6 +133,16 @@ func (r *Recorder) Record(ctx context.Context, facts []events.Fact) (Result, err
 			}
 			seen[id] = true
 			fresh = append(fresh, f)
+		}
+		if prev != nil && prev.appendErr != nil {
+			// The previous chunk met another writer or an error: settle it before publishing more.
+			if err := bg.wait(); err != nil {
+				return res, err
+			}
+			if err := r.settle(ctx, prev, &res); err != nil {
+				return res, err
+			}
+			prev = nil // settled, and the store has caught up on it
 		}
 		p, err := r.publish(ctx, fresh, prev)
 		if err != nil {

@@ -363,6 +363,14 @@ func TestRecordRefusesBadFactsWholesale(t *testing.T) {
 // Two recorders with their own stores share one stream and record different facts about the same
 // entities at once: conflicts are retried, and every fact lands exactly once.
 func TestConcurrentRecordersOnOneStream(t *testing.T) {
+	// In one chunk each, and in chunks of 5 facts, each published while the store applies the one
+	// before: the two writers meet on the same entities chunk after chunk.
+	for _, chunk := range []int{0, 5} {
+		t.Run(fmt.Sprintf("chunks of %d", chunk), func(t *testing.T) { concurrentRecorders(t, chunk) })
+	}
+}
+
+func concurrentRecorders(t *testing.T, chunk int) {
 	e := newEnv(t)
 	ctx := context.Background()
 	facts := seedFacts(t)
@@ -373,8 +381,8 @@ func TestConcurrentRecordersOnOneStream(t *testing.T) {
 	defer second.Close()
 	a := e.recorder(t0, 10)
 	b := &record.Recorder{Log: e.log, Store: second, Now: func() time.Time { return t0 },
-		Entropy: ulid.Monotonic(rand.New(rand.NewSource(11)), 0), Retries: 50}
-	a.Retries = 50
+		Entropy: ulid.Monotonic(rand.New(rand.NewSource(11)), 0), Retries: 50, PublishBatch: chunk}
+	a.Retries, a.PublishBatch = 50, chunk
 	// Documents first, so that both halves can be checked against them.
 	var docs, rest []events.Fact
 	for _, f := range facts {
