@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"annals/events"
 	"annals/projections"
@@ -60,12 +62,10 @@ func (m *Main) diff(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Parties are read and compared on every core; the answer is sorted below.
+	var mu sync.Mutex
 	var diffs []partyDiff
-	for _, id := range ids {
-		stored, err := store.EntityEvents(ctx, id)
-		if err != nil {
-			return err
-		}
+	err = store.EachEntityEvents(ctx, ids, runtime.GOMAXPROCS(0), func(id events.EntityID, stored []events.Stored) error {
 		evs := c.effective(stored)
 		before := projections.Party(id, evs, from, dir.name)
 		after := projections.Party(id, evs, to, dir.name)
@@ -80,10 +80,21 @@ func (m *Main) diff(ctx context.Context, args []string) error {
 			}
 		}
 		if len(d.Changes) > 0 || len(d.Events) > 0 {
+			mu.Lock()
 			diffs = append(diffs, d)
+			mu.Unlock()
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	sort.SliceStable(diffs, func(i, j int) bool { return diffs[i].Name < diffs[j].Name })
+	sort.Slice(diffs, func(i, j int) bool {
+		if diffs[i].Name != diffs[j].Name {
+			return diffs[i].Name < diffs[j].Name
+		}
+		return diffs[i].Party < diffs[j].Party
+	})
 	if c.json {
 		return m.writeJSON(struct {
 			From    string      `json:"from"`
