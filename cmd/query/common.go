@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -388,6 +389,23 @@ func ParseKnownAt(s string) (time.Time, error) {
 	}
 	y, m, d := day.Civil()
 	return time.Date(y, time.Month(m), d, 23, 59, 59, 999999999, time.UTC), nil
+}
+
+// eachParty reads the events of each party in ids and passes the facts in force (see effective) to
+// fn, on every core, keeping what fn returns when it says to. The results come in no set order: the
+// caller sorts them.
+func eachParty[T any](ctx context.Context, c *common, store *boltstore.Store, ids []events.EntityID, fn func(events.EntityID, []events.Event) (T, bool)) ([]T, error) {
+	var mu sync.Mutex
+	var out []T
+	err := store.EachEntityEvents(ctx, ids, runtime.GOMAXPROCS(0), func(id events.EntityID, stored []events.Stored) error {
+		if v, keep := fn(id, c.effective(stored)); keep {
+			mu.Lock()
+			out = append(out, v)
+			mu.Unlock()
+		}
+		return nil
+	})
+	return out, err
 }
 
 // effective returns the facts in force as the record stood at --known-at (now without it).

@@ -3,10 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"annals/events"
 	"annals/projections"
@@ -62,11 +60,7 @@ func (m *Main) diff(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	// Parties are read and compared on every core; the answer is sorted below.
-	var mu sync.Mutex
-	var diffs []partyDiff
-	err = store.EachEntityEvents(ctx, ids, runtime.GOMAXPROCS(0), func(id events.EntityID, stored []events.Stored) error {
-		evs := c.effective(stored)
+	diffs, err := eachParty(ctx, c, store, ids, func(id events.EntityID, evs []events.Event) (partyDiff, bool) {
 		before := projections.Party(id, evs, from, dir.name)
 		after := projections.Party(id, evs, to, dir.name)
 		d := partyDiff{Party: id, Name: dir.name(id), Changes: compareStates(before, after), Events: []projections.Entry{}}
@@ -79,12 +73,7 @@ func (m *Main) diff(ctx context.Context, args []string) error {
 				d.Events = append(d.Events, projections.NewEntry(e, to, dir.name))
 			}
 		}
-		if len(d.Changes) > 0 || len(d.Events) > 0 {
-			mu.Lock()
-			diffs = append(diffs, d)
-			mu.Unlock()
-		}
-		return nil
+		return d, len(d.Changes) > 0 || len(d.Events) > 0
 	})
 	if err != nil {
 		return err

@@ -5,10 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"annals/events"
 	"annals/projections"
@@ -59,17 +57,9 @@ func (m *Main) state(ctx context.Context, args []string) error {
 			read = append(read, id)
 		}
 	}
-	// Parties are read and folded on every core; the answer is sorted below, whatever the order.
-	var mu sync.Mutex
-	var states []projections.PartyState
-	err = store.EachEntityEvents(ctx, read, runtime.GOMAXPROCS(0), func(id events.EntityID, stored []events.Stored) error {
-		st := projections.Party(id, c.effective(stored), day, dir.name)
-		if st.Exists() || *party != "" {
-			mu.Lock()
-			states = append(states, st)
-			mu.Unlock()
-		}
-		return nil
+	states, err := eachParty(ctx, c, store, read, func(id events.EntityID, evs []events.Event) (projections.PartyState, bool) {
+		st := projections.Party(id, evs, day, dir.name)
+		return st, st.Exists() || *party != ""
 	})
 	if err != nil {
 		return err
