@@ -22,11 +22,14 @@
 //	            index; older stores hold the role and seq only, and are read through events)
 //	entity_seq: entity → seq of the last event whose subject it is, a skipped duplicate included (the
 //	            log holds it on the entity's subjects, so a writer appending must expect its sequence)
-//	names:      folded name 0x00 entity → nil
+//	names:      folded name (events.NameKey) 0x00 entity → nil, for every entity's id and names
 //	entities:   entity → JSON {kind, names}
 //	superseded: superseded ULID (16) superseding ULID (16) → nil
 //	lifetimes, founded_from: the lifetime index (see lifetime.go)
 //	meta:       "index_version" → the version of the derived indexes ("2": with the lifetime index)
+//	meta:       "name_key_version" → the events.NameKeyVersion that folded the names index (absent: 1);
+//	            Open rebuilds the index when it differs, and a reader resolves names from the
+//	            entities bucket instead (see names.go)
 //
 // A correction or retraction is also indexed in by_entity (role 'c') under the entity of every event
 // it supersedes, so that an entity's events always include what corrected them.

@@ -47,8 +47,9 @@ type Options struct {
 // Store is an events.Store over one bbolt file. It is safe for concurrent use; only one process may
 // hold it open for writing, and readers in other processes wait for that writer to close it.
 type Store struct {
-	db   *bolt.DB
-	path string
+	db    *bolt.DB
+	path  string
+	stale staleNames // the names index of a store folded by an older NameKey, opened read-only
 }
 
 var _ events.Store = (*Store)(nil)
@@ -79,7 +80,10 @@ func Open(path string, opts Options) (*Store, error) {
 					return err
 				}
 			}
-			return buildIndexes(tx)
+			if err := buildIndexes(tx); err != nil {
+				return err
+			}
+			return buildNames(tx)
 		})
 		if err != nil {
 			db.Close()
@@ -530,6 +534,11 @@ func (s *Store) Resolve(ctx context.Context, name string) ([]events.EntityID, er
 		b := tx.Bucket(bucketNames)
 		if b == nil {
 			return nil
+		}
+		if !namesCurrent(tx) {
+			ids, err := s.stale.resolve(tx, key)
+			out = append(out, ids...)
+			return err
 		}
 		prefix := append([]byte(key), 0)
 		c := b.Cursor()

@@ -12,6 +12,29 @@
 //   - ContainsQuote(Title) is true.
 //   - Parse returns either a Document or a *ParseError wrapping ErrMalformed, never both, and does
 //     not panic on any input. A Document is read-only after Parse and safe for concurrent use.
+//   - Every Warning names a line of Text. Strict parsing fails exactly where lenient parsing warns
+//     first (same line, same problem), or fails alike; without a warning both give the same Document.
+//
+// # Strict and lenient parsing
+//
+// Parse is lenient: a structure it cannot read (an infobox line, a table row, a heading) becomes a
+// Warning naming its line, what is wrong and what was done, it is skipped or aligned by the evidence
+// as said below, and the rest of the document is parsed. ParseWith(name, data, Options{Strict: true})
+// refuses the document at the first such structure instead, with the *ParseError of the problem.
+// Whole-document faults are errors in both modes: an empty or blank document, invalid UTF-8, a NUL
+// byte, and a title that cannot be read (a heading of level 2 or more first, or a malformed heading
+// as the first line), since the title names what the document is about.
+//
+// What lenient parsing does with each fault:
+//   - an infobox line that is not "- Key: Value" is skipped; a heading or a table row in the infobox
+//     run ends the infobox (it lacked its blank line) and is read as what it is;
+//   - a heading with unbalanced "=" or no text is skipped, and what follows it opens a Section with
+//     Title "" and Level 0, so that it is not taken for part of the section before;
+//   - a table row not ending with "|" is skipped; when it is the header row, or the second row and
+//     it looks like a sub-header, the whole table is skipped, since no column can be named;
+//   - a table row with more cells than the header row is read when a sub-header expands the header
+//     into at least that many columns; else, when its cells beyond the columns are all empty, they
+//     are dropped; else the row is skipped. Values are never moved into other columns.
 //
 // # Format
 //
@@ -23,7 +46,7 @@
 //     is an error: the document has no title.
 //   - Infobox: right after the title, a name line followed at once by "- Key: Value" lines, up to
 //     the first blank line. Every line of that run must be "- Key: Value" (the key non-empty, the
-//     value possibly empty): "- Leader" with no colon there is an error. When the title line is
+//     value possibly empty): "- Leader" with no colon there is a fault. When the title line is
 //     itself followed at once by such lines, the title is the infobox name. The infobox is only
 //     recognised when the line after the name is a well-formed field; elsewhere "- x" is a list item.
 //     A key is numbered at its first word that ends in digits after a non-digit: "Leader1 Name" is
@@ -49,7 +72,7 @@
 // # Tables
 //
 // A table row "| a | b |" splits on "|" into trimmed cells. The first row is the header; no row may
-// have more cells than it, and shorter rows are padded with "". The rows were flattened from tables
+// have more cells than it (see lenient parsing above), and shorter rows are padded with "". The rows were flattened from tables
 // with colspans and rowspans, padded or truncated to the header's width; the parser rebuilds the
 // columns and realigns the rows by the kinds of their cells, as follows.
 //
@@ -74,8 +97,8 @@
 // offset chosen is the one at which the body rows best fit the kinds the sub-labels promise; ties go
 // to the smallest offset of at least 1 (a first column labelling the rows), then 0. Each parent column
 // then expands into one column per label (Name "Votes", Sub "#", Label "Votes #"), and the rows
-// are padded to the new width. Columns beyond the header's width are Truncated: the flattening cut
-// their values off. So "| Election | Leader | Votes | Seats | Position | Government |" over
+// are padded to the new width. Columns beyond the header's width (or, in lenient
+// parsing, beyond the widest body row's) are Truncated: the flattening cut their values off. So "| Election | Leader | Votes | Seats | Position | Government |" over
 // "| # | % | ± | # | ± | |" gives Election, Leader, Votes #, Votes %, Votes ±, Seats #, Seats ±,
 // Position, Government.
 //

@@ -10,7 +10,8 @@ import (
 )
 
 // ErrMalformed is returned (wrapped in a *ParseError) when a document breaks the format: it is empty,
-// is not UTF-8, holds a NUL byte, or has a malformed infobox line, table row or heading.
+// is not UTF-8, holds a NUL byte, has no readable title, or, in strict mode, has a malformed infobox
+// line, table row or heading.
 var ErrMalformed = errors.New("malformed document")
 
 // ParseError reports where and why a document is malformed. It wraps ErrMalformed, so
@@ -32,6 +33,28 @@ func (e *ParseError) Error() string {
 // Unwrap returns ErrMalformed.
 func (e *ParseError) Unwrap() error { return ErrMalformed }
 
+// Warning reports a part of a document that lenient parsing (or extraction) could not read: a table
+// row, an infobox line, a heading, a value. Msg says what is wrong, then, after "; ", what was done
+// about it ("row skipped"); the problem part is the Msg of the *ParseError strict parsing returns at
+// the same line.
+type Warning struct {
+	Name string // the document's name
+	Line int    // 1-based line of the part that could not be read; never 0
+	Msg  string // what is wrong and what was done about it, without the name and line
+}
+
+// String returns "document NAME:LINE: MSG".
+func (w Warning) String() string {
+	return fmt.Sprintf("document %s:%d: %s", w.Name, w.Line, w.Msg)
+}
+
+// Options tune ParseWith. The zero value parses leniently.
+type Options struct {
+	// Strict refuses the document at its first malformed structure with a *ParseError, instead of
+	// skipping that structure with a Warning.
+	Strict bool
+}
+
 // Document is one parsed document. Every string in it is a substring of Text (trimmed of white space
 // where the type says so) or a join of such substrings with "\n"; nothing is normalised. Line numbers
 // are 1-based lines of Text.
@@ -44,6 +67,9 @@ type Document struct {
 	Infobox  *Infobox   // nil if the document has none
 	Sections []*Section // Sections[0] is the lead (Title "", Level 0); then one per heading, in order
 	Text     string     // the document exactly as given
+	// Warnings lists, in line order, what lenient parsing could not read and skipped or aligned by
+	// the evidence (see the package documentation); nil when all was read, and always nil in strict mode.
+	Warnings []Warning
 
 	folded    bool    // norm and normLines were computed from Text by Parse
 	norm      string  // NormalizeSpace(Text)
@@ -53,8 +79,8 @@ type Document struct {
 // Section is the lead of a document or the text under one heading, up to the next heading of any
 // level. Sections are not nested: Level tells the depth.
 type Section struct {
-	Title  string  // heading text, trimmed; "" for the lead
-	Level  int     // number of "=" around the heading (2 for "==X=="); 0 for the lead
+	Title  string  // heading text, trimmed; "" for the lead and under a heading that could not be read
+	Level  int     // number of "=" around the heading (2 for "==X=="); 0 where Title is ""
 	Line   int     // line of the heading; for the lead, the line of the title
 	Blocks []Block // in document order
 }
@@ -113,16 +139,27 @@ type Item struct {
 	Line   int
 }
 
-// Parse parses a document. name identifies it in errors and becomes Document.Name. data must be UTF-8
-// text with at least one non-blank line; it is kept byte for byte in Document.Text.
-//
-// Parse returns a *ParseError wrapping ErrMalformed when data is empty or blank, is not valid UTF-8,
-// holds a NUL byte, when the first non-blank line is a heading of level 2 or more (the document has no
-// title), when a line of the infobox run is not "- Key: Value", when a line starting with "|" does not
-// end with "|", when a table row has more cells than the table's header row, or when a heading's "="
-// marks are unbalanced or enclose no text. Parse is safe for concurrent use.
+// Parse parses a document leniently: it is ParseWith(name, data, Options{}).
 func Parse(name string, data []byte) (*Document, error) {
-	p := &parser{name: name}
+	return ParseWith(name, data, Options{})
+}
+
+// ParseWith parses a document. name identifies it in errors and warnings and becomes Document.Name.
+// data must be UTF-8 text with at least one non-blank line; it is kept byte for byte in Document.Text.
+//
+// ParseWith returns a *ParseError wrapping ErrMalformed, in either mode, when data is empty or blank,
+// is not valid UTF-8, holds a NUL byte, or has no readable title: the first non-blank line is a
+// heading of level 2 or more, or a heading whose "=" marks are unbalanced or enclose no text.
+//
+// The other faults are structures it cannot read: a line of the infobox run that is not
+// "- Key: Value", a line starting with "|" that does not end with "|", a table row with more cells
+// than the table's header row, a heading whose "=" marks are unbalanced or enclose no text. With
+// opts.Strict the first of them is a *ParseError. Otherwise each becomes a Warning in
+// Document.Warnings, the structure is skipped or aligned by the evidence as the package documentation
+// says, and the rest of the document is parsed; the first Warning then names the line and problem of
+// the error strict parsing would return. ParseWith is safe for concurrent use.
+func ParseWith(name string, data []byte, opts Options) (*Document, error) {
+	p := &parser{name: name, strict: opts.Strict}
 	if err := p.check(data); err != nil {
 		return nil, err
 	}
@@ -146,18 +183,31 @@ func Parse(name string, data []byte) (*Document, error) {
 	if err := p.parse(d); err != nil {
 		return nil, err
 	}
+	d.Warnings = p.warnings
 	return d, nil
 }
 
 type parser struct {
-	name    string
-	text    string
-	lines   []string // the lines of text, without "\n", a "\r" before it, or a leading byte order mark
-	offsets []int    // offsets[i] is the byte offset in text of lines[i]
+	name     string
+	strict   bool
+	text     string
+	lines    []string // the lines of text, without "\n", a "\r" before it, or a leading byte order mark
+	offsets  []int    // offsets[i] is the byte offset in text of lines[i]
+	warnings []Warning
 }
 
 func (p *parser) errorf(line int, format string, args ...any) error {
 	return &ParseError{Name: p.name, Line: line, Msg: fmt.Sprintf(format, args...)}
+}
+
+// problem reports a structure at line that cannot be read: in strict mode it returns the *ParseError
+// for msg; otherwise it records the Warning "msg; action" and returns nil, and the caller goes on.
+func (p *parser) problem(line int, msg, action string) error {
+	if p.strict {
+		return p.errorf(line, "%s", msg)
+	}
+	p.warnings = append(p.warnings, Warning{Name: p.name, Line: line, Msg: msg + "; " + action})
+	return nil
 }
 
 // check rejects empty, blank, non-UTF-8 and NUL-holding input.
@@ -191,9 +241,9 @@ func (p *parser) parse(d *Document) error {
 	i := p.nextNonBlank(0)
 	titleLine := i
 	if line := p.lines[i]; line[0] == '=' {
-		level, title, err := p.heading(i)
-		if err != nil {
-			return err
+		level, title, msg := p.heading(i)
+		if msg != "" {
+			return p.errorf(i+1, "%s", msg)
 		}
 		if level != 1 {
 			return p.errorf(i+1, "document does not begin with a title: level-%d heading first", level)
@@ -213,10 +263,24 @@ func (p *parser) parse(d *Document) error {
 		i = j + 1
 	}
 	if d.Infobox != nil {
+	fields:
 		for ; i < n && !isBlank(p.lines[i]); i++ {
 			f, ok := parseField(p.lines[i])
 			if !ok {
-				return p.errorf(i+1, `infobox line is not "- Key: Value"`)
+				// A heading or a table starts a structure of its own: the infobox lacks the blank
+				// line that ends it. Anything else is an unreadable line of the infobox.
+				k := kindOf(p.lines[i])
+				action := "line skipped"
+				if k == lineHeading || k == lineTable {
+					action = "the infobox ends before it"
+				}
+				if err := p.problem(i+1, `infobox line is not "- Key: Value"`, action); err != nil {
+					return err
+				}
+				if k == lineHeading || k == lineTable {
+					break fields
+				}
+				continue
 			}
 			f.Line = i + 1
 			d.Infobox.Fields = append(d.Infobox.Fields, f)
@@ -231,29 +295,30 @@ func (p *parser) parse(d *Document) error {
 		case lineBlank:
 			i++
 		case lineHeading:
-			level, title, err := p.heading(i)
-			if err != nil {
-				return err
+			level, title, msg := p.heading(i)
+			if msg != "" {
+				// What follows the heading is not part of the section before it: it opens a section
+				// whose title could not be read.
+				if err := p.problem(i+1, msg, "heading skipped; what follows is an untitled section"); err != nil {
+					return err
+				}
+				title, level = "", 0
 			}
 			sec = &Section{Title: title, Level: level, Line: i + 1}
 			d.Sections = append(d.Sections, sec)
 			i++
 		case lineTable:
 			start := i
-			var rows [][]string
-			var lines []int
-			for ; i < n && kindOf(p.lines[i]) == lineTable; i++ {
-				cells, ok := splitRow(p.lines[i])
-				if !ok {
-					return p.errorf(i+1, `table row does not end with "|"`)
-				}
-				if len(rows) > 0 && len(cells) > len(rows[0]) {
-					return p.errorf(i+1, "table row has %d cells, more than the %d of its header", len(cells), len(rows[0]))
-				}
-				rows = append(rows, cells)
-				lines = append(lines, i+1)
+			for i < n && kindOf(p.lines[i]) == lineTable {
+				i++
 			}
-			sec.add(Block{Kind: TableBlock, Line: start + 1, Table: buildTable(rows, lines)})
+			t, err := p.table(start, i)
+			if err != nil {
+				return err
+			}
+			if t != nil {
+				sec.add(Block{Kind: TableBlock, Line: t.Line, Table: t})
+			}
 		case lineLegend:
 			b := Block{Kind: Legend, Line: i + 1}
 			var texts []string
@@ -322,22 +387,22 @@ func (p *parser) nextNonBlank(i int) int {
 	return i
 }
 
-// heading parses line i, which starts with "=".
-func (p *parser) heading(i int) (level int, title string, err error) {
+// heading parses line i, which starts with "="; msg says what is wrong with it, or is "".
+func (p *parser) heading(i int) (level int, title, msg string) {
 	s := strings.TrimRightFunc(p.lines[i], unicode.IsSpace)
 	lead := len(s) - len(strings.TrimLeft(s, "="))
 	if lead == len(s) {
-		return 0, "", p.errorf(i+1, "heading has no text")
+		return 0, "", "heading has no text"
 	}
 	trail := len(s) - len(strings.TrimRight(s, "="))
 	if lead != trail {
-		return 0, "", p.errorf(i+1, `unbalanced heading: %d "=" before the text, %d after`, lead, trail)
+		return 0, "", fmt.Sprintf(`unbalanced heading: %d "=" before the text, %d after`, lead, trail)
 	}
 	title = strings.TrimSpace(s[lead : len(s)-trail])
 	if title == "" {
-		return 0, "", p.errorf(i+1, "heading has no text")
+		return 0, "", "heading has no text"
 	}
-	return lead, title, nil
+	return lead, title, ""
 }
 
 type lineKind int

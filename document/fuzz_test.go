@@ -3,6 +3,7 @@ package document
 import (
 	"errors"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -42,6 +43,13 @@ var fuzzFindings = []string{
 	"\u00a0x\u00a0",
 	"x\r\n|a|\r\n|1|\r",
 	"0\n0\r\n1", // a CRLF paragraph: its Text must stay a substring of the document
+	// Lenient parsing: unreadable rows, sub-headers, infobox lines and headings.
+	"T\n| a | b |\n| 1 | 2 | |\n| 3 | 4 | 5 |\n| 6 | 7\n|\n",
+	"T\n| a | b |\n| # | % | # | % |\n| x | 1 | 2% | 3 | 4% |\n| y | 1 | 2% | 3 | 4% | | |\n| z | 1 | 2 | 3 | 4 | 5 |\n",
+	"T\n| a | b |\n| # | %\n| 1 | 2 |\n",
+	"T\n| a | b\n| 1 | 2 |\n",
+	"T\n- K: v\n- bad\n|x|\n== H\n|a|\n",
+	"T\n- K: v\n===\ntext\n==x=\n",
 }
 
 func TestFuzzFindings(t *testing.T) {
@@ -50,9 +58,55 @@ func TestFuzzFindings(t *testing.T) {
 	}
 }
 
-// checkInvariants parses data and checks the documented invariants of the result.
+// checkInvariants parses data in both modes and checks the documented invariants of the results, and
+// how the modes relate: strict parsing fails exactly when lenient parsing fails with the same error or
+// warns, its error then naming the line and problem of the first warning; without a problem, both
+// return the same Document.
 func checkInvariants(t *testing.T, data []byte) {
+	strict, serr := ParseWith("fuzz.txt", data, Options{Strict: true})
+	checkParsed(t, data, strict, serr)
 	d, err := Parse("fuzz.txt", data)
+	checkParsed(t, data, d, err)
+	if strict != nil && strict.Warnings != nil {
+		t.Fatalf("strict Parse(%q) has warnings %v", data, strict.Warnings)
+	}
+	switch {
+	case serr == nil && err == nil:
+		if !reflect.DeepEqual(strict, d) {
+			t.Fatalf("Parse(%q) differs between the modes without a problem:\nstrict  %+v\nlenient %+v", data, strict, d)
+		}
+	case serr == nil:
+		t.Fatalf("lenient Parse(%q) error %v, strict none", data, err)
+	case err != nil:
+		if err.Error() != serr.Error() {
+			t.Fatalf("Parse(%q) error %v, strict %v; want the same", data, err, serr)
+		}
+	default:
+		var pe *ParseError
+		errors.As(serr, &pe)
+		if len(d.Warnings) == 0 {
+			t.Fatalf("strict Parse(%q) error %v, lenient no warning", data, serr)
+		}
+		if w := d.Warnings[0]; w.Line != pe.Line || !strings.HasPrefix(w.Msg, pe.Msg+"; ") {
+			t.Fatalf("strict Parse(%q) error %v, lenient first warning %v; want the same line and problem", data, serr, w)
+		}
+	}
+	if d == nil {
+		return
+	}
+	lines := strings.Count(d.Text, "\n") + 1
+	for i, w := range d.Warnings {
+		if w.Name != "fuzz.txt" || w.Line < 1 || w.Line > lines || w.Msg == "" {
+			t.Fatalf("Parse(%q) warning %d = %+v, want name fuzz.txt, a line in 1..%d and a message", data, i, w, lines)
+		}
+		if i > 0 && w.Line < d.Warnings[i-1].Line {
+			t.Fatalf("Parse(%q) warnings out of line order: %v", data, d.Warnings)
+		}
+	}
+}
+
+// checkParsed checks the documented invariants of what Parse returned for data.
+func checkParsed(t *testing.T, data []byte, d *Document, err error) {
 	if err != nil {
 		var pe *ParseError
 		if !errors.Is(err, ErrMalformed) || !errors.As(err, &pe) {

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -21,8 +22,8 @@ type Column struct {
 	Sub  string   // the sub-header label ("#", "%", "±"); "" without a sub-header
 	Kind CellKind // the kind inferred from the body cells that are not Filled; KindEmpty if none
 	// Truncated reports that the column lies beyond the width the rows were flattened to (the header
-	// row's cell count): no row could keep a value for it, so its cells are all "" and mean "lost",
-	// not "empty".
+	// row's cell count, or the widest body row's when lenient parsing kept a wider one): no row could
+	// keep a value for it, so its cells are all "" and mean "lost", not "empty".
 	Truncated bool
 }
 
@@ -272,23 +273,118 @@ func expand(header []string, groups [][]string, off int) []Column {
 	return cols
 }
 
-// buildTable rebuilds a table from its rows (rows[0] the header; no row longer than it) and their
-// 1-based lines.
-func buildTable(rows [][]string, lines []int) *Table {
+// table reads the table whose rows are lines start..end-1, each starting with "|". It returns nil, and
+// no error, when lenient parsing skips the whole table: its header row, or a second row that looks
+// like a sub-header, cannot be read, so no column can be named with confidence. Otherwise each
+// unreadable row is a problem (see parser.problem): a row not ending with "|" is skipped; a row with
+// more cells than the header is read when a sub-header gives the table that many columns, cut back
+// when its cells beyond the columns are all empty, and skipped otherwise.
+func (p *parser) table(start, end int) (*Table, error) {
+	const unended = `table row does not end with "|"`
+	header, ok := splitRow(p.lines[start])
+	if !ok {
+		return nil, p.problem(start+1, unended, "table skipped: its header row cannot be read")
+	}
+	width := len(header)
+	limit := width // the most cells a row may have: the header's, or the columns of a sub-header
+	rows, lines := [][]string{header}, []int{start + 1}
+	sub := false
+	for i := start + 1; i < end; i++ {
+		cells, ok := splitRow(p.lines[i])
+		if !ok {
+			if i == start+1 && isSubHeader(looseCells(p.lines[i])) {
+				return nil, p.problem(i+1, unended, "table skipped: its sub-header row cannot be read")
+			}
+			if err := p.problem(i+1, unended, "row skipped"); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if i == start+1 {
+			if groups, ok := subHeaderGroups(cells, width); ok {
+				sub = true
+				limit = width - len(groups)
+				for _, g := range groups {
+					limit += len(g)
+				}
+				if len(cells) > width {
+					msg := fmt.Sprintf("table row has %d cells, more than the %d of its header", len(cells), width)
+					action := fmt.Sprintf("read as a sub-header of %d columns", limit)
+					if err := p.problem(i+1, msg, action); err != nil {
+						return nil, err
+					}
+				}
+				rows, lines = append(rows, cells), append(lines, i+1)
+				continue
+			}
+		}
+		if len(cells) > width {
+			msg := fmt.Sprintf("table row has %d cells, more than the %d of its header", len(cells), width)
+			var action string
+			switch {
+			case len(cells) <= limit:
+				action = fmt.Sprintf("read under the %d columns of its two-row header", limit)
+			case lastNonEmpty(cells) < limit:
+				action = fmt.Sprintf("its cells after the first %d are empty and were dropped", limit)
+			default:
+				action = "row skipped"
+			}
+			if err := p.problem(i+1, msg, action); err != nil {
+				return nil, err
+			}
+			if lastNonEmpty(cells) >= limit {
+				continue
+			}
+			cells = cells[:min(len(cells), limit)]
+		}
+		rows, lines = append(rows, cells), append(lines, i+1)
+	}
+	return buildTable(rows, lines, sub), nil
+}
+
+// subHeaderGroups returns the label groups of a second table row under a header of width cells, and
+// whether the row is a sub-header: it looks like one (isSubHeader) and has no more groups than the
+// header has cells.
+func subHeaderGroups(cells []string, width int) ([][]string, bool) {
+	if !isSubHeader(cells) {
+		return nil, false
+	}
+	groups := groupLabels(cells)
+	return groups, len(groups) <= width
+}
+
+// looseCells splits a row that does not end with "|" into trimmed cells, as if it did.
+func looseCells(line string) []string {
+	cells := strings.Split(strings.TrimRightFunc(line, unicode.IsSpace)[1:], "|")
+	for i := range cells {
+		cells[i] = strings.TrimSpace(cells[i])
+	}
+	return cells
+}
+
+// buildTable rebuilds a table from its rows (rows[0] the header, rows[1] a sub-header when sub) and
+// their 1-based lines. No row has more cells than the header, or, under a sub-header, than the
+// columns it expands the header into.
+func buildTable(rows [][]string, lines []int, sub bool) *Table {
 	header := rows[0]
 	width := len(header)
 	t := &Table{Line: lines[0], Header: [][]string{header}}
 	body, bodyLines := rows[1:], lines[1:]
 
 	t.Columns = expand(header, nil, 0)
-	if len(body) > 0 && isSubHeader(body[0]) {
-		if groups := groupLabels(body[0]); len(groups) <= width {
-			t.Header = append(t.Header, body[0])
-			body, bodyLines = body[1:], bodyLines[1:]
-			t.Columns = expand(header, groups, bestOffset(header, groups, body))
-		}
+	if sub {
+		groups := groupLabels(body[0])
+		t.Header = append(t.Header, body[0])
+		body, bodyLines = body[1:], bodyLines[1:]
+		t.Columns = expand(header, groups, bestOffset(header, groups, body))
 	}
-	for i := width; i < len(t.Columns); i++ {
+	// The rows were flattened to the header's width, or to that of the widest row when one is wider
+	// (lenient parsing keeps rows as wide as the sub-header's columns).
+	flat := width
+	for _, cells := range body {
+		flat = max(flat, len(cells))
+	}
+	for i := flat; i < len(t.Columns); i++ {
 		t.Columns[i].Truncated = true
 	}
 

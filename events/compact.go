@@ -16,19 +16,25 @@ import (
 //
 // Layout (integers are varints, strings and byte runs are a uvarint length and the bytes):
 //
-//	0x01                               format version (a JSON encoding starts with '{' instead)
+//	0x02                               format version (a JSON encoding starts with '{' instead)
 //	16 bytes                           event id (ULID)
 //	int seconds, uint nanoseconds      recorded time, UTC
 //	type, entity                       strings
 //	date text, int earliest, int latest, byte precision, byte flags (1 uncertain, 2 approximate)
 //	document, title, url, quote        the source, strings
 //	note, reason                       strings
+//	method, rule                       strings (version 0x02 on; version 0x01 records have neither)
 //	uint n, n × 16 bytes               the ids it supersedes
 //	payload                            its fields in declaration order (see appendValue)
-const compactVersion = 0x01
+const (
+	compactVersion   = 0x02
+	compactVersionV1 = 0x01 // before facts carried a method and a rule; still read
+)
 
 // IsCompact reports whether data is in the compact encoding (and not the JSON wire encoding).
-func IsCompact(data []byte) bool { return len(data) > 0 && data[0] == compactVersion }
+func IsCompact(data []byte) bool {
+	return len(data) > 0 && (data[0] == compactVersion || data[0] == compactVersionV1)
+}
 
 // AppendCompact appends the compact encoding of e to dst. It fails only for a payload of a type
 // that is not registered.
@@ -60,7 +66,7 @@ func AppendCompact(dst []byte, e Event) ([]byte, error) {
 		flags |= 2
 	}
 	dst = append(dst, byte(d.precision), flags)
-	for _, s := range []string{e.Source.Document, e.Source.Title, e.Source.URL, e.Source.Quote, e.Note, e.Reason} {
+	for _, s := range []string{e.Source.Document, e.Source.Title, e.Source.URL, e.Source.Quote, e.Note, e.Reason, e.Method, e.Rule} {
 		dst = appendString(dst, s)
 	}
 	dst = binary.AppendUvarint(dst, uint64(len(e.Supersedes)))
@@ -215,6 +221,10 @@ func DecodeCompact(data []byte) (Event, error) {
 	e.Source.Quote = r.string("source quote")
 	e.Note = r.string("note")
 	e.Reason = r.string("reason")
+	if data[0] != compactVersionV1 {
+		e.Method = r.string("method")
+		e.Rule = r.string("rule")
+	}
 	n := r.uvarint("supersedes")
 	if n > uint64(len(data)) {
 		r.fail("supersedes")

@@ -27,6 +27,7 @@ func compactSamples(t testing.TB) []Event {
 			f.Source = Source{Title: "A later history", URL: "https://example.org/history?p=1&q=2", Quote: "founded in 2012 <sic>"}
 		case 3:
 			f.Date = MustParseDate("1984?/2004~")
+			f.Method, f.Rule = MethodDrafted, "founded-on"
 		}
 		e, err := NewEvent(f, ulid.MustNew(ulid.Timestamp(recorded), bytes.NewReader(bytes.Repeat([]byte{byte(i)}, 16))), recorded)
 		if err != nil {
@@ -156,4 +157,37 @@ func FuzzDecodeCompact(f *testing.F) {
 			t.Fatalf("compact re-encoding of %q changed the event:\n%+v\n%+v", data, e, e2)
 		}
 	})
+}
+
+// TestCompactReadsVersion1 checks that a record written before facts carried a method and a rule
+// (format version 1: no method and rule strings after the reason) still reads, as an undrafted fact.
+func TestCompactReadsVersion1(t *testing.T) {
+	for _, e := range compactSamples(t) {
+		if e.Drafted() {
+			continue
+		}
+		t.Run(string(e.Type), func(t *testing.T) {
+			e.Note = "\x00marker\x00"
+			e.Reason = ""
+			e.Supersedes = nil
+			v2, err := AppendCompact(nil, e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// After the note come the reason, the method and the rule: three empty strings, one zero
+			// byte each. Version 1 has the reason only.
+			at := bytes.Index(v2, []byte(e.Note)) + len(e.Note)
+			if !bytes.Equal(v2[at:at+3], []byte{0, 0, 0}) {
+				t.Fatalf("bytes after the note = %v, want three empty strings", v2[at:at+3])
+			}
+			v1 := append(append([]byte{compactVersionV1}, v2[1:at+1]...), v2[at+3:]...)
+			got, err := DecodeCompact(v1)
+			if err != nil {
+				t.Fatalf("DecodeCompact(version 1): %v", err)
+			}
+			if diff := sameEvent(e, got); diff != "" {
+				t.Fatalf("version 1 record differs in %s:\n%+v\n%+v", diff, e, got)
+			}
+		})
+	}
 }

@@ -18,5 +18,6 @@
 // which a store keeps for events it has checked and reads back without checking again. An event goes
 // through the compact encoding and back to the same wire bytes.
 //
-// The package imports the standard library and ulid only: no I/O, no clock, no randomness of its own.
+// The package imports the standard library, ulid, and golang.org/x/text's Unicode normalisation (which
+// Slug and NameKey fold names with) only: no I/O, no clock, no randomness of its own.
 package events

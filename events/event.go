@@ -61,12 +61,27 @@ type Fact struct {
 	Payload Payload
 	Note    string // the curator's remark; not part of the fact's identity
 
+	// Method says how the fact was drawn from its source: "" for a fact stated by a document's
+	// structure (infobox, table) or written by a person, MethodDrafted for a fact drafted from running
+	// text by a rule, not yet reviewed. It is part of the fact's identity, so that a person's fact and
+	// a drafted fact with the same words stay two facts. Rule names the rule that drafted the fact; it
+	// is not part of the identity (rules are renamed; the fact is the same).
+	Method string
+	Rule   string
+
 	// Supersedes lists the events this fact corrects (or, for a retraction, withdraws). The superseded
 	// events stay in the record; answers about the present leave them out. Reason says why, and is
 	// required with Supersedes.
 	Supersedes []ulid.ULID
 	Reason     string
 }
+
+// MethodDrafted marks a fact drafted from running text by a rule (Fact.Method).
+const MethodDrafted = "drafted"
+
+// Drafted reports whether the fact was drafted by a rule rather than stated by a document's structure
+// or written by a person.
+func (f Fact) Drafted() bool { return f.Method == MethodDrafted }
 
 // IsCorrection reports whether the fact supersedes earlier events.
 func (f Fact) IsCorrection() bool { return len(f.Supersedes) > 0 }
@@ -99,6 +114,12 @@ func (f Fact) Validate() error {
 	if err := f.Source.Validate(); err != nil {
 		errs = append(errs, err)
 	}
+	if f.Method != "" && f.Method != MethodDrafted {
+		errs = append(errs, fmt.Errorf("method %q is not %q (or empty, for a fact a person wrote or a document's structure states): %w", f.Method, MethodDrafted, ErrInvalid))
+	}
+	if f.Rule != "" && f.Method == "" {
+		errs = append(errs, fmt.Errorf("rule %q is given but the fact is not drafted: %w", f.Rule, ErrInvalid))
+	}
 	switch {
 	case f.IsCorrection() && strings.TrimSpace(f.Reason) == "":
 		errs = append(errs, fmt.Errorf("a correction or retraction needs a reason: %w", ErrInvalid))
@@ -130,8 +151,8 @@ func (f Fact) ID() FactID {
 		// Payloads are plain structs of strings, numbers and slices: they always encode.
 		panic(fmt.Sprintf("events: encode payload of %s: %v", f.Type, err))
 	}
-	// Supersedes and reason are left out when empty, so that the identity of every fact recorded
-	// before corrections existed is unchanged.
+	// Supersedes, reason and method are left out when empty, so that the identity of every fact
+	// recorded before corrections (or drafting) existed is unchanged.
 	canonical, _ := json.Marshal(struct {
 		Type       Type            `json:"type"`
 		Entity     EntityID        `json:"entity"`
@@ -140,7 +161,8 @@ func (f Fact) ID() FactID {
 		Payload    json.RawMessage `json:"payload"`
 		Supersedes []string        `json:"supersedes,omitempty"`
 		Reason     string          `json:"reason,omitempty"`
-	}{f.Type, f.Entity, f.Date.String(), f.Source, payload, idStrings(f.Supersedes), f.Reason})
+		Method     string          `json:"method,omitempty"`
+	}{f.Type, f.Entity, f.Date.String(), f.Source, payload, idStrings(f.Supersedes), f.Reason, f.Method})
 	sum := sha256.Sum256(canonical)
 	return FactID(hex.EncodeToString(sum[:16]))
 }
@@ -223,6 +245,8 @@ type factJSON struct {
 
 	Supersedes []string `json:"supersedes,omitempty"`
 	Reason     string   `json:"reason,omitempty"`
+	Method     string   `json:"method,omitempty"`
+	Rule       string   `json:"rule,omitempty"`
 }
 
 func idStrings(ids []ulid.ULID) []string {
@@ -248,7 +272,8 @@ func (f Fact) wire() (factJSON, error) {
 		return factJSON{}, fmt.Errorf("encode %s payload: %w", f.Type, err)
 	}
 	return factJSON{Type: f.Type, Entity: f.Entity, Involves: f.Involves(), Date: f.Date.String(),
-		Source: f.Source, Payload: payload, Note: f.Note, Supersedes: idStrings(f.Supersedes), Reason: f.Reason}, nil
+		Source: f.Source, Payload: payload, Note: f.Note, Supersedes: idStrings(f.Supersedes), Reason: f.Reason,
+		Method: f.Method, Rule: f.Rule}, nil
 }
 
 // UnmarshalJSON decodes a fact from its wire shape, decoding the payload by its type and refusing
@@ -294,7 +319,7 @@ func (w factJSON) factWith(decode func(Type, []byte) (Payload, error)) (Fact, er
 		supersedes = append(supersedes, id)
 	}
 	return Fact{Type: w.Type, Entity: w.Entity, Date: date, Source: w.Source, Payload: payload, Note: w.Note,
-		Supersedes: supersedes, Reason: w.Reason}, nil
+		Supersedes: supersedes, Reason: w.Reason, Method: w.Method, Rule: w.Rule}, nil
 }
 
 // EncodeEvent returns the wire encoding of e: one JSON object with its id, fact id, type, entity,

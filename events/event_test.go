@@ -549,6 +549,8 @@ func sameEvent(a, b Event) string {
 		return "recorded"
 	case a.Type != b.Type || a.Entity != b.Entity || a.Date != b.Date || a.Source != b.Source || a.Note != b.Note:
 		return "fact"
+	case a.Method != b.Method || a.Rule != b.Rule:
+		return "method"
 	case a.Fact.ID() != b.Fact.ID():
 		return "fact id"
 	}

@@ -3,28 +3,99 @@ package events
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
-// NameKey folds a name for lookup: lower case, every run of white space (including no-break spaces)
-// as one space, trimmed. Scripts without case, such as Khmer, are kept byte for byte.
+// NameKeyVersion numbers the folding NameKey does. It changes whenever NameKey folds some name
+// differently, so that an index keyed by NameKey (a store's) knows to rebuild itself. Version 1 folded
+// case and white space only.
+const NameKeyVersion = 2
+
+// NameKey folds a name for lookup, so that the ways one name is written find each other: compatibility
+// characters normalised (NFKC: ligatures, full-width forms), lower case (final sigma as sigma), Latin
+// letters without their diacritics and folded as Slug folds them ("Partidul Naţional Ţărănesc", with
+// cedillas, "Partidul Național Țărănesc", with commas below, and "partidul national taranesc" have one
+// key; so have "Łódź" and "Lodz"), Greek letters without accents, typographic apostrophes and quotation
+// marks as the ASCII ones ("People’s" → "people's"), invisible format characters (zero-width spaces
+// and joiners, direction marks, soft hyphens) and NUL dropped, and every run of white space (including
+// no-break spaces) as one space, trimmed. Other scripts keep their letters and marks; Cyrillic is not
+// romanised (й is not и). The result is in NFC and never holds NUL.
 func NameKey(name string) string {
+	if ascii(name) {
+		return nameKeyASCII(name)
+	}
+	s := norm.NFD.String(norm.NFKC.String(strings.Map(foldQuote, name)))
 	var b strings.Builder
 	space := false
-	for _, r := range name {
-		if unicode.IsSpace(r) {
+	var base rune // the last letter written: its marks are dropped if it is Latin or Greek
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
 			space = b.Len() > 0
 			continue
-		}
-		if r == 0 { // NUL separates names from ids in indexes: a name never holds one
+		case r == 0 || invisible(r): // NUL separates names from ids in indexes
 			continue
+		case unicode.IsMark(r):
+			if base < utf8.RuneSelf || unicode.In(base, unicode.Latin, unicode.Greek) {
+				continue
+			}
+		default:
+			base = r
 		}
 		if space {
 			b.WriteByte(' ')
 			space = false
 		}
-		b.WriteRune(unicode.ToLower(r))
+		r = unicode.ToLower(r)
+		if r == 'ς' {
+			r = 'σ'
+		}
+		if unicode.In(r, unicode.Latin) {
+			if t, ok := latinLetters[r]; ok {
+				b.WriteString(t)
+				continue
+			}
+		}
+		b.WriteRune(r)
+	}
+	return norm.NFC.String(b.String())
+}
+
+// nameKeyASCII is NameKey of an ASCII name.
+func nameKeyASCII(name string) string {
+	var b strings.Builder
+	space := false
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c == ' ' || c >= '\t' && c <= '\r':
+			space = b.Len() > 0
+			continue
+		case c == 0:
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '`':
+			c = '\''
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteByte(c)
 	}
 	return b.String()
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // NamesOf returns the names an event gives its entity: those of a Namer payload, without empties.

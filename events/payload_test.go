@@ -57,6 +57,8 @@ func samplePayloads() []Payload {
 		PersonDefected{From: "khmer-rouge"},
 		PersonSentenced{Sentence: "life in prison", By: "extraordinary-chambers-in-the-courts-of-cambodia"},
 		PersonFled{From: "Cambodia", Reason: "fear of arrest"},
+		PersonDied{Cause: "took his own life"},
+		PersonExiled{From: "Greece", To: "Paris"},
 		PersonBanned{Years: 5, By: "supreme-court-of-cambodia"},
 		PersonServed{Organisation: "government-of-cambodia", Role: "prime minister"},
 		EntityDisputed{With: "united-nations-transitional-authority-in-cambodia", Dispute: "various disputes",
@@ -69,6 +71,7 @@ func samplePayloads() []Payload {
 		CourtCaseHeard{Case: "the case for dissolving the party (" + khmerName + ")", Concerning: []EntityID{"cambodia-national-rescue-party"}},
 		PartyMembersFled{Group: "former MPs", Share: "about half", Count: 27, Including: []EntityID{"mu-sochua"}, From: "Cambodia",
 			Reason: "fear of arrest by the ruling party (" + khmerSlogan + ")"},
+		EntitySameAs{Other: "cnrp"},
 	}
 }
 

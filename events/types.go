@@ -45,6 +45,9 @@ const (
 	TypePartyFellFromPower   Type = "party.fell_from_power/v1"
 	TypeCourtCaseHeard       Type = "court.case_heard/v1"
 	TypePartyMembersFled     Type = "party.members_fled/v1"
+	TypeEntitySameAs         Type = "entity.same_as/v1"
+	TypePersonDied           Type = "person.died/v1"
+	TypePersonExiled         Type = "person.exiled/v1"
 )
 
 func init() {
@@ -86,6 +89,9 @@ func init() {
 	register[PartyFellFromPower]("", "a party, or a movement or regime it led, fell from power")
 	register[CourtCaseHeard](KindOrganisation, "a court heard a case")
 	register[PartyMembersFled](KindParty, "a group of the party's members fled a country")
+	register[PersonDied](KindPerson, "a person died")
+	register[PersonExiled](KindPerson, "a person was exiled, or went into exile")
+	register[EntitySameAs]("", "a person decided that two entities of the record are one (the event's entity, and other)")
 }
 
 // RecordRetracted withdraws the events its fact supersedes, without replacing them. Its entity is the
@@ -623,3 +629,35 @@ func (p PartyMembersFled) Refs() []EntityID { return refs(p.Including...) }
 func (p PartyMembersFled) Validate() error {
 	return errors.Join(required("group", p.Group), required("from", p.From), validateRefs("including", p.Including...))
 }
+
+// EntitySameAs records a person's decision that the event's entity and Other are one entity, which the
+// record holds under two ids (two documents named it differently, say). Readers answer for the two
+// together, under the event's entity, for as long as the event is in force; retracting it parts them
+// again. Neither entity's events are changed.
+type EntitySameAs struct {
+	Other EntityID `json:"other"`
+}
+
+func (EntitySameAs) EventType() Type    { return TypeEntitySameAs }
+func (p EntitySameAs) Refs() []EntityID { return refs(p.Other) }
+func (p EntitySameAs) Validate() error  { return requiredRef("other", p.Other) }
+
+// PersonDied records the death of the event's person; Cause is as the source words it, if it does.
+type PersonDied struct {
+	Cause string `json:"cause,omitempty"`
+}
+
+func (PersonDied) EventType() Type  { return TypePersonDied }
+func (PersonDied) Refs() []EntityID { return nil }
+func (PersonDied) Validate() error  { return nil }
+
+// PersonExiled records that the event's person was exiled or went into exile: From the country left
+// and To the place of exile, as the source words them, when it does.
+type PersonExiled struct {
+	From string `json:"from,omitempty"`
+	To   string `json:"to,omitempty"`
+}
+
+func (PersonExiled) EventType() Type  { return TypePersonExiled }
+func (PersonExiled) Refs() []EntityID { return nil }
+func (PersonExiled) Validate() error  { return nil }

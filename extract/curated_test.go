@@ -168,7 +168,7 @@ func TestFactsSubjectFromCurated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	facts, err := Facts(doc, c)
+	facts, _, err := Facts(doc, c)
 	if err != nil {
 		t.Fatalf("Facts(%s): %v", doc.Name, err)
 	}

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -15,16 +16,50 @@ import (
 // Facts returns the facts a document states, in document order: the document itself, then its infobox,
 // then its tables, then the curated facts (which may be nil). Curated facts whose source names another
 // document are kept as they are.
-func Facts(doc *document.Document, curated *Curated) ([]events.Fact, error) {
-	x := &extractor{doc: doc, named: map[events.EntityID]bool{}}
+//
+// Facts is lenient: a value of the infobox or a table it cannot read (a date it cannot parse, a
+// constituency table no hint names, a constituency row naming no constituency) is skipped, with the
+// facts that need it, and reported in the warnings it returns, in line order, each naming the
+// document and the line; the document's own parse warnings are not among them. With
+// Options.Strict, the first such value is an error wrapping events.ErrInvalid, as is, in either
+// mode, a curated facts file that names another document or holds a table hint that is not valid.
+func Facts(doc *document.Document, curated *Curated) ([]events.Fact, []document.Warning, error) {
+	return FactsWith(doc, curated, Options{})
+}
+
+// Options changes what FactsWith takes a document to be about.
+type Options struct {
+	// Subject, when set, is an entity the record already holds that the document is about, though
+	// its title is not that entity's name (sources resolves "X (Country)" to the X the record holds).
+	// Name is the record's name for it, which its founding and official name use; the title joins its
+	// names as an alternate name, a fact whose note is Evidence (why the document is about it). A
+	// subject set by the curated facts file wins over Subject.
+	Subject  events.EntityID
+	Name     string
+	Evidence string
+	// Strict refuses the document at the first value of its infobox or tables that cannot be read,
+	// instead of skipping it with a warning.
+	Strict bool
+	// Draft adds, for a document without a curated facts file, the facts Draft draws from its running
+	// text (marked drafted), without the names the infobox already gives.
+	Draft bool
+}
+
+// FactsWith is Facts with options: see Options.
+func FactsWith(doc *document.Document, curated *Curated, opts Options) ([]events.Fact, []document.Warning, error) {
+	x := &extractor{doc: doc, named: map[events.EntityID]bool{}, title: doc.Title, strict: opts.Strict}
 	if curated != nil {
 		x.hints = curated.Tables
 		x.subject, x.kind = curated.Subject, curated.SubjectKind
 		if curated.Document != "" && curated.Document != doc.Name {
-			return nil, fmt.Errorf("facts file for %s names document %s: %w", doc.Name, curated.Document, events.ErrInvalid)
+			return nil, nil, fmt.Errorf("facts file for %s names document %s: %w", doc.Name, curated.Document, events.ErrInvalid)
 		}
 	}
-	if x.subject == "" {
+	joined := x.subject == "" && opts.Subject != "" && opts.Name != ""
+	switch {
+	case joined:
+		x.subject, x.title = opts.Subject, opts.Name
+	case x.subject == "":
 		x.subject = events.Slug(doc.Title)
 	}
 	if x.kind == "" {
@@ -34,26 +69,41 @@ func Facts(doc *document.Document, curated *Curated) ([]events.Fact, error) {
 	// The document quotes its title line, which is line 1 unless blank lines come first.
 	x.add(events.DocumentEntity(doc.Name), "", x.lineText(doc.Sections[0].Line), events.DocumentRecorded{
 		Name: doc.Name, Title: doc.Title, SHA256: hex.EncodeToString(sum[:]), Text: doc.Text})
-	x.name(x.subject, x.kind, doc.Title, events.NameOfficial, doc.Title)
+	x.name(x.subject, x.kind, x.title, events.NameOfficial, doc.Title)
+	if joined {
+		x.name(x.subject, x.kind, doc.Title, events.NameAlternate, doc.Title)
+		x.facts[len(x.facts)-1].Note = opts.Evidence
+	}
 	if err := x.infobox(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := x.tables(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if curated != nil {
 		x.facts = append(x.facts, curated.Facts...)
+	} else if opts.Draft {
+		x.facts = append(x.facts, withoutKnownNames(x.facts, Draft(doc, x.subject))...)
 	}
-	return x.facts, nil
+	sort.SliceStable(x.warned, func(i, j int) bool { return x.warned[i].Line < x.warned[j].Line })
+	return x.facts, x.warned, nil
 }
 
 type extractor struct {
 	doc     *document.Document
 	subject events.EntityID
+	title   string // the subject's name: the document's title, or the record's name for a resolved subject
 	kind    events.Kind
 	hints   []TableHint
 	facts   []events.Fact
 	named   map[events.EntityID]bool
+	strict  bool               // refuse, rather than skip, a value that cannot be read
+	warned  []document.Warning // what was skipped, when not strict
+}
+
+// warn records that the value at line could not be read and was skipped: "format; action".
+func (x *extractor) warn(line int, format string, args ...any) {
+	x.warned = append(x.warned, document.Warning{Name: x.doc.Name, Line: line, Msg: fmt.Sprintf(format, args...)})
 }
 
 // add appends a fact about entity, dated date ("" for undated), quoting quote.
@@ -108,7 +158,10 @@ func (x *extractor) infobox() error {
 			continue
 		}
 		if err := x.field(f); err != nil {
-			return fmt.Errorf("document %s:%d: infobox %q: %w", x.doc.Name, f.Line, f.Key, err)
+			if x.strict {
+				return fmt.Errorf("document %s:%d: infobox %q: %w", x.doc.Name, f.Line, f.Key, err)
+			}
+			x.warn(f.Line, "infobox %q: %v; fact skipped", f.Key, err)
 		}
 	}
 	for _, base := range numberedBases(ib) {
@@ -146,14 +199,14 @@ func (x *extractor) field(f document.Field) error {
 		if err != nil {
 			return err
 		}
-		x.add(s, date, q, events.PartyFounded{Name: x.doc.Title})
+		x.add(s, date, q, events.PartyFounded{Name: x.title})
 	case "founders", "founder":
 		var founders []events.EntityID
 		for _, n := range splitList(v) {
 			founders = append(founders, x.mention(events.KindPerson, n, q))
 		}
 		if len(founders) > 0 { // a value of bare commas names no one
-			x.add(s, "", q, events.PartyFounded{Name: x.doc.Title, Founders: founders})
+			x.add(s, "", q, events.PartyFounded{Name: x.title, Founders: founders})
 		}
 	case "dissolved", "dissolution", "banned":
 		date, err := ProseDate(v)
@@ -277,7 +330,7 @@ func (x *extractor) group(base string, g document.Group) {
 	case "affiliation":
 		x.add(s, "", q, events.PartyAffiliation{Kind: kind, Organisation: x.mention(events.KindOrganisation, value.Value, q)})
 	case "founder":
-		x.add(s, "", q, events.PartyFounded{Name: x.doc.Title, Founders: []events.EntityID{x.mention(events.KindPerson, value.Value, q)}})
+		x.add(s, "", q, events.PartyFounded{Name: x.title, Founders: []events.EntityID{x.mention(events.KindPerson, value.Value, q)}})
 	default:
 		x.add(s, "", q, events.EntityDescribed{Attribute: "infobox", Value: q})
 	}
@@ -434,4 +487,22 @@ func Number(s string) (int64, bool) {
 		return 0, false
 	}
 	return n, true
+}
+
+// withoutKnownNames returns the drafted facts less the names that facts already give their entities.
+func withoutKnownNames(facts, drafted []events.Fact) []events.Fact {
+	known := map[string]bool{}
+	for _, f := range facts {
+		if n, ok := f.Payload.(events.EntityNamed); ok {
+			known[string(f.Entity)+"\x00"+events.NameKey(n.Name)] = true
+		}
+	}
+	var out []events.Fact
+	for _, f := range drafted {
+		if n, ok := f.Payload.(events.EntityNamed); ok && known[string(f.Entity)+"\x00"+events.NameKey(n.Name)] {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }

@@ -51,9 +51,12 @@ func load(t testing.TB, s source) (*document.Document, *Curated, []events.Fact) 
 	if err != nil {
 		t.Fatalf("ParseCurated(%s): %v", s.facts, err)
 	}
-	facts, err := Facts(doc, curated)
+	facts, warnings, err := Facts(doc, curated)
 	if err != nil {
 		t.Fatalf("Facts(%s): %v", s.name(), err)
+	}
+	if len(doc.Warnings)+len(warnings) > 0 {
+		t.Errorf("Parse and Facts(%s) warn %v %v, want no warning", s.name(), doc.Warnings, warnings)
 	}
 	return doc, curated, facts
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 
 	"annals/document"
@@ -64,12 +66,30 @@ func FuzzFacts(f *testing.F) {
 		for _, sec := range doc.Sections {
 			c.Tables = append(c.Tables, TableHint{Section: sec.Title, Election: "2013 general election", Date: "2013"})
 		}
-		facts, err := Facts(doc, c)
+		strict, _, serr := FactsWith(doc, c, Options{Strict: true})
+		if serr != nil && !errors.Is(serr, events.ErrInvalid) {
+			t.Fatalf("strict Facts(%q) error %v does not wrap events.ErrInvalid", data, serr)
+		}
+		facts, warnings, err := Facts(doc, c)
 		if err != nil {
 			if !errors.Is(err, events.ErrInvalid) {
 				t.Fatalf("Facts(%q) error %v does not wrap events.ErrInvalid", data, err)
 			}
 			return
+		}
+		// Lenient extraction warns exactly where strict extraction refuses; without a warning both
+		// draw the same facts.
+		if (serr != nil) != (len(warnings) > 0) {
+			t.Fatalf("Facts(%q) warnings %v, strict error %v", data, warnings, serr)
+		}
+		if serr == nil && !reflect.DeepEqual(strict, facts) {
+			t.Fatalf("Facts(%q) differs between the modes without a warning", data)
+		}
+		lines := strings.Count(doc.Text, "\n") + 1
+		for i, w := range warnings {
+			if w.Name != "fuzz.txt" || w.Line < 1 || w.Line > lines || w.Msg == "" {
+				t.Fatalf("Facts(%q) warning %d = %+v, want name fuzz.txt, a line in 1..%d and a message", data, i, w, lines)
+			}
 		}
 		for i, fact := range facts {
 			if err := fact.Validate(); err != nil {

@@ -158,7 +158,7 @@ func TestFactsEdgeDocuments(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			name := events.Slug(tt.name)
 			doc := parse(t, string(name)+".txt", tt.text)
-			facts, err := Facts(doc, nil)
+			facts, _, err := Facts(doc, nil)
 			if err != nil {
 				t.Fatalf("Facts(%s): %v", doc.Name, err)
 			}
@@ -176,7 +176,7 @@ func TestFactsEdgeDocuments(t *testing.T) {
 // Lists of nothing but commas name nothing: no empty merger, ideology or founding.
 func TestFactsEmptyLists(t *testing.T) {
 	doc := parse(t, "commas.txt", "= Quiet Party =\n\nQuiet Party\n- Merger: ,\n- Ideology: , ,\n- Founders: ,\n- Leader: ,\n- Successor: ,\n")
-	facts, err := Facts(doc, nil)
+	facts, _, err := Facts(doc, nil)
 	if err != nil {
 		t.Fatalf("Facts(%s): %v", doc.Name, err)
 	}

@@ -16,7 +16,8 @@ import (
 //   - a results table by constituency (Constituency, Popular vote, ...): one result per row for the
 //     election its section's TableHint names; a summary row ("Total") is the national result.
 //
-// A table that matches no rule states no fact this package knows how to draw.
+// A table that matches no rule states no fact this package knows how to draw. A row whose cells a rule
+// cannot read is skipped with a warning (see Facts), or refuses the document in strict mode.
 func (x *extractor) tables() error {
 	for _, sec := range x.doc.Sections {
 		for _, b := range sec.Blocks {
@@ -27,7 +28,7 @@ func (x *extractor) tables() error {
 			var err error
 			switch {
 			case t.Column("Term start") >= 0 && t.Column("Name") >= 0:
-				err = x.leadersTable(t)
+				err = x.leadersTable(sec, t)
 			case t.Column("Election") >= 0 && t.Column("Votes #") >= 0:
 				err = x.electionTable(sec, t)
 			case t.Column("Constituency") >= 0:
@@ -53,38 +54,57 @@ func filled(t *document.Table, r document.Row, label string) bool {
 	return i >= 0 && r.Filled[i]
 }
 
-func (x *extractor) leadersTable(t *document.Table) error {
+// unreadableRow handles a row of a table in sec whose cell cannot be read (err): in strict mode it
+// returns err for the table to refuse; otherwise it records a warning saying what was skipped and
+// returns nil.
+func (x *extractor) unreadableRow(sec *document.Section, r document.Row, err error, skipped string) error {
+	if x.strict {
+		return fmt.Errorf("row %d: %w", r.Line, err)
+	}
+	x.warn(r.Line, "table in section %q: %v; %s", sec.Title, err, skipped)
+	return nil
+}
+
+func (x *extractor) leadersTable(sec *document.Section, t *document.Table) error {
 	for _, r := range t.Rows {
 		q := x.lineText(r.Line)
 		start, end := cell(t, r, "Term start"), cell(t, r, "Term end")
 		var startDate, endDate string
 		var err error
+		// A date that cannot be read loses the facts it dates, not the others of the row.
+		tookOK, leftOK := true, true
 		if start != "" {
 			if startDate, err = ProseDate(start); err != nil {
-				return fmt.Errorf("row %d: %w", r.Line, err)
+				if err := x.unreadableRow(sec, r, err, "its taking office skipped"); err != nil {
+					return err
+				}
+				tookOK = false
 			}
 		}
 		if end != "" {
 			if endDate, err = ProseDate(end); err != nil {
-				return fmt.Errorf("row %d: %w", r.Line, err)
+				if err := x.unreadableRow(sec, r, err, "its leaving office skipped"); err != nil {
+					return err
+				}
+				leftOK = false
 			}
 		}
 		term := 0
 		if n, ok := Number(cell(t, r, "No.")); ok {
 			term = int(n)
 		}
-		if name := cell(t, r, "Name"); name != "" && !filled(t, r, "Name") {
-			person := x.mention(events.KindPerson, name, q)
-			x.add(x.subject, startDate, q, events.LeaderTookOffice{Office: events.Office{Person: person, Role: "leader", Term: term}})
-			if endDate != "" {
-				x.add(x.subject, endDate, q, events.LeaderLeftOffice{Office: events.Office{Person: person, Role: "leader", Term: term}})
+		for _, holder := range []struct{ column, role string }{{"Name", "leader"}, {"Deputy", "deputy leader"}} {
+			name := cell(t, r, holder.column)
+			if name == "" || filled(t, r, holder.column) || !tookOK && (!leftOK || endDate == "") {
+				continue
 			}
-		}
-		if deputy := cell(t, r, "Deputy"); deputy != "" && !filled(t, r, "Deputy") {
-			person := x.mention(events.KindPerson, deputy, q)
-			x.add(x.subject, startDate, q, events.LeaderTookOffice{Office: events.Office{Person: person, Role: "deputy leader", Term: term}})
-			if endDate != "" {
-				x.add(x.subject, endDate, q, events.LeaderLeftOffice{Office: events.Office{Person: person, Role: "deputy leader", Term: term}})
+			person := x.mention(events.KindPerson, name, q)
+			office := events.Office{Person: person, Role: holder.role, Term: term}
+			if tookOK {
+				x.add(x.subject, startDate, q, events.LeaderTookOffice{Office: office})
+			}
+			if leftOK && endDate != "" {
+				x.add(x.subject, endDate, q, events.LeaderLeftOffice{Office: office})
 			}
 		}
 	}
@@ -105,7 +125,10 @@ func (x *extractor) electionTable(sec *document.Section, t *document.Table) erro
 		year := cell(t, r, "Election")
 		date, err := ProseDate(year)
 		if err != nil {
-			return fmt.Errorf("row %d: %w", r.Line, err)
+			if err := x.unreadableRow(sec, r, err, "row skipped"); err != nil {
+				return err
+			}
+			continue
 		}
 		res := events.ElectionResult{
 			Election:    year + " " + level + " election",
@@ -137,7 +160,12 @@ func (x *extractor) constituencyTable(sec *document.Section, t *document.Table) 
 		}
 	}
 	if hint == nil {
-		return fmt.Errorf("constituency results name no election: add a table hint for section %q to the facts file: %w", sec.Title, events.ErrInvalid)
+		err := fmt.Errorf("constituency results name no election: add a table hint for section %q to the facts file: %w", sec.Title, events.ErrInvalid)
+		if x.strict {
+			return err
+		}
+		x.warn(t.Line, "table in section %q: %v; table skipped", sec.Title, err)
+		return nil
 	}
 	if err := hint.validate(); err != nil {
 		return err
@@ -159,7 +187,11 @@ func (x *extractor) constituencyTable(sec *document.Section, t *document.Table) 
 			res.Constituency = cell(t, r, "Constituency")
 			res.Number = cell(t, r, "No.")
 			if res.Constituency == "" {
-				return fmt.Errorf("row %d: a constituency result names no constituency: %w", r.Line, events.ErrInvalid)
+				err := fmt.Errorf("a constituency result names no constituency: %w", events.ErrInvalid)
+				if err := x.unreadableRow(sec, r, err, "row skipped"); err != nil {
+					return err
+				}
+				continue
 			}
 		}
 		f := events.Fact{Type: res.EventType(), Entity: x.subject, Date: events.MustParseDate(hint.Date),

@@ -143,8 +143,16 @@ type ack struct {
 // each batch is written whole, in the order given, with one sync to disk, or not at all. Every event
 // of a batch carries the expected last sequence of its entity before the batch. A batch the server
 // refuses (a conflict, a duplicate) is written again event by event (see appendChained), which writes
-// what it can and reports what it cannot. See events.Log.
+// what it can and reports what it cannot. An event whose entity is not a valid EntityID refuses the
+// whole call, with nothing written: an error wrapping events.ErrInvalid. See events.Log.
 func (l *Log) Append(ctx context.Context, evs []events.Event, expect map[events.EntityID]uint64) ([]uint64, error) {
+	// The entity is a token of the event's subjects: one that is not a valid EntityID (a '.', a
+	// wildcard, white space) would publish on other subjects. Refuse the whole call before writing.
+	for _, e := range evs {
+		if err := e.Entity.Validate(); err != nil {
+			return make([]uint64, len(evs)), fmt.Errorf("append event %s: %w", e.ID, err)
+		}
+	}
 	if l.cfg.MaxBatch <= 0 || len(evs) < 2 {
 		return l.appendChained(ctx, evs, expect)
 	}

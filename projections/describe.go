@@ -196,6 +196,11 @@ func Describe(e events.Event, names Names) string {
 			s += " as " + p.Role
 		}
 		return s
+	case events.EntitySameAs:
+		if p.Other == e.Entity {
+			return subject + ": two records joined as one entity"
+		}
+		return fmt.Sprintf("%s is the same entity as %s [%s]", subject, names(p.Other), p.Other)
 	case events.EntityDisputed:
 		what := "a dispute"
 		if p.Dispute != "" {

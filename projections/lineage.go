@@ -15,6 +15,7 @@ type Edge struct {
 	Label   string          `json:"label,omitempty"` // for a rename: the new name
 	Source  events.Source   `json:"source"`
 	EventID string          `json:"event_id"`
+	Method  string          `json:"method,omitempty"` // events.MethodDrafted for a link drafted by a rule
 }
 
 // Node is an entity of a lineage.
@@ -35,7 +36,7 @@ type Lineage struct {
 // (the party → itself, labelled with its new name).
 func EdgesOf(e events.Event) []Edge {
 	edge := func(from, to events.EntityID, kind string) Edge {
-		return Edge{From: from, To: to, Kind: kind, Date: e.Date.String(), Source: e.Source, EventID: e.ID.String()}
+		return Edge{From: from, To: to, Kind: kind, Date: e.Date.String(), Source: e.Source, EventID: e.ID.String(), Method: e.Method}
 	}
 	switch p := e.Payload.(type) {
 	case events.PartySucceeded:

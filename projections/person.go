@@ -16,12 +16,15 @@ type Role struct {
 	Certainty Certainty       `json:"certainty"`
 	Source    events.Source   `json:"source"`
 	EventID   string          `json:"event_id"`
-	Also      []events.Source `json:"also,omitempty"` // other sources stating the same role
+	Also      []events.Source `json:"also,omitempty"`   // other sources stating the same role
+	Method    string          `json:"method,omitempty"` // events.MethodDrafted when the source and every one of Also were drafted
 
-	since events.Date // Since, parsed
+	since   events.Date // Since, parsed
+	methods []string    // the method of Source, then of each of Also
 }
 
-// Entry is one event in a person's or party's history, described in a line.
+// Entry is one event in a person's or party's history, described in a line. Method and Rule are the
+// event's (events.Fact.Method and Rule): "drafted" and the rule's name for a fact drafted by a rule.
 type Entry struct {
 	Date      string          `json:"date"`
 	HumanDate string          `json:"human_date"`
@@ -32,6 +35,8 @@ type Entry struct {
 	Source    events.Source   `json:"source"`
 	EventID   string          `json:"event_id"`
 	Recorded  string          `json:"recorded"` // when the record learned it, RFC 3339 UTC
+	Method    string          `json:"method,omitempty"`
+	Rule      string          `json:"rule,omitempty"`
 }
 
 // PersonState is a person as the record knows them: names, the roles they held on a day (all of
@@ -52,7 +57,7 @@ func NewEntry(e events.Event, day events.Day, names Names) Entry {
 	}
 	return Entry{Date: e.Date.String(), HumanDate: e.Date.Human(), Type: e.Type, Summary: Describe(e, names),
 		Entity: e.Entity, Certainty: c, Source: e.Source, EventID: e.ID.String(),
-		Recorded: e.Recorded.UTC().Format("2006-01-02T15:04:05.000Z")}
+		Recorded: e.Recorded.UTC().Format("2006-01-02T15:04:05.000Z"), Method: e.Method, Rule: e.Rule}
 }
 
 // Person folds the events about or involving a person into what the record says of them as of day
@@ -82,13 +87,14 @@ func Person(id events.EntityID, evs []events.Event, day events.Day, names Names)
 		switch p := e.Payload.(type) {
 		case events.EntityNamed:
 			if e.Entity == id {
-				st.Names = append(st.Names, Claim{Value: p.Name + " (" + p.NameType + ")", Date: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String()})
+				st.Names = append(st.Names, Claim{Value: p.Name + " (" + p.NameType + ")", Date: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String(), Method: e.Method})
 			}
 		case events.LeaderTookOffice:
 			if p.Person != id {
 				continue
 			}
-			r := Role{Entity: e.Entity, Name: names(e.Entity), Role: p.Role, Since: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String(), since: e.Date}
+			r := Role{Entity: e.Entity, Name: names(e.Entity), Role: p.Role, Since: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String(),
+				since: e.Date, methods: []string{e.Method}}
 			l := Leader{Person: id, Role: p.Role}
 			if d, ok := departureFrom(departures, e.Entity, l, e.Date); ok {
 				dc, dh := certainty(d.Date, day)
@@ -103,7 +109,7 @@ func Person(id events.EntityID, evs []events.Event, day events.Day, names Names)
 		case events.CommitteeMember:
 			if p.Person == id {
 				st.Roles = append(st.Roles, Role{Entity: e.Entity, Name: names(e.Entity), Role: p.Role, Committee: p.Committee,
-					Rank: p.Rank, Since: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String(), since: e.Date})
+					Rank: p.Rank, Since: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String(), since: e.Date, methods: []string{e.Method}})
 			}
 		}
 	}
@@ -125,10 +131,15 @@ func mergeRoles(roles []Role) []Role {
 			out = append(out, r)
 		case undated(out[i].since) && !undated(r.since):
 			r.Also = append(append(r.Also, out[i].Source), out[i].Also...)
+			r.methods = append(r.methods, out[i].methods...)
 			out[i] = r
 		default:
 			out[i].Also = append(out[i].Also, r.Source)
+			out[i].methods = append(out[i].methods, r.methods...)
 		}
+	}
+	for i := range out {
+		out[i].Method = allMethod(out[i].methods)
 	}
 	return out
 }

@@ -40,15 +40,42 @@ type Claim struct {
 	Certainty Certainty     `json:"certainty"`
 	Source    events.Source `json:"source"`
 	EventID   string        `json:"event_id"`
+	Method    string        `json:"method,omitempty"` // events.MethodDrafted for a claim drafted by a rule (see events.Fact.Method)
 
 	date events.Date // Date, parsed: the fold compares dates without reading them again
 }
 
+// methodOf returns the method of what rests on claims: events.MethodDrafted when every one of them
+// was drafted by a rule and none was reviewed, "" otherwise (and for no claim). A value, a status or
+// a merged line is shown as drafted only when nothing a person or a document's structure states
+// supports it.
+func methodOf(claims []Claim) string {
+	methods := make([]string, len(claims))
+	for i, c := range claims {
+		methods[i] = c.Method
+	}
+	return allMethod(methods)
+}
+
+// allMethod is methodOf for the methods of the facts behind one line.
+func allMethod(methods []string) string {
+	if len(methods) == 0 {
+		return ""
+	}
+	for _, m := range methods {
+		if m != events.MethodDrafted {
+			return ""
+		}
+	}
+	return events.MethodDrafted
+}
+
 // Value is a single-valued field with every claim behind it. Value is empty when no claim is in effect
-// or when the claims disagree (Disputed).
+// or when the claims disagree (Disputed). Method is events.MethodDrafted when every claim was drafted.
 type Value struct {
 	Value    string  `json:"value"`
 	Disputed bool    `json:"disputed,omitempty"`
+	Method   string  `json:"method,omitempty"`
 	Claims   []Claim `json:"claims"`
 }
 
@@ -62,9 +89,11 @@ type Leader struct {
 	Certainty Certainty       `json:"certainty"`
 	Source    events.Source   `json:"source"`
 	EventID   string          `json:"event_id"`
-	Also      []events.Source `json:"also,omitempty"` // other sources naming the same person in the same role
+	Also      []events.Source `json:"also,omitempty"`   // other sources naming the same person in the same role
+	Method    string          `json:"method,omitempty"` // events.MethodDrafted when the source and every one of Also were drafted
 
-	since events.Date // Since, parsed
+	since   events.Date // Since, parsed
+	methods []string    // the method of Source, then of each of Also
 }
 
 // Link ties the party to another entity: a predecessor, a successor, a wing, an affiliation.
@@ -76,6 +105,7 @@ type Link struct {
 	Certainty Certainty       `json:"certainty"`
 	Source    events.Source   `json:"source"`
 	EventID   string          `json:"event_id"`
+	Method    string          `json:"method,omitempty"` // events.MethodDrafted for a link drafted by a rule
 }
 
 // Status values.
@@ -86,11 +116,14 @@ const (
 )
 
 // Status is what the party was on the day: active, dissolved, banned, declared illegal, ceased
-// activity, or not yet founded, with how sure the record is and the events that say so.
+// activity, or not yet founded, with how sure the record is and the events that say so. Method is
+// events.MethodDrafted when every claim the value rests on (the foundings, or the ending that
+// decides it) was drafted.
 type Status struct {
 	Value     string    `json:"value"`
 	Certainty Certainty `json:"certainty"`
 	Since     string    `json:"since,omitempty"`
+	Method    string    `json:"method,omitempty"`
 	Pending   []Claim   `json:"pending,omitempty"` // changes whose dates straddle the day
 	Claims    []Claim   `json:"claims"`
 }
@@ -140,10 +173,10 @@ func Party(id events.EntityID, evs []events.Event, day events.Day, names Names) 
 			attested = true
 		}
 		claim := func(value string) Claim {
-			return Claim{Value: value, Date: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String(), date: e.Date}
+			return Claim{Value: value, Date: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String(), Method: e.Method, date: e.Date}
 		}
 		link := func(other events.EntityID, kind string) Link {
-			return Link{Entity: other, Name: names(other), Kind: kind, Date: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String()}
+			return Link{Entity: other, Name: names(other), Kind: kind, Date: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String(), Method: e.Method}
 		}
 		self := e.Entity == id
 		// The events that date the party's founding are the ones the store's lifetime index reads.
@@ -205,7 +238,7 @@ func Party(id events.EntityID, evs []events.Event, day events.Day, names Names) 
 		case events.LeaderTookOffice:
 			if self && happened {
 				l := Leader{Person: p.Person, Name: names(p.Person), Role: p.Role, Since: e.Date.String(),
-					Certainty: c, Source: e.Source, EventID: e.ID.String(), since: e.Date}
+					Certainty: c, Source: e.Source, EventID: e.ID.String(), Method: e.Method, since: e.Date, methods: []string{e.Method}}
 				terms = append(terms, term{leader: l, start: e.Date})
 			}
 		case events.LeaderLeftOffice:
@@ -293,10 +326,15 @@ func leadersAt(terms []term, departures []events.Event, day events.Day) []Leader
 		// Prefer the dated, certain claim; keep the other's source.
 		if undated(out[i].since) && !undated(l.since) {
 			l.Also = append(append(l.Also, out[i].Source), out[i].Also...)
+			l.methods = append(l.methods, out[i].methods...)
 			out[i] = l
 		} else {
 			out[i].Also = append(out[i].Also, l.Source)
+			out[i].methods = append(out[i].methods, l.methods...)
 		}
+	}
+	for i := range out {
+		out[i].Method = allMethod(out[i].methods)
 	}
 	// Dated terms first, in the order they began; undated ones after them.
 	sort.SliceStable(out, func(i, j int) bool { return !undated(out[i].since) && undated(out[j].since) })
@@ -336,7 +374,7 @@ func statusOf(t events.Type) string {
 // valueOf gathers claims into a Value: the shared value when every claim agrees (ignoring case and
 // white space), disputed otherwise.
 func valueOf(claims []Claim) Value {
-	v := Value{Claims: claims}
+	v := Value{Claims: claims, Method: methodOf(claims)}
 	if v.Claims == nil {
 		v.Claims = []Claim{}
 	}
@@ -358,7 +396,7 @@ func valueOf(claims []Claim) Value {
 // foundingOf gathers founding-date claims: they agree when their date ranges overlap (a day inside a
 // year agrees with the year), and are disputed when two cannot both be true.
 func foundingOf(claims []Claim) Value {
-	v := Value{Claims: claims}
+	v := Value{Claims: claims, Method: methodOf(claims)}
 	if v.Claims == nil {
 		v.Claims = []Claim{}
 	}
@@ -392,31 +430,36 @@ func narrower(a, b events.Date) bool {
 func statusAt(founded Value, endings []Claim, attested bool, day events.Day) Status {
 	st := Status{Claims: []Claim{}}
 	certainFounding, anyFounding, dated := false, false, false
+	var datedFoundings []Claim // the founding claims that say when
 	for _, c := range founded.Claims {
 		cert, ok := certainty(c.date, day)
 		if cert == Undated {
 			continue
 		}
 		dated = true
+		datedFoundings = append(datedFoundings, c)
 		if !ok {
 			continue
 		}
 		anyFounding = true
 		certainFounding = certainFounding || cert == Certain
-		st.Claims = append(st.Claims, Claim{Value: "founded", Date: c.Value, Certainty: cert, Source: c.Source, EventID: c.EventID, date: c.date})
+		st.Claims = append(st.Claims, Claim{Value: "founded", Date: c.Value, Certainty: cert, Source: c.Source, EventID: c.EventID, Method: c.Method, date: c.date})
 	}
+	var basis []Claim // the claims the value rests on
 	switch {
 	case !dated && attested:
 		st.Value, st.Certainty = StatusUnknown, Certain
 	case !dated:
 		st.Value, st.Certainty = StatusUnknown, Uncertain
 	case !anyFounding:
-		st.Value, st.Certainty = StatusNotFounded, Certain
+		st.Value, st.Certainty, st.Method = StatusNotFounded, Certain, methodOf(datedFoundings)
 		return st
 	case certainFounding:
 		st.Value, st.Certainty, st.Since = StatusActive, Certain, founded.Value
+		basis = slices.Clone(st.Claims)
 	default:
 		st.Value, st.Certainty, st.Since = StatusActive, Uncertain, founded.Value
+		basis = slices.Clone(st.Claims)
 		for _, c := range st.Claims {
 			if c.Certainty == Uncertain {
 				st.Pending = append(st.Pending, c)
@@ -428,8 +471,10 @@ func statusAt(founded Value, endings []Claim, attested bool, day events.Day) Sta
 		if e.Certainty == Certain {
 			if st.Since == e.Date && st.Value != StatusActive && !strings.Contains(st.Value, e.Value) {
 				st.Value += ", " + e.Value // two changes on one day: "banned, dissolved"
+				basis = append(basis, e)
 			} else {
 				st.Value, st.Since = e.Value, e.Date
+				basis = []Claim{e}
 			}
 			continue
 		}
@@ -438,6 +483,7 @@ func statusAt(founded Value, endings []Claim, attested bool, day events.Day) Sta
 			st.Certainty = Uncertain
 		}
 	}
+	st.Method = methodOf(basis)
 	return st
 }
 

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -24,14 +25,69 @@ const FactsSuffix = ".facts.json"
 type Loaded struct {
 	Facts     []events.Fact // in document order, documents in name order, then standalone facts files
 	Documents []string      // file names of the documents read
+	// Warnings are what ResolveSubjects could not settle, one a document: it names the document.
+	Warnings []string
+	// Unread lists what the parser and the extractor could not read in the documents (see
+	// document.Warning): documents in name order, each in line order. It is empty with
+	// LoadOptions.Strict, which refuses such a document instead.
+	Unread []document.Warning
+
+	docs       []loadedDocument
+	standalone []events.Fact // the facts of facts files without a document
+	opts       LoadOptions
 }
 
-// Load reads documents (*.txt) and facts files (*.facts.json) from files and folders. A document's
+// loadedDocument is a document as read, kept so that ResolveSubjects can read it again about another
+// subject.
+type loadedDocument struct {
+	path       string
+	doc        *document.Document
+	curated    *extract.Curated
+	facts      []events.Fact
+	start, end int // its facts in Loaded.Facts
+}
+
+// rebuild lays the facts of the documents, then of the standalone facts files, out in l.Facts again.
+func (l *Loaded) rebuild() {
+	l.Facts = l.Facts[:0:0]
+	for i := range l.docs {
+		l.docs[i].start = len(l.Facts)
+		l.Facts = append(l.Facts, l.docs[i].facts...)
+		l.docs[i].end = len(l.Facts)
+	}
+	l.Facts = append(l.Facts, l.standalone...)
+}
+
+// LoadOptions tune LoadWith. The zero value is what Load does.
+type LoadOptions struct {
+	// Strict refuses a document at the first structure or value of it that cannot be read (see
+	// document.ParseWith and extract.FactsWith), instead of skipping it with a warning in
+	// Loaded.Unread.
+	Strict bool
+	// NoDraft leaves out the facts drafted from the running text of documents without a curated
+	// facts file (see extract.Draft); by default they are recorded, marked drafted.
+	NoDraft bool
+}
+
+// extractOptions are the options of the extractor for documents loaded with o.
+func (o LoadOptions) extractOptions() extract.Options {
+	return extract.Options{Strict: o.Strict, Draft: !o.NoDraft}
+}
+
+// Load is LoadWith(paths, LoadOptions{}): it reads leniently.
+func Load(paths []string) (*Loaded, error) {
+	return LoadWith(paths, LoadOptions{})
+}
+
+// LoadWith reads documents (*.txt) and facts files (*.facts.json) from files and folders. A document's
 // companion facts file (NAME.facts.json next to NAME.txt) is read with it; a facts file without a
 // document beside it quotes documents the record already holds. Everything is read and checked
 // before it returns: an unreadable path, a malformed document or a bad fact is an error that names
-// the file.
-func Load(paths []string) (*Loaded, error) {
+// the file. Each document is about the entity its title names (events.Slug of it) or its facts file
+// sets; ResolveSubjects then finds those an "X (Country)" title means. What a document holds that
+// cannot be read is skipped and listed in Loaded.Unread, or, with opts.Strict, an error naming the file
+// and line. A curated facts file is checked in full in both modes.
+func LoadWith(paths []string, opts LoadOptions) (*Loaded, error) {
 	var docs, factFiles []string
 	for _, p := range paths {
 		info, err := os.Stat(p)
@@ -64,16 +120,17 @@ func Load(paths []string) (*Loaded, error) {
 		}
 	}
 	sort.Strings(docs)
-	out := &Loaded{}
+	out := &Loaded{opts: opts}
 	companions := map[string]bool{}
 	for _, path := range docs {
 		companion := strings.TrimSuffix(path, filepath.Ext(path)) + FactsSuffix
-		facts, err := loadDocument(path, companion)
+		d, unread, err := loadDocument(path, companion, opts)
 		if err != nil {
 			return nil, err
 		}
+		out.Unread = append(out.Unread, unread...)
 		companions[filepath.Clean(companion)] = true
-		out.Facts = append(out.Facts, facts...)
+		out.docs = append(out.docs, d)
 		out.Documents = append(out.Documents, filepath.Base(path))
 	}
 	sort.Strings(factFiles)
@@ -89,36 +146,54 @@ func Load(paths []string) (*Loaded, error) {
 		if err != nil {
 			return nil, err
 		}
-		out.Facts = append(out.Facts, c.Facts...)
+		out.standalone = append(out.standalone, c.Facts...)
 	}
+	out.rebuild()
 	if len(docs) == 0 && len(factFiles) == 0 {
 		return nil, fmt.Errorf("no documents (*.txt) or facts files (*%s) in %s: %w", FactsSuffix, strings.Join(paths, ", "), events.ErrNotFound)
 	}
 	return out, nil
 }
 
-// loadDocument parses a document and its companion facts file, if there is one, into facts.
-func loadDocument(path, companion string) ([]events.Fact, error) {
+// loadDocument parses a document and its companion facts file, if there is one, into facts. It returns
+// what the parser and the extractor could not read, in line order.
+func loadDocument(path, companion string, opts LoadOptions) (loadedDocument, []document.Warning, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return loadedDocument{}, nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	doc, err := document.Parse(filepath.Base(path), data)
+	doc, err := document.ParseWith(filepath.Base(path), data, document.Options{Strict: opts.Strict})
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return loadedDocument{}, nil, fmt.Errorf("%s: %w", path, err)
 	}
 	var curated *extract.Curated
 	switch cdata, err := os.ReadFile(companion); {
 	case err == nil:
 		if curated, err = extract.ParseCurated(companion, cdata); err != nil {
-			return nil, err
+			return loadedDocument{}, nil, err
 		}
 	case !errors.Is(err, fs.ErrNotExist):
-		return nil, fmt.Errorf("read %s: %w", companion, err)
+		return loadedDocument{}, nil, fmt.Errorf("read %s: %w", companion, err)
 	}
-	facts, err := extract.Facts(doc, curated)
+	facts, unread, err := extract.FactsWith(doc, curated, opts.extractOptions())
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return loadedDocument{}, nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return facts, nil
+	unread = append(slices.Clone(doc.Warnings), unread...)
+	slices.SortStableFunc(unread, func(a, b document.Warning) int { return a.Line - b.Line })
+	return loadedDocument{path: path, doc: doc, curated: curated, facts: facts}, unread, nil
+}
+
+// Draft reads one document and returns its file name and the facts drafted from its running text
+// (extract.Draft), about the entity its title names, whether or not a facts file is beside it.
+func Draft(path string, strict bool) (string, []events.Fact, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	doc, err := document.ParseWith(filepath.Base(path), data, document.Options{Strict: strict})
+	if err != nil {
+		return "", nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return doc.Name, extract.Draft(doc, events.Slug(doc.Title)), nil
 }

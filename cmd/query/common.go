@@ -31,6 +31,7 @@ type common struct {
 
 	knownAtFlag string
 	knownAt     time.Time // zero: the current record
+	curatedOnly bool      // leave out drafted facts, as if never recorded
 }
 
 func (m *Main) flags(name, synopsis, help string) *common {
@@ -43,6 +44,7 @@ func (m *Main) flags(name, synopsis, help string) *common {
 	c.fs.StringVar(&c.data, "data", data, "data `directory` holding the record (env ANNALS_DATA)")
 	c.fs.BoolVar(&c.json, "json", false, "print one JSON document (its shape is in docs/json.md)")
 	c.fs.StringVar(&c.knownAtFlag, "known-at", "", "answer as the record stood at this recorded `time` (RFC 3339, or YYYY-MM-DD for the end of that day, UTC)")
+	c.fs.BoolVar(&c.curatedOnly, "curated-only", false, "leave out the facts a rule drafted from running text and no person has reviewed, as if never recorded")
 	c.fs.Usage = func() {
 		fmt.Fprintf(c.fs.Output(), "usage: query %s %s\n\n%s\n\nflags:\n", name, synopsis, help)
 		c.fs.PrintDefaults()
@@ -100,7 +102,9 @@ func (c *common) openDirectory(ctx context.Context) (*boltstore.Store, *director
 	if err != nil {
 		return nil, nil, err
 	}
-	return store, newDirectory(ctx, store, c.m), nil
+	dir := newDirectory(ctx, store, c.m)
+	dir.knownAt = c.knownAt
+	return store, dir, nil
 }
 
 // parseAt parses an optional --at day: events.MaxDay (everything) when empty, a usage error when
@@ -136,6 +140,7 @@ type directory struct {
 	entities map[events.EntityID]events.EntitySummary // those read so far; every one when complete
 	missing  map[events.EntityID]bool                 // ids the record does not hold
 	complete bool
+	knownAt  time.Time // the record as it stood then (zero: now), for the links that join entities
 }
 
 func newDirectory(ctx context.Context, store *boltstore.Store, m *Main) *directory {
@@ -256,6 +261,11 @@ func (d *directory) resolve(ctx context.Context, store events.Store, query strin
 			break
 		}
 	}
+	if len(matches) > 1 {
+		if matches, err = d.canonical(ctx, matches); err != nil {
+			return "", err
+		}
+	}
 	switch len(matches) {
 	case 1:
 		return matches[0], nil
@@ -273,6 +283,32 @@ func (d *directory) resolve(ctx context.Context, store events.Store, query strin
 		return "", fmt.Errorf("no %s is known as %q: %w; nothing comes close; the record holds:\n%s", kind, query, events.ErrNotFound, d.list(cands))
 	}
 	return "", fmt.Errorf("%q is %w: it names %d %ss; use the id:\n%s", query, events.ErrAmbiguous, len(matches), kind, d.list(matches))
+}
+
+// canonical returns the canonical ids of entities (see group), each once, in the order given: names
+// that several entities share mean one entity when a merge joins them all.
+func (d *directory) canonical(ctx context.Context, ids []events.EntityID) ([]events.EntityID, error) {
+	have := map[events.EntityID][]events.Stored{}
+	for _, id := range ids {
+		stored, err := d.store.EntityEvents(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		have[id] = stored
+	}
+	ident, err := readIdentity(ctx, d.store, d.knownAt, have)
+	if err != nil {
+		return nil, err
+	}
+	var out []events.EntityID
+	seen := map[events.EntityID]bool{}
+	for _, id := range ids {
+		if c := ident.Canonical(id); !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	return out, nil
 }
 
 func (d *directory) list(ids []events.EntityID) string {
@@ -393,29 +429,83 @@ func ParseKnownAt(s string) (time.Time, error) {
 
 // eachParty reads the events of each party in ids and passes the facts in force (see effective) to
 // fn, on every core, keeping what fn returns when it says to. The results come in no set order: the
-// caller sorts them.
+// caller sorts them. Parties a merge joins (see group) are passed once, together, under their
+// canonical id, after the others.
 func eachParty[T any](ctx context.Context, c *common, store *boltstore.Store, ids []events.EntityID, fn func(events.EntityID, []events.Event) (T, bool)) ([]T, error) {
 	var mu sync.Mutex
 	var out []T
+	linked := map[events.EntityID][]events.Stored{} // parties with a link among their events
 	err := store.EachEntityEvents(ctx, ids, runtime.GOMAXPROCS(0), func(id events.EntityID, stored []events.Stored) error {
-		if v, keep := fn(id, c.effective(stored)); keep {
+		evs := c.effective(stored)
+		if hasLink(evs) {
+			mu.Lock()
+			linked[id] = stored
+			mu.Unlock()
+			return nil
+		}
+		if v, keep := fn(id, evs); keep {
 			mu.Lock()
 			out = append(out, v)
 			mu.Unlock()
 		}
 		return nil
 	})
-	return out, err
+	if err != nil || len(linked) == 0 {
+		return out, err
+	}
+	first := make([]events.EntityID, 0, len(linked))
+	for id := range linked {
+		first = append(first, id)
+	}
+	sort.Slice(first, func(i, j int) bool { return first[i] < first[j] })
+	ident, err := readIdentity(ctx, store, c.knownAt, linked)
+	if err != nil {
+		return nil, err
+	}
+	done := map[events.EntityID]bool{}
+	for _, id := range first {
+		if canon := ident.Canonical(id); !done[canon] {
+			done[canon] = true
+			if v, keep := fn(c.unionOf(ident, id, linked)); keep {
+				out = append(out, v)
+			}
+		}
+	}
+	return out, nil
 }
 
-// effective returns the facts in force as the record stood at --known-at (now without it).
+// effective returns the facts in force as the record stood at --known-at (now without it), less the
+// drafted ones with --curated-only.
 func (c *common) effective(stored []events.Stored) []events.Event {
-	return projections.Effective(eventsOf(stored), c.knownAt)
+	return c.inForce(eventsOf(stored))
 }
 
-// known keeps the stored events the record held at --known-at.
+// inForce is effective for events: with --curated-only the drafted events are left out first, as if
+// never recorded (a correction a rule drafted corrects nothing; a drafted fact a person corrected is
+// gone either way), then the record is taken as it stood at --known-at.
+func (c *common) inForce(evs []events.Event) []events.Event {
+	if c.curatedOnly {
+		curated := make([]events.Event, 0, len(evs))
+		for _, e := range evs {
+			if c.counts(e) {
+				curated = append(curated, e)
+			}
+		}
+		evs = curated
+	}
+	return projections.Effective(evs, c.knownAt)
+}
+
+// known keeps the stored events the record held at --known-at, less the drafted ones with
+// --curated-only.
 func (c *common) known(st events.Stored) bool {
-	return c.knownAt.IsZero() || !st.Event.Recorded.After(c.knownAt)
+	return c.counts(st.Event) && (c.knownAt.IsZero() || !st.Event.Recorded.After(c.knownAt))
+}
+
+// counts reports whether an event is part of the record for this question: every event, or with
+// --curated-only those no rule drafted (see events.Fact.Drafted).
+func (c *common) counts(e events.Event) bool {
+	return !c.curatedOnly || !e.Drafted()
 }
 
 func eventsOf(stored []events.Stored) []events.Event {

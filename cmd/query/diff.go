@@ -100,7 +100,7 @@ func (m *Main) diff(ctx context.Context, args []string) error {
 		if len(d.Events) > 0 {
 			fmt.Fprintf(m.Stdout, "  facts dated in between (%d):\n", len(d.Events))
 			for _, e := range d.Events {
-				fmt.Fprintf(m.Stdout, "    %-12s %s  [%s]\n", e.Date, e.Summary, e.Source.Label())
+				fmt.Fprintf(m.Stdout, "    %-12s %s%s  [%s]\n", e.Date, e.Summary, draftedMark(e.Method), e.Source.Label())
 			}
 		}
 	}

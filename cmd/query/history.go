@@ -24,6 +24,8 @@ type historyStep struct {
 	SupersededBy []string        `json:"superseded_by,omitempty"`
 	Reason       string          `json:"reason,omitempty"`
 	Source       events.Source   `json:"source"`
+	Method       string          `json:"method,omitempty"` // "drafted" for a fact a rule drafted (events.Fact.Method)
+	Rule         string          `json:"rule,omitempty"`   // the rule that drafted it
 }
 
 // historyChain is an event and everything that corrected or retracted it, and what it corrected.
@@ -85,7 +87,7 @@ func (m *Main) history(ctx context.Context, args []string) error {
 		}
 		for _, s := range ch.Steps {
 			fmt.Fprintf(m.Stdout, "%s  %-9s %s  %s\n", s.Recorded, s.Action, s.EventID, s.Summary)
-			fmt.Fprintf(m.Stdout, "%26s dated %s; %s: %q\n", "", s.Date, s.Source.Label(), events.FoldSpace(s.Source.Quote))
+			fmt.Fprintf(m.Stdout, "%26s dated %s; %s%s: %q\n", "", s.Date, s.Source.Label(), draftedMark(s.Method), events.FoldSpace(s.Source.Quote))
 			if s.Reason != "" {
 				fmt.Fprintf(m.Stdout, "%26s reason: %s\n", "", s.Reason)
 			}
@@ -127,7 +129,11 @@ func (h historian) chain(start ulid.ULID) (historyChain, error) {
 			return historyChain{}, err
 		}
 		if !h.c.known(st) {
-			if id == start {
+			switch {
+			case id != start:
+			case !h.c.counts(st.Event):
+				return historyChain{}, fmt.Errorf("event %s was drafted by a rule and --curated-only leaves it out: %w", id, events.ErrNotFound)
+			default:
 				return historyChain{}, fmt.Errorf("event %s was recorded after %s: %w", id, h.c.knownAtFlag, events.ErrNotFound)
 			}
 			continue
@@ -155,7 +161,7 @@ func (h historian) chain(start ulid.ULID) (historyChain, error) {
 	for _, e := range evs {
 		step := historyStep{Action: "recorded", EventID: e.ID.String(), Recorded: e.Recorded.Format("2006-01-02T15:04:05Z"),
 			Type: e.Type, Entity: e.Entity, Date: e.Date.String(), Summary: projections.Describe(e, h.dir.name),
-			SupersededBy: supersededBy[e.ID], Reason: e.Reason, Source: e.Source}
+			SupersededBy: supersededBy[e.ID], Reason: e.Reason, Source: e.Source, Method: e.Method, Rule: e.Rule}
 		switch {
 		case e.Type == events.TypeRecordRetracted:
 			step.Action = "retracted"

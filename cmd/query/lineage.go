@@ -38,18 +38,31 @@ func (m *Main) lineage(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	// Walk the links out from the root through the entity index.
+	// Walk the links out from the root through the entity index. Entities a merge joins are one node,
+	// under their canonical id: an edge read from another entity's events is moved onto it at the end.
 	var edges []projections.Edge
+	root, _, err = c.group(ctx, store, root)
+	if err != nil {
+		return err
+	}
 	seen := map[events.EntityID]bool{root: true}
+	canonical := map[events.EntityID]events.EntityID{}
 	queue := []events.EntityID{root}
 	for len(queue) > 0 {
 		id := queue[0]
 		queue = queue[1:]
-		stored, err := store.EntityEvents(ctx, id)
+		canon, evs, err := c.group(ctx, store, id)
 		if err != nil {
 			return err
 		}
-		for _, ev := range c.effective(stored) {
+		canonical[id] = canon
+		if canon != id {
+			if seen[canon] {
+				continue
+			}
+			seen[canon] = true
+		}
+		for _, ev := range evs {
 			for _, e := range projections.EdgesOf(ev) {
 				edges = append(edges, e)
 				for _, o := range []events.EntityID{e.From, e.To} {
@@ -59,6 +72,14 @@ func (m *Main) lineage(ctx context.Context, args []string) error {
 					}
 				}
 			}
+		}
+	}
+	for i, e := range edges {
+		if c, ok := canonical[e.From]; ok {
+			edges[i].From = c
+		}
+		if c, ok := canonical[e.To]; ok {
+			edges[i].To = c
 		}
 	}
 	l := projections.NewLineage(root, edges, dir.name)
@@ -86,7 +107,7 @@ func edgeLabel(e projections.Edge) string {
 	} else {
 		s += ", undated"
 	}
-	return s
+	return s + draftedMark(e.Method)
 }
 
 // writeTree draws the lineage from its roots (entities nothing leads to) down; an entity reached

@@ -90,7 +90,8 @@ commands:
                                 the history played in historical order, one change a line
 
 Every command takes --data DIR (env ANNALS_DATA), --json, and --known-at TIME: the answer as the
-record stood at that recorded time, before later corrections.
+record stood at that recorded time, before later corrections. Facts a rule drafted from running text
+and no person has reviewed are marked (drafted); --curated-only leaves them out, as if never recorded.
   version                       print the version
 
 Run 'query <command> -h' for the flags of a command.

@@ -67,11 +67,10 @@ func (m *Main) party(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	stored, err := store.EntityEvents(ctx, id)
+	id, evs, err := c.group(ctx, store, id)
 	if err != nil {
 		return err
 	}
-	evs := c.effective(stored)
 	byGroup := map[string][]projections.Entry{}
 	for _, e := range evs {
 		if e.Date.Relation(day) == events.DateAfter {

@@ -49,7 +49,7 @@ func (m *Main) person(ctx context.Context, args []string) error {
 	fmt.Fprintln(m.Stdout)
 	var names []string
 	for _, n := range st.Names {
-		names = append(names, n.Value)
+		names = append(names, n.Value+draftedMark(n.Method))
 	}
 	fmt.Fprintf(m.Stdout, "  names  %s\n", strings.Join(unique(names), "; "))
 	fmt.Fprintf(m.Stdout, "\n== roles (%d)\n", len(st.Roles))
@@ -65,7 +65,7 @@ func (m *Main) person(ctx context.Context, args []string) error {
 		if r.Until != "" {
 			when += ", until " + r.Until
 		}
-		fmt.Fprintf(m.Stdout, "  %s of %s (%s)  [%s]\n", role, r.Name, when, sourceLabels(append([]events.Source{r.Source}, r.Also...)))
+		fmt.Fprintf(m.Stdout, "  %s of %s (%s)%s  [%s]\n", role, r.Name, when, draftedMark(r.Method), sourceLabels(append([]events.Source{r.Source}, r.Also...)))
 	}
 	fmt.Fprintf(m.Stdout, "\n== history (%d)\n", len(st.History))
 	writeHistory(m.Stdout, st.History)

@@ -104,7 +104,7 @@ func (m *Main) replay(ctx context.Context, args []string) error {
 			_, err = fmt.Fprintf(m.Stdout, "%s\n", data)
 			return err
 		}
-		_, err := fmt.Fprintf(m.Stdout, "%-12s %s  [%s: %q]\n", e.Date, entry.Summary, e.Source.Label(), events.FoldSpace(e.Source.Quote))
+		_, err := fmt.Fprintf(m.Stdout, "%-12s %s%s  [%s: %q]\n", e.Date, entry.Summary, draftedMark(e.Method), e.Source.Label(), events.FoldSpace(e.Source.Quote))
 		return err
 	}
 	for _, e := range play {
@@ -139,7 +139,7 @@ func (m *Main) replay(ctx context.Context, args []string) error {
 		err = store.Scan(ctx, last+1, func(st events.Stored) error {
 			last = st.Seq
 			e := st.Event
-			if !inRange(e) || e.Type == events.TypeRecordRetracted {
+			if !inRange(e) || e.Type == events.TypeRecordRetracted || !c.counts(e) {
 				return nil
 			}
 			if entity != "" && e.Entity != entity && !involves(e, entity) {

@@ -57,7 +57,7 @@ func (m *Main) sources(ctx context.Context, args []string) error {
 	}
 	var facts []sourceFact
 	err = store.Scan(ctx, 1, func(st events.Stored) error {
-		if st.Event.Source.Document == name && st.Event.Type != events.TypeDocumentRecorded {
+		if st.Event.Source.Document == name && st.Event.Type != events.TypeDocumentRecorded && c.known(st) {
 			facts = append(facts, sourceFact{Line: doc.LineOf(st.Event.Source.Quote), Entry: projections.NewEntry(st.Event, events.MaxDay, dir.name)})
 		}
 		return nil
@@ -85,7 +85,7 @@ func (m *Main) sources(ctx context.Context, args []string) error {
 			line = f.Line
 			fmt.Fprintf(m.Stdout, "\nline %d\n", line)
 		}
-		fmt.Fprintf(m.Stdout, "  %-10s %s\n  %10s %s  %s\n  %10s %q\n", f.Date, f.Summary, "", f.Type, f.EventID, "", events.FoldSpace(f.Source.Quote))
+		fmt.Fprintf(m.Stdout, "  %-10s %s\n  %10s %s  %s%s\n  %10s %q\n", f.Date, f.Summary, "", f.Type, f.EventID, draftedMark(f.Method), "", events.FoldSpace(f.Source.Quote))
 	}
 	return nil
 }

@@ -41,9 +41,9 @@ func (m *Main) state(ctx context.Context, args []string) error {
 		return err
 	}
 	// Every party: those the lifetime index says were certainly not founded yet are left unread. The
-	// index answers for the record as it stands, so --known-at folds every party.
+	// index answers for the whole record as it stands, so --known-at and --curated-only fold every party.
 	var skip map[events.EntityID]bool
-	if *party == "" && c.knownAt.IsZero() {
+	if *party == "" && c.knownAt.IsZero() && !c.curatedOnly {
 		if skip, err = store.Unfounded(ctx, day); errors.Is(err, events.ErrNotFound) {
 			skip, err = nil, nil // a store from before the index, opened read-only: read every party
 		}
@@ -155,7 +155,7 @@ func writeState(w io.Writer, st projections.PartyState) {
 	}
 	var other []string
 	for _, c := range st.OtherNames {
-		other = append(other, c.Value)
+		other = append(other, c.Value+draftedMark(c.Method))
 	}
 	if len(other) > 0 {
 		row("also known as", strings.Join(other, "\n"))
@@ -185,10 +185,20 @@ func disputesText(disputes []projections.Dispute) string {
 			case c.Date != "" && c.Date != "XXXX":
 				value += " (" + c.Date + ")"
 			}
-			lines = append(lines, fmt.Sprintf("  %s  [%s: %q]", value, c.Source.Label(), events.FoldSpace(c.Source.Quote)))
+			lines = append(lines, fmt.Sprintf("  %s%s  [%s: %q]", value, draftedMark(c.Method), c.Source.Label(), events.FoldSpace(c.Source.Quote)))
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// draftedMark returns " (drafted)" for what rests only on facts a rule drafted from running text and
+// no person has reviewed (method events.MethodDrafted), "" otherwise. Every answer in text marks a
+// drafted claim, link, leader, status or event with it, next to its certainty or its source.
+func draftedMark(method string) string {
+	if method == events.MethodDrafted {
+		return " (drafted)"
+	}
+	return ""
 }
 
 // sourceLabels names each source once, in order.
@@ -227,9 +237,9 @@ func statusText(s projections.Status) string {
 			out = s.Value + " since " + s.Since
 		}
 	}
-	out += " (" + string(s.Certainty) + ")"
+	out += " (" + string(s.Certainty) + ")" + draftedMark(s.Method)
 	for _, p := range s.Pending {
-		out += fmt.Sprintf("\nmay already be: %s (dated %s)  [%s]", p.Value, p.Date, p.Source.Label())
+		out += fmt.Sprintf("\nmay already be: %s (dated %s)%s  [%s]", p.Value, p.Date, draftedMark(p.Method), p.Source.Label())
 	}
 	return out
 }
@@ -246,7 +256,7 @@ func valueText(v projections.Value, what string) string {
 			if c.Date != "" && c.Date != "XXXX" && c.Date != c.Value {
 				value += " (dated " + c.Date + ")"
 			}
-			lines = append(lines, fmt.Sprintf("  %s  [%s: %q]", value, c.Source.Label(), events.FoldSpace(c.Source.Quote)))
+			lines = append(lines, fmt.Sprintf("  %s%s  [%s: %q]", value, draftedMark(c.Method), c.Source.Label(), events.FoldSpace(c.Source.Quote)))
 		}
 		return strings.Join(lines, "\n")
 	}
@@ -269,7 +279,7 @@ func valueText(v projections.Value, what string) string {
 	if undated && what != "date" {
 		out += " (undated)"
 	}
-	return out + "  [" + strings.Join(sources, ", ") + "]"
+	return out + draftedMark(v.Method) + "  [" + strings.Join(sources, ", ") + "]"
 }
 
 func linksText(links []projections.Link) string {
@@ -284,7 +294,7 @@ func linksText(links []projections.Link) string {
 		default:
 			s += fmt.Sprintf(" (%s)", l.Date)
 		}
-		out = append(out, s+"  ["+l.Source.Label()+"]")
+		out = append(out, s+draftedMark(l.Method)+"  ["+l.Source.Label()+"]")
 	}
 	return strings.Join(out, "\n")
 }
@@ -304,7 +314,7 @@ func leadersText(leaders []projections.Leader) string {
 		default:
 			s += " since " + l.Since
 		}
-		lines = append(lines, s+"  ["+sourceLabels(append([]events.Source{l.Source}, l.Also...))+"]")
+		lines = append(lines, s+draftedMark(l.Method)+"  ["+sourceLabels(append([]events.Source{l.Source}, l.Also...))+"]")
 	}
 	return strings.Join(lines, "\n")
 }

@@ -30,12 +30,12 @@ func (m *Main) timeline(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	stored, err := store.EntityEvents(ctx, id)
+	id, evs, err := c.group(ctx, store, id)
 	if err != nil {
 		return err
 	}
-	entries := make([]projections.Entry, 0, len(stored))
-	for _, e := range c.effective(stored) {
+	entries := make([]projections.Entry, 0, len(evs))
+	for _, e := range evs {
 		if e.Type != events.TypeDocumentRecorded {
 			entries = append(entries, projections.NewEntry(e, events.MaxDay, dir.name))
 		}
@@ -71,9 +71,9 @@ func writeHistory(w io.Writer, entries []projections.Entry) {
 }
 
 // writeEntries prints events one to a block: the date as the source gives it and the event, then its
-// type and id, then its source and quote.
+// type and id, then its source (marked when a rule drafted the fact) and quote.
 func writeEntries(w io.Writer, entries []projections.Entry) {
 	for _, e := range entries {
-		fmt.Fprintf(w, "\n%-12s %s\n%12s %s  %s\n%12s %s: %q\n", e.Date, e.Summary, "", e.Type, e.EventID, "", e.Source.Label(), events.FoldSpace(e.Source.Quote))
+		fmt.Fprintf(w, "\n%-12s %s\n%12s %s  %s\n%12s %s%s: %q\n", e.Date, e.Summary, "", e.Type, e.EventID, "", e.Source.Label(), draftedMark(e.Method), events.FoldSpace(e.Source.Quote))
 	}
 }

@@ -14,8 +14,11 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 	fs.SetOutput(m.Stderr)
 	var c config
 	m.addFlags(fs, &c)
+	var u unreadFlags
+	u.add(fs)
+	noDraft := fs.Bool("no-draft", false, "leave out the facts drafted from the running text of documents without a NAME.facts.json")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: recorder ingest [flags] PATH...\n\nRecords documents (*.txt, with their NAME.facts.json) and facts files, from files or folders.\nRecording the same documents again records nothing new.\n\nflags:\n")
+		fmt.Fprintf(fs.Output(), "usage: recorder ingest [flags] PATH...\n\nRecords documents (*.txt, with their NAME.facts.json) and facts files, from files or folders.\nA document without a facts file gives the facts drafted from its running text, marked drafted;\nonce a facts file is beside it, the drafted facts recorded before are retracted, citing the review.\nRecording the same documents again records nothing new.\n\nflags:\n")
 		fs.PrintDefaults()
 	}
 	if err := parse(fs, args); err != nil {
@@ -29,10 +32,11 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	in, err := sources.Load(fs.Args())
+	in, err := sources.LoadWith(fs.Args(), sources.LoadOptions{Strict: u.strict, NoDraft: *noDraft})
 	if err != nil {
 		return err
 	}
+	u.report(m.Stderr, in.Unread)
 	b, err := c.open(ctx, logger)
 	if err != nil {
 		return err
@@ -45,7 +49,27 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 	if m.Entropy != nil {
 		rec.Entropy = m.Entropy
 	}
-	res, err := rec.Record(ctx, in.Facts)
+	// A document titled "X (Country)" is about the X the record or the batch holds, when the evidence
+	// agrees: the store is caught up with the log first, so that it holds what other writers recorded.
+	if _, err := rec.CatchUp(ctx); err != nil {
+		return err
+	}
+	if err := in.ResolveSubjects(ctx, b.store); err != nil {
+		return err
+	}
+	for _, w := range in.Warnings {
+		fmt.Fprintf(m.Stderr, "warning: %s\n", w)
+	}
+	// Drafted facts of documents a person has since reviewed (a facts file beside them) are
+	// withdrawn, citing the review.
+	reviewed, err := in.Review(ctx, b.store)
+	if err != nil {
+		return err
+	}
+	if len(reviewed) > 0 {
+		fmt.Fprintf(m.Stderr, "retracting %d drafted facts that a curated facts file now replaces\n", len(reviewed))
+	}
+	res, err := rec.Record(ctx, append(in.Facts, reviewed...))
 	if err != nil {
 		return fmt.Errorf("ingest: %w (recorded %d facts before stopping)", err, res.Recorded)
 	}

@@ -67,6 +67,8 @@ commands:
   append FILE|-    record new facts (a facts file: each fact with its source and quote)
   correct ID...    record a correction that supersedes events (--reason, --quote, --document or --title/--url)
   retract ID...    withdraw events without replacing them (--reason, --quote, a source)
+  merge A B        record that A and B are one party, answered for under A (--reason, --quote, a source);
+                   retracting the event it prints parts them again
   replay           rebuild the store from the stream, swapped in when complete (--until SEQ|TIME, --out FILE)
   export           print the whole record as JSON Lines, one event a line (--out FILE)
   import FILE|-    record the events of an export as they are, into an empty record
@@ -92,6 +94,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.correct(ctx, rest)
 	case "retract":
 		return m.retract(ctx, rest)
+	case "merge":
+		return m.merge(ctx, rest)
 	case "replay":
 		return m.replay(ctx, rest)
 	case "export":

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strings"
+
+	"annals/events"
+)
+
+func (m *Main) merge(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("merge", flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	var c config
+	m.addFlags(fs, &c)
+	var src sourceFlags
+	src.add(fs)
+	reason := fs.String("reason", "", "why A and B are one party (required)")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: recorder merge [flags] A B\n\n"+
+			"Records a person's decision that A and B, two entities of the record (an id, or a name that means\n"+
+			"one entity), are one party: an entity.same_as/v1 event about A, with a reason and a source.\n"+
+			"Queries then answer for the two together, under A's id; 'recorder retract ID' parts them again.\n"+
+			"Prints the id of the event.\n\nflags:\n")
+		fs.PrintDefaults()
+	}
+	if err := parseInterleaved(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 2 {
+		fs.Usage()
+		return usageError{"merge needs two entities, A and B"}
+	}
+	if strings.TrimSpace(*reason) == "" {
+		return usageError{"merge needs --reason: why A and B are one party"}
+	}
+	logger, err := c.logger(m)
+	if err != nil {
+		return err
+	}
+	b, err := c.open(ctx, logger)
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+	if _, err := m.recorder(b).CatchUp(ctx); err != nil {
+		return err
+	}
+	var ids [2]events.EntityID
+	for i, arg := range fs.Args() {
+		if ids[i], err = entityNamed(ctx, b.store, arg); err != nil {
+			return fmt.Errorf("merge: %w", err)
+		}
+	}
+	if ids[0] == ids[1] {
+		return fmt.Errorf("merge: %q and %q are both %s: %w", fs.Arg(0), fs.Arg(1), ids[0], events.ErrInvalid)
+	}
+	f := events.Fact{Type: events.TypeEntitySameAs, Entity: ids[0], Date: events.MustParseDate("XXXX"),
+		Source: src.source(), Payload: events.EntitySameAs{Other: ids[1]}, Note: *reason}
+	return m.recordFacts(ctx, b, logger, []events.Fact{f}, 0)
+}
+
+// entityNamed returns the one entity of the record that arg names: its id, or a name the record gives
+// one entity only. An unknown or ambiguous name is an error that lists what it names.
+func entityNamed(ctx context.Context, store events.Store, arg string) (events.EntityID, error) {
+	ids, err := store.Resolve(ctx, arg)
+	if err != nil {
+		return "", err
+	}
+	for _, id := range ids {
+		if string(id) == arg {
+			return id, nil
+		}
+	}
+	switch len(ids) {
+	case 0:
+		return "", fmt.Errorf("no entity of the record is known as %q: %w", arg, events.ErrNotFound)
+	case 1:
+		return ids[0], nil
+	}
+	var names []string
+	for _, id := range ids {
+		names = append(names, string(id))
+	}
+	return "", fmt.Errorf("%q is %w: it names %s; use the id", arg, events.ErrAmbiguous, strings.Join(names, ", "))
+}

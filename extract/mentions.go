@@ -1,0 +1,255 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"annals/events"
+)
+
+// A mention is a name found in running text: a run of capitalised words (with "of", "the", "for"...
+// between them), without the words that only start a sentence or give a title.
+type mention struct {
+	start, end int    // byte offsets of the name in the sentence
+	name       string // as written
+	title      string // a title written before it ("Prime Minister", "Chief Justice"), if any
+	kind       events.Kind
+	generic    bool // a bare common noun such as "Party" or "Government": refers, names nothing
+}
+
+var wordRE = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*`)
+
+// connectors may stand between the capitalised words of one name.
+var connectors = map[string]bool{"of": true, "the": true, "for": true, "de": true, "du": true, "des": true,
+	"la": true, "le": true, "del": true, "della": true, "di": true, "van": true, "von": true, "der": true,
+	"al": true, "in": true, "on": true, "y": true, "și": true, "și-": true}
+
+// openers are capitalised at the start of a sentence or clause but begin no name.
+var openers = map[string]bool{"the": true, "a": true, "an": true, "in": true, "on": true, "at": true,
+	"after": true, "before": true, "following": true, "during": true, "by": true, "from": true, "since": true,
+	"despite": true, "as": true, "it": true, "its": true, "he": true, "his": true, "she": true, "her": true,
+	"they": true, "their": true, "this": true, "that": true, "these": true, "those": true, "subsequently": true,
+	"additionally": true, "however": true, "although": true, "when": true, "while": true, "with": true,
+	"under": true, "between": true, "also": true, "later": true, "then": true, "thus": true, "considered": true,
+	"meanwhile": true, "eventually": true, "initially": true, "originally": true, "until": true, "of": true,
+	"and": true, "but": true, "or": true, "for": true, "to": true, "both": true, "among": true, "within": true,
+	"some": true, "many": true, "most": true, "all": true, "about": true, "around": true, "there": true,
+	"we": true, "our": true, "if": true, "once": true, "soon": true, "shortly": true, "following's": false}
+
+// titles are words of office or rank written before a person's name; they are not part of the name.
+var titles = []string{"prime minister", "chief justice", "vice president", "vice-president", "secretary-general",
+	"secretary general", "general-secretary", "general secretary", "first secretary", "deputy prime minister",
+	"president", "chairman", "chairwoman", "chairperson", "leader", "king", "queen", "prince", "princess",
+	"emperor", "general", "colonel", "marshal", "admiral", "dr", "mr", "mrs", "ms", "deputy", "premier",
+	"minister", "senator", "judge", "justice", "ambassador", "governor", "mayor", "sir", "lord", "prof",
+	"professor", "field marshal", "archbishop", "bishop", "tsar", "sultan", "sheikh", "emir"}
+
+// generics name a kind of body, not one: "the Party", "the Government".
+var generics = map[string]events.Kind{"party": events.KindParty, "government": events.KindOrganisation,
+	"court": events.KindOrganisation, "army": events.KindOrganisation, "state": "", "parliament": events.KindOrganisation,
+	"movement": events.KindParty, "front": events.KindParty, "regime": events.KindOrganisation}
+
+var months2 = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true,
+	"december": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true}
+
+// partyWords mark a name as a party's; organisationWords as another body's (checked first).
+var partyWords = map[string]bool{"party": true, "parties": false, "movement": true, "front": true, "union": true,
+	"league": true, "congress": true, "alliance": true, "rally": true, "bloc": true, "democrats": true,
+	"socialists": true, "liberals": true, "conservatives": true, "greens": true, "republicans": true,
+	"coalition": true, "federation": true, "đảng": true, "partidul": true, "partei": true, "partido": true,
+	"parti": true, "partito": true, "partia": true, "strana": true, "kommunist": true, "platform": true,
+	"convention": true, "list": true, "pact": true, "forum": true, "initiative": true, "vanguard": true}
+
+var organisationWords = map[string]bool{"government": true, "court": true, "army": true, "authority": true,
+	"nations": true, "ministry": true, "tribunal": true, "police": true, "commission": true, "council": true,
+	"parliament": true, "assembly": true, "senate": true, "kingdom": true, "republic": true, "committee": true,
+	"international": true, "university": true, "bank": true, "agency": true, "office": true, "forces": true,
+	"guard": true, "militia": true, "radio": true, "parliamentarians": true, "organisation": true,
+	"organization": true, "institute": true, "foundation": true, "church": true, "duma": true, "empire": true,
+	"kampuchea": false, "rouge": false, "junta": true, "cabinet": true, "presidium": true, "politburo": true,
+	"comintern": true, "communities": true, "community": true, "ussr": true}
+
+// places are words before a name that make it a place rather than a person ("in North-Western
+// Cambodia", "to France").
+var placePrepositions = map[string]bool{"in": true, "at": true, "to": true, "near": true, "across": true,
+	"throughout": true, "into": true, "from": true, "of": true}
+
+func isCap(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func allCaps(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// findMentions returns the names of a sentence, left to right.
+func findMentions(s string) []mention {
+	words := wordRE.FindAllStringIndex(s, -1)
+	var out []mention
+	for i := 0; i < len(words); {
+		w := s[words[i][0]:words[i][1]]
+		if !isCap(w) {
+			i++
+			continue
+		}
+		// Extend over capitalised words and connectors followed by a capitalised word, as long as
+		// only spaces stand between them.
+		j := i + 1
+		for j < len(words) && onlySpace(s[words[j-1][1]:words[j][0]]) {
+			next := s[words[j][0]:words[j][1]]
+			if isCap(next) && !months2[strings.ToLower(next)] {
+				j++
+				continue
+			}
+			k := j
+			for k < len(words) && connectors[s[words[k][0]:words[k][1]]] && onlySpace(s[words[k-1][1]:words[k][0]]) {
+				k++
+			}
+			if k > j && k < len(words) && onlySpace(s[words[k-1][1]:words[k][0]]) && isCap(s[words[k][0]:words[k][1]]) &&
+				!months2[strings.ToLower(s[words[k][0]:words[k][1]])] {
+				j = k + 1
+				continue
+			}
+			break
+		}
+		if m, ok := makeMention(s, words[i:j], i > 0 && strings.EqualFold(s[words[i-1][0]:words[i-1][1]], "the"),
+			prevWord(s, words, i)); ok {
+			out = append(out, m)
+		}
+		i = j
+	}
+	return out
+}
+
+func prevWord(s string, words [][]int, i int) string {
+	if i == 0 {
+		return ""
+	}
+	return strings.ToLower(s[words[i-1][0]:words[i-1][1]])
+}
+
+func onlySpace(gap string) bool {
+	return gap != "" && strings.TrimSpace(gap) == ""
+}
+
+// makeMention trims a run of words into a name: leading openers and titles go, a trailing possessive
+// goes, and what is left is classified.
+func makeMention(s string, words [][]int, afterThe bool, before string) (mention, bool) {
+	word := func(k int) string { return s[words[k][0]:words[k][1]] }
+	a, b := 0, len(words)
+	for a < b && (openers[strings.ToLower(word(a))] || connectors[word(a)]) {
+		if strings.EqualFold(word(a), "the") {
+			afterThe = true
+		}
+		before = strings.ToLower(word(a))
+		a++
+	}
+	title := ""
+	for a < b {
+		matched := false
+		for _, t := range titles {
+			n := len(strings.Fields(strings.ReplaceAll(t, "-", " ")))
+			if strings.Contains(t, "-") {
+				n = len(strings.Fields(t))
+			}
+			if a+n > b {
+				continue
+			}
+			if strings.EqualFold(s[words[a][0]:words[a+n-1][1]], t) || strings.EqualFold(strings.ReplaceAll(s[words[a][0]:words[a+n-1][1]], "-", " "), strings.ReplaceAll(t, "-", " ")) {
+				if title != "" {
+					title += " "
+				}
+				title += s[words[a][0]:words[a+n-1][1]]
+				a += n
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			break
+		}
+	}
+	for a < b && (connectors[word(a)] || strings.EqualFold(word(a), "the")) {
+		if strings.EqualFold(word(a), "the") {
+			afterThe = true
+		}
+		a++
+	}
+	for b > a && connectors[word(b-1)] {
+		b--
+	}
+	if a >= b {
+		return mention{}, false
+	}
+	start, end := words[a][0], words[b-1][1]
+	name := s[start:end]
+	for _, poss := range []string{"'s", "’s"} {
+		if strings.HasSuffix(name, poss) {
+			name, end = strings.TrimSuffix(name, poss), end-len(poss)
+		}
+	}
+	name = strings.TrimRight(name, "'’-")
+	end = start + len(name)
+	if name == "" || months2[strings.ToLower(name)] {
+		return mention{}, false
+	}
+	m := mention{start: start, end: end, name: name, title: title}
+	n := b - a
+	lower := strings.ToLower(name)
+	if k, ok := generics[lower]; ok && n == 1 {
+		m.generic, m.kind = true, k
+		return m, true
+	}
+	hasConnector := false
+	last := ""
+	for k := a; k < b; k++ {
+		w := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(word(k), "'s"), "’s"))
+		last = w
+		if connectors[word(k)] {
+			hasConnector = true
+		}
+		if organisationWords[w] {
+			m.kind = events.KindOrganisation
+			return m, true
+		}
+	}
+	for k := a; k < b; k++ {
+		if partyWords[strings.ToLower(word(k))] {
+			m.kind = events.KindParty
+			return m, true
+		}
+	}
+	_ = last
+	switch {
+	case title != "" && !afterThe:
+		m.kind = events.KindPerson
+	case n == 1 && allCaps(name):
+		m.kind = "" // an abbreviation: resolved against the names the document gives
+	case n == 1:
+		m.kind = "" // a place, a people, or one name of a person named in full elsewhere
+	case afterThe || hasConnector || placePrepositions[before]:
+		m.kind = events.KindOrganisation
+		if placePrepositions[before] && !afterThe {
+			m.kind = "" // a place
+		}
+	case n <= 4:
+		m.kind = events.KindPerson
+	default:
+		m.kind = events.KindOrganisation
+	}
+	return m, true
+}

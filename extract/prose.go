@@ -1,0 +1,730 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"annals/document"
+	"annals/events"
+)
+
+// Draft returns the facts drafted from the running text of doc (its paragraphs, not its infobox,
+// tables or lists) by the rules of this file: foundings, dissolutions, bans, renames, mergers, splits,
+// successions, leadership, arrests, flights, exiles, deaths, sentences, defections, election results
+// told in sentences, and affiliations, each with the names of the entities it involves. subject is
+// the entity the document is about ("it" and "the party" refer to it until the text moves on).
+//
+// Every drafted fact quotes its whole sentence, is marked events.MethodDrafted and names the rule
+// that drafted it (Fact.Rule). The rules are deterministic and read nothing but doc. A date is parsed
+// from the words of the sentence ("on 16 November 2017", "after 1993", "from 1985 to 1997", "the
+// following year"); when the sentence gives none, the fact is undated (XXXX), never guessed.
+func Draft(doc *document.Document, subject events.EntityID) []events.Fact {
+	d := newDrafter(doc, subject)
+	for _, sec := range doc.Sections {
+		for _, b := range sec.Blocks {
+			if b.Kind != document.Paragraph || strings.TrimSpace(b.Text) == strings.TrimSpace(doc.Title) {
+				continue
+			}
+			for _, s := range sentences(b.Text) {
+				d.sentence(s.text)
+			}
+		}
+	}
+	return d.result()
+}
+
+// drafter carries what one sentence tells the next: the entities "it", "the party" and "he" refer to,
+// the last year named, and the names the document has given its entities.
+type drafter struct {
+	doc     *document.Document
+	subject events.EntityID
+	topic   events.EntityID // what "the party" refers to
+	it      events.EntityID // what "it" at the start of the next sentence refers to
+	person  events.EntityID // what "he" or "she" refers to
+	year    int             // the last year named
+	aliases map[string]events.EntityID
+	kinds   map[events.EntityID]events.Kind
+	persons map[string]events.EntityID // the words of persons' names, for "Khieu" after "Khieu Samphan"
+	facts   []events.Fact
+	named   map[string]bool
+}
+
+func newDrafter(doc *document.Document, subject events.EntityID) *drafter {
+	d := &drafter{doc: doc, subject: subject, topic: subject, it: subject,
+		aliases: map[string]events.EntityID{}, kinds: map[events.EntityID]events.Kind{subject: events.KindParty},
+		persons: map[string]events.EntityID{}, named: map[string]bool{}}
+	title := titleName(doc.Title)
+	d.aliases[events.NameKey(title)] = subject
+	d.aliases[events.NameKey(doc.Title)] = subject
+	if doc.Infobox != nil {
+		for _, key := range []string{"Abbreviation", "Acronym", "Native name", "Short name", "Other name"} {
+			if f, ok := doc.Infobox.Get(key); ok {
+				for _, v := range splitList(f.Value) {
+					d.aliases[events.NameKey(v)] = subject
+				}
+			}
+		}
+	}
+	return d
+}
+
+// titleName is a title without a trailing parenthesis: "X (Country)" → "X".
+func titleName(title string) string {
+	if i := strings.LastIndex(title, " ("); i > 0 && strings.HasSuffix(title, ")") {
+		return strings.TrimSpace(title[:i])
+	}
+	return title
+}
+
+// A ref is one entity a sentence refers to, by name or by pronoun.
+type ref struct {
+	id    events.EntityID
+	kind  events.Kind
+	name  string // the name as written; "" for a pronoun
+	title string
+}
+
+// sentence drafts the facts of one sentence.
+func (d *drafter) sentence(text string) {
+	dates := findDates(text, d.year)
+	sk, refs := d.skeleton(text)
+	skDates := findDates(sk, d.year)
+	ctx := &sentenceContext{d: d, text: text, sk: sk, refs: refs, dates: skDates}
+	for _, r := range proseRules {
+		for _, m := range r.re.FindAllStringSubmatchIndex(sk, -1) {
+			ctx.rule, ctx.match = r.name, m
+			r.draft(ctx)
+		}
+	}
+	ctx.settleInitially()
+	// What the next sentence's "it", "he" and "the party" refer to.
+	firstPerson, lastParty := events.EntityID(""), events.EntityID("")
+	for _, r := range refs {
+		switch {
+		case r.name == "":
+		case r.kind == events.KindPerson && firstPerson == "":
+			firstPerson = r.id
+		case r.kind == events.KindParty:
+			lastParty = r.id
+		}
+	}
+	if firstPerson != "" {
+		d.person = firstPerson
+	}
+	if lastParty != "" {
+		d.it = lastParty
+	} else {
+		d.it = d.topic
+	}
+	for _, dt := range dates {
+		if dt.year != 0 {
+			d.year = dt.year
+		}
+	}
+}
+
+// afterNameRE matches a name with the words in brackets after it (its abbreviation, its name in
+// another script), which the rules read past.
+var afterNameRE = regexp.MustCompile(`(⟦\d+⟧)\s*\([^()]*\)`)
+
+// relativeRE matches a relative clause between commas after a name ("X, who had brought a group
+// of deputies into the party, left"); appositionRE an apposition ("X, the novelist known as Y,
+// became"). The rules read past both to the verb.
+var (
+	relativeRE   = regexp.MustCompile(`(⟦\d+⟧),\s+(?:(?:who|which|whose)\s|[a-z]+(?:ed|en)\s)[^,;⟦]*(?:⟦\d+⟧[^,;⟦]*)*,`)
+	appositionRE = regexp.MustCompile(`(⟦\d+⟧),\s+(?:the|a|an|its|his|her|their|⟦\d+⟧'s|⟦\d+⟧’s)\s[^,;⟦]*(?:⟦\d+⟧[^,;⟦]*)*,`)
+)
+
+var pronounRE = regexp.MustCompile(`\b(?:[Ii]t|[Tt]he (?:(?:new|clandestine|banned|exiled|reformed|refounded|old|former|original|renamed|united|young|small|underground|outlawed)\s+)?(?:[Pp]arty|[Mm]ovement|[Oo]rganisation|[Oo]rganization|[Bb]loc|[Aa]lliance|[Cc]oalition|[Aa]ssociation|[Ff]ront|[Ll]eague|[Uu]nion)|[Hh]e|[Ss]he|him|her)\b`)
+
+// skeleton replaces every name and pronoun of a sentence by a marker ⟦n⟧, n indexing refs, so that
+// the rules read the shape of the sentence: "⟦0⟧ was founded by ⟦1⟧ in 1992".
+func (d *drafter) skeleton(text string) (string, []ref) {
+	type piece struct {
+		start, end int
+		r          ref
+	}
+	var pieces []piece
+	if strings.HasPrefix(text, "It ") {
+		// "It" opening a sentence is the party the sentence before ended on, and from now on the
+		// party the text is about.
+		d.topic = d.it
+	}
+	for _, m := range findMentions(text) {
+		r, ok := d.resolve(m)
+		if !ok {
+			continue
+		}
+		if m.generic && r.kind == events.KindParty {
+			// "the Party": the party the text is about; "Party leader X": the same.
+			r = ref{id: d.topic, kind: events.KindParty}
+		} else if m.generic {
+			continue
+		}
+		pieces = append(pieces, piece{m.start, m.end, r})
+	}
+	for _, loc := range pronounRE.FindAllStringIndex(text, -1) {
+		overlaps := false
+		for _, p := range pieces {
+			if loc[0] < p.end && p.start < loc[1] {
+				overlaps = true
+			}
+		}
+		if overlaps {
+			continue
+		}
+		w := strings.ToLower(text[loc[0]:loc[1]])
+		if w == "her" && !objectPronoun(text[loc[1]:]) {
+			continue // "her deputy": a possessive
+		}
+		var r ref
+		switch {
+		case w == "it":
+			if loc[0] == 0 {
+				r = ref{id: d.it, kind: events.KindParty}
+			} else {
+				r = ref{id: d.topic, kind: events.KindParty}
+			}
+		case w == "he" || w == "she" || w == "him" || w == "her":
+			// A subject ("he") is the last person this sentence named before it; an object
+			// ("succeeded him") the first, since the last is likely the subject of its verb.
+			// With none, the first person the sentence before named.
+			id := d.person
+			for _, p := range pieces {
+				if p.start < loc[0] && p.r.kind == events.KindPerson && p.r.name != "" {
+					id = p.r.id
+					if w == "him" || w == "her" {
+						break
+					}
+				}
+			}
+			if id == "" {
+				continue
+			}
+			r = ref{id: id, kind: events.KindPerson}
+		case strings.HasSuffix(w, "party") || strings.HasSuffix(w, "movement"):
+			r = ref{id: d.topic, kind: events.KindParty}
+		default:
+			// "the bloc", "the alliance": the last party named, in this sentence or the one before.
+			id := d.it
+			for _, p := range pieces {
+				if p.start < loc[0] && p.r.kind == events.KindParty {
+					id = p.r.id
+				}
+			}
+			r = ref{id: id, kind: events.KindParty}
+		}
+		pieces = append(pieces, piece{loc[0], loc[1], r})
+	}
+	// In text order.
+	for i := 1; i < len(pieces); i++ {
+		for j := i; j > 0 && pieces[j].start < pieces[j-1].start; j-- {
+			pieces[j], pieces[j-1] = pieces[j-1], pieces[j]
+		}
+	}
+	var b strings.Builder
+	var refs []ref
+	at := 0
+	for _, p := range pieces {
+		b.WriteString(text[at:p.start])
+		fmt.Fprintf(&b, "⟦%d⟧", len(refs))
+		refs = append(refs, p.r)
+		at = p.end
+	}
+	b.WriteString(text[at:])
+	sk := afterNameRE.ReplaceAllString(b.String(), "$1")
+	sk = relativeRE.ReplaceAllString(sk, "$1")
+	sk = appositionRE.ReplaceAllString(sk, "$1")
+	// The rules read white space as ASCII spaces (RE2's \s knows no others): a no-break space
+	// between two words is still a space.
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return ' '
+		}
+		return r
+	}, sk), refs
+}
+
+// objectPronoun reports whether "her", followed by rest, is the object of a verb rather than a
+// possessive: the end of the sentence, a comma, or a word that starts a phrase follows it.
+func objectPronoun(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	if rest == "" || strings.ContainsRune(",.;:)", rune(rest[0])) {
+		return true
+	}
+	w := strings.ToLower(strings.FieldsFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })[0])
+	switch w {
+	case "as", "in", "on", "at", "after", "before", "until", "later", "and", "soon", "a", "one", "two", "three",
+		"four", "five", "six", "seven", "eight", "nine", "ten", "the", "from", "to", "with", "by":
+		return true
+	}
+	return false
+}
+
+// resolve gives a mention its entity: a name the document gave an entity before (its title, an
+// abbreviation, a name in parentheses, one word of a person's name), a near spelling of a party's
+// name, or else the slug of the name.
+func (d *drafter) resolve(m mention) (ref, bool) {
+	key := events.NameKey(m.name)
+	if id, ok := d.aliases[key]; ok {
+		if d.kinds[id] == events.KindPerson {
+			d.rememberPerson(m.name, id)
+		}
+		return ref{id: id, kind: d.kinds[id], name: m.name, title: m.title}, true
+	}
+	if m.generic {
+		return ref{kind: m.kind}, true
+	}
+	if id, ok := d.persons[key]; ok && !strings.Contains(m.name, " ") {
+		return ref{id: id, kind: events.KindPerson, name: m.name, title: m.title}, true
+	}
+	if m.kind == events.KindParty {
+		for name, id := range d.aliases {
+			if d.kinds[id] == events.KindParty && nearSpelling(name, key) {
+				return ref{id: id, kind: events.KindParty, name: m.name, title: m.title}, true
+			}
+		}
+	}
+	if m.kind == "" {
+		// A place, a people, an unknown abbreviation: kept so that rules may read it as a place
+		// ("fled Cambodia"), never as a party or a person.
+		return ref{id: events.Slug(m.name), name: m.name}, true
+	}
+	id := events.Slug(m.name)
+	d.aliases[key] = id
+	if d.kinds[id] == "" {
+		d.kinds[id] = m.kind
+	}
+	if m.kind == events.KindPerson {
+		d.rememberPerson(m.name, id)
+	}
+	return ref{id: id, kind: m.kind, name: m.name, title: m.title}, true
+}
+
+// rememberPerson makes each word of a person's full name stand for that person, so that a later
+// "Maniu" is the Iuliu Maniu named last ("Papandreou" after "George Papandreou" is George).
+func (d *drafter) rememberPerson(name string, id events.EntityID) {
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return
+	}
+	for _, w := range words {
+		if utf8.RuneCountInString(w) > 2 {
+			d.persons[events.NameKey(w)] = id
+		}
+	}
+}
+
+// nearSpelling reports whether two folded names of at least 15 letters differ by at most two edits
+// ("Khmer National Solidary Party" for "Khmer National Solidarity Party").
+func nearSpelling(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if a == b || len(ra) < 15 || len(rb) < 15 || abs(len(ra)-len(rb)) > 2 {
+		return false
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)] <= 2
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// result returns the drafted facts, without repeats: a fact of the same type about the same entity
+// with the same key fields (and the same office), a compatible date and no better one, as one drafted
+// before is left out.
+func (d *drafter) result() []events.Fact {
+	var out []events.Fact
+	for _, f := range d.facts {
+		dup := -1
+		for i, g := range out {
+			if SameClaim(f, g) && (roleOf(f) == roleOf(g) || f.Date.String() != "XXXX" && g.Date.String() != "XXXX") {
+				dup = i
+				break
+			}
+		}
+		switch {
+		case dup < 0:
+			out = append(out, f)
+		case narrower(f.Date, out[dup].Date):
+			out[dup] = f // the same claim, better dated
+		}
+	}
+	return out
+}
+
+// narrower reports whether date a names fewer days than b (an unknown date names all).
+func narrower(a, b events.Date) bool {
+	if a.String() == "XXXX" {
+		return false
+	}
+	if b.String() == "XXXX" {
+		return true
+	}
+	return a.Latest()-a.Earliest() < b.Latest()-b.Earliest()
+}
+
+func roleOf(f events.Fact) string {
+	switch p := f.Payload.(type) {
+	case events.LeaderTookOffice:
+		return p.Role
+	case events.LeaderLeftOffice:
+		return p.Role
+	}
+	return ""
+}
+
+// DraftedTypes are the event types Draft drafts, besides the names of the entities they involve
+// (events.TypeEntityNamed).
+var DraftedTypes = []events.Type{
+	events.TypePartyFounded, events.TypePartyDissolved, events.TypePartyBanned, events.TypePartyDeclaredIllegal,
+	events.TypePartyCeased, events.TypePartyRenamed, events.TypePartyMerged, events.TypePartySplit,
+	events.TypePartySucceeded, events.TypeLeaderTookOffice, events.TypeLeaderLeftOffice,
+	events.TypePersonArrested, events.TypePersonFled, events.TypePersonExiled, events.TypePersonDied,
+	events.TypePersonDefected, events.TypePersonSentenced, events.TypeElectionResult, events.TypePartyAffiliation,
+}
+
+// SameClaim reports whether two facts make the same claim: the same type and entity, compatible dates
+// (one unknown, or their days overlap) and the same key fields of the payload (the founders of a
+// founding do not matter, the members of a merger do; see KeyOf).
+func SameClaim(a, b events.Fact) bool {
+	return a.Type == b.Type && a.Entity == b.Entity && KeyOf(a) == KeyOf(b) && CompatibleDates(a.Date, b.Date)
+}
+
+// CompatibleDates reports whether two dates may name the same day: either is unknown, or their
+// ranges of days overlap.
+func CompatibleDates(a, b events.Date) bool {
+	if a.String() == "XXXX" || b.String() == "XXXX" {
+		return true
+	}
+	ae, al := a.Earliest(), a.Latest()
+	be, bl := b.Earliest(), b.Latest()
+	return ae <= bl && be <= al
+}
+
+// KeyOf returns the payload fields that tell two claims of a type apart: the person of an office, the
+// successor of a succession, the new name of a rename, the members of a merger, the year of an
+// election, the body of an affiliation, the new party of a split, the name of an entity.
+func KeyOf(f events.Fact) string {
+	switch p := f.Payload.(type) {
+	case events.LeaderTookOffice:
+		return string(p.Person)
+	case events.LeaderLeftOffice:
+		return string(p.Person)
+	case events.PartySucceeded:
+		return string(p.Successor)
+	case events.PartyRenamed:
+		return events.NameKey(p.To)
+	case events.PartyMerged:
+		ids := make([]string, len(p.Members))
+		for i, m := range p.Members {
+			ids[i] = string(m)
+		}
+		sortStrings(ids)
+		return strings.Join(ids, ",")
+	case events.PartySplit:
+		return string(p.NewParty)
+	case events.ElectionResult:
+		return electionYear(p.Election) + "/" + p.Level + "/" + p.Constituency
+	case events.PartyAffiliation:
+		return string(p.Organisation)
+	case events.EntityNamed:
+		return events.NameKey(p.Name)
+	}
+	return ""
+}
+
+func electionYear(s string) string {
+	if m := yearRE.FindString(s); m != "" {
+		return m
+	}
+	return s
+}
+
+var yearRE = regexp.MustCompile(`\b\d{4}\b`)
+
+func sortStrings(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// sentenceContext is one sentence being drafted, and the rule match at hand.
+type sentenceContext struct {
+	d     *drafter
+	text  string
+	sk    string
+	refs  []ref
+	dates []proseDate
+	rule  string
+	match []int
+	// initially holds offices the sentence says a person held "initially" (or "first", "originally"),
+	// to be closed by a later office in the same sentence.
+	initially []int // indexes into d.facts
+	tookLater []int
+}
+
+var markerRE = regexp.MustCompile(`⟦(\d+)⟧`)
+
+// group returns the text of submatch g of the match ("" when it did not take part).
+func (c *sentenceContext) group(g int) string {
+	if 2*g+1 >= len(c.match) || c.match[2*g] < 0 {
+		return ""
+	}
+	return c.sk[c.match[2*g]:c.match[2*g+1]]
+}
+
+// raw returns the text of submatch g with every marker replaced by the name it stands for.
+func (c *sentenceContext) raw(g int) string {
+	return markerRE.ReplaceAllStringFunc(c.group(g), func(m string) string {
+		n, _ := strconv.Atoi(m[len("⟦") : len(m)-len("⟧")])
+		if n < len(c.refs) && c.refs[n].name != "" {
+			return c.refs[n].name
+		}
+		return m
+	})
+}
+
+func markerOf(c *sentenceContext, r ref) string {
+	for i, x := range c.refs {
+		if x == r {
+			return fmt.Sprintf("⟦%d⟧", i)
+		}
+	}
+	return ""
+}
+
+// firstBefore returns the first entity of a kind the sentence names before offset at.
+func (c *sentenceContext) firstBefore(at int, kind events.Kind) ref {
+	for _, m := range markerRE.FindAllStringSubmatchIndex(c.sk[:at], -1) {
+		n, _ := strconv.Atoi(c.sk[m[2]:m[3]])
+		if n < len(c.refs) && c.refs[n].kind == kind {
+			return c.refs[n]
+		}
+	}
+	return ref{}
+}
+
+// refsIn returns the entities marked in submatch g, in order.
+func (c *sentenceContext) refsIn(g int) []ref {
+	var out []ref
+	for _, m := range markerRE.FindAllStringSubmatch(c.group(g), -1) {
+		n, _ := strconv.Atoi(m[1])
+		if n < len(c.refs) {
+			out = append(out, c.refs[n])
+		}
+	}
+	return out
+}
+
+// one returns the single entity of submatch g.
+func (c *sentenceContext) one(g int) (ref, bool) {
+	rs := c.refsIn(g)
+	if len(rs) != 1 {
+		return ref{}, false
+	}
+	return rs[0], true
+}
+
+// date returns the date of the match: the date written inside it, or else the nearest date of its
+// clause (the part of the sentence between semicolons and ", but"), or else undated.
+func (c *sentenceContext) date() proseDate {
+	start, end := c.match[0], c.match[1]
+	for _, dt := range c.dates {
+		if dt.start >= start && dt.end <= end {
+			return dt
+		}
+	}
+	cs, ce := clauseOf(c.sk, start, end)
+	best, bestDist := proseDate{edtf: "XXXX"}, -1
+	for _, dt := range c.dates {
+		if dt.start < cs || dt.end > ce {
+			continue
+		}
+		dist := start - dt.end
+		if dt.start >= end {
+			dist = dt.start - end + 1 // a date before the words wins a tie
+		}
+		if bestDist < 0 || dist < bestDist {
+			best, bestDist = dt, dist
+		}
+	}
+	return best
+}
+
+var clauseBreakRE = regexp.MustCompile(`;|,\s+but\b|\s+but\s+|,\s+while\b|,\s+whereas\b|,\s+after\s+which\b|,\s+and\s+(?:later|then|subsequently)\b`)
+
+// clauseOf returns the bounds of the clause of sk that holds [start, end).
+func clauseOf(sk string, start, end int) (int, int) {
+	cs, ce := 0, len(sk)
+	for _, loc := range clauseBreakRE.FindAllStringIndex(sk, -1) {
+		if loc[1] <= start && loc[1] > cs {
+			cs = loc[1]
+		}
+		if loc[0] >= end && loc[0] < ce {
+			ce = loc[0]
+		}
+	}
+	return cs, ce
+}
+
+// add drafts a fact about entity with the match's date (or date, when given).
+func (c *sentenceContext) add(entity events.EntityID, date string, p events.Payload) int {
+	if entity == "" || entity.Validate() != nil {
+		return -1
+	}
+	if date == "" {
+		date = c.date().edtf
+	}
+	parsed, err := events.ParseDate(date)
+	if err != nil {
+		parsed = events.MustParseDate("XXXX")
+	}
+	f := events.Fact{Type: p.EventType(), Entity: entity, Date: parsed,
+		Source: events.Source{Document: c.d.doc.Name, Quote: c.text}, Payload: p,
+		Method: events.MethodDrafted, Rule: c.rule}
+	if f.Validate() != nil {
+		return -1
+	}
+	for _, r := range append([]ref{{id: entity}}, refsOf(p)...) {
+		c.name(r.id)
+	}
+	c.d.facts = append(c.d.facts, f)
+	return len(c.d.facts) - 1
+}
+
+func refsOf(p events.Payload) []ref {
+	var out []ref
+	for _, id := range p.Refs() {
+		out = append(out, ref{id: id})
+	}
+	return out
+}
+
+// name drafts, once per document, that an entity the drafted facts involve is known by the name the
+// sentence gives it, so that the record knows its kind.
+func (c *sentenceContext) name(id events.EntityID) {
+	for _, r := range c.refs {
+		if r.id != id || r.name == "" {
+			continue
+		}
+		kind := c.d.kinds[id]
+		if kind == "" {
+			kind = r.kind
+		}
+		if kind == "" {
+			return
+		}
+		nameType := events.NameOfficial
+		switch {
+		case id == c.d.subject && events.NameKey(r.name) != events.NameKey(titleName(c.d.doc.Title)) && allCaps(r.name):
+			nameType = events.NameAbbreviation
+		case events.Slug(r.name) != id && allCaps(r.name):
+			nameType = events.NameAbbreviation
+		case events.Slug(r.name) != id && kind == events.KindParty && nearSpelling(events.NameKey(r.name), events.NameKey(c.d.nameOf(id))):
+			nameType = events.NameMisspelling
+		case events.Slug(r.name) != id:
+			nameType = events.NameAlternate
+		}
+		key := string(id) + "\x00" + events.NameKey(r.name)
+		if c.d.named[key] {
+			return
+		}
+		c.d.named[key] = true
+		f := events.Fact{Type: events.TypeEntityNamed, Entity: id, Date: events.MustParseDate("XXXX"),
+			Source:  events.Source{Document: c.d.doc.Name, Quote: c.text},
+			Payload: events.EntityNamed{Kind: kind, Name: r.name, NameType: nameType, Language: language(r.name)},
+			Method:  events.MethodDrafted, Rule: "named-in-sentence"}
+		if f.Validate() == nil {
+			c.d.facts = append(c.d.facts, f)
+		}
+		return
+	}
+}
+
+// country returns the country the document's infobox gives, or "".
+func (d *drafter) country() string {
+	if d.doc.Infobox == nil {
+		return ""
+	}
+	if f, ok := d.doc.Infobox.Get("Country"); ok {
+		return strings.TrimSpace(f.Value)
+	}
+	return ""
+}
+
+// government returns the id under which the record knows the government of the document's country
+// ("government-of-romania"), or "" when the infobox names no country.
+func (d *drafter) government() events.EntityID {
+	c := d.country()
+	if c == "" {
+		return ""
+	}
+	return events.Slug("Government of " + c)
+}
+
+// nameOf returns the first name the document gave id.
+func (d *drafter) nameOf(id events.EntityID) string {
+	if id == d.subject {
+		return titleName(d.doc.Title)
+	}
+	return string(id)
+}
+
+// dateAfter returns the first date written after the match in its clause, or else its date.
+func (c *sentenceContext) dateAfter() proseDate {
+	_, ce := clauseOf(c.sk, c.match[0], c.match[1])
+	for _, dt := range c.dates {
+		if dt.start >= c.match[1] && dt.end <= ce {
+			return dt
+		}
+	}
+	return c.date()
+}
+
+// settleInitially closes the offices a sentence says were held "initially" at the date of the office
+// the same sentence says came later ("It was initially led by A, but in 1985 B became leader").
+func (c *sentenceContext) settleInitially() {
+	if len(c.initially) == 0 || len(c.tookLater) == 0 {
+		return
+	}
+	later := c.d.facts[c.tookLater[0]]
+	if later.Date.String() == "XXXX" {
+		return
+	}
+	for _, i := range c.initially {
+		f := c.d.facts[i]
+		office := f.Payload.(events.LeaderTookOffice).Office
+		f.Date = events.MustParseDate("../" + later.Date.String())
+		c.d.facts[i] = f
+		left := events.Fact{Type: events.TypeLeaderLeftOffice, Entity: f.Entity, Date: later.Date, Source: f.Source,
+			Payload: events.LeaderLeftOffice{Office: office}, Method: events.MethodDrafted, Rule: "succeeded-in-office"}
+		if left.Validate() == nil {
+			c.d.facts = append(c.d.facts, left)
+		}
+	}
+}

@@ -1,0 +1,139 @@
+package extract
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"annals/document"
+	"annals/events"
+)
+
+func TestFindDates(t *testing.T) {
+	tests := []struct {
+		text     string
+		prevYear int
+		want     string
+	}{
+		{"On 16 November 2017, the court ruled", 0, "2017-11-16"},
+		{"in November 2017", 0, "2017-11"},
+		{"November 16, 2017", 0, "2017-11-16"},
+		{"in 1992 the party", 0, "1992"},
+		{"after 1993.", 0, "1993/.."},
+		{"since March 1990", 0, "1990-03/.."},
+		{"before 1995", 0, "../1995"},
+		{"by 1995 it was", 0, "../1995"},
+		{"until June 1930, when", 0, "../1930-06"},
+		{"from 1985 to 1997", 0, "1985/1997"},
+		{"between 1993 and 1995", 0, "1993/1995"},
+		{"between 12 March 1990 and 1995", 0, "1990-03-12/1995"},
+		{"in the early 1990s", 0, "1990/1993"},
+		{"in the late 1980s", 0, "1987/1989"},
+		{"in the 1960s", 0, "196X"},
+		{"the following year", 1996, "1997"},
+		{"four years later", 2015, "2019"},
+		{"that year", 1996, "1996"},
+		{"before October out of fear", 2017, "../2017-10"},
+		{"in early 1946", 0, "1946"},
+		{"the following year", 0, ""},                // no year before it: no date, never a guess
+		{"on 31 February 1990", 0, ""},               // no such day
+		{"in 300 villages", 0, ""},                   // not a year
+		{"Yên Bái on 17 June 1930", 0, "1930-06-17"}, // after words in another script
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			got := ""
+			if ds := findDates(tt.text, tt.prevYear); len(ds) > 0 {
+				got = ds[0].edtf
+			}
+			if got != tt.want {
+				t.Errorf("findDates(%q, %d) = %q, want %q", tt.text, tt.prevYear, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSentences(t *testing.T) {
+	text := "It was founded by Dr. J. Smith in 1990. It won 12 seats (about 4.5 per cent. of them). \"We won,\" he said. The U.S. Congress met; the party left. Done"
+	var got []string
+	for _, s := range sentences(text) {
+		got = append(got, s.text)
+	}
+	want := []string{"It was founded by Dr. J. Smith in 1990.", "It won 12 seats (about 4.5 per cent. of them).", "\"We won,\" he said.", "The U.S. Congress met; the party left.", "Done"}
+	if len(got) != len(want) {
+		t.Fatalf("sentences = %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("sentence %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
+// TestDraftOtherScripts drafts from an article of our own about a party whose names are in Cyrillic and
+// Greek as well as Latin with diacritics, and checks the facts a historian would expect.
+func TestDraftRules(t *testing.T) {
+	text := `= Partidul Democrat (Moldova) =
+
+The Democratic Union (DU; Демократический союз) was a political party in Moldova. It was founded on 4 May 1991 by Ion Ţurcanu and Ελένη Παππά. In 1994 the party changed its name to the Union of Democrats. Ion Ţurcanu was elected chairman in 1995, and Petru Lucinschi succeeded him as chairman on 2 March 1998. The Supreme Court banned the Union of Democrats in 2001. Lucinschi was arrested the following year. In the 1998 election the party won 24 seats with 18.2% of the vote. The party joined the Liberal International in 1999.`
+	doc, err := document.Parse("du.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range Draft(doc, "democratic-union") {
+		if f.Type == events.TypeEntityNamed {
+			continue
+		}
+		got[string(f.Type)+" "+string(f.Entity)+" "+KeyOf(f)] = f.Date.String()
+		if !doc.ContainsQuote(f.Source.Quote) || !utf8.ValidString(f.Source.Quote) {
+			t.Errorf("quote %q is not in the document", f.Source.Quote)
+		}
+		if err := f.Validate(); err != nil {
+			t.Errorf("drafted fact is invalid: %v", err)
+		}
+	}
+	want := map[string]string{
+		"party.founded/v1 democratic-union ":                                   "1991-05-04",
+		"party.renamed/v1 democratic-union union of democrats":                 "1994",
+		"leader.took_office/v1 democratic-union ion-turcanu":                   "1995",
+		"leader.took_office/v1 democratic-union petru-lucinschi":               "1998-03-02",
+		"leader.left_office/v1 democratic-union ion-turcanu":                   "1998-03-02",
+		"party.banned/v1 democratic-union ":                                    "2001",
+		"person.arrested/v1 petru-lucinschi ":                                  "2002",
+		"election.result_recorded/v1 democratic-union 1998/general/":           "1998",
+		"party.affiliation_recorded/v1 democratic-union liberal-international": "1999",
+	}
+	for k, date := range want {
+		if got[k] != date {
+			t.Errorf("Draft: %s dated %q, want %q", k, got[k], date)
+		}
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}
+
+// FuzzDraft checks that drafting never fails on any text: every drafted fact is valid, marked drafted
+// with its rule, and quotes its document.
+func FuzzDraft(f *testing.F) {
+	f.Add("= X =\n\nThe X Party (XP) was founded on 3 May 1990 by Anna Berg. It merged with the Y Party to form the Z Party in 1995.")
+	f.Add("= Партия =\n\nОна была основана. He resigned as leader from 1985 to 1997, and the following year he died.")
+	f.Add("= A =\n\n⟦0⟧ was banned by ⟦1⟧ in 1990s early 19")
+	f.Fuzz(func(t *testing.T, text string) {
+		doc, err := document.Parse("f.txt", []byte(text))
+		if err != nil {
+			return
+		}
+		for _, fact := range Draft(doc, "x") {
+			if err := fact.Validate(); err != nil {
+				t.Fatalf("invalid drafted fact: %v", err)
+			}
+			if !fact.Drafted() || fact.Rule == "" {
+				t.Fatalf("fact %s not marked drafted with its rule", fact.Type)
+			}
+			if !doc.ContainsQuote(fact.Source.Quote) {
+				t.Fatalf("quote %q not in document", fact.Source.Quote)
+			}
+		}
+	})
+}

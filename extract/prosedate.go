@@ -1,0 +1,218 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"annals/events"
+)
+
+// A proseDate is a date expression found in running text: where it stands, the EDTF it means, and the
+// last year it names (for "the following year" in the sentences after it).
+type proseDate struct {
+	start, end int    // byte offsets in the text searched
+	edtf       string // e.g. "2017-11-16", "1993/..", "../1995", "1985/1997", "199X"
+	year       int    // the year it ends in, 0 when it names none
+}
+
+var smallNumbers = map[string]int{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+// decadeParts are the years of a decade that "early", "mid" and "late" name.
+var decadeParts = map[string][2]int{"early": {0, 3}, "mid": {4, 6}, "late": {7, 9}}
+
+const monthRE = `(January|February|March|April|May|June|July|August|September|October|November|December)`
+
+// dateRules are tried in order at every position; the first (and so the most specific) wins. Each
+// turns its submatches into EDTF, given the year of the sentences before (0 when unknown); an empty
+// result means the words are not a date after all.
+var dateRules = []struct {
+	re   *regexp.Regexp
+	edtf func(m []string, prevYear int) (string, int)
+}{
+	// between 12 March 1990 and 1995 / from 1985 to 1997 / from 1985 until 1997 / 1985–1997
+	{regexp.MustCompile(`^(?i:between|from)\s+(` + simpleDateRE + `)\s+(?i:and|to|until|till)\s+(` + simpleDateRE + `)`),
+		func(m []string, _ int) (string, int) { return interval(m[1], m[11]) }},
+	// in the early/mid/late 1990s
+	{regexp.MustCompile(`^(?i:(?:in|during)\s+the\s+)?(early|mid|mid-|late)\s*-?\s*(\d{3})0s\b`),
+		func(m []string, _ int) (string, int) {
+			decade, _ := strconv.Atoi(m[2])
+			part := decadeParts[strings.TrimSuffix(strings.ToLower(m[1]), "-")]
+			return fmt.Sprintf("%d/%d", decade*10+part[0], decade*10+part[1]), decade*10 + part[1]
+		}},
+	// in the 1990s
+	{regexp.MustCompile(`^(?i:(?:in|during)\s+the\s+)(\d{3})0s\b`),
+		func(m []string, _ int) (string, int) { return m[1] + "X", 0 }},
+	// after / since 1993 (open end); before / by / until 1995 (open start)
+	{regexp.MustCompile(`^(?i:(after|since|following|before|by|until|till|prior\s+to))\s+(` + simpleDateRE + `)`),
+		func(m []string, prevYear int) (string, int) {
+			d, y := simpleDate(m[3:], prevYear)
+			if d == "" {
+				return "", 0
+			}
+			switch strings.ToLower(strings.Fields(m[1])[0]) {
+			case "after", "since", "following":
+				return d + "/..", y
+			}
+			return "../" + d, y
+		}},
+	// in July 1994, on 16 November 2017
+	{regexp.MustCompile(`^(?i:in|on|during|of)\s+(` + simpleDateRE + `)`),
+		func(m []string, prevYear int) (string, int) { return simpleDate(m[2:], prevYear) }},
+	// before October (the year of the sentences before)
+	{regexp.MustCompile(`^(?i:(before|by|until|after|since|in))\s+` + monthRE + `\b`),
+		func(m []string, prevYear int) (string, int) {
+			if prevYear == 0 {
+				return "", 0
+			}
+			d := fmt.Sprintf("%04d-%02d", prevYear, months[strings.ToLower(m[2])])
+			switch strings.ToLower(m[1]) {
+			case "after", "since":
+				return d + "/..", prevYear
+			case "in":
+				return d, prevYear
+			}
+			return "../" + d, prevYear
+		}},
+	// four years later, two years after
+	{regexp.MustCompile(`^(?i:(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+(?:later|afterwards|after))\b`),
+		func(m []string, prevYear int) (string, int) {
+			n, ok := smallNumbers[strings.ToLower(m[1])]
+			if !ok {
+				n, _ = strconv.Atoi(m[1])
+			}
+			if prevYear == 0 || n == 0 {
+				return "", 0
+			}
+			return strconv.Itoa(prevYear + n), prevYear + n
+		}},
+	// the following year, the next year, a year later; that year, the same year
+	{regexp.MustCompile(`^(?i:(the\s+following\s+year|the\s+next\s+year|a\s+year\s+later|one\s+year\s+later|the\s+year\s+after)|(that\s+year|the\s+same\s+year))\b`),
+		func(m []string, prevYear int) (string, int) {
+			if prevYear == 0 {
+				return "", 0
+			}
+			if m[1] != "" {
+				prevYear++
+			}
+			return strconv.Itoa(prevYear), prevYear
+		}},
+	// 16 November 2017, November 16, 2017, November 2017, early 1946, 1992
+	{regexp.MustCompile(`^(` + simpleDateRE + `)`),
+		func(m []string, prevYear int) (string, int) { return simpleDate(m[2:], prevYear) }},
+}
+
+// simpleDateRE matches one day, month or year; its groups are read by simpleDate: day-month-year,
+// month-day-year, (early|late) month-year, year.
+const simpleDateRE = `(?:(\d{1,2})\s+` + monthRE + `,?\s+(\d{4})|` + monthRE + `\s+(\d{1,2}),\s+(\d{4})|(?i:(?:early|mid|late)\s+)?` + monthRE + `\s+(\d{4})|(?i:(?:early|mid|late)[\s-]+)?(\d{4}))\b`
+
+// simpleDate reads the groups of simpleDateRE.
+func simpleDate(g []string, _ int) (string, int) {
+	pick := func(day, month, year string) (string, int) {
+		y, _ := strconv.Atoi(year)
+		if y < 1000 {
+			return "", 0
+		}
+		out := year
+		if month != "" {
+			out += fmt.Sprintf("-%02d", months[strings.ToLower(month)])
+		}
+		if day != "" {
+			d, _ := strconv.Atoi(day)
+			out += fmt.Sprintf("-%02d", d)
+		}
+		if _, err := events.ParseDate(out); err != nil {
+			return "", 0
+		}
+		return out, y
+	}
+	switch {
+	case len(g) < 9:
+		return "", 0
+	case g[2] != "":
+		return pick(g[0], g[1], g[2])
+	case g[5] != "":
+		return pick(g[4], g[3], g[5])
+	case g[7] != "":
+		return pick("", g[6], g[7])
+	case g[8] != "":
+		return pick("", "", g[8])
+	}
+	return "", 0
+}
+
+// interval joins two simple dates, each written as prose, into an EDTF interval.
+func interval(a, b string) (string, int) {
+	da, _ := simpleDateText(a)
+	db, yb := simpleDateText(b)
+	if da == "" || db == "" {
+		return "", 0
+	}
+	if _, err := events.ParseDate(da + "/" + db); err != nil {
+		return "", 0
+	}
+	return da + "/" + db, yb
+}
+
+var simpleDateOnly = regexp.MustCompile(`^` + simpleDateRE + `$`)
+
+func simpleDateText(s string) (string, int) {
+	m := simpleDateOnly.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return "", 0
+	}
+	return simpleDate(m[1:], 0)
+}
+
+// findDates returns the date expressions of text, left to right, without overlaps. prevYear is the
+// last year named before text (0 when none), for relative expressions such as "the following year".
+func findDates(text string, prevYear int) []proseDate {
+	var out []proseDate
+	for i := 0; i < len(text); {
+		if i > 0 && isWordByte(text[i-1]) || !isWordByte(text[i]) {
+			i++
+			continue
+		}
+		found, skip := false, 0
+		for _, r := range dateRules {
+			m := r.re.FindStringSubmatchIndex(text[i:])
+			if m == nil {
+				continue
+			}
+			// Words that read as a date but are none ("31 February 1990") are passed over whole:
+			// a part of them is no date either.
+			skip = max(skip, m[1])
+			groups := make([]string, len(m)/2)
+			for g := range groups {
+				if m[2*g] >= 0 {
+					groups[g] = text[i+m[2*g] : i+m[2*g+1]]
+				}
+			}
+			edtf, year := r.edtf(groups, prevYear)
+			if edtf == "" {
+				continue
+			}
+			out = append(out, proseDate{start: i, end: i + m[1], edtf: edtf, year: year})
+			if year != 0 {
+				prevYear = year
+			}
+			i += m[1]
+			found = true
+			break
+		}
+		switch {
+		case found:
+		case skip > 0:
+			i += skip
+		default:
+			i++
+		}
+	}
+	return out
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}

@@ -1,0 +1,94 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A span is a run of a text: its byte offsets and its words.
+type span struct {
+	start, end int
+	text       string
+}
+
+// sentences splits running text into sentences: a sentence ends at ".", "!" or "?" (with closing
+// quotes or brackets after it) followed by white space and a capital letter, a digit, an opening quote
+// or the end of the text. A full stop does not end a sentence after a single capital letter (an
+// initial, "J. Smith"), after a known abbreviation ("Dr.", "St.", "U.S.", "c.") or inside brackets.
+func sentences(text string) []span {
+	var out []span
+	start, depth := 0, 0
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch r {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			if depth > 0 {
+				depth--
+			}
+		case '.', '!', '?':
+			end := i + size
+			for end < len(text) && strings.ContainsRune(`"'”’)]»`, rune(text[end])) {
+				end++
+			}
+			if depth == 0 && sentenceEnds(text, start, i, end) {
+				if s := strings.TrimSpace(text[start:end]); s != "" {
+					lead := len(text[start:end]) - len(strings.TrimLeftFunc(text[start:end], unicode.IsSpace))
+					out = append(out, span{start + lead, start + lead + len(s), s})
+				}
+				start = end
+				i = end
+				continue
+			}
+		}
+		i += size
+	}
+	if s := strings.TrimSpace(text[start:]); s != "" {
+		lead := len(text[start:]) - len(strings.TrimLeftFunc(text[start:], unicode.IsSpace))
+		out = append(out, span{start + lead, start + lead + len(s), s})
+	}
+	return out
+}
+
+// abbreviations end with a full stop that does not end a sentence.
+var abbreviations = map[string]bool{"dr": true, "mr": true, "mrs": true, "ms": true, "st": true, "c": true,
+	"ca": true, "vs": true, "gen": true, "col": true, "lt": true, "sgt": true, "prof": true, "jr": true,
+	"sr": true, "no": true, "approx": true, "etc": false, "u.s": true, "u.k": true, "u.n": true, "e.g": true, "i.e": true}
+
+// sentenceEnds reports whether the mark at text[mark] (with closing quotes up to end) ends a sentence
+// that began at start.
+func sentenceEnds(text string, start, mark, end int) bool {
+	if end < len(text) {
+		next, _ := utf8.DecodeRuneInString(text[end:])
+		if !unicode.IsSpace(next) {
+			return false
+		}
+		rest := strings.TrimLeftFunc(text[end:], unicode.IsSpace)
+		if rest != "" {
+			first, _ := utf8.DecodeRuneInString(rest)
+			if !unicode.IsUpper(first) && !unicode.IsDigit(first) && !strings.ContainsRune(`"“'‘(«`, first) {
+				return false
+			}
+		}
+	}
+	if text[mark] != '.' {
+		return true
+	}
+	// The word before the full stop.
+	w := mark
+	for w > start {
+		r, size := utf8.DecodeLastRuneInString(text[:w])
+		if !unicode.IsLetter(r) && r != '.' {
+			break
+		}
+		w -= size
+	}
+	word := text[w:mark]
+	if utf8.RuneCountInString(word) == 1 {
+		r, _ := utf8.DecodeRuneInString(word)
+		return !unicode.IsUpper(r) // an initial
+	}
+	return !abbreviations[strings.ToLower(word)]
+}

@@ -1,0 +1,442 @@
+package sources
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"annals/events"
+	"annals/extract"
+	"annals/projections"
+)
+
+// Record is what resolving the subject of a document reads of the record it is ingested into: a
+// subset of events.Store.
+type Record interface {
+	// Resolve returns the entities known by a name or an id (see events.Store).
+	Resolve(ctx context.Context, name string) ([]events.EntityID, error)
+	// EntityEvents returns the events about or involving an entity (see events.Store).
+	EntityEvents(ctx context.Context, id events.EntityID) ([]events.Stored, error)
+	// Entities returns every entity of the record (see events.Store), for names close to a title's.
+	Entities(ctx context.Context) ([]events.EntitySummary, error)
+}
+
+// Entity is what the rule of ResolveTitle knows of an entity: its kind, its names with their types and
+// sources, and the countries it is described with.
+type Entity struct {
+	ID        events.EntityID
+	Kind      events.Kind
+	Names     []Name
+	Countries []string
+}
+
+// Name is one name of an Entity: its type (events.NameOfficial, ...) and the label of the source that
+// gives it.
+type Name struct {
+	Name, Type, Source string
+}
+
+// Resolution is what ResolveTitle decides about a document's subject.
+type Resolution struct {
+	// Subject is the entity the record already holds that the document is about, known as Name; ""
+	// when the document keeps its own id.
+	Subject  events.EntityID
+	Name     string
+	Evidence string // why Subject: the agreeing evidence, in words
+	// Warning, when not empty, says why the document keeps its own id though the record may hold its
+	// subject already: Candidates are the entities it may be.
+	Warning    string
+	Candidates []events.EntityID
+}
+
+// SplitTitle splits a title that ends in a parenthetical, "X (P)", into X and P. It reports false for
+// any other title, or when X or P would be empty.
+func SplitTitle(title string) (base, paren string, ok bool) {
+	t := strings.TrimSpace(title)
+	if !strings.HasSuffix(t, ")") {
+		return "", "", false
+	}
+	open := strings.LastIndex(t, "(")
+	if open < 0 {
+		return "", "", false
+	}
+	base, paren = strings.TrimSpace(t[:open]), strings.TrimSpace(t[open+1:len(t)-1])
+	if base == "" || paren == "" || strings.ContainsAny(paren, "()") {
+		return "", "", false
+	}
+	return base, paren, true
+}
+
+// ResolveTitle decides which entity a document titled "X (P)" is about, given the entities known
+// besides the document itself (those of the record and of the other documents of the batch; own is
+// the document's own id, events.Slug of its title). It is the one place of this rule:
+//
+//   - A title without a trailing parenthetical, or whose own id the known entities hold already, keeps
+//     its own id (a document fills the stub other documents named).
+//   - Candidates are the parties known by the name X, folded as events.NameKey (or whose id is the
+//     slug of X). P agrees with a candidate that holds P as an abbreviation or is described with the
+//     country P; it disagrees when P is the country of other entities and the candidate has another
+//     country, or the abbreviation of other entities and the candidate has another abbreviation.
+//   - One candidate that P does not disagree with, or among several the one P agrees with: the
+//     document is about it.
+//   - Several candidates that P does not tell apart, one that P disagrees with, or only weak evidence
+//     (no party known as X, but one whose abbreviation is P or whose name holds X): a warning listing
+//     the candidates, and the document keeps its own id. The rule never joins on weak evidence.
+func ResolveTitle(title string, own events.EntityID, known []Entity) Resolution {
+	base, paren, ok := SplitTitle(title)
+	if !ok {
+		return Resolution{}
+	}
+	for _, e := range known {
+		if e.ID == own {
+			return Resolution{}
+		}
+	}
+	bk, pk, slug := events.NameKey(base), events.NameKey(paren), events.Slug(base)
+	var named, abbr, country, partial []Entity
+	isCountry, isAbbr := false, false
+	for _, e := range known {
+		hasName, hasAbbr, hasCountry, near := e.ID == slug, false, false, false
+		for _, n := range e.Names {
+			k := events.NameKey(n.Name)
+			hasName = hasName || k == bk
+			hasAbbr = hasAbbr || n.Type == events.NameAbbreviation && k == pk
+			near = near || k != bk && (containsWords(k, bk) || containsWords(bk, k))
+		}
+		for _, c := range e.Countries {
+			hasCountry = hasCountry || events.NameKey(c) == pk
+		}
+		isCountry, isAbbr = isCountry || hasCountry, isAbbr || hasAbbr
+		if e.Kind != events.KindParty {
+			continue
+		}
+		switch {
+		case hasName:
+			named = append(named, e)
+		case near:
+			partial = append(partial, e)
+		}
+		if hasAbbr {
+			abbr = append(abbr, e)
+		}
+		if hasCountry {
+			country = append(country, e)
+		}
+	}
+	agrees := func(e Entity) string {
+		switch {
+		case inEntities(abbr, e.ID):
+			return fmt.Sprintf("; %q is its abbreviation", paren)
+		case inEntities(country, e.ID):
+			return fmt.Sprintf("; it is described with the country %q", paren)
+		}
+		return ""
+	}
+	disagrees := func(e Entity) bool { // P is a country or abbreviation, and e has another
+		abbrevs := false
+		for _, n := range e.Names {
+			abbrevs = abbrevs || n.Type == events.NameAbbreviation
+		}
+		return agrees(e) == "" && (isCountry && len(e.Countries) > 0 || isAbbr && abbrevs)
+	}
+	join := func(e Entity) Resolution {
+		return Resolution{Subject: e.ID, Name: nameOf(e, bk), Evidence: fmt.Sprintf(
+			"the title %q names %s: the record knows it as %q%s%s", title, e.ID, nameOf(e, bk), sourcesOf(e, bk), agrees(e))}
+	}
+	warn := func(why string, cands []Entity) Resolution {
+		r := Resolution{Warning: fmt.Sprintf("the title %q %s; it keeps its own id %s (recorder merge joins two entities)", title, why, own)}
+		for _, e := range cands {
+			r.Candidates = append(r.Candidates, e.ID)
+		}
+		return r
+	}
+	switch {
+	case len(named) == 1 && !disagrees(named[0]):
+		return join(named[0])
+	case len(named) == 1:
+		return warn(fmt.Sprintf("may name %s, known as %q, but %q is the abbreviation or country of another entity", named[0].ID, base, paren), named)
+	case len(named) > 1:
+		var agreeing []Entity
+		for _, e := range named {
+			if agrees(e) != "" {
+				agreeing = append(agreeing, e)
+			}
+		}
+		if len(agreeing) == 1 {
+			return join(agreeing[0])
+		}
+		return warn(fmt.Sprintf("may name any of %d parties known as %q", len(named), base), named)
+	case len(abbr) == 1:
+		return warn(fmt.Sprintf("ends in %q, the abbreviation of %s, but no party is known as %q", paren, abbr[0].ID, base), abbr)
+	case len(partial) > 0:
+		return warn(fmt.Sprintf("may name a party whose name is close to %q, but none is known by that name", base), partial)
+	}
+	return Resolution{}
+}
+
+// containsWords reports whether the words of b occur, in order and together, among the words of a.
+func containsWords(a, b string) bool {
+	return b != "" && strings.Contains(" "+a+" ", " "+b+" ")
+}
+
+func inEntities(es []Entity, id events.EntityID) bool {
+	for _, e := range es {
+		if e.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// nameOf returns the name of e whose key is key, as the record writes it.
+func nameOf(e Entity, key string) string {
+	for _, n := range e.Names {
+		if events.NameKey(n.Name) == key {
+			return n.Name
+		}
+	}
+	if len(e.Names) > 0 {
+		return e.Names[0].Name
+	}
+	return string(e.ID)
+}
+
+// sourcesOf names the sources that give e the name whose key is key: " (named in a.txt, b.txt)".
+func sourcesOf(e Entity, key string) string {
+	var out []string
+	seen := map[string]bool{}
+	for _, n := range e.Names {
+		if events.NameKey(n.Name) == key && n.Source != "" && !seen[n.Source] {
+			seen[n.Source] = true
+			out = append(out, n.Source)
+		}
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return " (named in " + strings.Join(out, ", ") + ")"
+}
+
+// Entities returns what facts say of the entities they are about, sorted by id: kind (the first a name
+// states, else the one an event type implies), names and countries. Entities only involved in a fact
+// are left out.
+func Entities(facts []events.Fact) []Entity {
+	byID := map[events.EntityID]*Entity{}
+	declared := map[events.EntityID]bool{}
+	for _, f := range facts {
+		if f.Payload == nil || f.Entity == "" {
+			continue
+		}
+		e := byID[f.Entity]
+		if e == nil {
+			e = &Entity{ID: f.Entity}
+			byID[f.Entity] = e
+		}
+		switch p := f.Payload.(type) {
+		case events.EntityNamed:
+			if !declared[f.Entity] {
+				e.Kind, declared[f.Entity] = p.Kind, true
+			}
+			e.Names = append(e.Names, Name{Name: p.Name, Type: p.NameType, Source: f.Source.Label()})
+			continue
+		case events.EntityDescribed:
+			if p.Attribute == "country" {
+				e.Countries = append(e.Countries, p.Value)
+			}
+		}
+		if k := f.Type.EntityKind(); k != "" && e.Kind == "" {
+			e.Kind = k
+		}
+		if n, ok := f.Payload.(events.Namer); ok {
+			for _, name := range n.Names() {
+				if strings.TrimSpace(name) != "" {
+					e.Names = append(e.Names, Name{Name: name, Type: events.NameOfficial, Source: f.Source.Label()})
+				}
+			}
+		}
+	}
+	out := make([]Entity, 0, len(byID))
+	for _, e := range byID {
+		out = append(out, *e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// ResolveSubjects resolves the subject of each document of l whose title ends in a parenthetical and
+// whose facts file sets no subject (see ResolveTitle), against the entities the other documents of l
+// name and, when rec is not nil, those the record holds (the facts in force; entities a merge joins
+// count as one, under its canonical id). A document resolved to an entity is read again about it: its
+// facts replace the old ones in l.Facts. Each warning is added to l.Warnings, naming the document.
+// Resolving the documents of one batch gives what resolving them in several runs would, provided the
+// documents they join were recorded first. It returns the first error rec returns.
+func (l *Loaded) ResolveSubjects(ctx context.Context, rec Record) error {
+	changed := false
+	for i, d := range l.docs {
+		if (d.curated != nil && d.curated.Subject != "") || !hasParenthetical(d.doc.Title) {
+			continue
+		}
+		var others []events.Fact
+		for j, o := range l.docs {
+			if j != i {
+				others = append(others, l.Facts[o.start:o.end]...)
+			}
+		}
+		known := Entities(others)
+		if rec != nil {
+			stored, err := recordEntities(ctx, rec, d.doc.Title)
+			if err != nil {
+				return fmt.Errorf("resolve the subject of %s: %w", d.path, err)
+			}
+			known = mergeEntities(known, stored)
+		}
+		r := ResolveTitle(d.doc.Title, events.Slug(d.doc.Title), known)
+		if r.Warning != "" {
+			l.Warnings = append(l.Warnings, d.doc.Name+": "+r.Warning+candidateList(r.Candidates, known))
+		}
+		if r.Subject == "" {
+			continue
+		}
+		// What it cannot read was listed in l.Unread when it was loaded.
+		facts, _, err := extract.FactsWith(d.doc, d.curated, l.withSubject(r))
+		if err != nil {
+			return fmt.Errorf("%s: %w", d.path, err)
+		}
+		l.docs[i].facts, changed = facts, true
+	}
+	if changed {
+		l.rebuild()
+	}
+	return nil
+}
+
+func hasParenthetical(title string) bool { _, _, ok := SplitTitle(title); return ok }
+
+func candidateList(ids []events.EntityID, known []Entity) string {
+	var b strings.Builder
+	for _, id := range ids {
+		var names []string
+		for _, e := range known {
+			if e.ID == id {
+				for _, n := range e.Names {
+					if !contains(names, n.Name) {
+						names = append(names, n.Name)
+					}
+				}
+			}
+		}
+		fmt.Fprintf(&b, "\n  %s  (%s)", id, strings.Join(names, "; "))
+	}
+	return b.String()
+}
+
+func contains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// recordEntities reads, from the record, the entities a title "X (P)" may name: those known by X, by
+// P, by the title itself or by its slug, each as the facts in force say, and under its canonical id
+// when a merge joins it to others.
+func recordEntities(ctx context.Context, rec Record, title string) ([]Entity, error) {
+	base, paren, _ := SplitTitle(title)
+	ids := map[events.EntityID]bool{}
+	for _, name := range []string{base, paren, title, string(events.Slug(title)), string(events.Slug(base))} {
+		found, err := rec.Resolve(ctx, name)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range found {
+			ids[id] = true
+		}
+	}
+	var all []events.Event
+	byID := map[events.EntityID][]events.Event{}
+	for id := range ids {
+		stored, err := rec.EntityEvents(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		for _, st := range stored {
+			byID[id] = append(byID[id], st.Event)
+		}
+		all = append(all, byID[id]...)
+	}
+	ident := projections.Identities(all, time.Time{})
+	var facts []events.Fact
+	for _, evs := range byID {
+		for _, e := range projections.Effective(evs, time.Time{}) {
+			if e.Type == events.TypeDocumentRecorded {
+				continue
+			}
+			f := e.Fact
+			f.Entity = ident.Canonical(f.Entity)
+			facts = append(facts, f)
+		}
+	}
+	var out []Entity
+	for _, e := range Entities(facts) {
+		if ids[e.ID] || ident.Joined(e.ID) {
+			out = append(out, e)
+		}
+	}
+	// Parties whose names are close to X, which only ever make a warning: their names are enough.
+	summaries, err := rec.Entities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	bk := events.NameKey(base)
+	for _, s := range summaries {
+		if ids[s.ID] || s.Kind != events.KindParty {
+			continue
+		}
+		for _, n := range s.Names {
+			if k := events.NameKey(n); k != bk && (containsWords(k, bk) || containsWords(bk, k)) {
+				e := Entity{ID: s.ID, Kind: s.Kind}
+				for _, n := range s.Names {
+					e.Names = append(e.Names, Name{Name: n})
+				}
+				out = append(out, e)
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+// mergeEntities joins two lists of entities: an entity in both gets the names and countries of both.
+func mergeEntities(a, b []Entity) []Entity {
+	byID := map[events.EntityID]int{}
+	out := append([]Entity{}, a...)
+	for i, e := range out {
+		byID[e.ID] = i
+	}
+	for _, e := range b {
+		i, ok := byID[e.ID]
+		if !ok {
+			byID[e.ID] = len(out)
+			out = append(out, e)
+			continue
+		}
+		if out[i].Kind == "" {
+			out[i].Kind = e.Kind
+		}
+		out[i].Names = append(out[i].Names, e.Names...)
+		out[i].Countries = append(out[i].Countries, e.Countries...)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// withSubject returns the extractor's options for a document about the subject r resolved.
+func (l *Loaded) withSubject(r Resolution) extract.Options {
+	o := l.opts.extractOptions()
+	o.Subject, o.Name, o.Evidence = r.Subject, r.Name, r.Evidence
+	return o
+}
