@@ -36,7 +36,7 @@ var openers = map[string]bool{"the": true, "a": true, "an": true, "in": true, "o
 	"meanwhile": true, "eventually": true, "initially": true, "originally": true, "until": true, "of": true,
 	"and": true, "but": true, "or": true, "for": true, "to": true, "both": true, "among": true, "within": true,
 	"some": true, "many": true, "most": true, "all": true, "about": true, "around": true, "there": true,
-	"we": true, "our": true, "if": true, "once": true, "soon": true, "shortly": true, "following's": false}
+	"we": true, "our": true, "if": true, "once": true, "soon": true, "shortly": true}
 
 // titles are words of office or rank written before a person's name; they are not part of the name.
 var titles = []string{"prime minister", "chief justice", "vice president", "vice-president", "secretary-general",
@@ -51,13 +51,18 @@ var generics = map[string]events.Kind{"party": events.KindParty, "government": e
 	"court": events.KindOrganisation, "army": events.KindOrganisation, "state": "", "parliament": events.KindOrganisation,
 	"movement": events.KindParty, "front": events.KindParty, "regime": events.KindOrganisation}
 
-var months2 = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true,
-	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true,
-	"december": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
-	"saturday": true, "sunday": true}
+// isMonthOrDay reports whether a word is a month or a day of the week, which starts no name.
+func isMonthOrDay(w string) bool {
+	w = strings.ToLower(w)
+	_, month := months[w]
+	return month || weekdays[w]
+}
+
+var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true}
 
 // partyWords mark a name as a party's; organisationWords as another body's (checked first).
-var partyWords = map[string]bool{"party": true, "parties": false, "movement": true, "front": true, "union": true,
+var partyWords = map[string]bool{"party": true, "movement": true, "front": true, "union": true,
 	"league": true, "congress": true, "alliance": true, "rally": true, "bloc": true, "democrats": true,
 	"socialists": true, "liberals": true, "conservatives": true, "greens": true, "republicans": true,
 	"coalition": true, "federation": true, "đảng": true, "partidul": true, "partei": true, "partido": true,
@@ -70,7 +75,7 @@ var organisationWords = map[string]bool{"government": true, "court": true, "army
 	"international": true, "university": true, "bank": true, "agency": true, "office": true, "forces": true,
 	"guard": true, "militia": true, "radio": true, "parliamentarians": true, "organisation": true,
 	"organization": true, "institute": true, "foundation": true, "church": true, "duma": true, "empire": true,
-	"kampuchea": false, "rouge": false, "junta": true, "cabinet": true, "presidium": true, "politburo": true,
+	"junta": true, "cabinet": true, "presidium": true, "politburo": true,
 	"comintern": true, "communities": true, "community": true, "ussr": true}
 
 // places are words before a name that make it a place rather than a person ("in North-Western
@@ -111,7 +116,7 @@ func findMentions(s string) []mention {
 		j := i + 1
 		for j < len(words) && onlySpace(s[words[j-1][1]:words[j][0]]) {
 			next := s[words[j][0]:words[j][1]]
-			if isCap(next) && !months2[strings.ToLower(next)] {
+			if isCap(next) && !isMonthOrDay(next) {
 				j++
 				continue
 			}
@@ -120,7 +125,7 @@ func findMentions(s string) []mention {
 				k++
 			}
 			if k > j && k < len(words) && onlySpace(s[words[k-1][1]:words[k][0]]) && isCap(s[words[k][0]:words[k][1]]) &&
-				!months2[strings.ToLower(s[words[k][0]:words[k][1]])] {
+				!isMonthOrDay(s[words[k][0]:words[k][1]]) {
 				j = k + 1
 				continue
 			}
@@ -204,7 +209,7 @@ func makeMention(s string, words [][]int, afterThe bool, before string) (mention
 	}
 	name = strings.TrimRight(name, "'’-")
 	end = start + len(name)
-	if name == "" || months2[strings.ToLower(name)] {
+	if name == "" || isMonthOrDay(name) {
 		return mention{}, false
 	}
 	m := mention{start: start, end: end, name: name, title: title}
@@ -215,10 +220,8 @@ func makeMention(s string, words [][]int, afterThe bool, before string) (mention
 		return m, true
 	}
 	hasConnector := false
-	last := ""
 	for k := a; k < b; k++ {
 		w := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(word(k), "'s"), "’s"))
-		last = w
 		if connectors[word(k)] {
 			hasConnector = true
 		}
@@ -233,7 +236,6 @@ func makeMention(s string, words [][]int, afterThe bool, before string) (mention
 			return m, true
 		}
 	}
-	_ = last
 	switch {
 	case title != "" && !afterThe:
 		m.kind = events.KindPerson

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -322,34 +323,8 @@ func (d *drafter) rememberPerson(name string, id events.EntityID) {
 // nearSpelling reports whether two folded names of at least 15 letters differ by at most two edits
 // ("Khmer National Solidary Party" for "Khmer National Solidarity Party").
 func nearSpelling(a, b string) bool {
-	ra, rb := []rune(a), []rune(b)
-	if a == b || len(ra) < 15 || len(rb) < 15 || abs(len(ra)-len(rb)) > 2 {
-		return false
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)] <= 2
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
+	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	return a != b && la >= 15 && lb >= 15 && max(la-lb, lb-la) <= 2 && events.EditDistance(a, b) <= 2
 }
 
 // result returns the drafted facts, without repeats: a fact of the same type about the same entity
@@ -442,7 +417,7 @@ func KeyOf(f events.Fact) string {
 		for i, m := range p.Members {
 			ids[i] = string(m)
 		}
-		sortStrings(ids)
+		slices.Sort(ids)
 		return strings.Join(ids, ",")
 	case events.PartySplit:
 		return string(p.NewParty)
@@ -464,14 +439,6 @@ func electionYear(s string) string {
 }
 
 var yearRE = regexp.MustCompile(`\b\d{4}\b`)
-
-func sortStrings(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
-}
 
 // sentenceContext is one sentence being drafted, and the rule match at hand.
 type sentenceContext struct {
@@ -507,15 +474,6 @@ func (c *sentenceContext) raw(g int) string {
 		}
 		return m
 	})
-}
-
-func markerOf(c *sentenceContext, r ref) string {
-	for i, x := range c.refs {
-		if x == r {
-			return fmt.Sprintf("⟦%d⟧", i)
-		}
-	}
-	return ""
 }
 
 // firstBefore returns the first entity of a kind the sentence names before offset at.

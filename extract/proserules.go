@@ -159,8 +159,8 @@ var proseRules = []proseRule{
 			if to == "" {
 				return
 			}
-			if r, ok := c.one(2); ok && strings.TrimSpace(c.group(2)) == markerOf(c, r) {
-				c.d.aliases[events.NameKey(r.name)] = p.id
+			if r, ok := c.one(2); ok && markerRE.MatchString(strings.TrimSpace(c.group(2))) && len(markerRE.FindString(c.group(2))) == len(strings.TrimSpace(c.group(2))) {
+				c.d.aliases[events.NameKey(r.name)] = p.id // the new name names the same party from now on
 			}
 			c.add(p.id, "", events.PartyRenamed{From: c.partyName(p), To: to})
 		}},
@@ -214,9 +214,9 @@ var proseRules = []proseRule{
 		}},
 	{"left-party", rx(`{E}\s+(?:\w+\s+)?(?:left|quit|deserted)\s+(?:the\s+)?{E}`),
 		func(c *sentenceContext) {
-			person, ok := c.one(1)
+			person, ok := c.person(1)
 			from, ok2 := c.party(2)
-			if ok && ok2 && person.kind == events.KindPerson && !strings.HasPrefix(c.sk[c.match[1]:], " and ") && !strings.HasPrefix(c.sk[c.match[1]:], " to ") {
+			if ok && ok2 && !strings.HasPrefix(c.sk[c.match[1]:], " and ") && !strings.HasPrefix(c.sk[c.match[1]:], " to ") {
 				c.add(person.id, "", events.PersonDefected{From: from.id})
 			}
 		}},
@@ -276,7 +276,7 @@ var proseRules = []proseRule{
 		}},
 	{"led-by", rx(`{E}\s+(?:was|were|is|had\s+been)\s+((?:initially|originally|first|jointly|briefly|then|later|now)\s+)?(?:led|headed|chaired)\s+by\s+(?:{ROLE}\s+)?{EL}`),
 		func(c *sentenceContext) {
-			p, ok := c.body1(1)
+			p, ok := c.lineage(1)
 			if !ok {
 				return
 			}
@@ -293,7 +293,7 @@ var proseRules = []proseRule{
 		}},
 	{"headed-by", rx(`{E},?\s+(?:which|who|that)\s+(?:is|was)\s+(?:\w+\s+)?(?:headed|led|chaired)\s+by\s+(?:(?i:the\s+)?([\p{L} -]+?)\s+)?{E}`),
 		func(c *sentenceContext) {
-			body, ok := c.body1(1)
+			body, ok := c.lineage(1)
 			person, ok2 := c.one(3)
 			if !ok || !ok2 || person.kind != events.KindPerson {
 				return
@@ -309,20 +309,20 @@ var proseRules = []proseRule{
 		}},
 	{"led", rx(`{E}\s+(?:\w+\s+)?led\s+(?:the\s+)?{E}(?:\s+(?:from|between)\s+[^⟦;]+)?`),
 		func(c *sentenceContext) {
-			person, ok := c.one(1)
-			p, ok2 := c.body1(2)
-			if ok && ok2 && person.kind == events.KindPerson {
+			person, ok := c.person(1)
+			p, ok2 := c.lineage(2)
+			if ok && ok2 {
 				c.office(p.id, person.id, "leader", true)
 			}
 		}},
 	{"took-office", rx(`{E}\s+(?:\w+\s+)?(?:became|was\s+(?:elected|appointed|named|chosen|made|installed|re-elected)(?:\s+as)?|took\s+over\s+as|took\s+office\s+as|assumed\s+the\s+(?:post|office|position|role)\s+of|succeeded\s+(?:{E})\s+as)\s+(?:the\s+)?(?:(?:party's|party|its|their|new|first|sole)\s+)*{ROLE}(?:\s+(?:of|in)\s+(?:the\s+)?{E})?`),
 		func(c *sentenceContext) {
-			person, ok := c.one(1)
-			if !ok || person.kind != events.KindPerson {
+			person, ok := c.person(1)
+			if !ok {
 				return
 			}
 			party := ref{id: c.d.topic, kind: events.KindParty}
-			if p, ok := c.body1(4); ok {
+			if p, ok := c.lineage(4); ok {
 				party = p
 			} else if c.governmentOffice(c.group(3)) {
 				return
@@ -337,8 +337,8 @@ var proseRules = []proseRule{
 		}},
 	{"elected-as", rx(`(?:elected|appointed|chose|named)\s+{E}\s+(?:as\s+)?(?:(?:its|their|the\s+party's|his|her)\s+)?(?:new\s+)?({ROLE}|successor)`),
 		func(c *sentenceContext) {
-			person, ok := c.one(1)
-			if !ok || person.kind != events.KindPerson {
+			person, ok := c.person(1)
+			if !ok {
 				return
 			}
 			role := Role(c.group(2))
@@ -359,20 +359,20 @@ var proseRules = []proseRule{
 		}},
 	{"remained-until", rx(`{E}\s+remained\s+(?:the\s+)?(?:party\s+)?{ROLE}(?:\s+of\s+(?:the\s+)?{E})?\s+until`),
 		func(c *sentenceContext) {
-			person, ok := c.one(1)
-			if !ok || person.kind != events.KindPerson {
+			person, ok := c.person(1)
+			if !ok {
 				return
 			}
 			party := c.d.topic
-			if p, ok := c.body1(3); ok {
+			if p, ok := c.lineage(3); ok {
 				party = p.id
 			}
 			c.add(party, c.dateAfter().edtf, events.LeaderLeftOffice{Office: events.Office{Person: person.id, Role: Role(c.group(2))}})
 		}},
 	{"as-its-leader", rx(`with\s+{E}\s+as\s+(?:its|their|the\s+party's|his|her)\s+(?:new\s+)?{ROLE}`),
 		func(c *sentenceContext) {
-			person, ok := c.one(1)
-			if !ok || person.kind != events.KindPerson {
+			person, ok := c.person(1)
+			if !ok {
 				return
 			}
 			party := c.lastPartyBefore(c.match[0])
@@ -380,8 +380,8 @@ var proseRules = []proseRule{
 		}},
 	{"apposition", rx(`(?:\b(?:[Ii]ts|[Tt]heir)|{E}(?:'s|’s)?)\s+(?:then\s+|former\s+|long-time\s+|founding\s+)?{ROLE},?\s+{E}`),
 		func(c *sentenceContext) {
-			person, ok := c.one(3)
-			if !ok || person.kind != events.KindPerson {
+			person, ok := c.person(3)
+			if !ok {
 				return
 			}
 			party := c.d.topic
@@ -399,9 +399,9 @@ var proseRules = []proseRule{
 		}},
 	{"was-role-of", rx(`{E}\s+(?:was|is|had\s+been)\s+(?:(?:later|also|then|once|briefly|long)\s+){0,3}(?:the\s+)?{ROLE}\s+of\s+(?:the\s+)?{E}(?:,?\s+(?:from|between)\s+[^⟦;]+)?`),
 		func(c *sentenceContext) {
-			person, ok := c.one(1)
-			body, ok2 := c.body1(3)
-			if ok && ok2 && person.kind == events.KindPerson {
+			person, ok := c.person(1)
+			body, ok2 := c.lineage(3)
+			if ok && ok2 {
 				c.office(body.id, person.id, Role(c.group(2)), true)
 			}
 		}},
@@ -424,22 +424,22 @@ var proseRules = []proseRule{
 		}},
 	{"role-of", rx(`{E},\s+(?:the\s+)?{ROLE}\s+of\s+(?:the\s+)?{E}`),
 		func(c *sentenceContext) {
-			person, ok := c.one(1)
-			body, ok2 := c.body1(3)
-			if ok && ok2 && person.kind == events.KindPerson {
+			person, ok := c.person(1)
+			body, ok2 := c.lineage(3)
+			if ok && ok2 {
 				c.add(body.id, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: Role(c.group(2))}})
 			}
 		}},
 	{"left-office", rx(`{E}\s+(?:\w+\s+)?(?:resigned|stepped\s+down|retired|was\s+(?:ousted|removed|deposed|dismissed|replaced)|gave\s+up\s+the\s+(?:party\s+)?(?:presidency|leadership|chairmanship))(?:\s+(?:as|from\s+(?:the\s+post\s+of|(?:his|her)\s+post\s+as|the\s+(?:leadership|presidency|chairmanship)\s+of))\s+(?:the\s+)?(?:party's\s+)?{ROLE})?(?:\s+(?:of|in)\s+(?:the\s+)?{E})?`),
 		func(c *sentenceContext) {
-			person, ok := c.one(1)
-			if !ok || person.kind != events.KindPerson {
+			person, ok := c.person(1)
+			if !ok {
 				return
 			}
 			party := c.d.topic
-			if p, ok := c.body1(3); ok {
+			if p, ok := c.lineage(3); ok {
 				party = p.id
-			} else if c.governmentOffice(c.group(2)) || c.group(2) == "" && regexp.MustCompile(`(?i)prime\s+minister|premier|minister`).MatchString(c.sk) {
+			} else if c.governmentOffice(c.group(2)) || c.group(2) == "" && ministerRE.MatchString(c.sk) {
 				return
 			}
 			role := "leader"
@@ -483,7 +483,7 @@ var proseRules = []proseRule{
 		}},
 	{"died", rx(`{E}[^⟦;.]{0,60}?\s(?:died|was\s+killed|was\s+assassinated|was\s+executed|killed\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life|committed\s+suicide)\b`),
 		func(c *sentenceContext) {
-			if p, ok := c.one(1); ok && p.kind == events.KindPerson {
+			if p, ok := c.person(1); ok {
 				c.add(p.id, "", events.PersonDied{})
 			}
 		}},
@@ -495,17 +495,17 @@ var proseRules = []proseRule{
 		}},
 	{"defected-from", rx(`{E}\s+(?:\w+\s+)?(?:defected|defecting|deserted)\s+from\s+(?:the\s+)?{E}`),
 		func(c *sentenceContext) {
-			p, ok := c.one(1)
-			from, ok2 := c.body1(2)
-			if ok && ok2 && p.kind == events.KindPerson {
+			p, ok := c.person(1)
+			from, ok2 := c.lineage(2)
+			if ok && ok2 {
 				c.add(p.id, "", events.PersonDefected{From: from.id})
 			}
 		}},
 	{"defection-from", rx(`(?:(?:[Hh]is|[Hh]er)|(?:the\s+)?defection\s+of\s+{E})\s*(?:defection\s+)?from\s+(?:the\s+)?{E}|(?:after|before|following)\s+(?:also\s+)?(?:defecting|his\s+defection|her\s+defection)\s+from\s+(?:the\s+)?{E}`),
 		func(c *sentenceContext) {
-			from, ok := c.body1(2)
+			from, ok := c.lineage(2)
 			if !ok {
-				from, ok = c.body1(3)
+				from, ok = c.lineage(3)
 			}
 			if !ok {
 				return
@@ -527,7 +527,7 @@ var proseRules = []proseRule{
 			if !ok || !ok2 || org.kind != events.KindOrganisation && org.kind != events.KindParty {
 				return
 			}
-			if rest := c.sk[c.match[1]:]; regexp.MustCompile(`^[^;.]*?\bto\s+form\b`).MatchString(rest) {
+			if rest := c.sk[c.match[1]:]; toFormRE.MatchString(rest) {
 				return // joined others to form a new party: a merger (joined-to-form)
 			}
 			kind := "member"
@@ -546,14 +546,14 @@ func (c *sentenceContext) governmentOffice(role string) bool {
 		return true
 	}
 	// "deputy head of its resistance committee": an office of something the sentence does not name.
-	return regexp.MustCompile(`^\s+of\s+(?:its|the|a|their)\s+[a-z]`).MatchString(c.sk[c.match[1]:])
+	return ofUnnamedRE.MatchString(c.sk[c.match[1]:])
 }
 
 // memberList returns the parties and bodies listed in submatch g, up to where the list ends: the
 // first ", and" followed by something other than another member.
 func (c *sentenceContext) memberList(g int) []ref {
 	text := c.group(g)
-	for _, loc := range regexp.MustCompile(`,\s+and\s+`).FindAllStringIndex(text, -1) {
+	for _, loc := range andRE.FindAllStringIndex(text, -1) {
 		rest := text[loc[1]:]
 		if !strings.HasPrefix(rest, "the ⟦") && !strings.HasPrefix(rest, "⟦") {
 			text = text[:loc[0]]
@@ -570,6 +570,12 @@ func (c *sentenceContext) memberList(g int) []ref {
 	return out
 }
 
+// person returns the entity of submatch g when it is a person.
+func (c *sentenceContext) person(g int) (ref, bool) {
+	r, ok := c.one(g)
+	return r, ok && r.kind == events.KindPerson
+}
+
 // party returns the entity of submatch g when it is a party.
 func (c *sentenceContext) party(g int) (ref, bool) {
 	r, ok := c.one(g)
@@ -582,9 +588,6 @@ func (c *sentenceContext) lineage(g int) (ref, bool) {
 	r, ok := c.one(g)
 	return r, ok && (r.kind == events.KindParty || r.kind == events.KindOrganisation) && r.id != ""
 }
-
-// body1 returns the entity of submatch g when it is a party or an organisation.
-func (c *sentenceContext) body1(g int) (ref, bool) { return c.lineage(g) }
 
 // body returns the id of submatch g when it names a body (a court, a government, a party), or "".
 func (c *sentenceContext) body(g int) events.EntityID {
@@ -675,10 +678,14 @@ func (c *sentenceContext) lastPersonBefore(at int) (ref, bool) {
 }
 
 var (
-	seatsRE    = regexp.MustCompile(`(\d[\d,]*)\s+(?:of\s+the\s+\d[\d,]*\s+|out\s+of\s+\d[\d,]*\s+)?(?:\w+\s+)?seats`)
-	percentRE  = regexp.MustCompile(`(\d+(?:\.\d+)?)\s?(%|per\s?cent|percent)`)
-	votesRE    = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d{4,})\s+votes`)
-	electionRE = regexp.MustCompile(`(?i)\b(?:the\s+)?(\d{4})\s+((?:general|parliamentary|legislative|presidential|national|local|communal|municipal|regional|european|constituent\s+assembly|snap|federal|state|duma)\s+)?elections?\b|\belections?\s+(?:of|in)\s+(\d{4})\b`)
+	ministerRE  = regexp.MustCompile(`(?i)prime\s+minister|premier|minister`)
+	toFormRE    = regexp.MustCompile(`^[^;.]*?\bto\s+form\b`)
+	ofUnnamedRE = regexp.MustCompile(`^\s+of\s+(?:its|the|a|their)\s+[a-z]`)
+	andRE       = regexp.MustCompile(`,\s+and\s+`)
+	seatsRE     = regexp.MustCompile(`(\d[\d,]*)\s+(?:of\s+the\s+\d[\d,]*\s+|out\s+of\s+\d[\d,]*\s+)?(?:\w+\s+)?seats`)
+	percentRE   = regexp.MustCompile(`(\d+(?:\.\d+)?)\s?(%|per\s?cent|percent)`)
+	votesRE     = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d{4,})\s+votes`)
+	electionRE  = regexp.MustCompile(`(?i)\b(?:the\s+)?(\d{4})\s+((?:general|parliamentary|legislative|presidential|national|local|communal|municipal|regional|european|constituent\s+assembly|snap|federal|state|duma)\s+)?elections?\b|\belections?\s+(?:of|in)\s+(\d{4})\b`)
 )
 
 // election drafts an election result told in a sentence: "In the 1990 election the party won 78

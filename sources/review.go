@@ -11,9 +11,10 @@ import (
 	"annals/extract"
 )
 
-// Reviewed is what Review reads of the record: the events it holds and which are superseded (a
-// subset of events.Store).
+// Reviewed is what Review reads of the record: which facts it holds, its events and which are
+// superseded (a subset of events.Store).
 type Reviewed interface {
+	KnownFacts(ctx context.Context, ids []events.FactID) (map[events.FactID]uint64, error)
 	Scan(ctx context.Context, from uint64, fn func(events.Stored) error) error
 	SupersededBy(ctx context.Context, ids []ulid.ULID) (map[ulid.ULID][]ulid.ULID, error)
 }
@@ -29,17 +30,34 @@ type Reviewed interface {
 // The retractions are deterministic: reviewing again after they are recorded finds nothing in force
 // and returns none, so that ingesting twice records nothing new.
 func (l *Loaded) Review(ctx context.Context, rec Reviewed) ([]events.Fact, error) {
+	// Only a document the record held before can have drafted facts to settle: the record is read
+	// through only when one of them is back with a facts file.
 	curated := map[string]loadedDocument{}
+	var docIDs []events.FactID
+	docOf := map[events.FactID]loadedDocument{}
 	for _, d := range l.docs {
-		if d.curated != nil {
-			curated[d.doc.Name] = d
+		for _, f := range d.facts {
+			if f.Type == events.TypeDocumentRecorded && d.curated != nil {
+				id := f.ID()
+				docIDs, docOf[id] = append(docIDs, id), d
+			}
 		}
+	}
+	if len(docIDs) == 0 {
+		return nil, nil
+	}
+	known, err := rec.KnownFacts(ctx, docIDs)
+	if err != nil {
+		return nil, fmt.Errorf("review drafted facts: %w", err)
+	}
+	for id := range known {
+		curated[docOf[id].doc.Name] = docOf[id]
 	}
 	if len(curated) == 0 {
 		return nil, nil
 	}
 	var drafted []events.Stored
-	err := rec.Scan(ctx, 1, func(st events.Stored) error {
+	err = rec.Scan(ctx, 1, func(st events.Stored) error {
 		if _, ok := curated[st.Event.Source.Document]; ok && st.Event.Drafted() {
 			drafted = append(drafted, st)
 		}

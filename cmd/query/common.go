@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"annals/boltstore"
 	"annals/events"
@@ -382,35 +383,9 @@ func wordScore(name, query []string) int {
 
 // near reports whether a and b are within an edit distance of a fifth of the longer, at least 2.
 func near(a, b string) bool {
-	ra, rb := []rune(a), []rune(b)
-	limit := max(2, max(len(ra), len(rb))/5)
-	if abs(len(ra)-len(rb)) > limit {
-		return false
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)] <= limit
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
+	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	limit := max(2, max(la, lb)/5)
+	return max(la-lb, lb-la) <= limit && events.EditDistance(a, b) <= limit
 }
 
 // ParseKnownAt parses a recorded time: RFC 3339, or a day (YYYY-MM-DD) meaning the end of that day
