@@ -81,6 +81,7 @@ func (m *Main) correct(ctx context.Context, args []string) error {
 	defer b.Close()
 	f := first.Fact
 	f.Supersedes, f.Reason, f.Source, f.Note = ids, *reason, src.source(), ""
+	f.Method, f.Rule = "", "" // a person's correction, even of a drafted fact
 	if *date != "" {
 		if f.Date, err = events.ParseDate(*date); err != nil {
 			return usageError{fmt.Sprintf("--date: %v", err)}

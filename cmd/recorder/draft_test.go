@@ -90,3 +90,53 @@ func recordedCount(t *testing.T, out string) int {
 	}
 	return n
 }
+
+// A person's correction of a drafted fact is the person's: it is not marked drafted.
+func TestCorrectionOfADraftedFactIsCurated(t *testing.T) {
+	data, dir := t.TempDir(), t.TempDir()
+	text, err := os.ReadFile("../../extract/testdata/gold/yabloko.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "yabloko.txt"), text, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, code := run(t, t0, "ingest", "--data", data, dir); code != 0 {
+		t.Fatalf("ingest: %s", out)
+	}
+	exported, code := run(t, t0, "export", "--data", data)
+	if code != 0 {
+		t.Fatalf("export: %s", exported)
+	}
+	var drafted struct {
+		ID     string `json:"id"`
+		Source struct {
+			Quote string `json:"quote"`
+		} `json:"source"`
+	}
+	for _, line := range strings.Split(exported, "\n") {
+		if strings.Contains(line, `"method":"drafted"`) && strings.Contains(line, `"type":"party.founded/v1"`) {
+			if err := json.Unmarshal([]byte(line), &drafted); err != nil {
+				t.Fatal(err)
+			}
+			break
+		}
+	}
+	if drafted.ID == "" {
+		t.Fatalf("no drafted founding in the export:\n%s", exported)
+	}
+	out, code := run(t, t0.Add(time.Hour), "correct", drafted.ID, "--data", data, "--reason", "checked against the sentence",
+		"--date", "1993-10", "--document", "yabloko.txt", "--quote", drafted.Source.Quote)
+	if code != 0 {
+		t.Fatalf("correct: %s", out)
+	}
+	exported, _ = run(t, t0, "export", "--data", data)
+	for _, line := range strings.Split(exported, "\n") {
+		if strings.Contains(line, `"supersedes":["`+drafted.ID) && strings.Contains(line, `"method"`) {
+			t.Fatalf("the correction is marked as drafted: %s", line)
+		}
+	}
+	if !strings.Contains(exported, `"supersedes":["`+drafted.ID) {
+		t.Fatalf("no correction of %s in the export", drafted.ID)
+	}
+}
