@@ -13,7 +13,7 @@ BENCH_SIZES ?= 1k,10k
 BENCH_TIME ?= 1x
 BENCH_JSON ?= results/latest.json
 
-.PHONY: all build run test bench lint fmt fuzz clean
+.PHONY: all build run test bench lint fmt fuzz soak clean
 
 all: build
 
@@ -53,6 +53,12 @@ fuzz:
 	    $(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	  done; \
 	done
+
+# make soak: kills the recorder with SIGKILL at random points of ingest, replay, import and correct
+# (SOAK kills), runs each again to the end, and checks that nothing was lost or doubled.
+SOAK ?= 100
+soak:
+	$(GO) test ./cmd/recorder -run '^TestSoak$$' -soak $(SOAK) -count=1 -v -timeout 60m
 
 clean:
 	rm -rf bin $(DATA)
