@@ -43,8 +43,12 @@ var titles = []string{"prime minister", "chief justice", "vice president", "vice
 	"secretary general", "general-secretary", "general secretary", "first secretary", "deputy prime minister",
 	"president", "chairman", "chairwoman", "chairperson", "leader", "king", "queen", "prince", "princess",
 	"emperor", "general", "colonel", "marshal", "admiral", "dr", "mr", "mrs", "ms", "deputy", "premier",
-	"minister", "senator", "judge", "justice", "ambassador", "governor", "mayor", "sir", "lord", "prof",
+	"minister", "senator", "judge", "ambassador", "governor", "mayor", "sir", "lord", "prof",
 	"professor", "field marshal", "archbishop", "bishop", "tsar", "sultan", "sheikh", "emir"}
+
+// titleWords, after a name, start a title rather than continue the name.
+var titleWords = map[string]bool{"president": true, "chairman": true, "chairwoman": true, "chairperson": true,
+	"prime": true, "premier": true, "leader": true, "secretary-general": true, "speaker": true, "minister": true}
 
 // generics name a kind of body, not one: "the Party", "the Government".
 var generics = map[string]events.Kind{"party": events.KindParty, "government": events.KindOrganisation,
@@ -116,6 +120,9 @@ func findMentions(s string) []mention {
 		j := i + 1
 		for j < len(words) && onlySpace(s[words[j-1][1]:words[j][0]]) {
 			next := s[words[j][0]:words[j][1]]
+			if titleWords[strings.ToLower(next)] {
+				break // "Bayar President of the Republic": a name, then a title
+			}
 			if isCap(next) && !isMonthOrDay(next) {
 				j++
 				continue
@@ -131,8 +138,25 @@ func findMentions(s string) []mention {
 			}
 			break
 		}
-		if m, ok := makeMention(s, words[i:j], i > 0 && strings.EqualFold(s[words[i-1][0]:words[i-1][1]], "the"),
-			prevWord(s, words, i)); ok {
+		afterThe := i > 0 && strings.EqualFold(s[words[i-1][0]:words[i-1][1]], "the")
+		// "Roman Bartoszcze of the Wilanów group": a person's name, then what the person is of.
+		if k := personOf(s, words[i:j]); k > 0 && !afterThe {
+			if m, ok := makeMention(s, words[i:i+k], false, prevWord(s, words, i)); ok && m.kind == events.KindPerson {
+				out = append(out, m)
+				i += k + 1
+				continue
+			}
+		}
+		if m, ok := makeMention(s, words[i:j], afterThe, prevWord(s, words, i)); ok {
+			// A word in quotation marks right after a name is part of it: the Polish People's
+			// Party "Piast", the Russian Democratic Party "Yabloko".
+			if q := quotedSuffixRE.FindStringIndex(s[m.end:]); q != nil {
+				m.end += q[1]
+				m.name = s[m.start:m.end]
+				for j < len(words) && words[j][0] < m.end {
+					j++
+				}
+			}
 			out = append(out, m)
 		}
 		i = j
@@ -156,14 +180,14 @@ func onlySpace(gap string) bool {
 func makeMention(s string, words [][]int, afterThe bool, before string) (mention, bool) {
 	word := func(k int) string { return s[words[k][0]:words[k][1]] }
 	a, b := 0, len(words)
-	for a < b && (openers[strings.ToLower(word(a))] || connectors[word(a)]) {
+	for a < b && (openers[strings.ToLower(word(a))] || connectors[word(a)] || isMonthOrDay(word(a))) {
 		if strings.EqualFold(word(a), "the") {
 			afterThe = true
 		}
 		before = strings.ToLower(word(a))
 		a++
 	}
-	title := ""
+	title, titleStart := "", a
 	for a < b {
 		matched := false
 		for _, t := range titles {
@@ -186,6 +210,16 @@ func makeMention(s string, words [][]int, afterThe bool, before string) (mention
 		}
 		if !matched {
 			break
+		}
+	}
+	if title != "" && a < b && !connectors[word(a)] {
+		// A title word that begins the name of a body is no title: "General Workers' Union" (but
+		// "Chairman of the Party" is a title and what it is of).
+		for k := a; k < b; k++ {
+			if lw := strings.ToLower(word(k)); partyWords[lw] || organisationWords[lw] {
+				a, title = titleStart, ""
+				break
+			}
 		}
 	}
 	for a < b && (connectors[word(a)] || strings.EqualFold(word(a), "the")) {
@@ -254,4 +288,31 @@ func makeMention(s string, words [][]int, afterThe bool, before string) (mention
 		m.kind = events.KindOrganisation
 	}
 	return m, true
+}
+
+// quotedSuffixRE matches a capitalised word in quotation marks right after a name.
+var quotedSuffixRE = regexp.MustCompile(`^ ["“„«]\p{Lu}[\p{L}\p{M}\p{N} '’-]*["”»]`)
+
+// personOf returns, for a run of words "A B of the C", the number of words of A B when they read as a
+// person's name (two to four capitalised words, none of a party's or another body's, no title) and
+// the run goes on with "of"; 0 otherwise.
+func personOf(s string, words [][]int) int {
+	for k := 2; k <= 4 && k < len(words); k++ {
+		if s[words[k][0]:words[k][1]] != "of" {
+			continue
+		}
+		for _, w := range words[:k] {
+			lw := strings.ToLower(s[w[0]:w[1]])
+			if partyWords[lw] || organisationWords[lw] || openers[lw] || connectors[s[w[0]:w[1]]] || !isCap(s[w[0]:w[1]]) {
+				return 0
+			}
+		}
+		for _, t := range titles {
+			if strings.EqualFold(s[words[0][0]:words[0][1]], t) {
+				return 0
+			}
+		}
+		return k
+	}
+	return 0
 }

@@ -132,6 +132,9 @@ func (d *drafter) sentence(text string) {
 // another script), which the rules read past.
 var afterNameRE = regexp.MustCompile(`(⟦\d+⟧)\s*\([^()]*\)`)
 
+// nameAbbrRE matches a name with its abbreviation first in the brackets after it: "X (XP; ...)".
+var nameAbbrRE = regexp.MustCompile(`⟦(\d+)⟧\s*\(⟦(\d+)⟧[;,)]`)
+
 // relativeRE matches a relative clause between commas after a name ("X, who had brought a group
 // of deputies into the party, left"); appositionRE an apposition ("X, the novelist known as Y,
 // became"). The rules read past both to the verb.
@@ -139,6 +142,9 @@ var (
 	relativeRE   = regexp.MustCompile(`(⟦\d+⟧),\s+(?:(?:who|which|whose)\s|[a-z]+(?:ed|en)\s)[^,;⟦]*(?:⟦\d+⟧[^,;⟦]*)*,`)
 	appositionRE = regexp.MustCompile(`(⟦\d+⟧),\s+(?:the|a|an|its|his|her|their|⟦\d+⟧'s|⟦\d+⟧’s)\s[^,;⟦]*(?:⟦\d+⟧[^,;⟦]*)*,`)
 )
+
+// subjectRE matches what follows a name that is the subject of a verb: a lower-case word.
+var subjectRE = regexp.MustCompile(`^\s+\p{Ll}`)
 
 var pronounRE = regexp.MustCompile(`\b(?:[Ii]t|[Tt]he (?:(?:new|clandestine|banned|exiled|reformed|refounded|old|former|original|renamed|united|young|small|underground|outlawed)\s+)?(?:[Pp]arty|[Mm]ovement|[Oo]rganisation|[Oo]rganization|[Bb]loc|[Aa]lliance|[Cc]oalition|[Aa]ssociation|[Ff]ront|[Ll]eague|[Uu]nion)|[Hh]e|[Ss]he|him|her)\b`)
 
@@ -185,11 +191,24 @@ func (d *drafter) skeleton(text string) (string, []ref) {
 		var r ref
 		switch {
 		case w == "it":
+			// "It" opening a sentence is the party the sentence before ended on, and from then on
+			// the party the text is about.
+			id := d.topic
 			if loc[0] == 0 {
-				r = ref{id: d.it, kind: events.KindParty}
-			} else {
-				r = ref{id: d.topic, kind: events.KindParty}
+				d.topic, id = d.it, d.it
+			} else if !strings.HasPrefix(text, "It ") {
+				// Later in a sentence that named a party first, that party: "the ZSL switched
+				// sides, and that November it renamed itself".
+				for _, p := range pieces {
+					if p.start < loc[0] && p.r.kind == events.KindParty && p.r.name != "" {
+						if subjectRE.MatchString(text[p.end:]) {
+							id = p.r.id
+						}
+						break
+					}
+				}
 			}
+			r = ref{id: id, kind: events.KindParty}
 		case w == "he" || w == "she" || w == "him" || w == "her":
 			// A subject ("he") is the last person this sentence named before it; an object
 			// ("succeeded him") the first, since the last is likely the subject of its verb.
@@ -237,6 +256,23 @@ func (d *drafter) skeleton(text string) (string, []ref) {
 		at = p.end
 	}
 	b.WriteString(text[at:])
+	for _, m := range nameAbbrRE.FindAllStringSubmatch(b.String(), -1) {
+		i, _ := strconv.Atoi(m[1])
+		j, _ := strconv.Atoi(m[2])
+		if i < len(refs) && j < len(refs) && allCaps(refs[j].name) && refs[i].kind != "" && refs[i].kind != events.KindPerson {
+			d.aliases[events.NameKey(refs[j].name)] = refs[i].id
+			refs[j] = ref{id: refs[i].id, kind: refs[i].kind, name: refs[j].name}
+		}
+	}
+	for _, loc := range afterNameRE.FindAllStringIndex(b.String(), -1) {
+		inner := b.String()[loc[0]:loc[1]]
+		for k, m := range markerRE.FindAllStringSubmatch(inner, -1) {
+			n, _ := strconv.Atoi(m[1])
+			if k > 0 && n < len(refs) && refs[n].kind == events.KindPerson {
+				refs[n].kind = "" // "(DK; Demokratikus Koalíció)": a name in another language
+			}
+		}
+	}
 	sk := afterNameRE.ReplaceAllString(b.String(), "$1")
 	sk = relativeRE.ReplaceAllString(sk, "$1")
 	sk = appositionRE.ReplaceAllString(sk, "$1")
@@ -282,6 +318,25 @@ func (d *drafter) resolve(m mention) (ref, bool) {
 	}
 	if id, ok := d.persons[key]; ok && !strings.Contains(m.name, " ") {
 		return ref{id: id, kind: events.KindPerson, name: m.name, title: m.title}, true
+	}
+	if m.kind == events.KindParty && !strings.Contains(m.name, " ") && strings.HasSuffix(key, "s") {
+		stem := strings.TrimSuffix(key, "s")
+		var found events.EntityID
+		for name, id := range d.aliases {
+			if d.kinds[id] == events.KindParty && slices.Contains(strings.Fields(name), stem) {
+				switch {
+				case id == d.subject:
+					found = id
+				case found == "":
+					found = id
+				case found != d.subject && found != id:
+					found = "-" // two parties, neither the document's: no guess
+				}
+			}
+		}
+		if found != "" && found != "-" {
+			return ref{id: found, kind: events.KindParty, name: m.name, title: m.title}, true
+		}
 	}
 	if m.kind == events.KindParty {
 		for name, id := range d.aliases {
@@ -658,6 +713,8 @@ func (c *sentenceContext) dateAfter() proseDate {
 	_, ce := clauseOf(c.sk, c.match[0], c.match[1])
 	for _, dt := range c.dates {
 		if dt.start >= c.match[1] && dt.end <= ce {
+			// "until 1998" after an office or a life names when it ended: 1998, not ../1998.
+			dt.edtf = strings.TrimPrefix(dt.edtf, "../")
 			return dt
 		}
 	}

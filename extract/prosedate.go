@@ -61,8 +61,8 @@ var dateRules = []struct {
 	// in July 1994, on 16 November 2017
 	{regexp.MustCompile(`^(?i:in|on|during|of)\s+(` + simpleDateRE + `)`),
 		func(m []string, prevYear int) (string, int) { return simpleDate(m[2:], prevYear) }},
-	// before October (the year of the sentences before)
-	{regexp.MustCompile(`^(?i:(before|by|until|after|since|in))\s+` + monthRE + `\b`),
+	// before October, that December (the year of the sentences before)
+	{regexp.MustCompile(`^(?i:(before|by|until|after|since|in|that))\s+` + monthRE + `\b`),
 		func(m []string, prevYear int) (string, int) {
 			if prevYear == 0 {
 				return "", 0
@@ -71,7 +71,7 @@ var dateRules = []struct {
 			switch strings.ToLower(m[1]) {
 			case "after", "since":
 				return d + "/..", prevYear
-			case "in":
+			case "in", "that":
 				return d, prevYear
 			}
 			return "../" + d, prevYear

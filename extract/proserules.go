@@ -39,6 +39,27 @@ var proseRules = []proseRule{
 				c.merged(p, c.memberList(2))
 			}
 		}},
+	{"merged-into", rx(`{E},?\s+(?:which\s+|that\s+)?(?:later\s+|eventually\s+|then\s+)?merged\s+into\s+(?:the\s+)?{E}`),
+		func(c *sentenceContext) {
+			if p, ok := c.party(2); ok {
+				c.merged(p, c.refsIn(1))
+			}
+		}},
+	{"merged-with-to-form", rx(`\bmerged\s+with\s+(?:the\s+)?(?:[\w-]+\s+)?{E}\s+(?:to\s+form|into|as)\s+(?:the\s+)?{E}`),
+		func(c *sentenceContext) {
+			p, ok := c.party(2)
+			if !ok {
+				return
+			}
+			members := c.refsIn(1)
+			if before, ok := c.lastBefore(c.match[0], events.KindParty); ok {
+				members = append([]ref{before}, members...)
+			} else {
+				members = append([]ref{{id: c.d.topic, kind: events.KindParty}}, members...)
+			}
+			c.add(p.id, "", events.PartyFounded{Name: c.partyName(p)})
+			c.merged(p, members)
+		}},
 	{"merged-to-form", rx(`{EL}\s+(?:merged|united|amalgamated|combined)\s+(?:to\s+form|into|as)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
 		func(c *sentenceContext) {
 			if p, ok := c.party(2); ok {
@@ -117,7 +138,19 @@ var proseRules = []proseRule{
 				c.add(old.id, "", events.PartySucceeded{Successor: p.id, Kind: events.SuccessionUnspecified})
 			}
 		}},
-	{"founded-by", rx(`{EL}\s+(?:\w+\s+)?(?:founded|formed|established|created|set\s+up|launched|co-founded)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?|his\s+own\s+party,?\s+(?:the\s+)?|her\s+own\s+party,?\s+(?:the\s+)?)?{E}`),
+	{"founded-participle", rx(`{E},\s+(?:which\s+was\s+|that\s+was\s+)?(?:founded|formed|established|created|set\s+up|launched|registered)\b(?:[^⟦;]*?\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?{EL})?`),
+		func(c *sentenceContext) {
+			if p, ok := c.party(1); ok {
+				c.founded(p, c.refsIn(2))
+			}
+		}},
+	{"founded-object", rx(`\b(?:founded|formed|established|created|launched|registered|set\s+up)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
+		func(c *sentenceContext) {
+			if p, ok := c.party(1); ok {
+				c.founded(p, c.subjectPersons(c.match[0]))
+			}
+		}},
+	{"founded-by", rx(`{EL}(?:,?\s+(?:who|which)\s+(?:then\s+|later\s+)?|\s+(?:\w+\s+)?)(?:founded|formed|established|created|set\s+up|launched|co-founded)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?|his\s+own\s+party,?\s+(?:the\s+)?|her\s+own\s+party,?\s+(?:the\s+)?)?{E}`),
 		func(c *sentenceContext) {
 			if p, ok := c.party(2); ok {
 				c.founded(p, c.refsIn(1))
@@ -226,7 +259,7 @@ var proseRules = []proseRule{
 				c.add(p.id, "", events.PartyBanned{By: c.body(2)})
 			}
 		}},
-	{"ruled-to-ban", rx(`{E}\s+(?:\w+\s+){0,2}?(?:ruled\s+to|voted\s+to|decided\s+to|moved\s+to)?\s*(?:ban|banned|outlaw|outlawed|proscribed)\s+(?:the\s+)?{E}`),
+	{"ruled-to-ban", rx(`(?:{E}\s+(?:\w+\s+){0,2}?)?(?:ruled\s+to\s+|voted\s+to\s+|decided\s+to\s+|moved\s+to\s+)?\b(?:ban|banned|outlaw|outlawed|proscribed)\s+(?:the\s+)?{E}`),
 		func(c *sentenceContext) {
 			if p, ok := c.party(2); ok {
 				c.add(p.id, "", events.PartyBanned{By: c.body(1)})
@@ -256,9 +289,9 @@ var proseRules = []proseRule{
 				c.add(p.id, "", events.PartyDissolved{})
 			}
 		}},
-	{"dissolved-party", rx(`{E}\s+(?:\w+\s+){0,2}?(?:ruled\s+to\s+|voted\s+to\s+|decided\s+to\s+|ordered\s+to\s+)?(?:dissolve|dissolved|disband|disbanded)\s+(?:the\s+)?{E}`),
+	{"dissolved-party", rx(`(?:{E}\s+(?:\w+\s+){0,2}?)?(?:ruled\s+to\s+|voted\s+to\s+|decided\s+to\s+|ordered\s+to\s+)?\b(?:dissolve|dissolved|disband|disbanded)\s+(?:the\s+)?{E}`),
 		func(c *sentenceContext) {
-			if p, ok := c.party(2); ok && c.body(1) != "" {
+			if p, ok := c.party(2); ok {
 				c.add(p.id, "", events.PartyDissolved{By: c.body(1)})
 			}
 		}},
@@ -311,7 +344,7 @@ var proseRules = []proseRule{
 		func(c *sentenceContext) {
 			person, ok := c.person(1)
 			p, ok2 := c.lineage(2)
-			if ok && ok2 {
+			if ok && ok2 && !ledElsewhereRE.MatchString(c.sk[c.match[1]:]) {
 				c.office(p.id, person.id, "leader", true)
 			}
 		}},
@@ -335,7 +368,7 @@ var proseRules = []proseRule{
 				c.add(party.id, c.d.facts[i].Date.String(), events.LeaderLeftOffice{Office: events.Office{Person: prev.id, Role: Role(c.group(3))}})
 			}
 		}},
-	{"elected-as", rx(`(?:elected|appointed|chose|named)\s+{E}\s+(?:as\s+)?(?:(?:its|their|the\s+party's|his|her)\s+)?(?:new\s+)?({ROLE}|successor)`),
+	{"elected-as", rx(`(?:elected|appointed|chose|named)\s+(?:[^⟦;]*?,\s+)?{E},?\s+(?:as\s+)?(?:(?:its|their|the\s+party's|his|her)\s+)?(?:new\s+)?({ROLE}|successor)`),
 		func(c *sentenceContext) {
 			person, ok := c.person(1)
 			if !ok {
@@ -347,6 +380,113 @@ var proseRules = []proseRule{
 			}
 			c.add(c.d.topic, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: role}})
 		}},
+	{"becoming-role", rx(`{E}\s+becoming\s+(?:its|their|the\s+party's)\s+(?:first\s+|new\s+)?{ROLE}`),
+		func(c *sentenceContext) {
+			if person, ok := c.person(1); ok {
+				c.add(c.lastPartyBefore(c.match[0]), "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: Role(c.group(2))}})
+			}
+		}},
+	{"handed-over", rx(`(?:took\s+over\s+from\s+{E}\s+as\s+(?:(?:the\s+)?party\s+)?{ROLE}|replaced\s+{E}\s+with\s+{E}|exchanged\s+{E}\s+for\s+{E}|(?:leadership|presidency|chairmanship)\s+passed\s+from\s+{E}\s+to\s+{E})`),
+		func(c *sentenceContext) {
+			var in, out ref
+			var ok1, ok2 bool
+			role := "leader"
+			switch {
+			case c.group(1) != "":
+				out, ok2 = c.person(1)
+				in, ok1 = c.lastBefore(c.match[0], events.KindPerson)
+				role = Role(c.group(2))
+			case c.group(3) != "":
+				out, ok2 = c.person(3)
+				in, ok1 = c.person(4)
+			case c.group(5) != "":
+				out, ok2 = c.person(5)
+				in, ok1 = c.person(6)
+			default:
+				out, ok2 = c.person(7)
+				in, ok1 = c.person(8)
+			}
+			if !ok1 || !ok2 || in.id == out.id {
+				return
+			}
+			body := c.d.topic
+			if ministerRE.MatchString(c.text) {
+				if body = c.d.government(); body == "" {
+					return
+				}
+				role = "prime minister"
+			}
+			c.add(body, "", events.LeaderTookOffice{Office: events.Office{Person: in.id, Role: role}})
+			c.add(body, "", events.LeaderLeftOffice{Office: events.Office{Person: out.id, Role: role}})
+		}},
+	{"gave-way", rx(`{E}\s+(?:\w+\s+)?(?:(?:handed|passed|gave|relinquished|ceded)\s+(?:over\s+)?(?:the\s+)?(?:party\s+)?(?:chairmanship|leadership|presidency|chair)\s+(?:on\s+|over\s+)?to|gave\s+way\s+to|made\s+way\s+for|stepped\s+aside\s+(?:for|in\s+favou?r\s+of|so\s+that)|handed\s+over\s+to)\s+{E}(?:\s+as\s+{ROLE})?`),
+		func(c *sentenceContext) {
+			out, ok1 := c.person(1)
+			in, ok2 := c.person(2)
+			if !ok1 || !ok2 || in.id == out.id {
+				return
+			}
+			role := "leader"
+			if r := c.group(3); r != "" {
+				role = Role(r)
+			}
+			c.add(c.d.topic, "", events.LeaderTookOffice{Office: events.Office{Person: in.id, Role: role}})
+			c.add(c.d.topic, "", events.LeaderLeftOffice{Office: events.Office{Person: out.id, Role: role}})
+		}},
+	{"took-place", rx(`{E}\s+(?:\w+\s+)?took\s+{E}(?:'s|’s)\s+place`),
+		func(c *sentenceContext) {
+			in, ok1 := c.person(1)
+			out, ok2 := c.person(2)
+			if ok1 && ok2 && in.id != out.id {
+				c.add(c.d.topic, "", events.LeaderTookOffice{Office: events.Office{Person: in.id, Role: "leader"}})
+				c.add(c.d.topic, "", events.LeaderLeftOffice{Office: events.Office{Person: out.id, Role: "leader"}})
+			}
+		}},
+	{"followed", rx(`{E}\s+followed\s+(?:him|her|in\s+\d{4}|on\s+\d+\s+\w+\s+\d{4}|as\s+{ROLE})`),
+		func(c *sentenceContext) {
+			if person, ok := c.person(1); ok {
+				role := "leader"
+				if r := c.group(2); r != "" {
+					role = Role(r)
+				}
+				c.add(c.d.topic, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: role}})
+			}
+		}},
+	{"elected-to-lead", rx(`{E}\s+was\s+(?:elected|chosen|appointed)\s+to\s+lead\s+(?:the\s+)?{E}`),
+		func(c *sentenceContext) {
+			person, ok := c.person(1)
+			party, ok2 := c.lineage(2)
+			if ok && ok2 {
+				c.add(party.id, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: "leader"}})
+			}
+		}},
+	{"successor-apposition", rx(`\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+successor,?\s+{E}`),
+		func(c *sentenceContext) {
+			if person, ok := c.person(1); ok {
+				c.add(c.d.topic, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: "leader"}})
+			}
+		}},
+	{"lasted-until", rx(`{E}\s+(?:\w+\s+)?(?:lasted|remained\s+in\s+office|stayed\s+in\s+charge|led\s+(?:it|the\s+party|{E}))\s+until\b`),
+		func(c *sentenceContext) {
+			person, ok := c.person(1)
+			if !ok {
+				return
+			}
+			party := c.d.topic
+			if p, ok := c.lineage(2); ok {
+				party = p.id
+			}
+			if strings.Contains(c.sk[c.match[0]:c.match[1]], "led") {
+				c.add(party, "XXXX", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: "leader"}})
+			}
+			c.add(party, c.dateAfter().edtf, events.LeaderLeftOffice{Office: events.Office{Person: person.id, Role: "leader"}})
+		}},
+	{"voted-back", rx(`{E}\s+was\s+(?:voted|elected|brought)\s+back`),
+		func(c *sentenceContext) {
+			if person, ok := c.person(1); ok {
+				c.add(c.d.topic, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: "leader"}})
+			}
+		}},
 	{"replaced-in-office", rx(`{E}\s+(?:\w+\s+)?(?:replaced|succeeded|ousted|unseated)\s+{E}(?:\s+as\s+{ROLE})?`),
 		func(c *sentenceContext) {
 			in, ok := c.one(1)
@@ -355,7 +495,9 @@ var proseRules = []proseRule{
 				return
 			}
 			c.add(c.d.topic, "", events.LeaderTookOffice{Office: events.Office{Person: in.id, Role: "leader"}})
-			c.add(c.d.topic, "", events.LeaderLeftOffice{Office: events.Office{Person: out.id, Role: "leader"}})
+			if !c.leftInSentence(out.id) {
+				c.add(c.d.topic, "", events.LeaderLeftOffice{Office: events.Office{Person: out.id, Role: "leader"}})
+			}
 		}},
 	{"remained-until", rx(`{E}\s+remained\s+(?:the\s+)?(?:party\s+)?{ROLE}(?:\s+of\s+(?:the\s+)?{E})?\s+until`),
 		func(c *sentenceContext) {
@@ -384,7 +526,7 @@ var proseRules = []proseRule{
 			if !ok {
 				return
 			}
-			party := c.d.topic
+			party := c.lastPartyBefore(c.match[0])
 			if p, ok := c.one(1); ok {
 				if p.kind != events.KindParty && p.kind != events.KindOrganisation {
 					return
@@ -430,7 +572,7 @@ var proseRules = []proseRule{
 				c.add(body.id, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: Role(c.group(2))}})
 			}
 		}},
-	{"left-office", rx(`{E}\s+(?:\w+\s+)?(?:resigned|stepped\s+down|retired|was\s+(?:ousted|removed|deposed|dismissed|replaced)|gave\s+up\s+the\s+(?:party\s+)?(?:presidency|leadership|chairmanship))(?:\s+(?:as|from\s+(?:the\s+post\s+of|(?:his|her)\s+post\s+as|the\s+(?:leadership|presidency|chairmanship)\s+of))\s+(?:the\s+)?(?:party's\s+)?{ROLE})?(?:\s+(?:of|in)\s+(?:the\s+)?{E})?`),
+	{"left-office", rx(`{E}\s+(?:\w+\s+)?(?:resigned|stepped\s+down|stood\s+down|retired|was\s+(?:ousted|removed|deposed|dismissed|replaced)|gave\s+up\s+the\s+(?:party\s+)?(?:presidency|leadership|chairmanship))(?:\s+(?:as|from\s+(?:the\s+post\s+of|(?:his|her)\s+post\s+as|the\s+(?:leadership|presidency|chairmanship)\s+of))\s+(?:the\s+)?(?:party's\s+)?{ROLE})?(?:\s+(?:of|in)\s+(?:the\s+)?{E})?`),
 		func(c *sentenceContext) {
 			person, ok := c.person(1)
 			if !ok {
@@ -439,7 +581,7 @@ var proseRules = []proseRule{
 			party := c.d.topic
 			if p, ok := c.lineage(3); ok {
 				party = p.id
-			} else if c.governmentOffice(c.group(2)) || c.group(2) == "" && ministerRE.MatchString(c.sk) {
+			} else if c.governmentOffice(c.group(2)) || c.group(2) == "" && ministerRE.MatchString(c.text) {
 				return
 			}
 			role := "leader"
@@ -448,7 +590,7 @@ var proseRules = []proseRule{
 			}
 			c.add(party, "", events.LeaderLeftOffice{Office: events.Office{Person: person.id, Role: role}})
 		}},
-	{"arrested", rx(`{EL}[^⟦;.]{0,60}?\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:arrested|detained|imprisoned|jailed|captured|taken\s+prisoner)(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?{E})?`),
+	{"arrested", rx(`{EL}(?:[^⟦;.]|⟦\d+⟧(?:'s|’s))*?\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:arrested|detained|imprisoned|jailed|captured|taken\s+prisoner)(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?{E})?`),
 		func(c *sentenceContext) {
 			for _, p := range c.persons(c.refsIn(1)) {
 				c.add(p, "", events.PersonArrested{By: c.body(2)})
@@ -481,13 +623,17 @@ var proseRules = []proseRule{
 				c.add(p.id, "", events.PersonExiled{To: to.name})
 			}
 		}},
-	{"died", rx(`{E}[^⟦;.]{0,60}?\s(?:died|was\s+killed|was\s+assassinated|was\s+executed|killed\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life|committed\s+suicide)\b`),
+	{"died", rx(`{EL}[^⟦;.]{0,60}?\s(?:died|was\s+killed|was\s+assassinated|was\s+executed|was\s+hanged|were\s+hanged|was\s+shot|killed\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life|committed\s+suicide|lived\s+until)\b`),
 		func(c *sentenceContext) {
-			if p, ok := c.person(1); ok {
-				c.add(p.id, "", events.PersonDied{})
+			date := ""
+			if strings.HasSuffix(c.sk[c.match[0]:c.match[1]], "lived until") {
+				date = c.dateAfter().edtf
+			}
+			for _, p := range c.persons(c.refsIn(1)) {
+				c.add(p, date, events.PersonDied{})
 			}
 		}},
-	{"sentenced", rx(`{EL}[^⟦;.]{0,90}?\s+(?:was|were)\s+(?:\w+\s+)?sentenced\s+to\s+((?i:life(?:\s+in\s+prison|\s+imprisonment)?|death|[\w-]+\s+years?(?:\s+in\s+(?:prison|jail)|\s+of\s+[\w-]+(?:\s+labou?r)?)?|[\w-]+\s+months?(?:\s+in\s+(?:prison|jail))?))`),
+	{"sentenced", rx(`{EL}[^⟦;.]{0,90}?\s+(?:(?:was|were)\s+(?:\w+\s+)?sentenced\s+to|(?:was|were|and)\s+given|received)\s+((?i:life(?:\s+in\s+prison|\s+imprisonment)?|death|[\w-]+\s+years?(?:\s+in\s+(?:prison|jail)|\s+of\s+[\w-]+(?:\s+labou?r)?)?|[\w-]+\s+months?(?:\s+in\s+(?:prison|jail))?))`),
 		func(c *sentenceContext) {
 			for _, p := range c.persons(c.refsIn(1)) {
 				c.add(p, "", events.PersonSentenced{Sentence: strings.TrimSpace(c.group(2))})
@@ -512,13 +658,15 @@ var proseRules = []proseRule{
 			}
 			person, okP := c.one(1)
 			if !okP {
-				person, okP = c.lastPersonBefore(c.match[0])
+				person, okP = c.lastBefore(c.match[0], events.KindPerson)
 			}
 			if okP && person.kind == events.KindPerson && person.id != from.id {
 				c.add(person.id, "", events.PersonDefected{From: from.id})
 			}
 		}},
-	{"election-result", rx(`{E}\s+(?:[^⟦;]*?\s+)?(?:won|received|took|taking|winning|gained|obtained|secured|polled|garnered|captured|got|came\s+\w+\s+with|finished\s+\w+\s+with|fell\s+to|fell\s+below\s+[^⟦;,]*?\s+with|was\s+(?:\w+\s+)?credited\s+with|was\s+(?:\w+\s+)?given|became\s+[^⟦;,]*?\s+with)\s+((?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*?(?:\d+\s+(?:of\s+the\s+\d+\s+)?seats|\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|[\d,]{4,}\s+votes)(?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*)`),
+	{"election-result", rx(`{E}\s+(?:[^⟦;]*?\s+)?(?:won|received|took|taking|winning|gained|obtained|secured|polled|garnered|captured|got|came\s+\w+\s+with|finished\s+\w+\s+with|fell\s+to|fell\s+below\s+[^⟦;,]*?\s+with|was\s+(?:\w+\s+)?credited\s+with|was\s+(?:\w+\s+)?(?:given|allotted|awarded)|became\s+[^⟦;,]*?\s+with|returned\s+[^⟦;,]*?\s+with|(?:was|were)\s+(?:cut|reduced)\s+to)\s+((?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*?(?:\d+\s+(?:of\s+the\s+\d+\s+)?seats|\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|[\d,]{4,}\s+votes)(?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*)`),
+		func(c *sentenceContext) { c.election() }},
+	{"gave-result", rx(`\bgave\s+(?:the\s+)?{E}\s+((?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*?(?:\d+\s+(?:of\s+the\s+\d+\s+)?seats|\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|[\d,]{4,}\s+votes)(?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*)`),
 		func(c *sentenceContext) { c.election() }},
 	{"joined", rx(`{E}\s+(?:\w+\s+)?(?:joined|became\s+a\s+(?:full\s+)?member\s+of|is\s+a\s+member\s+of|was\s+a\s+member\s+of|was\s+admitted\s+to|affiliated\s+(?:itself\s+)?with|is\s+affiliated\s+with|was\s+affiliated\s+with)\s+(?:the\s+)?{E}`),
 		func(c *sentenceContext) {
@@ -536,6 +684,17 @@ var proseRules = []proseRule{
 			}
 			c.add(p.id, "", events.PartyAffiliation{Kind: kind, Organisation: org.id})
 		}},
+}
+
+// leftInSentence reports whether a departure of person was drafted from this sentence already
+// ("X resigned in May, and Y succeeded him in July": X left in May).
+func (c *sentenceContext) leftInSentence(person events.EntityID) bool {
+	for _, f := range c.d.facts {
+		if l, ok := f.Payload.(events.LeaderLeftOffice); ok && l.Person == person && f.Source.Quote == c.text {
+			return true
+		}
+	}
+	return false
 }
 
 // governmentOffice reports whether a role is an office of government (prime minister, minister)
@@ -654,30 +813,48 @@ func (c *sentenceContext) office(party, person events.EntityID, role string, wit
 
 // lastPartyBefore returns the last party the sentence names before offset at, or the topic.
 func (c *sentenceContext) lastPartyBefore(at int) events.EntityID {
-	id := c.d.topic
-	for _, m := range markerRE.FindAllStringSubmatchIndex(c.sk[:at], -1) {
-		n, _ := strconv.Atoi(c.sk[m[2]:m[3]])
-		if n < len(c.refs) && c.refs[n].kind == events.KindParty {
-			id = c.refs[n].id
-		}
+	if r, ok := c.lastBefore(at, events.KindParty); ok {
+		return r.id
 	}
-	return id
+	return c.d.topic
 }
 
-// lastPersonBefore returns the last person the sentence names before offset at.
-func (c *sentenceContext) lastPersonBefore(at int) (ref, bool) {
+// lastBefore returns the last entity of a kind the sentence names before offset at.
+func (c *sentenceContext) lastBefore(at int, kind events.Kind) (ref, bool) {
 	var out ref
 	found := false
 	for _, m := range markerRE.FindAllStringSubmatchIndex(c.sk[:at], -1) {
 		n, _ := strconv.Atoi(c.sk[m[2]:m[3]])
-		if n < len(c.refs) && c.refs[n].kind == events.KindPerson {
+		if n < len(c.refs) && c.refs[n].kind == kind {
 			out, found = c.refs[n], true
 		}
 	}
 	return out, found
 }
 
+// subjectPersons returns the persons listed right before offset at ("A, B and C founded"), the
+// subject of the verb there; none when other words stand between.
+func (c *sentenceContext) subjectPersons(at int) []ref {
+	m := subjectListRE.FindStringIndex(c.sk[:at])
+	if m == nil {
+		return nil
+	}
+	var out []ref
+	for _, x := range markerRE.FindAllStringSubmatch(c.sk[m[0]:m[1]], -1) {
+		n, _ := strconv.Atoi(x[1])
+		if n < len(c.refs) {
+			if c.refs[n].kind == events.KindPerson {
+				out = append(out, c.refs[n])
+			}
+		}
+	}
+	return out
+}
+
+var subjectListRE = regexp.MustCompile(`⟦\d+⟧(?:(?:,\s*|,?\s+and\s+)⟦\d+⟧)*\s+(?:(?:then|later|also|soon|jointly|together)\s+)?$`)
+
 var (
+	ledElsewhereRE = regexp.MustCompile(`^\s+(?:until|back|to|into|out|through|in\s+(?:the|a)\s)`)
 	ministerRE  = regexp.MustCompile(`(?i)prime\s+minister|premier|minister`)
 	toFormRE    = regexp.MustCompile(`^[^;.]*?\bto\s+form\b`)
 	ofUnnamedRE = regexp.MustCompile(`^\s+of\s+(?:its|the|a|their)\s+[a-z]`)

@@ -19,11 +19,16 @@ type goldSet struct {
 	name   string
 	dir    string
 	suffix string
+	// required says whether the set must meet the figures; a held-out set is measured and reported
+	// only, so that no rule is fitted to it.
+	required bool
 }
 
 var goldSets = []goldSet{
-	{"seeds", "../seeds", ".facts.json"},
-	{"own articles", "testdata/gold", ".gold.json"},
+	{"seeds", "../seeds", ".facts.json", true},
+	{"own articles", "testdata/gold", ".gold.json", true},
+	{"held-out articles", "testdata/heldout", ".gold.json", false},
+	{"second held-out articles", "testdata/heldout2", ".gold.json", false},
 }
 
 // score counts, for one event type, the gold facts, the drafted facts and the pairs that match.
@@ -173,8 +178,8 @@ func table(scores map[events.Type]*score) (string, score) {
 }
 
 // TestExtractionQuality measures the drafter against hand-curated facts and prints the tables the
-// README reports. Required on each set: recall of at least 70% and precision of at least 85% over
-// the event types Draft drafts.
+// README reports. Required on the seeds and our own articles: recall of at least 70% and precision
+// of at least 85% over the event types Draft drafts; held-out articles are measured and reported.
 func TestExtractionQuality(t *testing.T) {
 	for _, set := range goldSets {
 		t.Run(set.name, func(t *testing.T) {
@@ -192,7 +197,7 @@ func TestExtractionQuality(t *testing.T) {
 			if !strings.Contains(string(readme), tab) {
 				t.Errorf("README.md does not show the table measured on the %s; put it there:\n%s", set.name, tab)
 			}
-			if all.recall() < 0.70 || all.precision() < 0.85 {
+			if set.required && (all.recall() < 0.70 || all.precision() < 0.85) {
 				t.Errorf("on the %s: recall %.1f%% (want >= 70%%), precision %.1f%% (want >= 85%%)\n%s",
 					set.name, 100*all.recall(), 100*all.precision(), strings.Join(misses, "\n"))
 			}
