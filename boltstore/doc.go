@@ -25,6 +25,9 @@
 //	names:      folded name (events.NameKey) 0x00 entity → nil, for every entity's id and names
 //	entities:   entity → JSON {kind, names}
 //	superseded: superseded ULID (16) superseding ULID (16) → nil
+//	quarantine: seq → JSON {entity, reason, size, raw}: an entry of the stream set aside, not applied
+//	            (not an event, or one the store cannot hold); its sequence is consumed (see integrity.go)
+//	meta:       "stream_identity" → JSON {created, first_seq} of the stream the store follows
 //	lifetimes, founded_from: the lifetime index (see lifetime.go)
 //	meta:       "index_version" → the version of the derived indexes ("2": with the lifetime index)
 //	meta:       "name_key_version" → the events.NameKeyVersion that folded the names index (absent: 1);

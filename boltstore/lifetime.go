@@ -47,7 +47,10 @@ func (w *writer) founded(e events.Event) error {
 		return nil // undated: the fold does not let it decide whether the party existed
 	}
 	for _, id := range events.Founds(e) {
-		flags, earliest, ok := w.lifetime(id)
+		flags, earliest, ok, err := w.lifetime(id)
+		if err != nil {
+			return err
+		}
 		if ok && earliest <= e.Date.Earliest() {
 			continue
 		}
@@ -61,7 +64,10 @@ func (w *writer) founded(e events.Event) error {
 // foundingSuperseded marks the parties whose founding old dated as never to be skipped.
 func (w *writer) foundingSuperseded(old events.Event) error {
 	for _, id := range events.Founds(old) {
-		flags, earliest, ok := w.lifetime(id)
+		flags, earliest, ok, err := w.lifetime(id)
+		if err != nil {
+			return err
+		}
 		if !ok || flags&flagSuperseded != 0 {
 			continue // undated (no entry) or already marked
 		}
@@ -72,12 +78,16 @@ func (w *writer) foundingSuperseded(old events.Event) error {
 	return nil
 }
 
-func (w *writer) lifetime(id events.EntityID) (flags byte, earliest events.Day, ok bool) {
+func (w *writer) lifetime(id events.EntityID) (flags byte, earliest events.Day, ok bool, err error) {
 	v := w.tx.Bucket(bucketLifetimes).Get([]byte(id))
-	if len(v) != 9 {
-		return 0, 0, false
+	if v == nil {
+		return 0, 0, false, nil
 	}
-	return v[0], events.Day(int64(binary.BigEndian.Uint64(v[1:]))), true
+	v, sound := unseal(true, []byte(id), v)
+	if !sound || len(v) != 9 {
+		return 0, 0, false, damaged("the lifetime of %s fails its integrity check", id)
+	}
+	return v[0], events.Day(int64(binary.BigEndian.Uint64(v[1:]))), true, nil
 }
 
 func (w *writer) setLifetime(id events.EntityID, flags byte, old events.Day, hadOld bool, earliest events.Day) error {
@@ -88,12 +98,13 @@ func (w *writer) setLifetime(id events.EntityID, flags byte, old events.Day, had
 		}
 	}
 	if flags&flagSuperseded == 0 {
-		if err := from.Put(append(dayKey(earliest), id...), nil); err != nil {
+		k := append(dayKey(earliest), id...)
+		if err := from.Put(k, seal(k, nil)); err != nil {
 			return err
 		}
 	}
 	v := binary.BigEndian.AppendUint64([]byte{flags}, uint64(int64(earliest)))
-	return w.tx.Bucket(bucketLifetimes).Put([]byte(id), v)
+	return w.tx.Bucket(bucketLifetimes).Put([]byte(id), seal([]byte(id), v))
 }
 
 // Unfounded returns the parties that certainly did not exist yet on day, as the record stands now
@@ -102,7 +113,7 @@ func (w *writer) setLifetime(id events.EntityID, flags byte, old events.Day, had
 // not as it was known at an earlier time: for --known-at, fold every party.
 func (s *Store) Unfounded(ctx context.Context, day events.Day) (map[events.EntityID]bool, error) {
 	out := map[events.EntityID]bool{}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		if meta := tx.Bucket(bucketMeta); meta == nil || !bytes.Equal(meta.Get(keyIndexVersion), indexVersion) {
 			return fmt.Errorf("the store has no lifetime index yet (open it for writing once, with any recorder command, to build it): %w", events.ErrNotFound)
 		}
@@ -112,11 +123,14 @@ func (s *Store) Unfounded(ctx context.Context, day events.Day) (map[events.Entit
 		}
 		c := b.Cursor()
 		n := 0
-		for k, _ := c.Seek(dayKey(day + 1)); k != nil; k, _ = c.Next() {
+		for k, v := c.Seek(dayKey(day + 1)); k != nil; k, v = c.Next() {
 			if n++; n%4096 == 0 {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
+			}
+			if _, ok := unseal(s.sealed, k, v); !ok || len(k) < 8 {
+				return damaged("the lifetime index entry %x fails its integrity check", k)
 			}
 			out[events.EntityID(k[8:])] = true
 		}
@@ -138,7 +152,11 @@ func buildIndexes(tx *bolt.Tx) error {
 	w := writer{tx: tx, entities: map[events.EntityID]*entityRecord{}}
 	c := tx.Bucket(bucketEvents).Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
-		e, err := decodeStored(v)
+		record, ok := unseal(true, k, v) // Open seals a store before it builds its indexes
+		if !ok {
+			return eventDamaged(binary.BigEndian.Uint64(k), v)
+		}
+		e, err := decodeStored(record)
 		if err != nil {
 			return fmt.Errorf("build the lifetime index: event at seq %d: %w", binary.BigEndian.Uint64(k), err)
 		}
@@ -149,7 +167,11 @@ func buildIndexes(tx *bolt.Tx) error {
 	// Supersessions after the foundings they supersede: a correction may come before, in sequence,
 	// an event it does not supersede, but never before one it does.
 	for k, v := c.First(); k != nil; k, v = c.Next() {
-		e, err := decodeStored(v)
+		record, ok := unseal(true, k, v)
+		if !ok {
+			return eventDamaged(binary.BigEndian.Uint64(k), v)
+		}
+		e, err := decodeStored(record)
 		if err != nil {
 			return err
 		}

@@ -47,8 +47,9 @@ func buildNames(tx *bolt.Tx) error {
 	if err != nil {
 		return fmt.Errorf("rebuild the names index: %w", err)
 	}
-	err = eachEntityName(tx, func(name string, id events.EntityID) error {
-		return names.Put(nameKey(name, id), nil)
+	err = eachEntityName(tx, true, func(name string, id events.EntityID) error {
+		k := nameKey(name, id)
+		return names.Put(k, seal(k, nil))
 	})
 	if err != nil {
 		return fmt.Errorf("rebuild the names index: %w", err)
@@ -57,13 +58,18 @@ func buildNames(tx *bolt.Tx) error {
 }
 
 // eachEntityName calls fn with each entity's id (which is one of its names) and each of its names.
-func eachEntityName(tx *bolt.Tx, fn func(name string, id events.EntityID) error) error {
+// With sealed, each entity record is checked against its checksum.
+func eachEntityName(tx *bolt.Tx, sealed bool, fn func(name string, id events.EntityID) error) error {
 	b := tx.Bucket(bucketEntities)
 	if b == nil {
 		return nil
 	}
 	return b.ForEach(func(k, v []byte) error {
 		id := events.EntityID(k)
+		v, ok := unseal(sealed, k, v)
+		if !ok {
+			return damaged("the record of entity %s fails its integrity check", id)
+		}
 		var rec entityRecord
 		if err := json.Unmarshal(v, &rec); err != nil {
 			return fmt.Errorf("entity %s: %w", id, err)
@@ -90,11 +96,11 @@ type staleNames struct {
 }
 
 // resolve returns the entities whose name or id has the key, unsorted.
-func (sn *staleNames) resolve(tx *bolt.Tx, key string) ([]events.EntityID, error) {
+func (sn *staleNames) resolve(tx *bolt.Tx, sealed bool, key string) ([]events.EntityID, error) {
 	sn.once.Do(func() {
 		sn.index = map[string][]events.EntityID{}
 		seen := map[string]bool{}
-		sn.err = eachEntityName(tx, func(name string, id events.EntityID) error {
+		sn.err = eachEntityName(tx, sealed, func(name string, id events.EntityID) error {
 			k := events.NameKey(name)
 			if k == "" || seen[k+"\x00"+string(id)] {
 				return nil

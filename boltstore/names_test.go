@@ -52,7 +52,7 @@ func downgradeNames(t *testing.T, path string, marker string) {
 		if err != nil {
 			return err
 		}
-		if err := eachEntityName(tx, func(name string, id events.EntityID) error {
+		if err := eachEntityName(tx, true, func(name string, id events.EntityID) error {
 			return names.Put(append(append([]byte(nameKeyV1(name)), 0), id...), nil)
 		}); err != nil {
 			return err

@@ -66,7 +66,8 @@ func TestReadsWireEncodedRecords(t *testing.T) {
 	if _, err := s.Apply(ctx, []events.Stored{{Seq: 1, Event: e}}); err != nil {
 		t.Fatal(err)
 	}
-	// As an older store holds it: the wire encoding in events, by_entity pointing there.
+	// As an older store holds it: no checksums, the wire encoding in events, by_entity pointing there.
+	downgrade(t, s)
 	if err := s.db.Update(func(tx *bolt.Tx) error {
 		if err := tx.Bucket(bucketEvents).Put(u64(1), wire); err != nil {
 			return err

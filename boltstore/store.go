@@ -47,16 +47,20 @@ type Options struct {
 // Store is an events.Store over one bbolt file. It is safe for concurrent use; only one process may
 // hold it open for writing, and readers in other processes wait for that writer to close it.
 type Store struct {
-	db    *bolt.DB
-	path  string
-	stale staleNames // the names index of a store folded by an older NameKey, opened read-only
+	db     *bolt.DB
+	path   string
+	stale  staleNames // the names index of a store folded by an older NameKey, opened read-only
+	sealed bool       // its values carry checksums (see checksum.go); false only for an older store read-only
 }
 
 var _ events.Store = (*Store)(nil)
 
 // Open opens (or, unless read-only, creates) the store at path. It returns an error wrapping
-// events.ErrInUse when another process holds the file longer than the timeout, and one wrapping
-// events.ErrNotFound when a read-only open finds no file.
+// events.ErrInUse when another process holds the file longer than the timeout, one wrapping
+// events.ErrNotFound when a read-only open finds no file, and one wrapping events.ErrCorrupt when the
+// file is damaged: cut short, its meta pages invalid, or its pages unreadable. Opened for writing, a
+// store written before checksums is sealed (see checksum.go); opened read-only, it is read as before,
+// unchecked (Checksummed says so).
 func Open(path string, opts Options) (*Store, error) {
 	if opts.Timeout == 0 {
 		opts.Timeout = DefaultTimeout
@@ -66,19 +70,26 @@ func Open(path string, opts Options) (*Store, error) {
 			return nil, fmt.Errorf("open store %s: no record here yet (run `recorder ingest` first): %w", path, events.ErrNotFound)
 		}
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: opts.ReadOnly, Timeout: opts.Timeout})
+	if err := checkFile(path); err != nil {
+		return nil, err
+	}
+	db, err := openBolt(path, &bolt.Options{ReadOnly: opts.ReadOnly, Timeout: opts.Timeout})
 	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, fmt.Errorf("open store %s: database in use by another process (a running recorder?) for more than %s: %w", path, opts.Timeout, events.ErrInUse)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
+	s := &Store{db: db, path: path, sealed: true}
 	if !opts.ReadOnly {
-		err = db.Update(func(tx *bolt.Tx) error {
+		err = s.update(func(tx *bolt.Tx) error {
 			for _, name := range allBuckets {
 				if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 					return err
 				}
+			}
+			if err := sealStore(tx); err != nil {
+				return err
 			}
 			if err := buildIndexes(tx); err != nil {
 				return err
@@ -89,9 +100,22 @@ func Open(path string, opts Options) (*Store, error) {
 			db.Close()
 			return nil, fmt.Errorf("open store %s: create buckets and indexes: %w", path, err)
 		}
+		return s, nil
 	}
-	return &Store{db: db, path: path}, nil
+	err = s.view(func(tx *bolt.Tx) error {
+		s.sealed, err = isSealed(tx)
+		return err
+	})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	return s, nil
 }
+
+// Checksummed reports whether the store's records carry checksums that every read checks. Only a
+// store written before checksums, opened read-only, has none: its reads are unchecked.
+func (s *Store) Checksummed() bool { return s.sealed }
 
 // Path returns the file the store is in.
 func (s *Store) Path() string { return s.path }
@@ -107,7 +131,7 @@ func (s *Store) Close() error {
 // LastSeq returns the sequence of the last applied event, 0 if none.
 func (s *Store) LastSeq(ctx context.Context) (uint64, error) {
 	var seq uint64
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		seq = lastSeq(tx)
 		return nil
 	})
@@ -119,10 +143,19 @@ func lastSeq(tx *bolt.Tx) uint64 {
 	if b == nil {
 		return 0
 	}
-	if v := b.Get(keyLastSeq); len(v) == 8 {
+	v := b.Get(keyLastSeq)
+	switch len(v) {
+	case 0:
+		return 0
+	case 8: // a store written before checksums
 		return binary.BigEndian.Uint64(v)
 	}
-	return 0
+	body, ok := unseal(true, keyLastSeq, v)
+	if !ok || len(body) != 8 {
+		// Every transaction is guarded (guard.go): the panic becomes the error of its reader.
+		panic(damaged("the store's last sequence fails its integrity check"))
+	}
+	return binary.BigEndian.Uint64(body)
 }
 
 // Apply stores a contiguous batch of events after LastSeq, with its indexes and the new LastSeq, in one
@@ -135,7 +168,7 @@ func (s *Store) Apply(ctx context.Context, batch []events.Stored) (events.ApplyR
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.updateQuarantining(func(tx *bolt.Tx, unstorable map[uint64]error) error {
 		res = events.ApplyResult{}
 		next := lastSeq(tx) + 1
 		w := writer{tx: tx, entities: map[events.EntityID]*entityRecord{}}
@@ -143,8 +176,20 @@ func (s *Store) Apply(ctx context.Context, batch []events.Stored) (events.ApplyR
 			if st.Seq != next {
 				return fmt.Errorf("event %s has sequence %d, want %d (the store is at %d): %w", st.Event.ID, st.Seq, next, next-1, events.ErrConflict)
 			}
+			if st.Err != nil || unstorable[st.Seq] != nil {
+				// Not an event, or one this store cannot hold: set aside, its sequence consumed.
+				if err := w.quarantine(st, quarantineReason(st, unstorable[st.Seq])); err != nil {
+					return fmt.Errorf("quarantine seq %d: %w", st.Seq, err)
+				}
+				res.Quarantined++
+				next++
+				continue
+			}
 			dup, err := w.apply(st)
 			if err != nil {
+				if isUnstorable(err) {
+					return &unstorableError{seq: st.Seq, err: err} // rolled back; applied again without it
+				}
 				return fmt.Errorf("event %s (seq %d): %w", st.Event.ID, st.Seq, err)
 			}
 			if dup {
@@ -157,7 +202,7 @@ func (s *Store) Apply(ctx context.Context, batch []events.Stored) (events.ApplyR
 		if err := w.flushEntities(); err != nil {
 			return err
 		}
-		return tx.Bucket(bucketMeta).Put(keyLastSeq, u64(next-1))
+		return tx.Bucket(bucketMeta).Put(keyLastSeq, seal(keyLastSeq, u64(next-1)))
 	})
 	if err != nil {
 		return events.ApplyResult{}, fmt.Errorf("apply %d events from seq %d: %w", len(batch), batch[0].Seq, err)
@@ -177,6 +222,7 @@ type entityRecord struct {
 type writer struct {
 	tx       *bolt.Tx
 	entities map[events.EntityID]*entityRecord
+	counts   counts // what the batch adds to the store's counts (checksum.go)
 }
 
 func (w *writer) apply(st events.Stored) (duplicate bool, err error) {
@@ -195,24 +241,24 @@ func (w *writer) apply(st events.Stored) (duplicate bool, err error) {
 		return true, w.tx.Bucket(bucketDuplicates).Put(seq, []byte(fid))
 	}
 	if w.tx.Bucket(bucketIDs).Get(e.ID[:]) != nil {
-		return false, fmt.Errorf("event id %s is already recorded with another fact: %w", e.ID, events.ErrInvalid)
+		return false, fmt.Errorf("event id %s is already recorded with another fact: %w: %w", e.ID, errUnstorable, events.ErrInvalid)
 	}
 	// The compact encoding: a third of the wire encoding's size, and read back without JSON.
 	data, err := events.AppendCompact(nil, e)
 	if err != nil {
+		return false, fmt.Errorf("%w: %w", errUnstorable, err)
+	}
+	if err := w.tx.Bucket(bucketEvents).Put(seq, seal(seq, data)); err != nil {
 		return false, err
 	}
-	if err := w.tx.Bucket(bucketEvents).Put(seq, data); err != nil {
-		return false, err
-	}
+	w.counts.events++
 	if err := w.tx.Bucket(bucketIDs).Put(e.ID[:], seq); err != nil {
 		return false, err
 	}
 	if err := facts.Put([]byte(fid), seq); err != nil {
 		return false, err
 	}
-	byEntity := w.tx.Bucket(bucketByEntity)
-	if err := byEntity.Put(entityKey(e.Entity, e.Date, e.ID), entityEntry('s', seq, data)); err != nil {
+	if err := w.putByEntity(e.Entity, entityKey(e.Entity, e.Date, e.ID), entityEntry('s', seq, data)); err != nil {
 		return false, err
 	}
 	if err := w.tx.Bucket(bucketEntitySeq).Put([]byte(e.Entity), seq); err != nil {
@@ -235,13 +281,14 @@ func (w *writer) apply(st events.Stored) (duplicate bool, err error) {
 		if contains(rec.Names, name) {
 			continue
 		}
-		if err := names.Put(nameKey(name, e.Entity), nil); err != nil {
+		k := nameKey(name, e.Entity)
+		if err := names.Put(k, seal(k, nil)); err != nil {
 			return false, err
 		}
 		rec.Names, rec.dirty = append(rec.Names, name), true
 	}
 	for _, other := range e.Involves() {
-		if err := byEntity.Put(entityKey(other, e.Date, e.ID), entityEntry('i', seq, data)); err != nil {
+		if err := w.putByEntity(other, entityKey(other, e.Date, e.ID), entityEntry('i', seq, data)); err != nil {
 			return false, err
 		}
 		if _, err := w.entity(other); err != nil {
@@ -257,7 +304,7 @@ func (w *writer) apply(st events.Stored) (duplicate bool, err error) {
 // entityEntry is a by_entity value: the role, the sequence and the event's compact record, so that an
 // entity's events are read in one pass over the index, in order, without a lookup each.
 func entityEntry(role byte, seq, data []byte) []byte {
-	v := make([]byte, 0, 1+len(seq)+len(data))
+	v := make([]byte, 0, 1+len(seq)+len(data)+4) // and the checksum putByEntity appends
 	return append(append(append(v, role), seq...), data...)
 }
 
@@ -267,14 +314,15 @@ func entityEntry(role byte, seq, data []byte) []byte {
 func (w *writer) supersede(e events.Event, seq, data []byte) error {
 	superseded := w.tx.Bucket(bucketSuperseded)
 	for _, target := range e.Supersedes {
-		if err := superseded.Put(append(append([]byte{}, target[:]...), e.ID[:]...), nil); err != nil {
+		k := append(append([]byte{}, target[:]...), e.ID[:]...)
+		if err := superseded.Put(k, seal(k, nil)); err != nil {
 			return err
 		}
 		v := w.tx.Bucket(bucketIDs).Get(target[:])
 		if v == nil {
 			continue
 		}
-		old, err := load(w.tx, binary.BigEndian.Uint64(v))
+		old, err := loadFrom(w.tx.Bucket(bucketEvents), binary.BigEndian.Uint64(v), true)
 		if err != nil {
 			return err
 		}
@@ -284,7 +332,7 @@ func (w *writer) supersede(e events.Event, seq, data []byte) error {
 		if old.Event.Entity == e.Entity {
 			continue
 		}
-		if err := w.tx.Bucket(bucketByEntity).Put(entityKey(old.Event.Entity, e.Date, e.ID), entityEntry('c', seq, data)); err != nil {
+		if err := w.putByEntity(old.Event.Entity, entityKey(old.Event.Entity, e.Date, e.ID), entityEntry('c', seq, data)); err != nil {
 			return err
 		}
 	}
@@ -297,15 +345,21 @@ func (w *writer) entity(id events.EntityID) (*entityRecord, error) {
 	}
 	rec := &entityRecord{}
 	if v := w.tx.Bucket(bucketEntities).Get([]byte(id)); v != nil {
+		v, ok := unseal(true, []byte(id), v)
+		if !ok {
+			return nil, damaged("the record of entity %s fails its integrity check", id)
+		}
 		if err := json.Unmarshal(v, rec); err != nil {
 			return nil, fmt.Errorf("entity %s: %w", id, err)
 		}
 	} else {
 		// A new entity: its id is one of its names in the index.
-		if err := w.tx.Bucket(bucketNames).Put(nameKey(string(id), id), nil); err != nil {
+		k := nameKey(string(id), id)
+		if err := w.tx.Bucket(bucketNames).Put(k, seal(k, nil)); err != nil {
 			return nil, err
 		}
 		rec.dirty = true
+		w.counts.entities++
 	}
 	w.entities[id] = rec
 	return rec, nil
@@ -321,17 +375,17 @@ func (w *writer) flushEntities() error {
 		if err != nil {
 			return err
 		}
-		if err := b.Put([]byte(id), v); err != nil {
+		if err := b.Put([]byte(id), seal([]byte(id), v)); err != nil {
 			return err
 		}
 	}
-	return nil
+	return w.flushCounts()
 }
 
 // KnownFacts returns the sequence of each recorded fact among ids.
 func (s *Store) KnownFacts(ctx context.Context, ids []events.FactID) (map[events.FactID]uint64, error) {
 	out := map[events.FactID]uint64{}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketFacts)
 		if b == nil {
 			return nil
@@ -349,7 +403,7 @@ func (s *Store) KnownFacts(ctx context.Context, ids []events.FactID) (map[events
 // EntitySeqs returns the sequence of the last event about each entity given.
 func (s *Store) EntitySeqs(ctx context.Context, ids []events.EntityID) (map[events.EntityID]uint64, error) {
 	out := map[events.EntityID]uint64{}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketEntitySeq)
 		for _, id := range ids {
 			out[id] = 0
@@ -368,7 +422,7 @@ func (s *Store) EntitySeqs(ctx context.Context, ids []events.EntityID) (map[even
 // Event returns the event with the given id.
 func (s *Store) Event(ctx context.Context, id ulid.ULID) (events.Stored, error) {
 	var st events.Stored
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		ids := tx.Bucket(bucketIDs)
 		var v []byte
 		if ids != nil {
@@ -377,9 +431,18 @@ func (s *Store) Event(ctx context.Context, id ulid.ULID) (events.Stored, error) 
 		if v == nil {
 			return fmt.Errorf("event %s: %w", id, events.ErrNotFound)
 		}
+		if len(v) != 8 {
+			return damaged("the index entry of event %s", id)
+		}
 		var err error
-		st, err = load(tx, binary.BigEndian.Uint64(v))
-		return err
+		if st, err = loadFrom(tx.Bucket(bucketEvents), binary.BigEndian.Uint64(v), s.sealed); err != nil {
+			return err
+		}
+		if st.Event.ID != id {
+			// The ids index points at another event: one of the two is damaged.
+			return damaged("event %s is indexed at seq %d, which holds event %s", id, st.Seq, st.Event.ID)
+		}
+		return nil
 	})
 	return st, err
 }
@@ -387,13 +450,13 @@ func (s *Store) Event(ctx context.Context, id ulid.ULID) (events.Stored, error) 
 // EntityEvents returns the events about or involving an entity in historical order.
 func (s *Store) EntityEvents(ctx context.Context, id events.EntityID) ([]events.Stored, error) {
 	out := []events.Stored{}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketByEntity)
 		if b == nil {
 			return nil
 		}
 		var err error
-		out, err = entityEvents(b.Cursor(), tx.Bucket(bucketEvents), id)
+		out, err = s.entityEvents(tx, b.Cursor(), id)
 		return err
 	})
 	if err != nil {
@@ -402,16 +465,27 @@ func (s *Store) EntityEvents(ctx context.Context, id events.EntityID) ([]events.
 	return out, nil
 }
 
-// entityEvents reads the events of id with a cursor over by_entity.
-func entityEvents(c *bolt.Cursor, evb *bolt.Bucket, id events.EntityID) ([]events.Stored, error) {
+// entityEvents reads the events of id with a cursor over by_entity, each record checked, and checks
+// that none is missing: as many as the store counted for id.
+func (s *Store) entityEvents(tx *bolt.Tx, c *bolt.Cursor, id events.EntityID) ([]events.Stored, error) {
+	evb := tx.Bucket(bucketEvents)
 	out := make([]events.Stored, 0, 16) // most entities have a few dozen events at most
 	prefix := append([]byte(id), 0)
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		st, err := entityEvent(evb, v)
+		st, err := entityEvent(evb, k, v, s.sealed)
 		if err != nil {
 			return nil, fmt.Errorf("events of %s: %w", id, err)
 		}
 		out = append(out, st)
+	}
+	if s.sealed {
+		n, err := readCount(tx.Bucket(bucketEntityCounts), []byte(id))
+		if err != nil {
+			return nil, fmt.Errorf("events of %s: %w", id, err)
+		}
+		if n != uint64(len(out)) {
+			return nil, damaged("events of %s: the index holds %d of its %d events", id, len(out), n)
+		}
 	}
 	return out, nil
 }
@@ -452,8 +526,8 @@ func (s *Store) eachEntityEvents(ctx context.Context, ids []events.EntityID, fn 
 			return err
 		}
 		chunk := ids[start:min(start+perTx, len(ids))]
-		err := s.db.View(func(tx *bolt.Tx) error {
-			b, evb := tx.Bucket(bucketByEntity), tx.Bucket(bucketEvents)
+		err := s.viewCalling(func(tx *bolt.Tx, g *guard) error {
+			b := tx.Bucket(bucketByEntity)
 			for i, id := range chunk {
 				if i%64 == 63 {
 					if err := ctx.Err(); err != nil {
@@ -463,11 +537,11 @@ func (s *Store) eachEntityEvents(ctx context.Context, ids []events.EntityID, fn 
 				out := []events.Stored{}
 				if b != nil {
 					var err error
-					if out, err = entityEvents(b.Cursor(), evb, id); err != nil {
+					if out, err = s.entityEvents(tx, b.Cursor(), id); err != nil {
 						return err
 					}
 				}
-				if err := fn(id, out); err != nil {
+				if err := g.call(func() error { return fn(id, out) }); err != nil {
 					return err
 				}
 			}
@@ -484,14 +558,24 @@ func (s *Store) eachEntityEvents(ctx context.Context, ids []events.EntityID, fn 
 func (s *Store) Entity(ctx context.Context, id events.EntityID) (events.EntitySummary, bool, error) {
 	var out events.EntitySummary
 	found := false
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketEntities)
 		if b == nil {
 			return nil
 		}
 		v := b.Get([]byte(id))
 		if v == nil {
+			if s.sealed {
+				// Every entity with events has a record: one missing is damage.
+				if n, err := readCount(tx.Bucket(bucketEntityCounts), []byte(id)); err != nil || n > 0 {
+					return errors.Join(damaged("entity %s has events but no entity record", id), err)
+				}
+			}
 			return nil
+		}
+		v, ok := unseal(s.sealed, []byte(id), v)
+		if !ok {
+			return damaged("the record of entity %s fails its integrity check", id)
 		}
 		var rec entityRecord
 		if err := json.Unmarshal(v, &rec); err != nil {
@@ -506,12 +590,16 @@ func (s *Store) Entity(ctx context.Context, id events.EntityID) (events.EntitySu
 // Entities returns every entity of the record, sorted by id.
 func (s *Store) Entities(ctx context.Context) ([]events.EntitySummary, error) {
 	var out []events.EntitySummary
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketEntities)
 		if b == nil {
 			return nil
 		}
-		return b.ForEach(func(k, v []byte) error {
+		err := b.ForEach(func(k, v []byte) error {
+			v, ok := unseal(s.sealed, k, v)
+			if !ok {
+				return damaged("the record of entity %s fails its integrity check", k)
+			}
 			var rec entityRecord
 			if err := json.Unmarshal(v, &rec); err != nil {
 				return fmt.Errorf("entity %s: %w", k, err)
@@ -519,6 +607,15 @@ func (s *Store) Entities(ctx context.Context) ([]events.EntitySummary, error) {
 			out = append(out, events.EntitySummary{ID: events.EntityID(k), Kind: rec.Kind, Names: rec.Names})
 			return nil
 		})
+		if err != nil || !s.sealed {
+			return err
+		}
+		if n, err := readCount(tx.Bucket(bucketCounts), countEntities); err != nil {
+			return err
+		} else if n != uint64(len(out)) {
+			return damaged("the store reads %d entity records of the %d it holds", len(out), n)
+		}
+		return nil
 	})
 	return out, err
 }
@@ -530,20 +627,35 @@ func (s *Store) Resolve(ctx context.Context, name string) ([]events.EntityID, er
 	if key == "" {
 		return out, nil
 	}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketNames)
 		if b == nil {
 			return nil
 		}
 		if !namesCurrent(tx) {
-			ids, err := s.stale.resolve(tx, key)
+			ids, err := s.stale.resolve(tx, s.sealed, key)
 			out = append(out, ids...)
 			return err
 		}
 		prefix := append([]byte(key), 0)
 		c := b.Cursor()
-		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			if _, ok := unseal(s.sealed, k, v); !ok {
+				return damaged("the names index entry of %s for %q fails its integrity check", k[len(prefix):], name)
+			}
 			out = append(out, events.EntityID(k[len(prefix):]))
+		}
+		if len(out) == 0 && s.sealed {
+			// A name the index lost would read as unknown: confirm a miss against the entity records.
+			err := eachEntityName(tx, true, func(n string, id events.EntityID) error {
+				if events.NameKey(n) == key {
+					return damaged("the names index lost the name %q of %s", name, id)
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
 		}
 		return nil
 	})
@@ -555,14 +667,17 @@ func (s *Store) Resolve(ctx context.Context, name string) ([]events.EntityID, er
 // learned them.
 func (s *Store) SupersededBy(ctx context.Context, ids []ulid.ULID) (map[ulid.ULID][]ulid.ULID, error) {
 	out := map[ulid.ULID][]ulid.ULID{}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSuperseded)
 		if b == nil {
 			return nil
 		}
 		c := b.Cursor()
 		for _, id := range ids {
-			for k, _ := c.Seek(id[:]); k != nil && bytes.HasPrefix(k, id[:]); k, _ = c.Next() {
+			for k, v := c.Seek(id[:]); k != nil && bytes.HasPrefix(k, id[:]); k, v = c.Next() {
+				if _, ok := unseal(s.sealed, k, v); !ok || len(k) != 32 {
+					return damaged("the index of what supersedes event %s", id)
+				}
 				var by ulid.ULID
 				copy(by[:], k[16:])
 				out[id] = append(out[id], by)
@@ -573,13 +688,17 @@ func (s *Store) SupersededBy(ctx context.Context, ids []ulid.ULID) (map[ulid.ULI
 	return out, err
 }
 
-// Scan calls fn with each applied event from sequence from, in sequence order.
+// Scan calls fn with each applied event from sequence from, in sequence order. Each record is
+// checked against its checksum and its fact against the facts index (so that a fact id computed from
+// what Scan returns is the one the store recorded), and a scan of the whole store that reads fewer
+// records than the store holds fails: all with an error wrapping events.ErrCorrupt.
 func (s *Store) Scan(ctx context.Context, from uint64, fn func(events.Stored) error) error {
-	return s.db.View(func(tx *bolt.Tx) error {
+	return s.viewCalling(func(tx *bolt.Tx, g *guard) error {
 		b := tx.Bucket(bucketEvents)
 		if b == nil {
 			return nil
 		}
+		facts := tx.Bucket(bucketFacts)
 		c := b.Cursor()
 		n := 0
 		for k, v := c.Seek(u64(from)); k != nil; k, v = c.Next() {
@@ -588,21 +707,45 @@ func (s *Store) Scan(ctx context.Context, from uint64, fn func(events.Stored) er
 					return err
 				}
 			}
+			if len(k) != 8 {
+				return damaged("an event is stored under the key %x, not a sequence", k)
+			}
 			seq := binary.BigEndian.Uint64(k)
-			e, err := decodeStored(v)
+			record, ok := unseal(s.sealed, k, v)
+			if !ok {
+				return eventDamaged(seq, v)
+			}
+			e, err := decodeStored(record)
 			if err != nil {
 				return fmt.Errorf("event at seq %d: %w", seq, err)
 			}
-			if err := fn(events.Stored{Seq: seq, Event: e}); err != nil {
+			st := events.Stored{Seq: seq, Event: e}
+			if s.sealed {
+				st.FactID = e.Fact.ID()
+				if got := facts.Get([]byte(st.FactID)); len(got) != 8 || binary.BigEndian.Uint64(got) != seq {
+					return damaged("event %s at seq %d: its fact %s is not the one the store recorded there", e.ID, seq, st.FactID)
+				}
+			}
+			if err := g.call(func() error { return fn(st) }); err != nil {
 				return err
+			}
+		}
+		if s.sealed && from <= 1 {
+			want, err := readCount(tx.Bucket(bucketCounts), countEvents)
+			if err != nil {
+				return err
+			}
+			if want != uint64(n) {
+				return damaged("the store reads %d events of the %d it holds", n, want)
 			}
 		}
 		return nil
 	})
 }
 
-// decodeStored decodes an event as the store keeps it: compact, or in the JSON wire encoding that
-// stores written before the compact encoding hold. Either was checked before it was stored.
+// decodeStored decodes an event as the store keeps it, without its checksum: compact, or in the JSON
+// wire encoding that stores written before the compact encoding hold. Either was checked before it
+// was stored.
 func decodeStored(v []byte) (events.Event, error) {
 	if events.IsCompact(v) {
 		return events.DecodeCompact(v)
@@ -610,18 +753,33 @@ func decodeStored(v []byte) (events.Event, error) {
 	return events.DecodeChecked(v)
 }
 
+// load reads the event at seq, checked against its checksum if the store keeps them.
 func load(tx *bolt.Tx, seq uint64) (events.Stored, error) {
-	return loadFrom(tx.Bucket(bucketEvents), seq)
+	meta := tx.Bucket(bucketMeta)
+	sealed := meta != nil && bytes.Equal(meta.Get(keyChecksums), checksumsVersion)
+	return loadFrom(tx.Bucket(bucketEvents), seq, sealed)
 }
 
-// entityEvent reads the event of a by_entity value: from the record it holds, or, in a store written
-// before by_entity held records, from the events bucket.
-func entityEvent(evb *bolt.Bucket, v []byte) (events.Stored, error) {
-	if len(v) <= 9 {
-		return loadKey(evb, v[1:9])
+// entityEvent reads the event of the by_entity entry k, v: from the record it holds, or, in a store
+// written before by_entity held records (and before checksums), from the events bucket.
+func entityEvent(evb *bolt.Bucket, k, v []byte, sealed bool) (events.Stored, error) {
+	if !sealed && len(v) <= 9 {
+		if len(v) < 9 {
+			return events.Stored{}, fmt.Errorf("a by_entity entry of %d bytes: %w", len(v), events.ErrInvalid)
+		}
+		return loadKey(evb, v[1:9], false)
 	}
-	seq := binary.BigEndian.Uint64(v[1:9])
-	e, err := decodeStored(v[9:])
+	body, ok := unseal(sealed, k, v)
+	if !ok || len(body) <= 9 {
+		if len(k) >= 16 {
+			var id ulid.ULID
+			copy(id[:], k[len(k)-16:])
+			return events.Stored{}, damaged("the index entry of event %s fails its integrity check", id)
+		}
+		return events.Stored{}, damaged("an index entry fails its integrity check")
+	}
+	seq := binary.BigEndian.Uint64(body[1:9])
+	e, err := decodeStored(body[9:])
 	if err != nil {
 		return events.Stored{}, fmt.Errorf("event at seq %d: %w", seq, err)
 	}
@@ -629,18 +787,25 @@ func entityEvent(evb *bolt.Bucket, v []byte) (events.Stored, error) {
 }
 
 // loadFrom reads the event at seq from the events bucket.
-func loadFrom(evb *bolt.Bucket, seq uint64) (events.Stored, error) {
-	return loadKey(evb, u64(seq))
+func loadFrom(evb *bolt.Bucket, seq uint64, sealed bool) (events.Stored, error) {
+	return loadKey(evb, u64(seq), sealed)
 }
 
 // loadKey reads the event whose sequence is key (8 bytes, big-endian) from the events bucket.
-func loadKey(evb *bolt.Bucket, key []byte) (events.Stored, error) {
+func loadKey(evb *bolt.Bucket, key []byte, sealed bool) (events.Stored, error) {
 	seq := binary.BigEndian.Uint64(key)
 	v := evb.Get(key)
 	if v == nil {
+		if sealed {
+			return events.Stored{}, damaged("event at seq %d is indexed but missing", seq)
+		}
 		return events.Stored{}, fmt.Errorf("event at seq %d is indexed but missing: %w", seq, events.ErrNotFound)
 	}
-	e, err := decodeStored(v)
+	record, ok := unseal(sealed, key, v)
+	if !ok {
+		return events.Stored{}, eventDamaged(seq, v)
+	}
+	e, err := decodeStored(record)
 	if err != nil {
 		return events.Stored{}, fmt.Errorf("event at seq %d: %w", seq, err)
 	}

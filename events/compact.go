@@ -41,7 +41,7 @@ func IsCompact(data []byte) bool {
 func AppendCompact(dst []byte, e Event) ([]byte, error) {
 	reg, ok := registry[e.Type]
 	if !ok {
-		return nil, fmt.Errorf("compact encoding of event %s: event type %q is not registered: %w", e.ID, string(e.Type), ErrInvalid)
+		return nil, fmt.Errorf("compact encoding of event %s: event type %s is not registered: %w", e.ID, Excerpt(string(e.Type), DefaultExcerpt), ErrInvalid)
 	}
 	pv := reflect.ValueOf(e.Payload)
 	if !pv.IsValid() || pv.Type() != reg.typ {
@@ -243,7 +243,7 @@ func DecodeCompact(data []byte) (Event, error) {
 	e.Recorded = time.Unix(sec, int64(nsec)).UTC()
 	reg, ok := registry[e.Type]
 	if !ok {
-		return Event{}, fmt.Errorf("decode compact event %s: event type %q is not registered: %w", e.ID, string(e.Type), ErrInvalid)
+		return Event{}, fmt.Errorf("decode compact event %s: event type %s is not registered: %w", e.ID, Excerpt(string(e.Type), DefaultExcerpt), ErrInvalid)
 	}
 	pv := reflect.New(reg.typ).Elem()
 	r.value(pv)

@@ -86,7 +86,7 @@ func (d Day) String() string {
 func ParseDay(s string) (Day, error) {
 	y, m, d, err := parseDayFields(s)
 	if err != nil {
-		return 0, fmt.Errorf("parse day %q: %v: %w", s, err, ErrInvalid)
+		return 0, fmt.Errorf("parse day %s: %v: %w", Excerpt(s, DefaultExcerpt), err, ErrInvalid)
 	}
 	return DayOf(y, m, d), nil
 }
@@ -231,7 +231,7 @@ func ParseDate(s string) (Date, error) {
 	t := strings.TrimSpace(s)
 	start, end, interval, err := parseEDTF(t)
 	if err != nil {
-		return Date{}, fmt.Errorf("parse date %q: %v: %w", s, err, ErrInvalid)
+		return Date{}, fmt.Errorf("parse date %s: %v: %w", Excerpt(s, DefaultExcerpt), err, ErrInvalid)
 	}
 	d := Date{
 		text:        t,
@@ -427,10 +427,10 @@ func parseEDTF(t string) (start, end point, interval bool, err error) {
 		return point{}, point{}, false, errors.New("more than one /")
 	}
 	if start, err = parseEnd(left); err != nil {
-		return point{}, point{}, false, fmt.Errorf("start %q: %v", left, err)
+		return point{}, point{}, false, fmt.Errorf("start %s: %v", Excerpt(left, DefaultExcerpt), err)
 	}
 	if end, err = parseEnd(right); err != nil {
-		return point{}, point{}, false, fmt.Errorf("end %q: %v", right, err)
+		return point{}, point{}, false, fmt.Errorf("end %s: %v", Excerpt(right, DefaultExcerpt), err)
 	}
 	if start.kind != endDate && end.kind != endDate {
 		return point{}, point{}, false, errors.New("an interval needs at least one date at an end; write XXXX for an unknown date")
@@ -505,11 +505,11 @@ func parsePoint(s string) (point, error) {
 	if len(yf) != 4 || !allDigitsOrX(yf) {
 		switch {
 		case len(yf) > 4 && allDigits(yf):
-			return p, fmt.Errorf("year %s has more than four digits (long years with the Y prefix are not supported)", clip(yf))
+			return p, fmt.Errorf("year %s has more than four digits (long years with the Y prefix are not supported)", Excerpt(yf, fieldExcerpt))
 		case len(yf) > 5 && allDigits(yf[:4]) && yf[4] == 'S' && allDigits(yf[5:]):
 			return p, errors.New("significant digits (S) are not supported")
 		}
-		return p, fmt.Errorf("year %q is not four digits 0–9 or X", clip(yf))
+		return p, fmt.Errorf("year %s is not four digits 0–9 or X", Excerpt(yf, fieldExcerpt))
 	}
 	nx := len(yf) - len(strings.TrimRight(yf, "X"))
 	if strings.Contains(yf[:4-nx], "X") {
@@ -558,7 +558,7 @@ func parsePoint(s string) (point, error) {
 	// The month or season.
 	mf := fields[1]
 	if len(mf) != 2 || !allDigitsOrX(mf) {
-		return p, fmt.Errorf("month %q is not two digits 01–12, a season 21–24 or XX", clip(mf))
+		return p, fmt.Errorf("month %s is not two digits 01–12, a season 21–24 or XX", Excerpt(mf, fieldExcerpt))
 	}
 	switch {
 	case mf == "XX":
@@ -588,7 +588,7 @@ func parsePoint(s string) (point, error) {
 	// The day.
 	df := fields[2]
 	if len(df) != 2 || !allDigitsOrX(df) {
-		return p, fmt.Errorf("day %q is not two digits or XX", clip(df))
+		return p, fmt.Errorf("day %s is not two digits or XX", Excerpt(df, fieldExcerpt))
 	}
 	switch {
 	case p.precision == PrecisionSeason:
@@ -696,12 +696,9 @@ func daysIn(y, m int) int {
 }
 
 // clip shortens s, a part of an input, for quoting in an error message that quotes the input whole.
-func clip(s string) string {
-	if len(s) > 12 {
-		return s[:12] + "…"
-	}
-	return s
-}
+// fieldExcerpt is how much of a year, month or day field an error quotes: the whole input is quoted
+// before it.
+const fieldExcerpt = 12
 
 func allDigits(s string) bool {
 	for i := 0; i < len(s); i++ {

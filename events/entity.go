@@ -43,7 +43,7 @@ func (id EntityID) Validate() error {
 	case s == "":
 		return fmt.Errorf("entity id is empty: %w", ErrInvalid)
 	case len(s) > MaxEntityIDLength:
-		return fmt.Errorf("entity id %q is longer than %d bytes: %w", s, MaxEntityIDLength, ErrInvalid)
+		return fmt.Errorf("entity id %s is longer than %d bytes: %w", Excerpt(s, DefaultExcerpt), MaxEntityIDLength, ErrInvalid)
 	case !utf8.ValidString(s):
 		return fmt.Errorf("entity id %q is not valid UTF-8: %w", s, ErrInvalid)
 	case s[0] == '-' || s[len(s)-1] == '-' || strings.Contains(s, "--"):

@@ -21,3 +21,13 @@ var ErrAmbiguous = errors.New("ambiguous")
 
 // ErrInUse is returned when the store is locked by another process (a running writer).
 var ErrInUse = errors.New("in use")
+
+// ErrDiverged is returned when the log and the store disagree in a way that writing would make worse:
+// the log was lost, recreated or restored from an older copy, so the store holds events the log does
+// not (or other events at the same sequences). Errors wrapping it say what to do.
+var ErrDiverged = errors.New("diverged")
+
+// ErrCorrupt is returned when stored data fails its integrity check: a record whose bytes do not
+// match its checksum, an index that lost entries, or a file that is cut short or unreadable. Errors
+// wrapping it name what is damaged and say how to rebuild it (`recorder replay`).
+var ErrCorrupt = errors.New("corrupt")

@@ -34,7 +34,7 @@ func (s Source) Validate() error {
 	case s.Document == "" && s.Title == "":
 		errs = append(errs, fmt.Errorf("source needs a document, or a title with a URL or reference: %w", ErrInvalid))
 	case s.Document == "" && s.URL == "":
-		errs = append(errs, fmt.Errorf("source %q needs a URL or reference: %w", s.Title, ErrInvalid))
+		errs = append(errs, fmt.Errorf("source %s needs a URL or reference: %w", Excerpt(s.Title, DefaultExcerpt), ErrInvalid))
 	}
 	return errors.Join(errs...)
 }
@@ -91,13 +91,13 @@ func (f Fact) IsCorrection() bool { return len(f.Supersedes) > 0 }
 // Errors wrap ErrInvalid.
 func (f Fact) Validate() error {
 	if f.Payload == nil {
-		return fmt.Errorf("fact %s about %q has no payload: %w", f.Type, f.Entity, ErrInvalid)
+		return fmt.Errorf("fact %s about %s has no payload: %w", excerptWord(string(f.Type)), Excerpt(string(f.Entity), DefaultExcerpt), ErrInvalid)
 	}
 	if f.Type != f.Payload.EventType() {
-		return fmt.Errorf("fact type %q does not match its payload type %q: %w", f.Type, f.Payload.EventType(), ErrInvalid)
+		return fmt.Errorf("fact type %s does not match its payload type %q: %w", Excerpt(string(f.Type), DefaultExcerpt), f.Payload.EventType(), ErrInvalid)
 	}
 	if !f.Type.Registered() {
-		return fmt.Errorf("event type %q is not registered: %w", string(f.Type), ErrInvalid)
+		return fmt.Errorf("event type %s is not registered: %w", Excerpt(string(f.Type), DefaultExcerpt), ErrInvalid)
 	}
 	var errs []error
 	if err := f.Entity.Validate(); err != nil {
@@ -114,11 +114,14 @@ func (f Fact) Validate() error {
 	if err := f.Source.Validate(); err != nil {
 		errs = append(errs, err)
 	}
+	if err := f.checkLimits(); err != nil {
+		errs = append(errs, err)
+	}
 	if f.Method != "" && f.Method != MethodDrafted {
-		errs = append(errs, fmt.Errorf("method %q is not %q (or empty, for a fact a person wrote or a document's structure states): %w", f.Method, MethodDrafted, ErrInvalid))
+		errs = append(errs, fmt.Errorf("method %s is not %q (or empty, for a fact a person wrote or a document's structure states): %w", Excerpt(f.Method, DefaultExcerpt), MethodDrafted, ErrInvalid))
 	}
 	if f.Rule != "" && f.Method == "" {
-		errs = append(errs, fmt.Errorf("rule %q is given but the fact is not drafted: %w", f.Rule, ErrInvalid))
+		errs = append(errs, fmt.Errorf("rule %s is given but the fact is not drafted: %w", Excerpt(f.Rule, DefaultExcerpt), ErrInvalid))
 	}
 	switch {
 	case f.IsCorrection() && strings.TrimSpace(f.Reason) == "":
@@ -139,7 +142,7 @@ func (f Fact) Validate() error {
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
-		return fmt.Errorf("fact %s about %q: %w", f.Type, f.Entity, err)
+		return fmt.Errorf("fact %s about %s: %w", excerptWord(string(f.Type)), Excerpt(string(f.Entity), DefaultExcerpt), err)
 	}
 	return nil
 }
@@ -211,7 +214,7 @@ func NewEvent(f Fact, id ulid.ULID, recorded time.Time) (Event, error) {
 func DecodeChecked(data []byte) (Event, error) {
 	var w factJSON
 	if err := json.Unmarshal(data, &w); err != nil {
-		return Event{}, fmt.Errorf("decode event: %v: %w", err, ErrInvalid)
+		return Event{}, fmt.Errorf("decode event: %s: %w", excerptMessage(err), ErrInvalid)
 	}
 	id, recorded, err := w.envelope()
 	if err != nil {
@@ -281,10 +284,10 @@ func (f Fact) wire() (factJSON, error) {
 func (f *Fact) UnmarshalJSON(data []byte) error {
 	var w factJSON
 	if err := decodeStrict(data, &w); err != nil {
-		return fmt.Errorf("decode fact: %v: %w", err, ErrInvalid)
+		return fmt.Errorf("decode fact: %s: %w", excerptMessage(err), ErrInvalid)
 	}
 	if w.ID != "" || w.FactID != "" || w.Recorded != "" {
-		return fmt.Errorf("decode fact about %q: id, fact_id and recorded are given when a fact is recorded, not by its author: %w", w.Entity, ErrInvalid)
+		return fmt.Errorf("decode fact about %s: id, fact_id and recorded are given when a fact is recorded, not by its author: %w", Excerpt(string(w.Entity), DefaultExcerpt), ErrInvalid)
 	}
 	got, err := w.fact()
 	if err != nil {
@@ -301,20 +304,20 @@ func (w factJSON) fact() (Fact, error) { return w.factWith(DecodePayload) }
 func (w factJSON) factWith(decode func(Type, []byte) (Payload, error)) (Fact, error) {
 	date, err := ParseDate(w.Date)
 	if err != nil {
-		return Fact{}, fmt.Errorf("fact %s about %q: %w", w.Type, w.Entity, err)
+		return Fact{}, fmt.Errorf("fact %s about %s: %w", excerptWord(string(w.Type)), Excerpt(string(w.Entity), DefaultExcerpt), err)
 	}
 	if len(w.Payload) == 0 {
-		return Fact{}, fmt.Errorf("fact %s about %q has no payload: %w", w.Type, w.Entity, ErrInvalid)
+		return Fact{}, fmt.Errorf("fact %s about %s has no payload: %w", excerptWord(string(w.Type)), Excerpt(string(w.Entity), DefaultExcerpt), ErrInvalid)
 	}
 	payload, err := decode(w.Type, w.Payload)
 	if err != nil {
-		return Fact{}, fmt.Errorf("fact about %q: %w", w.Entity, err)
+		return Fact{}, fmt.Errorf("fact about %s: %w", Excerpt(string(w.Entity), DefaultExcerpt), err)
 	}
 	var supersedes []ulid.ULID
 	for _, s := range w.Supersedes {
 		id, err := ulid.ParseStrict(s)
 		if err != nil {
-			return Fact{}, fmt.Errorf("fact %s about %q: supersedes %q: %v: %w", w.Type, w.Entity, s, err, ErrInvalid)
+			return Fact{}, fmt.Errorf("fact %s about %s: supersedes %s: %v: %w", excerptWord(string(w.Type)), Excerpt(string(w.Entity), DefaultExcerpt), Excerpt(s, DefaultExcerpt), err, ErrInvalid)
 		}
 		supersedes = append(supersedes, id)
 	}
@@ -361,7 +364,7 @@ func DecodeEvent(data []byte) (Event, error) {
 func DecodeEventID(data []byte) (Event, FactID, error) {
 	var w factJSON
 	if err := decodeStrict(data, &w); err != nil {
-		return Event{}, "", fmt.Errorf("decode event: %v: %w", err, ErrInvalid)
+		return Event{}, "", fmt.Errorf("decode event: %s: %w", excerptMessage(err), ErrInvalid)
 	}
 	id, recorded, err := w.envelope()
 	if err != nil {
@@ -379,7 +382,7 @@ func DecodeEventID(data []byte) (Event, FactID, error) {
 	}
 	got := f.ID()
 	if w.FactID != got {
-		return Event{}, "", fmt.Errorf("decode event %s: fact id %q does not match its content (%q): %w", w.ID, w.FactID, got, ErrInvalid)
+		return Event{}, "", fmt.Errorf("decode event %s: fact id %s does not match its content (%q): %w", w.ID, Excerpt(string(w.FactID), DefaultExcerpt), got, ErrInvalid)
 	}
 	return Event{ID: id, Fact: f, Recorded: recorded}, got, nil
 }
@@ -388,11 +391,11 @@ func DecodeEventID(data []byte) (Event, FactID, error) {
 func (w factJSON) envelope() (ulid.ULID, time.Time, error) {
 	id, err := ulid.ParseStrict(w.ID)
 	if err != nil {
-		return ulid.ULID{}, time.Time{}, fmt.Errorf("decode event: id %q: %v: %w", w.ID, err, ErrInvalid)
+		return ulid.ULID{}, time.Time{}, fmt.Errorf("decode event: id %s: %v: %w", Excerpt(w.ID, DefaultExcerpt), err, ErrInvalid)
 	}
 	recorded, err := time.Parse(time.RFC3339Nano, w.Recorded)
 	if err != nil {
-		return ulid.ULID{}, time.Time{}, fmt.Errorf("decode event %s: recorded time %q: %v: %w", w.ID, w.Recorded, err, ErrInvalid)
+		return ulid.ULID{}, time.Time{}, fmt.Errorf("decode event %s: recorded time %s: %v: %w", w.ID, Excerpt(w.Recorded, DefaultExcerpt), excerptMessage(err), ErrInvalid)
 	}
 	return id, recorded.UTC(), nil
 }

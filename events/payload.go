@@ -54,13 +54,13 @@ func register[P Payload](kind Kind, summary string) {
 	registry[t] = registration{kind: kind, summary: summary, typ: typ, decode: func(data []byte) (Payload, error) {
 		var p P
 		if err := decodeStrict(data, &p); err != nil {
-			return nil, fmt.Errorf("decode %s payload: %v: %w", t, err, ErrInvalid)
+			return nil, fmt.Errorf("decode %s payload: %s: %w", t, excerptMessage(err), ErrInvalid)
 		}
 		return p, nil
 	}, trusted: func(data []byte) (Payload, error) {
 		var p P
 		if err := json.Unmarshal(data, &p); err != nil {
-			return nil, fmt.Errorf("decode %s payload: %v: %w", t, err, ErrInvalid)
+			return nil, fmt.Errorf("decode %s payload: %s: %w", t, excerptMessage(err), ErrInvalid)
 		}
 		return p, nil
 	}}
@@ -107,7 +107,7 @@ func (t Type) SubjectToken() string { return strings.ReplaceAll(string(t), "/", 
 func DecodePayload(t Type, data []byte) (Payload, error) {
 	reg, ok := registry[t]
 	if !ok {
-		return nil, fmt.Errorf("event type %q is not registered: %w", string(t), ErrInvalid)
+		return nil, fmt.Errorf("event type %s is not registered: %w", Excerpt(string(t), DefaultExcerpt), ErrInvalid)
 	}
 	p, err := reg.decode(data)
 	if err != nil {
@@ -124,7 +124,7 @@ func DecodePayload(t Type, data []byte) (Payload, error) {
 func decodeTrusted(t Type, data []byte) (Payload, error) {
 	reg, ok := registry[t]
 	if !ok {
-		return nil, fmt.Errorf("event type %q is not registered: %w", string(t), ErrInvalid)
+		return nil, fmt.Errorf("event type %s is not registered: %w", Excerpt(string(t), DefaultExcerpt), ErrInvalid)
 	}
 	return reg.trusted(data)
 }
@@ -172,5 +172,5 @@ func oneOf(field, value string, allowed ...string) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%s %q is not one of %s: %w", field, value, strings.Join(allowed, ", "), ErrInvalid)
+	return fmt.Errorf("%s %s is not one of %s: %w", field, Excerpt(value, DefaultExcerpt), strings.Join(allowed, ", "), ErrInvalid)
 }

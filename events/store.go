@@ -13,6 +13,12 @@ type Stored struct {
 	// FactID is Event's fact id when the reader has checked it (DecodeEventID returns it), so that a
 	// store need not compute it again; empty when not known.
 	FactID FactID
+	// Err, when not nil, says why the log holds no event it can deliver at Seq: a message that does
+	// not decode as an event (DecodeEventID refused it). Event is then zero but for Event.Entity, the
+	// entity the log filed the message under (empty if none), and Raw holds the message's bytes. A
+	// store quarantines such an entry (see Store.Apply).
+	Err error
+	Raw []byte
 }
 
 // Log is the durable, ordered history of the record (a JetStream stream). Implementations are safe for
@@ -29,7 +35,8 @@ type Log interface {
 	// sequence and writes nothing.
 	Append(ctx context.Context, evs []Event, expect map[EntityID]uint64) ([]uint64, error)
 	// Read calls fn with each event from sequence from (inclusive) up to the last sequence at the time
-	// of the call, in order. It stops at the first error fn returns and returns it.
+	// of the call, in order. It stops at the first error fn returns and returns it. A message that is
+	// not an event does not stop it: fn gets a Stored with Err set (and the message's bytes in Raw).
 	Read(ctx context.Context, from uint64, fn func(Stored) error) error
 	// LastSeq returns the sequence of the last event in the log, 0 if it is empty.
 	LastSeq(ctx context.Context) (uint64, error)
@@ -46,6 +53,9 @@ type EntitySummary struct {
 type ApplyResult struct {
 	Applied    int // events stored and indexed
 	Duplicates int // events whose fact was already recorded: skipped, their sequence still consumed
+	// Quarantined counts the entries set aside instead of applied (see Store.Apply): their sequence
+	// is consumed too.
+	Quarantined int
 }
 
 // Store is the queryable copy of the log (a bbolt file): every event applied exactly once, indexed by
@@ -57,7 +67,17 @@ type Store interface {
 	// LastSeq in one transaction: after a crash either the whole batch is applied or none of it. An event
 	// whose fact is already recorded is counted as a duplicate and not stored again. A batch that does
 	// not start at LastSeq+1 is refused with an error wrapping ErrConflict.
+	//
+	// One bad entry never blocks the record: Apply quarantines, instead of applying, an entry with Err
+	// set (a message of the log that is not an event), an event whose id is already recorded with
+	// another fact, and an event the store cannot hold (a store may have limits of its own, such as
+	// bbolt's key size; an event within events' limits, which Fact.Validate checks, always fits). A
+	// quarantined entry is recorded with its sequence, the reason and its bytes (see Quarantined),
+	// counted in ApplyResult.Quarantined, and its sequence consumed; EntitySeqs counts it for the
+	// entity the log filed it under, as it does a duplicate.
 	Apply(ctx context.Context, batch []Stored) (ApplyResult, error)
+	// Quarantined returns the entries Apply quarantined, in sequence order.
+	Quarantined(ctx context.Context) ([]Quarantined, error)
 	// KnownFacts returns, for each of the fact ids given that is recorded, the sequence of its event.
 	KnownFacts(ctx context.Context, ids []FactID) (map[FactID]uint64, error)
 	// EntitySeqs returns, for each entity given, the sequence of the last event about it (0: none).

@@ -37,10 +37,10 @@ type TableHint struct {
 // validate returns nil if the hint names a section, an election and a valid EDTF date.
 func (h TableHint) validate() error {
 	if strings.TrimSpace(h.Section) == "" || strings.TrimSpace(h.Election) == "" {
-		return fmt.Errorf("table hint %q names no section or no election: %w", h.Section, events.ErrInvalid)
+		return fmt.Errorf("table hint %s names no section or no election: %w", events.Excerpt(h.Section, events.DefaultExcerpt), events.ErrInvalid)
 	}
 	if _, err := events.ParseDate(h.Date); err != nil {
-		return fmt.Errorf("table hint %q: %w", h.Section, err)
+		return fmt.Errorf("table hint %s: %w", events.Excerpt(h.Section, events.DefaultExcerpt), err)
 	}
 	return nil
 }

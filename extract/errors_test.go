@@ -58,6 +58,11 @@ func TestFactsRefuses(t *testing.T) {
 		{"constituency row without a constituency", parse(t, "quiet.txt", party+"\n== Districts ==\n| No. | Constituency | Votes |\n| 1 | North | 1,200 |\n| 2 | | 900 |\n"),
 			&Curated{Tables: []TableHint{{Section: "Districts", Election: "1952 general election", Date: "1952"}}},
 			[]string{"document quiet.txt:6:", `section "Districts"`, "row 8", "no constituency"}, 8, "row skipped"},
+		// A fuzz finding: extract built a motto of no words, which the recorder refused (value is required).
+		{"motto of a lone quotation mark", parse(t, "motto-party.txt", "Motto Party\n- Motto: \"\n\nThe Motto Party is a party.\n"), nil,
+			[]string{"document motto-party.txt:2:", `infobox "Motto"`, "no words"}, 2, "fact skipped"},
+		{"slogan of empty quotation marks", parse(t, "quiet.txt", party+"- Slogan: “”\n"), nil,
+			[]string{"document quiet.txt:4:", `infobox "Slogan"`, "no words"}, 4, "fact skipped"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

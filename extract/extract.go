@@ -159,9 +159,9 @@ func (x *extractor) infobox() error {
 		}
 		if err := x.field(f); err != nil {
 			if x.strict {
-				return fmt.Errorf("document %s:%d: infobox %q: %w", x.doc.Name, f.Line, f.Key, err)
+				return fmt.Errorf("document %s:%d: infobox %s: %w", x.doc.Name, f.Line, events.Excerpt(f.Key, events.DefaultExcerpt), err)
 			}
-			x.warn(f.Line, "infobox %q: %v; fact skipped", f.Key, err)
+			x.warn(f.Line, "infobox %s: %v; fact skipped", events.Excerpt(f.Key, events.DefaultExcerpt), err)
 		}
 	}
 	for _, base := range numberedBases(ib) {
@@ -258,6 +258,9 @@ func (x *extractor) field(f document.Field) error {
 		x.add(s, "", q, events.EntityDescribed{Attribute: "colour", Value: v})
 	case "slogan", "motto":
 		value, translation := splitTranslation(v)
+		if value == "" { // quotation marks around nothing, such as `Motto: "`
+			return fmt.Errorf("%s %s has no words inside its quotation marks: %w", key, events.Excerpt(v, events.DefaultExcerpt), events.ErrInvalid)
+		}
 		x.add(s, "", q, events.EntityDescribed{Attribute: key, Value: value, Translation: translation, Language: language(value)})
 	case "flag", "logo", "country", "headquarters", "website", "newspaper", "membership":
 		x.add(s, "", q, events.EntityDescribed{Attribute: key, Value: v})
@@ -457,11 +460,11 @@ func ProseDate(s string) (string, error) {
 		}
 	}
 	if out == "" {
-		return "", fmt.Errorf("date %q is not a day, month or year as prose writes them: %w", s, events.ErrInvalid)
+		return "", fmt.Errorf("date %s is not a day, month or year as prose writes them: %w", events.Excerpt(s, events.DefaultExcerpt), events.ErrInvalid)
 	}
 	out += approx
 	if _, err := events.ParseDate(out); err != nil {
-		return "", fmt.Errorf("date %q: %w", s, err)
+		return "", fmt.Errorf("date %s: %w", events.Excerpt(s, events.DefaultExcerpt), err)
 	}
 	return out, nil
 }

@@ -56,6 +56,7 @@ func FuzzFacts(f *testing.F) {
 		f.Add(data)
 	}
 	f.Add([]byte("T\n- Wing1:\n- Leader1 Title:\n- Leader1 Name: ,\n- Merger: ,\n- Ideology: ,\n"))
+	f.Add([]byte("Motto Party\n- Motto: \"\n\nThe Motto Party is a party.\n")) // a motto of no words: the recorder refused it
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := document.Parse("fuzz.txt", data)
 		if err != nil {
@@ -91,7 +92,14 @@ func FuzzFacts(f *testing.F) {
 				t.Fatalf("Facts(%q) warning %d = %+v, want name fuzz.txt, a line in 1..%d and a message", data, i, w, lines)
 			}
 		}
-		for i, fact := range facts {
+		// Every fact passes the recorder's checks (record.Recorder.check): it validates, and its quote
+		// occurs in its document; so too with the facts drafted from the running text, as ingest
+		// draws them for a document without a facts file.
+		drafted, _, err := FactsWith(doc, nil, Options{Draft: true})
+		if err != nil {
+			t.Fatalf("FactsWith(%q, Draft) without a facts file: %v", data, err)
+		}
+		for i, fact := range append(facts, drafted...) {
 			if err := fact.Validate(); err != nil {
 				t.Fatalf("Facts(%q) fact %d (%s about %s, quoting %q) does not validate: %v", data, i, fact.Type, fact.Entity, fact.Source.Quote, err)
 			}

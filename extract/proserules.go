@@ -855,14 +855,14 @@ var subjectListRE = regexp.MustCompile(`⟦\d+⟧(?:(?:,\s*|,?\s+and\s+)⟦\d+�
 
 var (
 	ledElsewhereRE = regexp.MustCompile(`^\s+(?:until|back|to|into|out|through|in\s+(?:the|a)\s)`)
-	ministerRE  = regexp.MustCompile(`(?i)prime\s+minister|premier|minister`)
-	toFormRE    = regexp.MustCompile(`^[^;.]*?\bto\s+form\b`)
-	ofUnnamedRE = regexp.MustCompile(`^\s+of\s+(?:its|the|a|their)\s+[a-z]`)
-	andRE       = regexp.MustCompile(`,\s+and\s+`)
-	seatsRE     = regexp.MustCompile(`(\d[\d,]*)\s+(?:of\s+the\s+\d[\d,]*\s+|out\s+of\s+\d[\d,]*\s+)?(?:\w+\s+)?seats`)
-	percentRE   = regexp.MustCompile(`(\d+(?:\.\d+)?)\s?(%|per\s?cent|percent)`)
-	votesRE     = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d{4,})\s+votes`)
-	electionRE  = regexp.MustCompile(`(?i)\b(?:the\s+)?(\d{4})\s+((?:general|parliamentary|legislative|presidential|national|local|communal|municipal|regional|european|constituent\s+assembly|snap|federal|state|duma)\s+)?elections?\b|\belections?\s+(?:of|in)\s+(\d{4})\b`)
+	ministerRE     = regexp.MustCompile(`(?i)prime\s+minister|premier|minister`)
+	toFormRE       = regexp.MustCompile(`^[^;.]*?\bto\s+form\b`)
+	ofUnnamedRE    = regexp.MustCompile(`^\s+of\s+(?:its|the|a|their)\s+[a-z]`)
+	andRE          = regexp.MustCompile(`,\s+and\s+`)
+	seatsRE        = regexp.MustCompile(`(\d[\d,]*)\s+(?:of\s+the\s+\d[\d,]*\s+|out\s+of\s+\d[\d,]*\s+)?(?:\w+\s+)?seats`)
+	percentRE      = regexp.MustCompile(`(\d+(?:\.\d+)?)\s?(%|per\s?cent|percent)`)
+	votesRE        = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d{4,})\s+votes`)
+	electionRE     = regexp.MustCompile(`(?i)\b(?:the\s+)?(\d{4})\s+((?:general|parliamentary|legislative|presidential|national|local|communal|municipal|regional|european|constituent\s+assembly|snap|federal|state|duma)\s+)?elections?\b|\belections?\s+(?:of|in)\s+(\d{4})\b`)
 )
 
 // election drafts an election result told in a sentence: "In the 1990 election the party won 78

@@ -35,7 +35,7 @@ func (x *extractor) tables() error {
 				err = x.constituencyTable(sec, t)
 			}
 			if err != nil {
-				return fmt.Errorf("document %s:%d: table in section %q: %w", x.doc.Name, t.Line, sec.Title, err)
+				return fmt.Errorf("document %s:%d: table in section %s: %w", x.doc.Name, t.Line, events.Excerpt(sec.Title, events.DefaultExcerpt), err)
 			}
 		}
 	}
@@ -61,7 +61,7 @@ func (x *extractor) unreadableRow(sec *document.Section, r document.Row, err err
 	if x.strict {
 		return fmt.Errorf("row %d: %w", r.Line, err)
 	}
-	x.warn(r.Line, "table in section %q: %v; %s", sec.Title, err, skipped)
+	x.warn(r.Line, "table in section %s: %v; %s", events.Excerpt(sec.Title, events.DefaultExcerpt), err, skipped)
 	return nil
 }
 
@@ -160,11 +160,11 @@ func (x *extractor) constituencyTable(sec *document.Section, t *document.Table) 
 		}
 	}
 	if hint == nil {
-		err := fmt.Errorf("constituency results name no election: add a table hint for section %q to the facts file: %w", sec.Title, events.ErrInvalid)
+		err := fmt.Errorf("constituency results name no election: add a table hint for section %s to the facts file: %w", events.Excerpt(sec.Title, events.DefaultExcerpt), events.ErrInvalid)
 		if x.strict {
 			return err
 		}
-		x.warn(t.Line, "table in section %q: %v; table skipped", sec.Title, err)
+		x.warn(t.Line, "table in section %s: %v; table skipped", events.Excerpt(sec.Title, events.DefaultExcerpt), err)
 		return nil
 	}
 	if err := hint.validate(); err != nil {

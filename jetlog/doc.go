@@ -14,4 +14,11 @@
 //     event: each entity's events in order, each only after the previous one is acknowledged, the
 //     entities concurrently. That writes what can be written and reports each conflict. A conflict on
 //     one entity does not stop the others.
+//   - Every request has a deadline (Config.RequestTimeout). The transient errors of a cluster electing
+//     a leader or regaining its quorum (no responders, no leader, timeouts) are retried with backoff for
+//     up to Config.RetryFor, then fail with ErrUnavailable; any other error fails at once; every wait
+//     ends as soon as the context does. A retried publish carries the same message id and expectation
+//     as the first attempt, so an event is never written twice: the retry of an attempt that was written
+//     is answered with that attempt's sequence.
+//   - Open refuses a server older than MinServerVersion (ErrServerVersion).
 package jetlog

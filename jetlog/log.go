@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/nats-io/nuid"
+	"log/slog"
 	"time"
 
 	"annals/events"
@@ -27,14 +28,29 @@ const (
 
 // Config names the stream and its subjects.
 type Config struct {
-	Stream          string        // stream name; DefaultStream if empty
-	Prefix          string        // subject prefix; DefaultPrefix if empty
-	Replicas        int           // stream replicas on a cluster; 1 if zero
+	Stream string // stream name; DefaultStream if empty
+	Prefix string // subject prefix; DefaultPrefix if empty
+	// Replicas is the number of copies of the stream a cluster keeps (1, 3 or 5), used when Open
+	// creates the stream; 1 if zero. A stream that exists keeps its own: Open logs a warning when a
+	// Replicas that was asked for (not zero) differs from the stream's.
+	Replicas        int
 	DuplicateWindow time.Duration // how long JetStream remembers message ids; DefaultDuplicateWindow if zero
 	MaxInFlight     int           // unacknowledged publishes at once; DefaultMaxInFlight if zero
 	// MaxBatch is the most events one atomic batch carries (DefaultMaxBatch if zero; the server's own
 	// limit is 1,000). A negative MaxBatch turns atomic batches off.
 	MaxBatch int
+	// RetryFor is how long a read or a publish waits out transient errors (no responders, no stream
+	// leader, timeouts: a leader election, a lost quorum) before it fails with ErrUnavailable;
+	// DefaultRetryFor if zero; negative: no retries.
+	RetryFor time.Duration
+	// RequestTimeout is the deadline of one request (a publish, an API call, an atomic batch's
+	// commit); DefaultRequestTimeout if zero.
+	RequestTimeout time.Duration
+	// Signer, when set, signs every event the log publishes (see Signer); nil publishes unsigned.
+	Signer *Signer
+	// Logger reports waits for a stream leader ("waiting for the stream leader") and a stream whose
+	// replicas differ from Replicas; nil discards them.
+	Logger *slog.Logger
 }
 
 func (c *Config) setDefaults() {
@@ -56,20 +72,44 @@ func (c *Config) setDefaults() {
 	if c.MaxBatch == 0 {
 		c.MaxBatch = DefaultMaxBatch
 	}
+	if c.RetryFor == 0 {
+		c.RetryFor = DefaultRetryFor
+	}
+	if c.RequestTimeout <= 0 {
+		c.RequestTimeout = DefaultRequestTimeout
+	}
+	if c.Logger == nil {
+		c.Logger = slog.New(slog.DiscardHandler)
+	}
 }
 
 // Log is an events.Log over a JetStream stream. It is safe for concurrent use.
 type Log struct {
-	js     jetstream.JetStream
-	stream jetstream.Stream
-	cfg    Config
+	js       jetstream.JetStream
+	stream   jetstream.Stream
+	cfg      Config
+	progress *progress
+	trust    Trusting // what Read accepts; see Trust
 }
 
 var _ events.Log = (*Log)(nil)
 
 // Open creates the stream if it does not exist (or checks the one that does) and returns its Log.
+// It returns an error wrapping ErrServerVersion, at once, when the server is older than
+// MinServerVersion; on a server older than AtomicBatchVersion it publishes event by event. A cluster
+// electing its leaders is waited out (see Config.RetryFor).
 func Open(ctx context.Context, js jetstream.JetStream, cfg Config) (*Log, error) {
+	asked := cfg.Replicas != 0
 	cfg.setDefaults()
+	atomic, err := checkServerVersion(js.Conn().ConnectedServerVersion())
+	if err != nil {
+		return nil, err
+	}
+	if !atomic && cfg.MaxBatch > 0 {
+		cfg.Logger.Debug("nats-server has no atomic batches; publishing event by event",
+			"server_version", js.Conn().ConnectedServerVersion(), "needs", AtomicBatchVersion)
+		cfg.MaxBatch = -1
+	}
 	want := jetstream.StreamConfig{
 		Name:        cfg.Stream,
 		Description: "annals: the append-only history of facts",
@@ -87,42 +127,68 @@ func Open(ctx context.Context, js jetstream.JetStream, cfg Config) (*Log, error)
 		// Atomic batches (nats-server 2.12 and later) let one sync to disk cover a whole batch.
 		AllowAtomicPublish: cfg.MaxBatch > 0,
 	}
-	stream, err := js.Stream(ctx, cfg.Stream)
-	switch {
-	case errors.Is(err, jetstream.ErrStreamNotFound):
-		stream, err = js.CreateStream(ctx, want)
-		if err != nil {
-			return nil, fmt.Errorf("create stream %s: %w", cfg.Stream, err)
-		}
-	case err != nil:
-		return nil, fmt.Errorf("look up stream %s: %w", cfg.Stream, err)
-	default:
-		got := stream.CachedInfo().Config
-		if !got.DenyDelete || !got.DenyPurge || got.Storage != jetstream.FileStorage {
-			return nil, fmt.Errorf("stream %s exists but allows deletes or purges or is not on file storage: %w", cfg.Stream, events.ErrInvalid)
-		}
-		if len(got.Subjects) != 1 || got.Subjects[0] != cfg.Prefix+".>" {
-			return nil, fmt.Errorf("stream %s has subjects %v, want [%s.>]: %w", cfg.Stream, got.Subjects, cfg.Prefix, events.ErrInvalid)
-		}
-		if cfg.MaxBatch > 0 && !got.AllowAtomicPublish {
-			// A stream made before atomic batches: enable them if the server can, else go without.
-			got.AllowAtomicPublish = true
-			if updated, err := js.UpdateStream(ctx, got); err == nil {
-				stream = updated
-			} else {
-				cfg.MaxBatch = -1
+	l := &Log{js: js, cfg: cfg, progress: &progress{logger: cfg.Logger, stream: cfg.Stream}}
+	w := l.waiter("open")
+	var stream jetstream.Stream
+	err = l.do(ctx, w, func(ctx context.Context) error {
+		var err error
+		stream, err = js.Stream(ctx, cfg.Stream)
+		if errors.Is(err, jetstream.ErrStreamNotFound) {
+			// Created here, or by another recorder (or an attempt of ours that timed out) meanwhile:
+			// then the next attempt looks it up.
+			stream, err = js.CreateStream(ctx, want)
+			if errors.Is(err, jetstream.ErrStreamNameAlreadyInUse) {
+				err = nats.ErrTimeout
 			}
 		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("open stream %s: %w", cfg.Stream, err)
 	}
-	return &Log{js: js, stream: stream, cfg: cfg}, nil
+	got := stream.CachedInfo().Config
+	if !got.DenyDelete || !got.DenyPurge || got.Storage != jetstream.FileStorage {
+		return nil, fmt.Errorf("stream %s exists but allows deletes or purges or is not on file storage: %w", cfg.Stream, events.ErrInvalid)
+	}
+	if len(got.Subjects) != 1 || got.Subjects[0] != cfg.Prefix+".>" {
+		return nil, fmt.Errorf("stream %s has subjects %v, want [%s.>]: %w", cfg.Stream, got.Subjects, cfg.Prefix, events.ErrInvalid)
+	}
+	if asked && got.Replicas != cfg.Replicas {
+		cfg.Logger.Warn("the stream exists with another number of replicas, which it keeps (an operator changes it with `nats stream edit --replicas`)",
+			"stream", cfg.Stream, "replicas", got.Replicas, "asked", cfg.Replicas)
+	}
+	if l.cfg.MaxBatch > 0 && !got.AllowAtomicPublish {
+		// A stream made before atomic batches: enable them if the server can, else go without.
+		got.AllowAtomicPublish = true
+		uctx, cancel := context.WithTimeout(ctx, cfg.RequestTimeout)
+		if updated, err := js.UpdateStream(uctx, got); err == nil {
+			stream = updated
+		} else {
+			l.cfg.MaxBatch = -1
+		}
+		cancel()
+	}
+	l.stream = stream
+	return l, nil
 }
 
 // Stream returns the name of the stream.
 func (l *Log) Stream() string { return l.cfg.Stream }
 
+// MaxPayload returns the largest event the log carries, in bytes: MaxEventBytes (one too large for a
+// message of the server goes through the object store). record.New reads it, to refuse a larger event
+// before anything is written.
+func (l *Log) MaxPayload() int64 { return MaxEventBytes }
+
 // LastSeq returns the sequence of the last message in the stream.
+// Transient errors are retried (see Config.RetryFor).
 func (l *Log) LastSeq(ctx context.Context) (uint64, error) {
-	info, err := l.stream.Info(ctx)
+	var info *jetstream.StreamInfo
+	err := l.do(ctx, l.waiter("stream info"), func(ctx context.Context) error {
+		var err error
+		info, err = l.stream.Info(ctx)
+		return err
+	})
 	if err != nil {
 		return 0, fmt.Errorf("stream %s info: %w", l.cfg.Stream, err)
 	}
@@ -161,12 +227,33 @@ func (l *Log) Append(ctx context.Context, evs []events.Event, expect map[events.
 		expect = map[events.EntityID]uint64{}
 	}
 	seqs := make([]uint64, 0, len(evs))
+	var err error
 	for start := 0; start < len(evs); start += l.cfg.MaxBatch {
 		batch := evs[start:min(start+l.cfg.MaxBatch, len(evs))]
-		got, err := l.appendBatch(ctx, batch, expect)
+		// A batch that met no stream leader (an election, a lost quorum) or no answer in time is
+		// sent again, with a new batch id and the same message ids and expectations: if an attempt
+		// was written after all, the next is refused and the event-by-event path below finds each
+		// event in the stream (see translate).
+		var got []uint64
+		w := l.waiter("append batch")
+		for {
+			if got, err = l.appendBatch(ctx, batch, expect); err == nil {
+				w.ok()
+				break
+			}
+			if !transient(err) {
+				break
+			}
+			if err = w.wait(ctx, err); err != nil {
+				break
+			}
+		}
 		if err != nil {
 			if ctx.Err() != nil {
 				return append(seqs, make([]uint64, len(evs)-len(seqs))...), ctx.Err()
+			}
+			if errors.Is(err, ErrUnavailable) {
+				return append(seqs, make([]uint64, len(evs)-len(seqs))...), fmt.Errorf("append: %w", err)
 			}
 			// Refused whole: write this batch and the rest one by one, which sorts out what was
 			// refused (and writes the other entities' events).
@@ -199,13 +286,14 @@ type batchAck struct {
 
 // appendBatch publishes events as one atomic batch: every message but the last without a reply, the
 // last with the commit header, answered once the whole batch is written and synced. It returns the
-// sequences the batch got, or an error when the server refused it (then nothing was written).
+// sequences the batch got, or an error when the server refused it (then nothing was written) or did
+// not answer within Config.RequestTimeout (then the batch may have been written).
 func (l *Log) appendBatch(ctx context.Context, evs []events.Event, expect map[events.EntityID]uint64) ([]uint64, error) {
 	nc := l.js.Conn()
 	id := nuid.Next()
 	var ack batchAck
 	for i, e := range evs {
-		msg, err := l.message(e)
+		msg, err := l.message(ctx, e)
 		if err != nil {
 			return nil, err
 		}
@@ -221,7 +309,9 @@ func (l *Log) appendBatch(ctx context.Context, evs []events.Event, expect map[ev
 			continue
 		}
 		msg.Header.Set("Nats-Batch-Commit", "1")
-		reply, err := nc.RequestMsgWithContext(ctx, msg)
+		rctx, cancel := context.WithTimeout(ctx, l.cfg.RequestTimeout)
+		reply, err := nc.RequestMsgWithContext(rctx, msg)
+		cancel()
 		if err != nil {
 			return nil, fmt.Errorf("append batch %s: %w", id, err)
 		}
@@ -230,7 +320,8 @@ func (l *Log) appendBatch(ctx context.Context, evs []events.Event, expect map[ev
 		}
 	}
 	if ack.Error != nil {
-		return nil, fmt.Errorf("append batch %s refused: %s (code %d)", id, ack.Error.Description, ack.Error.ErrCode)
+		apiErr := &jetstream.APIError{Code: ack.Error.Code, ErrorCode: jetstream.ErrorCode(ack.Error.ErrCode), Description: ack.Error.Description}
+		return nil, fmt.Errorf("append batch %s refused: %w", id, apiErr)
 	}
 	if ack.Count != uint64(len(evs)) || ack.Sequence < ack.Count {
 		return nil, fmt.Errorf("append batch %s: acknowledged %d events ending at %d, want %d", id, ack.Count, ack.Sequence, len(evs))
@@ -274,26 +365,30 @@ func (l *Log) appendChained(ctx context.Context, evs []events.Event, expect map[
 		c := chains[id]
 		i := c.indexes[c.next]
 		c.next++
-		msg, err := l.message(evs[i])
+		msg, err := l.message(ctx, evs[i])
 		if err != nil {
 			return err
 		}
-		fut, err := l.js.PublishMsgAsync(msg, jetstream.WithMsgID(string(evs[i].Fact.ID())),
+		opts := []jetstream.PublishOpt{jetstream.WithMsgID(string(evs[i].Fact.ID())),
 			jetstream.WithExpectStream(l.cfg.Stream),
-			jetstream.WithExpectLastSequenceForSubject(c.last, l.entitySubjects(id)))
-		if err != nil {
-			return fmt.Errorf("publish %s: %w", msg.Subject, err)
-		}
+			jetstream.WithExpectLastSequenceForSubject(c.last, l.entitySubjects(id))}
 		inFlight++
 		go func() {
-			select {
-			case pa := <-fut.Ok():
-				acks <- ack{index: i, seq: pa.Sequence}
-			case err := <-fut.Err():
+			// Each attempt has a deadline; one that met no stream leader or no answer is sent again
+			// with the same message id and expectation, so the server writes the event at most once:
+			// a retry of an attempt that was written is answered as a duplicate (with the first
+			// attempt's sequence) or refused with a wrong last sequence, which translate recognises.
+			var pa *jetstream.PubAck
+			err := l.do(ctx, l.waiter("publish"), func(ctx context.Context) error {
+				var err error
+				pa, err = l.js.PublishMsg(ctx, msg, opts...)
+				return err
+			})
+			if err != nil {
 				acks <- ack{index: i, err: err}
-			case <-ctx.Done():
-				acks <- ack{index: i, err: ctx.Err()}
+				return
 			}
+			acks <- ack{index: i, seq: pa.Sequence}
 		}()
 		return nil
 	}
@@ -332,14 +427,29 @@ func (l *Log) appendChained(ctx context.Context, evs []events.Event, expect map[
 	return seqs, errors.Join(append([]error{fatal}, conflicts...)...)
 }
 
-func (l *Log) message(e events.Event) (*nats.Msg, error) {
+// message returns the message that carries e: its wire encoding (or, when that is too large for a
+// message, a reference to it in the object store), its event id, and the signature when the log signs.
+func (l *Log) message(ctx context.Context, e events.Event) (*nats.Msg, error) {
 	data, err := events.EncodeEvent(e)
+	if err != nil {
+		return nil, err
+	}
+	// An event too large for one message goes to the object store; the message names it.
+	data, stored, err := l.store(ctx, e, data)
 	if err != nil {
 		return nil, err
 	}
 	msg := nats.NewMsg(e.Subject(l.cfg.Prefix))
 	msg.Data = data
 	msg.Header.Set("Annals-Event-Id", e.ID.String())
+	if stored {
+		msg.Header.Set(HeaderObject, "sha256")
+	}
+	if l.cfg.Signer != nil {
+		if err := l.cfg.Signer.Sign(msg); err != nil {
+			return nil, err
+		}
+	}
 	return msg, nil
 }
 
@@ -357,12 +467,23 @@ func (l *Log) translate(ctx context.Context, e events.Event, expected uint64, er
 	if errors.As(err, &apiErr) && (apiErr.ErrorCode == jetstream.JSErrCodeStreamWrongLastSequence ||
 		apiErr.ErrorCode == jetstream.JSErrCodeStreamWrongLastSequenceConstant) {
 		entity := l.entitySubjects(e.Entity)
-		next, gerr := l.stream.GetMsg(ctx, expected+1, jetstream.WithGetMsgSubject(entity))
+		var next *jetstream.RawStreamMsg
+		gerr := l.do(ctx, l.waiter("get message"), func(ctx context.Context) error {
+			var err error
+			next, err = l.stream.GetMsg(ctx, expected+1, jetstream.WithGetMsgSubject(entity))
+			return err
+		})
 		if gerr == nil && next.Header.Get(jetstream.MsgIDHeader) == string(e.Fact.ID()) {
 			return next.Sequence, nil
 		}
+		if gerr != nil && (ctx.Err() != nil || errors.Is(gerr, ErrUnavailable)) {
+			// Whether the event was written is unknown: not a conflict, a failure.
+			return 0, fmt.Errorf("append %s: look for an earlier attempt after seq %d: %w", subject, expected, gerr)
+		}
 		raced := "another event"
-		if last, gerr := l.stream.GetLastMsgForSubject(ctx, entity); gerr == nil {
+		gctx, cancel := context.WithTimeout(ctx, l.cfg.RequestTimeout)
+		defer cancel()
+		if last, gerr := l.stream.GetLastMsgForSubject(gctx, entity); gerr == nil {
 			raced = fmt.Sprintf("event %s (seq %d)", last.Header.Get("Annals-Event-Id"), last.Sequence)
 		}
 		return 0, fmt.Errorf("append %s: %s holds %s written after seq %d, which this writer had not seen: %w",
@@ -375,6 +496,8 @@ func (l *Log) translate(ctx context.Context, e events.Event, expected uint64, er
 const DefaultReadBatch = 512
 
 // Read calls fn with each event from sequence from up to the last sequence at the time of the call.
+// A message that does not decode as an event is delivered with Err set, its bytes in Raw and the
+// entity of its subject in Event.Entity (see events.Stored), for the store to quarantine.
 func (l *Log) Read(ctx context.Context, from uint64, fn func(events.Stored) error) error {
 	if from == 0 {
 		from = 1
@@ -386,36 +509,68 @@ func (l *Log) Read(ctx context.Context, from uint64, fn func(events.Stored) erro
 	if from > last {
 		return nil
 	}
-	cons, err := l.stream.OrderedConsumer(ctx, jetstream.OrderedConsumerConfig{
-		DeliverPolicy: jetstream.DeliverByStartSequencePolicy,
-		OptStartSeq:   from,
-	})
-	if err != nil {
-		return fmt.Errorf("read stream %s from %d: %w", l.cfg.Stream, from, err)
-	}
+	// One consumer of Read's own, made again from the next sequence whenever it is lost (its server
+	// went away, a leader changed): a fetch that fails or delivers nothing is retried with backoff up
+	// to Config.RetryFor without progress, and every wait ends when ctx does.
+	var cons jetstream.Consumer
+	defer func() { l.dropConsumer(cons) }()
+	cancelFetch := context.CancelFunc(func() {})
+	defer func() { cancelFetch() }()
+	w := l.waiter("read")
 	next := from
 	for next <= last {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		want := min(int(last-next+1), DefaultReadBatch)
-		batch, err := cons.Fetch(want, jetstream.FetchMaxWait(5*time.Second))
-		if err != nil {
-			return fmt.Errorf("read stream %s at %d: %w", l.cfg.Stream, next, err)
+		if cons == nil {
+			err := l.do(ctx, w, func(ctx context.Context) error {
+				var err error
+				cons, err = l.stream.CreateOrUpdateConsumer(ctx, readConsumer(next))
+				return err
+			})
+			if err != nil {
+				return fmt.Errorf("read stream %s from %d: %w", l.cfg.Stream, next, err)
+			}
 		}
+		want := min(int(last-next+1), DefaultReadBatch)
+		cancelFetch()
+		var batch jetstream.MessageBatch
+		var ferr error
+		batch, cancelFetch, ferr = fetch(ctx, cons, want)
 		got := 0
-		for msg := range batch.Messages() {
-			got++
+		for msg := range messages(batch) {
 			meta, err := msg.Metadata()
 			if err != nil {
 				return fmt.Errorf("read stream %s at %d: %w", l.cfg.Stream, next, err)
 			}
 			seq := meta.Sequence.Stream
-			e, fid, err := events.DecodeEventID(msg.Data())
-			if err != nil {
-				return fmt.Errorf("stream %s seq %d (%s): %w", l.cfg.Stream, seq, msg.Subject(), err)
+			if seq < next {
+				continue // delivered again: fn has had it
 			}
-			if err := fn(events.Stored{Seq: seq, Event: e, FactID: fid}); err != nil {
+			// A stream the recorder writes denies deletes: a sequence missing between two messages
+			// was taken out by someone else. Each is delivered for the store to quarantine, so that
+			// the record goes on and verify reports it.
+			for ; next < seq; next++ {
+				if err := fn(events.Stored{Seq: next, Err: fmt.Errorf("stream %s holds no message at sequence %d: it was deleted", l.cfg.Stream, next)}); err != nil {
+					return err
+				}
+			}
+			got++
+			data, err := l.load(ctx, msg.Headers(), msg.Data())
+			var e events.Event
+			var fid events.FactID
+			if err == nil {
+				e, fid, err = events.DecodeEventID(data)
+			}
+			if err == nil {
+				err = l.trusted(seq, msg, e)
+			}
+			st := events.Stored{Seq: seq, Event: e, FactID: fid}
+			if err != nil {
+				// Not an event: delivered for the store to quarantine, so that it blocks nothing.
+				st = l.undecodable(seq, msg.Subject(), msg.Data(), err)
+			}
+			if err := fn(st); err != nil {
 				return err
 			}
 			next = seq + 1
@@ -423,12 +578,77 @@ func (l *Log) Read(ctx context.Context, from uint64, fn func(events.Stored) erro
 				break
 			}
 		}
-		if err := batch.Error(); err != nil && !errors.Is(err, nats.ErrTimeout) {
-			return fmt.Errorf("read stream %s at %d: %w", l.cfg.Stream, next, err)
+		if ferr == nil && batch.Error() != nil && !errors.Is(batch.Error(), nats.ErrTimeout) {
+			ferr = batch.Error()
 		}
-		if got == 0 {
-			return fmt.Errorf("read stream %s: no message at %d of %d: %w", l.cfg.Stream, next, last, events.ErrNotFound)
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if ferr == nil && got > 0 {
+			w.ok()
+			continue
+		}
+		if next > last {
+			break
+		}
+		// The consumer is lost or the fetch failed: make a new consumer from next.
+		l.dropConsumer(cons)
+		cons = nil
+		if ferr == nil {
+			ferr = fmt.Errorf("no message at %d of %d within %s: %w (%w)", next, last, DefaultFetchWait, errNoDelivery, events.ErrNotFound)
+		}
+		if got > 0 && transient(ferr) {
+			w.ok() // progress: try a new consumer at once
+			continue
+		}
+		if err := w.wait(ctx, ferr); err != nil {
+			return fmt.Errorf("read stream %s at %d: %w", l.cfg.Stream, next, err)
 		}
 	}
 	return nil
+}
+
+// readConsumer is the configuration of Read's consumer from sequence from: a pull consumer of one
+// replica in memory, without acknowledgements, removed by the server when left idle.
+func readConsumer(from uint64) jetstream.ConsumerConfig {
+	return jetstream.ConsumerConfig{
+		Name:              "annals_read_" + nuid.Next(),
+		DeliverPolicy:     jetstream.DeliverByStartSequencePolicy,
+		OptStartSeq:       from,
+		AckPolicy:         jetstream.AckNonePolicy,
+		InactiveThreshold: 2 * time.Minute,
+		Replicas:          1,
+		MemoryStorage:     true,
+	}
+}
+
+// fetch asks cons for want messages, waiting for them up to DefaultFetchWait, with heartbeats that
+// tell a lost consumer within two seconds. The caller cancels the fetch once it is done with it.
+func fetch(ctx context.Context, cons jetstream.Consumer, want int) (jetstream.MessageBatch, context.CancelFunc, error) {
+	fctx, cancel := context.WithTimeout(ctx, DefaultFetchWait)
+	batch, err := cons.Fetch(want, jetstream.FetchContext(fctx), jetstream.FetchHeartbeat(time.Second))
+	return batch, cancel, err
+}
+
+// messages returns the messages of a fetch, or none if the fetch failed to start.
+func messages(batch jetstream.MessageBatch) <-chan jetstream.Msg {
+	if batch == nil {
+		ch := make(chan jetstream.Msg)
+		close(ch)
+		return ch
+	}
+	return batch.Messages()
+}
+
+// dropConsumer deletes Read's consumer in the background (the server also removes it once idle).
+func (l *Log) dropConsumer(cons jetstream.Consumer) {
+	if cons == nil {
+		return
+	}
+	name := cons.CachedInfo().Name
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), l.cfg.RequestTimeout)
+		defer cancel()
+		_ = l.stream.DeleteConsumer(ctx, name)
+	}()
 }

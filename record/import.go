@@ -207,8 +207,8 @@ func checkImport(evs []events.Event) error {
 			if !ok {
 				errs = append(errs, fmt.Errorf("line %d (%s about %s): document %s is not in the input: %w", line, e.Type, e.Entity, doc, events.ErrInvalid))
 			} else if q := events.FoldSpace(e.Source.Quote); q == "" || !strings.Contains(text, q) {
-				errs = append(errs, fmt.Errorf("line %d (%s about %s): quote %q does not occur in document %s: %w",
-					line, e.Type, e.Entity, e.Source.Quote, doc, events.ErrInvalid))
+				errs = append(errs, fmt.Errorf("line %d (%s about %s): quote %s does not occur in document %s: %w",
+					line, e.Type, e.Entity, events.Excerpt(e.Source.Quote, events.DefaultExcerpt), doc, events.ErrInvalid))
 			}
 		}
 		for _, target := range e.Supersedes {

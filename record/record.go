@@ -48,17 +48,28 @@ type Recorder struct {
 	PublishBatch int  // DefaultPublishBatch if zero
 	Retries      int  // DefaultRetries if zero; negative: report the first conflict
 	ReportIDs    bool // fill Result.IDs (for a few facts, such as a correction; not for a big ingest)
+
+	// MaxPayload is the largest event the log carries, in bytes (jetlog: 64 MiB, larger than a
+	// message of the server, through its object store);
+	// 0: not checked. New takes it from a log that reports it (jetlog.Log.MaxPayload).
+	MaxPayload int64
 }
 
 // New returns a Recorder with the wall clock, monotonic crypto-random ids and the given logger.
 func New(log events.Log, store events.Store, logger *slog.Logger) *Recorder {
-	return &Recorder{Log: log, Store: store, Now: time.Now, Entropy: ulid.Monotonic(cryptoReader{}, 0), Logger: logger}
+	r := &Recorder{Log: log, Store: store, Now: time.Now, Entropy: ulid.Monotonic(cryptoReader{}, 0), Logger: logger}
+	if l, ok := log.(interface{ MaxPayload() int64 }); ok {
+		r.MaxPayload = l.MaxPayload()
+	}
+	return r
 }
 
-// Result counts what Record did.
+// Result counts what Record did. Recorded counts only the facts this recorder's own events recorded:
+// a fact another writer recorded meanwhile (even one whose publish the log acknowledged to both, as a
+// duplicate) is Known, so that two recorders sharing a log never both count the same fact.
 type Result struct {
-	Recorded int         // facts newly recorded
-	Known    int         // facts already in the record, skipped
+	Recorded int         // facts newly recorded, by this recorder's events
+	Known    int         // facts already in the record, or recorded meanwhile by another writer: skipped
 	IDs      []ulid.ULID // with Recorder.ReportIDs: the event ids of the facts newly recorded, in order
 }
 
@@ -164,6 +175,40 @@ func (r *Recorder) Record(ctx context.Context, facts []events.Fact) (Result, err
 	return res, r.settle(ctx, prev, &res)
 }
 
+// EventIDs returns, for each fact, the id of the event that records it, or the zero ULID for a fact
+// the store does not hold: what a retried correction answers with once its first attempt was
+// recorded. It reads the store only; call CatchUp first for what other writers recorded.
+func (r *Recorder) EventIDs(ctx context.Context, facts []events.Fact) ([]ulid.ULID, error) {
+	ids := make([]events.FactID, len(facts))
+	for i, f := range facts {
+		ids[i] = f.ID()
+	}
+	known, err := r.Store.KnownFacts(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("event ids: %w", err)
+	}
+	out := make([]ulid.ULID, len(facts))
+	for i, id := range ids {
+		seq, ok := known[id]
+		if !ok {
+			continue
+		}
+		err := r.Store.Scan(ctx, seq, func(st events.Stored) error {
+			if st.Seq == seq {
+				out[i] = st.Event.ID
+			}
+			return errFound
+		})
+		if err != nil && !errors.Is(err, errFound) {
+			return nil, fmt.Errorf("event ids: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// errFound ends a Scan once it found what it looked for.
+var errFound = errors.New("found")
+
 // published is a chunk of facts handed to the log, not yet settled.
 type published struct {
 	todo      []events.Fact              // the facts the store did not hold
@@ -221,8 +266,9 @@ func (r *Recorder) settle(ctx context.Context, p *published, res *Result) error 
 	if err != nil {
 		return err
 	}
-	res.Recorded += len(p.todo) - len(left)
-	r.reportIDs(ctx, p.evs, res)
+	if err := r.count(ctx, p.evs, len(p.todo)-len(left), res); err != nil {
+		return err
+	}
 	switch {
 	case p.appendErr == nil && len(left) > 0:
 		return fmt.Errorf("record: %d facts were acknowledged but are not in the store", len(left))
@@ -234,21 +280,32 @@ func (r *Recorder) settle(ctx context.Context, p *published, res *Result) error 
 	r.logger().Info("conflict with another writer; retrying", "attempt", 1, "left", len(left), "error", p.appendErr)
 	got, err := r.recordChunk(ctx, left, 1)
 	res.Recorded += got.Recorded
+	res.Known += got.Known
 	res.IDs = append(res.IDs, got.IDs...)
 	return err
 }
 
-// reportIDs adds to res the ids of the events the store holds, with Recorder.ReportIDs: a fact
-// another writer recorded meanwhile is theirs, not ours.
-func (r *Recorder) reportIDs(ctx context.Context, evs []events.Event, res *Result) {
-	if !r.ReportIDs {
-		return
-	}
+// count adds to res the outcome of published events, of whose facts the store now holds stored: a
+// fact is recorded by us when the store holds our event for it, and known when it holds another
+// writer's (one that got in first, whose event the log may even have acknowledged to us as a
+// duplicate of ours). With Recorder.ReportIDs it adds the ids of our events the store holds.
+func (r *Recorder) count(ctx context.Context, evs []events.Event, stored int, res *Result) error {
+	ours := 0
 	for _, e := range evs {
-		if _, err := r.Store.Event(ctx, e.ID); err == nil {
-			res.IDs = append(res.IDs, e.ID)
+		_, err := r.Store.Event(ctx, e.ID)
+		switch {
+		case err == nil:
+			ours++
+			if r.ReportIDs {
+				res.IDs = append(res.IDs, e.ID)
+			}
+		case !errors.Is(err, events.ErrNotFound):
+			return fmt.Errorf("record: %w", err)
 		}
 	}
+	res.Recorded += ours
+	res.Known += stored - ours
+	return nil
 }
 
 func (r *Recorder) retries() int {
@@ -269,6 +326,7 @@ func (r *Recorder) recordChunk(ctx context.Context, facts []events.Fact, first i
 		if err != nil {
 			return res, err
 		}
+		res.Known += len(pending) - len(todo) // recorded meanwhile by another writer
 		if len(todo) == 0 {
 			return res, nil
 		}
@@ -288,8 +346,9 @@ func (r *Recorder) recordChunk(ctx context.Context, facts []events.Fact, first i
 		if err != nil {
 			return res, err
 		}
-		res.Recorded += len(todo) - len(left)
-		r.reportIDs(ctx, evs, &res)
+		if err := r.count(ctx, evs, len(todo)-len(left), &res); err != nil {
+			return res, err
+		}
 		if appendErr == nil && len(left) > 0 {
 			appendErr = fmt.Errorf("record: %d facts were acknowledged but are not in the store", len(left))
 		}
@@ -371,16 +430,19 @@ func (r *Recorder) events(facts []events.Fact) ([]events.Event, error) {
 // the record holds.
 func (r *Recorder) check(ctx context.Context, facts []events.Fact) error {
 	docs := map[string]string{} // document name → its text with white space folded
+	var errs []error
 	for _, f := range facts {
 		if d, ok := f.Payload.(events.DocumentRecorded); ok {
 			sum := sha256.Sum256([]byte(d.Text))
 			if got := hex.EncodeToString(sum[:]); got != d.SHA256 {
 				return fmt.Errorf("document %s: sha256 %s does not match its text (%s): %w", d.Name, d.SHA256, got, events.ErrInvalid)
 			}
+			if err := r.checkSize(f, d); err != nil {
+				errs = append(errs, err)
+			}
 			docs[d.Name] = events.FoldSpace(d.Text)
 		}
 	}
-	var errs []error
 	for i, f := range facts {
 		if err := f.Validate(); err != nil {
 			errs = append(errs, fmt.Errorf("fact %d: %w", i+1, err))
@@ -403,8 +465,8 @@ func (r *Recorder) check(ctx context.Context, facts []events.Fact) error {
 		}
 		// The document's text is folded once; each quote is folded and looked for in it.
 		if q := events.FoldSpace(f.Source.Quote); q == "" || !strings.Contains(text, q) {
-			errs = append(errs, fmt.Errorf("fact %d (%s about %s): quote %q does not occur in document %s: %w",
-				i+1, f.Type, f.Entity, f.Source.Quote, doc, events.ErrInvalid))
+			errs = append(errs, fmt.Errorf("fact %d (%s about %s): quote %s does not occur in document %s: %w",
+				i+1, f.Type, f.Entity, events.Excerpt(f.Source.Quote, events.DefaultExcerpt), doc, events.ErrInvalid))
 		}
 	}
 	errs = append(errs, r.checkSupersessions(ctx, facts)...)
@@ -414,13 +476,54 @@ func (r *Recorder) check(ctx context.Context, facts []events.Fact) error {
 	return errors.Join(errs...)
 }
 
+// messageOverhead is what a message of the log carries besides its event, at most: the headers that
+// name its fact, its expected sequence and its batch, which the server counts in its max payload.
+const messageOverhead = 1024
+
+// checkSize refuses a document whose event is larger than the log carries in one message
+// (Recorder.MaxPayload), naming the document, its size and the limit: an error wrapping
+// events.ErrInvalid. Only documents are checked: every other fact quotes a document or a few words.
+func (r *Recorder) checkSize(f events.Fact, d events.DocumentRecorded) error {
+	if r.MaxPayload <= 0 {
+		return nil
+	}
+	data, err := events.EncodeEvent(events.Event{Fact: f, Recorded: r.Now().UTC()})
+	if err != nil {
+		return nil // Validate names what is wrong with the fact
+	}
+	if size := int64(len(data)) + messageOverhead; size > r.MaxPayload {
+		return fmt.Errorf("document %s is %d bytes (%d as an event), more than the %d bytes the log carries in one event; record a smaller document, or split it: %w",
+			d.Name, len(d.Text), len(data), r.MaxPayload, events.ErrInvalid)
+	}
+	return nil
+}
+
 // checkSupersessions refuses a correction or retraction of an event that does not exist, or that a
-// correction already superseded (naming it), or that another fact of the batch also supersedes.
+// correction already superseded (naming it), or that another fact of the batch also supersedes. A
+// correction the record already holds (the same fact: a retry of one that was recorded) is not
+// checked: Record counts it as known, so that a retried correction converges.
 func (r *Recorder) checkSupersessions(ctx context.Context, facts []events.Fact) []error {
 	var errs []error
+	var corrections []events.Fact
+	for _, f := range facts {
+		if f.IsCorrection() {
+			corrections = append(corrections, f)
+		}
+	}
+	if len(corrections) == 0 {
+		return nil
+	}
+	fresh, err := r.unknown(ctx, corrections)
+	if err != nil {
+		return []error{err}
+	}
+	unknown := make(map[events.FactID]bool, len(fresh))
+	for _, f := range fresh {
+		unknown[f.ID()] = true
+	}
 	claimed := map[ulid.ULID]int{}
 	for i, f := range facts {
-		if !f.IsCorrection() {
+		if !f.IsCorrection() || !unknown[f.ID()] {
 			continue
 		}
 		by, err := r.Store.SupersededBy(ctx, f.Supersedes)
@@ -435,7 +538,7 @@ func (r *Recorder) checkSupersessions(ctx context.Context, facts []events.Fact) 
 			if later := by[target]; len(later) > 0 {
 				why := ""
 				if st, err := r.Store.Event(ctx, later[0]); err == nil {
-					why = fmt.Sprintf(" (%s: %q)", st.Event.Type, st.Event.Reason)
+					why = fmt.Sprintf(" (%s: %s)", st.Event.Type, events.Excerpt(st.Event.Reason, events.DefaultExcerpt))
 				}
 				errs = append(errs, fmt.Errorf("fact %d (%s about %s): event %s was already superseded by %s%s; correct that one instead: %w",
 					i+1, f.Type, f.Entity, target, later[0], why, events.ErrConflict))

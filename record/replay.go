@@ -217,6 +217,9 @@ func Resumable(ctx context.Context, log events.Log, store events.Store, until Un
 		return fmt.Errorf("the store's last event (seq %d) was recorded at %s, after the bound %s: %w",
 			last, e.Recorded.Format(time.RFC3339Nano), until, events.ErrConflict)
 	}
+	if q, err := quarantinedAt(ctx, store, last); err != nil || q {
+		return err // the store set the log's entry at last aside: it follows the log
+	}
 	st, err := store.Event(ctx, e.ID)
 	switch {
 	case err == nil && st.Seq == last:

@@ -146,7 +146,7 @@ func ResolveTitle(title string, own events.EntityID, known []Entity) Resolution 
 			"the title %q names %s: the record knows it as %q%s%s", title, e.ID, nameOf(e, bk), sourcesOf(e, bk), agrees(e))}
 	}
 	warn := func(why string, cands []Entity) Resolution {
-		r := Resolution{Warning: fmt.Sprintf("the title %q %s; it keeps its own id %s (recorder merge joins two entities)", title, why, own)}
+		r := Resolution{Warning: fmt.Sprintf("the title %s %s; it keeps its own id %s (recorder merge joins two entities)", events.Excerpt(title, events.DefaultExcerpt), why, own)}
 		for _, e := range cands {
 			r.Candidates = append(r.Candidates, e.ID)
 		}

@@ -33,6 +33,7 @@ type common struct {
 	knownAtFlag string
 	knownAt     time.Time // zero: the current record
 	curatedOnly bool      // leave out drafted facts, as if never recorded
+	warned      bool      // the quarantine warning was printed (or not needed)
 }
 
 func (m *Main) flags(name, synopsis, help string) *common {
@@ -91,9 +92,17 @@ func (c *common) parseArgs(args []string, n int) error {
 	return nil
 }
 
-// open opens the store read only: it waits briefly for a running writer, then says so.
+// open opens the store read only: it waits briefly for a running writer, then says so. The first
+// open warns on stderr, in one line, when the store holds quarantined entries of the stream.
 func (c *common) open() (*boltstore.Store, error) {
-	return boltstore.Open(filepath.Join(c.data, "annals.db"), boltstore.Options{ReadOnly: true})
+	store, err := boltstore.Open(filepath.Join(c.data, "annals.db"), boltstore.Options{ReadOnly: true})
+	if err == nil && !c.warned {
+		c.warned = true
+		if n, qerr := store.QuarantineCount(context.Background()); qerr == nil && n > 0 {
+			fmt.Fprintf(c.m.Stderr, "warning: %d events of the stream are quarantined and left out of every answer; run recorder verify\n", n)
+		}
+	}
+	return store, err
 }
 
 // openDirectory opens the store read only, with a directory of its entities that reads them as it

@@ -7,12 +7,14 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
 	"annals/boltstore"
 	"annals/embednats"
 	"annals/jetlog"
+	"annals/record"
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
@@ -33,8 +35,15 @@ type config struct {
 	tlsCert   string
 	tlsKey    string
 	stream    string
+	replicas  string
+	signing   string // the signing key file; "" for DATA/recorder.nk
+	trusted   string // public keys trusted besides the recorder's own
 	logLevel  string
 	logFormat string
+
+	// unchecked opens without refusing a stream that diverged from the store (lost, recreated,
+	// behind it): for replay and verify, which look at the divergence themselves.
+	unchecked bool
 }
 
 func (m *Main) addFlags(fs *flag.FlagSet, c *config) {
@@ -54,6 +63,9 @@ func (m *Main) addFlags(fs *flag.FlagSet, c *config) {
 	fs.StringVar(&c.tlsCert, "nats-cert", env("ANNALS_NATS_CERT", ""), "client certificate `file` for TLS (env ANNALS_NATS_CERT)")
 	fs.StringVar(&c.tlsKey, "nats-key", env("ANNALS_NATS_KEY", ""), "client key `file` for TLS (env ANNALS_NATS_KEY)")
 	fs.StringVar(&c.stream, "stream", env("ANNALS_STREAM", jetlog.DefaultStream), "JetStream stream `name` (env ANNALS_STREAM)")
+	fs.StringVar(&c.replicas, "replicas", env("ANNALS_REPLICAS", ""), "copies of the stream a cluster keeps, `N` (1, 3 or 5), used when the stream is created; default 1, the embedded server being a single node (env ANNALS_REPLICAS)")
+	fs.StringVar(&c.signing, "signing-key", env("ANNALS_SIGNING_KEY", ""), "the recorder's signing key `file` (an nkey seed; made on first use; default DATA/recorder.nk) (env ANNALS_SIGNING_KEY)")
+	fs.StringVar(&c.trusted, "trusted-keys", env("ANNALS_TRUSTED_KEYS", ""), "public `keys` (U…, comma-separated) of other recorders whose events are part of the record (env ANNALS_TRUSTED_KEYS)")
 	fs.StringVar(&c.logLevel, "log-level", "info", "log level: debug, info, warn, error")
 	fs.StringVar(&c.logFormat, "log-format", "text", "log format: text or json")
 }
@@ -117,11 +129,22 @@ func (b *backend) Close() {
 // open locks the store first (so that two recorders never run the embedded server over one directory),
 // then connects to NATS, embedded or external, and opens the log.
 func (c *config) open(ctx context.Context, logger *slog.Logger) (*backend, error) {
+	replicas, err := c.replicaCount()
+	if err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(c.data, 0o755); err != nil {
 		return nil, fmt.Errorf("data directory: %w", err)
 	}
+	extra, err := jetlog.ParseTrust(c.trusted)
+	if err != nil {
+		return nil, usageError{fmt.Sprintf("--trusted-keys: %v", err)}
+	}
 	b := &backend{}
-	var err error
+	signer, err := jetlog.LoadKey(c.signingKey(), true)
+	if err != nil {
+		return nil, err
+	}
 	b.store, err = boltstore.Open(filepath.Join(c.data, "annals.db"), boltstore.Options{})
 	if err != nil {
 		return nil, err
@@ -150,12 +173,41 @@ func (c *config) open(ctx context.Context, logger *slog.Logger) (*backend, error
 		b.Close()
 		return nil, fmt.Errorf("jetstream: %w", err)
 	}
-	b.log, err = jetlog.Open(ctx, js, jetlog.Config{Stream: c.stream})
+	b.log, err = jetlog.Open(ctx, js, jetlog.Config{Stream: c.stream, Replicas: replicas, Logger: logger, Signer: signer})
 	if err != nil {
 		b.Close()
 		return nil, err
 	}
+	trusting, err := c.trust(ctx, b.log, signer, extra)
+	if err != nil {
+		b.Close()
+		return nil, err
+	}
+	b.log.Trust(trusting)
+	if !c.unchecked {
+		// Nothing is written to a stream that lost, or never had, what the store holds.
+		if err := record.CheckLog(ctx, b.log, b.store); err != nil {
+			b.Close()
+			return nil, err
+		}
+	}
 	return b, nil
+}
+
+// replicaCount returns the replicas asked for by --replicas or ANNALS_REPLICAS, 0 if neither (the
+// log then creates a stream of one and leaves an existing stream's count unremarked).
+func (c *config) replicaCount() (int, error) {
+	if c.replicas == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(c.replicas)
+	if err != nil || n < 1 || n > 5 {
+		return 0, usageError{fmt.Sprintf("--replicas %q: want a number from 1 to 5", c.replicas)}
+	}
+	if n > 1 && c.natsURL == "" {
+		return 0, usageError{fmt.Sprintf("--replicas %d needs a NATS cluster (--nats): the embedded server is a single node", n)}
+	}
+	return n, nil
 }
 
 // redact hides passwords in a NATS URL for logs and errors.

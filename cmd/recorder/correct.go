@@ -40,7 +40,7 @@ func parseIDs(args []string) ([]ulid.ULID, error) {
 	for _, a := range args {
 		id, err := ulid.ParseStrict(a)
 		if err != nil {
-			return nil, usageError{fmt.Sprintf("%q is not an event id (a ULID such as 01J9...): %v", a, err)}
+			return nil, usageError{fmt.Sprintf("%s is not an event id (a ULID such as 01J9...): %v", events.Excerpt(a, events.DefaultExcerpt), err)}
 		}
 		ids = append(ids, id)
 	}
@@ -64,7 +64,8 @@ func (m *Main) correct(ctx context.Context, args []string) error {
 			"Records a correction: a new fact, of the type and about the entity of the first event named, with\n"+
 			"its date and payload changed as the flags say, that supersedes every event named. The events named\n"+
 			"stay on the record, marked superseded. Refused for an id the record does not hold, an empty reason,\n"+
-			"or an event a later correction already superseded. Prints the id of the correction.\n\nflags:\n")
+			"or an event a later correction already superseded. Prints the id of the correction; run again with\n"+
+			"the same arguments (a retry), it prints the id of the same correction, already recorded.\n\nflags:\n")
 		fs.PrintDefaults()
 	}
 	ids, err := targets(fs, args, reason, "correct needs the id of the event it corrects", "correct needs --reason: why the earlier events are wrong")
@@ -90,7 +91,7 @@ func (m *Main) correct(ctx context.Context, args []string) error {
 	if f.Payload, err = editPayload(f.Type, f.Payload, sets, *payload); err != nil {
 		return err
 	}
-	return m.recordFacts(ctx, b, logger, []events.Fact{f}, -1)
+	return m.recordCorrection(ctx, b, logger, f)
 }
 
 // editPayload applies --set field=value edits (or a whole --payload) to a payload, through its JSON.
@@ -112,7 +113,7 @@ func editPayload(t events.Type, p events.Payload, sets []string, whole string) (
 	for _, s := range sets {
 		key, value, ok := strings.Cut(s, "=")
 		if !ok || key == "" {
-			return nil, usageError{fmt.Sprintf("--set %q: want field=value", s)}
+			return nil, usageError{fmt.Sprintf("--set %s: want field=value", events.Excerpt(s, events.DefaultExcerpt))}
 		}
 		if json.Valid([]byte(value)) {
 			fields[key] = json.RawMessage(value)
@@ -151,7 +152,35 @@ func (m *Main) retract(ctx context.Context, args []string) error {
 	defer b.Close()
 	f := events.Fact{Type: events.TypeRecordRetracted, Entity: first.Entity, Date: events.MustParseDate("XXXX"),
 		Source: src.source(), Payload: events.RecordRetracted{}, Supersedes: ids, Reason: *reason}
-	return m.recordFacts(ctx, b, logger, []events.Fact{f}, -1)
+	return m.recordCorrection(ctx, b, logger, f)
+}
+
+// recordCorrection records a correction or retraction and prints the id of its event. A retry of one
+// the record already holds (the same fact: a first attempt that was recorded, though the command was
+// interrupted before it answered) converges: it prints the id recorded then, and succeeds. Only a
+// different correction of an event already superseded is refused.
+func (m *Main) recordCorrection(ctx context.Context, b *backend, logger *slog.Logger, f events.Fact) error {
+	rec := m.recorder(b)
+	rec.Logger = logger
+	rec.Retries = -1
+	res, err := rec.Record(ctx, []events.Fact{f})
+	if err != nil {
+		return err
+	}
+	ids, err := rec.EventIDs(ctx, []events.Fact{f})
+	if err != nil {
+		return err
+	}
+	if ids[0] == (ulid.ULID{}) {
+		return fmt.Errorf("the %s was acknowledged but is not in the store", f.Type)
+	}
+	fmt.Fprintln(m.Stdout, ids[0])
+	if res.Known > 0 {
+		logger.Info("already recorded", "type", string(f.Type), "event_id", ids[0].String())
+	} else {
+		logger.Info("recorded", "type", string(f.Type), "event_id", ids[0].String())
+	}
+	return nil
 }
 
 // targets parses the flags and the event ids of a correction or retraction, which needs at least one

@@ -41,21 +41,34 @@ func TestAppendCorrectRetract(t *testing.T) {
 		t.Errorf("append again = %q, want nothing new", out)
 	}
 	// Correct the first, then try to correct it again: refused, naming the correction.
-	out, code = run(t, t0.Add(3*time.Hour), "correct", "--data", data, ids[0], "--reason", "the source says 'continued'",
-		"--set", `value=continued the CNRP's work`, "--title", "A later history", "--url", "https://example.org/later", "--quote", "the Candlelight Party continued")
+	correctArgs := []string{"correct", "--data", data, ids[0], "--reason", "the source says 'continued'",
+		"--set", `value=continued the CNRP's work`, "--title", "A later history", "--url", "https://example.org/later", "--quote", "the Candlelight Party continued"}
+	out, code = run(t, t0.Add(3*time.Hour), correctArgs...)
 	if code != 0 {
 		t.Fatalf("correct: %s", out)
 	}
 	correction := strings.TrimSpace(strings.Split(out, "--- stderr")[0])
+	// The same correction again (a retry of one whose answer was lost) converges on it: exit 0, the
+	// same id.
+	out, code = run(t, t0.Add(3*time.Hour+time.Minute), correctArgs...)
+	if again := strings.TrimSpace(strings.Split(out, "--- stderr")[0]); code != 0 || again != correction {
+		t.Errorf("the same correction again = %q, want exit 0 printing %s", out, correction)
+	}
 	out, code = run(t, t0.Add(4*time.Hour), "correct", "--data", data, ids[0], "--reason", "again", "--title", "T", "--url", "U", "--quote", "q")
 	if code != 1 || !strings.Contains(out, "already superseded by "+correction) {
 		t.Errorf("second correction of %s = %q, want exit 1 naming %s", ids[0], out, correction)
 	}
 	// Retract the second appended fact.
-	out, code = run(t, t0.Add(5*time.Hour), "retract", "--data", data, ids[1], "--reason", "the infobox says dissolved, not ceased",
-		"--document", "cambodian-national-unity-party.txt", "--quote", "Dissolved: 1997")
+	retractArgs := []string{"retract", "--data", data, ids[1], "--reason", "the infobox says dissolved, not ceased",
+		"--document", "cambodian-national-unity-party.txt", "--quote", "Dissolved: 1997"}
+	out, code = run(t, t0.Add(5*time.Hour), retractArgs...)
 	if code != 0 {
 		t.Fatalf("retract: %s", out)
+	}
+	retraction := strings.TrimSpace(strings.Split(out, "--- stderr")[0])
+	out, code = run(t, t0.Add(5*time.Hour+time.Minute), retractArgs...)
+	if again := strings.TrimSpace(strings.Split(out, "--- stderr")[0]); code != 0 || again != retraction {
+		t.Errorf("the same retraction again = %q, want exit 0 printing %s", out, retraction)
 	}
 	// Exports of what the record now holds are checked by the query tests; here the refusals.
 	tests := []struct {

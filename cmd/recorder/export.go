@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"annals/boltstore"
+	"annals/events"
 	"annals/record"
 )
 
@@ -35,10 +36,10 @@ func (m *Main) export(ctx context.Context, args []string) error {
 	}
 	if fs.NArg() != 0 {
 		fs.Usage()
-		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+		return usageError{fmt.Sprintf("unexpected argument %s", events.Excerpt(fs.Arg(0), events.DefaultExcerpt))}
 	}
 	if *format != "jsonl" {
-		return usageError{fmt.Sprintf("--format %q: want jsonl", *format)}
+		return usageError{fmt.Sprintf("--format %s: want jsonl", events.Excerpt(*format, events.DefaultExcerpt))}
 	}
 	logger, err := c.logger(m)
 	if err != nil {

@@ -80,5 +80,6 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 	logger.Info("ingested", "documents", len(in.Documents), "facts", len(in.Facts), "recorded", res.Recorded, "known", res.Known, "last_seq", last)
 	fmt.Fprintf(m.Stdout, "recorded %d new facts from %d documents (%d already in the record); the record holds %d events\n",
 		res.Recorded, len(in.Documents), res.Known, last)
+	warnQuarantined(ctx, m.Stderr, b.store)
 	return nil
 }

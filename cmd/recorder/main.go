@@ -15,6 +15,9 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+	"unicode/utf8"
+
+	"annals/events"
 )
 
 // Version is stamped by the build (-ldflags "-X main.Version=...").
@@ -54,9 +57,25 @@ func exitCode(stderr io.Writer, err error) int {
 		fmt.Fprintf(stderr, "error: %s\n", ue.msg)
 		return 2
 	default:
-		fmt.Fprintf(stderr, "error: %s\n", err)
+		fmt.Fprintf(stderr, "error: %s\n", bounded(err.Error()))
 		return 1
 	}
+}
+
+// maxMessage is the most of an error message main prints. Each error quotes its input through
+// events.Excerpt; this bounds what a joined list of them, or an input an error names unquoted, can add.
+const maxMessage = 8 << 10
+
+// bounded is msg, cut on a rune boundary after maxMessage bytes, saying how long it was.
+func bounded(msg string) string {
+	if len(msg) <= maxMessage {
+		return msg
+	}
+	cut := maxMessage
+	for cut > 0 && !utf8.RuneStart(msg[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%s… (%d bytes)", msg[:cut], len(msg))
 }
 
 const usage = `usage: recorder <command> [flags] [args]
@@ -72,6 +91,9 @@ commands:
   replay           rebuild the store from the stream, swapped in when complete (--until SEQ|TIME, --out FILE)
   export           print the whole record as JSON Lines, one event a line (--out FILE)
   import FILE|-    record the events of an export as they are, into an empty record
+  verify           compare the stream and the store event by event, and the store's indexes; list what
+                   diverges and what to do, and the quarantined entries (--json; exit 1 on a divergence)
+  keygen           make a signing key for a recorder (--out FILE); print its public key
   version          print the version
 
 Run 'recorder <command> -h' for the flags of a command.
@@ -102,6 +124,10 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.export(ctx, rest)
 	case "import":
 		return m.importEvents(ctx, rest)
+	case "verify":
+		return m.verify(ctx, rest)
+	case "keygen":
+		return m.keygen(ctx, rest)
 	case "version":
 		fmt.Fprintln(m.Stdout, Version)
 		return nil
@@ -110,7 +136,7 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return nil
 	default:
 		fmt.Fprint(m.Stderr, usage)
-		return usageError{fmt.Sprintf("unknown command %q", cmd)}
+		return usageError{fmt.Sprintf("unknown command %s", events.Excerpt(cmd, events.DefaultExcerpt))}
 	}
 }
 

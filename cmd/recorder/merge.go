@@ -54,7 +54,7 @@ func (m *Main) merge(ctx context.Context, args []string) error {
 		}
 	}
 	if ids[0] == ids[1] {
-		return fmt.Errorf("merge: %q and %q are both %s: %w", fs.Arg(0), fs.Arg(1), ids[0], events.ErrInvalid)
+		return fmt.Errorf("merge: %s and %s are both %s: %w", events.Excerpt(fs.Arg(0), events.DefaultExcerpt), events.Excerpt(fs.Arg(1), events.DefaultExcerpt), ids[0], events.ErrInvalid)
 	}
 	f := events.Fact{Type: events.TypeEntitySameAs, Entity: ids[0], Date: events.MustParseDate("XXXX"),
 		Source: src.source(), Payload: events.EntitySameAs{Other: ids[1]}, Note: *reason}
@@ -75,7 +75,7 @@ func entityNamed(ctx context.Context, store events.Store, arg string) (events.En
 	}
 	switch len(ids) {
 	case 0:
-		return "", fmt.Errorf("no entity of the record is known as %q: %w", arg, events.ErrNotFound)
+		return "", fmt.Errorf("no entity of the record is known as %s: %w", events.Excerpt(arg, events.DefaultExcerpt), events.ErrNotFound)
 	case 1:
 		return ids[0], nil
 	}
@@ -83,5 +83,5 @@ func entityNamed(ctx context.Context, store events.Store, arg string) (events.En
 	for _, id := range ids {
 		names = append(names, string(id))
 	}
-	return "", fmt.Errorf("%q is %w: it names %s; use the id", arg, events.ErrAmbiguous, strings.Join(names, ", "))
+	return "", fmt.Errorf("%s is %w: it names %s; use the id", events.Excerpt(arg, events.DefaultExcerpt), events.ErrAmbiguous, strings.Join(names, ", "))
 }

@@ -31,6 +31,7 @@ func (m *Main) replay(ctx context.Context, args []string) error {
 	m.addFlags(fs, &c)
 	untilFlag := fs.String("until", "", "rebuild the record as it stood at a stream `SEQ`, or at a recorded TIME (RFC 3339, or YYYY-MM-DD: the end of that day, UTC)")
 	out := fs.String("out", "", "build the store into `FILE` instead of replacing the record's store")
+	force := fs.Bool("force", false, "replace the store even if it holds events the stream does not (a lost, recreated or older stream): they are dropped; save them first with `recorder export`")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: recorder replay [flags]\n\n"+
 			"Rebuilds the store from the stream into a new file next to it (STORE.replay), then swaps it in\n"+
@@ -58,17 +59,35 @@ func (m *Main) replay(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	c.unchecked = true // a stream that diverged from the store is checked below, event by event
 	b, err := c.open(ctx, logger)
+	if errors.Is(err, events.ErrCorrupt) && *out == "" {
+		// The store cannot even be opened; the stream holds the record: set the file aside, rebuild.
+		if err = m.setAside(logger, filepath.Join(c.data, "annals.db"), err); err == nil {
+			b, err = c.open(ctx, logger)
+		}
+	}
 	if err != nil {
 		return err
 	}
 	defer b.Close()
+	if *out == "" {
+		if err := m.setAsideIfDamaged(ctx, logger, b); err != nil {
+			return err
+		}
+	}
 	target := b.store.Path()
+	if *out == "" && !*force {
+		// Never drop an event that only the store holds.
+		if err := record.CheckReplay(ctx, b.log, b.store); err != nil {
+			return fmt.Errorf("replay: %w", err)
+		}
+	}
 	if *out != "" {
 		if target, err = sameFileRefused(*out, b.store.Path()); err != nil {
 			return err
 		}
-	} else if err := record.Resumable(ctx, b.log, b.store, record.Until{}); err != nil {
+	} else if err := record.Resumable(ctx, b.log, b.store, record.Until{}); err != nil && !*force {
 		return fmt.Errorf("replay: the store %s is not a fold of stream %s, so replaying would lose what it holds (is --stream right?): %w",
 			target, b.log.Stream(), err)
 	}
@@ -109,20 +128,24 @@ func openReplay(ctx context.Context, b *backend, logger *slog.Logger, tmp, marke
 		got, _ := os.ReadFile(marker)
 		if string(got) == want {
 			rs, err := boltstore.Open(tmp, boltstore.Options{})
-			if err != nil {
+			switch {
+			case errors.Is(err, events.ErrCorrupt):
+				logger.Warn("starting the replay over: the leftover replay is damaged", "file", tmp, "reason", err.Error())
+			case err != nil:
 				return nil, err
+			default:
+				why := record.Resumable(ctx, b.log, rs, until)
+				if why == nil {
+					last, _ := rs.LastSeq(ctx)
+					logger.Info("resuming an interrupted replay", "file", tmp, "seq", last)
+					return rs, nil
+				}
+				rs.Close()
+				if !errors.Is(why, events.ErrConflict) {
+					return nil, why
+				}
+				logger.Info("starting the replay over", "file", tmp, "reason", why.Error())
 			}
-			why := record.Resumable(ctx, b.log, rs, until)
-			if why == nil {
-				last, _ := rs.LastSeq(ctx)
-				logger.Info("resuming an interrupted replay", "file", tmp, "seq", last)
-				return rs, nil
-			}
-			rs.Close()
-			if !errors.Is(why, events.ErrConflict) {
-				return nil, why
-			}
-			logger.Info("starting the replay over", "file", tmp, "reason", why.Error())
 		} else {
 			logger.Info("starting the replay over: the leftover replay was for another stream or bound", "file", tmp)
 		}
@@ -204,4 +227,44 @@ func syncDir(dir string) error {
 		return fmt.Errorf("sync %s: %w", dir, err)
 	}
 	return d.Close()
+}
+
+// setAside moves the damaged store at path aside, to path.damaged-TIME, and says so on stderr: replay
+// then rebuilds the store from the stream, and the damaged file stays for whoever wants to look at it.
+func (m *Main) setAside(logger *slog.Logger, path string, cause error) error {
+	now := time.Now
+	if m.Now != nil {
+		now = m.Now
+	}
+	aside := path + ".damaged-" + now().UTC().Format("20060102T150405Z")
+	if err := os.Rename(path, aside); err != nil {
+		return fmt.Errorf("replay: set the damaged store aside: %w", err)
+	}
+	if err := syncDir(filepath.Dir(path)); err != nil {
+		return fmt.Errorf("replay: %w", err)
+	}
+	logger.Warn("the store is damaged: moved it aside, rebuilding it from the stream", "store", path, "moved_to", aside, "reason", cause.Error())
+	return nil
+}
+
+// setAsideIfDamaged reads every event of the record's store, each checked: if one is damaged, it
+// moves the store aside (holding its lock until a new, empty store has taken its place) so that the
+// replay rebuilds it. A healthy store is left as it is.
+func (m *Main) setAsideIfDamaged(ctx context.Context, logger *slog.Logger, b *backend) error {
+	err := b.store.Scan(ctx, 1, func(events.Stored) error { return nil })
+	if !errors.Is(err, events.ErrCorrupt) {
+		return nil // healthy, or an error the replay meets again and reports
+	}
+	path := b.store.Path()
+	if err := m.setAside(logger, path, err); err != nil {
+		return err
+	}
+	b.store.Close()
+	store, err := boltstore.Open(path, boltstore.Options{})
+	if err != nil {
+		b.store = nil
+		return fmt.Errorf("replay: %w", err)
+	}
+	b.store = store
+	return nil
 }

@@ -18,7 +18,7 @@ import (
 // real stores with it under random operations.
 type model struct {
 	mu   sync.Mutex
-	all  []modelEntry    // every sequence consumed, in order: applied events and skipped duplicates
+	all  []modelEntry    // every sequence consumed, in order: applied events, skipped duplicates, quarantined entries
 	evs  []events.Stored // the events applied, in order: all without the duplicates
 	keys [][]nameKey     // keys[i]: the names evs[i] gives, folded, with the entity each names
 }
@@ -33,7 +33,11 @@ type modelEntry struct {
 	st  events.Stored
 	fid events.FactID // st.Event.Fact.ID(), computed once
 	dup bool          // skipped: its fact was already recorded
+	q   string        // quarantined, for this reason: not an event, or an event whose id is taken
 }
+
+// skipped reports whether the entry's sequence was consumed without applying it.
+func (x modelEntry) skipped() bool { return x.dup || x.q != "" }
 
 var _ events.Store = (*model)(nil)
 
@@ -82,13 +86,18 @@ func (m *model) Apply(ctx context.Context, batch []events.Stored) (events.ApplyR
 	facts := map[events.FactID]bool{}
 	ids := map[ulid.ULID]events.FactID{}
 	for _, x := range m.all {
-		if !x.dup {
+		if !x.skipped() {
 			facts[x.fid] = true
 			ids[x.st.Event.ID] = x.fid
 		}
 	}
 	var add []modelEntry
 	for _, st := range batch {
+		if st.Err != nil {
+			add = append(add, modelEntry{st: st, q: st.Err.Error()})
+			res.Quarantined++
+			continue
+		}
 		fid := st.Event.Fact.ID()
 		if facts[fid] {
 			add = append(add, modelEntry{st: st, fid: fid, dup: true})
@@ -96,7 +105,9 @@ func (m *model) Apply(ctx context.Context, batch []events.Stored) (events.ApplyR
 			continue
 		}
 		if _, ok := ids[st.Event.ID]; ok {
-			return events.ApplyResult{}, fmt.Errorf("event id %s is already recorded with another fact: %w", st.Event.ID, events.ErrInvalid)
+			add = append(add, modelEntry{st: st, fid: fid, q: fmt.Sprintf("event id %s is already recorded with another fact", st.Event.ID)})
+			res.Quarantined++
+			continue
 		}
 		facts[fid] = true
 		ids[st.Event.ID] = fid
@@ -105,7 +116,7 @@ func (m *model) Apply(ctx context.Context, batch []events.Stored) (events.ApplyR
 	}
 	m.all = append(m.all, add...)
 	for _, x := range add {
-		if !x.dup {
+		if !x.skipped() {
 			m.evs = append(m.evs, x.st)
 			m.keys = append(m.keys, namesOf(x.st.Event))
 		}
@@ -119,7 +130,7 @@ func (m *model) KnownFacts(ctx context.Context, ids []events.FactID) (map[events
 	out := map[events.FactID]uint64{}
 	for _, id := range ids {
 		for _, x := range m.all {
-			if !x.dup && x.fid == id {
+			if !x.skipped() && x.fid == id {
 				out[id] = x.st.Seq
 			}
 		}
@@ -127,8 +138,8 @@ func (m *model) KnownFacts(ctx context.Context, ids []events.FactID) (map[events
 	return out, nil
 }
 
-// EntitySeqs counts skipped duplicates too: the log holds them on the entity's subjects, so a writer
-// expecting the entity's last sequence must expect theirs.
+// EntitySeqs counts skipped duplicates and quarantined entries too: the log holds them on the entity's
+// subjects, so a writer expecting the entity's last sequence must expect theirs.
 func (m *model) EntitySeqs(ctx context.Context, ids []events.EntityID) (map[events.EntityID]uint64, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -287,6 +298,26 @@ func (m *model) Scan(ctx context.Context, from uint64, fn func(events.Stored) er
 		}
 	}
 	return nil
+}
+
+// Quarantined lists the entries Apply set aside, in sequence order, with their bytes as the log gave
+// them (an event's wire encoding when the log gave an event), cut to events.MaxQuarantinedRaw.
+func (m *model) Quarantined(ctx context.Context) ([]events.Quarantined, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := []events.Quarantined{}
+	for _, x := range m.all {
+		if x.q == "" {
+			continue
+		}
+		raw := x.st.Raw
+		if x.st.Err == nil {
+			raw, _ = events.EncodeEvent(x.st.Event)
+		}
+		out = append(out, events.Quarantined{Seq: x.st.Seq, Entity: x.st.Event.Entity, Reason: x.q,
+			Raw: raw[:min(len(raw), events.MaxQuarantinedRaw)], Size: len(raw)})
+	}
+	return out, nil
 }
 
 func (m *model) Close() error { return nil }

@@ -30,7 +30,8 @@ const (
 // It covers Apply (contiguous batches, gaps and repeats refused with ErrConflict and nothing applied,
 // duplicate facts counted and skipped), KnownFacts, EntitySeqs, Event (ErrNotFound), EntityEvents
 // (historical order, involved entities), Entities (kinds and names), Resolve (case, white space
-// including no-break spaces, Khmer byte for byte), Scan, and a property test that compares the store
+// including no-break spaces, Khmer byte for byte), Scan, Quarantined (entries that are not events or
+// whose id is taken are set aside and the record goes on), and a property test that compares the store
 // with an in-memory model under random batches; its seed is logged and set with -eventstest.seed.
 func TestStore(t *testing.T, open func(t *testing.T) events.Store) {
 	tests := []struct {
@@ -49,6 +50,7 @@ func TestStore(t *testing.T, open func(t *testing.T) events.Store) {
 		{"Resolve", testResolve},
 		{"Scan", testScan},
 		{"SupersededBy", testSupersededBy},
+		{"Quarantine", testQuarantine},
 		{"Model", testModel},
 	}
 	for _, tt := range tests {

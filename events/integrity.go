@@ -1,0 +1,75 @@
+package events
+
+import (
+	"fmt"
+	"time"
+)
+
+// Limits on what a fact may hold, so that every event the recorder publishes can be stored: a store
+// keys its indexes by names (bbolt refuses keys over 32 KiB), and one event that cannot be stored
+// would be quarantined instead of recorded. Fact.Validate checks them; DecodeEvent, through it, refuses
+// an event from outside the record that breaks them.
+const (
+	// MaxNameLength is the longest name a fact may give an entity, in bytes.
+	MaxNameLength = 1024
+	// MaxNameKeyLength is the longest a name may become once folded by NameKey (which may expand
+	// compatibility characters), in bytes.
+	MaxNameKeyLength = 4 * MaxNameLength
+)
+
+// checkLimits returns an error wrapping ErrInvalid, naming the name, for a name the fact gives its
+// entity that is longer than MaxNameLength bytes, or whose NameKey is longer than MaxNameKeyLength.
+func (f Fact) checkLimits() error {
+	if f.Payload == nil {
+		return nil
+	}
+	n, ok := f.Payload.(Namer)
+	if !ok {
+		return nil
+	}
+	for _, name := range n.Names() {
+		switch {
+		case len(name) > MaxNameLength:
+			return fmt.Errorf("name %s is %d bytes long, more than the %d a name may have: %w", shortQuote(name), len(name), MaxNameLength, ErrInvalid)
+		case len(NameKey(name)) > MaxNameKeyLength:
+			return fmt.Errorf("name %s folds to %d bytes, more than %d: %w", shortQuote(name), len(NameKey(name)), MaxNameKeyLength, ErrInvalid)
+		}
+	}
+	return nil
+}
+
+// LogInfo identifies a log and says how far it goes. A log that was deleted and created again has
+// another Created time, even under the same name.
+type LogInfo struct {
+	Created  time.Time // when the log (a JetStream stream) was created
+	FirstSeq uint64    // the sequence of its first event (1, unless events were removed)
+	LastSeq  uint64    // the sequence of its last event, 0 if it is empty
+}
+
+// Quarantined is an entry of the log that a store could not apply: a message that does not decode as
+// an event, or an event the store cannot hold. Its sequence is consumed (the store's LastSeq moves past
+// it) and the record goes on without it.
+type Quarantined struct {
+	Seq    uint64
+	Entity EntityID // the entity the log filed it under, if known
+	Reason string   // why it was not applied
+	Raw    []byte   // its bytes as the log holds them, the first MaxQuarantinedRaw of them
+	Size   int      // the length of its bytes in the log
+}
+
+// MaxQuarantinedRaw is how many bytes of a quarantined entry a store keeps.
+const MaxQuarantinedRaw = 4096
+
+// shortQuote quotes the first 60 bytes of a long name (cut at a character boundary), so that an error
+// never echoes a long input.
+func shortQuote(s string) string {
+	const max = 60
+	if len(s) <= max {
+		return fmt.Sprintf("%q", s)
+	}
+	cut := max
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return fmt.Sprintf("%q…", s[:cut])
+}
