@@ -416,8 +416,7 @@ var proseRules = []proseRule{
 				}
 				role = "prime minister"
 			}
-			c.add(body, "", events.LeaderTookOffice{Office: events.Office{Person: in.id, Role: role}})
-			c.add(body, "", events.LeaderLeftOffice{Office: events.Office{Person: out.id, Role: role}})
+			c.handover(body, in.id, out.id, role)
 		}},
 	{"gave-way", rx(`{E}\s+(?:\w+\s+)?(?:(?:handed|passed|gave|relinquished|ceded)\s+(?:over\s+)?(?:the\s+)?(?:party\s+)?(?:chairmanship|leadership|presidency|chair)\s+(?:on\s+|over\s+)?to|gave\s+way\s+to|made\s+way\s+for|stepped\s+aside\s+(?:for|in\s+favou?r\s+of|so\s+that)|handed\s+over\s+to)\s+{E}(?:\s+as\s+{ROLE})?`),
 		func(c *sentenceContext) {
@@ -430,16 +429,14 @@ var proseRules = []proseRule{
 			if r := c.group(3); r != "" {
 				role = Role(r)
 			}
-			c.add(c.d.topic, "", events.LeaderTookOffice{Office: events.Office{Person: in.id, Role: role}})
-			c.add(c.d.topic, "", events.LeaderLeftOffice{Office: events.Office{Person: out.id, Role: role}})
+			c.handover(c.d.topic, in.id, out.id, role)
 		}},
 	{"took-place", rx(`{E}\s+(?:\w+\s+)?took\s+{E}(?:'s|’s)\s+place`),
 		func(c *sentenceContext) {
 			in, ok1 := c.person(1)
 			out, ok2 := c.person(2)
 			if ok1 && ok2 && in.id != out.id {
-				c.add(c.d.topic, "", events.LeaderTookOffice{Office: events.Office{Person: in.id, Role: "leader"}})
-				c.add(c.d.topic, "", events.LeaderLeftOffice{Office: events.Office{Person: out.id, Role: "leader"}})
+				c.handover(c.d.topic, in.id, out.id, "leader")
 			}
 		}},
 	{"followed", rx(`{E}\s+followed\s+(?:him|her|in\s+\d{4}|on\s+\d+\s+\w+\s+\d{4}|as\s+{ROLE})`),
@@ -494,10 +491,7 @@ var proseRules = []proseRule{
 			if !ok || !ok2 || in.kind != events.KindPerson || out.kind != events.KindPerson || in.id == out.id || c.group(3) != "" {
 				return
 			}
-			c.add(c.d.topic, "", events.LeaderTookOffice{Office: events.Office{Person: in.id, Role: "leader"}})
-			if !c.leftInSentence(out.id) {
-				c.add(c.d.topic, "", events.LeaderLeftOffice{Office: events.Office{Person: out.id, Role: "leader"}})
-			}
+			c.handover(c.d.topic, in.id, out.id, "leader")
 		}},
 	{"remained-until", rx(`{E}\s+remained\s+(?:the\s+)?(?:party\s+)?{ROLE}(?:\s+of\s+(?:the\s+)?{E})?\s+until`),
 		func(c *sentenceContext) {
@@ -684,6 +678,15 @@ var proseRules = []proseRule{
 			}
 			c.add(p.id, "", events.PartyAffiliation{Kind: kind, Organisation: org.id})
 		}},
+}
+
+// handover drafts that in took an office of body that out left, at the match's date: out's
+// departure only once a sentence ("X resigned in May, and Y succeeded him in July": X left in May).
+func (c *sentenceContext) handover(body, in, out events.EntityID, role string) {
+	c.add(body, "", events.LeaderTookOffice{Office: events.Office{Person: in, Role: role}})
+	if !c.leftInSentence(out) {
+		c.add(body, "", events.LeaderLeftOffice{Office: events.Office{Person: out, Role: role}})
+	}
 }
 
 // leftInSentence reports whether a departure of person was drafted from this sentence already

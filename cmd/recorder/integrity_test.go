@@ -11,6 +11,7 @@ import (
 	"annals/embednats"
 	"annals/events"
 
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/oklog/ulid/v2"
 	bolt "go.etcd.io/bbolt"
@@ -60,6 +61,18 @@ func copyDir(t *testing.T, src, dst string) {
 // bypassing the recorder, with the embedded server over data/nats (no recorder runs meanwhile).
 func publishRaw(t *testing.T, data string, msgs map[string][]byte) {
 	t.Helper()
+	var out []*nats.Msg
+	for subject, body := range msgs {
+		m := nats.NewMsg(subject)
+		m.Data = body
+		out = append(out, m)
+	}
+	publishMsgs(t, data, out...)
+}
+
+// publishMsgs publishes messages, headers and all, as publishRaw does.
+func publishMsgs(t *testing.T, data string, msgs ...*nats.Msg) {
+	t.Helper()
 	srv, err := embednats.Start(embednats.Options{StoreDir: filepath.Join(data, "nats")})
 	if err != nil {
 		t.Fatal(err)
@@ -74,9 +87,9 @@ func publishRaw(t *testing.T, data string, msgs map[string][]byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for subject, body := range msgs {
-		if _, err := js.Publish(t.Context(), subject, body); err != nil {
-			t.Fatalf("publish %s: %v", subject, err)
+	for _, m := range msgs {
+		if _, err := js.PublishMsg(t.Context(), m); err != nil {
+			t.Fatalf("publish %s: %v", m.Subject, err)
 		}
 	}
 }

@@ -9,10 +9,8 @@ import (
 	"time"
 
 	"github.com/nats-io/nats.go"
-	"github.com/nats-io/nats.go/jetstream"
 	"github.com/oklog/ulid/v2"
 
-	"annals/embednats"
 	"annals/events"
 	"annals/jetlog"
 )
@@ -21,20 +19,6 @@ import (
 // key in keyFile ("" for unsigned), with no recorder running.
 func publishSigned(t *testing.T, data string, e events.Event, keyFile string) {
 	t.Helper()
-	srv, err := embednats.Start(embednats.Options{StoreDir: filepath.Join(data, "nats")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Shutdown()
-	nc, err := srv.Connect()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer nc.Close()
-	js, err := jetstream.New(nc)
-	if err != nil {
-		t.Fatal(err)
-	}
 	body, err := events.EncodeEvent(e)
 	if err != nil {
 		t.Fatal(err)
@@ -46,9 +30,7 @@ func publishSigned(t *testing.T, data string, e events.Event, keyFile string) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := js.PublishMsg(t.Context(), msg); err != nil {
-		t.Fatal(err)
-	}
+	publishMsgs(t, data, msg)
 }
 
 func mustKey(t *testing.T, path string) *jetlog.Signer {
