@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"encoding/binary"
 	"fmt"
 	"math/rand"
 	"path/filepath"
@@ -102,7 +101,7 @@ func (r *runner) queries(ctx context.Context, e *env, parties, samples int) erro
 	loadD, err := timed(func() error {
 		var err error
 		db, err = buildSQLite(ctx, filepath.Dir(path), func(fn func(events.Stored, []byte, []byte) error) error {
-			return scanRaw(raw, fn)
+			return scanStore(ctx, store, fn)
 		}, kinds)
 		return err
 	})
@@ -328,21 +327,19 @@ func (r *runner) queries(ctx context.Context, e *env, parties, samples int) erro
 	return nil
 }
 
-// scanRaw calls fn with every event of a store file: the event, its JSON wire encoding and the
-// compact record the store keeps.
-func scanRaw(db *bolt.DB, fn func(st events.Stored, wire, compact []byte) error) error {
-	return db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket([]byte("events")).ForEach(func(k, v []byte) error {
-			e, err := events.DecodeCompact(v)
-			if err != nil {
-				return err
-			}
-			wire, err := events.EncodeEvent(e)
-			if err != nil {
-				return err
-			}
-			return fn(events.Stored{Seq: binary.BigEndian.Uint64(k), Event: e}, wire, v)
-		})
+// scanStore calls fn with every event of the store, read through its API (checked as every read is):
+// the event, its JSON wire encoding and its compact record.
+func scanStore(ctx context.Context, store *boltstore.Store, fn func(st events.Stored, wire, compact []byte) error) error {
+	return store.Scan(ctx, 1, func(st events.Stored) error {
+		wire, err := events.EncodeEvent(st.Event)
+		if err != nil {
+			return err
+		}
+		compact, err := events.AppendCompact(nil, st.Event)
+		if err != nil {
+			return err
+		}
+		return fn(st, wire, compact)
 	})
 }
 
