@@ -16,23 +16,12 @@ import (
 
 // nameKeyV1 is events.NameKey as version 1 folded names: lower case and white space only.
 func nameKeyV1(name string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range name {
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0
-			continue
-		}
+	return events.FoldSpace(strings.Map(func(r rune) rune {
 		if r == 0 {
-			continue
+			return -1
 		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
+		return unicode.ToLower(r)
+	}, name))
 }
 
 // downgradeNames turns the names index of the store at path into one version 1 wrote: keys folded by

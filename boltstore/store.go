@@ -19,6 +19,10 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 )
 
+// FileName is the name of the store's file in a data directory: every program that opens the
+// record's store joins it to the data directory (--data, ANNALS_DATA).
+const FileName = "annals.db"
+
 // DefaultTimeout is how long Open waits for the file lock held by another process.
 const DefaultTimeout = 2 * time.Second
 
@@ -53,7 +57,10 @@ type Store struct {
 	sealed bool       // its values carry checksums (see checksum.go); false only for an older store read-only
 }
 
-var _ events.Store = (*Store)(nil)
+var (
+	_ events.Store  = (*Store)(nil)
+	_ events.Reader = (*Store)(nil)
+)
 
 // Open opens (or, unless read-only, creates) the store at path. It returns an error wrapping
 // events.ErrInUse when another process holds the file longer than the timeout, one wrapping

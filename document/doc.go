@@ -133,7 +133,7 @@
 //
 // # Quotes
 //
-// ContainsQuote and LineOf compare a quote with Text after NormalizeSpace has folded every run of
-// Unicode white space (NBSP included) in both to one ASCII space and trimmed them; otherwise the
-// comparison is exact, case- and byte-sensitive.
+// ContainsQuote and LineOf compare a quote with Text as the recorder does (events.QuoteIndex), after
+// events.FoldSpace has folded every run of Unicode white space (NBSP included) in both to one ASCII
+// space and trimmed them; otherwise the comparison is exact, case- and byte-sensitive.
 package document

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"annals/events"
 )
 
 // ErrMalformed is returned (wrapped in a *ParseError) when a document breaks the format: it is empty,
@@ -71,9 +73,9 @@ type Document struct {
 	// the evidence (see the package documentation); nil when all was read, and always nil in strict mode.
 	Warnings []Warning
 
-	folded    bool    // norm and normLines were computed from Text by Parse
-	norm      string  // NormalizeSpace(Text)
-	normLines []int32 // normLines[i] is the line of the source byte that produced norm[i]
+	folded bool    // norm and normAt were computed from Text by Parse
+	norm   string  // events.FoldSpace(Text)
+	normAt []int32 // normAt[i] is the offset in Text of the byte that produced norm[i]
 }
 
 // Section is the lead of a document or the text under one heading, up to the next heading of any
@@ -178,7 +180,7 @@ func ParseWith(name string, data []byte, opts Options) (*Document, error) {
 		p.offsets[0] += len("\uFEFF")
 	}
 	d := &Document{Name: name, Text: text}
-	d.norm, d.normLines = fold(text, true)
+	d.norm, d.normAt = events.FoldSpaceAt(text)
 	d.folded = true
 	if err := p.parse(d); err != nil {
 		return nil, err

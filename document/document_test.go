@@ -499,27 +499,6 @@ func TestContainsQuote(t *testing.T) {
 	}
 }
 
-func TestNormalizeSpace(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"", ""},
-		{"   ", ""},
-		{"a", "a"},
-		{" a  b ", "a b"},
-		{"fall\u00a0 of", "fall of"},
-		{"a\t\n\r\v\fb", "a b"},
-		{"a\u2009\u202f\u3000b", "a b"},
-		{"a\u200bb", "a\u200bb"}, // zero-width space is not white space
-		{khmerSlogan, khmerSlogan},
-		{"x\xffy  z", "x\xffy z"}, // invalid bytes kept
-		{"Ab", "Ab"},
-	}
-	for _, tt := range tests {
-		if got := NormalizeSpace(tt.in); got != tt.want {
-			t.Errorf("NormalizeSpace(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestParseVariants(t *testing.T) {
 	tests := []struct {
 		name, text string

@@ -266,6 +266,10 @@ func (d Date) String() string { return d.text }
 // IsZero reports whether d is the zero Date ("unknown", never parsed).
 func (d Date) IsZero() bool { return d.text == "" }
 
+// Unknown reports whether d says nothing of when: it is XXXX or the zero Date. Its bounds are then
+// MinDay and MaxDay; no other Date has both (an interval needs a bounded end).
+func (d Date) Unknown() bool { return d.precision == PrecisionUnknown }
+
 // Earliest returns the first day d may stand for: MinDay if its start is open or unknown, and for
 // XXXX and the zero Date.
 func (d Date) Earliest() Day {

@@ -805,3 +805,41 @@ func FuzzParseDay(f *testing.F) {
 		}
 	})
 }
+
+func TestDateUnknown(t *testing.T) {
+	for _, tc := range []struct {
+		date string
+		want bool
+	}{
+		{"XXXX", true}, {"", true}, {"19XX", false}, {"1997", false}, {"../2010", false}, {"2004/", false},
+	} {
+		var d Date
+		if tc.date != "" {
+			d = MustParseDate(tc.date)
+		}
+		if got := d.Unknown(); got != tc.want {
+			t.Errorf("Date(%q).Unknown() = %v, want %v", tc.date, got, tc.want)
+		}
+	}
+}
+
+func TestParseRecorded(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want time.Time
+	}{
+		{"2026-11-01", time.Date(2026, 11, 1, 23, 59, 59, 999999999, time.UTC)},
+		{"2024-02-29", time.Date(2024, 2, 29, 23, 59, 59, 999999999, time.UTC)},
+		{"2026-11-01T09:30:00+02:00", time.Date(2026, 11, 1, 7, 30, 0, 0, time.UTC)},
+	} {
+		if got, err := ParseRecorded(tc.in); err != nil || !got.Equal(tc.want) || got.Location() != time.UTC {
+			t.Errorf("ParseRecorded(%q) = %v, %v, want %v", tc.in, got, err, tc.want)
+		}
+	}
+	for _, in := range []string{"", "last tuesday", "2026-13-01", "2026-11-01T25:00:00Z", "2026-11"} {
+		_, err := ParseRecorded(in)
+		if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "neither an RFC 3339 time nor a day") {
+			t.Errorf("ParseRecorded(%q) error = %v, want one wrapping ErrInvalid", in, err)
+		}
+	}
+}

@@ -283,7 +283,7 @@ func (f Fact) wire() (factJSON, error) {
 // unknown fields. It does not check the source quote against a document: that is the recorder's job.
 func (f *Fact) UnmarshalJSON(data []byte) error {
 	var w factJSON
-	if err := decodeStrict(data, &w); err != nil {
+	if err := DecodeStrict(data, &w); err != nil {
 		return fmt.Errorf("decode fact: %s: %w", excerptMessage(err), ErrInvalid)
 	}
 	if w.ID != "" || w.FactID != "" || w.Recorded != "" {
@@ -363,7 +363,7 @@ func DecodeEvent(data []byte) (Event, error) {
 // compute it again.
 func DecodeEventID(data []byte) (Event, FactID, error) {
 	var w factJSON
-	if err := decodeStrict(data, &w); err != nil {
+	if err := DecodeStrict(data, &w); err != nil {
 		return Event{}, "", fmt.Errorf("decode event: %s: %w", excerptMessage(err), ErrInvalid)
 	}
 	id, recorded, err := w.envelope()

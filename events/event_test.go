@@ -486,15 +486,33 @@ func TestFoldSpace(t *testing.T) {
 		{khmerSlogan, khmerSlogan},     // Khmer kept byte for byte
 		{" សង្គ្រោះ\u00a0\nបម្រើ ", "សង្គ្រោះ បម្រើ"},
 		{"\xffa  b\xfe", "\xffa b\xfe"}, // bytes that are not UTF-8 are kept too
+		{"a\t\n\r\v\fb", "a b"},
+		{"a\u2009\u202f\u3000b", "a b"},
+		{"x\xffy  z", "x\xffy z"},
+		{"a ", "a"},
+		{"Ab", "Ab"},
 	}
 	for _, tt := range tests {
 		if got := FoldSpace(tt.in); got != tt.want {
 			t.Errorf("FoldSpace(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+		got, at := FoldSpaceAt(tt.in)
+		if got != tt.want || len(at) != len(got) {
+			t.Errorf("FoldSpaceAt(%q) = %q, %d offsets, want %q and one offset a byte", tt.in, got, len(at), tt.want)
+			continue
+		}
+		for i := range got {
+			if c := tt.in[at[i]]; c != got[i] && got[i] != ' ' {
+				t.Errorf("FoldSpaceAt(%q) byte %d = %q from offset %d, which holds %q", tt.in, i, got[i], at[i], c)
+			}
+		}
+	}
+	if _, at := FoldSpaceAt("a \u00a0\nb"); !reflect.DeepEqual(at, []int32{0, 1, 5}) {
+		t.Errorf("FoldSpaceAt(\"a \\u00a0\\nb\") offsets = %v, want [0 1 5]", at)
 	}
 }
 
-func TestQuoteIn(t *testing.T) {
+func TestQuoteIndex(t *testing.T) {
 	text := "The Cambodia National Rescue Party (CNRP; គណបក្សសង្គ្រោះជាតិ, UNGEGN: ) was a major\n" +
 		"political party in Cambodia. Its official motto was \"Rescue, Serve, Protect\" (សង្គ្រោះ បម្រើ ការពារ )\n" +
 		"- Leader2 Title: Vice Presidents\n- Leader2 Name: Eng Chhai Eang\n" +
@@ -526,16 +544,16 @@ func TestQuoteIn(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := QuoteIn(text, tt.quote); got != tt.want {
-				t.Errorf("QuoteIn(text, %q) = %v, want %v", tt.quote, got, tt.want)
+			if got := QuoteIndex(FoldSpace(text), tt.quote) >= 0; got != tt.want {
+				t.Errorf("QuoteIndex(FoldSpace(text), %q) >= 0 = %v, want %v", tt.quote, got, tt.want)
 			}
 		})
 	}
-	if QuoteIn("", "") || QuoteIn("   ", " ") {
-		t.Error("QuoteIn of an empty quote in an empty text = true, want false")
+	if QuoteIndex("", "") >= 0 || QuoteIndex(FoldSpace("   "), " ") >= 0 {
+		t.Error("QuoteIndex of an empty quote in an empty text >= 0, want -1")
 	}
-	if QuoteIn("\xff", "\xfe") {
-		t.Error("QuoteIn(\"\\xff\", \"\\xfe\") = true, want false: bytes that are not UTF-8 compare exactly too")
+	if QuoteIndex("\xff", "\xfe") >= 0 {
+		t.Error("QuoteIndex(\"\\xff\", \"\\xfe\") >= 0, want -1: bytes that are not UTF-8 compare exactly too")
 	}
 }
 

@@ -28,12 +28,11 @@ func NameKey(name string) string {
 	}
 	s := norm.NFD.String(norm.NFKC.String(strings.Map(foldQuote, name)))
 	var b strings.Builder
-	space := false
 	var base rune // the last letter written: its marks are dropped if it is Latin or Greek
 	for _, r := range s {
 		switch {
 		case unicode.IsSpace(r):
-			space = b.Len() > 0
+			b.WriteRune(r) // folded by FoldSpace below
 			continue
 		case r == 0 || invisible(r): // NUL separates names from ids in indexes
 			continue
@@ -43,10 +42,6 @@ func NameKey(name string) string {
 			}
 		default:
 			base = r
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
 		}
 		r = unicode.ToLower(r)
 		if r == 'ς' {
@@ -60,33 +55,22 @@ func NameKey(name string) string {
 		}
 		b.WriteRune(r)
 	}
-	return norm.NFC.String(b.String())
+	return FoldSpace(norm.NFC.String(b.String()))
 }
 
 // nameKeyASCII is NameKey of an ASCII name.
 func nameKeyASCII(name string) string {
-	var b strings.Builder
-	space := false
-	for i := 0; i < len(name); i++ {
-		c := name[i]
+	return FoldSpace(strings.Map(func(r rune) rune {
 		switch {
-		case c == ' ' || c >= '\t' && c <= '\r':
-			space = b.Len() > 0
-			continue
-		case c == 0:
-			continue
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-		case c == '`':
-			c = '\''
+		case r == 0:
+			return -1
+		case r >= 'A' && r <= 'Z':
+			return r + 'a' - 'A'
+		case r == '`':
+			return '\''
 		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteByte(c)
-	}
-	return b.String()
+		return r
+	}, name))
 }
 
 func ascii(s string) bool {

@@ -53,7 +53,7 @@ func register[P Payload](kind Kind, summary string) {
 	checkCompactable(typ)
 	registry[t] = registration{kind: kind, summary: summary, typ: typ, decode: func(data []byte) (Payload, error) {
 		var p P
-		if err := decodeStrict(data, &p); err != nil {
+		if err := DecodeStrict(data, &p); err != nil {
 			return nil, fmt.Errorf("decode %s payload: %s: %w", t, excerptMessage(err), ErrInvalid)
 		}
 		return p, nil
@@ -66,9 +66,10 @@ func register[P Payload](kind Kind, summary string) {
 	}}
 }
 
-// decodeStrict decodes the one JSON value in data into v, refusing unknown fields and anything but
-// white space after the value.
-func decodeStrict(data []byte, v any) error {
+// DecodeStrict decodes the one JSON value in data into v, refusing unknown fields and anything but
+// white space after the value ("data after the JSON value"). Its errors are encoding/json's and do not
+// wrap ErrInvalid: the caller says what was being decoded.
+func DecodeStrict(data []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {

@@ -101,3 +101,37 @@ type Store interface {
 	// Close releases the store.
 	Close() error
 }
+
+// Reader is what the read side (package history) asks of a store: the reads of Store, and those
+// that answer for many entities at once. Implementations are safe for concurrent use.
+type Reader interface {
+	// LastSeq returns the sequence of the last event applied, 0 if none.
+	LastSeq(ctx context.Context) (uint64, error)
+	// Event returns the event with the given id, or an error wrapping ErrNotFound.
+	Event(ctx context.Context, id ulid.ULID) (Stored, error)
+	// EntityEvents returns the events about or involving an entity, in historical order, as
+	// Store.EntityEvents does; an empty slice for an entity with no events.
+	EntityEvents(ctx context.Context, id EntityID) ([]Stored, error)
+	// EachEntityEvents calls fn with the events of each entity in ids, as EntityEvents returns them.
+	// With workers ≤ 1 it calls fn in the order of ids, from the calling goroutine; with more it may
+	// call fn concurrently, in no set order, and fn must be safe for that. It returns the first error
+	// of fn or of a read, after which no new entity is read.
+	EachEntityEvents(ctx context.Context, ids []EntityID, workers int, fn func(EntityID, []Stored) error) error
+	// Entity returns one entity of the record, and false if the record holds none with that id.
+	Entity(ctx context.Context, id EntityID) (EntitySummary, bool, error)
+	// Entities returns every entity of the record, sorted by id.
+	Entities(ctx context.Context) ([]EntitySummary, error)
+	// Resolve returns the entities known by a name or an id, as Store.Resolve does.
+	Resolve(ctx context.Context, name string) ([]EntityID, error)
+	// SupersededBy returns, for each of the event ids given that a later event supersedes, the ids of
+	// the events that supersede it, in the order the record learned them.
+	SupersededBy(ctx context.Context, ids []ulid.ULID) (map[ulid.ULID][]ulid.ULID, error)
+	// Scan calls fn with each applied event from sequence from (inclusive), in sequence order.
+	Scan(ctx context.Context, from uint64, fn func(Stored) error) error
+	// Unfounded returns the parties that certainly did not exist yet on day, as the record stands
+	// now (every correction applied): each has dated founding claims (see Founds), none of them
+	// superseded, and the earliest begins after day. Every other party may exist on day. It answers
+	// for the record as it is, not as it was known at an earlier time. A store that cannot answer
+	// (it keeps no such index) returns an error wrapping ErrNotFound: the caller reads every party.
+	Unfounded(ctx context.Context, day Day) (map[EntityID]bool, error)
+}

@@ -1,6 +1,8 @@
 package events
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 )
@@ -114,6 +116,22 @@ func (DocumentRecorded) EventType() Type  { return TypeDocumentRecorded }
 func (DocumentRecorded) Refs() []EntityID { return nil }
 func (p DocumentRecorded) Validate() error {
 	return errors.Join(required("name", p.Name), required("text", p.Text), required("sha256", p.SHA256))
+}
+
+// DocumentDigest returns the hex SHA-256 digest of a document's text, as DocumentRecorded.SHA256
+// holds it.
+func DocumentDigest(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])
+}
+
+// CheckDigest returns nil if p.SHA256 is the digest of p.Text (DocumentDigest), and otherwise an
+// error naming the document and both digests that wraps ErrInvalid.
+func (p DocumentRecorded) CheckDigest() error {
+	if got := DocumentDigest(p.Text); got != p.SHA256 {
+		return fmt.Errorf("document %s: sha256 %s does not match its text (%s): %w", p.Name, p.SHA256, got, ErrInvalid)
+	}
+	return nil
 }
 
 // Name types of EntityNamed.

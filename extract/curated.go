@@ -1,10 +1,8 @@
 package extract
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"strings"
 
 	"annals/events"
@@ -56,13 +54,8 @@ func ParseCurated(name string, data []byte) (*Curated, error) {
 		Tables      []TableHint       `json:"tables"`
 		Facts       []json.RawMessage `json:"facts"`
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&raw); err != nil {
+	if err := events.DecodeStrict(data, &raw); err != nil {
 		return nil, fmt.Errorf("facts file %s: %v: %w", name, err, events.ErrInvalid)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, fmt.Errorf("facts file %s: data after the JSON object: %w", name, events.ErrInvalid)
 	}
 	for i, h := range raw.Tables {
 		if err := h.validate(); err != nil {

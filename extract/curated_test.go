@@ -103,7 +103,7 @@ func TestParseCuratedInvalid(t *testing.T) {
 		{"not json", `facts: []`, []string{"invalid character"}},
 		{"empty", ``, []string{"EOF"}},
 		{"unknown top-level field", `{"document":"quiet.txt","facts":[],"authors":["me"]}`, []string{`"authors"`}},
-		{"trailing data", factsFile(goodFact) + `{"facts":[]}`, []string{"data after the JSON object"}},
+		{"trailing data", factsFile(goodFact) + `{"facts":[]}`, []string{"data after the JSON value"}},
 		{"unknown field in a fact", factsFile(goodFact, strings.Replace(goodFact, `"payload"`, `"colour":"red","payload"`, 1)),
 			[]string{"fact 2", `"colour"`}},
 		{"unknown source field", factsFile(strings.Replace(goodFact, `"quote"`, `"page":3,"quote"`, 1)), []string{"fact 1", `"page"`}},

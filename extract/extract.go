@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"sort"
 	"strconv"
@@ -65,10 +63,9 @@ func FactsWith(doc *document.Document, curated *Curated, opts Options) ([]events
 	if x.kind == "" {
 		x.kind = events.KindParty
 	}
-	sum := sha256.Sum256([]byte(doc.Text))
 	// The document quotes its title line, which is line 1 unless blank lines come first.
 	x.add(events.DocumentEntity(doc.Name), "", x.lineText(doc.Sections[0].Line), events.DocumentRecorded{
-		Name: doc.Name, Title: doc.Title, SHA256: hex.EncodeToString(sum[:]), Text: doc.Text})
+		Name: doc.Name, Title: doc.Title, SHA256: events.DocumentDigest(doc.Text), Text: doc.Text})
 	x.name(x.subject, x.kind, x.title, events.NameOfficial, doc.Title)
 	if joined {
 		x.name(x.subject, x.kind, doc.Title, events.NameAlternate, doc.Title)

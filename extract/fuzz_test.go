@@ -103,7 +103,7 @@ func FuzzFacts(f *testing.F) {
 			if err := fact.Validate(); err != nil {
 				t.Fatalf("Facts(%q) fact %d (%s about %s, quoting %q) does not validate: %v", data, i, fact.Type, fact.Entity, fact.Source.Quote, err)
 			}
-			if !events.QuoteIn(doc.Text, fact.Source.Quote) {
+			if !doc.ContainsQuote(fact.Source.Quote) {
 				t.Fatalf("Facts(%q) fact %d (%s about %s) quotes %q, which is not in the document", data, i, fact.Type, fact.Entity, fact.Source.Quote)
 			}
 		}

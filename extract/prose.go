@@ -390,7 +390,7 @@ func (d *drafter) result() []events.Fact {
 	for _, f := range d.facts {
 		dup := -1
 		for i, g := range out {
-			if SameClaim(f, g) && (roleOf(f) == roleOf(g) || f.Date.String() != "XXXX" && g.Date.String() != "XXXX") {
+			if SameClaim(f, g) && (roleOf(f) == roleOf(g) || !f.Date.Unknown() && !g.Date.Unknown()) {
 				dup = i
 				break
 			}
@@ -407,10 +407,10 @@ func (d *drafter) result() []events.Fact {
 
 // narrower reports whether date a names fewer days than b (an unknown date names all).
 func narrower(a, b events.Date) bool {
-	if a.String() == "XXXX" {
+	if a.Unknown() {
 		return false
 	}
-	if b.String() == "XXXX" {
+	if b.Unknown() {
 		return true
 	}
 	return a.Latest()-a.Earliest() < b.Latest()-b.Earliest()
@@ -446,7 +446,7 @@ func SameClaim(a, b events.Fact) bool {
 // CompatibleDates reports whether two dates may name the same day: either is unknown, or their
 // ranges of days overlap.
 func CompatibleDates(a, b events.Date) bool {
-	if a.String() == "XXXX" || b.String() == "XXXX" {
+	if a.Unknown() || b.Unknown() {
 		return true
 	}
 	ae, al := a.Earliest(), a.Latest()
@@ -728,7 +728,7 @@ func (c *sentenceContext) settleInitially() {
 		return
 	}
 	later := c.d.facts[c.tookLater[0]]
-	if later.Date.String() == "XXXX" {
+	if later.Date.Unknown() {
 		return
 	}
 	for _, i := range c.initially {

@@ -528,7 +528,7 @@ var proseRules = []proseRule{
 				party = p.id
 			}
 			date := c.date().edtf
-			if !strings.Contains(date, "/") && date != "XXXX" {
+			if d, err := events.ParseDate(date); err == nil && !d.IsInterval() && !d.Unknown() {
 				date = "../" + date
 			}
 			c.add(party, date, events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: Role(c.group(2))}})

@@ -41,7 +41,7 @@ func (g *claimGroup) conflicts(i, j int) bool {
 	if a.value != b.value && !wild(a.value) && !wild(b.value) && events.NameKey(a.value) != events.NameKey(b.value) {
 		return true
 	}
-	if undated(a.date) || undated(b.date) {
+	if a.date.Unknown() || b.date.Unknown() {
 		return false
 	}
 	return a.date.Latest() < b.date.Earliest() || b.date.Latest() < a.date.Earliest()
@@ -89,7 +89,7 @@ func disputesOf(id events.EntityID, evs []events.Event, names Names) []Dispute {
 		case events.PartyFounded:
 			if self {
 				group("official name").add(e, p.Name, events.Date{})
-				if !undated(e.Date) {
+				if !e.Date.Unknown() {
 					group("founded").add(e, "", e.Date)
 				}
 			}
@@ -106,7 +106,7 @@ func disputesOf(id events.EntityID, evs []events.Event, names Names) []Dispute {
 			if self || p.Successor == id {
 				field := "succession: " + names(e.Entity) + " → " + names(p.Successor)
 				group(field).add(e, p.Kind, e.Date)
-				if p.Successor == id && p.Kind == events.SuccessionTransformation && !undated(e.Date) {
+				if p.Successor == id && p.Kind == events.SuccessionTransformation && !e.Date.Unknown() {
 					group("founded").add(e, "", e.Date)
 				}
 			}

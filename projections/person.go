@@ -129,7 +129,7 @@ func mergeRoles(roles []Role) []Role {
 		case !seen:
 			index[key] = len(out)
 			out = append(out, r)
-		case undated(out[i].since) && !undated(r.since):
+		case out[i].since.Unknown() && !r.since.Unknown():
 			r.Also = append(append(r.Also, out[i].Source), out[i].Also...)
 			r.methods = append(r.methods, out[i].methods...)
 			out[i] = r

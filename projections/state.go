@@ -324,7 +324,7 @@ func leadersAt(terms []term, departures []events.Event, day events.Day) []Leader
 			continue
 		}
 		// Prefer the dated, certain claim; keep the other's source.
-		if undated(out[i].since) && !undated(l.since) {
+		if out[i].since.Unknown() && !l.since.Unknown() {
 			l.Also = append(append(l.Also, out[i].Source), out[i].Also...)
 			l.methods = append(l.methods, out[i].methods...)
 			out[i] = l
@@ -337,13 +337,8 @@ func leadersAt(terms []term, departures []events.Event, day events.Day) []Leader
 		out[i].Method = allMethod(out[i].methods)
 	}
 	// Dated terms first, in the order they began; undated ones after them.
-	sort.SliceStable(out, func(i, j int) bool { return !undated(out[i].since) && undated(out[j].since) })
+	sort.SliceStable(out, func(i, j int) bool { return !out[i].since.Unknown() && out[j].since.Unknown() })
 	return out
-}
-
-// undated reports whether a date says nothing of when ("XXXX", or no date at all).
-func undated(d events.Date) bool {
-	return d.Earliest() == events.MinDay && d.Latest() == events.MaxDay
 }
 
 // departure returns the first departure of l's person from l's role dated no earlier than start.

@@ -4,12 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"annals/events"
 
@@ -192,9 +189,8 @@ func checkImport(evs []events.Event) error {
 		}
 		facts[e.Fact.ID()] = line
 		if d, ok := e.Payload.(events.DocumentRecorded); ok {
-			sum := sha256.Sum256([]byte(d.Text))
-			if got := hex.EncodeToString(sum[:]); got != d.SHA256 {
-				errs = append(errs, fmt.Errorf("line %d: document %s: sha256 %s does not match its text (%s): %w", line, d.Name, d.SHA256, got, events.ErrInvalid))
+			if err := d.CheckDigest(); err != nil {
+				errs = append(errs, fmt.Errorf("line %d: %w", line, err))
 			}
 			docs[d.Name] = events.FoldSpace(d.Text)
 		}
@@ -206,7 +202,7 @@ func checkImport(evs []events.Event) error {
 			text, ok := docs[doc]
 			if !ok {
 				errs = append(errs, fmt.Errorf("line %d (%s about %s): document %s is not in the input: %w", line, e.Type, e.Entity, doc, events.ErrInvalid))
-			} else if q := events.FoldSpace(e.Source.Quote); q == "" || !strings.Contains(text, q) {
+			} else if events.QuoteIndex(text, e.Source.Quote) < 0 {
 				errs = append(errs, fmt.Errorf("line %d (%s about %s): quote %s does not occur in document %s: %w",
 					line, e.Type, e.Entity, events.Excerpt(e.Source.Quote, events.DefaultExcerpt), doc, events.ErrInvalid))
 			}
@@ -225,6 +221,7 @@ func checkImport(evs []events.Event) error {
 	return joinErrors(errs)
 }
 
+// joinErrors joins errs (nil for none), listing the first maxErrors and then "and N more".
 func joinErrors(errs []error) error {
 	if len(errs) > maxErrors {
 		errs = append(errs[:maxErrors], fmt.Errorf("and %d more", len(errs)-maxErrors))

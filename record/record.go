@@ -15,13 +15,10 @@ package record
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
-	"strings"
 	"time"
 
 	"annals/events"
@@ -257,32 +254,37 @@ func (r *Recorder) publish(ctx context.Context, facts []events.Fact, prev *publi
 }
 
 // settle counts a published chunk once the store has caught up on it, and retries the facts a
-// conflict with another writer kept out of the log. A nil chunk settles nothing.
+// conflict with another writer kept out of the log: it publishes them again, catches the store up
+// and counts them, up to Retries attempts. A nil chunk settles nothing.
 func (r *Recorder) settle(ctx context.Context, p *published, res *Result) error {
-	if p == nil || len(p.todo) == 0 {
-		return nil
+	for attempt := 1; p != nil && len(p.todo) > 0; attempt++ {
+		left, err := r.unknown(ctx, p.todo)
+		if err != nil {
+			return err
+		}
+		if err := r.count(ctx, p.evs, len(p.todo)-len(left), res); err != nil {
+			return err
+		}
+		switch {
+		case p.appendErr == nil && len(left) > 0:
+			return fmt.Errorf("record: %d facts were acknowledged but are not in the store", len(left))
+		case p.appendErr == nil:
+			return nil
+		case !errors.Is(p.appendErr, events.ErrConflict) || attempt > r.retries():
+			return p.appendErr
+		}
+		r.logger().Info("conflict with another writer; retrying", "attempt", attempt, "left", len(left), "error", p.appendErr)
+		if p, err = r.publish(ctx, left, nil); err != nil {
+			return err
+		}
+		res.Known += p.known // recorded meanwhile by another writer
+		if len(p.todo) > 0 {
+			if _, err := r.CatchUp(ctx); err != nil {
+				return err
+			}
+		}
 	}
-	left, err := r.unknown(ctx, p.todo)
-	if err != nil {
-		return err
-	}
-	if err := r.count(ctx, p.evs, len(p.todo)-len(left), res); err != nil {
-		return err
-	}
-	switch {
-	case p.appendErr == nil && len(left) > 0:
-		return fmt.Errorf("record: %d facts were acknowledged but are not in the store", len(left))
-	case p.appendErr == nil:
-		return nil
-	case !errors.Is(p.appendErr, events.ErrConflict) || r.retries() < 1:
-		return p.appendErr
-	}
-	r.logger().Info("conflict with another writer; retrying", "attempt", 1, "left", len(left), "error", p.appendErr)
-	got, err := r.recordChunk(ctx, left, 1)
-	res.Recorded += got.Recorded
-	res.Known += got.Known
-	res.IDs = append(res.IDs, got.IDs...)
-	return err
+	return nil
 }
 
 // count adds to res the outcome of published events, of whose facts the store now holds stored: a
@@ -313,54 +315,6 @@ func (r *Recorder) retries() int {
 		return DefaultRetries
 	}
 	return r.Retries
-}
-
-// recordChunk records facts one attempt after another, from attempt first, catching the store up
-// after each: the path of a chunk whose publish met another writer.
-func (r *Recorder) recordChunk(ctx context.Context, facts []events.Fact, first int) (Result, error) {
-	var res Result
-	retries := r.retries()
-	pending := facts
-	for attempt := first; ; attempt++ {
-		todo, err := r.unknown(ctx, pending)
-		if err != nil {
-			return res, err
-		}
-		res.Known += len(pending) - len(todo) // recorded meanwhile by another writer
-		if len(todo) == 0 {
-			return res, nil
-		}
-		evs, err := r.events(todo)
-		if err != nil {
-			return res, err
-		}
-		expect, err := r.Store.EntitySeqs(ctx, entitiesOf(evs))
-		if err != nil {
-			return res, fmt.Errorf("record: %w", err)
-		}
-		_, appendErr := r.Log.Append(ctx, evs, expect)
-		if _, err := r.CatchUp(ctx); err != nil {
-			return res, err
-		}
-		left, err := r.unknown(ctx, todo)
-		if err != nil {
-			return res, err
-		}
-		if err := r.count(ctx, evs, len(todo)-len(left), &res); err != nil {
-			return res, err
-		}
-		if appendErr == nil && len(left) > 0 {
-			appendErr = fmt.Errorf("record: %d facts were acknowledged but are not in the store", len(left))
-		}
-		if appendErr == nil {
-			return res, nil
-		}
-		if !errors.Is(appendErr, events.ErrConflict) || attempt >= retries {
-			return res, appendErr
-		}
-		r.logger().Info("conflict with another writer; retrying", "attempt", attempt+1, "left", len(left), "error", appendErr)
-		pending = left
-	}
 }
 
 // background runs one function at a time in a goroutine of its own.
@@ -433,9 +387,8 @@ func (r *Recorder) check(ctx context.Context, facts []events.Fact) error {
 	var errs []error
 	for _, f := range facts {
 		if d, ok := f.Payload.(events.DocumentRecorded); ok {
-			sum := sha256.Sum256([]byte(d.Text))
-			if got := hex.EncodeToString(sum[:]); got != d.SHA256 {
-				return fmt.Errorf("document %s: sha256 %s does not match its text (%s): %w", d.Name, d.SHA256, got, events.ErrInvalid)
+			if err := d.CheckDigest(); err != nil {
+				return err
 			}
 			if err := r.checkSize(f, d); err != nil {
 				errs = append(errs, err)
@@ -464,16 +417,13 @@ func (r *Recorder) check(ctx context.Context, facts []events.Fact) error {
 			docs[doc] = text
 		}
 		// The document's text is folded once; each quote is folded and looked for in it.
-		if q := events.FoldSpace(f.Source.Quote); q == "" || !strings.Contains(text, q) {
+		if events.QuoteIndex(text, f.Source.Quote) < 0 {
 			errs = append(errs, fmt.Errorf("fact %d (%s about %s): quote %s does not occur in document %s: %w",
 				i+1, f.Type, f.Entity, events.Excerpt(f.Source.Quote, events.DefaultExcerpt), doc, events.ErrInvalid))
 		}
 	}
 	errs = append(errs, r.checkSupersessions(ctx, facts)...)
-	if len(errs) > 10 {
-		errs = append(errs[:10], fmt.Errorf("and %d more", len(errs)-10))
-	}
-	return errors.Join(errs...)
+	return joinErrors(errs)
 }
 
 // messageOverhead is what a message of the log carries besides its event, at most: the headers that

@@ -26,8 +26,8 @@ type Until struct {
 }
 
 // ParseUntil parses a bound as the recorder's --until takes it: a stream sequence (a positive
-// integer), a recorded time in RFC 3339 (2026-11-01T09:30:00Z), or a day YYYY-MM-DD, meaning the end
-// of that day in UTC. It returns an error wrapping events.ErrInvalid for anything else.
+// integer), or a recorded time as events.ParseRecorded takes it: RFC 3339 (2026-11-01T09:30:00Z) or a
+// day YYYY-MM-DD, meaning the end of that day in UTC. It returns an error wrapping events.ErrInvalid for anything else.
 func ParseUntil(s string) (Until, error) {
 	s = strings.TrimSpace(s)
 	if s != "" && strings.Trim(s, "0123456789") == "" {
@@ -37,11 +37,8 @@ func ParseUntil(s string) (Until, error) {
 		}
 		return Until{Seq: seq}, nil
 	}
-	if day, err := time.Parse(time.DateOnly, s); err == nil {
-		return Until{Time: day.AddDate(0, 0, 1).Add(-time.Nanosecond)}, nil
-	}
-	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return Until{Time: t.UTC()}, nil
+	if t, err := events.ParseRecorded(s); err == nil {
+		return Until{Time: t}, nil
 	}
 	return Until{}, fmt.Errorf("%q: want a stream sequence (120), a recorded time in RFC 3339 (2026-11-01T09:30:00Z) or a day (2026-11-01): %w", s, events.ErrInvalid)
 }

@@ -229,54 +229,26 @@ func abbreviated(s string) bool {
 // the original text of each of its bytes, so that a quote found in it can be placed in the original.
 type foldedText struct {
 	s  string
-	at []int
+	at []int32
 }
 
 func fold(text string) foldedText {
-	var b strings.Builder
-	var at []int
-	pending := -1 // offset of a white space run not yet written
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if size == 1 && r == utf8.RuneError {
-			r = -1 // an invalid byte is never white space
-		}
-		if r >= 0 && unicode.IsSpace(r) {
-			if pending < 0 && b.Len() > 0 {
-				pending = i
-			}
-			i += size
-			continue
-		}
-		if pending >= 0 {
-			b.WriteByte(' ')
-			at = append(at, pending)
-			pending = -1
-		}
-		b.WriteString(text[i : i+size])
-		for k := range size {
-			at = append(at, i+k)
-		}
-		i += size
-	}
-	return foldedText{b.String(), at}
+	s, at := events.FoldSpaceAt(text)
+	return foldedText{s, at}
 }
 
 // occurrences returns the spans, in the original text, of every occurrence of quote (compared as
 // events.QuoteIn compares).
 func (f foldedText) occurrences(quote string) [][2]int {
 	q := events.FoldSpace(quote)
-	if q == "" {
-		return nil
-	}
 	var out [][2]int
 	for from := 0; ; {
-		i := strings.Index(f.s[from:], q)
+		i := events.QuoteIndex(f.s[from:], q)
 		if i < 0 {
 			return out
 		}
 		i += from
-		out = append(out, [2]int{f.at[i], f.at[i+len(q)-1] + 1})
+		out = append(out, [2]int{int(f.at[i]), int(f.at[i+len(q)-1]) + 1})
 		from = i + 1
 	}
 }
@@ -574,7 +546,7 @@ func checkCoverage(docs []*seedDoc, ids map[events.FactID]events.Fact, all []eve
 		var order []int       // the statements rows name, in the order of rows
 		for ri, e := range rows {
 			p := pos{e.line, events.FoldSpace(e.text)}
-			if !events.QuoteIn(d.doc.Text, e.text) {
+			if !d.doc.ContainsQuote(e.text) {
 				report(d.name, e.line, e.text, "the statement does not occur in the document (COVERAGE.md:%d)", e.fileLine)
 			}
 			i, ok := want[p]

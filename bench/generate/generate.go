@@ -9,8 +9,6 @@
 package generate
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"math/rand"
 	"sort"
@@ -61,13 +59,12 @@ type Chunk struct {
 // Facts returns the facts the recorder ingests for the chunk: the document itself, the name the
 // extractor gives the chunk's subject, then the curated facts, as sources.Load yields them.
 func (c Chunk) Facts() []events.Fact {
-	sum := sha256.Sum256([]byte(c.Text))
 	title := strings.TrimSuffix(strings.TrimPrefix(firstLine(c.Text), "= "), " =")
 	src := events.Source{Document: c.Name, Quote: firstLine(c.Text)}
 	out := make([]events.Fact, 0, len(c.Curated.Facts)+2)
 	out = append(out,
 		events.Fact{Type: events.TypeDocumentRecorded, Entity: events.DocumentEntity(c.Name), Date: events.MustParseDate("XXXX"),
-			Source: src, Payload: events.DocumentRecorded{Name: c.Name, Title: title, SHA256: hex.EncodeToString(sum[:]), Text: c.Text}},
+			Source: src, Payload: events.DocumentRecorded{Name: c.Name, Title: title, SHA256: events.DocumentDigest(c.Text), Text: c.Text}},
 		events.Fact{Type: events.TypeEntityNamed, Entity: c.Curated.Subject, Date: events.MustParseDate("XXXX"),
 			Source: events.Source{Document: c.Name, Quote: title}, Payload: events.EntityNamed{Kind: c.Curated.SubjectKind, Name: title, NameType: events.NameOfficial}})
 	for _, f := range c.Curated.Facts {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 
 	"annals/events"
@@ -51,39 +50,22 @@ func (m *Main) diff(ctx context.Context, args []string) error {
 	if from > to {
 		return usageError{fmt.Sprintf("--from %s is after --to %s", from, to)}
 	}
-	store, dir, err := c.openDirectory(ctx)
+	store, h, err := c.openHistorian()
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	ids, err := dir.partiesOr(ctx, store, *party)
+	all, err := h.Diff(ctx, from, to, *party)
 	if err != nil {
 		return err
 	}
-	diffs, err := eachParty(ctx, c, store, ids, func(id events.EntityID, evs []events.Event) (partyDiff, bool) {
-		before := projections.Party(id, evs, from, dir.name)
-		after := projections.Party(id, evs, to, dir.name)
-		d := partyDiff{Party: id, Name: dir.name(id), Changes: compareStates(before, after), Events: []projections.Entry{}}
-		for _, e := range evs {
-			if e.Type == events.TypeDocumentRecorded || undatedEvent(e) {
-				continue
-			}
-			// Certainly not yet on the first day, and happened or may have by the second.
-			if e.Date.Relation(from) != events.DateBefore && e.Date.Relation(to) != events.DateAfter {
-				d.Events = append(d.Events, projections.NewEntry(e, to, dir.name))
-			}
+	var diffs []partyDiff
+	for _, pd := range all {
+		d := partyDiff{Party: pd.ID, Name: pd.Name, Changes: compareStates(pd.Before, pd.After), Events: pd.Events}
+		if len(d.Changes) > 0 || len(d.Events) > 0 {
+			diffs = append(diffs, d)
 		}
-		return d, len(d.Changes) > 0 || len(d.Events) > 0
-	})
-	if err != nil {
-		return err
 	}
-	sort.Slice(diffs, func(i, j int) bool {
-		if diffs[i].Name != diffs[j].Name {
-			return diffs[i].Name < diffs[j].Name
-		}
-		return diffs[i].Party < diffs[j].Party
-	})
 	if c.json {
 		return m.writeJSON(struct {
 			From    string      `json:"from"`

@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 
 	"annals/events"
+	"annals/history"
 	"annals/projections"
 )
 
@@ -53,62 +55,23 @@ func (m *Main) events(ctx context.Context, args []string) error {
 	if *typ != "" && !knownTypePrefix(*typ) {
 		return usageError{fmt.Sprintf("--type %q matches no event type; the types are:\n  %s", *typ, typeList())}
 	}
-	store, dir, err := c.openDirectory(ctx)
+	store, h, err := c.openHistorian()
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	keep := func(st events.Stored) bool {
-		e := st.Event
-		switch {
-		case !c.known(st):
-			return false
-		case *typ != "" && !strings.HasPrefix(string(e.Type), *typ):
-			return false
-		case *source != "" && e.Source.Document != *source:
-			return false
-		case dated && (undatedEvent(e) || e.Date.Latest() < lo || e.Date.Earliest() > hi):
-			return false
-		}
-		return true
-	}
-	var found []events.Stored
-	if *party != "" {
-		id, err := dir.resolve(ctx, store, *party, events.KindParty, events.KindOrganisation, events.KindPerson)
-		if err != nil {
-			return err
-		}
-		stored, err := store.EntityEvents(ctx, id)
-		if err != nil {
-			return err
-		}
-		for _, st := range stored {
-			if keep(st) {
-				found = append(found, st)
-			}
-		}
-	} else {
-		err := store.Scan(ctx, 1, func(st events.Stored) error {
-			if keep(st) {
-				found = append(found, st)
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-	}
-	if *source != "" && len(found) == 0 && !dir.hasDocument(*source) {
-		return fmt.Errorf("document %s is not in the record: %w", *source, events.ErrNotFound)
+	found, err := h.Events(ctx, history.EventsQuery{Entity: *party, Type: *typ, Dated: dated, From: lo, To: hi, Source: *source})
+	if err != nil {
+		return documentError(err)
 	}
 	if c.json {
 		out := make([]rawEvent, 0, len(found))
-		for _, st := range found {
-			data, err := events.EncodeEvent(st.Event)
+		for _, f := range found {
+			data, err := events.EncodeEvent(f.Stored.Event)
 			if err != nil {
 				return err
 			}
-			out = append(out, rawEvent{Seq: st.Seq, Event: data})
+			out = append(out, rawEvent{Seq: f.Stored.Seq, Event: data})
 		}
 		return m.writeJSON(struct {
 			Events []rawEvent `json:"events"`
@@ -116,15 +79,11 @@ func (m *Main) events(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(m.Stdout, "%d events\n", len(found))
 	entries := make([]projections.Entry, len(found))
-	for i, st := range found {
-		entries[i] = projections.NewEntry(st.Event, events.MaxDay, dir.name)
+	for i, f := range found {
+		entries[i] = f.Entry
 	}
 	writeEntries(m.Stdout, entries)
 	return nil
-}
-
-func undatedEvent(e events.Event) bool {
-	return e.Date.Earliest() == events.MinDay && e.Date.Latest() == events.MaxDay
 }
 
 func knownTypePrefix(prefix string) bool {
@@ -144,8 +103,11 @@ func typeList() string {
 	return strings.Join(out, "\n  ")
 }
 
-// hasDocument reports whether the record holds a document of that file name.
-func (d *directory) hasDocument(name string) bool {
-	_, ok := d.entity(events.DocumentEntity(name))
-	return ok
+// documentError says, for a document the record does not hold, how to list those it does.
+func documentError(err error) error {
+	var nf *history.DocumentNotFoundError
+	if errors.As(err, &nf) {
+		return fmt.Errorf("%w (the record holds %d documents; `query events --type document.` lists them)", err, nf.Documents)
+	}
+	return err
 }

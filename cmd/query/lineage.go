@@ -29,60 +29,15 @@ func (m *Main) lineage(ctx context.Context, args []string) error {
 	default:
 		return usageError{fmt.Sprintf("--format %q: want text, dot or mermaid", *format)}
 	}
-	store, dir, err := c.openDirectory(ctx)
+	store, h, err := c.openHistorian()
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	root, err := dir.resolve(ctx, store, *party, events.KindParty, events.KindOrganisation)
+	l, err := h.Lineage(ctx, *party)
 	if err != nil {
 		return err
 	}
-	// Walk the links out from the root through the entity index. Entities a merge joins are one node,
-	// under their canonical id: an edge read from another entity's events is moved onto it at the end.
-	var edges []projections.Edge
-	root, _, err = c.group(ctx, store, root)
-	if err != nil {
-		return err
-	}
-	seen := map[events.EntityID]bool{root: true}
-	canonical := map[events.EntityID]events.EntityID{}
-	queue := []events.EntityID{root}
-	for len(queue) > 0 {
-		id := queue[0]
-		queue = queue[1:]
-		canon, evs, err := c.group(ctx, store, id)
-		if err != nil {
-			return err
-		}
-		canonical[id] = canon
-		if canon != id {
-			if seen[canon] {
-				continue
-			}
-			seen[canon] = true
-		}
-		for _, ev := range evs {
-			for _, e := range projections.EdgesOf(ev) {
-				edges = append(edges, e)
-				for _, o := range []events.EntityID{e.From, e.To} {
-					if !seen[o] {
-						seen[o] = true
-						queue = append(queue, o)
-					}
-				}
-			}
-		}
-	}
-	for i, e := range edges {
-		if c, ok := canonical[e.From]; ok {
-			edges[i].From = c
-		}
-		if c, ok := canonical[e.To]; ok {
-			edges[i].To = c
-		}
-	}
-	l := projections.NewLineage(root, edges, dir.name)
 	if c.json {
 		return m.writeJSON(l)
 	}

@@ -18,7 +18,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"sync"
 	"syscall"
 )
 
@@ -38,19 +37,6 @@ type Main struct {
 	Stdout io.Writer
 	Stderr io.Writer
 	Getenv func(string) string
-
-	mu     sync.Mutex
-	failed error // the first error met where it could not be returned (see fail)
-}
-
-// fail records an error met where it could not be returned, such as an entity the directory could
-// not read while a fold asked for its name; Run ends the command with it.
-func (m *Main) fail(err error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.failed == nil {
-		m.failed = err
-	}
 }
 
 type usageError struct{ msg string }
@@ -99,16 +85,6 @@ Run 'query <command> -h' for the flags of a command.
 
 // Run runs one command.
 func (m *Main) Run(ctx context.Context, args []string) error {
-	err := m.run(ctx, args)
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if err == nil {
-		err = m.failed
-	}
-	return err
-}
-
-func (m *Main) run(ctx context.Context, args []string) error {
 	if len(args) == 0 {
 		fmt.Fprint(m.Stderr, usage)
 		return usageError{"no command given"}

@@ -21,28 +21,24 @@ func (m *Main) person(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	store, dir, err := c.openDirectory(ctx)
+	store, h, err := c.openHistorian()
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	id, err := dir.resolve(ctx, store, c.args[0], events.KindPerson)
+	a, err := h.Person(ctx, c.args[0], day)
 	if err != nil {
 		return err
 	}
-	stored, err := store.EntityEvents(ctx, id)
-	if err != nil {
-		return err
-	}
-	st := projections.Person(id, c.effective(stored), day, dir.name)
+	id, st := a.ID, a.State
 	if c.json {
 		return m.writeJSON(struct {
 			Person events.EntityID `json:"person"`
 			Name   string          `json:"name"`
 			projections.PersonState
-		}{id, dir.name(id), st})
+		}{id, a.Name, st})
 	}
-	fmt.Fprintf(m.Stdout, "%s [%s]", dir.name(id), id)
+	fmt.Fprintf(m.Stdout, "%s [%s]", a.Name, id)
 	if *at != "" {
 		fmt.Fprintf(m.Stdout, " as of %s", day)
 	}

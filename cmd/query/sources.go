@@ -3,18 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
-	"sort"
 
-	"annals/document"
 	"annals/events"
-	"annals/projections"
+	"annals/history"
 )
 
 // sourceFact is one fact of `query sources`, with the line its quote starts on.
-type sourceFact struct {
-	Line int `json:"line"`
-	projections.Entry
-}
+type sourceFact = history.SourceFact
 
 func (m *Main) sources(ctx context.Context, args []string) error {
 	c := m.flags("sources", "DOC [flags]",
@@ -24,53 +19,16 @@ func (m *Main) sources(ctx context.Context, args []string) error {
 		return err
 	}
 	name := c.args[0]
-	store, dir, err := c.openDirectory(ctx)
+	store, h, err := c.openHistorian()
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	docEvents, err := store.EntityEvents(ctx, events.DocumentEntity(name))
+	a, err := h.Sources(ctx, name)
 	if err != nil {
-		return err
+		return documentError(err)
 	}
-	var doc *document.Document
-	for _, st := range docEvents {
-		if d, ok := st.Event.Payload.(events.DocumentRecorded); ok && d.Name == name {
-			if doc, err = document.Parse(d.Name, []byte(d.Text)); err != nil {
-				return fmt.Errorf("document %s in the record: %w", name, err)
-			}
-		}
-	}
-	if doc == nil {
-		all, err := dir.all()
-		if err != nil {
-			return err
-		}
-		var names []string
-		for id, e := range all {
-			if e.Kind == events.KindDocument {
-				names = append(names, string(id))
-			}
-		}
-		sort.Strings(names)
-		return fmt.Errorf("document %s is not in the record: %w (the record holds %d documents; `query events --type document.` lists them)", name, events.ErrNotFound, len(names))
-	}
-	var facts []sourceFact
-	err = store.Scan(ctx, 1, func(st events.Stored) error {
-		if st.Event.Source.Document == name && st.Event.Type != events.TypeDocumentRecorded && c.known(st) {
-			facts = append(facts, sourceFact{Line: doc.LineOf(st.Event.Source.Quote), Entry: projections.NewEntry(st.Event, events.MaxDay, dir.name)})
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	sort.SliceStable(facts, func(i, j int) bool {
-		if facts[i].Line != facts[j].Line {
-			return facts[i].Line < facts[j].Line
-		}
-		return facts[i].EventID < facts[j].EventID
-	})
+	doc, facts := a, a.Facts
 	if c.json {
 		return m.writeJSON(struct {
 			Document string       `json:"document"`

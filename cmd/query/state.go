@@ -2,13 +2,12 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"annals/events"
+	"annals/history"
 	"annals/projections"
 )
 
@@ -31,45 +30,15 @@ func (m *Main) state(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	store, dir, err := c.openDirectory(ctx)
+	store, h, err := c.openHistorian()
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	ids, err := dir.partiesOr(ctx, store, *party)
+	states, err := h.State(ctx, day, *party)
 	if err != nil {
 		return err
 	}
-	// Every party: those the lifetime index says were certainly not founded yet are left unread. The
-	// index answers for the whole record as it stands, so --known-at and --curated-only fold every party.
-	var skip map[events.EntityID]bool
-	if *party == "" && c.knownAt.IsZero() && !c.curatedOnly {
-		if skip, err = store.Unfounded(ctx, day); errors.Is(err, events.ErrNotFound) {
-			skip, err = nil, nil // a store from before the index, opened read-only: read every party
-		}
-		if err != nil {
-			return err
-		}
-	}
-	read := ids[:0:0]
-	for _, id := range ids {
-		if !skip[id] {
-			read = append(read, id)
-		}
-	}
-	states, err := eachParty(ctx, c, store, read, func(id events.EntityID, evs []events.Event) (projections.PartyState, bool) {
-		st := projections.Party(id, evs, day, dir.name)
-		return st, st.Exists() || *party != ""
-	})
-	if err != nil {
-		return err
-	}
-	sort.SliceStable(states, func(i, j int) bool {
-		if a, b := displayName(states[i]), displayName(states[j]); a != b {
-			return a < b
-		}
-		return states[i].ID < states[j].ID
-	})
 	if c.json {
 		return m.writeJSON(struct {
 			AsOf    string                   `json:"as_of"`
@@ -87,15 +56,7 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-func displayName(st projections.PartyState) string {
-	if st.Name.Value != "" {
-		return st.Name.Value
-	}
-	if len(st.Name.Claims) > 0 {
-		return st.Name.Claims[0].Value
-	}
-	return string(st.ID)
-}
+func displayName(st projections.PartyState) string { return history.DisplayName(st) }
 
 func writeStates(w io.Writer, day events.Day, states []projections.PartyState, one bool) {
 	var dated, undated []projections.PartyState

@@ -21,33 +21,24 @@ func (m *Main) timeline(ctx context.Context, args []string) error {
 		c.fs.Usage()
 		return usageError{"timeline needs --party P"}
 	}
-	store, dir, err := c.openDirectory(ctx)
+	store, h, err := c.openHistorian()
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	id, err := dir.resolve(ctx, store, *party, events.KindParty)
+	a, err := h.Timeline(ctx, *party)
 	if err != nil {
 		return err
 	}
-	id, evs, err := c.group(ctx, store, id)
-	if err != nil {
-		return err
-	}
-	entries := make([]projections.Entry, 0, len(evs))
-	for _, e := range evs {
-		if e.Type != events.TypeDocumentRecorded {
-			entries = append(entries, projections.NewEntry(e, events.MaxDay, dir.name))
-		}
-	}
+	id, entries := a.ID, a.Events
 	if c.json {
 		return m.writeJSON(struct {
 			Party  events.EntityID     `json:"party"`
 			Name   string              `json:"name"`
 			Events []projections.Entry `json:"events"`
-		}{id, dir.name(id), entries})
+		}{id, a.Name, entries})
 	}
-	fmt.Fprintf(m.Stdout, "Timeline of %s [%s]: %d events\n", dir.name(id), id, len(entries))
+	fmt.Fprintf(m.Stdout, "Timeline of %s [%s]: %d events\n", a.Name, id, len(entries))
 	writeHistory(m.Stdout, entries)
 	return nil
 }

@@ -145,7 +145,7 @@ func (c *config) open(ctx context.Context, logger *slog.Logger) (*backend, error
 	if err != nil {
 		return nil, err
 	}
-	b.store, err = boltstore.Open(filepath.Join(c.data, "annals.db"), boltstore.Options{})
+	b.store, err = boltstore.Open(filepath.Join(c.data, boltstore.FileName), boltstore.Options{})
 	if err != nil {
 		return nil, err
 	}

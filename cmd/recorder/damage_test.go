@@ -7,13 +7,15 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"annals/boltstore"
 )
 
 // A store cut to 8 KiB: ingest and export refuse it with a clear error and exit 1 (no crash); replay
 // moves it aside, says so, and rebuilds the record from the stream, which then reads as before.
 func TestReplayRebuildsATruncatedStore(t *testing.T) {
 	data, _ := recordedData(t)
-	path := filepath.Join(data, "annals.db")
+	path := filepath.Join(data, boltstore.FileName)
 	want := digestOf(t, path)
 	if err := os.Truncate(path, 8<<10); err != nil {
 		t.Fatal(err)
@@ -43,7 +45,7 @@ func TestReplayRebuildsATruncatedStore(t *testing.T) {
 // A store with a damaged record (a year edited inside a quote) is rebuilt by replay the same way.
 func TestReplayRebuildsADamagedRecord(t *testing.T) {
 	data, _ := recordedData(t)
-	path := filepath.Join(data, "annals.db")
+	path := filepath.Join(data, boltstore.FileName)
 	want := digestOf(t, path)
 	raw, err := os.ReadFile(path)
 	if err != nil {

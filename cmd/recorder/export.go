@@ -45,7 +45,7 @@ func (m *Main) export(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	store, err := boltstore.Open(filepath.Join(c.data, "annals.db"), boltstore.Options{ReadOnly: true})
+	store, err := boltstore.Open(filepath.Join(c.data, boltstore.FileName), boltstore.Options{ReadOnly: true})
 	if err != nil {
 		return err
 	}

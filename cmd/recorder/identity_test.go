@@ -18,7 +18,7 @@ const identityDocs = "../../sources/testdata/identity"
 // readStore opens the store of a data directory read only and passes it to fn.
 func readStore(t *testing.T, data string, fn func(ctx context.Context, s *boltstore.Store)) {
 	t.Helper()
-	s, err := boltstore.Open(filepath.Join(data, "annals.db"), boltstore.Options{ReadOnly: true})
+	s, err := boltstore.Open(filepath.Join(data, boltstore.FileName), boltstore.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"annals/boltstore"
 	"annals/embednats"
 	"annals/events"
 
@@ -198,7 +199,7 @@ func TestVerifyFindsADamagedIndex(t *testing.T) {
 	if out, code := run(t, t0, "ingest", "--data", data, "../../seeds"); code != 0 {
 		t.Fatalf("ingest: %s", out)
 	}
-	db, err := bolt.Open(filepath.Join(data, "annals.db"), 0o600, nil)
+	db, err := bolt.Open(filepath.Join(data, boltstore.FileName), 0o600, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -63,7 +63,7 @@ func (m *Main) replay(ctx context.Context, args []string) error {
 	b, err := c.open(ctx, logger)
 	if errors.Is(err, events.ErrCorrupt) && *out == "" {
 		// The store cannot even be opened; the stream holds the record: set the file aside, rebuild.
-		if err = m.setAside(logger, filepath.Join(c.data, "annals.db"), err); err == nil {
+		if err = m.setAside(logger, filepath.Join(c.data, boltstore.FileName), err); err == nil {
 			b, err = c.open(ctx, logger)
 		}
 	}

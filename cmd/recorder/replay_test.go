@@ -66,7 +66,7 @@ func openRead(t *testing.T, path string) *boltstore.Store {
 
 func lastSeq(t *testing.T, data string) uint64 {
 	t.Helper()
-	s := openRead(t, filepath.Join(data, "annals.db"))
+	s := openRead(t, filepath.Join(data, boltstore.FileName))
 	defer s.Close()
 	last, err := s.LastSeq(context.Background())
 	if err != nil {
@@ -97,7 +97,7 @@ func sameRecord(t *testing.T, what, got, want string) {
 // noLeftovers checks that a replay left neither its file nor its bound behind.
 func noLeftovers(t *testing.T, data string) {
 	t.Helper()
-	for _, name := range []string{"annals.db" + replaySuffix, "annals.db" + untilSuffix} {
+	for _, name := range []string{boltstore.FileName + replaySuffix, boltstore.FileName + untilSuffix} {
 		if _, err := os.Stat(filepath.Join(data, name)); !os.IsNotExist(err) {
 			t.Errorf("%s is left in the data directory after a replay (%v)", name, err)
 		}
@@ -106,7 +106,7 @@ func noLeftovers(t *testing.T, data string) {
 
 func TestReplay(t *testing.T) {
 	data, first := recordedData(t)
-	store := filepath.Join(data, "annals.db")
+	store := filepath.Join(data, boltstore.FileName)
 	hide := map[string]string{data: "$DATA"}
 	whole := digestOf(t, store)
 	total := int(lastSeq(t, data))
@@ -174,7 +174,7 @@ func TestReplayResumesOrStartsOver(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			data, _ := recordedData(t)
-			store := filepath.Join(data, "annals.db")
+			store := filepath.Join(data, boltstore.FileName)
 			whole := digestOf(t, store)
 			leftover := store + replaySuffix
 			out, _, code := runSeeded(t, t0, 1, "", nil, "replay", "--log-level", "error", "--data", data, "--until", "100", "--out", leftover)
@@ -223,7 +223,7 @@ func cut(export string, n, width int) string {
 
 func TestExportImport(t *testing.T) {
 	data, _ := recordedData(t)
-	whole := digestOf(t, filepath.Join(data, "annals.db"))
+	whole := digestOf(t, filepath.Join(data, boltstore.FileName))
 
 	out, first, code := runSeeded(t, t0, 1, "", nil, "export", "--data", data)
 	if code != 0 {
@@ -245,7 +245,7 @@ func TestExportImport(t *testing.T) {
 		t.Fatalf("import: %s", out)
 	}
 	golden(t, "import", out)
-	sameRecord(t, "the imported record", digestOf(t, filepath.Join(fresh, "annals.db")), whole)
+	sameRecord(t, "the imported record", digestOf(t, filepath.Join(fresh, boltstore.FileName)), whole)
 	if out, again, _ := runSeeded(t, t0, 1, "", nil, "export", "--data", fresh); again != first {
 		t.Errorf("the export of the import differs from the first export: %.300s", out)
 	}
@@ -261,12 +261,12 @@ func TestExportImport(t *testing.T) {
 	if out, _, code := runSeeded(t, t0, 4, "", nil, "ingest", "--log-level", "error", "--data", other, "../../seeds/khmer-national-solidarity-party.txt"); code != 0 {
 		t.Fatalf("ingest: %s", out)
 	}
-	before := digestOf(t, filepath.Join(other, "annals.db"))
+	before := digestOf(t, filepath.Join(other, boltstore.FileName))
 	out, _, code = runSeeded(t, t0, 5, "", nil, "import", "--data", other, file)
 	if code != 1 || !strings.Contains(out, "error: import: the record is not empty") {
 		t.Errorf("import into a record of other events = %s, want exit 1 saying the record is not empty", out)
 	}
-	sameRecord(t, "the record after a refused import", digestOf(t, filepath.Join(other, "annals.db")), before)
+	sameRecord(t, "the record after a refused import", digestOf(t, filepath.Join(other, boltstore.FileName)), before)
 }
 
 func TestImportBadInput(t *testing.T) {
@@ -317,7 +317,7 @@ func TestReplayExportImportUsage(t *testing.T) {
 		{"", []string{"replay", "--data", data, "--until", "0"}, 2},
 		{"", []string{"replay", "--data", data, "--until", "2026-02-30"}, 2},
 		{"", []string{"replay", "--data", data, "seeds"}, 2},
-		{"", []string{"replay", "--data", data, "--out", filepath.Join(data, "annals.db")}, 2},
+		{"", []string{"replay", "--data", data, "--out", filepath.Join(data, boltstore.FileName)}, 2},
 		{"", []string{"replay", "-h"}, 0},
 		{"export-format", []string{"export", "--data", data, "--format", "csv"}, 2},
 		{"", []string{"export", "--data", data, "extra"}, 2},

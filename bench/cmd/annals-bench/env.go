@@ -54,7 +54,7 @@ func newEnv(ctx context.Context, dir string, lazy bool) (*env, error) {
 		e.close()
 		return nil, err
 	}
-	if e.store, err = boltstore.Open(filepath.Join(dir, "annals.db"), boltstore.Options{}); err != nil {
+	if e.store, err = boltstore.Open(filepath.Join(dir, boltstore.FileName), boltstore.Options{}); err != nil {
 		e.close()
 		return nil, err
 	}

@@ -9,12 +9,12 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
-	"sync/atomic"
 	"time"
 
 	"annals/bench/generate"
 	"annals/boltstore"
 	"annals/events"
+	"annals/history"
 	"annals/projections"
 
 	bolt "go.etcd.io/bbolt"
@@ -123,12 +123,13 @@ func (r *runner) queries(ctx context.Context, e *env, parties, samples int) erro
 	}
 	defer oneCompactStmt.Close()
 
+	// One party as `query state --at DAY --party ID` answers it: history resolves the id and folds.
 	annalsOne := func(id events.EntityID, t time.Time) (projections.PartyState, error) {
-		stored, err := store.EntityEvents(ctx, id)
+		states, err := history.New(store, history.Options{KnownAt: t}).State(ctx, QueryDay, string(id))
 		if err != nil {
 			return projections.PartyState{}, err
 		}
-		return projections.Party(id, projections.Effective(eventsOf(stored), t), QueryDay, nameOf), nil
+		return states[0], nil
 	}
 	var touched byte // the floor reads a byte of every record, so that its pages are really read
 	rawOne := func(id events.EntityID) (int, error) {
@@ -221,7 +222,7 @@ func (r *runner) queries(ctx context.Context, e *env, parties, samples int) erro
 	if mismatch > 0 {
 		r.note("one party: SQLite and annals disagreed on status or leader count for %d of %d sampled parties", mismatch, len(sample))
 	}
-	r.note("one party (3, 5): %d parties sampled at %s, about %.1f index entries each, as of %s; annals = Store.EntityEvents + projections.Effective + projections.Party; floor = bbolt prefix seek over by_entity reading each entry's bytes (the index holds each event's compact record), no decoding; SQLite = the indexed query + DecodeChecked of the JSON rows + the same fold; 'SQLite, compact rows' = the same query over a column of annals' compact encoding + DecodeCompact (no target: it shows how much of the gap is the encoding)",
+	r.note("one party (3, 5): %d parties sampled at %s, about %.1f index entries each, as of %s; annals = history.State with one party, as `query state --party` runs it (Resolve + EntityEvents + Effective + Party); floor = bbolt prefix seek over by_entity reading each entry's bytes (the index holds each event's compact record), no decoding; SQLite = the indexed query + DecodeChecked of the JSON rows + the same fold; 'SQLite, compact rows' = the same query over a column of annals' compact encoding + DecodeCompact (no target: it shows how much of the gap is the encoding)",
 		len(sample), sz, float64(evCount)/float64(len(sample)), QueryDay)
 	for _, p := range []struct {
 		name string
@@ -237,29 +238,11 @@ func (r *runner) queries(ctx context.Context, e *env, parties, samples int) erro
 
 	// 4: every party on the day.
 	r.progress("size %s: all parties on a day", sz)
+	// Every party as `query state --at DAY` answers it: history.State (the lifetime index, then the
+	// parallel fold).
 	allAnnals := func(workers int) (int, error) {
-		all, err := store.Entities(ctx)
-		if err != nil {
-			return 0, err
-		}
-		skip, err := store.Unfounded(ctx, QueryDay)
-		if err != nil {
-			return 0, err
-		}
-		var read []events.EntityID
-		for _, s := range all {
-			if s.Kind == events.KindParty && !skip[s.ID] {
-				read = append(read, s.ID)
-			}
-		}
-		var n atomic.Int64
-		err = store.EachEntityEvents(ctx, read, workers, func(id events.EntityID, stored []events.Stored) error {
-			if projections.Party(id, projections.Effective(eventsOf(stored), time.Time{}), QueryDay, nameOf).Exists() {
-				n.Add(1)
-			}
-			return nil
-		})
-		return int(n.Load()), err
+		states, err := history.New(store, history.Options{Workers: workers}).State(ctx, QueryDay, "")
+		return len(states), err
 	}
 	allSQLite := func() (int, error) {
 		rows, err := db.QueryContext(ctx, `SELECT x.entity, e.data FROM entity_events x JOIN events e ON e.seq = x.seq
@@ -322,7 +305,7 @@ func (r *runner) queries(ctx context.Context, e *env, parties, samples int) erro
 		Baseline: ms(dS), Against: "SQLite query + same fold"}, 0.1))
 	r.add(Row{Figure: "4. all parties on a day, one core", Size: sz, Value: ms(d1), Unit: "ms",
 		Baseline: ms(dS), Against: "SQLite query + same fold"})
-	r.note("all parties (4): %d of %d parties exist on %s per annals, %d per SQLite; annals = Store.Entities + Store.Unfounded (the lifetime index) + Store.EachEntityEvents over the parties not skipped, read and folded (Effective + Party) on %d cores as `query state --at` does; SQLite is one query on one connection; SQLite = one query joining entity_events(kind='party') to events, ordered by entity and date + DecodeChecked + the same fold",
+	r.note("all parties (4): %d of %d parties exist on %s per annals, %d per SQLite; annals = history.State, as `query state --at` runs it (Store.Entities + Store.Unfounded, the lifetime index, + Store.EachEntityEvents over the parties not skipped, read and folded on %d cores); SQLite is one query on one connection; SQLite = one query joining entity_events(kind='party') to events, ordered by entity and date + DecodeChecked + the same fold",
 		nA, len(partyIDs), QueryDay, nS, runtime.GOMAXPROCS(0))
 	return nil
 }
@@ -341,14 +324,6 @@ func scanStore(ctx context.Context, store *boltstore.Store, fn func(st events.St
 		}
 		return fn(st, wire, compact)
 	})
-}
-
-func eventsOf(stored []events.Stored) []events.Event {
-	out := make([]events.Event, len(stored))
-	for i, st := range stored {
-		out[i] = st.Event
-	}
-	return out
 }
 
 func firstErr(errs ...error) error {

@@ -1,0 +1,367 @@
+package history
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"annals/events"
+)
+
+// DefaultMaxCandidates is how many candidates a NotFoundError or AmbiguousError carries at most.
+const DefaultMaxCandidates = 25
+
+// NotFoundError is returned by Resolve when no entity of the kinds asked is known by the name. It
+// wraps events.ErrNotFound. Candidates are the entities of Kind whose names come closest (Close), or
+// else every entity of Kind, sorted by id and capped at DefaultMaxCandidates; Total counts them all.
+type NotFoundError struct {
+	Query      string
+	Kind       events.Kind
+	Close      bool
+	Candidates []events.EntitySummary
+	Total      int
+}
+
+// Error describes the error, listing the candidates or the reason.
+func (e *NotFoundError) Error() string {
+	switch {
+	case e.Total == 0:
+		return fmt.Sprintf("no %s is known as %q: %v; the record holds none", e.Kind, e.Query, events.ErrNotFound)
+	case e.Close:
+		return fmt.Sprintf("no %s is known as %q: %v; did you mean one of:\n%s", e.Kind, e.Query, events.ErrNotFound, list(e.Candidates, e.Total))
+	}
+	return fmt.Sprintf("no %s is known as %q: %v; nothing comes close; the record holds:\n%s", e.Kind, e.Query, events.ErrNotFound, list(e.Candidates, e.Total))
+}
+
+// Unwrap returns events.ErrNotFound.
+func (e *NotFoundError) Unwrap() error { return events.ErrNotFound }
+
+// AmbiguousError is returned by Resolve when a name means several entities of the kind asked (that
+// no merge joins). It wraps events.ErrAmbiguous. Candidates are those entities, in id order, capped
+// at DefaultMaxCandidates; Total counts them all.
+type AmbiguousError struct {
+	Query      string
+	Kind       events.Kind
+	Candidates []events.EntitySummary
+	Total      int
+}
+
+// Error describes the error, listing the candidates or the reason.
+func (e *AmbiguousError) Error() string {
+	return fmt.Sprintf("%q is %v: it names %d %ss; use the id:\n%s", e.Query, events.ErrAmbiguous, e.Total, e.Kind, list(e.Candidates, e.Total))
+}
+
+// Unwrap returns events.ErrAmbiguous.
+func (e *AmbiguousError) Unwrap() error { return events.ErrAmbiguous }
+
+func list(cands []events.EntitySummary, total int) string {
+	var b strings.Builder
+	for _, e := range cands {
+		fmt.Fprintf(&b, "  %s  (%s)\n", e.ID, strings.Join(e.Names, "; "))
+	}
+	if total > len(cands) {
+		fmt.Fprintf(&b, "  … and %d more\n", total-len(cands))
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// directory knows the entities of the record and their display names. It reads an entity when first
+// asked about it, and every entity only for questions about all of them. It is safe for concurrent
+// use. An entity it cannot read is shown by its id, and the first such error is kept for takeErr.
+type directory struct {
+	mu       sync.Mutex
+	store    events.Reader
+	entities map[events.EntityID]events.EntitySummary // those read so far; every one when complete
+	missing  map[events.EntityID]bool                 // ids the record does not hold
+	complete bool
+	knownAt  time.Time // the record as it stood then (zero: now), for the links that join entities
+	err      error     // the first error met reading an entity for its name
+}
+
+func newDirectory(store events.Reader, knownAt time.Time) *directory {
+	return &directory{store: store, knownAt: knownAt, entities: map[events.EntityID]events.EntitySummary{}, missing: map[events.EntityID]bool{}}
+}
+
+func (d *directory) use(store events.Reader) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.store, d.complete = store, false
+	clear(d.missing)
+}
+
+func (d *directory) reader() events.Reader {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.store
+}
+
+func (d *directory) takeErr() error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	err := d.err
+	d.err = nil
+	return err
+}
+
+// entity returns the entity with that id, and false if the record holds none (or it cannot be read:
+// the error is kept).
+func (d *directory) entity(ctx context.Context, id events.EntityID) (events.EntitySummary, bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if e, ok := d.entities[id]; ok {
+		return e, true
+	}
+	if d.complete || d.missing[id] {
+		return events.EntitySummary{}, false
+	}
+	e, ok, err := d.store.Entity(ctx, id)
+	if err != nil {
+		if d.err == nil {
+			d.err = err
+		}
+		return events.EntitySummary{}, false
+	}
+	if !ok {
+		d.missing[id] = true
+		return e, false
+	}
+	d.entities[id] = e
+	return e, true
+}
+
+// all returns every entity of the record, reading them once.
+func (d *directory) all(ctx context.Context) (map[events.EntityID]events.EntitySummary, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.complete {
+		return d.entities, nil
+	}
+	all, err := d.store.Entities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range all {
+		d.entities[e.ID] = e
+	}
+	d.complete = true
+	return d.entities, nil
+}
+
+// name returns the first name the record gives an entity, or its id.
+func (d *directory) name(ctx context.Context, id events.EntityID) string {
+	if e, ok := d.entity(ctx, id); ok && len(e.Names) > 0 {
+		return e.Names[0]
+	}
+	return string(id)
+}
+
+// Entity returns the entity with that id, and false if the record holds none.
+func (h *Historian) Entity(ctx context.Context, id events.EntityID) (events.EntitySummary, bool, error) {
+	e, ok := h.dir.entity(ctx, id)
+	return e, ok, h.done(nil)
+}
+
+// Entities returns every entity of the record, sorted by id.
+func (h *Historian) Entities(ctx context.Context) ([]events.EntitySummary, error) {
+	all, err := h.dir.all(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]events.EntitySummary, 0, len(all))
+	h.dir.mu.Lock()
+	for _, e := range all {
+		out = append(out, e)
+	}
+	h.dir.mu.Unlock()
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+// Parties returns the ids of every party of the record, sorted.
+func (h *Historian) Parties(ctx context.Context) ([]events.EntityID, error) {
+	all, err := h.Entities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []events.EntityID
+	for _, e := range all {
+		if e.Kind == events.KindParty {
+			out = append(out, e.ID)
+		}
+	}
+	return out, nil
+}
+
+// partiesOr returns the one party a user's name means, or every party when the name is empty.
+func (h *Historian) partiesOr(ctx context.Context, name string) ([]events.EntityID, error) {
+	if name == "" {
+		return h.Parties(ctx)
+	}
+	id, err := h.resolve(ctx, name, events.KindParty)
+	if err != nil {
+		return nil, err
+	}
+	return []events.EntityID{id}, nil
+}
+
+// Resolve returns the one entity of the kinds wanted that a user's name for it means: its id, its
+// abbreviation or any name the record holds (a misspelling a source uses included), compared
+// case-insensitively with white space folded. With several kinds, the first kind that matches wins.
+// Names that several entities share mean one entity when a merge joins them all: its canonical id.
+// A name that means none is a *NotFoundError, one that means several an *AmbiguousError, each
+// carrying the candidates.
+func (h *Historian) Resolve(ctx context.Context, query string, kinds ...events.Kind) (events.EntityID, error) {
+	id, err := h.resolve(ctx, query, kinds...)
+	return id, h.done(err)
+}
+
+func (h *Historian) resolve(ctx context.Context, query string, kinds ...events.Kind) (events.EntityID, error) {
+	if len(kinds) == 0 {
+		return "", fmt.Errorf("resolve %q: no kind asked for: %w", query, events.ErrInvalid)
+	}
+	ids, err := h.store().Resolve(ctx, query)
+	if err != nil {
+		return "", err
+	}
+	kind := kinds[0]
+	var matches []events.EntityID
+	for _, k := range kinds {
+		for _, id := range ids {
+			if e, _ := h.dir.entity(ctx, id); e.Kind == k {
+				matches = append(matches, id)
+			}
+		}
+		if len(matches) > 0 {
+			kind = k
+			break
+		}
+	}
+	if len(matches) > 1 {
+		if matches, err = h.canonical(ctx, matches); err != nil {
+			return "", err
+		}
+	}
+	switch len(matches) {
+	case 1:
+		return matches[0], nil
+	case 0:
+		cands, close, err := h.candidates(ctx, query, kind)
+		if err != nil {
+			return "", err
+		}
+		return "", &NotFoundError{Query: query, Kind: kind, Close: close, Candidates: h.summaries(ctx, capped(cands)), Total: len(cands)}
+	}
+	return "", &AmbiguousError{Query: query, Kind: kind, Candidates: h.summaries(ctx, capped(matches)), Total: len(matches)}
+}
+
+func capped(ids []events.EntityID) []events.EntityID {
+	return ids[:min(len(ids), DefaultMaxCandidates)]
+}
+
+func (h *Historian) summaries(ctx context.Context, ids []events.EntityID) []events.EntitySummary {
+	out := make([]events.EntitySummary, len(ids))
+	for i, id := range ids {
+		out[i], _ = h.dir.entity(ctx, id)
+		out[i].ID = id
+	}
+	return out
+}
+
+// canonical returns the canonical ids of entities, each once, in the order given.
+func (h *Historian) canonical(ctx context.Context, ids []events.EntityID) ([]events.EntityID, error) {
+	store := h.store()
+	have := map[events.EntityID][]events.Stored{}
+	for _, id := range ids {
+		stored, err := store.EntityEvents(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		have[id] = stored
+	}
+	ident, err := readIdentity(ctx, store, h.opts.KnownAt, have)
+	if err != nil {
+		return nil, err
+	}
+	var out []events.EntityID
+	seen := map[events.EntityID]bool{}
+	for _, id := range ids {
+		if c := ident.Canonical(id); !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// candidates returns the entities of a kind whose names come closest to the query: a name within a
+// small edit distance of it (a misspelling), or else the most query words found among a name's words
+// (a word of the query may be the start of a name's word: "Rescue Part"). All of that kind if nothing
+// comes close.
+func (h *Historian) candidates(ctx context.Context, query string, kind events.Kind) (ids []events.EntityID, close bool, err error) {
+	entities, err := h.dir.all(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	q := events.NameKey(query)
+	words := strings.Fields(q)
+	best := 0
+	var out, all []events.EntityID
+	h.dir.mu.Lock()
+	defer h.dir.mu.Unlock()
+	for id, e := range entities {
+		if e.Kind != kind {
+			continue
+		}
+		all = append(all, id)
+		score := 0
+		for _, n := range append([]string{strings.ReplaceAll(string(id), "-", " ")}, e.Names...) {
+			k := events.NameKey(n)
+			s := wordScore(strings.Fields(k), words)
+			if near(k, q) {
+				s += 100
+			}
+			score = max(score, s)
+		}
+		switch {
+		case score == 0 || score < best:
+		case score > best:
+			best, out = score, []events.EntityID{id}
+		default:
+			out = append(out, id)
+		}
+	}
+	close = len(out) > 0
+	if !close {
+		out = all
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out, close, nil
+}
+
+// wordScore counts the query words (of three letters or more) that are, or begin, a word of the name.
+func wordScore(name, query []string) int {
+	score := 0
+	for _, w := range query {
+		if len(w) < 3 {
+			continue
+		}
+		for _, n := range name {
+			if strings.HasPrefix(n, w) {
+				score++
+				break
+			}
+		}
+	}
+	return score
+}
+
+// near reports whether a and b are within an edit distance of a fifth of the longer, at least 2.
+func near(a, b string) bool {
+	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	limit := max(2, max(la, lb)/5)
+	return max(la-lb, lb-la) <= limit && events.EditDistance(a, b) <= limit
+}

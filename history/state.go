@@ -1,0 +1,225 @@
+package history
+
+import (
+	"context"
+	"errors"
+	"sort"
+
+	"annals/events"
+	"annals/projections"
+)
+
+// State returns every party that exists, or may, on day (or, when party is not empty, the one party
+// that name means, whether it exists then or not), sorted by display name then id. For every party
+// and the current record it leaves unread the parties the store's lifetime index says were certainly
+// not founded yet (events.Reader.Unfounded); with KnownAt or CuratedOnly it folds every party. The
+// parties are read and folded on every core.
+func (h *Historian) State(ctx context.Context, day events.Day, party string) ([]projections.PartyState, error) {
+	states, err := h.state(ctx, day, party)
+	return states, h.done(err)
+}
+
+func (h *Historian) state(ctx context.Context, day events.Day, party string) ([]projections.PartyState, error) {
+	ids, err := h.partiesOr(ctx, party)
+	if err != nil {
+		return nil, err
+	}
+	var skip map[events.EntityID]bool
+	if party == "" && h.opts.KnownAt.IsZero() && !h.opts.CuratedOnly {
+		if skip, err = h.store().Unfounded(ctx, day); errors.Is(err, events.ErrNotFound) {
+			skip, err = nil, nil // a store without the index: read every party
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	read := ids[:0:0]
+	for _, id := range ids {
+		if !skip[id] {
+			read = append(read, id)
+		}
+	}
+	names := h.names(ctx)
+	states, err := eachParty(ctx, h, read, func(id events.EntityID, evs []events.Event) (projections.PartyState, bool) {
+		st := projections.Party(id, evs, day, names)
+		return st, st.Exists() || party != ""
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(states, func(i, j int) bool {
+		if a, b := DisplayName(states[i]), DisplayName(states[j]); a != b {
+			return a < b
+		}
+		return states[i].ID < states[j].ID
+	})
+	return states, nil
+}
+
+// DisplayName returns the name a party state is shown and sorted by: its name on the day, else the
+// first name claimed, else its id.
+func DisplayName(st projections.PartyState) string {
+	if st.Name.Value != "" {
+		return st.Name.Value
+	}
+	if len(st.Name.Claims) > 0 {
+		return st.Name.Claims[0].Value
+	}
+	return string(st.ID)
+}
+
+// PartyAnswer is everything the record holds about one party (or organisation): its facts in force,
+// grouped, and its state on the day asked about.
+type PartyAnswer struct {
+	ID     events.EntityID
+	Name   string
+	Kind   events.Kind
+	State  projections.PartyState // on the day asked about (events.MaxDay: everything)
+	Groups []PartyGroup           // the non-empty groups, in the order of PartyGroups, then "other facts"
+}
+
+// PartyGroup is one group of facts of a party.
+type PartyGroup struct {
+	Group  string              `json:"group"`
+	Events []projections.Entry `json:"events"`
+}
+
+// PartyGroups are the groups of Party, in the order they are given, and the event types in each;
+// every other type but document.recorded is in "other facts", last.
+var PartyGroups = []struct {
+	Name  string
+	Types []events.Type
+}{
+	{"names", []events.Type{events.TypeEntityNamed, events.TypePartyRenamed}},
+	{"life", []events.Type{events.TypePartyFounded, events.TypePartyMerged, events.TypePartySplit, events.TypePartySucceeded,
+		events.TypePartyDeclaredIllegal, events.TypePartyBanned, events.TypePartyDissolved, events.TypePartyCeased,
+		events.TypePartyPositionsLost, events.TypePartyOfficialsBanned, events.TypePartyBoycotted, events.TypePartyControlledArea}},
+	{"leaders", []events.Type{events.TypeLeaderTookOffice, events.TypeLeaderLeftOffice}},
+	{"committees", []events.Type{events.TypeCommitteeMember}},
+	{"ideas", []events.Type{events.TypePartyIdeology, events.TypePartyPosition, events.TypePartyPlatform}},
+	{"ties", []events.Type{events.TypePartyWing, events.TypePartyAffiliation}},
+	{"elections", []events.Type{events.TypeElectionResult}},
+}
+
+// OtherFacts is the name of the last group of Party.
+const OtherFacts = "other facts"
+
+func groupOf(t events.Type) string {
+	for _, g := range PartyGroups {
+		for _, gt := range g.Types {
+			if gt == t {
+				return g.Name
+			}
+		}
+	}
+	if t == events.TypeDocumentRecorded {
+		return ""
+	}
+	return OtherFacts
+}
+
+// Party returns everything the record holds about the party or organisation a name means, up to day
+// (events.MaxDay: everything): the facts that had or may have happened by then, grouped, and its state
+// on day. Errors of Resolve are returned as they are.
+func (h *Historian) Party(ctx context.Context, name string, day events.Day) (PartyAnswer, error) {
+	a, err := h.party(ctx, name, day)
+	return a, h.done(err)
+}
+
+func (h *Historian) party(ctx context.Context, name string, day events.Day) (PartyAnswer, error) {
+	id, err := h.resolve(ctx, name, events.KindParty, events.KindOrganisation)
+	if err != nil {
+		return PartyAnswer{}, err
+	}
+	id, evs, err := h.group(ctx, id)
+	if err != nil {
+		return PartyAnswer{}, err
+	}
+	names := h.names(ctx)
+	byGroup := map[string][]projections.Entry{}
+	for _, e := range evs {
+		if e.Date.Relation(day) == events.DateAfter {
+			continue
+		}
+		if g := groupOf(e.Type); g != "" {
+			byGroup[g] = append(byGroup[g], projections.NewEntry(e, day, names))
+		}
+	}
+	a := PartyAnswer{ID: id, Name: names(id), State: projections.Party(id, evs, day, names)}
+	a.Kind = h.kind(ctx, id)
+	for _, g := range PartyGroups {
+		if len(byGroup[g.Name]) > 0 {
+			a.Groups = append(a.Groups, PartyGroup{Group: g.Name, Events: byGroup[g.Name]})
+		}
+	}
+	if len(byGroup[OtherFacts]) > 0 {
+		a.Groups = append(a.Groups, PartyGroup{Group: OtherFacts, Events: byGroup[OtherFacts]})
+	}
+	return a, nil
+}
+
+func (h *Historian) kind(ctx context.Context, id events.EntityID) events.Kind {
+	e, _ := h.dir.entity(ctx, id)
+	return e.Kind
+}
+
+// TimelineAnswer is a party's facts in force in historical order.
+type TimelineAnswer struct {
+	ID     events.EntityID
+	Name   string
+	Events []projections.Entry
+}
+
+// Timeline returns the facts in force about (or involving) the party a name means, and the parties a
+// merge joins it to, in historical order, documents left out.
+func (h *Historian) Timeline(ctx context.Context, name string) (TimelineAnswer, error) {
+	a, err := h.timeline(ctx, name)
+	return a, h.done(err)
+}
+
+func (h *Historian) timeline(ctx context.Context, name string) (TimelineAnswer, error) {
+	id, err := h.resolve(ctx, name, events.KindParty)
+	if err != nil {
+		return TimelineAnswer{}, err
+	}
+	id, evs, err := h.group(ctx, id)
+	if err != nil {
+		return TimelineAnswer{}, err
+	}
+	names := h.names(ctx)
+	entries := make([]projections.Entry, 0, len(evs))
+	for _, e := range evs {
+		if e.Type != events.TypeDocumentRecorded {
+			entries = append(entries, projections.NewEntry(e, events.MaxDay, names))
+		}
+	}
+	return TimelineAnswer{ID: id, Name: names(id), Events: entries}, nil
+}
+
+// PersonAnswer is a person as the record knows them on a day.
+type PersonAnswer struct {
+	ID    events.EntityID
+	Name  string
+	State projections.PersonState
+}
+
+// Person returns the person a name means: their roles on day (all of them with events.MaxDay) and
+// what happened to them up to it.
+func (h *Historian) Person(ctx context.Context, name string, day events.Day) (PersonAnswer, error) {
+	a, err := h.person(ctx, name, day)
+	return a, h.done(err)
+}
+
+func (h *Historian) person(ctx context.Context, name string, day events.Day) (PersonAnswer, error) {
+	id, err := h.resolve(ctx, name, events.KindPerson)
+	if err != nil {
+		return PersonAnswer{}, err
+	}
+	stored, err := h.store().EntityEvents(ctx, id)
+	if err != nil {
+		return PersonAnswer{}, err
+	}
+	names := h.names(ctx)
+	st := projections.Person(id, h.effective(stored), day, names)
+	return PersonAnswer{ID: id, Name: names(id), State: st}, nil
+}
