@@ -140,6 +140,14 @@ func (s *Store) LastSeq(ctx context.Context) (uint64, error) {
 	var seq uint64
 	err := s.view(func(tx *bolt.Tx) error {
 		seq = lastSeq(tx)
+		if seq == 0 && s.sealed {
+			// No last sequence, yet events: the meta page or its entry was lost.
+			if evb := tx.Bucket(bucketEvents); evb != nil {
+				if k, _ := evb.Cursor().First(); k != nil {
+					return damaged("the store holds events but no last sequence")
+				}
+			}
+		}
 		return nil
 	})
 	return seq, err
@@ -458,11 +466,10 @@ func (s *Store) Event(ctx context.Context, id ulid.ULID) (events.Stored, error) 
 func (s *Store) EntityEvents(ctx context.Context, id events.EntityID) ([]events.Stored, error) {
 	out := []events.Stored{}
 	err := s.view(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketByEntity)
+		b, err := s.required(tx, bucketByEntity)
 		if b == nil {
-			return nil
+			return err
 		}
-		var err error
 		out, err = s.entityEvents(tx, b.Cursor(), id)
 		return err
 	})
@@ -478,7 +485,11 @@ func (s *Store) entityEvents(tx *bolt.Tx, c *bolt.Cursor, id events.EntityID) ([
 	evb := tx.Bucket(bucketEvents)
 	out := make([]events.Stored, 0, 16) // most entities have a few dozen events at most
 	prefix := append([]byte(id), 0)
+	var prev []byte
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		if err := ascending(&prev, k); err != nil {
+			return nil, fmt.Errorf("events of %s: %w", id, err)
+		}
 		st, err := entityEvent(evb, k, v, s.sealed)
 		if err != nil {
 			return nil, fmt.Errorf("events of %s: %w", id, err)
@@ -492,6 +503,12 @@ func (s *Store) entityEvents(tx *bolt.Tx, c *bolt.Cursor, id events.EntityID) ([
 		}
 		if n != uint64(len(out)) {
 			return nil, damaged("events of %s: the index holds %d of its %d events", id, len(out), n)
+		}
+		// Neither entries nor a count, for an entity the store knows: both were lost.
+		if n == 0 {
+			if ents := tx.Bucket(bucketEntities); ents == nil || ents.Get([]byte(id)) != nil {
+				return nil, damaged("events of %s: the index holds none of the events of an entity the store knows", id)
+			}
 		}
 	}
 	return out, nil
@@ -534,7 +551,10 @@ func (s *Store) eachEntityEvents(ctx context.Context, ids []events.EntityID, fn 
 		}
 		chunk := ids[start:min(start+perTx, len(ids))]
 		err := s.viewCalling(func(tx *bolt.Tx, g *guard) error {
-			b := tx.Bucket(bucketByEntity)
+			b, err := s.required(tx, bucketByEntity)
+			if err != nil {
+				return err
+			}
 			for i, id := range chunk {
 				if i%64 == 63 {
 					if err := ctx.Err(); err != nil {
@@ -567,15 +587,22 @@ func (s *Store) Entity(ctx context.Context, id events.EntityID) (events.EntitySu
 	found := false
 	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketEntities)
-		if b == nil {
-			return nil
+		var v []byte
+		if b != nil {
+			v = b.Get([]byte(id))
 		}
-		v := b.Get([]byte(id))
 		if v == nil {
 			if s.sealed {
-				// Every entity with events has a record: one missing is damage.
+				// Every entity with events has a record: one missing is damage, whether its count
+				// or its index entries say it has events.
 				if n, err := readCount(tx.Bucket(bucketEntityCounts), []byte(id)); err != nil || n > 0 {
 					return errors.Join(damaged("entity %s has events but no entity record", id), err)
+				}
+				if idx := tx.Bucket(bucketByEntity); idx != nil {
+					prefix := append([]byte(id), 0)
+					if k, _ := idx.Cursor().Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) {
+						return damaged("entity %s has events but no entity record", id)
+					}
 				}
 			}
 			return nil
@@ -598,11 +625,11 @@ func (s *Store) Entity(ctx context.Context, id events.EntityID) (events.EntitySu
 func (s *Store) Entities(ctx context.Context) ([]events.EntitySummary, error) {
 	var out []events.EntitySummary
 	err := s.view(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketEntities)
+		b, err := s.required(tx, bucketEntities)
 		if b == nil {
-			return nil
+			return err
 		}
-		err := b.ForEach(func(k, v []byte) error {
+		err = b.ForEach(func(k, v []byte) error {
 			v, ok := unseal(s.sealed, k, v)
 			if !ok {
 				return damaged("the record of entity %s fails its integrity check", k)
@@ -635,9 +662,9 @@ func (s *Store) Resolve(ctx context.Context, name string) ([]events.EntityID, er
 		return out, nil
 	}
 	err := s.view(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketNames)
+		b, err := s.required(tx, bucketNames)
 		if b == nil {
-			return nil
+			return err
 		}
 		if !namesCurrent(tx) {
 			ids, err := s.stale.resolve(tx, s.sealed, key)
@@ -646,7 +673,11 @@ func (s *Store) Resolve(ctx context.Context, name string) ([]events.EntityID, er
 		}
 		prefix := append([]byte(key), 0)
 		c := b.Cursor()
+		var prev []byte
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			if err := ascending(&prev, k); err != nil {
+				return fmt.Errorf("the names index for %q: %w", name, err)
+			}
 			if _, ok := unseal(s.sealed, k, v); !ok {
 				return damaged("the names index entry of %s for %q fails its integrity check", k[len(prefix):], name)
 			}
@@ -681,7 +712,11 @@ func (s *Store) SupersededBy(ctx context.Context, ids []ulid.ULID) (map[ulid.ULI
 		}
 		c := b.Cursor()
 		for _, id := range ids {
+			var prev []byte
 			for k, v := c.Seek(id[:]); k != nil && bytes.HasPrefix(k, id[:]); k, v = c.Next() {
+				if err := ascending(&prev, k); err != nil {
+					return fmt.Errorf("the index of what supersedes event %s: %w", id, err)
+				}
 				if _, ok := unseal(s.sealed, k, v); !ok || len(k) != 32 {
 					return damaged("the index of what supersedes event %s", id)
 				}
@@ -707,7 +742,7 @@ func (s *Store) Scan(ctx context.Context, from uint64, fn func(events.Stored) er
 		}
 		facts := tx.Bucket(bucketFacts)
 		c := b.Cursor()
-		n := 0
+		n, last := 0, uint64(0)
 		for k, v := c.Seek(u64(from)); k != nil; k, v = c.Next() {
 			if n++; n%1024 == 0 {
 				if err := ctx.Err(); err != nil {
@@ -718,6 +753,10 @@ func (s *Store) Scan(ctx context.Context, from uint64, fn func(events.Stored) er
 				return damaged("an event is stored under the key %x, not a sequence", k)
 			}
 			seq := binary.BigEndian.Uint64(k)
+			if seq <= last {
+				return damaged("the events are read out of order at seq %d, after seq %d", seq, last)
+			}
+			last = seq
 			record, ok := unseal(s.sealed, k, v)
 			if !ok {
 				return eventDamaged(seq, v)
@@ -849,4 +888,32 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// ascending returns an error wrapping events.ErrCorrupt unless k follows *prev (the key a cursor read
+// before): a cursor over sound pages returns keys in increasing order, and a damaged branch page can
+// send it over a leaf twice. It keeps k in *prev.
+func ascending(prev *[]byte, k []byte) error {
+	if *prev != nil && bytes.Compare(k, *prev) <= 0 {
+		return damaged("the index returns its entries out of order")
+	}
+	*prev = k
+	return nil
+}
+
+// required returns the bucket name of tx, or, when it is missing from a sealed store that holds
+// events (every such store has it), an error wrapping events.ErrCorrupt: a lost bucket would read as
+// an empty one. A nil bucket with a nil error is a store that has no such records yet.
+func (s *Store) required(tx *bolt.Tx, name []byte) (*bolt.Bucket, error) {
+	if b := tx.Bucket(name); b != nil {
+		return b, nil
+	}
+	if s.sealed {
+		if evb := tx.Bucket(bucketEvents); evb != nil {
+			if k, _ := evb.Cursor().First(); k != nil {
+				return nil, damaged("the store holds events but its %s bucket is missing", name)
+			}
+		}
+	}
+	return nil, nil
 }

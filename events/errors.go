@@ -13,9 +13,6 @@ var ErrNotFound = errors.New("not found")
 // the entity that the appender had not seen. The caller may reload and retry.
 var ErrConflict = errors.New("conflict")
 
-// ErrDuplicate is returned when a fact that is already in the record is appended again.
-var ErrDuplicate = errors.New("duplicate")
-
 // ErrAmbiguous is returned when a name matches more than one entity.
 var ErrAmbiguous = errors.New("ambiguous")
 

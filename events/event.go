@@ -227,12 +227,6 @@ func DecodeChecked(data []byte) (Event, error) {
 	return Event{ID: id, Fact: f, Recorded: recorded}, nil
 }
 
-// Subject returns the NATS subject of the event under prefix: "<prefix>.<entity>.<type tokens>",
-// for example "annals.history.cambodia-national-rescue-party.party.banned.v1".
-func (e Event) Subject(prefix string) string {
-	return prefix + "." + string(e.Entity) + "." + e.Type.SubjectToken()
-}
-
 // factJSON is the wire shape of a Fact (and of the fact inside an Event).
 type factJSON struct {
 	ID       string          `json:"id,omitempty"`

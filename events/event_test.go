@@ -191,9 +191,6 @@ func TestEncodeEventShape(t *testing.T) {
 	if !bytes.Contains(enc, []byte(`"recorded":"2024-06-01T12:30:00Z"`)) {
 		t.Errorf("EncodeEvent with a CEST recorded time = %s, want it in UTC", enc)
 	}
-	if got, want := e.Subject("annals.history"), "annals.history.cambodian-national-unity-party.party.founded.v1"; got != want {
-		t.Errorf("Event.Subject(%q) = %q, want %q", "annals.history", got, want)
-	}
 }
 
 func TestEncodeEventRefusesUnwritableRecordedTime(t *testing.T) {

@@ -100,9 +100,6 @@ func (t Type) EntityKind() Kind { return registry[t].kind }
 // Registered reports whether t is a registered Type.
 func (t Type) Registered() bool { _, ok := registry[t]; return ok }
 
-// SubjectToken returns t as a run of NATS subject tokens: "party.founded/v1" becomes "party.founded.v1".
-func (t Type) SubjectToken() string { return strings.ReplaceAll(string(t), "/", ".") }
-
 // DecodePayload decodes the JSON payload of an event of Type t, refusing unknown fields. It returns an
 // error wrapping ErrInvalid for an unregistered type or a payload that does not decode or validate.
 func DecodePayload(t Type, data []byte) (Payload, error) {

@@ -195,10 +195,6 @@ func (l *Log) LastSeq(ctx context.Context) (uint64, error) {
 	return info.State.LastSeq, nil
 }
 
-func (l *Log) entitySubjects(id events.EntityID) string {
-	return l.cfg.Prefix + "." + string(id) + ".>"
-}
-
 type ack struct {
 	index int
 	seq   uint64
@@ -299,7 +295,7 @@ func (l *Log) appendBatch(ctx context.Context, evs []events.Event, expect map[ev
 		}
 		msg.Header.Set(jetstream.MsgIDHeader, string(e.Fact.ID()))
 		msg.Header.Set(jetstream.ExpectedLastSubjSeqHeader, strconv.FormatUint(expect[e.Entity], 10))
-		msg.Header.Set(jetstream.ExpectedLastSubjSeqSubjHeader, l.entitySubjects(e.Entity))
+		msg.Header.Set(jetstream.ExpectedLastSubjSeqSubjHeader, entitySubjects(l.cfg.Prefix, e.Entity))
 		msg.Header.Set("Nats-Batch-Id", id)
 		msg.Header.Set("Nats-Batch-Sequence", strconv.Itoa(i+1))
 		if i < len(evs)-1 {
@@ -371,7 +367,7 @@ func (l *Log) appendChained(ctx context.Context, evs []events.Event, expect map[
 		}
 		opts := []jetstream.PublishOpt{jetstream.WithMsgID(string(evs[i].Fact.ID())),
 			jetstream.WithExpectStream(l.cfg.Stream),
-			jetstream.WithExpectLastSequenceForSubject(c.last, l.entitySubjects(id))}
+			jetstream.WithExpectLastSequenceForSubject(c.last, entitySubjects(l.cfg.Prefix, id))}
 		inFlight++
 		go func() {
 			// Each attempt has a deadline; one that met no stream leader or no answer is sent again
@@ -439,7 +435,7 @@ func (l *Log) message(ctx context.Context, e events.Event) (*nats.Msg, error) {
 	if err != nil {
 		return nil, err
 	}
-	msg := nats.NewMsg(e.Subject(l.cfg.Prefix))
+	msg := nats.NewMsg(Subject(l.cfg.Prefix, e))
 	msg.Data = data
 	msg.Header.Set("Annals-Event-Id", e.ID.String())
 	if stored {
@@ -462,11 +458,11 @@ func (l *Log) message(ctx context.Context, e events.Event) (*nats.Msg, error) {
 // was written, is the entity's first message after the expected sequence: translate looks there for the
 // event's fact id.
 func (l *Log) translate(ctx context.Context, e events.Event, expected uint64, err error) (uint64, error) {
-	subject := e.Subject(l.cfg.Prefix)
+	subject := Subject(l.cfg.Prefix, e)
 	var apiErr *jetstream.APIError
 	if errors.As(err, &apiErr) && (apiErr.ErrorCode == jetstream.JSErrCodeStreamWrongLastSequence ||
 		apiErr.ErrorCode == jetstream.JSErrCodeStreamWrongLastSequenceConstant) {
-		entity := l.entitySubjects(e.Entity)
+		entity := entitySubjects(l.cfg.Prefix, e.Entity)
 		var next *jetstream.RawStreamMsg
 		gerr := l.do(ctx, l.waiter("get message"), func(ctx context.Context) error {
 			var err error

@@ -609,3 +609,18 @@ func TestReadCanceled(t *testing.T) {
 		t.Errorf("Read(canceled) = nil, want an error")
 	}
 }
+
+// TestLogConforms runs the events.Log conformance suite against a stream on a real embedded server,
+// publishing in atomic batches and event by event.
+func TestLogConforms(t *testing.T) {
+	for _, maxBatch := range []int{0, -1} {
+		t.Run(fmt.Sprintf("MaxBatch=%d", maxBatch), func(t *testing.T) {
+			eventstest.TestLog(t, func(t *testing.T) events.Log {
+				s := startServer(t, t.TempDir())
+				cfg := freshConfig()
+				cfg.MaxBatch = maxBatch
+				return openLog(t, s.js, cfg)
+			})
+		})
+	}
+}

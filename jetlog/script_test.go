@@ -35,7 +35,7 @@ func TestAppendNonASCIIEntities(t *testing.T) {
 		if err != nil {
 			t.Fatalf("GetMsg(%d) = %v", seqs[i], err)
 		}
-		if want := e.Subject(l.cfg.Prefix); msg.Subject != want {
+		if want := Subject(l.cfg.Prefix, e); msg.Subject != want {
 			t.Errorf("subject of seq %d = %q, want %q", seqs[i], msg.Subject, want)
 		}
 	}
@@ -59,9 +59,9 @@ func TestAppendNonASCIIEntities(t *testing.T) {
 	if !slices.Equal(got, []uint64{0, 7}) {
 		t.Errorf("Append(%s at 4, %s at 3) = %v, want [0 7]: the Cyrillic entity's event lands", khmer, cyrillic, got)
 	}
-	last, err := l.stream.GetLastMsgForSubject(ctx, l.entitySubjects(khmer))
+	last, err := l.stream.GetLastMsgForSubject(ctx, entitySubjects(l.cfg.Prefix, khmer))
 	if err != nil || last.Sequence != 6 {
-		t.Errorf("GetLastMsgForSubject(%s) = %v, %v, want seq 6", l.entitySubjects(khmer), last, err)
+		t.Errorf("GetLastMsgForSubject(%s) = %v, %v, want seq 6", entitySubjects(l.cfg.Prefix, khmer), last, err)
 	}
 }
 

@@ -137,7 +137,7 @@ func (l *Log) Trust(t Trusting) { l.trust = t }
 // trusted returns nil if the message at seq is part of the record: signed by a trusted key (or
 // unsigned at or before Trusting.UnsignedThrough), and published on its event's own subject.
 func (l *Log) trusted(seq uint64, msg jetstream.Msg, e events.Event) error {
-	if want := e.Subject(l.cfg.Prefix); msg.Subject() != want {
+	if want := Subject(l.cfg.Prefix, e); msg.Subject() != want {
 		return fmt.Errorf("event %s was published on %s, not on its subject %s: %w", e.ID, msg.Subject(), want, ErrUntrusted)
 	}
 	if len(l.trust.Keys) == 0 {

@@ -135,11 +135,11 @@ func TestReadTrustsOnlySignedEvents(t *testing.T) {
 		return data
 	}
 	forged := statement(t, "party-b", 2)
-	publish(forged.Subject(cfg.Prefix), encode(forged), nil, nil) // unsigned
+	publish(Subject(cfg.Prefix, forged), encode(forged), nil, nil) // unsigned
 	wrongKey := statement(t, "party-b", 3)
-	publish(wrongKey.Subject(cfg.Prefix), encode(wrongKey), other, nil)
+	publish(Subject(cfg.Prefix, wrongKey), encode(wrongKey), other, nil)
 	tampered := statement(t, "party-b", 4)
-	publish(tampered.Subject(cfg.Prefix), encode(tampered), signer, func(m *nats.Msg) {
+	publish(Subject(cfg.Prefix, tampered), encode(tampered), signer, func(m *nats.Msg) {
 		// The recorder's own signature, over other bytes: an event changed after it was signed.
 		changed := statement(t, "party-b", 5)
 		m.Data = encode(changed)

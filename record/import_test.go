@@ -58,8 +58,8 @@ func TestExportImportReproducesTheRecord(t *testing.T) {
 	}
 }
 
-// failingLog writes the first `left` events appended to it, then fails, like a process killed while
-// publishing.
+// failingLog writes the first `left` events appended to it (over all its calls of Append), then fails,
+// like a process killed while publishing. Until then it is the log it wraps.
 type failingLog struct {
 	events.Log
 	left int

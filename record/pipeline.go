@@ -13,7 +13,6 @@ import (
 // the end of a batch, as applying them in line would. At most three batches are held: the one being
 // filled, one waiting and one being applied.
 type applier struct {
-	ctx     context.Context
 	store   events.Store
 	size    int
 	applied func(batch []events.Stored, res events.ApplyResult) // called after each batch, in order
@@ -27,22 +26,23 @@ type applier struct {
 	err    error
 }
 
-// newApplier starts an applier of batches of size events. applied runs in the applier's goroutine.
+// newApplier starts an applier of batches of size events, whose goroutine applies them under ctx.
+// applied runs in the applier's goroutine.
 func newApplier(ctx context.Context, store events.Store, size int, applied func([]events.Stored, events.ApplyResult)) *applier {
-	a := &applier{ctx: ctx, store: store, size: size, applied: applied,
+	a := &applier{store: store, size: size, applied: applied,
 		batch: make([]events.Stored, 0, size), work: make(chan []events.Stored, 1), free: make(chan []events.Stored, 2),
 		failed: make(chan struct{}), done: make(chan struct{})}
-	go a.run()
+	go a.run(ctx)
 	return a
 }
 
-func (a *applier) run() {
+func (a *applier) run(ctx context.Context) {
 	defer close(a.done)
 	for batch := range a.work {
 		if a.err != nil {
 			continue // drain: the reader stops at its next add
 		}
-		res, err := a.store.Apply(a.ctx, batch)
+		res, err := a.store.Apply(ctx, batch)
 		if err != nil {
 			a.err = err
 			close(a.failed)

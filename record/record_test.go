@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -18,6 +19,7 @@ import (
 	"annals/boltstore"
 	"annals/embednats"
 	"annals/events"
+	"annals/events/eventstest"
 	"annals/jetlog"
 	"annals/record"
 	"annals/sources"
@@ -171,22 +173,6 @@ func TestRecordSeedsOnceAndAgainADayLater(t *testing.T) {
 	checkExactlyOnce(t, e, facts)
 }
 
-// crashingLog publishes only the first `keep` events of an Append, then fails, like a process killed
-// in the middle of publishing.
-type crashingLog struct {
-	events.Log
-	keep int
-}
-
-func (c crashingLog) Append(ctx context.Context, evs []events.Event, expect map[events.EntityID]uint64) ([]uint64, error) {
-	n := min(c.keep, len(evs))
-	seqs, err := c.Log.Append(ctx, evs[:n], expect)
-	if err != nil {
-		return seqs, err
-	}
-	return append(seqs, make([]uint64, len(evs)-n)...), errors.New("killed while publishing")
-}
-
 // crashingStore fails every Apply after the first `keep`, like a process killed between commits.
 type crashingStore struct {
 	events.Store
@@ -209,7 +195,7 @@ func TestRestartInTheMiddleOfAnIngest(t *testing.T) {
 	}{
 		{"killed while publishing", func(e *env) *record.Recorder {
 			r := e.recorder(t0, 3)
-			r.Log = crashingLog{Log: e.log, keep: 57}
+			r.Log = &failingLog{Log: e.log, left: 57}
 			return r
 		}},
 		{"killed between applying batches", func(e *env) *record.Recorder {
@@ -226,7 +212,7 @@ func TestRestartInTheMiddleOfAnIngest(t *testing.T) {
 		// In chunks of 13 facts, chunk k+1 is published while the store applies chunk k.
 		{"killed while publishing a later chunk", func(e *env) *record.Recorder {
 			r := e.recorder(t0, 7)
-			r.Log = crashingLog{Log: e.log, keep: 150}
+			r.Log = &failingLog{Log: e.log, left: 150}
 			r.PublishBatch = 13
 			return r
 		}},
@@ -415,4 +401,21 @@ func concurrentRecorders(t *testing.T, chunk int) {
 		t.Fatal(err)
 	}
 	checkExactlyOnce(t, e, facts)
+}
+
+// TestFakeLogsConform runs the events.Log conformance suite against the wrappers these tests put
+// around a log, while they inject nothing: each must then be the log it wraps.
+func TestFakeLogsConform(t *testing.T) {
+	tests := []struct {
+		name string
+		wrap func(events.Log) events.Log
+	}{
+		{"failingLog", func(l events.Log) events.Log { return &failingLog{Log: l, left: math.MaxInt} }},
+		{"hookedLog", func(l events.Log) events.Log { return hooked(l, 1, func() {}) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			eventstest.TestLog(t, func(t *testing.T) events.Log { return tt.wrap(eventstest.NewMemoryLog()) })
+		})
+	}
 }

@@ -230,34 +230,18 @@ func TestReplayUntil(t *testing.T) {
 	}
 }
 
-// sliceLog is a read-only events.Log over events held in memory.
-type sliceLog struct {
-	events.Log
-	evs []events.Stored
-}
-
-func (l sliceLog) LastSeq(context.Context) (uint64, error) { return uint64(len(l.evs)), nil }
-
-func (l sliceLog) Read(ctx context.Context, from uint64, fn func(events.Stored) error) error {
-	for _, st := range l.evs {
-		if st.Seq >= from {
-			if err := fn(st); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
 // Recorded times need not rise with the sequence: the replay stops at the first event recorded after
 // the bound, even if a later one was recorded before it.
 func TestReplayStopsAtTheFirstEventPastTheTime(t *testing.T) {
 	ms := eventstest.BaseMS
-	log := sliceLog{evs: eventstest.Stored(1,
+	log := eventstest.NewMemoryLog()
+	if _, err := log.Append(context.Background(), []events.Event{
 		eventstest.NewEvent(t, eventstest.Founded("a-party", "A Party", "1990"), ms),
 		eventstest.NewEvent(t, eventstest.Founded("b-party", "B Party", "1991"), ms+2000),
 		eventstest.NewEvent(t, eventstest.Founded("c-party", "C Party", "1992"), ms+1000),
-	)}
+	}, nil); err != nil {
+		t.Fatal(err)
+	}
 	rs := openStore(t, filepath.Join(t.TempDir(), "annals.db"))
 	res, err := record.Replay(context.Background(), log, rs, record.ReplayOptions{Until: record.Until{Time: time.UnixMilli(int64(ms + 1500))}})
 	if err != nil {

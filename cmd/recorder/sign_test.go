@@ -23,7 +23,7 @@ func publishSigned(t *testing.T, data string, e events.Event, keyFile string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	msg := nats.NewMsg(e.Subject(jetlog.DefaultPrefix))
+	msg := nats.NewMsg(jetlog.Subject(jetlog.DefaultPrefix, e))
 	msg.Data = body
 	if keyFile != "" {
 		if err := mustKey(t, keyFile).Sign(msg); err != nil {

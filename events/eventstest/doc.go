@@ -1,6 +1,7 @@
 // Package eventstest helps test code built on package events: it builds valid sample facts and events
 // with deterministic identities (NewEvent, Named, Described, Founded, Stored), and holds the conformance
-// suite that every events.Store implementation runs (TestStore).
+// suites that every events.Store implementation runs (TestStore) and every events.Log implementation or
+// wrapper runs (TestLog), with MemoryLog, an events.Log in memory that keeps TestLog's contract.
 //
 // Invariants:
 //   - The same fact recorded at the same millisecond is always the same event, byte for byte.

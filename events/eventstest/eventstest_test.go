@@ -15,6 +15,11 @@ func TestModelConforms(t *testing.T) {
 	TestStore(t, func(t *testing.T) events.Store { return newModel() })
 }
 
+// TestMemoryLogConforms runs the events.Log conformance suite against MemoryLog.
+func TestMemoryLogConforms(t *testing.T) {
+	TestLog(t, func(t *testing.T) events.Log { return NewMemoryLog() })
+}
+
 func TestNewEvent(t *testing.T) {
 	f := Named("cnrp", events.KindParty, "CNRP", "2012-07-17")
 	e := NewEvent(t, f, BaseMS)

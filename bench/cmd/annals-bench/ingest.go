@@ -32,7 +32,7 @@ func rawPublish(ctx context.Context, dir string, lazy bool, evs []events.Event, 
 	d, err := timed(func() error {
 		for i, b := range data {
 			// Up to the client's default of 4,000 unacknowledged: a stall waits for acknowledgements.
-			f, err := e.js.PublishAsync(evs[i].Subject(jetlog.DefaultPrefix), b, jetstream.WithStallWait(time.Minute))
+			f, err := e.js.PublishAsync(jetlog.Subject(jetlog.DefaultPrefix, evs[i]), b, jetstream.WithStallWait(time.Minute))
 			if err != nil {
 				return fmt.Errorf("raw publish %d: %w", i, err)
 			}
