@@ -457,9 +457,13 @@ var proseRules = []proseRule{
 				c.add(party.id, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: "leader"}})
 			}
 		}},
-	{"successor-apposition", rx(`\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+successor,?\s+{E}`),
+	{"successor-or-back", rx(`\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+successor,?\s+{E}|{E}\s+was\s+(?:voted|elected|brought)\s+back`),
 		func(c *sentenceContext) {
-			if person, ok := c.person(1); ok {
+			person, ok := c.person(1)
+			if !ok {
+				person, ok = c.person(2)
+			}
+			if ok {
 				c.add(c.d.topic, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: "leader"}})
 			}
 		}},
@@ -469,20 +473,11 @@ var proseRules = []proseRule{
 			if !ok {
 				return
 			}
-			party := c.d.topic
-			if p, ok := c.lineage(2); ok {
-				party = p.id
-			}
+			party := c.bodyOr(2)
 			if strings.Contains(c.sk[c.match[0]:c.match[1]], "led") {
 				c.add(party, "XXXX", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: "leader"}})
 			}
 			c.add(party, c.dateAfter().edtf, events.LeaderLeftOffice{Office: events.Office{Person: person.id, Role: "leader"}})
-		}},
-	{"voted-back", rx(`{E}\s+was\s+(?:voted|elected|brought)\s+back`),
-		func(c *sentenceContext) {
-			if person, ok := c.person(1); ok {
-				c.add(c.d.topic, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: "leader"}})
-			}
 		}},
 	{"replaced-in-office", rx(`{E}\s+(?:\w+\s+)?(?:replaced|succeeded|ousted|unseated)\s+{E}(?:\s+as\s+{ROLE})?`),
 		func(c *sentenceContext) {
@@ -499,10 +494,7 @@ var proseRules = []proseRule{
 			if !ok {
 				return
 			}
-			party := c.d.topic
-			if p, ok := c.lineage(3); ok {
-				party = p.id
-			}
+			party := c.bodyOr(3)
 			c.add(party, c.dateAfter().edtf, events.LeaderLeftOffice{Office: events.Office{Person: person.id, Role: Role(c.group(2))}})
 		}},
 	{"as-its-leader", rx(`with\s+{E}\s+as\s+(?:its|their|the\s+party's|his|her)\s+(?:new\s+)?{ROLE}`),
@@ -742,6 +734,14 @@ func (c *sentenceContext) person(g int) (ref, bool) {
 func (c *sentenceContext) party(g int) (ref, bool) {
 	r, ok := c.one(g)
 	return r, ok && r.kind == events.KindParty && r.id != ""
+}
+
+// bodyOr returns the party or body of submatch g, or else the party the text is about.
+func (c *sentenceContext) bodyOr(g int) events.EntityID {
+	if p, ok := c.lineage(g); ok {
+		return p.id
+	}
+	return c.d.topic
 }
 
 // lineage returns the entity of submatch g when it is a party or another body (a movement, a regime,
