@@ -2,9 +2,12 @@
 //
 // Invariants:
 //   - Events are appended, never changed or deleted: the events bucket maps a stream sequence to the
-//     event's compact record (events.AppendCompact), which encodes back to the wire encoding the log
-//     holds, byte for byte. Stores written before the compact encoding hold the wire encoding; both
-//     are read.
+//     event's compact record (AppendCompact, codec.go), which encodes back to the wire encoding the
+//     log holds, byte for byte.
+//   - The store is a cache of the log, in this build's layout only: its schema fingerprint (schema.go)
+//     covers the encodings, the buckets and every payload's fields in order. A store of another
+//     layout is refused (events.ErrOutdated) and rebuilt from the log by `recorder replay`; there are
+//     no migrations and no readers of older layouts.
 //   - The sequence of the last applied event is committed in the same transaction as the events it
 //     covers, so a crash leaves every event applied exactly once: the next run resumes after it.
 //   - Every index (entity by historical date, fact identity, event id, name, entity) is written in the
@@ -19,7 +22,7 @@
 //	duplicates: seq → fact id of an event skipped because its fact was already recorded
 //	by_entity:  entity 0x00 earliest day (4) latest day (4) ULID (16) → role ('s' subject, 'i' involved),
 //	            seq (8), the event's compact record (a copy: an entity's events are one pass over the
-//	            index; older stores hold the role and seq only, and are read through events)
+//	            index)
 //	entity_seq: entity → seq of the last event whose subject it is, a skipped duplicate included (the
 //	            log holds it on the entity's subjects, so a writer appending must expect its sequence)
 //	names:      folded name (events.NameKey) 0x00 entity → nil, for every entity's id and names
@@ -29,10 +32,8 @@
 //	            (not an event, or one the store cannot hold); its sequence is consumed (see integrity.go)
 //	meta:       "stream_identity" → JSON {created, first_seq} of the stream the store follows
 //	lifetimes, founded_from: the lifetime index (see lifetime.go)
-//	meta:       "index_version" → the version of the derived indexes ("2": with the lifetime index)
-//	meta:       "name_key_version" → the events.NameKeyVersion that folded the names index (absent: 1);
-//	            Open rebuilds the index when it differs, and a reader resolves names from the
-//	            entities bucket instead (see names.go)
+//	meta:       "schema" → the schema fingerprint (schema.go)
+//	counts, entity_counts: what the store holds, counted (checksum.go)
 //
 // A correction or retraction is also indexed in by_entity (role 'c') under the entity of every event
 // it supersedes, so that an entity's events always include what corrected them.

@@ -233,7 +233,7 @@ const MaxIndexProblems = 1000
 // how many there are in all; an error only when the store cannot be read at all. It reads the whole
 // store in one read transaction.
 func (s *Store) CheckIndexes(ctx context.Context) ([]IndexProblem, int, error) {
-	c := indexChecker{sealed: s.sealed}
+	c := indexChecker{}
 	err := s.view(func(tx *bolt.Tx) error {
 		c.tx = tx
 		return c.run(ctx)
@@ -246,7 +246,6 @@ func (s *Store) CheckIndexes(ctx context.Context) ([]IndexProblem, int, error) {
 
 type indexChecker struct {
 	tx       *bolt.Tx
-	sealed   bool // values carry checksums (checksum.go)
 	problems []IndexProblem
 	total    int
 }
@@ -273,7 +272,6 @@ func (c *indexChecker) run(ctx context.Context) error {
 	byEntity, entitySeq, names := tx.Bucket(bucketByEntity), tx.Bucket(bucketEntitySeq), tx.Bucket(bucketNames)
 	entities, superseded, dups := tx.Bucket(bucketEntities), tx.Bucket(bucketSuperseded), tx.Bucket(bucketDuplicates)
 	quarantine := tx.Bucket(bucketQuarantine)
-	current := namesCurrent(tx)
 
 	// Every sequence up to last is one of: an event, a skipped duplicate, a quarantined entry.
 	seen := map[uint64]string{}
@@ -321,12 +319,12 @@ func (c *indexChecker) run(ctx context.Context) error {
 			continue
 		}
 		seq := binary.BigEndian.Uint64(k)
-		data, ok := unseal(c.sealed, k, data)
+		data, ok := unseal(k, data)
 		if !ok {
 			c.add("events", seq, "the event at seq %d fails its integrity check", seq)
 			continue
 		}
-		e, err := decodeStored(data)
+		e, err := DecodeCompact(data)
 		if err != nil {
 			c.add("events", seq, "the event at seq %d does not decode: %v", seq, err)
 			continue
@@ -346,7 +344,7 @@ func (c *indexChecker) run(ctx context.Context) error {
 			wantByEntity[string(key)] = true
 			v := byEntity.Get(key)
 			if v != nil {
-				body, ok := unseal(c.sealed, key, v)
+				body, ok := unseal(key, v)
 				if !ok {
 					c.add("by_entity", seq, "the entry of event %s (seq %d) under %s fails its integrity check", e.ID, seq, entity)
 					return
@@ -364,7 +362,7 @@ func (c *indexChecker) run(ctx context.Context) error {
 			if entities.Get([]byte(entity)) == nil {
 				c.add("entities", seq, "entity %s of event %s (seq %d) has no entity record", entity, e.ID, seq)
 			}
-			if current && names.Get(nameKey(string(entity), entity)) == nil {
+			if names.Get(nameKey(string(entity), entity)) == nil {
 				c.add("names", seq, "entity %s is not found by its id", entity)
 			}
 		}
@@ -384,7 +382,7 @@ func (c *indexChecker) run(ctx context.Context) error {
 		}
 		if rec := entities.Get([]byte(e.Entity)); rec != nil {
 			var er entityRecord
-			body, ok := unseal(c.sealed, []byte(e.Entity), rec)
+			body, ok := unseal([]byte(e.Entity), rec)
 			if !ok {
 				c.add("entities", seq, "the entity record of %s fails its integrity check", e.Entity)
 			} else if err := json.Unmarshal(body, &er); err != nil {
@@ -394,7 +392,7 @@ func (c *indexChecker) run(ctx context.Context) error {
 					if !contains(er.Names, name) {
 						c.add("entities", seq, "entity %s lacks the name %s that event %s (seq %d) gives it", e.Entity, shortName(name), e.ID, seq)
 					}
-					if current && names.Get(nameKey(name, e.Entity)) == nil {
+					if names.Get(nameKey(name, e.Entity)) == nil {
 						c.add("names", seq, "entity %s is not found by the name %s that event %s (seq %d) gives it", e.Entity, shortName(name), e.ID, seq)
 					}
 				}
@@ -410,7 +408,7 @@ func (c *indexChecker) run(ctx context.Context) error {
 	byEntity.ForEach(func(k, v []byte) error {
 		if !wantByEntity[string(k)] {
 			seq := uint64(0)
-			if v, _ = unseal(c.sealed, k, v); len(v) >= 9 {
+			if v, _ = unseal(k, v); len(v) >= 9 {
 				seq = binary.BigEndian.Uint64(v[1:9])
 			}
 			c.add("by_entity", seq, "an entry (key %x) is for no event the store holds", k)
@@ -443,15 +441,13 @@ func (c *indexChecker) run(ctx context.Context) error {
 			c.add("entity_seq", seq, "entity %s: the last sequence written under it is %d, but entity_seq says %d", id, seq, seqOf(v))
 		}
 	}
-	if current {
-		names.ForEach(func(k, v []byte) error {
-			i := bytes.IndexByte(k, 0)
-			if i < 0 || entities.Get(k[i+1:]) == nil {
-				c.add("names", 0, "name entry %q is for no entity the store holds", k)
-			}
-			return nil
-		})
-	}
+	names.ForEach(func(k, v []byte) error {
+		i := bytes.IndexByte(k, 0)
+		if i < 0 || entities.Get(k[i+1:]) == nil {
+			c.add("names", 0, "name entry %q is for no entity the store holds", k)
+		}
+		return nil
+	})
 	return nil
 }
 

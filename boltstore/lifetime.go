@@ -1,7 +1,6 @@
 package boltstore
 
 import (
-	"bytes"
 	"context"
 	"encoding/binary"
 	"fmt"
@@ -28,10 +27,6 @@ import (
 var (
 	bucketLifetimes   = []byte("lifetimes")
 	bucketFoundedFrom = []byte("founded_from")
-	// keyIndexVersion names the version of the derived indexes a store holds; a store without it was
-	// written before the lifetime index, which Open builds.
-	keyIndexVersion = []byte("index_version")
-	indexVersion    = []byte("2")
 )
 
 const flagSuperseded = 1
@@ -83,7 +78,7 @@ func (w *writer) lifetime(id events.EntityID) (flags byte, earliest events.Day, 
 	if v == nil {
 		return 0, 0, false, nil
 	}
-	v, sound := unseal(true, []byte(id), v)
+	v, sound := unseal([]byte(id), v)
 	if !sound || len(v) != 9 {
 		return 0, 0, false, damaged("the lifetime of %s fails its integrity check", id)
 	}
@@ -114,10 +109,10 @@ func (w *writer) setLifetime(id events.EntityID, flags byte, old events.Day, had
 func (s *Store) Unfounded(ctx context.Context, day events.Day) (map[events.EntityID]bool, error) {
 	out := map[events.EntityID]bool{}
 	err := s.view(func(tx *bolt.Tx) error {
-		if meta := tx.Bucket(bucketMeta); meta == nil || !bytes.Equal(meta.Get(keyIndexVersion), indexVersion) {
-			return fmt.Errorf("the store has no lifetime index yet (open it for writing once, with any recorder command, to build it): %w", events.ErrNotFound)
+		b, err := s.required(tx, bucketFoundedFrom)
+		if b == nil {
+			return err
 		}
-		b := tx.Bucket(bucketFoundedFrom)
 		if day == events.MaxDay {
 			return nil
 		}
@@ -129,7 +124,7 @@ func (s *Store) Unfounded(ctx context.Context, day events.Day) (map[events.Entit
 					return err
 				}
 			}
-			if _, ok := unseal(s.sealed, k, v); !ok || len(k) < 8 {
+			if _, ok := unseal(k, v); !ok || len(k) < 8 {
 				return damaged("the lifetime index entry %x fails its integrity check", k)
 			}
 			out[events.EntityID(k[8:])] = true
@@ -140,52 +135,4 @@ func (s *Store) Unfounded(ctx context.Context, day events.Day) (map[events.Entit
 		return nil, fmt.Errorf("parties not founded by %s: %w", day, err)
 	}
 	return out, nil
-}
-
-// buildIndexes brings the derived indexes of a store written by an earlier version up to date, in
-// one transaction: it reads every event once to build the lifetime index.
-func buildIndexes(tx *bolt.Tx) error {
-	meta := tx.Bucket(bucketMeta)
-	if bytes.Equal(meta.Get(keyIndexVersion), indexVersion) {
-		return nil
-	}
-	w := writer{tx: tx, entities: map[events.EntityID]*entityRecord{}}
-	c := tx.Bucket(bucketEvents).Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
-		record, ok := unseal(true, k, v) // Open seals a store before it builds its indexes
-		if !ok {
-			return eventDamaged(binary.BigEndian.Uint64(k), v)
-		}
-		e, err := decodeStored(record)
-		if err != nil {
-			return fmt.Errorf("build the lifetime index: event at seq %d: %w", binary.BigEndian.Uint64(k), err)
-		}
-		if err := w.founded(e); err != nil {
-			return err
-		}
-	}
-	// Supersessions after the foundings they supersede: a correction may come before, in sequence,
-	// an event it does not supersede, but never before one it does.
-	for k, v := c.First(); k != nil; k, v = c.Next() {
-		record, ok := unseal(true, k, v)
-		if !ok {
-			return eventDamaged(binary.BigEndian.Uint64(k), v)
-		}
-		e, err := decodeStored(record)
-		if err != nil {
-			return err
-		}
-		for _, target := range e.Supersedes {
-			if seq := tx.Bucket(bucketIDs).Get(target[:]); seq != nil {
-				old, err := load(tx, binary.BigEndian.Uint64(seq))
-				if err != nil {
-					return err
-				}
-				if err := w.foundingSuperseded(old.Event); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	return meta.Put(keyIndexVersion, indexVersion)
 }

@@ -15,7 +15,6 @@ import (
 	"annals/projections"
 
 	"github.com/oklog/ulid/v2"
-	bolt "go.etcd.io/bbolt"
 )
 
 func src(q string) events.Source {
@@ -112,42 +111,6 @@ func TestUnfounded(t *testing.T) {
 	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
-	}
-
-	// A store written before the index: Open builds it from the events, with the same answers.
-	db, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Update(func(tx *bolt.Tx) error {
-		if err := tx.Bucket([]byte("meta")).Delete([]byte("index_version")); err != nil {
-			return err
-		}
-		for _, name := range []string{"lifetimes", "founded_from"} {
-			if err := tx.DeleteBucket([]byte(name)); err != nil {
-				return err
-			}
-		}
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	ro, err := boltstore.Open(path, boltstore.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ro.Unfounded(context.Background(), events.DayOf(1965, 1, 1)); err == nil {
-		t.Error("Unfounded on a store without the index = nil error, want one (a reader cannot build it)")
-	}
-	ro.Close()
-	s, err = boltstore.Open(path, boltstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if got, want := unfounded(t, s, "1965-01-01"), []string{"e", "g"}; !slices.Equal(got, want) {
-		t.Errorf("after rebuilding the index, Unfounded(1965) = %v, want %v", got, want)
 	}
 }
 

@@ -38,7 +38,8 @@ var (
 	bucketEntities   = []byte("entities")
 	bucketSuperseded = []byte("superseded")
 	allBuckets       = [][]byte{bucketMeta, bucketEvents, bucketIDs, bucketFacts, bucketDuplicates,
-		bucketByEntity, bucketEntitySeq, bucketNames, bucketEntities, bucketSuperseded, bucketLifetimes, bucketFoundedFrom}
+		bucketByEntity, bucketEntitySeq, bucketNames, bucketEntities, bucketSuperseded, bucketLifetimes, bucketFoundedFrom,
+		bucketCounts, bucketEntityCounts}
 	keyLastSeq = []byte("last_seq")
 )
 
@@ -51,10 +52,8 @@ type Options struct {
 // Store is an events.Store over one bbolt file. It is safe for concurrent use; only one process may
 // hold it open for writing, and readers in other processes wait for that writer to close it.
 type Store struct {
-	db     *bolt.DB
-	path   string
-	stale  staleNames // the names index of a store folded by an older NameKey, opened read-only
-	sealed bool       // its values carry checksums (see checksum.go); false only for an older store read-only
+	db   *bolt.DB
+	path string
 }
 
 var (
@@ -65,9 +64,9 @@ var (
 // Open opens (or, unless read-only, creates) the store at path. It returns an error wrapping
 // events.ErrInUse when another process holds the file longer than the timeout, one wrapping
 // events.ErrNotFound when a read-only open finds no file, and one wrapping events.ErrCorrupt when the
-// file is damaged: cut short, its meta pages invalid, or its pages unreadable. Opened for writing, a
-// store written before checksums is sealed (see checksum.go); opened read-only, it is read as before,
-// unchecked (Checksummed says so).
+// file is damaged: cut short, its meta pages invalid, or its pages unreadable. A store written by
+// another version of annals, in another layout (schema.go), is refused with an error wrapping
+// events.ErrOutdated that says to rebuild it from the log (`recorder replay`).
 func Open(path string, opts Options) (*Store, error) {
 	if opts.Timeout == 0 {
 		opts.Timeout = DefaultTimeout
@@ -87,42 +86,18 @@ func Open(path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, sealed: true}
-	if !opts.ReadOnly {
-		err = s.update(func(tx *bolt.Tx) error {
-			for _, name := range allBuckets {
-				if _, err := tx.CreateBucketIfNotExists(name); err != nil {
-					return err
-				}
-			}
-			if err := sealStore(tx); err != nil {
-				return err
-			}
-			if err := buildIndexes(tx); err != nil {
-				return err
-			}
-			return buildNames(tx)
-		})
-		if err != nil {
-			db.Close()
-			return nil, fmt.Errorf("open store %s: create buckets and indexes: %w", path, err)
-		}
-		return s, nil
+	s := &Store{db: db, path: path}
+	if opts.ReadOnly {
+		err = s.view(checkSchema)
+	} else {
+		err = s.update(initSchema)
 	}
-	err = s.view(func(tx *bolt.Tx) error {
-		s.sealed, err = isSealed(tx)
-		return err
-	})
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	return s, nil
 }
-
-// Checksummed reports whether the store's records carry checksums that every read checks. Only a
-// store written before checksums, opened read-only, has none: its reads are unchecked.
-func (s *Store) Checksummed() bool { return s.sealed }
 
 // Path returns the file the store is in.
 func (s *Store) Path() string { return s.path }
@@ -140,7 +115,7 @@ func (s *Store) LastSeq(ctx context.Context) (uint64, error) {
 	var seq uint64
 	err := s.view(func(tx *bolt.Tx) error {
 		seq = lastSeq(tx)
-		if seq == 0 && s.sealed {
+		if seq == 0 {
 			// No last sequence, yet events: the meta page or its entry was lost.
 			if evb := tx.Bucket(bucketEvents); evb != nil {
 				if k, _ := evb.Cursor().First(); k != nil {
@@ -159,13 +134,10 @@ func lastSeq(tx *bolt.Tx) uint64 {
 		return 0
 	}
 	v := b.Get(keyLastSeq)
-	switch len(v) {
-	case 0:
+	if len(v) == 0 {
 		return 0
-	case 8: // a store written before checksums
-		return binary.BigEndian.Uint64(v)
 	}
-	body, ok := unseal(true, keyLastSeq, v)
+	body, ok := unseal(keyLastSeq, v)
 	if !ok || len(body) != 8 {
 		// Every transaction is guarded (guard.go): the panic becomes the error of its reader.
 		panic(damaged("the store's last sequence fails its integrity check"))
@@ -244,7 +216,7 @@ func (w *writer) apply(st events.Stored) (duplicate bool, err error) {
 	e := st.Event
 	fid := st.FactID
 	if fid == "" {
-		fid = e.Fact.ID()
+		fid = e.FactID()
 	}
 	seq := u64(st.Seq)
 	facts := w.tx.Bucket(bucketFacts)
@@ -259,7 +231,7 @@ func (w *writer) apply(st events.Stored) (duplicate bool, err error) {
 		return false, fmt.Errorf("event id %s is already recorded with another fact: %w: %w", e.ID, errUnstorable, events.ErrInvalid)
 	}
 	// The compact encoding: a third of the wire encoding's size, and read back without JSON.
-	data, err := events.AppendCompact(nil, e)
+	data, err := AppendCompact(nil, e)
 	if err != nil {
 		return false, fmt.Errorf("%w: %w", errUnstorable, err)
 	}
@@ -337,7 +309,7 @@ func (w *writer) supersede(e events.Event, seq, data []byte) error {
 		if v == nil {
 			continue
 		}
-		old, err := loadFrom(w.tx.Bucket(bucketEvents), binary.BigEndian.Uint64(v), true)
+		old, err := loadFrom(w.tx.Bucket(bucketEvents), binary.BigEndian.Uint64(v))
 		if err != nil {
 			return err
 		}
@@ -360,7 +332,7 @@ func (w *writer) entity(id events.EntityID) (*entityRecord, error) {
 	}
 	rec := &entityRecord{}
 	if v := w.tx.Bucket(bucketEntities).Get([]byte(id)); v != nil {
-		v, ok := unseal(true, []byte(id), v)
+		v, ok := unseal([]byte(id), v)
 		if !ok {
 			return nil, damaged("the record of entity %s fails its integrity check", id)
 		}
@@ -450,7 +422,7 @@ func (s *Store) Event(ctx context.Context, id ulid.ULID) (events.Stored, error) 
 			return damaged("the index entry of event %s", id)
 		}
 		var err error
-		if st, err = loadFrom(tx.Bucket(bucketEvents), binary.BigEndian.Uint64(v), s.sealed); err != nil {
+		if st, err = loadFrom(tx.Bucket(bucketEvents), binary.BigEndian.Uint64(v)); err != nil {
 			return err
 		}
 		if st.Event.ID != id {
@@ -482,7 +454,6 @@ func (s *Store) EntityEvents(ctx context.Context, id events.EntityID) ([]events.
 // entityEvents reads the events of id with a cursor over by_entity, each record checked, and checks
 // that none is missing: as many as the store counted for id.
 func (s *Store) entityEvents(tx *bolt.Tx, c *bolt.Cursor, id events.EntityID) ([]events.Stored, error) {
-	evb := tx.Bucket(bucketEvents)
 	out := make([]events.Stored, 0, 16) // most entities have a few dozen events at most
 	prefix := append([]byte(id), 0)
 	var prev []byte
@@ -490,25 +461,23 @@ func (s *Store) entityEvents(tx *bolt.Tx, c *bolt.Cursor, id events.EntityID) ([
 		if err := ascending(&prev, k); err != nil {
 			return nil, fmt.Errorf("events of %s: %w", id, err)
 		}
-		st, err := entityEvent(evb, k, v, s.sealed)
+		st, err := entityEvent(k, v)
 		if err != nil {
 			return nil, fmt.Errorf("events of %s: %w", id, err)
 		}
 		out = append(out, st)
 	}
-	if s.sealed {
-		n, err := readCount(tx.Bucket(bucketEntityCounts), []byte(id))
-		if err != nil {
-			return nil, fmt.Errorf("events of %s: %w", id, err)
-		}
-		if n != uint64(len(out)) {
-			return nil, damaged("events of %s: the index holds %d of its %d events", id, len(out), n)
-		}
-		// Neither entries nor a count, for an entity the store knows: both were lost.
-		if n == 0 {
-			if ents := tx.Bucket(bucketEntities); ents == nil || ents.Get([]byte(id)) != nil {
-				return nil, damaged("events of %s: the index holds none of the events of an entity the store knows", id)
-			}
+	n, err := readCount(tx.Bucket(bucketEntityCounts), []byte(id))
+	if err != nil {
+		return nil, fmt.Errorf("events of %s: %w", id, err)
+	}
+	if n != uint64(len(out)) {
+		return nil, damaged("events of %s: the index holds %d of its %d events", id, len(out), n)
+	}
+	// Neither entries nor a count, for an entity the store knows: both were lost.
+	if n == 0 {
+		if ents := tx.Bucket(bucketEntities); ents == nil || ents.Get([]byte(id)) != nil {
+			return nil, damaged("events of %s: the index holds none of the events of an entity the store knows", id)
 		}
 	}
 	return out, nil
@@ -592,22 +561,20 @@ func (s *Store) Entity(ctx context.Context, id events.EntityID) (events.EntitySu
 			v = b.Get([]byte(id))
 		}
 		if v == nil {
-			if s.sealed {
-				// Every entity with events has a record: one missing is damage, whether its count
-				// or its index entries say it has events.
-				if n, err := readCount(tx.Bucket(bucketEntityCounts), []byte(id)); err != nil || n > 0 {
-					return errors.Join(damaged("entity %s has events but no entity record", id), err)
-				}
-				if idx := tx.Bucket(bucketByEntity); idx != nil {
-					prefix := append([]byte(id), 0)
-					if k, _ := idx.Cursor().Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) {
-						return damaged("entity %s has events but no entity record", id)
-					}
+			// Every entity with events has a record: one missing is damage, whether its count or
+			// its index entries say it has events.
+			if n, err := readCount(tx.Bucket(bucketEntityCounts), []byte(id)); err != nil || n > 0 {
+				return errors.Join(damaged("entity %s has events but no entity record", id), err)
+			}
+			if idx := tx.Bucket(bucketByEntity); idx != nil {
+				prefix := append([]byte(id), 0)
+				if k, _ := idx.Cursor().Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) {
+					return damaged("entity %s has events but no entity record", id)
 				}
 			}
 			return nil
 		}
-		v, ok := unseal(s.sealed, []byte(id), v)
+		v, ok := unseal([]byte(id), v)
 		if !ok {
 			return damaged("the record of entity %s fails its integrity check", id)
 		}
@@ -630,7 +597,7 @@ func (s *Store) Entities(ctx context.Context) ([]events.EntitySummary, error) {
 			return err
 		}
 		err = b.ForEach(func(k, v []byte) error {
-			v, ok := unseal(s.sealed, k, v)
+			v, ok := unseal(k, v)
 			if !ok {
 				return damaged("the record of entity %s fails its integrity check", k)
 			}
@@ -641,7 +608,7 @@ func (s *Store) Entities(ctx context.Context) ([]events.EntitySummary, error) {
 			out = append(out, events.EntitySummary{ID: events.EntityID(k), Kind: rec.Kind, Names: rec.Names})
 			return nil
 		})
-		if err != nil || !s.sealed {
+		if err != nil {
 			return err
 		}
 		if n, err := readCount(tx.Bucket(bucketCounts), countEntities); err != nil {
@@ -666,11 +633,6 @@ func (s *Store) Resolve(ctx context.Context, name string) ([]events.EntityID, er
 		if b == nil {
 			return err
 		}
-		if !namesCurrent(tx) {
-			ids, err := s.stale.resolve(tx, s.sealed, key)
-			out = append(out, ids...)
-			return err
-		}
 		prefix := append([]byte(key), 0)
 		c := b.Cursor()
 		var prev []byte
@@ -678,14 +640,14 @@ func (s *Store) Resolve(ctx context.Context, name string) ([]events.EntityID, er
 			if err := ascending(&prev, k); err != nil {
 				return fmt.Errorf("the names index for %q: %w", name, err)
 			}
-			if _, ok := unseal(s.sealed, k, v); !ok {
+			if _, ok := unseal(k, v); !ok {
 				return damaged("the names index entry of %s for %q fails its integrity check", k[len(prefix):], name)
 			}
 			out = append(out, events.EntityID(k[len(prefix):]))
 		}
-		if len(out) == 0 && s.sealed {
+		if len(out) == 0 {
 			// A name the index lost would read as unknown: confirm a miss against the entity records.
-			err := eachEntityName(tx, true, func(n string, id events.EntityID) error {
+			err := eachEntityName(tx, func(n string, id events.EntityID) error {
 				if events.NameKey(n) == key {
 					return damaged("the names index lost the name %q of %s", name, id)
 				}
@@ -717,7 +679,7 @@ func (s *Store) SupersededBy(ctx context.Context, ids []ulid.ULID) (map[ulid.ULI
 				if err := ascending(&prev, k); err != nil {
 					return fmt.Errorf("the index of what supersedes event %s: %w", id, err)
 				}
-				if _, ok := unseal(s.sealed, k, v); !ok || len(k) != 32 {
+				if _, ok := unseal(k, v); !ok || len(k) != 32 {
 					return damaged("the index of what supersedes event %s", id)
 				}
 				var by ulid.ULID
@@ -757,26 +719,23 @@ func (s *Store) Scan(ctx context.Context, from uint64, fn func(events.Stored) er
 				return damaged("the events are read out of order at seq %d, after seq %d", seq, last)
 			}
 			last = seq
-			record, ok := unseal(s.sealed, k, v)
+			record, ok := unseal(k, v)
 			if !ok {
 				return eventDamaged(seq, v)
 			}
-			e, err := decodeStored(record)
+			e, err := DecodeCompact(record)
 			if err != nil {
 				return fmt.Errorf("event at seq %d: %w", seq, err)
 			}
-			st := events.Stored{Seq: seq, Event: e}
-			if s.sealed {
-				st.FactID = e.Fact.ID()
-				if got := facts.Get([]byte(st.FactID)); len(got) != 8 || binary.BigEndian.Uint64(got) != seq {
-					return damaged("event %s at seq %d: its fact %s is not the one the store recorded there", e.ID, seq, st.FactID)
-				}
+			st := events.Stored{Seq: seq, Event: e, FactID: e.Fact.ID()}
+			if got := facts.Get([]byte(st.FactID)); len(got) != 8 || binary.BigEndian.Uint64(got) != seq {
+				return damaged("event %s at seq %d: its fact %s is not the one the store recorded there", e.ID, seq, st.FactID)
 			}
 			if err := g.call(func() error { return fn(st) }); err != nil {
 				return err
 			}
 		}
-		if s.sealed && from <= 1 {
+		if from <= 1 {
 			want, err := readCount(tx.Bucket(bucketCounts), countEvents)
 			if err != nil {
 				return err
@@ -789,33 +748,14 @@ func (s *Store) Scan(ctx context.Context, from uint64, fn func(events.Stored) er
 	})
 }
 
-// decodeStored decodes an event as the store keeps it, without its checksum: compact, or in the JSON
-// wire encoding that stores written before the compact encoding hold. Either was checked before it
-// was stored.
-func decodeStored(v []byte) (events.Event, error) {
-	if events.IsCompact(v) {
-		return events.DecodeCompact(v)
-	}
-	return events.DecodeChecked(v)
-}
-
-// load reads the event at seq, checked against its checksum if the store keeps them.
+// load reads the event at seq, checked against its checksum.
 func load(tx *bolt.Tx, seq uint64) (events.Stored, error) {
-	meta := tx.Bucket(bucketMeta)
-	sealed := meta != nil && bytes.Equal(meta.Get(keyChecksums), checksumsVersion)
-	return loadFrom(tx.Bucket(bucketEvents), seq, sealed)
+	return loadFrom(tx.Bucket(bucketEvents), seq)
 }
 
-// entityEvent reads the event of the by_entity entry k, v: from the record it holds, or, in a store
-// written before by_entity held records (and before checksums), from the events bucket.
-func entityEvent(evb *bolt.Bucket, k, v []byte, sealed bool) (events.Stored, error) {
-	if !sealed && len(v) <= 9 {
-		if len(v) < 9 {
-			return events.Stored{}, fmt.Errorf("a by_entity entry of %d bytes: %w", len(v), events.ErrInvalid)
-		}
-		return loadKey(evb, v[1:9], false)
-	}
-	body, ok := unseal(sealed, k, v)
+// entityEvent reads the event of the by_entity entry k, v from the record it holds.
+func entityEvent(k, v []byte) (events.Stored, error) {
+	body, ok := unseal(k, v)
 	if !ok || len(body) <= 9 {
 		if len(k) >= 16 {
 			var id ulid.ULID
@@ -825,7 +765,7 @@ func entityEvent(evb *bolt.Bucket, k, v []byte, sealed bool) (events.Stored, err
 		return events.Stored{}, damaged("an index entry fails its integrity check")
 	}
 	seq := binary.BigEndian.Uint64(body[1:9])
-	e, err := decodeStored(body[9:])
+	e, err := DecodeCompact(body[9:])
 	if err != nil {
 		return events.Stored{}, fmt.Errorf("event at seq %d: %w", seq, err)
 	}
@@ -833,25 +773,17 @@ func entityEvent(evb *bolt.Bucket, k, v []byte, sealed bool) (events.Stored, err
 }
 
 // loadFrom reads the event at seq from the events bucket.
-func loadFrom(evb *bolt.Bucket, seq uint64, sealed bool) (events.Stored, error) {
-	return loadKey(evb, u64(seq), sealed)
-}
-
-// loadKey reads the event whose sequence is key (8 bytes, big-endian) from the events bucket.
-func loadKey(evb *bolt.Bucket, key []byte, sealed bool) (events.Stored, error) {
-	seq := binary.BigEndian.Uint64(key)
+func loadFrom(evb *bolt.Bucket, seq uint64) (events.Stored, error) {
+	key := u64(seq)
 	v := evb.Get(key)
 	if v == nil {
-		if sealed {
-			return events.Stored{}, damaged("event at seq %d is indexed but missing", seq)
-		}
-		return events.Stored{}, fmt.Errorf("event at seq %d is indexed but missing: %w", seq, events.ErrNotFound)
+		return events.Stored{}, damaged("event at seq %d is indexed but missing", seq)
 	}
-	record, ok := unseal(sealed, key, v)
+	record, ok := unseal(key, v)
 	if !ok {
 		return events.Stored{}, eventDamaged(seq, v)
 	}
-	e, err := decodeStored(record)
+	e, err := DecodeCompact(record)
 	if err != nil {
 		return events.Stored{}, fmt.Errorf("event at seq %d: %w", seq, err)
 	}
@@ -901,18 +833,16 @@ func ascending(prev *[]byte, k []byte) error {
 	return nil
 }
 
-// required returns the bucket name of tx, or, when it is missing from a sealed store that holds
-// events (every such store has it), an error wrapping events.ErrCorrupt: a lost bucket would read as
-// an empty one. A nil bucket with a nil error is a store that has no such records yet.
+// required returns the bucket name of tx, or, when it is missing from a store that holds events (every
+// such store has it), an error wrapping events.ErrCorrupt: a lost bucket would read as an empty one. A
+// nil bucket with a nil error is a store that has no such records yet.
 func (s *Store) required(tx *bolt.Tx, name []byte) (*bolt.Bucket, error) {
 	if b := tx.Bucket(name); b != nil {
 		return b, nil
 	}
-	if s.sealed {
-		if evb := tx.Bucket(bucketEvents); evb != nil {
-			if k, _ := evb.Cursor().First(); k != nil {
-				return nil, damaged("the store holds events but its %s bucket is missing", name)
-			}
+	if evb := tx.Bucket(bucketEvents); evb != nil {
+		if k, _ := evb.Cursor().First(); k != nil {
+			return nil, damaged("the store holds events but its %s bucket is missing", name)
 		}
 	}
 	return nil, nil

@@ -365,7 +365,7 @@ func TestKhmerRoundTrip(t *testing.T) {
 	defer db.Close()
 	err = db.View(func(tx *bolt.Tx) error {
 		raw := tx.Bucket(bucketEvents).Get(u64(1))
-		compact, err := events.AppendCompact(nil, e)
+		compact, err := AppendCompact(nil, e)
 		if err != nil {
 			return err
 		}

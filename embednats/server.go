@@ -21,7 +21,8 @@ const DefaultReadyTimeout = 10 * time.Second
 // Options configure Start.
 type Options struct {
 	StoreDir string // where JetStream keeps its files (required)
-	Listen   bool   // also listen on 127.0.0.1 (a random port unless Port is set), for tools and tests
+	Listen   bool   // also listen on Host (a random port unless Port is set), for tools and tests
+	Host     string // with Listen: the address to listen on; 127.0.0.1 (loopback only) if empty
 	Port     int    // with Listen: the port, -1 or 0 for a random one
 	LazySync bool   // sync the file store every two minutes instead of before each acknowledgement (benchmarks only)
 }
@@ -50,6 +51,9 @@ func Start(opts Options) (*Server, error) {
 	}
 	if opts.Listen && opts.Port > 0 {
 		sopts.Port = opts.Port
+	}
+	if opts.Listen && opts.Host != "" {
+		sopts.Host = opts.Host
 	}
 	ns, err := server.NewServer(sopts)
 	if err != nil {

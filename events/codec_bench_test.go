@@ -33,16 +33,12 @@ func BenchmarkEncodeEvent(b *testing.B) {
 	}
 }
 
-// BenchmarkDecode measures decoding one event: from the wire encoding with every check (DecodeEvent:
-// every read of the log), from the wire encoding without them (DecodeChecked: a store written before
-// the compact encoding), and from the compact encoding (DecodeCompact: every read of the store).
+// BenchmarkDecode measures decoding one event from the wire encoding, with every check (DecodeEvent:
+// every read of the log from outside) and without them (DecodeChecked: a read-back of what this
+// process checked). boltstore measures its own encoding.
 func BenchmarkDecode(b *testing.B) {
 	e := benchEvent(b)
 	wire, err := events.EncodeEvent(e)
-	if err != nil {
-		b.Fatal(err)
-	}
-	compact, err := events.AppendCompact(nil, e)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -53,7 +49,6 @@ func BenchmarkDecode(b *testing.B) {
 	}{
 		{"DecodeEvent", wire, events.DecodeEvent},
 		{"DecodeChecked", wire, events.DecodeChecked},
-		{"DecodeCompact", compact, events.DecodeCompact},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
@@ -64,27 +59,5 @@ func BenchmarkDecode(b *testing.B) {
 				}
 			}
 		})
-	}
-}
-
-// BenchmarkAppendCompact measures the compact encoding of one event (every apply).
-func BenchmarkAppendCompact(b *testing.B) {
-	e := benchEvent(b)
-	buf := make([]byte, 0, 512)
-	b.ReportAllocs()
-	for b.Loop() {
-		var err error
-		if buf, err = events.AppendCompact(buf[:0], e); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// BenchmarkFactID measures the content digest of a fact (dedup and every decode).
-func BenchmarkFactID(b *testing.B) {
-	e := benchEvent(b)
-	b.ReportAllocs()
-	for b.Loop() {
-		_ = e.Fact.ID()
 	}
 }

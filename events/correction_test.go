@@ -11,7 +11,7 @@ import (
 
 func TestCorrectionFields(t *testing.T) {
 	target := ulid.MustParse("01J0000000000000000000000A")
-	base := sampleFact(PartyDissolved{})
+	base := exampleFact(PartyDissolved{})
 	corr := base
 	corr.Supersedes = []ulid.ULID{target}
 	corr.Reason = "the infobox gives the wrong year"
@@ -51,7 +51,7 @@ func TestCorrectionFields(t *testing.T) {
 		{"reason without target", func(f *Fact) { f.Reason = "why" }, "supersedes no event"},
 		{"zero id", func(f *Fact) { f.Supersedes = []ulid.ULID{{}}; f.Reason = "why" }, "zero id"},
 		{"twice", func(f *Fact) { f.Supersedes = []ulid.ULID{target, target}; f.Reason = "why" }, "twice"},
-		{"retraction without target", func(f *Fact) { *f = sampleFact(RecordRetracted{}); f.Supersedes = nil; f.Reason = "" }, "must name the events"},
+		{"retraction without target", func(f *Fact) { *f = exampleFact(RecordRetracted{}); f.Supersedes = nil; f.Reason = "" }, "must name the events"},
 	}
 	for _, tt := range bad {
 		f := base

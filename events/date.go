@@ -250,6 +250,17 @@ func ParseDate(s string) (Date, error) {
 	return d, nil
 }
 
+// RestoreDate rebuilds a Date from the parts a store kept of one that ParseDate returned (its text,
+// Earliest, Latest, Precision, Uncertain and Approximate), without parsing the text again. It trusts
+// its caller: parts that no parse produced make a Date whose methods disagree with its text.
+// Anything read from outside goes through ParseDate.
+func RestoreDate(text string, earliest, latest Day, p Precision, uncertain, approximate bool) Date {
+	if text == "" {
+		return Date{}
+	}
+	return Date{text: text, earliest: earliest, latest: latest, precision: p, uncertain: uncertain, approximate: approximate}
+}
+
 // MustParseDate is ParseDate for literals and tests: it panics with ParseDate's error if s does
 // not parse.
 func MustParseDate(s string) Date {

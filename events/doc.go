@@ -13,10 +13,9 @@
 //   - A fact has an identity (FactID) derived from its content, independent of when it was recorded, so
 //     that recording the same fact again is detected at any later time.
 //
-// Two encodings: the wire encoding (EncodeEvent, DecodeEvent), JSON, which the log holds and every
-// reader from outside checks in full; and the compact encoding (AppendCompact, DecodeCompact), binary,
-// which a store keeps for events it has checked and reads back without checking again. An event goes
-// through the compact encoding and back to the same wire bytes.
+// One encoding: the wire encoding (EncodeEvent, DecodeEvent), JSON, which the log holds, exports carry
+// and every reader from outside checks in full. How a store keeps events is the store's business (see
+// boltstore); RestoreDate and Type.PayloadType let it rebuild events without parsing them again.
 //
 // The package imports the standard library, ulid, and golang.org/x/text's Unicode normalisation (which
 // Slug and NameKey fold names with) only: no I/O, no clock, no randomness of its own.

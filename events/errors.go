@@ -28,3 +28,8 @@ var ErrDiverged = errors.New("diverged")
 // match its checksum, an index that lost entries, or a file that is cut short or unreadable. Errors
 // wrapping it name what is damaged and say how to rebuild it (`recorder replay`).
 var ErrCorrupt = errors.New("corrupt")
+
+// ErrOutdated is returned when a store was written by another version of annals, in a layout this
+// version does not read. The store is a cache of the log: errors wrapping it say to rebuild it from
+// the log (`recorder replay`).
+var ErrOutdated = errors.New("outdated")

@@ -154,6 +154,11 @@ func (f Fact) ID() FactID {
 		// Payloads are plain structs of strings, numbers and slices: they always encode.
 		panic(fmt.Sprintf("events: encode payload of %s: %v", f.Type, err))
 	}
+	return f.idWith(payload)
+}
+
+// idWith returns the fact's id given its payload's JSON encoding (json.Marshal(f.Payload)).
+func (f Fact) idWith(payload json.RawMessage) FactID {
 	// Supersedes, reason and method are left out when empty, so that the identity of every fact
 	// recorded before corrections (or drafting) existed is unchanged.
 	canonical, _ := json.Marshal(struct {
@@ -192,6 +197,19 @@ type Event struct {
 	ID ulid.ULID
 	Fact
 	Recorded time.Time // when the record learned the fact (UTC); recorded time, never historical
+
+	factID FactID // Fact.ID(), when the event was made or decoded with it; "" if not known
+}
+
+// FactID returns the id of the event's fact: the one computed when the event was made (NewEvent) or
+// checked when it was decoded (DecodeEventID, DecodeChecked), without computing it again, or else
+// Fact.ID(). An event is immutable: a copy whose Fact is changed afterwards (a projection's rewrite)
+// is no longer the recorded event and must not be asked its FactID.
+func (e Event) FactID() FactID {
+	if e.factID != "" {
+		return e.factID
+	}
+	return e.Fact.ID()
 }
 
 // NewEvent records f under id at the recorded time given. It validates f and returns an error
@@ -203,7 +221,7 @@ func NewEvent(f Fact, id ulid.ULID, recorded time.Time) (Event, error) {
 	if id == (ulid.ULID{}) {
 		return Event{}, fmt.Errorf("event id is zero: %w", ErrInvalid)
 	}
-	return Event{ID: id, Fact: f, Recorded: recorded.UTC()}, nil
+	return Event{ID: id, Fact: f, Recorded: recorded.UTC(), factID: f.ID()}, nil
 }
 
 // DecodeChecked decodes an event from bytes that DecodeEvent accepted before, such as a store's copy of
@@ -224,7 +242,7 @@ func DecodeChecked(data []byte) (Event, error) {
 	if err != nil {
 		return Event{}, fmt.Errorf("decode event %s: %w", w.ID, err)
 	}
-	return Event{ID: id, Fact: f, Recorded: recorded}, nil
+	return Event{ID: id, Fact: f, Recorded: recorded, factID: w.FactID}, nil
 }
 
 // factJSON is the wire shape of a Fact (and of the fact inside an Event).
@@ -331,7 +349,7 @@ func EncodeEvent(e Event) ([]byte, error) {
 		return nil, fmt.Errorf("encode event %s: %w", e.ID, err)
 	}
 	w.ID = e.ID.String()
-	w.FactID = e.Fact.ID()
+	w.FactID = e.Fact.idWith(w.Payload) // from the content written, never a cached copy
 	w.Recorded = e.Recorded.UTC().Format(time.RFC3339Nano)
 	return json.Marshal(w)
 }
@@ -378,7 +396,7 @@ func DecodeEventID(data []byte) (Event, FactID, error) {
 	if w.FactID != got {
 		return Event{}, "", fmt.Errorf("decode event %s: fact id %s does not match its content (%q): %w", w.ID, Excerpt(string(w.FactID), DefaultExcerpt), got, ErrInvalid)
 	}
-	return Event{ID: id, Fact: f, Recorded: recorded}, got, nil
+	return Event{ID: id, Fact: f, Recorded: recorded, factID: got}, got, nil
 }
 
 // envelope parses what an event adds to its fact: its id and its recorded time (in UTC).

@@ -2,7 +2,9 @@ package events
 
 import (
 	"fmt"
+	"reflect"
 	"time"
+	"unicode/utf8"
 )
 
 // Limits on what a fact may hold, so that every event the recorder publishes can be stored: a store
@@ -22,6 +24,9 @@ const (
 func (f Fact) checkLimits() error {
 	if f.Payload == nil {
 		return nil
+	}
+	if err := f.checkUTF8(); err != nil {
+		return err
 	}
 	n, ok := f.Payload.(Namer)
 	if !ok {
@@ -72,4 +77,46 @@ func shortQuote(s string) string {
 		cut--
 	}
 	return fmt.Sprintf("%q…", s[:cut])
+}
+
+// checkUTF8 refuses a fact with text that is not valid UTF-8 anywhere (its source, note, reason,
+// method, rule or payload): the wire encoding would write such bytes as U+FFFD, so the fact would not
+// read back as it was written, and every text of the record round-trips byte for byte.
+func (f Fact) checkUTF8() error {
+	for _, field := range []struct{ name, value string }{
+		{"source document", f.Source.Document}, {"source title", f.Source.Title}, {"source url", f.Source.URL},
+		{"source quote", f.Source.Quote}, {"note", f.Note}, {"reason", f.Reason}, {"method", f.Method}, {"rule", f.Rule},
+	} {
+		if !utf8.ValidString(field.value) {
+			return fmt.Errorf("the %s %s is not valid UTF-8: %w", field.name, shortQuote(field.value), ErrInvalid)
+		}
+	}
+	if bad, ok := invalidString(reflect.ValueOf(f.Payload)); ok {
+		return fmt.Errorf("the payload text %s is not valid UTF-8: %w", shortQuote(bad), ErrInvalid)
+	}
+	return nil
+}
+
+// invalidString returns the first string in v (a payload: structs, strings, slices of them) that is
+// not valid UTF-8.
+func invalidString(v reflect.Value) (string, bool) {
+	switch v.Kind() {
+	case reflect.String:
+		if s := v.String(); !utf8.ValidString(s) {
+			return s, true
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if s, bad := invalidString(v.Field(i)); bad {
+				return s, true
+			}
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			if s, bad := invalidString(v.Index(i)); bad {
+				return s, true
+			}
+		}
+	}
+	return "", false
 }

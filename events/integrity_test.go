@@ -36,3 +36,35 @@ func TestValidateNameLimits(t *testing.T) {
 		})
 	}
 }
+
+// A fact with text that is not valid UTF-8, anywhere, is refused: it could not round-trip.
+func TestFactRefusesInvalidUTF8(t *testing.T) {
+	bad := "Sam Rainsy \xff Party"
+	var described, ideology events.Fact
+	for _, f := range events.Examples() {
+		switch f.Type {
+		case events.TypeEntityDescribed:
+			described = f
+		case events.TypePartyIdeology:
+			ideology = f
+		}
+	}
+	for name, tt := range map[string]struct {
+		base   events.Fact
+		mutate func(f *events.Fact)
+	}{
+		"quote":   {described, func(f *events.Fact) { f.Source.Quote = bad }},
+		"note":    {described, func(f *events.Fact) { f.Note = bad }},
+		"payload": {described, func(f *events.Fact) { f.Payload = events.EntityDescribed{Attribute: "slogan", Value: bad} }},
+		"list":    {ideology, func(f *events.Fact) { f.Payload = events.PartyIdeology{Ideologies: []string{"Liberalism", bad}} }},
+	} {
+		f := tt.base
+		if err := f.Validate(); err != nil {
+			t.Fatalf("%s: the example does not validate: %v", name, err)
+		}
+		tt.mutate(&f)
+		if err := f.Validate(); !errors.Is(err, events.ErrInvalid) || !strings.Contains(err.Error(), "not valid UTF-8") {
+			t.Errorf("%s: Validate() = %v, want an error saying the text is not valid UTF-8", name, err)
+		}
+	}
+}

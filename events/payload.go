@@ -23,6 +23,8 @@ type Payload interface {
 	Refs() []EntityID
 	// Validate returns nil if the payload is complete and consistent, or an error wrapping ErrInvalid.
 	Validate() error
+	// Describe tells the event in one line of English (see Telling).
+	Describe(t Telling) string
 }
 
 // Namer is implemented by payloads that give an entity a name (a founding, a rename, an alias).
@@ -37,7 +39,7 @@ type registration struct {
 	summary string
 	decode  func([]byte) (Payload, error)
 	trusted func([]byte) (Payload, error) // decode without refusing unknown fields: for checked bytes
-	typ     reflect.Type                  // the payload's Go type, for the compact encoding
+	typ     reflect.Type                  // the payload's Go type (Type.PayloadType)
 }
 
 var registry = map[Type]registration{}
@@ -50,7 +52,6 @@ func register[P Payload](kind Kind, summary string) {
 		panic("events: type registered twice: " + string(t))
 	}
 	typ := reflect.TypeFor[P]()
-	checkCompactable(typ)
 	registry[t] = registration{kind: kind, summary: summary, typ: typ, decode: func(data []byte) (Payload, error) {
 		var p P
 		if err := DecodeStrict(data, &p); err != nil {
@@ -96,6 +97,10 @@ func (t Type) Summary() string { return registry[t].summary }
 
 // EntityKind returns the kind of entity events of this Type are about, or "" when any kind may be.
 func (t Type) EntityKind() Kind { return registry[t].kind }
+
+// PayloadType returns the Go type of the payload of events of Type t, or nil if t is not registered.
+// A store's own encoding walks it; reading a payload's JSON needs only DecodePayload.
+func (t Type) PayloadType() reflect.Type { return registry[t].typ }
 
 // Registered reports whether t is a registered Type.
 func (t Type) Registered() bool { _, ok := registry[t]; return ok }

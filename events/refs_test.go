@@ -10,7 +10,7 @@ import (
 // alone.
 func TestMapRefs(t *testing.T) {
 	mark := func(id EntityID) EntityID { return id + "-x" }
-	for _, p := range samplePayloads() {
+	for _, p := range examplePayloads() {
 		t.Run(string(p.EventType()), func(t *testing.T) {
 			before := slices.Clone(p.Refs())
 			got := MapRefs(p, mark)

@@ -119,6 +119,9 @@ func (d *directory) entity(ctx context.Context, id events.EntityID) (events.Enti
 		return events.EntitySummary{}, false
 	}
 	e, ok, err := d.store.Entity(ctx, id)
+	if err == nil && ok {
+		e, ok, err = d.knownThen(ctx, e)
+	}
 	if err != nil {
 		if d.err == nil {
 			d.err = err
@@ -133,6 +136,43 @@ func (d *directory) entity(ctx context.Context, id events.EntityID) (events.Enti
 	return e, true
 }
 
+// knownThen returns an entity as the record knew it at knownAt: false when no event about or
+// involving it had been recorded by then, and with only the names an event recorded by then gives it
+// (none: it is shown by its id). With a zero knownAt it returns the entity as it is.
+func (d *directory) knownThen(ctx context.Context, e events.EntitySummary) (events.EntitySummary, bool, error) {
+	if d.knownAt.IsZero() {
+		return e, true, nil
+	}
+	stored, err := d.store.EntityEvents(ctx, e.ID)
+	if err != nil {
+		return e, false, err
+	}
+	named := map[string]bool{}
+	known := false
+	for _, st := range stored {
+		if st.Event.Recorded.After(d.knownAt) {
+			continue
+		}
+		known = true
+		if st.Event.Entity == e.ID {
+			for _, n := range events.NamesOf(st.Event) {
+				named[events.NameKey(n)] = true
+			}
+		}
+	}
+	if !known {
+		return events.EntitySummary{}, false, nil
+	}
+	names := e.Names[:0:0]
+	for _, n := range e.Names {
+		if named[events.NameKey(n)] {
+			names = append(names, n)
+		}
+	}
+	e.Names = names
+	return e, true, nil
+}
+
 // all returns every entity of the record, reading them once.
 func (d *directory) all(ctx context.Context) (map[events.EntityID]events.EntitySummary, error) {
 	d.mu.Lock()
@@ -145,7 +185,13 @@ func (d *directory) all(ctx context.Context) (map[events.EntityID]events.EntityS
 		return nil, err
 	}
 	for _, e := range all {
-		d.entities[e.ID] = e
+		e, ok, err := d.knownThen(ctx, e)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			d.entities[e.ID] = e
+		}
 	}
 	d.complete = true
 	return d.entities, nil
@@ -231,7 +277,7 @@ func (h *Historian) resolve(ctx context.Context, query string, kinds ...events.K
 	var matches []events.EntityID
 	for _, k := range kinds {
 		for _, id := range ids {
-			if e, _ := h.dir.entity(ctx, id); e.Kind == k {
+			if e, _ := h.dir.entity(ctx, id); e.Kind == k && h.knownAs(e, query) {
 				matches = append(matches, id)
 			}
 		}
@@ -256,6 +302,24 @@ func (h *Historian) resolve(ctx context.Context, query string, kinds ...events.K
 		return "", &NotFoundError{Query: query, Kind: kind, Close: close, Candidates: h.summaries(ctx, capped(cands)), Total: len(cands)}
 	}
 	return "", &AmbiguousError{Query: query, Kind: kind, Candidates: h.summaries(ctx, capped(matches)), Total: len(matches)}
+}
+
+// knownAs reports whether the record knew the entity by the query at KnownAt: always for the current
+// record, else when the query is its id or a name an event recorded by then gives it.
+func (h *Historian) knownAs(e events.EntitySummary, query string) bool {
+	if h.opts.KnownAt.IsZero() {
+		return true
+	}
+	q := events.NameKey(query)
+	if q == events.NameKey(string(e.ID)) || strings.TrimSpace(query) == string(e.ID) {
+		return true
+	}
+	for _, n := range e.Names {
+		if events.NameKey(n) == q {
+			return true
+		}
+	}
+	return false
 }
 
 func capped(ids []events.EntityID) []events.EntityID {

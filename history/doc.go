@@ -5,7 +5,10 @@
 //
 // Invariants:
 //   - An answer is about the record as it stood at Options.KnownAt (now when zero), less the facts a
-//     rule drafted with Options.CuratedOnly, as if they were never recorded.
+//     rule drafted with Options.CuratedOnly, as if they were never recorded. That holds for the
+//     directory too: an entity the record had learned nothing of by KnownAt is not listed, does not
+//     resolve and is in no answer, and only the names recorded by then name it; before the first
+//     event the record holds nothing.
 //   - Entities a merge joins (entity.same_as/v1) are answered for as one, under their canonical id.
 //   - An entity the store cannot read while naming another is an error of the answer, never a silent id.
 //

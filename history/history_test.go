@@ -157,12 +157,12 @@ func TestState(t *testing.T) {
 		want  []events.EntityID // sorted by display name
 	}{
 		// The merged parties answer as one, srp; a party whose facts are all left out (drafted with
-		// CuratedOnly, late with KnownAt) is still on record, undated, named by its id.
+		// CuratedOnly, late with KnownAt) is no answer: the record did not hold it then.
 		{name: "before every founding", day: "1970-01-01", want: []events.EntityID{"front-a", "front-b", "srp"}},
 		{name: "1980", day: "1980-01-01", want: []events.EntityID{"kpnlf", "front-a", "front-b", "srp"}},
 		{name: "2013", day: "2013-01-01", want: []events.EntityID{"cnrp", "drafted", "kpnlf", "late", "front-a", "front-b", "srp"}},
-		{name: "curated only", opts: history.Options{CuratedOnly: true}, day: "2013-01-01", want: []events.EntityID{"cnrp", "kpnlf", "late", "drafted", "front-a", "front-b", "srp"}},
-		{name: "known before late", opts: history.Options{KnownAt: known}, day: "2013-01-01", want: []events.EntityID{"cnrp", "drafted", "kpnlf", "front-a", "front-b", "late", "srp"}},
+		{name: "curated only", opts: history.Options{CuratedOnly: true}, day: "2013-01-01", want: []events.EntityID{"cnrp", "kpnlf", "late", "front-a", "front-b", "srp"}},
+		{name: "known before late", opts: history.Options{KnownAt: known}, day: "2013-01-01", want: []events.EntityID{"cnrp", "drafted", "kpnlf", "front-a", "front-b", "srp"}},
 		{name: "one party, not yet founded", day: "1970-01-01", party: "CNRP", want: []events.EntityID{"cnrp"}},
 	}
 	for _, tt := range tests {
@@ -250,4 +250,70 @@ func day(s string) events.Day {
 		panic(err)
 	}
 	return d
+}
+
+// The second axis holds for the directory too: before the record learned of a party, it has no
+// entity, no name that resolves and no place in the state; before the first event, nothing at all.
+func TestKnownAtDirectory(t *testing.T) {
+	ctx := context.Background()
+	store := newRecord(t)
+	before := history.New(store, history.Options{KnownAt: time.UnixMilli(int64(lateMS - 1)).UTC()})
+	all, err := before.Entities(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range all {
+		if e.ID == "late" {
+			t.Errorf("Entities() as known before late = %v, want no late", ids(all))
+		}
+	}
+	if _, err := before.Resolve(ctx, "Late Party", events.KindParty); !errors.Is(err, events.ErrNotFound) {
+		t.Errorf("Resolve(Late Party) as known before it = %v, want ErrNotFound", err)
+	}
+	if id, err := history.New(store, history.Options{}).Resolve(ctx, "Late Party", events.KindParty); err != nil || id != "late" {
+		t.Errorf("Resolve(Late Party) now = %q, %v, want late", id, err)
+	}
+	empty := history.New(store, history.Options{KnownAt: time.UnixMilli(int64(eventstest.BaseMS - 1)).UTC()})
+	states, err := empty.State(ctx, day("2013-01-01"), "")
+	if err != nil || len(states) != 0 {
+		t.Errorf("State(2013-01-01) as known before the first event = %v, %v, want nothing", stateIDs(states), err)
+	}
+	if all, err := empty.Entities(ctx); err != nil || len(all) != 0 {
+		t.Errorf("Entities() as known before the first event = %v, %v, want none", ids(all), err)
+	}
+}
+
+// During answers for a period: the parties that existed at some time in it.
+func TestDuring(t *testing.T) {
+	ctx := context.Background()
+	h := history.New(newRecord(t), history.Options{})
+	tests := []struct {
+		period string
+		party  string
+		want   []events.EntityID // those with a dated existence, sorted by display name
+	}{
+		{"1978", "", nil},
+		{"1979", "", []events.EntityID{"kpnlf"}},
+		{"2012", "", []events.EntityID{"cnrp", "drafted", "kpnlf", "late", "front-a", "front-b", "srp"}},
+		{"2011/2013", "CNRP", []events.EntityID{"cnrp"}},
+		{"2011", "CNRP", nil},
+	}
+	for _, tt := range tests {
+		states, err := h.During(ctx, events.MustParseDate(tt.period), tt.party)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []events.EntityID
+		for _, st := range states {
+			if st.Existed != projections.Undated {
+				got = append(got, st.ID)
+			}
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("During(%s, %q) = %v, want %v", tt.period, tt.party, got, tt.want)
+		}
+	}
+	if _, err := h.During(ctx, events.MustParseDate("XXXX"), ""); !errors.Is(err, events.ErrInvalid) {
+		t.Errorf("During(XXXX) = %v, want ErrInvalid", err)
+	}
 }

@@ -3,6 +3,7 @@ package history
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sort"
 
 	"annals/events"
@@ -41,6 +42,9 @@ func (h *Historian) state(ctx context.Context, day events.Day, party string) ([]
 	}
 	names := h.names(ctx)
 	states, err := eachParty(ctx, h, read, func(id events.EntityID, evs []events.Event) (projections.PartyState, bool) {
+		if len(evs) == 0 && party == "" {
+			return projections.PartyState{}, false // nothing known of it then (KnownAt): no answer
+		}
 		st := projections.Party(id, evs, day, names)
 		return st, st.Exists() || party != ""
 	})
@@ -52,6 +56,61 @@ func (h *Historian) state(ctx context.Context, day events.Day, party string) ([]
 			return a < b
 		}
 		return states[i].ID < states[j].ID
+	})
+	return states, nil
+}
+
+// During returns every party that existed, or may have, at some time in period (an EDTF date or
+// interval: "1995", "1995-03", "1993/1997"), each with its certainty and the leaders it had then (or,
+// when party is not empty, the one party that name means, if it existed then), sorted by display name
+// then id. Like State it leaves unread the parties the store's lifetime index says were not founded
+// yet by the period's last day, for every party and the current record. A period with no bounded
+// side (XXXX) is refused with an error wrapping events.ErrInvalid.
+func (h *Historian) During(ctx context.Context, period events.Date, party string) ([]projections.PeriodState, error) {
+	states, err := h.during(ctx, period, party)
+	return states, h.done(err)
+}
+
+func (h *Historian) during(ctx context.Context, period events.Date, party string) ([]projections.PeriodState, error) {
+	if period.Unknown() {
+		return nil, fmt.Errorf("during %q: a period needs a date: %w", period.String(), events.ErrInvalid)
+	}
+	ids, err := h.partiesOr(ctx, party)
+	if err != nil {
+		return nil, err
+	}
+	var skip map[events.EntityID]bool
+	if party == "" && h.opts.KnownAt.IsZero() && !h.opts.CuratedOnly && period.Latest() != events.MaxDay {
+		if skip, err = h.store().Unfounded(ctx, period.Latest()); errors.Is(err, events.ErrNotFound) {
+			skip, err = nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	read := ids[:0:0]
+	for _, id := range ids {
+		if !skip[id] {
+			read = append(read, id)
+		}
+	}
+	names := h.names(ctx)
+	states, err := eachParty(ctx, h, read, func(id events.EntityID, evs []events.Event) (projections.PeriodState, bool) {
+		if len(evs) == 0 {
+			return projections.PeriodState{}, false // nothing known of it then (KnownAt)
+		}
+		return projections.PartyDuring(id, evs, period, names)
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(states, func(i, j int) bool {
+		a := projections.PartyState{ID: states[i].ID, Name: states[i].Name}
+		b := projections.PartyState{ID: states[j].ID, Name: states[j].Name}
+		if x, y := DisplayName(a), DisplayName(b); x != y {
+			return x < y
+		}
+		return a.ID < b.ID
 	})
 	return states, nil
 }

@@ -1,21 +1,21 @@
 package jetlog
 
 import (
-	"encoding/json"
-	"maps"
-	"strconv"
-
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/nats-io/nuid"
 	"log/slog"
+	"maps"
+	"strconv"
 	"time"
 
 	"annals/events"
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
+	"github.com/nats-io/nuid"
+	"github.com/oklog/ulid/v2"
 )
 
 // Defaults for Config.
@@ -293,7 +293,7 @@ func (l *Log) appendBatch(ctx context.Context, evs []events.Event, expect map[ev
 		if err != nil {
 			return nil, err
 		}
-		msg.Header.Set(jetstream.MsgIDHeader, string(e.Fact.ID()))
+		msg.Header.Set(jetstream.MsgIDHeader, string(e.FactID()))
 		msg.Header.Set(jetstream.ExpectedLastSubjSeqHeader, strconv.FormatUint(expect[e.Entity], 10))
 		msg.Header.Set(jetstream.ExpectedLastSubjSeqSubjHeader, entitySubjects(l.cfg.Prefix, e.Entity))
 		msg.Header.Set("Nats-Batch-Id", id)
@@ -365,7 +365,7 @@ func (l *Log) appendChained(ctx context.Context, evs []events.Event, expect map[
 		if err != nil {
 			return err
 		}
-		opts := []jetstream.PublishOpt{jetstream.WithMsgID(string(evs[i].Fact.ID())),
+		opts := []jetstream.PublishOpt{jetstream.WithMsgID(string(evs[i].FactID())),
 			jetstream.WithExpectStream(l.cfg.Stream),
 			jetstream.WithExpectLastSequenceForSubject(c.last, entitySubjects(l.cfg.Prefix, id))}
 		inFlight++
@@ -437,7 +437,7 @@ func (l *Log) message(ctx context.Context, e events.Event) (*nats.Msg, error) {
 	}
 	msg := nats.NewMsg(Subject(l.cfg.Prefix, e))
 	msg.Data = data
-	msg.Header.Set("Annals-Event-Id", e.ID.String())
+	msg.Header.Set(HeaderEventID, e.ID.String())
 	if stored {
 		msg.Header.Set(HeaderObject, "sha256")
 	}
@@ -469,7 +469,7 @@ func (l *Log) translate(ctx context.Context, e events.Event, expected uint64, er
 			next, err = l.stream.GetMsg(ctx, expected+1, jetstream.WithGetMsgSubject(entity))
 			return err
 		})
-		if gerr == nil && next.Header.Get(jetstream.MsgIDHeader) == string(e.Fact.ID()) {
+		if gerr == nil && next.Header.Get(jetstream.MsgIDHeader) == string(e.FactID()) {
 			return next.Sequence, nil
 		}
 		if gerr != nil && (ctx.Err() != nil || errors.Is(gerr, ErrUnavailable)) {
@@ -480,7 +480,7 @@ func (l *Log) translate(ctx context.Context, e events.Event, expected uint64, er
 		gctx, cancel := context.WithTimeout(ctx, l.cfg.RequestTimeout)
 		defer cancel()
 		if last, gerr := l.stream.GetLastMsgForSubject(gctx, entity); gerr == nil {
-			raced = fmt.Sprintf("event %s (seq %d)", last.Header.Get("Annals-Event-Id"), last.Sequence)
+			raced = fmt.Sprintf("event %s (seq %d)", last.Header.Get(HeaderEventID), last.Sequence)
 		}
 		return 0, fmt.Errorf("append %s: %s holds %s written after seq %d, which this writer had not seen: %w",
 			subject, e.Entity, raced, expected, events.ErrConflict)
@@ -495,6 +495,15 @@ const DefaultReadBatch = 512
 // A message that does not decode as an event is delivered with Err set, its bytes in Raw and the
 // entity of its subject in Event.Entity (see events.Stored), for the store to quarantine.
 func (l *Log) Read(ctx context.Context, from uint64, fn func(events.Stored) error) error {
+	return l.ReadKnowing(ctx, from, nil, fn)
+}
+
+// ReadKnowing is Read for a reader that holds some of the events already, such as a recorder reading
+// back what it has just published: a message whose event id header (Annals-Event-Id) names an event
+// that known returns is delivered as that event, after Read's checks of its subject and signature,
+// without fetching or decoding its body again. known (nil: none) must return an event only under
+// its own id; an event id is never reused, so the message is that event.
+func (l *Log) ReadKnowing(ctx context.Context, from uint64, known func(ulid.ULID) (events.Event, bool), fn func(events.Stored) error) error {
 	if from == 0 {
 		from = 1
 	}
@@ -552,11 +561,16 @@ func (l *Log) Read(ctx context.Context, from uint64, fn func(events.Stored) erro
 				}
 			}
 			got++
-			data, err := l.load(ctx, msg.Headers(), msg.Data())
-			var e events.Event
+			e, ok := knownEvent(known, msg.Headers())
 			var fid events.FactID
-			if err == nil {
-				e, fid, err = events.DecodeEventID(data)
+			if ok {
+				fid = e.FactID()
+			} else {
+				var data []byte
+				data, err = l.load(ctx, msg.Headers(), msg.Data())
+				if err == nil {
+					e, fid, err = events.DecodeEventID(data)
+				}
 			}
 			if err == nil {
 				err = l.trusted(seq, msg, e)
@@ -647,4 +661,16 @@ func (l *Log) dropConsumer(cons jetstream.Consumer) {
 		defer cancel()
 		_ = l.stream.DeleteConsumer(ctx, name)
 	}()
+}
+
+// knownEvent returns the event that known holds under the id a message's headers name, if any.
+func knownEvent(known func(ulid.ULID) (events.Event, bool), h nats.Header) (events.Event, bool) {
+	if known == nil {
+		return events.Event{}, false
+	}
+	id, err := ulid.ParseStrict(h.Get(HeaderEventID))
+	if err != nil {
+		return events.Event{}, false
+	}
+	return known(id)
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
+	"github.com/oklog/ulid/v2"
 )
 
 // streams numbers the streams of the tests: each test gets a stream name and subject prefix of its
@@ -621,6 +622,52 @@ func TestLogConforms(t *testing.T) {
 				cfg.MaxBatch = maxBatch
 				return openLog(t, s.js, cfg)
 			})
+		})
+	}
+}
+
+// TestReadKnowing checks that ReadKnowing delivers the events the reader holds from its hand (a copy
+// marked here, to tell it from a decoded one), decodes the others, and still refuses a known event
+// whose subject is not the message's.
+func TestReadKnowing(t *testing.T) {
+	l, _ := newLog(t)
+	ctx := context.Background()
+	a, b := statement(t, "cnrp", 1), statement(t, "cpp", 1)
+	appendOK(t, l, []events.Event{a, b}, nil)
+
+	marked := a
+	marked.Note = "from hand"
+	wrong := b
+	wrong.Entity = "knp" // another subject than the message's
+	for _, tt := range []struct {
+		name  string
+		known map[ulid.ULID]events.Event
+		check func(t *testing.T, got []events.Stored)
+	}{
+		{"one known", map[ulid.ULID]events.Event{a.ID: marked}, func(t *testing.T, got []events.Stored) {
+			if got[0].Event.Note != "from hand" || got[0].FactID != marked.FactID() {
+				t.Errorf("known event delivered as %+v, want the one in hand", got[0])
+			}
+			if got[1].Err != nil || got[1].Event.Note == "from hand" || got[1].Event.ID != b.ID {
+				t.Errorf("unknown event delivered as %+v, want it decoded", got[1])
+			}
+		}},
+		{"known on another subject", map[ulid.ULID]events.Event{b.ID: wrong}, func(t *testing.T, got []events.Stored) {
+			if !errors.Is(got[1].Err, ErrUntrusted) {
+				t.Errorf("a known event whose subject is not the message's = %+v, want it refused (ErrUntrusted)", got[1])
+			}
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []events.Stored
+			err := l.ReadKnowing(ctx, 1, func(id ulid.ULID) (events.Event, bool) { e, ok := tt.known[id]; return e, ok }, func(st events.Stored) error {
+				got = append(got, st)
+				return nil
+			})
+			if err != nil || len(got) != 2 {
+				t.Fatalf("ReadKnowing = %d events, %v; want 2", len(got), err)
+			}
+			tt.check(t, got)
 		})
 	}
 }

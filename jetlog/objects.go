@@ -23,6 +23,9 @@ import (
 // check its digest, so that it reads back exactly as any other event.
 const MaxEventBytes = 64 << 20
 
+// HeaderEventID names the id of the event a message carries.
+const HeaderEventID = "Annals-Event-Id"
+
 // HeaderObject marks a message whose data is an object reference, not an event.
 const HeaderObject = "Annals-Object"
 

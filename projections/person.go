@@ -62,7 +62,8 @@ func NewEntry(e events.Event, day events.Day, names Names) Entry {
 
 // Person folds the events about or involving a person into what the record says of them as of day
 // (events.MaxDay for everything). Roles ended by a departure certainly before the day are left out
-// of Roles but stay in History.
+// of Roles but stay in History. The offices a person held in a party are reconciled as the party's
+// leaders are (see tenures): one role per party, office and term, every claim's source in Also.
 func Person(id events.EntityID, evs []events.Event, day events.Day, names Names) PersonState {
 	if names == nil {
 		names = func(id events.EntityID) string { return string(id) }
@@ -72,11 +73,29 @@ func Person(id events.EntityID, evs []events.Event, day events.Day, names Names)
 	if day != events.MaxDay {
 		st.AsOf = day.String()
 	}
-	var departures []events.Event
-	for _, e := range evs {
-		if o, ok := e.Payload.(events.LeaderLeftOffice); ok && o.Person == id {
-			departures = append(departures, e)
+	// The person's offices are reconciled as a party's are (see tenures): one line per party, office
+	// and term.
+	took, left := map[events.EntityID][]*events.Event{}, map[events.EntityID][]*events.Event{}
+	var bodies []events.EntityID
+	for i := range evs {
+		e := &evs[i]
+		switch p := e.Payload.(type) {
+		case events.LeaderTookOffice:
+			if p.Person == id {
+				if _, ok := took[e.Entity]; !ok {
+					bodies = append(bodies, e.Entity)
+				}
+				took[e.Entity] = append(took[e.Entity], e)
+			}
+		case events.LeaderLeftOffice:
+			if p.Person == id {
+				left[e.Entity] = append(left[e.Entity], e)
+			}
 		}
+	}
+	var offices []Role
+	for _, body := range bodies {
+		offices = append(offices, rolesIn(body, took[body], left[body], day, names)...)
 	}
 	for _, e := range evs {
 		c, happened := certainty(e.Date, day)
@@ -89,23 +108,6 @@ func Person(id events.EntityID, evs []events.Event, day events.Day, names Names)
 			if e.Entity == id {
 				st.Names = append(st.Names, Claim{Value: p.Name + " (" + p.NameType + ")", Date: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String(), Method: e.Method})
 			}
-		case events.LeaderTookOffice:
-			if p.Person != id {
-				continue
-			}
-			r := Role{Entity: e.Entity, Name: names(e.Entity), Role: p.Role, Since: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String(),
-				since: e.Date, methods: []string{e.Method}}
-			l := Leader{Person: id, Role: p.Role}
-			if d, ok := departureFrom(departures, e.Entity, l, e.Date); ok {
-				dc, dh := certainty(d.Date, day)
-				switch {
-				case dh && dc == Certain && day != events.MaxDay:
-					continue
-				case dh:
-					r.Until = d.Date.String()
-				}
-			}
-			st.Roles = append(st.Roles, r)
 		case events.CommitteeMember:
 			if p.Person == id {
 				st.Roles = append(st.Roles, Role{Entity: e.Entity, Name: names(e.Entity), Role: p.Role, Committee: p.Committee,
@@ -113,7 +115,7 @@ func Person(id events.EntityID, evs []events.Event, day events.Day, names Names)
 			}
 		}
 	}
-	st.Roles = mergeRoles(st.Roles)
+	st.Roles = append(offices, mergeRoles(st.Roles)...)
 	return st
 }
 
@@ -144,13 +146,30 @@ func mergeRoles(roles []Role) []Role {
 	return out
 }
 
-// departureFrom is departure for one party or organisation.
-func departureFrom(departures []events.Event, entity events.EntityID, l Leader, start events.Date) (events.Event, bool) {
-	var mine []events.Event
-	for _, d := range departures {
-		if d.Entity == entity {
-			mine = append(mine, d)
+// rolesIn returns the offices a person held in one body on day, as holders reconciles them (every
+// term, with its end, for events.MaxDay).
+func rolesIn(body events.EntityID, took, left []*events.Event, day events.Day, names Names) []Role {
+	ts := tenures(took, left)
+	var leaders []Leader
+	if day == events.MaxDay {
+		for _, t := range ts {
+			c := Certain
+			if t.undated {
+				c = Undated
+			}
+			l := t.leader(c, names)
+			if t.end != nil {
+				l.Until = t.end.Date.String()
+			}
+			leaders = append(leaders, l)
 		}
+	} else {
+		leaders, _, _ = holders(ts, day, day, names)
 	}
-	return departure(mine, l, start)
+	var out []Role
+	for _, l := range leaders {
+		out = append(out, Role{Entity: body, Name: names(body), Role: l.Role, Since: l.Since, Until: l.Until, Certainty: l.Certainty,
+			Source: l.Source, EventID: l.EventID, Also: l.Also, Method: l.Method, since: l.since, methods: l.methods})
+	}
+	return out
 }

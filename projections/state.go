@@ -2,7 +2,6 @@ package projections
 
 import (
 	"slices"
-	"sort"
 	"strings"
 
 	"annals/events"
@@ -91,6 +90,9 @@ type Leader struct {
 	EventID   string          `json:"event_id"`
 	Also      []events.Source `json:"also,omitempty"`   // other sources naming the same person in the same role
 	Method    string          `json:"method,omitempty"` // events.MethodDrafted when the source and every one of Also were drafted
+	// Claims holds every claim behind the line (its value the role as the claim words it), the one it
+	// is dated by included: the line is one term of one person in one office (see tenures).
+	Claims []Claim `json:"claims,omitempty"`
 
 	since   events.Date // Since, parsed
 	methods []string    // the method of Source, then of each of Also
@@ -146,6 +148,27 @@ type PartyState struct {
 	Predecessors []Link          `json:"predecessors"`
 	Successors   []Link          `json:"successors"`
 	Disputes     []Dispute       `json:"disputes"` // claims that cannot all be true, whatever the day
+	// FormerLeaders are, once the party has ended (dissolved, banned, declared illegal, ceased), the
+	// last holders of each office: nothing outlives its party.
+	FormerLeaders []Leader `json:"former_leaders"`
+	// Vacancies are the offices of a living party that nobody held on the day.
+	Vacancies []Vacancy `json:"vacancies"`
+	// FormerWings and FormerAffiliations are the wings and affiliations of a party that has ended.
+	FormerWings        []Link `json:"former_wings"`
+	FormerAffiliations []Link `json:"former_affiliations"`
+	// Bans are the bans from politics of the party's officials that had or may have begun by the day,
+	// each with the end its duration gives.
+	Bans []Ban `json:"bans"`
+}
+
+// Ended reports whether the party had certainly ended by the day: dissolved, banned, declared
+// illegal or ceased activity.
+func (s PartyState) Ended() bool {
+	switch s.Status.Value {
+	case StatusActive, StatusNotFounded, StatusUnknown:
+		return false
+	}
+	return s.Status.Value != ""
 }
 
 // Exists reports whether the party has or may have been founded by the day.
@@ -162,12 +185,13 @@ func Party(id events.EntityID, evs []events.Event, day events.Day, names Names) 
 	}
 	evs = sorted(evs)
 	st := PartyState{ID: id, AsOf: day.String(), OtherNames: []Claim{}, Leaders: []Leader{}, Wings: []Link{},
-		Affiliations: []Link{}, Predecessors: []Link{}, Successors: []Link{}}
+		Affiliations: []Link{}, Predecessors: []Link{}, Successors: []Link{}, FormerLeaders: []Leader{},
+		Vacancies: []Vacancy{}, FormerWings: []Link{}, FormerAffiliations: []Link{}, Bans: []Ban{}}
 	var names0, abbrevs, founded, ideology, position, renames, endings []Claim
-	var terms []term
-	var departures []events.Event
+	var took, left []*events.Event
 	attested := false // a dated fact about the party itself is certain by the day
-	for _, e := range evs {
+	for i := range evs {
+		e := &evs[i]
 		c, happened := certainty(e.Date, day)
 		if e.Entity == id && c == Certain && e.Type != events.TypeDocumentRecorded {
 			attested = true
@@ -180,7 +204,7 @@ func Party(id events.EntityID, evs []events.Event, day events.Day, names Names) 
 		}
 		self := e.Entity == id
 		// The events that date the party's founding are the ones the store's lifetime index reads.
-		if slices.Contains(events.Founds(e), id) {
+		if slices.Contains(events.Founds(*e), id) {
 			founded = append(founded, claim(e.Date.String()))
 		}
 		switch p := e.Payload.(type) {
@@ -236,14 +260,16 @@ func Party(id events.EntityID, evs []events.Event, day events.Day, names Names) 
 				endings = append(endings, claim(statusOf(e.Type)))
 			}
 		case events.LeaderTookOffice:
-			if self && happened {
-				l := Leader{Person: p.Person, Name: names(p.Person), Role: p.Role, Since: e.Date.String(),
-					Certainty: c, Source: e.Source, EventID: e.ID.String(), Method: e.Method, since: e.Date, methods: []string{e.Method}}
-				terms = append(terms, term{leader: l, start: e.Date})
+			if self {
+				took = append(took, e)
 			}
 		case events.LeaderLeftOffice:
 			if self {
-				departures = append(departures, e)
+				left = append(left, e)
+			}
+		case events.PartyOfficialsBanned:
+			if self && happened {
+				st.Bans = append(st.Bans, banOf(e, p, c, day))
 			}
 		case events.PartyIdeology:
 			if self && happened {
@@ -285,71 +311,38 @@ func Party(id events.EntityID, evs []events.Event, day events.Day, names Names) 
 	if st.Status.Value == StatusNotFounded {
 		return st
 	}
-	st.Leaders = leadersAt(terms, departures, day)
+	var vacancies []Vacancy
+	ts := tenures(took, left)
+	st.Leaders, vacancies, st.FormerLeaders = holders(ts, day, day, names)
+	if st.Ended() {
+		// Nothing outlives its party: its last leaders, wings and affiliations are former ones. The
+		// last leaders are the last holders of each office and those who left it when the party ended.
+		st.Leaders, st.Wings, st.FormerWings, st.Affiliations, st.FormerAffiliations = []Leader{}, []Link{}, st.Wings, []Link{}, st.Affiliations
+		if end, err := events.ParseDate(st.Status.Since); err == nil {
+			have := map[string]bool{}
+			for _, l := range st.FormerLeaders {
+				have[l.EventID] = true
+			}
+			for _, t := range ts {
+				if t.end != nil && compatible(t.end.Date, end) {
+					if l := t.leader(Certain, names); !have[l.EventID] {
+						l.Until = t.end.Date.String()
+						st.FormerLeaders = append(st.FormerLeaders, l)
+					}
+				}
+			}
+		}
+		return st
+	}
+	st.FormerLeaders, st.Vacancies = []Leader{}, nonNil(vacancies)
 	return st
 }
 
-type term struct {
-	leader Leader
-	start  events.Date
-}
-
-// leadersAt returns the office holders on day. A term ends at the first departure of the same person
-// from the same role dated no earlier than its start. Claims of the same person in the same role are
-// one line: the dated claim in effect, with the sources of the others added.
-func leadersAt(terms []term, departures []events.Event, day events.Day) []Leader {
-	out := []Leader{}
-	index := map[string]int{}
-	for _, t := range terms {
-		l := t.leader
-		ended := false
-		if d, ok := departure(departures, l, t.start); ok {
-			c, happened := certainty(d.Date, day)
-			switch {
-			case happened && c == Certain:
-				ended = true
-			case happened && c == Uncertain:
-				l.Until = d.Date.String()
-				l.Certainty = Uncertain
-			}
-		}
-		if ended {
-			continue
-		}
-		key := string(l.Person) + "\x00" + l.Role
-		i, seen := index[key]
-		if !seen {
-			index[key] = len(out)
-			out = append(out, l)
-			continue
-		}
-		// Prefer the dated, certain claim; keep the other's source.
-		if out[i].since.Unknown() && !l.since.Unknown() {
-			l.Also = append(append(l.Also, out[i].Source), out[i].Also...)
-			l.methods = append(l.methods, out[i].methods...)
-			out[i] = l
-		} else {
-			out[i].Also = append(out[i].Also, l.Source)
-			out[i].methods = append(out[i].methods, l.methods...)
-		}
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
 	}
-	for i := range out {
-		out[i].Method = allMethod(out[i].methods)
-	}
-	// Dated terms first, in the order they began; undated ones after them.
-	sort.SliceStable(out, func(i, j int) bool { return !out[i].since.Unknown() && out[j].since.Unknown() })
-	return out
-}
-
-// departure returns the first departure of l's person from l's role dated no earlier than start.
-func departure(departures []events.Event, l Leader, start events.Date) (events.Event, bool) {
-	for _, d := range departures {
-		o := d.Payload.(events.LeaderLeftOffice)
-		if o.Person == l.Person && o.Role == l.Role && d.Date.Latest() >= start.Earliest() {
-			return d, true
-		}
-	}
-	return events.Event{}, false
+	return s
 }
 
 func statusOf(t events.Type) string {
@@ -388,48 +381,51 @@ func valueOf(claims []Claim) Value {
 	return v
 }
 
-// foundingOf gathers founding-date claims: they agree when their date ranges overlap (a day inside a
-// year agrees with the year), and are disputed when two cannot both be true.
+// foundingOf gathers founding-date claims. Compatible claims refine each other (a day inside a year
+// narrows the year): the value is the date they leave together (see refine), and every claim stays
+// with its source. Claims that cannot both be true are disputed. Undated claims agree with any.
 func foundingOf(claims []Claim) Value {
 	v := Value{Claims: claims, Method: methodOf(claims)}
 	if v.Claims == nil {
 		v.Claims = []Claim{}
 	}
-	var best events.Date
-	for i, c := range claims {
-		d := c.date
-		for _, o := range claims[i+1:] {
-			if od := o.date; od.Latest() < d.Earliest() || d.Latest() < od.Earliest() {
-				v.Disputed = true
-			}
-		}
-		if best.IsZero() || narrower(d, best) {
-			best = d
+	var dated []events.Date
+	for _, c := range claims {
+		if !c.date.Unknown() {
+			dated = append(dated, c.date)
 		}
 	}
-	if !v.Disputed {
+	best, ok := refine(dated)
+	switch {
+	case !ok:
+		v.Disputed = true
+	case best.IsZero() && len(claims) > 0:
+		v.Value = claims[0].date.String()
+	default:
 		v.Value = best.String()
 	}
 	return v
 }
 
-// narrower reports whether a is a more precise date than b.
-func narrower(a, b events.Date) bool {
-	span := func(d events.Date) int64 { return int64(d.Latest()) - int64(d.Earliest()) }
-	return span(a) < span(b)
-}
-
 // statusAt decides the status on day from the founding and the endings in effect. Undated founding
 // claims say that a party was founded, not when, so they never decide whether it existed on a day:
 // without a dated founding, the status rests on whether any dated fact attests the party by then.
+//
+// Compatible dated founding claims are one founding, dated by what they leave together: on a day
+// before the refined date the party is not yet founded, whatever the vaguer claims allow, and each
+// claim carries the certainty of the refined founding. Disputed claims are each taken on their own.
 func statusAt(founded Value, endings []Claim, attested bool, day events.Day) Status {
 	st := Status{Claims: []Claim{}}
 	certainFounding, anyFounding, dated := false, false, false
 	var datedFoundings []Claim // the founding claims that say when
+	refined, _ := events.ParseDate(founded.Value)
 	for _, c := range founded.Claims {
 		cert, ok := certainty(c.date, day)
 		if cert == Undated {
 			continue
+		}
+		if !founded.Disputed && !refined.Unknown() {
+			cert, ok = certainty(refined, day)
 		}
 		dated = true
 		datedFoundings = append(datedFoundings, c)

@@ -72,7 +72,18 @@ type Result struct {
 
 // CatchUp applies to the store every event of the log after the store's last sequence, in batches, and
 // returns how many events it read.
-func (r *Recorder) CatchUp(ctx context.Context) (int, error) {
+func (r *Recorder) CatchUp(ctx context.Context) (int, error) { return r.catchUp(ctx, nil) }
+
+// knowingReader is a log that delivers the events a reader holds already without decoding them again
+// (jetlog.Log.ReadKnowing).
+type knowingReader interface {
+	ReadKnowing(ctx context.Context, from uint64, known func(ulid.ULID) (events.Event, bool), fn func(events.Stored) error) error
+}
+
+// catchUp is CatchUp, given the events this recorder has just published (nil: none): a log that can
+// (knowingReader) delivers those without decoding what this process encoded. The store still gets
+// every event from the log, at the sequence the log holds it, in order.
+func (r *Recorder) catchUp(ctx context.Context, published []events.Event) (int, error) {
 	last, err := r.Store.LastSeq(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("catch up: %w", err)
@@ -88,7 +99,15 @@ func (r *Recorder) CatchUp(ctx context.Context) (int, error) {
 		}
 		read += len(batch)
 	})
-	err = r.Log.Read(ctx, last+1, apply.add)
+	if kr, ok := r.Log.(knowingReader); ok && len(published) > 0 {
+		byID := make(map[ulid.ULID]events.Event, len(published))
+		for _, e := range published {
+			byID[e.ID] = e
+		}
+		err = kr.ReadKnowing(ctx, last+1, func(id ulid.ULID) (events.Event, bool) { e, ok := byID[id]; return e, ok }, apply.add)
+	} else {
+		err = r.Log.Read(ctx, last+1, apply.add)
+	}
 	if cerr := apply.close(); err == nil {
 		err = cerr
 	}
@@ -133,6 +152,7 @@ func (r *Recorder) Record(ctx context.Context, facts []events.Fact) (Result, err
 		chunk := facts[start:min(start+size, len(facts))]
 		seen := make(map[events.FactID]bool, len(chunk))
 		var fresh []events.Fact
+		var fids []events.FactID // each fact's id, computed once and carried along
 		for _, f := range chunk {
 			id := f.ID()
 			if seen[id] || (prev != nil && prev.ids[id]) {
@@ -141,6 +161,7 @@ func (r *Recorder) Record(ctx context.Context, facts []events.Fact) (Result, err
 			}
 			seen[id] = true
 			fresh = append(fresh, f)
+			fids = append(fids, id)
 		}
 		if prev != nil && prev.appendErr != nil {
 			// The previous chunk met another writer or an error: settle it before publishing more.
@@ -152,7 +173,7 @@ func (r *Recorder) Record(ctx context.Context, facts []events.Fact) (Result, err
 			}
 			prev = nil // settled, and the store has caught up on it
 		}
-		p, err := r.publish(ctx, fresh, prev)
+		p, err := r.publish(ctx, fresh, fids, prev)
 		if err != nil {
 			return res, err
 		}
@@ -163,7 +184,7 @@ func (r *Recorder) Record(ctx context.Context, facts []events.Fact) (Result, err
 		if err := r.settle(ctx, prev, &res); err != nil {
 			return res, err
 		}
-		bg.start(func() error { _, err := r.CatchUp(ctx); return err })
+		bg.start(func() error { _, err := r.catchUp(ctx, p.evs); return err })
 		prev = p
 	}
 	if err := bg.wait(); err != nil {
@@ -209,7 +230,8 @@ var errFound = errors.New("found")
 // published is a chunk of facts handed to the log, not yet settled.
 type published struct {
 	todo      []events.Fact              // the facts the store did not hold
-	ids       map[events.FactID]bool     // their fact ids
+	fids      []events.FactID            // their fact ids, in order
+	ids       map[events.FactID]bool     // their fact ids, as a set
 	evs       []events.Event             // the events they became
 	seqs      map[events.EntityID]uint64 // the last sequence Append returned for each entity
 	known     int                        // facts of the chunk the store held already
@@ -218,17 +240,17 @@ type published struct {
 
 // publish appends to the log the facts the store does not hold, expecting for each entity the last
 // sequence the store knows or, if later, the one the previous chunk's publish returned.
-func (r *Recorder) publish(ctx context.Context, facts []events.Fact, prev *published) (*published, error) {
-	todo, err := r.unknown(ctx, facts)
+func (r *Recorder) publish(ctx context.Context, facts []events.Fact, fids []events.FactID, prev *published) (*published, error) {
+	todo, todoIDs, err := r.unknownOf(ctx, facts, fids)
 	if err != nil {
 		return nil, err
 	}
-	p := &published{todo: todo, known: len(facts) - len(todo), ids: make(map[events.FactID]bool, len(todo)), seqs: map[events.EntityID]uint64{}}
+	p := &published{todo: todo, fids: todoIDs, known: len(facts) - len(todo), ids: make(map[events.FactID]bool, len(todo)), seqs: map[events.EntityID]uint64{}}
 	if len(todo) == 0 {
 		return p, nil
 	}
-	for _, f := range todo {
-		p.ids[f.ID()] = true
+	for _, id := range todoIDs {
+		p.ids[id] = true
 	}
 	if p.evs, err = r.events(todo); err != nil {
 		return nil, err
@@ -258,7 +280,7 @@ func (r *Recorder) publish(ctx context.Context, facts []events.Fact, prev *publi
 // and counts them, up to Retries attempts. A nil chunk settles nothing.
 func (r *Recorder) settle(ctx context.Context, p *published, res *Result) error {
 	for attempt := 1; p != nil && len(p.todo) > 0; attempt++ {
-		left, err := r.unknown(ctx, p.todo)
+		left, leftIDs, err := r.unknownOf(ctx, p.todo, p.fids)
 		if err != nil {
 			return err
 		}
@@ -274,7 +296,7 @@ func (r *Recorder) settle(ctx context.Context, p *published, res *Result) error 
 			return p.appendErr
 		}
 		r.logger().Info("conflict with another writer; retrying", "attempt", attempt, "left", len(left), "error", p.appendErr)
-		if p, err = r.publish(ctx, left, nil); err != nil {
+		if p, err = r.publish(ctx, left, leftIDs, nil); err != nil {
 			return err
 		}
 		res.Known += p.known // recorded meanwhile by another writer
@@ -350,17 +372,25 @@ func (r *Recorder) unknown(ctx context.Context, facts []events.Fact) ([]events.F
 	for i, f := range facts {
 		ids[i] = f.ID()
 	}
+	out, _, err := r.unknownOf(ctx, facts, ids)
+	return out, err
+}
+
+// unknownOf returns the facts the store does not hold, and their ids, given every fact's id.
+func (r *Recorder) unknownOf(ctx context.Context, facts []events.Fact, ids []events.FactID) ([]events.Fact, []events.FactID, error) {
 	known, err := r.Store.KnownFacts(ctx, ids)
 	if err != nil {
-		return nil, fmt.Errorf("record: %w", err)
+		return nil, nil, fmt.Errorf("record: %w", err)
 	}
 	var out []events.Fact
+	var outIDs []events.FactID
 	for i, f := range facts {
 		if _, ok := known[ids[i]]; !ok {
 			out = append(out, f)
+			outIDs = append(outIDs, ids[i])
 		}
 	}
-	return out, nil
+	return out, outIDs, nil
 }
 
 func (r *Recorder) events(facts []events.Fact) ([]events.Event, error) {

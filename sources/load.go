@@ -162,18 +162,28 @@ func loadDocument(path, companion string, opts LoadOptions) (loadedDocument, []d
 	if err != nil {
 		return loadedDocument{}, nil, fmt.Errorf("read %s: %w", path, err)
 	}
+	cdata, err := os.ReadFile(companion)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		cdata = nil
+	case err != nil:
+		return loadedDocument{}, nil, fmt.Errorf("read %s: %w", companion, err)
+	}
+	return parseDocument(path, data, companion, cdata, opts)
+}
+
+// parseDocument is loadDocument over the bytes of a document and of its companion facts file (nil
+// when it has none); path and companion name them in errors.
+func parseDocument(path string, data []byte, companion string, cdata []byte, opts LoadOptions) (loadedDocument, []document.Warning, error) {
 	doc, err := document.ParseWith(filepath.Base(path), data, document.Options{Strict: opts.Strict})
 	if err != nil {
 		return loadedDocument{}, nil, fmt.Errorf("%s: %w", path, err)
 	}
 	var curated *extract.Curated
-	switch cdata, err := os.ReadFile(companion); {
-	case err == nil:
+	if cdata != nil {
 		if curated, err = extract.ParseCurated(companion, cdata); err != nil {
 			return loadedDocument{}, nil, err
 		}
-	case !errors.Is(err, fs.ErrNotExist):
-		return loadedDocument{}, nil, fmt.Errorf("read %s: %w", companion, err)
 	}
 	facts, unread, err := extract.FactsWith(doc, curated, opts.extractOptions())
 	if err != nil {
@@ -182,6 +192,24 @@ func loadDocument(path, companion string, opts LoadOptions) (loadedDocument, []d
 	unread = append(slices.Clone(doc.Warnings), unread...)
 	slices.SortStableFunc(unread, func(a, b document.Warning) int { return a.Line - b.Line })
 	return loadedDocument{path: path, doc: doc, curated: curated, facts: facts}, unread, nil
+}
+
+// LoadDocument reads one document given as bytes (a client sent it), with its curated facts file
+// when facts is not nil, as LoadWith reads the file name with its NAME.facts.json beside it: name is
+// the document's file name (its base name is what the record holds); the same checks, the same facts.
+func LoadDocument(name string, data, facts []byte, opts LoadOptions) (*Loaded, error) {
+	base := filepath.Base(name)
+	if base == "." || base == string(filepath.Separator) || base == "" {
+		return nil, fmt.Errorf("document name %q: %w", name, events.ErrInvalid)
+	}
+	companion := strings.TrimSuffix(base, filepath.Ext(base)) + FactsSuffix
+	d, unread, err := parseDocument(base, data, companion, facts, opts)
+	if err != nil {
+		return nil, err
+	}
+	out := &Loaded{opts: opts, Unread: unread, docs: []loadedDocument{d}, Documents: []string{base}}
+	out.rebuild()
+	return out, nil
 }
 
 // Draft reads one document and returns its file name and the facts drafted from its running text

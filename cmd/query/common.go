@@ -50,6 +50,33 @@ func (m *Main) flags(name, synopsis, help string) *common {
 	return c
 }
 
+// period is a --from and a --to flag: EDTF dates, each parsed by events.Date's UnmarshalText.
+type period struct{ from, to events.Date }
+
+// period adds --from and --to to the command, for what it selects ("events", "facts").
+func (c *common) period(what string) *period {
+	p := &period{}
+	c.fs.TextVar(&p.from, "from", events.Date{}, "only "+what+" that may have happened on or after this EDTF `date`")
+	c.fs.TextVar(&p.to, "to", events.Date{}, "only "+what+" that may have happened on or before this EDTF `date`")
+	return p
+}
+
+// days returns the days the flags bound (MinDay and MaxDay where not given), whether either was
+// given, and a usage error when --from begins after --to ends.
+func (p *period) days() (lo, hi events.Day, dated bool, err error) {
+	lo, hi = events.MinDay, events.MaxDay
+	if !p.from.IsZero() {
+		lo = p.from.Earliest()
+	}
+	if !p.to.IsZero() {
+		hi = p.to.Latest()
+	}
+	if lo > hi {
+		return lo, hi, true, usageError{fmt.Sprintf("--from %s is after --to %s", p.from, p.to)}
+	}
+	return lo, hi, !p.from.IsZero() || !p.to.IsZero(), nil
+}
+
 func (c *common) parse(args []string) error { return c.parseArgs(args, 0) }
 
 // parseArgs parses flags and exactly n positional arguments (any number if n < 0), in any order ("party CNRP --at X" and

@@ -3,26 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"annals/events"
-	"annals/projections"
+	"annals/history"
 )
-
-// partyDiff is what changed for one party between two days.
-type partyDiff struct {
-	Party   events.EntityID     `json:"party"`
-	Name    string              `json:"name"`
-	Changes []change            `json:"changes"`
-	Events  []projections.Entry `json:"events"` // the facts that happened (or may have) between the two days
-}
-
-// change is one field that differs: its value on the first day and on the second.
-type change struct {
-	Field string `json:"field"`
-	From  string `json:"from"`
-	To    string `json:"to"`
-}
 
 func (m *Main) diff(ctx context.Context, args []string) error {
 	c := m.flags("diff", "--from DATE --to DATE [--party P] [flags]",
@@ -59,20 +43,11 @@ func (m *Main) diff(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	var diffs []partyDiff
-	for _, pd := range all {
-		d := partyDiff{Party: pd.ID, Name: pd.Name, Changes: compareStates(pd.Before, pd.After), Events: pd.Events}
-		if len(d.Changes) > 0 || len(d.Events) > 0 {
-			diffs = append(diffs, d)
-		}
-	}
+	doc := history.NewDiffDocument(from, to, all)
 	if c.json {
-		return m.writeJSON(struct {
-			From    string      `json:"from"`
-			To      string      `json:"to"`
-			Parties []partyDiff `json:"parties"`
-		}{from.String(), to.String(), nonNil(diffs)})
+		return m.writeJSON(doc)
 	}
+	diffs := doc.Parties
 	fmt.Fprintf(m.Stdout, "From %s to %s: %d parties changed\n", from, to, len(diffs))
 	for _, d := range diffs {
 		fmt.Fprintf(m.Stdout, "\n%s [%s]\n", d.Name, d.Party)
@@ -94,31 +69,4 @@ func orDash(s string) string {
 		return "—"
 	}
 	return s
-}
-
-// compareStates lists the fields whose rendering differs between two states of a party.
-func compareStates(a, b projections.PartyState) []change {
-	fields := []struct {
-		name string
-		get  func(projections.PartyState) string
-	}{
-		{"status", func(s projections.PartyState) string { return statusText(s.Status) }},
-		{"name", func(s projections.PartyState) string { return valueText(s.Name, "name") }},
-		{"abbreviation", func(s projections.PartyState) string { return valueText(s.Abbreviation, "abbreviation") }},
-		{"leaders", func(s projections.PartyState) string { return leadersText(s.Leaders) }},
-		{"ideology", func(s projections.PartyState) string { return valueText(s.Ideology, "ideology") }},
-		{"position", func(s projections.PartyState) string { return valueText(s.Position, "position") }},
-		{"wings", func(s projections.PartyState) string { return linksText(s.Wings) }},
-		{"affiliations", func(s projections.PartyState) string { return linksText(s.Affiliations) }},
-		{"predecessors", func(s projections.PartyState) string { return linksText(s.Predecessors) }},
-		{"successors", func(s projections.PartyState) string { return linksText(s.Successors) }},
-	}
-	var out []change
-	for _, f := range fields {
-		x, y := f.get(a), f.get(b)
-		if x != y {
-			out = append(out, change{Field: f.name, From: strings.ReplaceAll(x, "\n", "; "), To: strings.ReplaceAll(y, "\n", "; ")})
-		}
-	}
-	return out
 }

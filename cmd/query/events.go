@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -11,12 +10,6 @@ import (
 	"annals/history"
 	"annals/projections"
 )
-
-// rawEvent is one event of `query events --json`: its sequence in the log and its wire encoding.
-type rawEvent struct {
-	Seq   uint64          `json:"seq"`
-	Event json.RawMessage `json:"event"`
-}
 
 func (m *Main) events(ctx context.Context, args []string) error {
 	c := m.flags("events", "[--party P] [--type T] [--from DATE] [--to DATE] [--source DOC] [flags]",
@@ -27,30 +20,14 @@ func (m *Main) events(ctx context.Context, args []string) error {
 			"drawn from one document.")
 	party := c.fs.String("party", "", "only events about or involving this entity (id or any name)")
 	typ := c.fs.String("type", "", "only events of this `type` or type prefix")
-	from := c.fs.String("from", "", "only events that may have happened on or after this EDTF `date`")
-	to := c.fs.String("to", "", "only events that may have happened on or before this EDTF `date`")
+	span := c.period("events")
 	source := c.fs.String("source", "", "only facts drawn from this `document` (file name)")
 	if err := c.parse(args); err != nil {
 		return err
 	}
-	lo, hi := events.MinDay, events.MaxDay
-	dated := *from != "" || *to != ""
-	if *from != "" {
-		d, err := events.ParseDate(*from)
-		if err != nil {
-			return usageError{fmt.Sprintf("--from: %v", err)}
-		}
-		lo = d.Earliest()
-	}
-	if *to != "" {
-		d, err := events.ParseDate(*to)
-		if err != nil {
-			return usageError{fmt.Sprintf("--to: %v", err)}
-		}
-		hi = d.Latest()
-	}
-	if lo > hi {
-		return usageError{fmt.Sprintf("--from %s is after --to %s", *from, *to)}
+	lo, hi, dated, err := span.days()
+	if err != nil {
+		return err
 	}
 	if *typ != "" && !knownTypePrefix(*typ) {
 		return usageError{fmt.Sprintf("--type %q matches no event type; the types are:\n  %s", *typ, typeList())}
@@ -65,17 +42,11 @@ func (m *Main) events(ctx context.Context, args []string) error {
 		return documentError(err)
 	}
 	if c.json {
-		out := make([]rawEvent, 0, len(found))
-		for _, f := range found {
-			data, err := events.EncodeEvent(f.Stored.Event)
-			if err != nil {
-				return err
-			}
-			out = append(out, rawEvent{Seq: f.Stored.Seq, Event: data})
+		doc, err := history.NewEventsDocument(found)
+		if err != nil {
+			return err
 		}
-		return m.writeJSON(struct {
-			Events []rawEvent `json:"events"`
-		}{out})
+		return m.writeJSON(doc)
 	}
 	fmt.Fprintf(m.Stdout, "%d events\n", len(found))
 	entries := make([]projections.Entry, len(found))

@@ -57,10 +57,7 @@ func (m *Main) history(ctx context.Context, args []string) error {
 		return err
 	}
 	if c.json {
-		return m.writeJSON(struct {
-			Party  events.EntityID `json:"party,omitempty"`
-			Chains []historyChain  `json:"chains"`
-		}{entity, nonNil(chains)})
+		return m.writeJSON(history.NewHistoryDocument(entity, chains))
 	}
 	if *party != "" {
 		fmt.Fprintf(m.Stdout, "History of the record about %s [%s]: %d chains of corrections or disputes\n", name, entity, len(chains))

@@ -5,7 +5,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,13 +12,10 @@ import (
 	"time"
 
 	"annals/boltstore"
-	"annals/embednats"
-	"annals/jetlog"
 	"annals/record"
+	"annals/record/recordtest"
 	"annals/sources"
 
-	"github.com/nats-io/nats.go/jetstream"
-	"github.com/oklog/ulid/v2"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -50,32 +46,7 @@ func TestMain(m *testing.M) {
 // openRecord runs fn with a recorder over the record in dir (embedded NATS and bbolt), at a fixed
 // time with seeded ids.
 func openRecord(dir string, now time.Time, seed int64, fn func(*record.Recorder) error) error {
-	ctx := context.Background()
-	srv, err := embednats.Start(embednats.Options{StoreDir: filepath.Join(dir, "nats")})
-	if err != nil {
-		return err
-	}
-	defer srv.Shutdown()
-	nc, err := srv.Connect()
-	if err != nil {
-		return err
-	}
-	defer nc.Close()
-	js, err := jetstream.New(nc)
-	if err != nil {
-		return err
-	}
-	log, err := jetlog.Open(ctx, js, jetlog.Config{})
-	if err != nil {
-		return err
-	}
-	store, err := boltstore.Open(filepath.Join(dir, "annals.db"), boltstore.Options{})
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	return fn(&record.Recorder{Log: log, Store: store, Now: func() time.Time { return now },
-		Entropy: ulid.Monotonic(rand.New(rand.NewSource(seed)), 0), Retries: -1})
+	return recordtest.WithRecorder(dir, func() time.Time { return now }, seed, fn)
 }
 
 func buildFixture(dir string) error {
@@ -142,6 +113,19 @@ func TestGolden(t *testing.T) {
 		{"error-timeline-no-party", []string{"timeline"}},
 		{"error-unknown-command", []string{"status"}},
 		{"error-unknown-flag", []string{"state", "--at", "1995-03-01", "--bogus"}},
+		// Issue 12: refinement, reconciled leaders, lifetimes, vacancies, bans, periods, the second axis.
+		{"state-1992-11-29-cnup", []string{"state", "--at", "1992-11-29", "--party", "CNUP"}},
+		{"state-2015-cnrp", []string{"state", "--at", "2015-06-01", "--party", "CNRP"}},
+		{"state-2017-02-cnrp-vacant", []string{"state", "--at", "2017-02-20", "--party", "CNRP"}},
+		{"state-2023-cnrp-ended", []string{"state", "--at", "2023-01-01", "--party", "CNRP"}},
+		{"state-2012-pending-once", []string{"state", "--at", "2012-05-01", "--party", "CNRP"}},
+		{"state-known-at-before-first", []string{"state", "--at", "1995-03-01", "--known-at", "2020-01-01"}},
+		{"state-known-at-before-first-party", []string{"state", "--at", "1995-03-01", "--party", "CNUP", "--known-at", "2020-01-01"}},
+		{"state-during-1995", []string{"state", "--during", "1995"}},
+		{"state-during-1993-1997-json", []string{"state", "--during", "1993/1997", "--json"}},
+		{"state-during-2017-cnrp", []string{"state", "--during", "2017", "--party", "CNRP"}},
+		{"error-during-and-at", []string{"state", "--at", "1995-03-01", "--during", "1995"}},
+		{"error-during-not-a-date", []string{"state", "--during", "XXXX"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

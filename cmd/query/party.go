@@ -4,13 +4,9 @@ import (
 	"context"
 	"fmt"
 
-	"annals/events"
 	"annals/history"
 	"annals/projections"
 )
-
-// partyGroup is one group of `query party` in JSON.
-type partyGroup = history.PartyGroup
 
 func (m *Main) party(ctx context.Context, args []string) error {
 	c := m.flags("party", "P [--at DATE] [flags]",
@@ -41,15 +37,7 @@ func (m *Main) party(ctx context.Context, args []string) error {
 		state = &st
 	}
 	if c.json {
-		return m.writeJSON(struct {
-			Party    events.EntityID         `json:"party"`
-			Name     string                  `json:"name"`
-			Kind     events.Kind             `json:"kind"`
-			AsOf     string                  `json:"as_of,omitempty"`
-			State    *projections.PartyState `json:"state,omitempty"`
-			Groups   []partyGroup            `json:"groups"`
-			Disputes []projections.Dispute   `json:"disputes"`
-		}{id, a.Name, a.Kind, optionalDay(*at, day), state, nonNil(groups), st.Disputes})
+		return m.writeJSON(history.NewPartyDocument(a, day, *at != ""))
 	}
 	fmt.Fprintf(m.Stdout, "%s [%s], %s", a.Name, id, a.Kind)
 	if *at != "" {
@@ -68,11 +56,4 @@ func (m *Main) party(ctx context.Context, args []string) error {
 		fmt.Fprintf(m.Stdout, "\n== disputes (%d)\n%s\n", len(st.Disputes), disputesText(st.Disputes))
 	}
 	return nil
-}
-
-func optionalDay(flag string, day events.Day) string {
-	if flag == "" {
-		return ""
-	}
-	return day.String()
 }

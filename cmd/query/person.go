@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"annals/events"
-	"annals/projections"
+	"annals/history"
 )
 
 func (m *Main) person(ctx context.Context, args []string) error {
@@ -32,11 +32,7 @@ func (m *Main) person(ctx context.Context, args []string) error {
 	}
 	id, st := a.ID, a.State
 	if c.json {
-		return m.writeJSON(struct {
-			Person events.EntityID `json:"person"`
-			Name   string          `json:"name"`
-			projections.PersonState
-		}{id, a.Name, st})
+		return m.writeJSON(history.NewPersonDocument(a))
 	}
 	fmt.Fprintf(m.Stdout, "%s [%s]", a.Name, id)
 	if *at != "" {

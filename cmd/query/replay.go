@@ -19,31 +19,16 @@ func (m *Main) replay(ctx context.Context, args []string) error {
 			"force whose date may fall between --from and --to (EDTF dates; open if not given), of every party or\n"+
 			"of one. --follow then waits for new events as they are recorded (like tail -f) and prints those in\n"+
 			"range as they arrive, until interrupted. With --json, one JSON object a line.")
-	fromFlag := c.fs.String("from", "", "only facts that may have happened on or after this EDTF `date`")
-	toFlag := c.fs.String("to", "", "only facts that may have happened on or before this EDTF `date`")
+	span := c.period("facts")
 	party := c.fs.String("party", "", "only the facts about or involving this party")
 	follow := c.fs.Bool("follow", false, "keep waiting for new events")
 	interval := c.fs.Duration("interval", DefaultFollowInterval, "with --follow: how often to look for new events")
 	if err := c.parse(args); err != nil {
 		return err
 	}
-	lo, hi := events.MinDay, events.MaxDay
-	if *fromFlag != "" {
-		d, err := events.ParseDate(*fromFlag)
-		if err != nil {
-			return usageError{fmt.Sprintf("--from: %v", err)}
-		}
-		lo = d.Earliest()
-	}
-	if *toFlag != "" {
-		d, err := events.ParseDate(*toFlag)
-		if err != nil {
-			return usageError{fmt.Sprintf("--to: %v", err)}
-		}
-		hi = d.Latest()
-	}
-	if lo > hi {
-		return usageError{fmt.Sprintf("--from %s is after --to %s", *fromFlag, *toFlag)}
+	lo, hi, _, err := span.days()
+	if err != nil {
+		return err
 	}
 	if *follow && !c.knownAt.IsZero() {
 		return usageError{"--follow waits for new events; it cannot go with --known-at"}

@@ -8,9 +8,6 @@ import (
 	"annals/history"
 )
 
-// sourceFact is one fact of `query sources`, with the line its quote starts on.
-type sourceFact = history.SourceFact
-
 func (m *Main) sources(ctx context.Context, args []string) error {
 	c := m.flags("sources", "DOC [flags]",
 		"Prints the facts drawn from one document, in document order (by where each quote starts), with\n"+
@@ -30,11 +27,7 @@ func (m *Main) sources(ctx context.Context, args []string) error {
 	}
 	doc, facts := a, a.Facts
 	if c.json {
-		return m.writeJSON(struct {
-			Document string       `json:"document"`
-			Title    string       `json:"title"`
-			Facts    []sourceFact `json:"facts"`
-		}{name, doc.Title, nonNil(facts)})
+		return m.writeJSON(history.NewSourcesDocument(name, a))
 	}
 	fmt.Fprintf(m.Stdout, "%s (%q): %d facts\n", name, doc.Title, len(facts))
 	line := -1

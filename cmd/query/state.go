@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"annals/events"
 	"annals/history"
@@ -12,22 +13,32 @@ import (
 )
 
 func (m *Main) state(ctx context.Context, args []string) error {
-	c := m.flags("state", "--at DATE [--party P] [flags]",
+	c := m.flags("state", "--at DATE | --during PERIOD [--party P] [flags]",
 		"Prints every party known on a day (or one party): its name on that day, abbreviation, status,\n"+
 			"leaders, ideology and position, wings and affiliations, predecessors and successors.\n"+
 			"A fact whose date range contains the day is shown as uncertain; claims that disagree are shown\n"+
-			"as disputed, each with its source.")
-	at := c.fs.String("at", "", "the `day`, YYYY-MM-DD (required)")
+			"as disputed, each with its source. With --during, the parties that existed at some time in a\n"+
+			"period (1995, 1995-03, 1993/1997) and who led them then, each with its certainty.")
+	at := c.fs.String("at", "", "the `day`, YYYY-MM-DD (this or --during is required)")
+	during := c.fs.String("during", "", "a `period`: any EDTF date or interval (1995, 1995-03, 1993/1997)")
 	party := c.fs.String("party", "", "one party: its id, abbreviation or any name the record holds")
 	if err := c.parse(args); err != nil {
 		return err
 	}
-	if *at == "" {
+	switch {
+	case *at != "" && *during != "":
+		return usageError{"state takes --at DAY or --during PERIOD, not both"}
+	case *during != "":
+		return m.stateDuring(ctx, c, *during, *party)
+	case *at == "":
 		c.fs.Usage()
 		return usageError{"state needs --at DATE"}
 	}
 	day, err := parseAt(*at)
 	if err != nil {
+		if d, derr := events.ParseDate(*at); derr == nil && !d.Unknown() {
+			return usageError{fmt.Sprintf("--at takes one day, YYYY-MM-DD; %q is a period: use --during %s", *at, *at)}
+		}
 		return err
 	}
 	store, h, err := c.openHistorian()
@@ -40,13 +51,96 @@ func (m *Main) state(ctx context.Context, args []string) error {
 		return err
 	}
 	if c.json {
-		return m.writeJSON(struct {
-			AsOf    string                   `json:"as_of"`
-			Parties []projections.PartyState `json:"parties"`
-		}{day.String(), nonNil(states)})
+		return m.writeJSON(history.NewStateDocument(day, states))
+	}
+	if len(states) == 0 && !c.knownAt.IsZero() {
+		fmt.Fprintf(m.Stdout, "the record held nothing on %s as it stood at %s\n", day, c.knownAt.UTC().Format(time.RFC3339))
+		return nil
 	}
 	writeStates(m.Stdout, day, states, *party != "")
 	return nil
+}
+
+// stateDuring answers state --during PERIOD.
+func (m *Main) stateDuring(ctx context.Context, c *common, during, party string) error {
+	period, err := events.ParseDate(during)
+	if err != nil || period.Unknown() {
+		if err == nil {
+			err = fmt.Errorf("%q says nothing of when", during)
+		}
+		return usageError{fmt.Sprintf("--during: %v", err)}
+	}
+	store, h, err := c.openHistorian()
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	states, err := h.During(ctx, period, party)
+	if err != nil {
+		return err
+	}
+	if c.json {
+		return m.writeJSON(history.NewDuringDocument(period, states))
+	}
+	if len(states) == 0 && !c.knownAt.IsZero() {
+		fmt.Fprintf(m.Stdout, "the record held nothing on %s as it stood at %s\n", period, c.knownAt.UTC().Format(time.RFC3339))
+		return nil
+	}
+	writePeriods(m.Stdout, period, states, party != "")
+	return nil
+}
+
+// writePeriods renders the answer of state --during: the parties with a dated fact first, each with
+// whether it existed then and who led it, then the parties the record names without dating.
+func writePeriods(w io.Writer, period events.Date, states []projections.PeriodState, one bool) {
+	var dated, undated []projections.PeriodState
+	for _, st := range states {
+		if st.Existed == projections.Undated && !one {
+			undated = append(undated, st)
+		} else {
+			dated = append(dated, st)
+		}
+	}
+	if !one {
+		when := period.String()
+		if h := period.Human(); h != when {
+			when += " (" + h + ")"
+		}
+		fmt.Fprintf(w, "Parties during %s: %d on record then", when, len(dated))
+		if len(undated) > 0 {
+			fmt.Fprintf(w, ", %d more the record names without dating", len(undated))
+		}
+		fmt.Fprintln(w)
+	}
+	for _, st := range dated {
+		fmt.Fprintln(w)
+		title := history.DisplayName(projections.PartyState{ID: st.ID, Name: st.Name})
+		if st.Abbreviation.Value != "" {
+			title += " (" + st.Abbreviation.Value + ")"
+		}
+		fmt.Fprintln(w, title)
+		row := func(label, value string) {
+			if value == "" {
+				value = "—"
+			}
+			fmt.Fprintf(w, "  %-13s %s\n", label, strings.ReplaceAll(value, "\n", "\n"+strings.Repeat(" ", 16)))
+		}
+		row("id", string(st.ID))
+		existed := "existed then (" + string(st.Existed) + ")"
+		if st.Existed == projections.Uncertain {
+			existed = "may have existed then (uncertain)"
+		}
+		row("existence", existed)
+		row("founded", history.FoundedText(st.Founded))
+		row("by the end", statusText(st.Status))
+		row("leaders", leadersText(st.Leaders))
+	}
+	if len(undated) > 0 {
+		fmt.Fprintf(w, "\nParties the record names with no dated fact by the end of %s (they may or may not have existed then):\n", period)
+		for _, st := range undated {
+			fmt.Fprintf(w, "  %s [%s]\n", history.DisplayName(projections.PartyState{ID: st.ID, Name: st.Name}), st.ID)
+		}
+	}
 }
 
 func nonNil[T any](s []T) []T {
@@ -107,7 +201,7 @@ func writeState(w io.Writer, st projections.PartyState) {
 	}
 	row("id", string(st.ID))
 	row("status", statusText(st.Status))
-	row("founded", valueText(st.Founded, "date"))
+	row("founded", history.FoundedText(st.Founded))
 	if st.Name.Disputed {
 		row("name", valueText(st.Name, "name"))
 	}
@@ -121,15 +215,43 @@ func writeState(w io.Writer, st projections.PartyState) {
 	if len(other) > 0 {
 		row("also known as", strings.Join(other, "\n"))
 	}
-	row("leaders", leadersText(st.Leaders))
+	if st.Ended() && len(st.FormerLeaders) > 0 {
+		row("leaders", "none: the party has ended")
+		row("last leaders", history.FormerLeadersText(st.FormerLeaders))
+	} else {
+		row("leaders", leadersText(st.Leaders))
+	}
+	if len(st.Vacancies) > 0 {
+		row("vacant", history.VacanciesText(st.Vacancies))
+	}
 	row("ideology", valueText(st.Ideology, "ideology"))
 	row("position", valueText(st.Position, "position"))
 	row("wings", linksText(st.Wings))
+	if len(st.FormerWings) > 0 {
+		row("former wings", linksText(st.FormerWings))
+	}
 	row("affiliations", linksText(st.Affiliations))
+	if len(st.FormerAffiliations) > 0 {
+		row("former affil.", linksText(st.FormerAffiliations))
+	}
 	row("predecessors", linksText(st.Predecessors))
 	row("successors", linksText(st.Successors))
-	if len(st.Disputes) > 0 {
-		row("disputed", disputesText(st.Disputes))
+	if len(st.Bans) > 0 {
+		row("bans", history.BansText(st.Bans))
+	}
+	// A dispute already listed claim by claim in its own row is not printed twice.
+	var disputes []projections.Dispute
+	for _, d := range st.Disputes {
+		switch {
+		case d.Field == "official name" && st.Name.Disputed:
+		case d.Field == events.NameAbbreviation+" name" && st.Abbreviation.Disputed:
+		case d.Field == "founded" && st.Founded.Disputed:
+		default:
+			disputes = append(disputes, d)
+		}
+	}
+	if len(disputes) > 0 {
+		row("disputed", disputesText(disputes))
 	}
 }
 
@@ -155,25 +277,10 @@ func disputesText(disputes []projections.Dispute) string {
 // draftedMark returns " (drafted)" for what rests only on facts a rule drafted from running text and
 // no person has reviewed (method events.MethodDrafted), "" otherwise. Every answer in text marks a
 // drafted claim, link, leader, status or event with it, next to its certainty or its source.
-func draftedMark(method string) string {
-	if method == events.MethodDrafted {
-		return " (drafted)"
-	}
-	return ""
-}
+func draftedMark(method string) string { return history.DraftedMark(method) }
 
 // sourceLabels names each source once, in order.
-func sourceLabels(sources []events.Source) string {
-	var out []string
-	seen := map[string]bool{}
-	for _, s := range sources {
-		if !seen[s.Label()] {
-			seen[s.Label()] = true
-			out = append(out, s.Label())
-		}
-	}
-	return strings.Join(out, ", ")
-}
+func sourceLabels(sources []events.Source) string { return history.SourceLabels(sources) }
 
 func claimValues(claims []projections.Claim) []string {
 	var out []string
@@ -187,95 +294,12 @@ func claimValues(claims []projections.Claim) []string {
 	return out
 }
 
-func statusText(s projections.Status) string {
-	out := s.Value
-	if s.Since != "" && s.Value != projections.StatusNotFounded {
-		out += " since " + s.Since
-	}
-	if s.Value == projections.StatusUnknown {
-		out = "on record, founding date not recorded"
-		if s.Since != "" {
-			out = s.Value + " since " + s.Since
-		}
-	}
-	out += " (" + string(s.Certainty) + ")" + draftedMark(s.Method)
-	for _, p := range s.Pending {
-		out += fmt.Sprintf("\nmay already be: %s (dated %s)%s  [%s]", p.Value, p.Date, draftedMark(p.Method), p.Source.Label())
-	}
-	return out
-}
+func statusText(s projections.Status) string { return history.StatusText(s) }
 
 // valueText renders a field: its value with its dating, or every claim with its source when disputed.
-func valueText(v projections.Value, what string) string {
-	if len(v.Claims) == 0 {
-		return ""
-	}
-	if v.Disputed {
-		lines := []string{"DISPUTED: the sources disagree on the " + what}
-		for _, c := range v.Claims {
-			value := c.Value
-			if c.Date != "" && c.Date != "XXXX" && c.Date != c.Value {
-				value += " (dated " + c.Date + ")"
-			}
-			lines = append(lines, fmt.Sprintf("  %s%s  [%s: %q]", value, draftedMark(c.Method), c.Source.Label(), events.FoldSpace(c.Source.Quote)))
-		}
-		return strings.Join(lines, "\n")
-	}
-	out := v.Value
-	if what == "date" && out == "XXXX" {
-		out = "not dated by the sources"
-	}
-	var sources []string
-	seen := map[string]bool{}
-	undated := true
-	for _, c := range v.Claims {
-		if !seen[c.Source.Label()] {
-			seen[c.Source.Label()] = true
-			sources = append(sources, c.Source.Label())
-		}
-		if c.Certainty != projections.Undated {
-			undated = false
-		}
-	}
-	if undated && what != "date" {
-		out += " (undated)"
-	}
-	return out + draftedMark(v.Method) + "  [" + strings.Join(sources, ", ") + "]"
-}
+func valueText(v projections.Value, what string) string { return history.ValueText(v, what) }
 
-func linksText(links []projections.Link) string {
-	var out []string
-	for _, l := range links {
-		s := fmt.Sprintf("%s: %s", l.Kind, l.Name)
-		switch l.Certainty {
-		case projections.Undated:
-			s += " (undated)"
-		case projections.Uncertain:
-			s += fmt.Sprintf(" (%s, uncertain)", l.Date)
-		default:
-			s += fmt.Sprintf(" (%s)", l.Date)
-		}
-		out = append(out, s+draftedMark(l.Method)+"  ["+l.Source.Label()+"]")
-	}
-	return strings.Join(out, "\n")
-}
+func linksText(links []projections.Link) string { return history.LinksText(links) }
 
 // leadersText renders office holders, one a line, with their dating and sources.
-func leadersText(leaders []projections.Leader) string {
-	var lines []string
-	for _, l := range leaders {
-		s := fmt.Sprintf("%s, %s", l.Name, l.Role)
-		switch {
-		case l.Certainty == projections.Undated:
-			s += " (undated)"
-		case l.Until != "":
-			s += fmt.Sprintf(" since %s, may have left %s (uncertain)", l.Since, l.Until)
-		case l.Certainty == projections.Uncertain:
-			s += fmt.Sprintf(" since %s (uncertain)", l.Since)
-		default:
-			s += " since " + l.Since
-		}
-		lines = append(lines, s+draftedMark(l.Method)+"  ["+sourceLabels(append([]events.Source{l.Source}, l.Also...))+"]")
-	}
-	return strings.Join(lines, "\n")
-}
+func leadersText(leaders []projections.Leader) string { return history.LeadersText(leaders) }

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"annals/events"
+	"annals/history"
 	"annals/projections"
 )
 
@@ -32,11 +33,7 @@ func (m *Main) timeline(ctx context.Context, args []string) error {
 	}
 	id, entries := a.ID, a.Events
 	if c.json {
-		return m.writeJSON(struct {
-			Party  events.EntityID     `json:"party"`
-			Name   string              `json:"name"`
-			Events []projections.Entry `json:"events"`
-		}{id, a.Name, entries})
+		return m.writeJSON(history.NewTimelineDocument(a))
 	}
 	fmt.Fprintf(m.Stdout, "Timeline of %s [%s]: %d events\n", a.Name, id, len(entries))
 	writeHistory(m.Stdout, entries)

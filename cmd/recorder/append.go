@@ -53,15 +53,7 @@ func (m *Main) append(ctx context.Context, args []string) error {
 		return err
 	}
 	defer b.Close()
-	// New facts are retried after a conflict with another writer; a correction is not: the race may
-	// have been another correction of the same event, which the writer must see first.
-	retries := 0
-	for _, f := range curated.Facts {
-		if f.IsCorrection() {
-			retries = -1
-		}
-	}
-	return m.recordFacts(ctx, b, logger, curated.Facts, retries)
+	return m.recordFacts(ctx, b, logger, curated.Facts, record.AppendRetries(curated.Facts))
 }
 
 // recordFacts records facts and prints the id of each event recorded, or says they were known.

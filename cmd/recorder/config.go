@@ -41,6 +41,9 @@ type config struct {
 	logLevel  string
 	logFormat string
 
+	// listen, when set (recorder serve --nats-listen), is the host:port the embedded server listens on.
+	listen string
+
 	// unchecked opens without refusing a stream that diverged from the store (lost, recreated,
 	// behind it): for replay and verify, which look at the divergence themselves.
 	unchecked bool
@@ -150,7 +153,15 @@ func (c *config) open(ctx context.Context, logger *slog.Logger) (*backend, error
 		return nil, err
 	}
 	if c.natsURL == "" {
-		b.server, err = embednats.Start(embednats.Options{StoreDir: filepath.Join(c.data, "nats")})
+		eopts := embednats.Options{StoreDir: filepath.Join(c.data, "nats")}
+		if c.listen != "" {
+			if eopts.Host, eopts.Port, err = splitHostPort(c.listen); err != nil {
+				b.Close()
+				return nil, usageError{fmt.Sprintf("--nats-listen: %v", err)}
+			}
+			eopts.Listen = true
+		}
+		b.server, err = embednats.Start(eopts)
 		if err != nil {
 			b.Close()
 			return nil, err

@@ -5,10 +5,10 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"log/slog"
 	"strings"
 
 	"annals/events"
+	"annals/record"
 
 	"github.com/oklog/ulid/v2"
 )
@@ -75,41 +75,29 @@ func (m *Main) correct(ctx context.Context, args []string) error {
 	if len(sets) > 0 && *payload != "" {
 		return usageError{"give --set or --payload, not both"}
 	}
-	b, logger, first, err := m.openAt(ctx, &c, ids[0])
-	if err != nil {
-		return fmt.Errorf("correct: %w", err)
-	}
-	defer b.Close()
-	f := first.Fact
-	f.Supersedes, f.Reason, f.Source, f.Note = ids, *reason, src.source(), ""
-	f.Method, f.Rule = "", "" // a person's correction, even of a drafted fact
+	corr := record.Correction{Supersedes: ids, Reason: *reason, Source: src.source(), Payload: json.RawMessage(*payload)}
 	if *date != "" {
-		if f.Date, err = events.ParseDate(*date); err != nil {
+		d, err := events.ParseDate(*date)
+		if err != nil {
 			return usageError{fmt.Sprintf("--date: %v", err)}
 		}
+		corr.Date = &d
 	}
-	if f.Payload, err = editPayload(f.Type, f.Payload, sets, *payload); err != nil {
+	if corr.Set, err = setFields(sets); err != nil {
 		return err
 	}
-	return m.recordCorrection(ctx, b, logger, f)
+	return m.recordCorrection(ctx, &c, func(rec *record.Recorder) (ulid.ULID, record.Result, error) {
+		return rec.Correct(ctx, corr)
+	})
 }
 
-// editPayload applies --set field=value edits (or a whole --payload) to a payload, through its JSON.
-func editPayload(t events.Type, p events.Payload, sets []string, whole string) (events.Payload, error) {
-	if whole != "" {
-		return events.DecodePayload(t, []byte(whole))
-	}
+// setFields reads --set field=value edits: the value is JSON if it parses, else text. A later edit of a
+// field wins.
+func setFields(sets []string) (map[string]json.RawMessage, error) {
 	if len(sets) == 0 {
-		return p, nil
-	}
-	data, err := json.Marshal(p)
-	if err != nil {
-		return nil, err
+		return nil, nil
 	}
 	fields := map[string]json.RawMessage{}
-	if err := json.Unmarshal(data, &fields); err != nil {
-		return nil, err
-	}
 	for _, s := range sets {
 		key, value, ok := strings.Cut(s, "=")
 		if !ok || key == "" {
@@ -122,8 +110,7 @@ func editPayload(t events.Type, p events.Payload, sets []string, whole string) (
 			fields[key] = quoted
 		}
 	}
-	edited, _ := json.Marshal(fields)
-	return events.DecodePayload(t, edited)
+	return fields, nil
 }
 
 func (m *Main) retract(ctx context.Context, args []string) error {
@@ -145,40 +132,36 @@ func (m *Main) retract(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	b, logger, first, err := m.openAt(ctx, &c, ids[0])
-	if err != nil {
-		return fmt.Errorf("retract: %w", err)
-	}
-	defer b.Close()
-	f := events.Fact{Type: events.TypeRecordRetracted, Entity: first.Entity, Date: events.MustParseDate("XXXX"),
-		Source: src.source(), Payload: events.RecordRetracted{}, Supersedes: ids, Reason: *reason}
-	return m.recordCorrection(ctx, b, logger, f)
+	return m.recordCorrection(ctx, &c, func(rec *record.Recorder) (ulid.ULID, record.Result, error) {
+		return rec.Retract(ctx, ids, *reason, src.source())
+	})
 }
 
 // recordCorrection records a correction or retraction and prints the id of its event. A retry of one
 // the record already holds (the same fact: a first attempt that was recorded, though the command was
 // interrupted before it answered) converges: it prints the id recorded then, and succeeds. Only a
 // different correction of an event already superseded is refused.
-func (m *Main) recordCorrection(ctx context.Context, b *backend, logger *slog.Logger, f events.Fact) error {
+func (m *Main) recordCorrection(ctx context.Context, c *config, do func(*record.Recorder) (ulid.ULID, record.Result, error)) error {
+	logger, err := c.logger(m)
+	if err != nil {
+		return err
+	}
+	b, err := c.open(ctx, logger)
+	if err != nil {
+		return err
+	}
+	defer b.Close()
 	rec := m.recorder(b)
 	rec.Logger = logger
-	rec.Retries = -1
-	res, err := rec.Record(ctx, []events.Fact{f})
+	id, res, err := do(rec)
 	if err != nil {
 		return err
 	}
-	ids, err := rec.EventIDs(ctx, []events.Fact{f})
-	if err != nil {
-		return err
-	}
-	if ids[0] == (ulid.ULID{}) {
-		return fmt.Errorf("the %s was acknowledged but is not in the store", f.Type)
-	}
-	fmt.Fprintln(m.Stdout, ids[0])
+	fmt.Fprintln(m.Stdout, id)
 	if res.Known > 0 {
-		logger.Info("already recorded", "type", string(f.Type), "event_id", ids[0].String())
+		logger.Info("already recorded", "event_id", id.String())
 	} else {
-		logger.Info("recorded", "type", string(f.Type), "event_id", ids[0].String())
+		logger.Info("recorded", "event_id", id.String())
 	}
 	return nil
 }
@@ -217,27 +200,4 @@ func parseInterleaved(fs *flag.FlagSet, args []string) error {
 		args = fs.Args()[1:]
 	}
 	return fs.Parse(append([]string{"--"}, rest...))
-}
-
-// openAt opens the backend, catches the store up with the log, and returns the event a correction or
-// retraction starts from. The caller closes the backend.
-func (m *Main) openAt(ctx context.Context, c *config, id ulid.ULID) (*backend, *slog.Logger, events.Event, error) {
-	logger, err := c.logger(m)
-	if err != nil {
-		return nil, nil, events.Event{}, err
-	}
-	b, err := c.open(ctx, logger)
-	if err != nil {
-		return nil, nil, events.Event{}, err
-	}
-	if _, err := m.recorder(b).CatchUp(ctx); err != nil {
-		b.Close()
-		return nil, nil, events.Event{}, err
-	}
-	first, err := b.store.Event(ctx, id)
-	if err != nil {
-		b.Close()
-		return nil, nil, events.Event{}, err
-	}
-	return b, logger, first.Event, nil
 }

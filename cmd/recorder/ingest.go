@@ -1,12 +1,11 @@
 package main
 
 import (
-	"annals/sources"
 	"context"
 	"flag"
 	"fmt"
 
-	"annals/record"
+	"annals/sources"
 )
 
 func (m *Main) ingest(ctx context.Context, args []string) error {
@@ -42,34 +41,18 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 		return err
 	}
 	defer b.Close()
-	rec := record.New(b.log, b.store, logger)
-	if m.Now != nil {
-		rec.Now = m.Now
-	}
-	if m.Entropy != nil {
-		rec.Entropy = m.Entropy
-	}
+	rec := m.recorder(b)
+	rec.Logger = logger
 	// A document titled "X (Country)" is about the X the record or the batch holds, when the evidence
-	// agrees: the store is caught up with the log first, so that it holds what other writers recorded.
-	if _, err := rec.CatchUp(ctx); err != nil {
-		return err
-	}
-	if err := in.ResolveSubjects(ctx, b.store); err != nil {
-		return err
-	}
-	for _, w := range in.Warnings {
+	// agrees; drafted facts of documents a person has since reviewed (a facts file beside them) are
+	// withdrawn, citing the review.
+	res, err := rec.Ingest(ctx, in)
+	for _, w := range res.Warnings {
 		fmt.Fprintf(m.Stderr, "warning: %s\n", w)
 	}
-	// Drafted facts of documents a person has since reviewed (a facts file beside them) are
-	// withdrawn, citing the review.
-	reviewed, err := in.Review(ctx, b.store)
-	if err != nil {
-		return err
+	if res.Reviewed > 0 {
+		fmt.Fprintf(m.Stderr, "retracting %d drafted facts that a curated facts file now replaces\n", res.Reviewed)
 	}
-	if len(reviewed) > 0 {
-		fmt.Fprintf(m.Stderr, "retracting %d drafted facts that a curated facts file now replaces\n", len(reviewed))
-	}
-	res, err := rec.Record(ctx, append(in.Facts, reviewed...))
 	if err != nil {
 		return fmt.Errorf("ingest: %w (recorded %d facts before stopping)", err, res.Recorded)
 	}

@@ -93,6 +93,8 @@ commands:
   import FILE|-    record the events of an export as they are, into an empty record
   verify           compare the stream and the store event by event, and the store's indexes; list what
                    diverges and what to do, and the quarantined entries (--json; exit 1 on a divergence)
+  serve            run a node: follow the stream into the store, answer questions and take writes over
+                   NATS and HTTP until interrupted (--http, --nats-listen; see docs/api.md)
   keygen           make a signing key for a recorder (--out FILE); print its public key
   version          print the version
 
@@ -128,6 +130,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.verify(ctx, rest)
 	case "keygen":
 		return m.keygen(ctx, rest)
+	case "serve":
+		return m.serve(ctx, rest)
 	case "version":
 		fmt.Fprintln(m.Stdout, Version)
 		return nil

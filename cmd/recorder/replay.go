@@ -15,15 +15,6 @@ import (
 	"annals/record"
 )
 
-// The replay is built in STORE.replay; STORE.replay.until holds the stream and the bound it was
-// started with. A leftover replay file resumes only with the same stream and bound (and when
-// record.Resumable agrees that it is a prefix of the log); otherwise it is removed and the replay
-// starts over.
-const (
-	replaySuffix = ".replay"
-	untilSuffix  = ".replay.until"
-)
-
 func (m *Main) replay(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("replay", flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
@@ -61,8 +52,9 @@ func (m *Main) replay(ctx context.Context, args []string) error {
 	}
 	c.unchecked = true // a stream that diverged from the store is checked below, event by event
 	b, err := c.open(ctx, logger)
-	if errors.Is(err, events.ErrCorrupt) && *out == "" {
-		// The store cannot even be opened; the stream holds the record: set the file aside, rebuild.
+	if (errors.Is(err, events.ErrCorrupt) || errors.Is(err, events.ErrOutdated)) && *out == "" {
+		// The store cannot even be opened (damaged, or in another version's layout); the stream holds
+		// the record: set the file aside, rebuild.
 		if err = m.setAside(logger, filepath.Join(c.data, boltstore.FileName), err); err == nil {
 			b, err = c.open(ctx, logger)
 		}
@@ -91,74 +83,33 @@ func (m *Main) replay(ctx context.Context, args []string) error {
 		return fmt.Errorf("replay: the store %s is not a fold of stream %s, so replaying would lose what it holds (is --stream right?): %w",
 			target, b.log.Stream(), err)
 	}
-	tmp, marker := target+replaySuffix, target+untilSuffix
-	want := fmt.Sprintf("stream %s\nuntil %s\n", b.log.Stream(), until)
-	rs, err := openReplay(ctx, b, logger, tmp, marker, want, until)
+	bound := fmt.Sprintf("stream %s\nuntil %s\n", b.log.Stream(), until)
+	rb, err := boltstore.StartRebuild(target, bound, func(s *boltstore.Store) error { return record.Resumable(ctx, b.log, s, until) })
 	if err != nil {
-		return err
+		return fmt.Errorf("replay: %w", err)
+	}
+	if rb.Resumed {
+		last, _ := rb.Store.LastSeq(ctx)
+		logger.Info("resuming an interrupted replay", "file", rb.Path(), "seq", last)
+	} else if rb.Restarted != "" {
+		logger.Info("starting the replay over", "file", rb.Path(), "reason", rb.Restarted)
 	}
 	opts := record.ReplayOptions{Until: until, Progress: func(p record.ReplayProgress) {
 		logger.Info("replaying", "applied", p.Applied, "seq", p.Seq, "last_seq", p.Last, "events_per_s", int(p.Rate()),
 			"elapsed", p.Elapsed.Round(time.Millisecond))
 	}}
-	res, err := record.Replay(ctx, b.log, rs, opts)
-	if cerr := rs.Close(); err == nil {
-		err = cerr
-	}
+	res, err := record.Replay(ctx, b.log, rb.Store, opts)
 	if err != nil {
-		return fmt.Errorf("%w (the partial replay in %s resumes on the next run)", err, tmp)
+		rb.Close()
+		return fmt.Errorf("%w (the partial replay in %s resumes on the next run)", err, rb.Path())
 	}
-	if err := os.Rename(tmp, target); err != nil {
-		return fmt.Errorf("replay: swap in %s: %w", tmp, err)
-	}
-	if err := syncDir(filepath.Dir(target)); err != nil {
+	if err := rb.Commit(); err != nil {
 		return fmt.Errorf("replay: %w", err)
 	}
-	os.Remove(marker)
 	logger.Info("replayed", "from_seq", res.From, "last_seq", res.LastSeq, "applied", res.Applied, "duplicates", res.Duplicates, "store", target)
 	fmt.Fprintf(m.Stdout, "replayed %d events (%s) from stream %s into %s; %s\n",
 		res.Applied, replayedRange(res), b.log.Stream(), target, replayedRecord(res, until))
 	return nil
-}
-
-// openReplay opens the replay file, resuming a leftover one only if it was started with the same
-// stream and bound and is still a prefix of the log; otherwise it starts over.
-func openReplay(ctx context.Context, b *backend, logger *slog.Logger, tmp, marker, want string, until record.Until) (*boltstore.Store, error) {
-	if _, err := os.Stat(tmp); err == nil {
-		got, _ := os.ReadFile(marker)
-		if string(got) == want {
-			rs, err := boltstore.Open(tmp, boltstore.Options{})
-			switch {
-			case errors.Is(err, events.ErrCorrupt):
-				logger.Warn("starting the replay over: the leftover replay is damaged", "file", tmp, "reason", err.Error())
-			case err != nil:
-				return nil, err
-			default:
-				why := record.Resumable(ctx, b.log, rs, until)
-				if why == nil {
-					last, _ := rs.LastSeq(ctx)
-					logger.Info("resuming an interrupted replay", "file", tmp, "seq", last)
-					return rs, nil
-				}
-				rs.Close()
-				if !errors.Is(why, events.ErrConflict) {
-					return nil, why
-				}
-				logger.Info("starting the replay over", "file", tmp, "reason", why.Error())
-			}
-		} else {
-			logger.Info("starting the replay over: the leftover replay was for another stream or bound", "file", tmp)
-		}
-		if err := os.Remove(tmp); err != nil {
-			return nil, fmt.Errorf("replay: %w", err)
-		}
-	}
-	// The bound is written (and synced) before the file it describes exists, so a replay file always
-	// has its own bound next to it.
-	if err := writeSynced(marker, want); err != nil {
-		return nil, fmt.Errorf("replay: %w", err)
-	}
-	return boltstore.Open(tmp, boltstore.Options{})
 }
 
 // sameFileRefused creates the directory of out and returns out, or a usage error if out is the
@@ -199,36 +150,6 @@ func replayedRecord(res record.ReplayResult, until record.Until) string {
 	return fmt.Sprintf("the record as it stood at %s holds %d events (the stream holds %d)", until, res.LastSeq, res.LogLastSeq)
 }
 
-// writeSynced writes a small file and syncs it.
-func writeSynced(path, content string) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if _, err := f.WriteString(content); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
-
-// syncDir makes a rename in dir durable.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	if err := d.Sync(); err != nil {
-		d.Close()
-		return fmt.Errorf("sync %s: %w", dir, err)
-	}
-	return d.Close()
-}
-
 // setAside moves the damaged store at path aside, to path.damaged-TIME, and says so on stderr: replay
 // then rebuilds the store from the stream, and the damaged file stays for whoever wants to look at it.
 func (m *Main) setAside(logger *slog.Logger, path string, cause error) error {
@@ -236,14 +157,15 @@ func (m *Main) setAside(logger *slog.Logger, path string, cause error) error {
 	if m.Now != nil {
 		now = m.Now
 	}
-	aside := path + ".damaged-" + now().UTC().Format("20060102T150405Z")
-	if err := os.Rename(path, aside); err != nil {
-		return fmt.Errorf("replay: set the damaged store aside: %w", err)
-	}
-	if err := syncDir(filepath.Dir(path)); err != nil {
+	aside, err := boltstore.SetAside(path, now())
+	if err != nil {
 		return fmt.Errorf("replay: %w", err)
 	}
-	logger.Warn("the store is damaged: moved it aside, rebuilding it from the stream", "store", path, "moved_to", aside, "reason", cause.Error())
+	what := "the store is damaged"
+	if errors.Is(cause, events.ErrOutdated) {
+		what = "the store was written by another version"
+	}
+	logger.Warn(what+": moved it aside, rebuilding it from the stream", "store", path, "moved_to", aside, "reason", cause.Error())
 	return nil
 }
 

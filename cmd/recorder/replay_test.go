@@ -97,7 +97,7 @@ func sameRecord(t *testing.T, what, got, want string) {
 // noLeftovers checks that a replay left neither its file nor its bound behind.
 func noLeftovers(t *testing.T, data string) {
 	t.Helper()
-	for _, name := range []string{boltstore.FileName + replaySuffix, boltstore.FileName + untilSuffix} {
+	for _, name := range []string{boltstore.FileName + boltstore.RebuildSuffix, boltstore.FileName + boltstore.BoundSuffix} {
 		if _, err := os.Stat(filepath.Join(data, name)); !os.IsNotExist(err) {
 			t.Errorf("%s is left in the data directory after a replay (%v)", name, err)
 		}
@@ -176,12 +176,12 @@ func TestReplayResumesOrStartsOver(t *testing.T) {
 			data, _ := recordedData(t)
 			store := filepath.Join(data, boltstore.FileName)
 			whole := digestOf(t, store)
-			leftover := store + replaySuffix
+			leftover := store + boltstore.RebuildSuffix
 			out, _, code := runSeeded(t, t0, 1, "", nil, "replay", "--log-level", "error", "--data", data, "--until", "100", "--out", leftover)
 			if code != 0 {
 				t.Fatalf("replay --out: %s", out)
 			}
-			if err := os.WriteFile(store+untilSuffix, []byte("stream ANNALS\nuntil "+tt.marker+"\n"), 0o644); err != nil {
+			if err := os.WriteFile(store+boltstore.BoundSuffix, []byte("stream ANNALS\nuntil "+tt.marker+"\n"), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			out, stdout, code := runSeeded(t, t0, 1, "", nil, append([]string{"replay", "--data", data}, tt.args...)...)

@@ -6,7 +6,8 @@
 //     event's encoding and sequence, and the answer of every read method of events.Store for every
 //     entity, name, fact and event id the store holds.
 //
-// It imports events and the standard library only, and is for tests.
+// WithRecorder builds a record the way the CLI keeps one (embedded NATS, bbolt) for tests that need
+// a real one. The package is for tests only.
 package recordtest
 
 import (

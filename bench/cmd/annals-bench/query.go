@@ -135,13 +135,10 @@ func (r *runner) queries(ctx context.Context, e *env, parties, samples int) erro
 	rawOne := func(id events.EntityID) (int, error) {
 		n := 0
 		err := raw.View(func(tx *bolt.Tx) error {
-			idx, evb := tx.Bucket([]byte("by_entity")), tx.Bucket([]byte("events"))
+			idx := tx.Bucket([]byte("by_entity"))
 			prefix := append([]byte(id), 0)
 			c := idx.Cursor()
 			for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-				if len(v) <= 9 { // an older store: the record is in events
-					v = evb.Get(v[1:9])
-				}
 				if len(v) > 0 {
 					touched ^= v[len(v)-1]
 					n++
@@ -154,7 +151,7 @@ func (r *runner) queries(ctx context.Context, e *env, parties, samples int) erro
 	sqliteOne := func(id events.EntityID, compact bool) (projections.PartyState, error) {
 		stmt, decode := oneStmt, events.DecodeChecked
 		if compact {
-			stmt, decode = oneCompactStmt, events.DecodeCompact
+			stmt, decode = oneCompactStmt, boltstore.DecodeCompact
 		}
 		rows, err := stmt.QueryContext(ctx, string(id))
 		if err != nil {
@@ -318,7 +315,7 @@ func scanStore(ctx context.Context, store *boltstore.Store, fn func(st events.St
 		if err != nil {
 			return err
 		}
-		compact, err := events.AppendCompact(nil, st.Event)
+		compact, err := boltstore.AppendCompact(nil, st.Event)
 		if err != nil {
 			return err
 		}

@@ -26,7 +26,7 @@ import (
 //	WHERE x.entity = ? AND x.earliest <= ? ORDER BY x.earliest, x.latest, x.seq
 //
 // and then decodes the rows (events.DecodeChecked for JSON: the rows were checked when loaded;
-// events.DecodeCompact for the compact column) and folds them with the same projections.Party. All parties on a day asks the same with x.kind = 'party' instead of one entity,
+// boltstore.DecodeCompact for the compact column) and folds them with the same projections.Party. All parties on a day asks the same with x.kind = 'party' instead of one entity,
 // ordered by entity, and folds each party's rows.
 const sqliteSchema = `
 PRAGMA journal_mode = WAL;

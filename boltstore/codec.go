@@ -1,4 +1,4 @@
-package events
+package boltstore
 
 import (
 	"encoding/binary"
@@ -6,10 +6,12 @@ import (
 	"reflect"
 	"time"
 
+	"annals/events"
+
 	"github.com/oklog/ulid/v2"
 )
 
-// The compact encoding is how a store keeps an event it has checked: a binary record that reads back
+// The compact encoding is how the store keeps an event it has checked: a binary record that reads back
 // without JSON and without checking again. It holds exactly what the wire encoding holds, so that
 // EncodeEvent(DecodeCompact(AppendCompact(nil, e))) is EncodeEvent(e) byte for byte. The fact id
 // and the involved entities are left out: both follow from the rest.
@@ -23,29 +25,33 @@ import (
 //	date text, int earliest, int latest, byte precision, byte flags (1 uncertain, 2 approximate)
 //	document, title, url, quote        the source, strings
 //	note, reason                       strings
-//	method, rule                       strings (version 0x02 on; version 0x01 records have neither)
+//	method, rule                       strings
 //	uint n, n × 16 bytes               the ids it supersedes
 //	payload                            its fields in declaration order (see appendValue)
-const (
-	compactVersion   = 0x02
-	compactVersionV1 = 0x01 // before facts carried a method and a rule; still read
-)
+//
+// The layout of every payload follows its Go type's fields in order, so the schema fingerprint
+// (schema.go) covers them: a store written with another layout is refused, never misread.
+const compactVersion = 0x02
 
-// IsCompact reports whether data is in the compact encoding (and not the JSON wire encoding).
-func IsCompact(data []byte) bool {
-	return len(data) > 0 && (data[0] == compactVersion || data[0] == compactVersionV1)
+// isCompact reports whether data starts like a compact record.
+func isCompact(data []byte) bool { return len(data) > 0 && data[0] == compactVersion }
+
+func init() {
+	for _, t := range events.Types() {
+		checkCompactable(t.PayloadType())
+	}
 }
 
 // AppendCompact appends the compact encoding of e to dst. It fails only for a payload of a type
 // that is not registered.
-func AppendCompact(dst []byte, e Event) ([]byte, error) {
-	reg, ok := registry[e.Type]
-	if !ok {
-		return nil, fmt.Errorf("compact encoding of event %s: event type %s is not registered: %w", e.ID, Excerpt(string(e.Type), DefaultExcerpt), ErrInvalid)
+func AppendCompact(dst []byte, e events.Event) ([]byte, error) {
+	typ := e.Type.PayloadType()
+	if typ == nil {
+		return nil, fmt.Errorf("compact encoding of event %s: event type %s is not registered: %w", e.ID, events.Excerpt(string(e.Type), events.DefaultExcerpt), events.ErrInvalid)
 	}
 	pv := reflect.ValueOf(e.Payload)
-	if !pv.IsValid() || pv.Type() != reg.typ {
-		return nil, fmt.Errorf("compact encoding of event %s: payload %T is not a %s payload: %w", e.ID, e.Payload, e.Type, ErrInvalid)
+	if !pv.IsValid() || pv.Type() != typ {
+		return nil, fmt.Errorf("compact encoding of event %s: payload %T is not a %s payload: %w", e.ID, e.Payload, e.Type, events.ErrInvalid)
 	}
 	dst = append(dst, compactVersion)
 	dst = append(dst, e.ID[:]...)
@@ -55,17 +61,17 @@ func AppendCompact(dst []byte, e Event) ([]byte, error) {
 	dst = appendString(dst, string(e.Type))
 	dst = appendString(dst, string(e.Entity))
 	d := e.Date
-	dst = appendString(dst, d.text)
-	dst = binary.AppendVarint(dst, int64(d.earliest))
-	dst = binary.AppendVarint(dst, int64(d.latest))
+	dst = appendString(dst, d.String())
+	dst = binary.AppendVarint(dst, int64(d.Earliest()))
+	dst = binary.AppendVarint(dst, int64(d.Latest()))
 	var flags byte
-	if d.uncertain {
+	if d.Uncertain() {
 		flags |= 1
 	}
-	if d.approximate {
+	if d.Approximate() {
 		flags |= 2
 	}
-	dst = append(dst, byte(d.precision), flags)
+	dst = append(dst, byte(d.Precision()), flags)
 	for _, s := range []string{e.Source.Document, e.Source.Title, e.Source.URL, e.Source.Quote, e.Note, e.Reason, e.Method, e.Rule} {
 		dst = appendString(dst, s)
 	}
@@ -110,7 +116,7 @@ func appendValue(dst []byte, v reflect.Value) []byte {
 		}
 	default:
 		// checkCompactable refuses such payload types when they are registered.
-		panic("events: compact encoding of a " + v.Kind().String())
+		panic("boltstore: compact encoding of a " + v.Kind().String())
 	}
 	return dst
 }
@@ -121,7 +127,7 @@ func checkCompactable(t reflect.Type) {
 	case reflect.Struct:
 		for i := range t.NumField() {
 			if !t.Field(i).IsExported() {
-				panic("events: payload " + t.String() + " has an unexported field, which JSON would not keep")
+				panic("boltstore: payload " + t.String() + " has an unexported field, which JSON would not keep")
 			}
 			checkCompactable(t.Field(i).Type)
 		}
@@ -129,7 +135,7 @@ func checkCompactable(t reflect.Type) {
 	case reflect.Slice:
 		checkCompactable(t.Elem())
 	default:
-		panic("events: payload field of kind " + t.Kind().String() + " has no compact encoding")
+		panic("boltstore: payload field of kind " + t.Kind().String() + " has no compact encoding")
 	}
 }
 
@@ -144,7 +150,7 @@ type compactReader struct {
 
 func (r *compactReader) fail(what string) {
 	if r.err == nil {
-		r.err = fmt.Errorf("compact record truncated or malformed at byte %d (%s): %w", r.off, what, ErrInvalid)
+		r.err = fmt.Errorf("compact record truncated or malformed at byte %d (%s): %w", r.off, what, events.ErrInvalid)
 	}
 }
 
@@ -193,27 +199,25 @@ func (r *compactReader) string(what string) string {
 	return s
 }
 
-// DecodeCompact decodes an event from its compact encoding (AppendCompact). Like DecodeChecked, it
-// trusts that the event was checked before it was written; malformed bytes return an error wrapping
-// ErrInvalid.
-func DecodeCompact(data []byte) (Event, error) {
-	if !IsCompact(data) {
-		return Event{}, fmt.Errorf("decode compact event: not a compact record: %w", ErrInvalid)
+// DecodeCompact decodes an event from its compact encoding (AppendCompact). It trusts that the
+// event was checked before it was written; malformed bytes return an error wrapping
+// events.ErrInvalid.
+func DecodeCompact(data []byte) (events.Event, error) {
+	if !isCompact(data) {
+		return events.Event{}, fmt.Errorf("decode compact event: not a compact record: %w", events.ErrInvalid)
 	}
 	r := &compactReader{data: data, text: string(data), off: 1}
-	var e Event
+	var e events.Event
 	copy(e.ID[:], r.bytes(16, "id"))
 	sec := r.varint("recorded seconds")
 	nsec := r.uvarint("recorded nanoseconds")
-	e.Type = Type(r.string("type"))
-	e.Entity = EntityID(r.string("entity"))
-	e.Date.text = r.string("date")
-	e.Date.earliest = Day(r.varint("earliest day"))
-	e.Date.latest = Day(r.varint("latest day"))
+	e.Type = events.Type(r.string("type"))
+	e.Entity = events.EntityID(r.string("entity"))
+	text := r.string("date")
+	earliest := events.Day(r.varint("earliest day"))
+	latest := events.Day(r.varint("latest day"))
 	if b := r.bytes(2, "date precision"); b != nil {
-		e.Date.precision = Precision(b[0])
-		e.Date.uncertain = b[1]&1 != 0
-		e.Date.approximate = b[1]&2 != 0
+		e.Date = events.RestoreDate(text, earliest, latest, events.Precision(b[0]), b[1]&1 != 0, b[1]&2 != 0)
 	}
 	e.Source.Document = r.string("source document")
 	e.Source.Title = r.string("source title")
@@ -221,10 +225,8 @@ func DecodeCompact(data []byte) (Event, error) {
 	e.Source.Quote = r.string("source quote")
 	e.Note = r.string("note")
 	e.Reason = r.string("reason")
-	if data[0] != compactVersionV1 {
-		e.Method = r.string("method")
-		e.Rule = r.string("rule")
-	}
+	e.Method = r.string("method")
+	e.Rule = r.string("rule")
 	n := r.uvarint("supersedes")
 	if n > uint64(len(data)) {
 		r.fail("supersedes")
@@ -235,25 +237,25 @@ func DecodeCompact(data []byte) (Event, error) {
 		e.Supersedes = append(e.Supersedes, id)
 	}
 	if r.err != nil {
-		return Event{}, fmt.Errorf("decode compact event: %w", r.err)
+		return events.Event{}, fmt.Errorf("decode compact event: %w", r.err)
 	}
 	if nsec >= 1e9 {
-		return Event{}, fmt.Errorf("decode compact event %s: recorded nanoseconds %d: %w", e.ID, nsec, ErrInvalid)
+		return events.Event{}, fmt.Errorf("decode compact event %s: recorded nanoseconds %d: %w", e.ID, nsec, events.ErrInvalid)
 	}
 	e.Recorded = time.Unix(sec, int64(nsec)).UTC()
-	reg, ok := registry[e.Type]
-	if !ok {
-		return Event{}, fmt.Errorf("decode compact event %s: event type %s is not registered: %w", e.ID, Excerpt(string(e.Type), DefaultExcerpt), ErrInvalid)
+	typ := e.Type.PayloadType()
+	if typ == nil {
+		return events.Event{}, fmt.Errorf("decode compact event %s: event type %s is not registered: %w", e.ID, events.Excerpt(string(e.Type), events.DefaultExcerpt), events.ErrInvalid)
 	}
-	pv := reflect.New(reg.typ).Elem()
+	pv := reflect.New(typ).Elem()
 	r.value(pv)
 	if r.err == nil && r.off != len(data) {
 		r.fail("data after the payload")
 	}
 	if r.err != nil {
-		return Event{}, fmt.Errorf("decode compact event %s: %w", e.ID, r.err)
+		return events.Event{}, fmt.Errorf("decode compact event %s: %w", e.ID, r.err)
 	}
-	e.Payload = pv.Interface().(Payload)
+	e.Payload = pv.Interface().(events.Payload)
 	return e, nil
 }
 

@@ -1,0 +1,275 @@
+package web
+
+import (
+	"html/template"
+	"net/url"
+	"strings"
+
+	"annals/events"
+	"annals/projections"
+)
+
+// sourceView is a source as a page shows it: its label, its quote, and where to read the quote in place.
+type sourceView struct {
+	Label string
+	Quote string
+	Href  string // the document with the quote marked, or the external work; "" when neither
+}
+
+func (rq *request) source(s events.Source, eventID string) sourceView {
+	v := sourceView{Label: s.Label(), Quote: events.FoldSpace(s.Quote)}
+	switch {
+	case s.Document != "":
+		v.Href = quoteHref(rq, s.Document, eventID)
+	case strings.HasPrefix(s.URL, "https://") || strings.HasPrefix(s.URL, "http://"):
+		v.Href = s.URL
+	}
+	return v
+}
+
+// quoteHref links to the quote of an event in its document, marked and scrolled to.
+func quoteHref(rq *request, doc, eventID string) string {
+	href := rq.link("/source/"+url.PathEscape(doc), "hl", eventID)
+	if eventID != "" {
+		href += "#q-" + eventID
+	}
+	return href
+}
+
+// claimView is one source's claim on a field, as disputes show it side by side.
+type claimView struct {
+	Value     string
+	Date      string
+	Certainty projections.Certainty
+	Drafted   bool
+	Source    sourceView
+}
+
+type disputeView struct {
+	Field  string
+	Claims []claimView
+}
+
+func (rq *request) claim(c projections.Claim) claimView {
+	d := c.Date
+	if d == "XXXX" {
+		d = ""
+	}
+	return claimView{Value: c.Value, Date: d, Certainty: c.Certainty, Drafted: c.Method == events.MethodDrafted, Source: rq.source(c.Source, c.EventID)}
+}
+
+func (rq *request) disputes(ds []projections.Dispute) []disputeView {
+	var out []disputeView
+	for _, d := range ds {
+		dv := disputeView{Field: d.Field}
+		for _, c := range d.Claims {
+			dv.Claims = append(dv.Claims, rq.claim(c))
+		}
+		out = append(out, dv)
+	}
+	return out
+}
+
+// valueView is a single-valued field: its value and sources, or its claims side by side when disputed.
+type valueView struct {
+	Value     string
+	Certainty projections.Certainty // undated when every claim is; else empty
+	Drafted   bool
+	Disputed  bool
+	Sources   []sourceView
+	Claims    []claimView // when disputed
+}
+
+func (rq *request) value(v projections.Value, date bool) valueView {
+	out := valueView{Value: v.Value, Disputed: v.Disputed, Drafted: v.Method == events.MethodDrafted}
+	if len(v.Claims) == 0 {
+		return out
+	}
+	if v.Disputed {
+		for _, c := range v.Claims {
+			out.Claims = append(out.Claims, rq.claim(c))
+		}
+		return out
+	}
+	if date && out.Value == "XXXX" {
+		out.Value = "not dated by the sources"
+	}
+	undated := true
+	seen := map[string]bool{}
+	for _, c := range v.Claims {
+		if c.Certainty != projections.Undated {
+			undated = false
+		}
+		if !seen[c.Source.Label()] {
+			seen[c.Source.Label()] = true
+			out.Sources = append(out.Sources, rq.source(c.Source, c.EventID))
+		}
+	}
+	if undated && !date {
+		out.Certainty = projections.Undated
+	}
+	return out
+}
+
+// statusView is what a party was on the day, with how sure the record is.
+type statusView struct {
+	Text      string
+	Certainty projections.Certainty
+	Drafted   bool
+	Pending   []claimView // changes whose dates straddle the day
+	Sources   []sourceView
+}
+
+func (rq *request) status(s projections.Status) statusView {
+	text := s.Value
+	switch {
+	case s.Value == projections.StatusUnknown && s.Since == "":
+		text = "on record, founding date not recorded"
+	case s.Since != "" && s.Value != projections.StatusNotFounded:
+		text += " since " + s.Since
+	}
+	out := statusView{Text: text, Certainty: s.Certainty, Drafted: s.Method == events.MethodDrafted}
+	for _, p := range s.Pending {
+		out.Pending = append(out.Pending, rq.claim(p))
+	}
+	seen := map[string]bool{}
+	for _, c := range s.Claims {
+		if !seen[c.Source.Label()] {
+			seen[c.Source.Label()] = true
+			out.Sources = append(out.Sources, rq.source(c.Source, c.EventID))
+		}
+	}
+	return out
+}
+
+// leaderView is an office holder on the day.
+type leaderView struct {
+	Name      string
+	Href      string
+	Role      string
+	When      string
+	Certainty projections.Certainty
+	Drafted   bool
+	Sources   []sourceView
+}
+
+func (rq *request) leaders(ls []projections.Leader) []leaderView {
+	var out []leaderView
+	for _, l := range ls {
+		v := leaderView{Name: l.Name, Role: l.Role, Certainty: l.Certainty, Drafted: l.Method == events.MethodDrafted,
+			Href: rq.link("/person/" + url.PathEscape(string(l.Person)))}
+		switch {
+		case l.Certainty == projections.Undated:
+		case l.Until != "":
+			v.When = "since " + l.Since + ", may have left " + l.Until
+		default:
+			v.When = "since " + l.Since
+		}
+		v.Sources = append(v.Sources, rq.source(l.Source, l.EventID))
+		seen := map[string]bool{l.Source.Label(): true}
+		for _, s := range l.Also {
+			if !seen[s.Label()] {
+				seen[s.Label()] = true
+				v.Sources = append(v.Sources, rq.source(s, ""))
+			}
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// linkView ties a party to another entity.
+type linkView struct {
+	Kind      string
+	Name      string
+	Href      string
+	Date      string
+	Certainty projections.Certainty
+	Drafted   bool
+	Source    sourceView
+}
+
+func (rq *request) links(ls []projections.Link) []linkView {
+	var out []linkView
+	for _, l := range ls {
+		d := l.Date
+		if d == "XXXX" {
+			d = ""
+		}
+		out = append(out, linkView{Kind: l.Kind, Name: l.Name, Href: rq.link("/party/" + url.PathEscape(string(l.Entity))),
+			Date: d, Certainty: l.Certainty, Drafted: l.Method == events.MethodDrafted, Source: rq.source(l.Source, l.EventID)})
+	}
+	return out
+}
+
+// stateView is a party on a day.
+type stateView struct {
+	ID           string
+	Href         string
+	Name         string
+	Names        []string // the claims of a disputed name
+	Abbreviation valueView
+	OtherNames   []claimView
+	Status       statusView
+	Founded      valueView
+	Leaders      []leaderView
+	Ideology     valueView
+	Position     valueView
+	Wings        []linkView
+	Affiliations []linkView
+	Predecessors []linkView
+	Successors   []linkView
+	Disputes     []disputeView
+}
+
+func (rq *request) state(st projections.PartyState, name string) stateView {
+	v := stateView{ID: string(st.ID), Href: rq.link("/party/" + url.PathEscape(string(st.ID))), Name: name,
+		Abbreviation: rq.value(st.Abbreviation, false), Status: rq.status(st.Status), Founded: rq.value(st.Founded, true),
+		Leaders: rq.leaders(st.Leaders), Ideology: rq.value(st.Ideology, false), Position: rq.value(st.Position, false),
+		Wings: rq.links(st.Wings), Affiliations: rq.links(st.Affiliations), Predecessors: rq.links(st.Predecessors),
+		Successors: rq.links(st.Successors), Disputes: rq.disputes(st.Disputes)}
+	if st.Name.Disputed {
+		seen := map[string]bool{}
+		for _, c := range st.Name.Claims {
+			if k := events.NameKey(c.Value); !seen[k] {
+				seen[k] = true
+				v.Names = append(v.Names, c.Value)
+			}
+		}
+	}
+	for _, c := range st.OtherNames {
+		v.OtherNames = append(v.OtherNames, rq.claim(c))
+	}
+	return v
+}
+
+// certHTML renders a certainty as a symbol and a word, never by colour alone.
+func certHTML(c projections.Certainty) template.HTML {
+	sym, word := "", string(c)
+	switch c {
+	case projections.Certain:
+		sym = "●"
+	case projections.Uncertain:
+		sym = "◐"
+	case projections.Undated:
+		sym = "○"
+	default:
+		return ""
+	}
+	return template.HTML(`<span class="cert cert-` + word + `"><span aria-hidden="true">` + sym + `</span> ` + word + `</span>`)
+}
+
+var funcs = template.FuncMap{
+	"t":    langHTML,
+	"cert": certHTML,
+	"lang": langOfText,
+}
+
+func parsePages() map[string]*template.Template {
+	pages := map[string]*template.Template{}
+	for _, name := range []string{"day", "party", "person", "source", "error"} {
+		t := template.Must(template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/parts.html", "templates/"+name+".html"))
+		pages[name] = t
+	}
+	return pages
+}
