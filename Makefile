@@ -13,7 +13,7 @@ BENCH_SIZES ?= 1k,10k
 BENCH_TIME ?= 1x
 BENCH_JSON ?= results/latest.json
 
-.PHONY: all build run test bench lint fmt fuzz soak clean
+.PHONY: all build run test bench lint fmt fuzz soak clean clean-data
 
 all: build
 
@@ -61,5 +61,15 @@ SOAK ?= 100
 soak:
 	$(GO) test ./cmd/recorder -run '^TestSoak$$' -soak $(SOAK) -count=1 -v -timeout 60m
 
+# make clean removes build outputs only. The record (DATA: the stream, the store, the signing key and
+# every fact and correction entered by hand) goes only with make clean-data CONFIRM=yes.
 clean:
-	rm -rf bin $(DATA)
+	rm -rf bin
+
+clean-data:
+	@if [ "$(CONFIRM)" != "yes" ]; then \
+	  echo "make clean-data deletes $(DATA): the record with every hand-entered fact and correction."; \
+	  echo "Save it first with ./bin/recorder export --data $(DATA) --out record.jsonl, then run: make clean-data CONFIRM=yes"; \
+	  exit 2; \
+	fi
+	rm -rf $(DATA)

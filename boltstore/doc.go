@@ -12,6 +12,8 @@
 //     covers, so a crash leaves every event applied exactly once: the next run resumes after it.
 //   - Every index (entity by historical date, fact identity, event id, name, entity) is written in the
 //     transaction that stores its event, so indexes never disagree with the events.
+//   - Stored answers are never stale: the transaction that adds to an entity's events (or first names
+//     an entity its answers show) rebuilds them, or, for a writer without the fold, deletes them.
 //
 // Layout (bucket: key → value):
 //
@@ -26,7 +28,7 @@
 //	entity_seq: entity → seq of the last event whose subject it is, a skipped duplicate included (the
 //	            log holds it on the entity's subjects, so a writer appending must expect its sequence)
 //	names:      folded name (events.NameKey) 0x00 entity → nil, for every entity's id and names
-//	entities:   entity → JSON {kind, names}
+//	entities:   entity → its kind, its names and when it was first named (entity.go)
 //	superseded: superseded ULID (16) superseding ULID (16) → nil
 //	quarantine: seq → JSON {entity, reason, size, raw}: an entry of the stream set aside, not applied
 //	            (not an event, or one the store cannot hold); its sequence is consumed (see integrity.go)
@@ -34,6 +36,10 @@
 //	lifetimes, founded_from: the lifetime index (see lifetime.go)
 //	meta:       "schema" → the schema fingerprint (schema.go)
 //	counts, entity_counts: what the store holds, counted (checksum.go)
+//	answers:    entity → the answers of the fold the store was opened with (Options.Answers), rebuilt
+//	            in the transaction that changes the entity's events (see answers.go)
+//	meta:       "answers" → their version; "answers_complete" → present while every entity the
+//	            fold keeps answers for has its entry
 //
 // A correction or retraction is also indexed in by_entity (role 'c') under the entity of every event
 // it supersedes, so that an entity's events always include what corrected them.

@@ -385,7 +385,7 @@ func (c *indexChecker) run(ctx context.Context) error {
 			body, ok := unseal([]byte(e.Entity), rec)
 			if !ok {
 				c.add("entities", seq, "the entity record of %s fails its integrity check", e.Entity)
-			} else if err := json.Unmarshal(body, &er); err != nil {
+			} else if err := decodeEntityRecord(body, &er); err != nil {
 				c.add("entities", seq, "the entity record of %s does not decode: %v", e.Entity, err)
 			} else {
 				for _, name := range events.NamesOf(e) {

@@ -1,7 +1,6 @@
 package boltstore
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"annals/events"
@@ -27,7 +26,7 @@ func eachEntityName(tx *bolt.Tx, fn func(name string, id events.EntityID) error)
 			return damaged("the record of entity %s fails its integrity check", id)
 		}
 		var rec entityRecord
-		if err := json.Unmarshal(v, &rec); err != nil {
+		if err := decodeEntityRecord(v, &rec); err != nil {
 			return fmt.Errorf("entity %s: %w", id, err)
 		}
 		if err := fn(string(id), id); err != nil {

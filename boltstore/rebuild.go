@@ -38,13 +38,19 @@ type Rebuild struct {
 // start over (it is no longer a prefix of the log); any other error is returned. A leftover rebuild
 // that is damaged, outdated or of another bound is removed and started over.
 func StartRebuild(target, bound string, resume func(*Store) error) (*Rebuild, error) {
+	return StartRebuildWith(target, bound, Options{}, resume)
+}
+
+// StartRebuildWith is StartRebuild with the options the rebuilt store is opened with (its Answers).
+func StartRebuildWith(target, bound string, opts Options, resume func(*Store) error) (*Rebuild, error) {
+	opts.ReadOnly = false
 	r := &Rebuild{target: target, tmp: target + RebuildSuffix, bound: target + BoundSuffix}
 	if _, err := os.Stat(r.tmp); err == nil {
 		got, _ := os.ReadFile(r.bound)
 		if string(got) != bound {
 			r.Restarted = "the leftover rebuild was for another stream or bound"
 		} else {
-			s, err := Open(r.tmp, Options{})
+			s, err := Open(r.tmp, opts)
 			switch {
 			case errors.Is(err, events.ErrCorrupt) || errors.Is(err, events.ErrOutdated):
 				r.Restarted = "the leftover rebuild is damaged or outdated: " + err.Error()
@@ -70,7 +76,7 @@ func StartRebuild(target, bound string, resume func(*Store) error) (*Rebuild, er
 	if err := writeSynced(r.bound, bound); err != nil {
 		return nil, fmt.Errorf("rebuild %s: %w", target, err)
 	}
-	s, err := Open(r.tmp, Options{})
+	s, err := Open(r.tmp, opts)
 	if err != nil {
 		return nil, fmt.Errorf("rebuild %s: %w", target, err)
 	}

@@ -25,7 +25,7 @@ import (
 
 // schemaLayout names the version of what the fingerprint cannot see by itself: the meaning of the
 // buckets' keys and values. Change it whenever their layout changes.
-const schemaLayout = "by_entity records, lifetime index, counts"
+const schemaLayout = "by_entity records, lifetime index, counts, stored answers, binary entity records"
 
 var keySchema = []byte("schema")
 

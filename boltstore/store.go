@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -39,7 +38,7 @@ var (
 	bucketSuperseded = []byte("superseded")
 	allBuckets       = [][]byte{bucketMeta, bucketEvents, bucketIDs, bucketFacts, bucketDuplicates,
 		bucketByEntity, bucketEntitySeq, bucketNames, bucketEntities, bucketSuperseded, bucketLifetimes, bucketFoundedFrom,
-		bucketCounts, bucketEntityCounts}
+		bucketCounts, bucketEntityCounts, bucketAnswers}
 	keyLastSeq = []byte("last_seq")
 )
 
@@ -47,18 +46,23 @@ var (
 type Options struct {
 	ReadOnly bool          // open for queries: a shared lock, no writes
 	Timeout  time.Duration // how long to wait for the lock; DefaultTimeout if zero
+	// Answers, for a store opened for writing, keeps the answers of its fold (answers.go); nil keeps
+	// none (and drops those of the entities written).
+	Answers events.Answerer
 }
 
 // Store is an events.Store over one bbolt file. It is safe for concurrent use; only one process may
 // hold it open for writing, and readers in other processes wait for that writer to close it.
 type Store struct {
-	db   *bolt.DB
-	path string
+	db       *bolt.DB
+	path     string
+	answerer events.Answerer // nil: no answers kept
 }
 
 var (
-	_ events.Store  = (*Store)(nil)
-	_ events.Reader = (*Store)(nil)
+	_ events.Store        = (*Store)(nil)
+	_ events.Reader       = (*Store)(nil)
+	_ events.AnswerReader = (*Store)(nil)
 )
 
 // Open opens (or, unless read-only, creates) the store at path. It returns an error wrapping
@@ -89,8 +93,9 @@ func Open(path string, opts Options) (*Store, error) {
 	s := &Store{db: db, path: path}
 	if opts.ReadOnly {
 		err = s.view(checkSchema)
-	} else {
-		err = s.update(initSchema)
+	} else if err = s.update(initSchema); err == nil {
+		s.answerer = opts.Answers
+		err = s.openAnswers()
 	}
 	if err != nil {
 		db.Close()
@@ -158,7 +163,7 @@ func (s *Store) Apply(ctx context.Context, batch []events.Stored) (events.ApplyR
 	err := s.updateQuarantining(func(tx *bolt.Tx, unstorable map[uint64]error) error {
 		res = events.ApplyResult{}
 		next := lastSeq(tx) + 1
-		w := writer{tx: tx, entities: map[events.EntityID]*entityRecord{}}
+		w := writer{tx: tx, entities: map[events.EntityID]*entityRecord{}, store: s, answerer: s.answerer}
 		for _, st := range batch {
 			if st.Seq != next {
 				return fmt.Errorf("event %s has sequence %d, want %d (the store is at %d): %w", st.Event.ID, st.Seq, next, next-1, events.ErrConflict)
@@ -189,6 +194,9 @@ func (s *Store) Apply(ctx context.Context, batch []events.Stored) (events.ApplyR
 		if err := w.flushEntities(); err != nil {
 			return err
 		}
+		if err := w.flushAnswers(); err != nil {
+			return err
+		}
 		return tx.Bucket(bucketMeta).Put(keyLastSeq, seal(keyLastSeq, u64(next-1)))
 	})
 	if err != nil {
@@ -197,10 +205,14 @@ func (s *Store) Apply(ctx context.Context, batch []events.Stored) (events.ApplyR
 	return res, nil
 }
 
+// entityRecord is what the store keeps of an entity, encoded by encodeEntity (entity.go).
 type entityRecord struct {
-	Kind     events.Kind `json:"kind,omitempty"`
-	Declared bool        `json:"declared,omitempty"` // Kind comes from an entity.named event, not from an event type
-	Names    []string    `json:"names,omitempty"`
+	Kind     events.Kind
+	Declared bool // Kind comes from an entity.named event, not from an event type
+	Names    []string
+	// NamedAt is the earliest recorded time (Unix nanoseconds) of the entity's own events that give
+	// it its first name, Names[0]: the display name it had as the record stood at an earlier time.
+	NamedAt int64
 
 	dirty bool // new or changed in this transaction: to be written
 }
@@ -210,6 +222,11 @@ type writer struct {
 	tx       *bolt.Tx
 	entities map[events.EntityID]*entityRecord
 	counts   counts // what the batch adds to the store's counts (checksum.go)
+
+	store    *Store
+	answerer events.Answerer          // nil: answers of the entities written are dropped
+	touched  map[events.EntityID]bool // entities whose events the batch changed (answers.go)
+	named    []events.EntityID        // entities the batch gave their first name
 }
 
 func (w *writer) apply(st events.Stored) (duplicate bool, err error) {
@@ -248,6 +265,7 @@ func (w *writer) apply(st events.Stored) (duplicate bool, err error) {
 	if err := w.putByEntity(e.Entity, entityKey(e.Entity, e.Date, e.ID), entityEntry('s', seq, data)); err != nil {
 		return false, err
 	}
+	w.touch(e.Entity)
 	if err := w.tx.Bucket(bucketEntitySeq).Put([]byte(e.Entity), seq); err != nil {
 		return false, err
 	}
@@ -265,6 +283,15 @@ func (w *writer) apply(st events.Stored) (duplicate bool, err error) {
 	// is indexed already, and a known entity's id too.
 	names := w.tx.Bucket(bucketNames)
 	for _, name := range events.NamesOf(e) {
+		first := name // the display name: the first name the entity was given
+		if len(rec.Names) == 0 {
+			w.named = append(w.named, e.Entity) // its display name changes: answers.go
+		} else {
+			first = rec.Names[0]
+		}
+		if at := e.Recorded.UnixNano(); events.NameKey(name) == events.NameKey(first) && (rec.NamedAt == 0 || at < rec.NamedAt) {
+			rec.NamedAt, rec.dirty = at, true
+		}
 		if contains(rec.Names, name) {
 			continue
 		}
@@ -278,6 +305,7 @@ func (w *writer) apply(st events.Stored) (duplicate bool, err error) {
 		if err := w.putByEntity(other, entityKey(other, e.Date, e.ID), entityEntry('i', seq, data)); err != nil {
 			return false, err
 		}
+		w.touch(other)
 		if _, err := w.entity(other); err != nil {
 			return false, err
 		}
@@ -322,6 +350,7 @@ func (w *writer) supersede(e events.Event, seq, data []byte) error {
 		if err := w.putByEntity(old.Event.Entity, entityKey(old.Event.Entity, e.Date, e.ID), entityEntry('c', seq, data)); err != nil {
 			return err
 		}
+		w.touch(old.Event.Entity)
 	}
 	return nil
 }
@@ -336,7 +365,7 @@ func (w *writer) entity(id events.EntityID) (*entityRecord, error) {
 		if !ok {
 			return nil, damaged("the record of entity %s fails its integrity check", id)
 		}
-		if err := json.Unmarshal(v, rec); err != nil {
+		if err := decodeEntityRecord(v, rec); err != nil {
 			return nil, fmt.Errorf("entity %s: %w", id, err)
 		}
 	} else {
@@ -358,11 +387,7 @@ func (w *writer) flushEntities() error {
 		if !rec.dirty {
 			continue
 		}
-		v, err := json.Marshal(rec)
-		if err != nil {
-			return err
-		}
-		if err := b.Put([]byte(id), seal([]byte(id), v)); err != nil {
+		if err := b.Put([]byte(id), seal([]byte(id), encodeEntity(rec))); err != nil {
 			return err
 		}
 	}
@@ -579,7 +604,7 @@ func (s *Store) Entity(ctx context.Context, id events.EntityID) (events.EntitySu
 			return damaged("the record of entity %s fails its integrity check", id)
 		}
 		var rec entityRecord
-		if err := json.Unmarshal(v, &rec); err != nil {
+		if err := decodeEntityRecord(v, &rec); err != nil {
 			return fmt.Errorf("entity %s: %w", id, err)
 		}
 		out, found = events.EntitySummary{ID: id, Kind: rec.Kind, Names: rec.Names}, true
@@ -602,7 +627,7 @@ func (s *Store) Entities(ctx context.Context) ([]events.EntitySummary, error) {
 				return damaged("the record of entity %s fails its integrity check", k)
 			}
 			var rec entityRecord
-			if err := json.Unmarshal(v, &rec); err != nil {
+			if err := decodeEntityRecord(v, &rec); err != nil {
 				return fmt.Errorf("entity %s: %w", k, err)
 			}
 			out = append(out, events.EntitySummary{ID: events.EntityID(k), Kind: rec.Kind, Names: rec.Names})

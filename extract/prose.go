@@ -95,7 +95,7 @@ func (d *drafter) sentence(text string) {
 	sk, refs := d.skeleton(text)
 	skDates := findDates(sk, d.year)
 	ctx := &sentenceContext{d: d, text: text, sk: sk, refs: refs, dates: skDates}
-	for _, r := range proseRules {
+	for _, r := range proseRules() {
 		for _, m := range r.re.FindAllStringSubmatchIndex(sk, -1) {
 			ctx.rule, ctx.match = r.name, m
 			r.draft(ctx)

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"annals/events"
 )
@@ -28,81 +29,86 @@ const monthRE = `(January|February|March|April|May|June|July|August|September|Oc
 // dateRules are tried in order at every position; the first (and so the most specific) wins. Each
 // turns its submatches into EDTF, given the year of the sentences before (0 when unknown); an empty
 // result means the words are not a date after all.
-var dateRules = []struct {
+type dateRule struct {
 	re   *regexp.Regexp
 	edtf func(m []string, prevYear int) (string, int)
-}{
-	// between 12 March 1990 and 1995 / from 1985 to 1997 / from 1985 until 1997 / 1985–1997
-	{regexp.MustCompile(`^(?i:between|from)\s+(` + simpleDateRE + `)\s+(?i:and|to|until|till)\s+(` + simpleDateRE + `)`),
-		func(m []string, _ int) (string, int) { return interval(m[1], m[11]) }},
-	// in the early/mid/late 1990s
-	{regexp.MustCompile(`^(?i:(?:in|during)\s+the\s+)?(early|mid|mid-|late)\s*-?\s*(\d{3})0s\b`),
-		func(m []string, _ int) (string, int) {
-			decade, _ := strconv.Atoi(m[2])
-			part := decadeParts[strings.TrimSuffix(strings.ToLower(m[1]), "-")]
-			return fmt.Sprintf("%d/%d", decade*10+part[0], decade*10+part[1]), decade*10 + part[1]
-		}},
-	// in the 1990s
-	{regexp.MustCompile(`^(?i:(?:in|during)\s+the\s+)(\d{3})0s\b`),
-		func(m []string, _ int) (string, int) { return m[1] + "X", 0 }},
-	// after / since 1993 (open end); before / by / until 1995 (open start)
-	{regexp.MustCompile(`^(?i:(after|since|following|before|by|until|till|prior\s+to))\s+(` + simpleDateRE + `)`),
-		func(m []string, prevYear int) (string, int) {
-			d, y := simpleDate(m[3:], prevYear)
-			if d == "" {
-				return "", 0
-			}
-			switch strings.ToLower(strings.Fields(m[1])[0]) {
-			case "after", "since", "following":
-				return d + "/..", y
-			}
-			return "../" + d, y
-		}},
-	// in July 1994, on 16 November 2017
-	{regexp.MustCompile(`^(?i:in|on|during|of)\s+(` + simpleDateRE + `)`),
-		func(m []string, prevYear int) (string, int) { return simpleDate(m[2:], prevYear) }},
-	// before October, that December (the year of the sentences before)
-	{regexp.MustCompile(`^(?i:(before|by|until|after|since|in|that))\s+` + monthRE + `\b`),
-		func(m []string, prevYear int) (string, int) {
-			if prevYear == 0 {
-				return "", 0
-			}
-			d := fmt.Sprintf("%04d-%02d", prevYear, months[strings.ToLower(m[2])])
-			switch strings.ToLower(m[1]) {
-			case "after", "since":
-				return d + "/..", prevYear
-			case "in", "that":
-				return d, prevYear
-			}
-			return "../" + d, prevYear
-		}},
-	// four years later, two years after
-	{regexp.MustCompile(`^(?i:(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+(?:later|afterwards|after))\b`),
-		func(m []string, prevYear int) (string, int) {
-			n, ok := smallNumbers[strings.ToLower(m[1])]
-			if !ok {
-				n, _ = strconv.Atoi(m[1])
-			}
-			if prevYear == 0 || n == 0 {
-				return "", 0
-			}
-			return strconv.Itoa(prevYear + n), prevYear + n
-		}},
-	// the following year, the next year, a year later; that year, the same year
-	{regexp.MustCompile(`^(?i:(the\s+following\s+year|the\s+next\s+year|a\s+year\s+later|one\s+year\s+later|the\s+year\s+after)|(that\s+year|the\s+same\s+year))\b`),
-		func(m []string, prevYear int) (string, int) {
-			if prevYear == 0 {
-				return "", 0
-			}
-			if m[1] != "" {
-				prevYear++
-			}
-			return strconv.Itoa(prevYear), prevYear
-		}},
-	// 16 November 2017, November 16, 2017, November 2017, early 1946, 1992
-	{regexp.MustCompile(`^(` + simpleDateRE + `)`),
-		func(m []string, prevYear int) (string, int) { return simpleDate(m[2:], prevYear) }},
 }
+
+// dateRules are compiled on first use (see proseRules).
+var dateRules = sync.OnceValue(func() []dateRule {
+	return []dateRule{
+		// between 12 March 1990 and 1995 / from 1985 to 1997 / from 1985 until 1997 / 1985–1997
+		{regexp.MustCompile(`^(?i:between|from)\s+(` + simpleDateRE + `)\s+(?i:and|to|until|till)\s+(` + simpleDateRE + `)`),
+			func(m []string, _ int) (string, int) { return interval(m[1], m[11]) }},
+		// in the early/mid/late 1990s
+		{regexp.MustCompile(`^(?i:(?:in|during)\s+the\s+)?(early|mid|mid-|late)\s*-?\s*(\d{3})0s\b`),
+			func(m []string, _ int) (string, int) {
+				decade, _ := strconv.Atoi(m[2])
+				part := decadeParts[strings.TrimSuffix(strings.ToLower(m[1]), "-")]
+				return fmt.Sprintf("%d/%d", decade*10+part[0], decade*10+part[1]), decade*10 + part[1]
+			}},
+		// in the 1990s
+		{regexp.MustCompile(`^(?i:(?:in|during)\s+the\s+)(\d{3})0s\b`),
+			func(m []string, _ int) (string, int) { return m[1] + "X", 0 }},
+		// after / since 1993 (open end); before / by / until 1995 (open start)
+		{regexp.MustCompile(`^(?i:(after|since|following|before|by|until|till|prior\s+to))\s+(` + simpleDateRE + `)`),
+			func(m []string, prevYear int) (string, int) {
+				d, y := simpleDate(m[3:], prevYear)
+				if d == "" {
+					return "", 0
+				}
+				switch strings.ToLower(strings.Fields(m[1])[0]) {
+				case "after", "since", "following":
+					return d + "/..", y
+				}
+				return "../" + d, y
+			}},
+		// in July 1994, on 16 November 2017
+		{regexp.MustCompile(`^(?i:in|on|during|of)\s+(` + simpleDateRE + `)`),
+			func(m []string, prevYear int) (string, int) { return simpleDate(m[2:], prevYear) }},
+		// before October, that December (the year of the sentences before)
+		{regexp.MustCompile(`^(?i:(before|by|until|after|since|in|that))\s+` + monthRE + `\b`),
+			func(m []string, prevYear int) (string, int) {
+				if prevYear == 0 {
+					return "", 0
+				}
+				d := fmt.Sprintf("%04d-%02d", prevYear, months[strings.ToLower(m[2])])
+				switch strings.ToLower(m[1]) {
+				case "after", "since":
+					return d + "/..", prevYear
+				case "in", "that":
+					return d, prevYear
+				}
+				return "../" + d, prevYear
+			}},
+		// four years later, two years after
+		{regexp.MustCompile(`^(?i:(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+(?:later|afterwards|after))\b`),
+			func(m []string, prevYear int) (string, int) {
+				n, ok := smallNumbers[strings.ToLower(m[1])]
+				if !ok {
+					n, _ = strconv.Atoi(m[1])
+				}
+				if prevYear == 0 || n == 0 {
+					return "", 0
+				}
+				return strconv.Itoa(prevYear + n), prevYear + n
+			}},
+		// the following year, the next year, a year later; that year, the same year
+		{regexp.MustCompile(`^(?i:(the\s+following\s+year|the\s+next\s+year|a\s+year\s+later|one\s+year\s+later|the\s+year\s+after)|(that\s+year|the\s+same\s+year))\b`),
+			func(m []string, prevYear int) (string, int) {
+				if prevYear == 0 {
+					return "", 0
+				}
+				if m[1] != "" {
+					prevYear++
+				}
+				return strconv.Itoa(prevYear), prevYear
+			}},
+		// 16 November 2017, November 16, 2017, November 2017, early 1946, 1992
+		{regexp.MustCompile(`^(` + simpleDateRE + `)`),
+			func(m []string, prevYear int) (string, int) { return simpleDate(m[2:], prevYear) }},
+	}
+})
 
 // simpleDateRE matches one day, month or year; its groups are read by simpleDate: day-month-year,
 // month-day-year, (early|late) month-year, year.
@@ -176,7 +182,7 @@ func findDates(text string, prevYear int) []proseDate {
 			continue
 		}
 		found, skip := false, 0
-		for _, r := range dateRules {
+		for _, r := range dateRules() {
 			m := r.re.FindStringSubmatchIndex(text[i:])
 			if m == nil {
 				continue

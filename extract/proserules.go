@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"annals/events"
 )
@@ -31,646 +32,650 @@ const (
 	foundVerb = `(?:found|form|establish|create|set\s+up|launch)(?:ed)?`
 )
 
-var proseRules = []proseRule{
-	{"merger-founding", rx(`{E}\s+(?:was\s+|had\s+been\s+)?` + founding + `(?:\s+[^⟦;]*?)?\s+(?:as|by|through|from|in|after)\s+(?:a|the)\s+merger\s+(?:between|of)\s+((?:the\s+)?⟦\d+⟧[^;]*)`),
-		func(c *sentenceContext) {
-			if p, ok := c.party(1); ok {
-				c.add(p.id, "", events.PartyFounded{Name: c.partyName(p)})
-				c.merged(p, c.memberList(2))
-			}
-		}},
-	{"merged-into", rx(`{E},?\s+(?:which\s+|that\s+)?(?:later\s+|eventually\s+|then\s+)?merged\s+into\s+(?:the\s+)?{E}`),
-		func(c *sentenceContext) {
-			if p, ok := c.party(2); ok {
-				c.merged(p, c.refsIn(1))
-			}
-		}},
-	{"merged-with-to-form", rx(`\bmerged\s+with\s+(?:the\s+)?(?:[\w-]+\s+)?{E}\s+(?:to\s+form|into|as)\s+(?:the\s+)?{E}`),
-		func(c *sentenceContext) {
-			p, ok := c.party(2)
-			if !ok {
-				return
-			}
-			members := c.refsIn(1)
-			if before, ok := c.lastBefore(c.match[0], events.KindParty); ok {
-				members = append([]ref{before}, members...)
-			} else {
-				members = append([]ref{{id: c.d.topic, kind: events.KindParty}}, members...)
-			}
-			c.add(p.id, "", events.PartyFounded{Name: c.partyName(p)})
-			c.merged(p, members)
-		}},
-	{"merged-to-form", rx(`{EL}\s+(?:merged|united|amalgamated|combined)\s+(?:to\s+form|into|as)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
-		func(c *sentenceContext) {
-			if p, ok := c.party(2); ok {
-				c.merged(p, c.refsIn(1))
-			}
-		}},
-	{"merged-with", rx(`{E}\s+(?:merged|united|amalgamated)\s+with\s+{EL}\s+(?:to\s+form|into|as)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
-		func(c *sentenceContext) {
-			if p, ok := c.party(3); ok {
-				c.merged(p, append(c.refsIn(1), c.refsIn(2)...))
-			}
-		}},
-	{"merger-formed", rx(`(?:the\s+)?merger\s+of\s+{EL}\s+(?:formed|created|produced|gave\s+birth\s+to)\s+(?:the\s+)?{E}`),
-		func(c *sentenceContext) {
-			if p, ok := c.party(2); ok {
-				c.merged(p, c.refsIn(1))
-			}
-		}},
-	{"founded-as", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+){0,2}?` + founding + `(?:\s+(?:[^⟦,;]*?\s+)?by\s+{EL})?`),
-		func(c *sentenceContext) {
-			if p, ok := c.party(1); ok {
-				c.founded(p, c.refsIn(2))
-			}
-		}},
-	{"founded-party-by", rx(`{E}\s+(?:was|is)\s+an?\s+(?:[\w-]+\s+){0,4}?(?:political\s+)?(?:party|movement)\s+(?:which\s+was\s+|that\s+was\s+)?` + founding + `(?:\s+by\s+{EL})?`),
-		func(c *sentenceContext) {
-			if p, ok := c.party(1); ok {
-				c.founded(p, c.refsIn(2))
-			}
-		}},
-	{"left-and-founded", rx(`{EL}\s+(?:\w+\s+)?(left|quit|abandoned|was\s+expelled|were\s+expelled)(?:\s+(?:from\s+)?(?:the\s+)?{E})?(?:\s+(?:in|on)\s+[^⟦;,]+?)?,?\s+(?:and\s+(?:went\s+on\s+to\s+|later\s+)?|to\s+)(?:found|form|create|establish|launch|set\s+up)(?:ed)?\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
-		func(c *sentenceContext) {
-			from, ok := c.party(3)
-			if !ok {
-				from = ref{id: c.d.topic, kind: events.KindParty}
-			}
-			newParty, ok := c.party(4)
-			leaders := c.persons(c.refsIn(1))
-			if !ok || newParty.id == from.id {
-				return
-			}
-			c.add(newParty.id, "", events.PartyFounded{Name: c.partyName(newParty), Founders: leaders})
-			if strings.Contains(c.group(2), "expelled") {
-				return // an expulsion is not a split of the party
-			}
-			c.add(from.id, "", events.PartySplit{NewParty: newParty.id, Leaders: leaders})
-			for _, l := range leaders {
-				c.add(l, "", events.PersonDefected{From: from.id})
-			}
-		}},
-	{"joined-to-form", rx(`{E}\s+(?:\w+\s+)?(?:joined|joined\s+with|allied\s+with)\s+(?:the\s+)?{EL}(?:\s+and\s+[^⟦;]*?)?\s+to\s+form\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
-		func(c *sentenceContext) {
-			if p, ok := c.party(3); ok {
-				c.add(p.id, "", events.PartyFounded{Name: c.partyName(p)})
-				c.merged(p, append(c.refsIn(1), c.refsIn(2)...))
-			}
-		}},
-	{"refounded-as", rx(`(?:re-?founded|revived|re-?established|relaunched)\s+(?:the\s+party|{E})(?:\s+[^⟦;]*?)?\s+as\s+(?:the\s+)?{E}`),
-		func(c *sentenceContext) {
-			old := ref{id: c.d.topic, kind: events.KindParty}
-			if p, ok := c.party(1); ok {
-				old = p
-			}
-			p, ok := c.party(2)
-			if !ok || p.id == old.id {
-				return
-			}
-			c.add(p.id, "", events.PartyFounded{Name: c.partyName(p), Founders: c.persons([]ref{c.firstBefore(c.match[0], events.KindPerson)})})
-			c.add(old.id, "", events.PartySucceeded{Successor: p.id, Kind: events.SuccessionUnspecified, Qualifier: "refounded as"})
-		}},
-	{"grew-out-of", rx(`{E}\s+(?:\w+\s+)?(?:grew\s+out\s+of|emerged\s+from|developed\s+from|was\s+formed\s+from|traces\s+its\s+origins?\s+to|was\s+the\s+successor\s+(?:of|to))\s+(?:the\s+)?{E}`),
-		func(c *sentenceContext) {
-			p, ok := c.party(1)
-			old, ok2 := c.lineage(2)
-			if ok && ok2 && p.id != old.id {
-				c.add(old.id, "", events.PartySucceeded{Successor: p.id, Kind: events.SuccessionUnspecified})
-			}
-		}},
-	{"founded-participle", rx(`{E},\s+(?:which\s+was\s+|that\s+was\s+)?(?:founded|formed|established|created|set\s+up|launched|registered)\b(?:[^⟦;]*?\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?{EL})?`),
-		func(c *sentenceContext) {
-			if p, ok := c.party(1); ok {
-				c.founded(p, c.refsIn(2))
-			}
-		}},
-	{"founded-object", rx(`\b(?:founded|formed|established|created|launched|registered|set\s+up)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
-		func(c *sentenceContext) {
-			if p, ok := c.party(1); ok {
-				c.founded(p, c.subjectPersons(c.match[0]))
-			}
-		}},
-	{"founded-by", rx(`{EL}(?:,?\s+(?:who|which)\s+(?:then\s+|later\s+)?|\s+(?:\w+\s+)?)(?:founded|formed|established|created|set\s+up|launched|co-founded)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?|his\s+own\s+party,?\s+(?:the\s+)?|her\s+own\s+party,?\s+(?:the\s+)?)?{E}`),
-		func(c *sentenceContext) {
-			if p, ok := c.party(2); ok {
-				c.founded(p, c.refsIn(1))
-			}
-		}},
-	{"broke-away", rx(`(?:{E}\s+(?:suffered|underwent|experienced|saw)\s+a\s+(?:\w+\s+)?split\s+when\s+)?(?:a\s+(?:faction|group|wing)\s+(?:led\s+by|under|around)\s+)?{EL}(?:\s+and\s+(?:his|her|their)\s+(?:followers|supporters|allies|faction))?(?:\s+in\s+{E})?,?\s+(?:broke\s+away|split\s+(?:off|away)|seceded|walked\s+out)(?:\s+from\s+(?:the\s+)?{E})?(?:\s+(?:in|on)\s+[^⟦;,]+?)?(?:,?\s+(?:and|to)\s+` + `(?:found|form|create|establish|launch|set\s+up)(?:ed)?\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E})?`),
-		func(c *sentenceContext) {
-			from, ok := c.party(1)
-			if f, okFrom := c.party(4); okFrom {
-				from, ok = f, true
-			}
-			if !ok {
-				from, ok = ref{id: c.d.topic, kind: events.KindParty}, true
-			}
-			leaders := c.persons(c.refsIn(2))
-			region := ""
-			if r, ok := c.one(3); ok {
-				region = r.name
-			}
-			newParty, hasNew := c.party(5)
-			if hasNew && newParty.id != from.id {
-				c.add(from.id, "", events.PartySplit{NewParty: newParty.id, Leaders: leaders, Region: region})
-				c.add(newParty.id, "", events.PartyFounded{Name: c.partyName(newParty), Founders: leaders})
-			}
-			for _, l := range leaders {
-				c.add(l, "", events.PersonDefected{From: from.id})
-			}
-		}},
-	{"renamed", rx(`{E}\s+(?:\w+\s+)?(?:changed\s+its\s+name|was\s+renamed|renamed\s+itself|was\s+re-named|adopted\s+the\s+(?:new\s+)?name|took\s+the\s+name|was\s+(?:reorgani[sz]ed|reconstituted|relaunched)\s+as)(?:\s+(?:to|as))?\s+(?:(?:a|an)\s+[\w\s]+?,\s+)?(?:the\s+)?([^,;.()]+)`),
-		func(c *sentenceContext) {
-			p, ok := c.party(1)
-			if !ok {
-				return
-			}
-			to := strings.TrimSpace(c.raw(2))
-			if len(to) > 1 && strings.ContainsRune(`"“`, []rune(to)[0]) && strings.ContainsRune(`"”`, []rune(to)[len([]rune(to))-1]) {
-				to = strings.Trim(to, `"“”`)
-			}
-			if to == "" {
-				return
-			}
-			if r, ok := c.one(2); ok && markerRE.MatchString(strings.TrimSpace(c.group(2))) && len(markerRE.FindString(c.group(2))) == len(strings.TrimSpace(c.group(2))) {
-				c.d.aliases[events.NameKey(r.name)] = p.id // the new name names the same party from now on
-			}
-			c.add(p.id, "", events.PartyRenamed{From: c.partyName(p), To: to})
-		}},
-	{"formerly", rx(`{E},?\s+(?:\(\s*)?(?:formerly|previously|originally)\s+(?:known\s+as\s+|called\s+|named\s+)?(?:the\s+)?{E}`),
-		func(c *sentenceContext) {
-			p, ok := c.party(1)
-			old, okOld := c.one(2)
-			if !ok || !okOld || old.name == "" {
-				return
-			}
-			c.d.aliases[events.NameKey(old.name)] = p.id
-			c.add(p.id, "", events.PartyRenamed{From: old.name, To: c.partyName(p)})
-		}},
-	{"transformed-into", rx(`{E}\s+(?:(?:soon|later|eventually|then|gradually|itself|effectively|formally|officially)\s+)?((?:was\s+)?(?:morphed|transformed|evolved|reorgani[sz]ed|reconstituted|converted|turned))\s+(?:itself\s+)?into\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
-		func(c *sentenceContext) {
-			from, ok1 := c.lineage(1)
-			to, ok2 := c.lineage(3)
-			if ok1 && ok2 && from.id != to.id {
-				c.add(from.id, "", events.PartySucceeded{Successor: to.id, Kind: events.SuccessionTransformation, Qualifier: strings.TrimPrefix(c.group(2), "was ") + " into"})
-			}
-		}},
-	{"succeeded-by", rx(`{E}\s+(?:was|were)\s+(?:\w+\s+)?(succeeded|replaced|superseded)\s+by\s+(?:the\s+)?{E}`),
-		func(c *sentenceContext) {
-			from, ok1 := c.lineage(1)
-			to, ok2 := c.lineage(3)
-			if ok1 && ok2 && from.id != to.id && from.kind != events.KindPerson && to.kind != events.KindPerson {
-				c.add(from.id, "", events.PartySucceeded{Successor: to.id, Kind: events.SuccessionUnspecified})
-			}
-		}},
-	{"succeeded", rx(`{E}\s+(?:\w+\s+)?(?:succeeded|replaced|superseded)\s+(?:the\s+)?{E}(\s+as\b)?`),
-		func(c *sentenceContext) {
-			to, ok1 := c.lineage(1)
-			from, ok2 := c.lineage(2)
-			if ok1 && ok2 && c.group(3) == "" && from.id != to.id {
-				c.add(from.id, "", events.PartySucceeded{Successor: to.id, Kind: events.SuccessionUnspecified})
-			}
-		}},
-	{"became-party", rx(`{E}\s+(?:later\s+|eventually\s+|then\s+|formally\s+)?became\s+(?:the\s+)?{E}`),
-		func(c *sentenceContext) {
-			from, ok1 := c.party(1)
-			to, ok2 := c.party(2)
-			if ok1 && ok2 && from.id != to.id {
-				c.add(from.id, "", events.PartySucceeded{Successor: to.id, Kind: events.SuccessionTransformation, Qualifier: "became"})
-			}
-		}},
-	{"banned-all-parties", rx(`{E}\s+(?:\w+\s+)?(?:banned|outlawed|dissolved|abolished)\s+all\s+(?:\w+\s+)?parties`),
-		func(c *sentenceContext) {
-			if r, ok := c.one(1); ok && r.kind != "" {
-				c.add(c.d.topic, "", events.PartyBanned{By: r.id})
-			}
-		}},
-	{"left-party", rx(`{E}\s+(?:\w+\s+)?(?:left|quit|deserted)\s+(?:the\s+)?{E}`),
-		func(c *sentenceContext) {
-			person, ok := c.person(1)
-			from, ok2 := c.party(2)
-			if ok && ok2 && !strings.HasPrefix(c.sk[c.match[1]:], " and ") && !strings.HasPrefix(c.sk[c.match[1]:], " to ") {
-				c.add(person.id, "", events.PersonDefected{From: from.id})
-			}
-		}},
-	{"banned", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:banned|proscribed|prohibited)(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?{E})?`),
-		func(c *sentenceContext) {
-			if p, ok := c.party(1); ok {
-				c.add(p.id, "", events.PartyBanned{By: c.body(2)})
-			}
-		}},
-	{"ruled-to-ban", rx(`(?:{E}\s+(?:\w+\s+){0,2}?)?(?:ruled\s+to\s+|voted\s+to\s+|decided\s+to\s+|moved\s+to\s+)?\b(?:ban|banned|outlaw|outlawed|proscribed)\s+(?:the\s+)?{E}`),
-		func(c *sentenceContext) {
-			if p, ok := c.party(2); ok {
-				c.add(p.id, "", events.PartyBanned{By: c.body(1)})
-			}
-		}},
-	{"declared-illegal", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:declared\s+(?:illegal|unconstitutional|unlawful|an\s+illegal\s+\w+)|outlawed)(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?{E})?`),
-		func(c *sentenceContext) {
-			if p, ok := c.party(1); ok {
-				c.add(p.id, "", events.PartyDeclaredIllegal{By: c.body(2)})
-			}
-		}},
-	{"declared-party-illegal", rx(`{E}\s+(?:\w+\s+)?declared\s+(?:the\s+)?{E}\s+(?:illegal|unconstitutional|unlawful)`),
-		func(c *sentenceContext) {
-			if p, ok := c.party(2); ok {
-				c.add(p.id, "", events.PartyDeclaredIllegal{By: c.body(1)})
-			}
-		}},
-	{"dissolved", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:dissolved|disbanded|abolished|liquidated)(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?{E})?`),
-		func(c *sentenceContext) {
-			if p, ok := c.party(1); ok {
-				c.add(p.id, "", events.PartyDissolved{By: c.body(2)})
-			}
-		}},
-	{"dissolved-itself", rx(`{E}\s+(?:\w+\s+)?(?:dissolved|disbanded)\s+itself`),
-		func(c *sentenceContext) {
-			if p, ok := c.party(1); ok {
-				c.add(p.id, "", events.PartyDissolved{})
-			}
-		}},
-	{"dissolved-party", rx(`(?:{E}\s+(?:\w+\s+){0,2}?)?(?:ruled\s+to\s+|voted\s+to\s+|decided\s+to\s+|ordered\s+to\s+)?\b(?:dissolve|dissolved|disband|disbanded)\s+(?:the\s+)?{E}`),
-		func(c *sentenceContext) {
-			if p, ok := c.party(2); ok {
-				c.add(p.id, "", events.PartyDissolved{By: c.body(1)})
-			}
-		}},
-	{"dissolution-of", rx(`(?i:the\s+)(forced\s+|formal\s+|official\s+)?dissolution\s+of\s+(?:the\s+)?{E}`),
-		func(c *sentenceContext) {
-			if p, ok := c.party(2); ok {
-				c.add(p.id, "", events.PartyDissolved{Forced: strings.HasPrefix(c.group(1), "forced")})
-			}
-		}},
-	{"ceased-to-exist", rx(`{E}\s+(?:\w+\s+){0,2}?(?:ceased\s+to\s+exist|ceased\s+(?:all\s+)?(?:its\s+)?activit(?:y|ies)|ceased\s+operations|disappeared|faded\s+(?:away|into\s+obscurity))`),
-		func(c *sentenceContext) {
-			if p, ok := c.party(1); ok {
-				c.add(p.id, "", events.PartyCeased{})
-			}
-		}},
-	{"led-by", rx(`{E}\s+(?:was|were|is|had\s+been)\s+((?:initially|originally|first|jointly|briefly|then|later|now)\s+)?(?:led|headed|chaired)\s+by\s+(?:{ROLE}\s+)?{EL}`),
-		func(c *sentenceContext) {
-			p, ok := c.lineage(1)
-			if !ok {
-				return
-			}
-			role := "leader"
-			if r := c.group(3); r != "" {
-				role = Role(r)
-			}
-			for _, person := range c.persons(c.refsIn(4)) {
-				i := c.add(p.id, "", events.LeaderTookOffice{Office: events.Office{Person: person, Role: role}})
-				if i >= 0 && c.group(2) != "" && strings.TrimSpace(c.group(2)) != "then" && strings.TrimSpace(c.group(2)) != "later" {
-					c.initially = append(c.initially, i)
+// proseRules are the drafting rules, in the order they are tried. They are compiled on first use, so
+// that a program that never drafts (query) does not pay for their patterns when it starts.
+var proseRules = sync.OnceValue(func() []proseRule {
+	return []proseRule{
+		{"merger-founding", rx(`{E}\s+(?:was\s+|had\s+been\s+)?` + founding + `(?:\s+[^⟦;]*?)?\s+(?:as|by|through|from|in|after)\s+(?:a|the)\s+merger\s+(?:between|of)\s+((?:the\s+)?⟦\d+⟧[^;]*)`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(1); ok {
+					c.add(p.id, "", events.PartyFounded{Name: c.partyName(p)})
+					c.merged(p, c.memberList(2))
 				}
-			}
-		}},
-	{"headed-by", rx(`{E},?\s+(?:which|who|that)\s+(?:is|was)\s+(?:\w+\s+)?(?:headed|led|chaired)\s+by\s+(?:(?i:the\s+)?([\p{L} -]+?)\s+)?{E}`),
-		func(c *sentenceContext) {
-			body, ok := c.lineage(1)
-			person, ok2 := c.one(3)
-			if !ok || !ok2 || person.kind != events.KindPerson {
-				return
-			}
-			role := person.title
-			if role == "" {
-				role = c.group(2)
-			}
-			if role == "" {
-				role = "head"
-			}
-			c.add(body.id, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: Role(role)}})
-		}},
-	{"led", rx(`{E}\s+(?:\w+\s+)?led\s+(?:the\s+)?{E}(?:\s+(?:from|between)\s+[^⟦;]+)?`),
-		func(c *sentenceContext) {
-			person, ok := c.person(1)
-			p, ok2 := c.lineage(2)
-			if ok && ok2 && !ledElsewhereRE.MatchString(c.sk[c.match[1]:]) {
-				c.office(p.id, person.id, "leader", true)
-			}
-		}},
-	{"took-office", rx(`{E}\s+(?:\w+\s+)?(?:became|was\s+(?:elected|appointed|named|chosen|made|installed|re-elected)(?:\s+as)?|took\s+over\s+as|took\s+office\s+as|assumed\s+the\s+(?:post|office|position|role)\s+of|succeeded\s+(?:{E})\s+as)\s+(?:the\s+)?(?:(?:party's|party|its|their|new|first|sole)\s+)*{ROLE}(?:\s+(?:of|in)\s+(?:the\s+)?{E})?`),
-		func(c *sentenceContext) {
-			person, ok := c.person(1)
-			if !ok {
-				return
-			}
-			party := ref{id: c.d.topic, kind: events.KindParty}
-			if p, ok := c.lineage(4); ok {
-				party = p
-			} else if c.governmentOffice(c.group(3)) {
-				return
-			}
-			i := c.office(party.id, person.id, Role(c.group(3)), false)
-			if i >= 0 {
-				c.tookLater = append(c.tookLater, i)
-			}
-			if prev, ok := c.one(2); ok && prev.kind == events.KindPerson {
-				c.add(party.id, c.d.facts[i].Date.String(), events.LeaderLeftOffice{Office: events.Office{Person: prev.id, Role: Role(c.group(3))}})
-			}
-		}},
-	{"elected-as", rx(`(?:elected|appointed|chose|named)\s+(?:[^⟦;]*?,\s+)?{E},?\s+(?:as\s+)?(?:(?:its|their|the\s+party's|his|her)\s+)?(?:new\s+)?({ROLE}|successor)`),
-		func(c *sentenceContext) {
-			person, ok := c.person(1)
-			if !ok {
-				return
-			}
-			role := Role(c.group(2))
-			if role == "successor" {
-				role = "leader"
-			}
-			c.add(c.d.topic, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: role}})
-		}},
-	{"becoming-role", rx(`{E}\s+becoming\s+(?:its|their|the\s+party's)\s+(?:first\s+|new\s+)?{ROLE}`),
-		func(c *sentenceContext) {
-			if person, ok := c.person(1); ok {
-				c.add(c.lastPartyBefore(c.match[0]), "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: Role(c.group(2))}})
-			}
-		}},
-	{"handed-over", rx(`(?:took\s+over\s+from\s+{E}\s+as\s+(?:(?:the\s+)?party\s+)?{ROLE}|replaced\s+{E}\s+with\s+{E}|exchanged\s+{E}\s+for\s+{E}|(?:leadership|presidency|chairmanship)\s+passed\s+from\s+{E}\s+to\s+{E})`),
-		func(c *sentenceContext) {
-			var in, out ref
-			var ok1, ok2 bool
-			role := "leader"
-			switch {
-			case c.group(1) != "":
-				out, ok2 = c.person(1)
-				in, ok1 = c.lastBefore(c.match[0], events.KindPerson)
-				role = Role(c.group(2))
-			case c.group(3) != "":
-				out, ok2 = c.person(3)
-				in, ok1 = c.person(4)
-			case c.group(5) != "":
-				out, ok2 = c.person(5)
-				in, ok1 = c.person(6)
-			default:
-				out, ok2 = c.person(7)
-				in, ok1 = c.person(8)
-			}
-			if !ok1 || !ok2 || in.id == out.id {
-				return
-			}
-			body := c.d.topic
-			if ministerRE.MatchString(c.text) {
-				if body = c.d.government(); body == "" {
+			}},
+		{"merged-into", rx(`{E},?\s+(?:which\s+|that\s+)?(?:later\s+|eventually\s+|then\s+)?merged\s+into\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(2); ok {
+					c.merged(p, c.refsIn(1))
+				}
+			}},
+		{"merged-with-to-form", rx(`\bmerged\s+with\s+(?:the\s+)?(?:[\w-]+\s+)?{E}\s+(?:to\s+form|into|as)\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				p, ok := c.party(2)
+				if !ok {
 					return
 				}
-				role = "prime minister"
-			}
-			c.handover(body, in.id, out.id, role)
-		}},
-	{"gave-way", rx(`{E}\s+(?:\w+\s+)?(?:(?:handed|passed|gave|relinquished|ceded)\s+(?:over\s+)?(?:the\s+)?(?:party\s+)?(?:chairmanship|leadership|presidency|chair)\s+(?:on\s+|over\s+)?to|gave\s+way\s+to|made\s+way\s+for|stepped\s+aside\s+(?:for|in\s+favou?r\s+of|so\s+that)|handed\s+over\s+to)\s+{E}(?:\s+as\s+{ROLE})?`),
-		func(c *sentenceContext) {
-			out, ok1 := c.person(1)
-			in, ok2 := c.person(2)
-			if !ok1 || !ok2 || in.id == out.id {
-				return
-			}
-			role := "leader"
-			if r := c.group(3); r != "" {
-				role = Role(r)
-			}
-			c.handover(c.d.topic, in.id, out.id, role)
-		}},
-	{"took-place", rx(`{E}\s+(?:\w+\s+)?took\s+{E}(?:'s|’s)\s+place`),
-		func(c *sentenceContext) {
-			in, ok1 := c.person(1)
-			out, ok2 := c.person(2)
-			if ok1 && ok2 && in.id != out.id {
+				members := c.refsIn(1)
+				if before, ok := c.lastBefore(c.match[0], events.KindParty); ok {
+					members = append([]ref{before}, members...)
+				} else {
+					members = append([]ref{{id: c.d.topic, kind: events.KindParty}}, members...)
+				}
+				c.add(p.id, "", events.PartyFounded{Name: c.partyName(p)})
+				c.merged(p, members)
+			}},
+		{"merged-to-form", rx(`{EL}\s+(?:merged|united|amalgamated|combined)\s+(?:to\s+form|into|as)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(2); ok {
+					c.merged(p, c.refsIn(1))
+				}
+			}},
+		{"merged-with", rx(`{E}\s+(?:merged|united|amalgamated)\s+with\s+{EL}\s+(?:to\s+form|into|as)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(3); ok {
+					c.merged(p, append(c.refsIn(1), c.refsIn(2)...))
+				}
+			}},
+		{"merger-formed", rx(`(?:the\s+)?merger\s+of\s+{EL}\s+(?:formed|created|produced|gave\s+birth\s+to)\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(2); ok {
+					c.merged(p, c.refsIn(1))
+				}
+			}},
+		{"founded-as", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+){0,2}?` + founding + `(?:\s+(?:[^⟦,;]*?\s+)?by\s+{EL})?`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(1); ok {
+					c.founded(p, c.refsIn(2))
+				}
+			}},
+		{"founded-party-by", rx(`{E}\s+(?:was|is)\s+an?\s+(?:[\w-]+\s+){0,4}?(?:political\s+)?(?:party|movement)\s+(?:which\s+was\s+|that\s+was\s+)?` + founding + `(?:\s+by\s+{EL})?`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(1); ok {
+					c.founded(p, c.refsIn(2))
+				}
+			}},
+		{"left-and-founded", rx(`{EL}\s+(?:\w+\s+)?(left|quit|abandoned|was\s+expelled|were\s+expelled)(?:\s+(?:from\s+)?(?:the\s+)?{E})?(?:\s+(?:in|on)\s+[^⟦;,]+?)?,?\s+(?:and\s+(?:went\s+on\s+to\s+|later\s+)?|to\s+)(?:found|form|create|establish|launch|set\s+up)(?:ed)?\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
+			func(c *sentenceContext) {
+				from, ok := c.party(3)
+				if !ok {
+					from = ref{id: c.d.topic, kind: events.KindParty}
+				}
+				newParty, ok := c.party(4)
+				leaders := c.persons(c.refsIn(1))
+				if !ok || newParty.id == from.id {
+					return
+				}
+				c.add(newParty.id, "", events.PartyFounded{Name: c.partyName(newParty), Founders: leaders})
+				if strings.Contains(c.group(2), "expelled") {
+					return // an expulsion is not a split of the party
+				}
+				c.add(from.id, "", events.PartySplit{NewParty: newParty.id, Leaders: leaders})
+				for _, l := range leaders {
+					c.add(l, "", events.PersonDefected{From: from.id})
+				}
+			}},
+		{"joined-to-form", rx(`{E}\s+(?:\w+\s+)?(?:joined|joined\s+with|allied\s+with)\s+(?:the\s+)?{EL}(?:\s+and\s+[^⟦;]*?)?\s+to\s+form\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(3); ok {
+					c.add(p.id, "", events.PartyFounded{Name: c.partyName(p)})
+					c.merged(p, append(c.refsIn(1), c.refsIn(2)...))
+				}
+			}},
+		{"refounded-as", rx(`(?:re-?founded|revived|re-?established|relaunched)\s+(?:the\s+party|{E})(?:\s+[^⟦;]*?)?\s+as\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				old := ref{id: c.d.topic, kind: events.KindParty}
+				if p, ok := c.party(1); ok {
+					old = p
+				}
+				p, ok := c.party(2)
+				if !ok || p.id == old.id {
+					return
+				}
+				c.add(p.id, "", events.PartyFounded{Name: c.partyName(p), Founders: c.persons([]ref{c.firstBefore(c.match[0], events.KindPerson)})})
+				c.add(old.id, "", events.PartySucceeded{Successor: p.id, Kind: events.SuccessionUnspecified, Qualifier: "refounded as"})
+			}},
+		{"grew-out-of", rx(`{E}\s+(?:\w+\s+)?(?:grew\s+out\s+of|emerged\s+from|developed\s+from|was\s+formed\s+from|traces\s+its\s+origins?\s+to|was\s+the\s+successor\s+(?:of|to))\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				old, ok2 := c.lineage(2)
+				if ok && ok2 && p.id != old.id {
+					c.add(old.id, "", events.PartySucceeded{Successor: p.id, Kind: events.SuccessionUnspecified})
+				}
+			}},
+		{"founded-participle", rx(`{E},\s+(?:which\s+was\s+|that\s+was\s+)?(?:founded|formed|established|created|set\s+up|launched|registered)\b(?:[^⟦;]*?\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?{EL})?`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(1); ok {
+					c.founded(p, c.refsIn(2))
+				}
+			}},
+		{"founded-object", rx(`\b(?:founded|formed|established|created|launched|registered|set\s+up)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(1); ok {
+					c.founded(p, c.subjectPersons(c.match[0]))
+				}
+			}},
+		{"founded-by", rx(`{EL}(?:,?\s+(?:who|which)\s+(?:then\s+|later\s+)?|\s+(?:\w+\s+)?)(?:founded|formed|established|created|set\s+up|launched|co-founded)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?|his\s+own\s+party,?\s+(?:the\s+)?|her\s+own\s+party,?\s+(?:the\s+)?)?{E}`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(2); ok {
+					c.founded(p, c.refsIn(1))
+				}
+			}},
+		{"broke-away", rx(`(?:{E}\s+(?:suffered|underwent|experienced|saw)\s+a\s+(?:\w+\s+)?split\s+when\s+)?(?:a\s+(?:faction|group|wing)\s+(?:led\s+by|under|around)\s+)?{EL}(?:\s+and\s+(?:his|her|their)\s+(?:followers|supporters|allies|faction))?(?:\s+in\s+{E})?,?\s+(?:broke\s+away|split\s+(?:off|away)|seceded|walked\s+out)(?:\s+from\s+(?:the\s+)?{E})?(?:\s+(?:in|on)\s+[^⟦;,]+?)?(?:,?\s+(?:and|to)\s+` + `(?:found|form|create|establish|launch|set\s+up)(?:ed)?\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E})?`),
+			func(c *sentenceContext) {
+				from, ok := c.party(1)
+				if f, okFrom := c.party(4); okFrom {
+					from, ok = f, true
+				}
+				if !ok {
+					from, ok = ref{id: c.d.topic, kind: events.KindParty}, true
+				}
+				leaders := c.persons(c.refsIn(2))
+				region := ""
+				if r, ok := c.one(3); ok {
+					region = r.name
+				}
+				newParty, hasNew := c.party(5)
+				if hasNew && newParty.id != from.id {
+					c.add(from.id, "", events.PartySplit{NewParty: newParty.id, Leaders: leaders, Region: region})
+					c.add(newParty.id, "", events.PartyFounded{Name: c.partyName(newParty), Founders: leaders})
+				}
+				for _, l := range leaders {
+					c.add(l, "", events.PersonDefected{From: from.id})
+				}
+			}},
+		{"renamed", rx(`{E}\s+(?:\w+\s+)?(?:changed\s+its\s+name|was\s+renamed|renamed\s+itself|was\s+re-named|adopted\s+the\s+(?:new\s+)?name|took\s+the\s+name|was\s+(?:reorgani[sz]ed|reconstituted|relaunched)\s+as)(?:\s+(?:to|as))?\s+(?:(?:a|an)\s+[\w\s]+?,\s+)?(?:the\s+)?([^,;.()]+)`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				if !ok {
+					return
+				}
+				to := strings.TrimSpace(c.raw(2))
+				if len(to) > 1 && strings.ContainsRune(`"“`, []rune(to)[0]) && strings.ContainsRune(`"”`, []rune(to)[len([]rune(to))-1]) {
+					to = strings.Trim(to, `"“”`)
+				}
+				if to == "" {
+					return
+				}
+				if r, ok := c.one(2); ok && markerRE.MatchString(strings.TrimSpace(c.group(2))) && len(markerRE.FindString(c.group(2))) == len(strings.TrimSpace(c.group(2))) {
+					c.d.aliases[events.NameKey(r.name)] = p.id // the new name names the same party from now on
+				}
+				c.add(p.id, "", events.PartyRenamed{From: c.partyName(p), To: to})
+			}},
+		{"formerly", rx(`{E},?\s+(?:\(\s*)?(?:formerly|previously|originally)\s+(?:known\s+as\s+|called\s+|named\s+)?(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				old, okOld := c.one(2)
+				if !ok || !okOld || old.name == "" {
+					return
+				}
+				c.d.aliases[events.NameKey(old.name)] = p.id
+				c.add(p.id, "", events.PartyRenamed{From: old.name, To: c.partyName(p)})
+			}},
+		{"transformed-into", rx(`{E}\s+(?:(?:soon|later|eventually|then|gradually|itself|effectively|formally|officially)\s+)?((?:was\s+)?(?:morphed|transformed|evolved|reorgani[sz]ed|reconstituted|converted|turned))\s+(?:itself\s+)?into\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
+			func(c *sentenceContext) {
+				from, ok1 := c.lineage(1)
+				to, ok2 := c.lineage(3)
+				if ok1 && ok2 && from.id != to.id {
+					c.add(from.id, "", events.PartySucceeded{Successor: to.id, Kind: events.SuccessionTransformation, Qualifier: strings.TrimPrefix(c.group(2), "was ") + " into"})
+				}
+			}},
+		{"succeeded-by", rx(`{E}\s+(?:was|were)\s+(?:\w+\s+)?(succeeded|replaced|superseded)\s+by\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				from, ok1 := c.lineage(1)
+				to, ok2 := c.lineage(3)
+				if ok1 && ok2 && from.id != to.id && from.kind != events.KindPerson && to.kind != events.KindPerson {
+					c.add(from.id, "", events.PartySucceeded{Successor: to.id, Kind: events.SuccessionUnspecified})
+				}
+			}},
+		{"succeeded", rx(`{E}\s+(?:\w+\s+)?(?:succeeded|replaced|superseded)\s+(?:the\s+)?{E}(\s+as\b)?`),
+			func(c *sentenceContext) {
+				to, ok1 := c.lineage(1)
+				from, ok2 := c.lineage(2)
+				if ok1 && ok2 && c.group(3) == "" && from.id != to.id {
+					c.add(from.id, "", events.PartySucceeded{Successor: to.id, Kind: events.SuccessionUnspecified})
+				}
+			}},
+		{"became-party", rx(`{E}\s+(?:later\s+|eventually\s+|then\s+|formally\s+)?became\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				from, ok1 := c.party(1)
+				to, ok2 := c.party(2)
+				if ok1 && ok2 && from.id != to.id {
+					c.add(from.id, "", events.PartySucceeded{Successor: to.id, Kind: events.SuccessionTransformation, Qualifier: "became"})
+				}
+			}},
+		{"banned-all-parties", rx(`{E}\s+(?:\w+\s+)?(?:banned|outlawed|dissolved|abolished)\s+all\s+(?:\w+\s+)?parties`),
+			func(c *sentenceContext) {
+				if r, ok := c.one(1); ok && r.kind != "" {
+					c.add(c.d.topic, "", events.PartyBanned{By: r.id})
+				}
+			}},
+		{"left-party", rx(`{E}\s+(?:\w+\s+)?(?:left|quit|deserted)\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				person, ok := c.person(1)
+				from, ok2 := c.party(2)
+				if ok && ok2 && !strings.HasPrefix(c.sk[c.match[1]:], " and ") && !strings.HasPrefix(c.sk[c.match[1]:], " to ") {
+					c.add(person.id, "", events.PersonDefected{From: from.id})
+				}
+			}},
+		{"banned", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:banned|proscribed|prohibited)(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?{E})?`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(1); ok {
+					c.add(p.id, "", events.PartyBanned{By: c.body(2)})
+				}
+			}},
+		{"ruled-to-ban", rx(`(?:{E}\s+(?:\w+\s+){0,2}?)?(?:ruled\s+to\s+|voted\s+to\s+|decided\s+to\s+|moved\s+to\s+)?\b(?:ban|banned|outlaw|outlawed|proscribed)\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(2); ok {
+					c.add(p.id, "", events.PartyBanned{By: c.body(1)})
+				}
+			}},
+		{"declared-illegal", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:declared\s+(?:illegal|unconstitutional|unlawful|an\s+illegal\s+\w+)|outlawed)(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?{E})?`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(1); ok {
+					c.add(p.id, "", events.PartyDeclaredIllegal{By: c.body(2)})
+				}
+			}},
+		{"declared-party-illegal", rx(`{E}\s+(?:\w+\s+)?declared\s+(?:the\s+)?{E}\s+(?:illegal|unconstitutional|unlawful)`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(2); ok {
+					c.add(p.id, "", events.PartyDeclaredIllegal{By: c.body(1)})
+				}
+			}},
+		{"dissolved", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:dissolved|disbanded|abolished|liquidated)(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?{E})?`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(1); ok {
+					c.add(p.id, "", events.PartyDissolved{By: c.body(2)})
+				}
+			}},
+		{"dissolved-itself", rx(`{E}\s+(?:\w+\s+)?(?:dissolved|disbanded)\s+itself`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(1); ok {
+					c.add(p.id, "", events.PartyDissolved{})
+				}
+			}},
+		{"dissolved-party", rx(`(?:{E}\s+(?:\w+\s+){0,2}?)?(?:ruled\s+to\s+|voted\s+to\s+|decided\s+to\s+|ordered\s+to\s+)?\b(?:dissolve|dissolved|disband|disbanded)\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(2); ok {
+					c.add(p.id, "", events.PartyDissolved{By: c.body(1)})
+				}
+			}},
+		{"dissolution-of", rx(`(?i:the\s+)(forced\s+|formal\s+|official\s+)?dissolution\s+of\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(2); ok {
+					c.add(p.id, "", events.PartyDissolved{Forced: strings.HasPrefix(c.group(1), "forced")})
+				}
+			}},
+		{"ceased-to-exist", rx(`{E}\s+(?:\w+\s+){0,2}?(?:ceased\s+to\s+exist|ceased\s+(?:all\s+)?(?:its\s+)?activit(?:y|ies)|ceased\s+operations|disappeared|faded\s+(?:away|into\s+obscurity))`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(1); ok {
+					c.add(p.id, "", events.PartyCeased{})
+				}
+			}},
+		{"led-by", rx(`{E}\s+(?:was|were|is|had\s+been)\s+((?:initially|originally|first|jointly|briefly|then|later|now)\s+)?(?:led|headed|chaired)\s+by\s+(?:{ROLE}\s+)?{EL}`),
+			func(c *sentenceContext) {
+				p, ok := c.lineage(1)
+				if !ok {
+					return
+				}
+				role := "leader"
+				if r := c.group(3); r != "" {
+					role = Role(r)
+				}
+				for _, person := range c.persons(c.refsIn(4)) {
+					i := c.add(p.id, "", events.LeaderTookOffice{Office: events.Office{Person: person, Role: role}})
+					if i >= 0 && c.group(2) != "" && strings.TrimSpace(c.group(2)) != "then" && strings.TrimSpace(c.group(2)) != "later" {
+						c.initially = append(c.initially, i)
+					}
+				}
+			}},
+		{"headed-by", rx(`{E},?\s+(?:which|who|that)\s+(?:is|was)\s+(?:\w+\s+)?(?:headed|led|chaired)\s+by\s+(?:(?i:the\s+)?([\p{L} -]+?)\s+)?{E}`),
+			func(c *sentenceContext) {
+				body, ok := c.lineage(1)
+				person, ok2 := c.one(3)
+				if !ok || !ok2 || person.kind != events.KindPerson {
+					return
+				}
+				role := person.title
+				if role == "" {
+					role = c.group(2)
+				}
+				if role == "" {
+					role = "head"
+				}
+				c.add(body.id, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: Role(role)}})
+			}},
+		{"led", rx(`{E}\s+(?:\w+\s+)?led\s+(?:the\s+)?{E}(?:\s+(?:from|between)\s+[^⟦;]+)?`),
+			func(c *sentenceContext) {
+				person, ok := c.person(1)
+				p, ok2 := c.lineage(2)
+				if ok && ok2 && !ledElsewhereRE.MatchString(c.sk[c.match[1]:]) {
+					c.office(p.id, person.id, "leader", true)
+				}
+			}},
+		{"took-office", rx(`{E}\s+(?:\w+\s+)?(?:became|was\s+(?:elected|appointed|named|chosen|made|installed|re-elected)(?:\s+as)?|took\s+over\s+as|took\s+office\s+as|assumed\s+the\s+(?:post|office|position|role)\s+of|succeeded\s+(?:{E})\s+as)\s+(?:the\s+)?(?:(?:party's|party|its|their|new|first|sole)\s+)*{ROLE}(?:\s+(?:of|in)\s+(?:the\s+)?{E})?`),
+			func(c *sentenceContext) {
+				person, ok := c.person(1)
+				if !ok {
+					return
+				}
+				party := ref{id: c.d.topic, kind: events.KindParty}
+				if p, ok := c.lineage(4); ok {
+					party = p
+				} else if c.governmentOffice(c.group(3)) {
+					return
+				}
+				i := c.office(party.id, person.id, Role(c.group(3)), false)
+				if i >= 0 {
+					c.tookLater = append(c.tookLater, i)
+				}
+				if prev, ok := c.one(2); ok && prev.kind == events.KindPerson {
+					c.add(party.id, c.d.facts[i].Date.String(), events.LeaderLeftOffice{Office: events.Office{Person: prev.id, Role: Role(c.group(3))}})
+				}
+			}},
+		{"elected-as", rx(`(?:elected|appointed|chose|named)\s+(?:[^⟦;]*?,\s+)?{E},?\s+(?:as\s+)?(?:(?:its|their|the\s+party's|his|her)\s+)?(?:new\s+)?({ROLE}|successor)`),
+			func(c *sentenceContext) {
+				person, ok := c.person(1)
+				if !ok {
+					return
+				}
+				role := Role(c.group(2))
+				if role == "successor" {
+					role = "leader"
+				}
+				c.add(c.d.topic, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: role}})
+			}},
+		{"becoming-role", rx(`{E}\s+becoming\s+(?:its|their|the\s+party's)\s+(?:first\s+|new\s+)?{ROLE}`),
+			func(c *sentenceContext) {
+				if person, ok := c.person(1); ok {
+					c.add(c.lastPartyBefore(c.match[0]), "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: Role(c.group(2))}})
+				}
+			}},
+		{"handed-over", rx(`(?:took\s+over\s+from\s+{E}\s+as\s+(?:(?:the\s+)?party\s+)?{ROLE}|replaced\s+{E}\s+with\s+{E}|exchanged\s+{E}\s+for\s+{E}|(?:leadership|presidency|chairmanship)\s+passed\s+from\s+{E}\s+to\s+{E})`),
+			func(c *sentenceContext) {
+				var in, out ref
+				var ok1, ok2 bool
+				role := "leader"
+				switch {
+				case c.group(1) != "":
+					out, ok2 = c.person(1)
+					in, ok1 = c.lastBefore(c.match[0], events.KindPerson)
+					role = Role(c.group(2))
+				case c.group(3) != "":
+					out, ok2 = c.person(3)
+					in, ok1 = c.person(4)
+				case c.group(5) != "":
+					out, ok2 = c.person(5)
+					in, ok1 = c.person(6)
+				default:
+					out, ok2 = c.person(7)
+					in, ok1 = c.person(8)
+				}
+				if !ok1 || !ok2 || in.id == out.id {
+					return
+				}
+				body := c.d.topic
+				if ministerRE.MatchString(c.text) {
+					if body = c.d.government(); body == "" {
+						return
+					}
+					role = "prime minister"
+				}
+				c.handover(body, in.id, out.id, role)
+			}},
+		{"gave-way", rx(`{E}\s+(?:\w+\s+)?(?:(?:handed|passed|gave|relinquished|ceded)\s+(?:over\s+)?(?:the\s+)?(?:party\s+)?(?:chairmanship|leadership|presidency|chair)\s+(?:on\s+|over\s+)?to|gave\s+way\s+to|made\s+way\s+for|stepped\s+aside\s+(?:for|in\s+favou?r\s+of|so\s+that)|handed\s+over\s+to)\s+{E}(?:\s+as\s+{ROLE})?`),
+			func(c *sentenceContext) {
+				out, ok1 := c.person(1)
+				in, ok2 := c.person(2)
+				if !ok1 || !ok2 || in.id == out.id {
+					return
+				}
+				role := "leader"
+				if r := c.group(3); r != "" {
+					role = Role(r)
+				}
+				c.handover(c.d.topic, in.id, out.id, role)
+			}},
+		{"took-place", rx(`{E}\s+(?:\w+\s+)?took\s+{E}(?:'s|’s)\s+place`),
+			func(c *sentenceContext) {
+				in, ok1 := c.person(1)
+				out, ok2 := c.person(2)
+				if ok1 && ok2 && in.id != out.id {
+					c.handover(c.d.topic, in.id, out.id, "leader")
+				}
+			}},
+		{"followed", rx(`{E}\s+followed\s+(?:him|her|in\s+\d{4}|on\s+\d+\s+\w+\s+\d{4}|as\s+{ROLE})`),
+			func(c *sentenceContext) {
+				if person, ok := c.person(1); ok {
+					role := "leader"
+					if r := c.group(2); r != "" {
+						role = Role(r)
+					}
+					c.add(c.d.topic, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: role}})
+				}
+			}},
+		{"elected-to-lead", rx(`{E}\s+was\s+(?:elected|chosen|appointed)\s+to\s+lead\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				person, ok := c.person(1)
+				party, ok2 := c.lineage(2)
+				if ok && ok2 {
+					c.add(party.id, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: "leader"}})
+				}
+			}},
+		{"successor-or-back", rx(`\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+successor,?\s+{E}|{E}\s+was\s+(?:voted|elected|brought)\s+back`),
+			func(c *sentenceContext) {
+				person, ok := c.person(1)
+				if !ok {
+					person, ok = c.person(2)
+				}
+				if ok {
+					c.add(c.d.topic, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: "leader"}})
+				}
+			}},
+		{"lasted-until", rx(`{E}\s+(?:\w+\s+)?(?:lasted|remained\s+in\s+office|stayed\s+in\s+charge|led\s+(?:it|the\s+party|{E}))\s+until\b`),
+			func(c *sentenceContext) {
+				person, ok := c.person(1)
+				if !ok {
+					return
+				}
+				party := c.bodyOr(2)
+				if strings.Contains(c.sk[c.match[0]:c.match[1]], "led") {
+					c.add(party, "XXXX", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: "leader"}})
+				}
+				c.add(party, c.dateAfter().edtf, events.LeaderLeftOffice{Office: events.Office{Person: person.id, Role: "leader"}})
+			}},
+		{"replaced-in-office", rx(`{E}\s+(?:\w+\s+)?(?:replaced|succeeded|ousted|unseated)\s+{E}(?:\s+as\s+{ROLE})?`),
+			func(c *sentenceContext) {
+				in, ok := c.one(1)
+				out, ok2 := c.one(2)
+				if !ok || !ok2 || in.kind != events.KindPerson || out.kind != events.KindPerson || in.id == out.id || c.group(3) != "" {
+					return
+				}
 				c.handover(c.d.topic, in.id, out.id, "leader")
-			}
-		}},
-	{"followed", rx(`{E}\s+followed\s+(?:him|her|in\s+\d{4}|on\s+\d+\s+\w+\s+\d{4}|as\s+{ROLE})`),
-		func(c *sentenceContext) {
-			if person, ok := c.person(1); ok {
+			}},
+		{"remained-until", rx(`{E}\s+remained\s+(?:the\s+)?(?:party\s+)?{ROLE}(?:\s+of\s+(?:the\s+)?{E})?\s+until`),
+			func(c *sentenceContext) {
+				person, ok := c.person(1)
+				if !ok {
+					return
+				}
+				party := c.bodyOr(3)
+				c.add(party, c.dateAfter().edtf, events.LeaderLeftOffice{Office: events.Office{Person: person.id, Role: Role(c.group(2))}})
+			}},
+		{"as-its-leader", rx(`with\s+{E}\s+as\s+(?:its|their|the\s+party's|his|her)\s+(?:new\s+)?{ROLE}`),
+			func(c *sentenceContext) {
+				person, ok := c.person(1)
+				if !ok {
+					return
+				}
+				party := c.lastPartyBefore(c.match[0])
+				c.office(party, person.id, Role(c.group(2)), false)
+			}},
+		{"apposition", rx(`(?:\b(?:[Ii]ts|[Tt]heir)|{E}(?:'s|’s)?)\s+(?:then\s+|former\s+|long-time\s+|founding\s+)?{ROLE},?\s+{E}`),
+			func(c *sentenceContext) {
+				person, ok := c.person(3)
+				if !ok {
+					return
+				}
+				party := c.lastPartyBefore(c.match[0])
+				if p, ok := c.one(1); ok {
+					if p.kind != events.KindParty && p.kind != events.KindOrganisation {
+						return
+					}
+					party = p.id
+				}
+				date := c.date().edtf
+				if d, err := events.ParseDate(date); err == nil && !d.IsInterval() && !d.Unknown() {
+					date = "../" + date
+				}
+				c.add(party, date, events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: Role(c.group(2))}})
+			}},
+		{"was-role-of", rx(`{E}\s+(?:was|is|had\s+been)\s+(?:(?:later|also|then|once|briefly|long)\s+){0,3}(?:the\s+)?{ROLE}\s+of\s+(?:the\s+)?{E}(?:,?\s+(?:from|between)\s+[^⟦;]+)?`),
+			func(c *sentenceContext) {
+				person, ok := c.person(1)
+				body, ok2 := c.lineage(3)
+				if ok && ok2 {
+					c.office(body.id, person.id, Role(c.group(2)), true)
+				}
+			}},
+		{"government-office", rx(`{E}\s+(?:\w+\s+)?(?:(served\s+as|became|was\s+appointed|was\s+named)\s+(?:the\s+)?(?:prime\s+minister|premier)|(resigned\s+as|gave\s+up|give\s+up|stepped\s+down\s+as)\s+(?:the\s+)?(?:prime\s+minister|premier|premiership)|(formed)\s+(?:the|a|his|her)\s+(?:[\w-]+\s+){0,3}government)`),
+			func(c *sentenceContext) {
+				person, ok := c.one(1)
+				gov := c.d.government()
+				if !ok || person.kind != events.KindPerson || gov == "" {
+					return
+				}
+				office := events.Office{Person: person.id, Role: "prime minister"}
+				switch {
+				case c.group(3) != "":
+					c.add(gov, "", events.LeaderLeftOffice{Office: office})
+				case strings.HasPrefix(c.sk[c.match[1]:], " until"):
+					c.add(gov, c.dateAfter().edtf, events.LeaderLeftOffice{Office: office})
+				default:
+					c.add(gov, "", events.LeaderTookOffice{Office: office})
+				}
+			}},
+		{"role-of", rx(`{E},\s+(?:the\s+)?{ROLE}\s+of\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				person, ok := c.person(1)
+				body, ok2 := c.lineage(3)
+				if ok && ok2 {
+					c.add(body.id, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: Role(c.group(2))}})
+				}
+			}},
+		{"left-office", rx(`{E}\s+(?:\w+\s+)?(?:resigned|stepped\s+down|stood\s+down|retired|was\s+(?:ousted|removed|deposed|dismissed|replaced)|gave\s+up\s+the\s+(?:party\s+)?(?:presidency|leadership|chairmanship))(?:\s+(?:as|from\s+(?:the\s+post\s+of|(?:his|her)\s+post\s+as|the\s+(?:leadership|presidency|chairmanship)\s+of))\s+(?:the\s+)?(?:party's\s+)?{ROLE})?(?:\s+(?:of|in)\s+(?:the\s+)?{E})?`),
+			func(c *sentenceContext) {
+				person, ok := c.person(1)
+				if !ok {
+					return
+				}
+				party := c.d.topic
+				if p, ok := c.lineage(3); ok {
+					party = p.id
+				} else if c.governmentOffice(c.group(2)) || c.group(2) == "" && ministerRE.MatchString(c.text) {
+					return
+				}
 				role := "leader"
 				if r := c.group(2); r != "" {
 					role = Role(r)
 				}
-				c.add(c.d.topic, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: role}})
-			}
-		}},
-	{"elected-to-lead", rx(`{E}\s+was\s+(?:elected|chosen|appointed)\s+to\s+lead\s+(?:the\s+)?{E}`),
-		func(c *sentenceContext) {
-			person, ok := c.person(1)
-			party, ok2 := c.lineage(2)
-			if ok && ok2 {
-				c.add(party.id, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: "leader"}})
-			}
-		}},
-	{"successor-or-back", rx(`\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+successor,?\s+{E}|{E}\s+was\s+(?:voted|elected|brought)\s+back`),
-		func(c *sentenceContext) {
-			person, ok := c.person(1)
-			if !ok {
-				person, ok = c.person(2)
-			}
-			if ok {
-				c.add(c.d.topic, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: "leader"}})
-			}
-		}},
-	{"lasted-until", rx(`{E}\s+(?:\w+\s+)?(?:lasted|remained\s+in\s+office|stayed\s+in\s+charge|led\s+(?:it|the\s+party|{E}))\s+until\b`),
-		func(c *sentenceContext) {
-			person, ok := c.person(1)
-			if !ok {
-				return
-			}
-			party := c.bodyOr(2)
-			if strings.Contains(c.sk[c.match[0]:c.match[1]], "led") {
-				c.add(party, "XXXX", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: "leader"}})
-			}
-			c.add(party, c.dateAfter().edtf, events.LeaderLeftOffice{Office: events.Office{Person: person.id, Role: "leader"}})
-		}},
-	{"replaced-in-office", rx(`{E}\s+(?:\w+\s+)?(?:replaced|succeeded|ousted|unseated)\s+{E}(?:\s+as\s+{ROLE})?`),
-		func(c *sentenceContext) {
-			in, ok := c.one(1)
-			out, ok2 := c.one(2)
-			if !ok || !ok2 || in.kind != events.KindPerson || out.kind != events.KindPerson || in.id == out.id || c.group(3) != "" {
-				return
-			}
-			c.handover(c.d.topic, in.id, out.id, "leader")
-		}},
-	{"remained-until", rx(`{E}\s+remained\s+(?:the\s+)?(?:party\s+)?{ROLE}(?:\s+of\s+(?:the\s+)?{E})?\s+until`),
-		func(c *sentenceContext) {
-			person, ok := c.person(1)
-			if !ok {
-				return
-			}
-			party := c.bodyOr(3)
-			c.add(party, c.dateAfter().edtf, events.LeaderLeftOffice{Office: events.Office{Person: person.id, Role: Role(c.group(2))}})
-		}},
-	{"as-its-leader", rx(`with\s+{E}\s+as\s+(?:its|their|the\s+party's|his|her)\s+(?:new\s+)?{ROLE}`),
-		func(c *sentenceContext) {
-			person, ok := c.person(1)
-			if !ok {
-				return
-			}
-			party := c.lastPartyBefore(c.match[0])
-			c.office(party, person.id, Role(c.group(2)), false)
-		}},
-	{"apposition", rx(`(?:\b(?:[Ii]ts|[Tt]heir)|{E}(?:'s|’s)?)\s+(?:then\s+|former\s+|long-time\s+|founding\s+)?{ROLE},?\s+{E}`),
-		func(c *sentenceContext) {
-			person, ok := c.person(3)
-			if !ok {
-				return
-			}
-			party := c.lastPartyBefore(c.match[0])
-			if p, ok := c.one(1); ok {
-				if p.kind != events.KindParty && p.kind != events.KindOrganisation {
+				c.add(party, "", events.LeaderLeftOffice{Office: events.Office{Person: person.id, Role: role}})
+			}},
+		{"arrested", rx(`{EL}(?:[^⟦;.]|⟦\d+⟧(?:'s|’s))*?\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:arrested|detained|imprisoned|jailed|captured|taken\s+prisoner)(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?{E})?`),
+			func(c *sentenceContext) {
+				for _, p := range c.persons(c.refsIn(1)) {
+					c.add(p, "", events.PersonArrested{By: c.body(2)})
+				}
+			}},
+		{"fled", rx(`{E},?\s+(?:had\s+)?(?:\w+\s+)?fled\s+(to\s+|from\s+)?(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				p, ok := c.one(1)
+				place, ok2 := c.one(3)
+				if !ok || !ok2 || p.kind != events.KindPerson || place.kind != "" || place.name == "" {
 					return
 				}
-				party = p.id
-			}
-			date := c.date().edtf
-			if d, err := events.ParseDate(date); err == nil && !d.IsInterval() && !d.Unknown() {
-				date = "../" + date
-			}
-			c.add(party, date, events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: Role(c.group(2))}})
-		}},
-	{"was-role-of", rx(`{E}\s+(?:was|is|had\s+been)\s+(?:(?:later|also|then|once|briefly|long)\s+){0,3}(?:the\s+)?{ROLE}\s+of\s+(?:the\s+)?{E}(?:,?\s+(?:from|between)\s+[^⟦;]+)?`),
-		func(c *sentenceContext) {
-			person, ok := c.person(1)
-			body, ok2 := c.lineage(3)
-			if ok && ok2 {
-				c.office(body.id, person.id, Role(c.group(2)), true)
-			}
-		}},
-	{"government-office", rx(`{E}\s+(?:\w+\s+)?(?:(served\s+as|became|was\s+appointed|was\s+named)\s+(?:the\s+)?(?:prime\s+minister|premier)|(resigned\s+as|gave\s+up|give\s+up|stepped\s+down\s+as)\s+(?:the\s+)?(?:prime\s+minister|premier|premiership)|(formed)\s+(?:the|a|his|her)\s+(?:[\w-]+\s+){0,3}government)`),
-		func(c *sentenceContext) {
-			person, ok := c.one(1)
-			gov := c.d.government()
-			if !ok || person.kind != events.KindPerson || gov == "" {
-				return
-			}
-			office := events.Office{Person: person.id, Role: "prime minister"}
-			switch {
-			case c.group(3) != "":
-				c.add(gov, "", events.LeaderLeftOffice{Office: office})
-			case strings.HasPrefix(c.sk[c.match[1]:], " until"):
-				c.add(gov, c.dateAfter().edtf, events.LeaderLeftOffice{Office: office})
-			default:
-				c.add(gov, "", events.LeaderTookOffice{Office: office})
-			}
-		}},
-	{"role-of", rx(`{E},\s+(?:the\s+)?{ROLE}\s+of\s+(?:the\s+)?{E}`),
-		func(c *sentenceContext) {
-			person, ok := c.person(1)
-			body, ok2 := c.lineage(3)
-			if ok && ok2 {
-				c.add(body.id, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: Role(c.group(2))}})
-			}
-		}},
-	{"left-office", rx(`{E}\s+(?:\w+\s+)?(?:resigned|stepped\s+down|stood\s+down|retired|was\s+(?:ousted|removed|deposed|dismissed|replaced)|gave\s+up\s+the\s+(?:party\s+)?(?:presidency|leadership|chairmanship))(?:\s+(?:as|from\s+(?:the\s+post\s+of|(?:his|her)\s+post\s+as|the\s+(?:leadership|presidency|chairmanship)\s+of))\s+(?:the\s+)?(?:party's\s+)?{ROLE})?(?:\s+(?:of|in)\s+(?:the\s+)?{E})?`),
-		func(c *sentenceContext) {
-			person, ok := c.person(1)
-			if !ok {
-				return
-			}
-			party := c.d.topic
-			if p, ok := c.lineage(3); ok {
-				party = p.id
-			} else if c.governmentOffice(c.group(2)) || c.group(2) == "" && ministerRE.MatchString(c.text) {
-				return
-			}
-			role := "leader"
-			if r := c.group(2); r != "" {
-				role = Role(r)
-			}
-			c.add(party, "", events.LeaderLeftOffice{Office: events.Office{Person: person.id, Role: role}})
-		}},
-	{"arrested", rx(`{EL}(?:[^⟦;.]|⟦\d+⟧(?:'s|’s))*?\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:arrested|detained|imprisoned|jailed|captured|taken\s+prisoner)(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?{E})?`),
-		func(c *sentenceContext) {
-			for _, p := range c.persons(c.refsIn(1)) {
-				c.add(p, "", events.PersonArrested{By: c.body(2)})
-			}
-		}},
-	{"fled", rx(`{E},?\s+(?:had\s+)?(?:\w+\s+)?fled\s+(to\s+|from\s+)?(?:the\s+)?{E}`),
-		func(c *sentenceContext) {
-			p, ok := c.one(1)
-			place, ok2 := c.one(3)
-			if !ok || !ok2 || p.kind != events.KindPerson || place.kind != "" || place.name == "" {
-				return
-			}
-			from := place.name
-			if strings.HasPrefix(c.group(2), "to") {
-				if from = c.d.country(); from == "" {
+				from := place.name
+				if strings.HasPrefix(c.group(2), "to") {
+					if from = c.d.country(); from == "" {
+						return
+					}
+				}
+				c.add(p.id, "", events.PersonFled{From: from})
+			}},
+		{"exiled", rx(`{E},?\s+(?:was|were)\s+(?:\w+\s+)?(?:exiled|banished|deported|sent\s+into\s+exile)(?:\s+to\s+(?:the\s+)?{E})?|{E}\s+(?:\w+\s+)?went\s+into\s+exile(?:\s+(?:in|to)\s+(?:the\s+)?{E})?`),
+			func(c *sentenceContext) {
+				p, ok := c.one(1)
+				to, _ := c.one(2)
+				if !ok {
+					p, ok = c.one(3)
+					to, _ = c.one(4)
+				}
+				if ok && p.kind == events.KindPerson {
+					c.add(p.id, "", events.PersonExiled{To: to.name})
+				}
+			}},
+		{"died", rx(`{EL}[^⟦;.]{0,60}?\s(?:died|was\s+killed|was\s+assassinated|was\s+executed|was\s+hanged|were\s+hanged|was\s+shot|killed\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life|committed\s+suicide|lived\s+until)\b`),
+			func(c *sentenceContext) {
+				date := ""
+				if strings.HasSuffix(c.sk[c.match[0]:c.match[1]], "lived until") {
+					date = c.dateAfter().edtf
+				}
+				for _, p := range c.persons(c.refsIn(1)) {
+					c.add(p, date, events.PersonDied{})
+				}
+			}},
+		{"sentenced", rx(`{EL}[^⟦;.]{0,90}?\s+(?:(?:was|were)\s+(?:\w+\s+)?sentenced\s+to|(?:was|were|and)\s+given|received)\s+((?i:life(?:\s+in\s+prison|\s+imprisonment)?|death|[\w-]+\s+years?(?:\s+in\s+(?:prison|jail)|\s+of\s+[\w-]+(?:\s+labou?r)?)?|[\w-]+\s+months?(?:\s+in\s+(?:prison|jail))?))`),
+			func(c *sentenceContext) {
+				for _, p := range c.persons(c.refsIn(1)) {
+					c.add(p, "", events.PersonSentenced{Sentence: strings.TrimSpace(c.group(2))})
+				}
+			}},
+		{"defected-from", rx(`{E}\s+(?:\w+\s+)?(?:defected|defecting|deserted)\s+from\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				p, ok := c.person(1)
+				from, ok2 := c.lineage(2)
+				if ok && ok2 {
+					c.add(p.id, "", events.PersonDefected{From: from.id})
+				}
+			}},
+		{"defection-from", rx(`(?:(?:[Hh]is|[Hh]er)|(?:the\s+)?defection\s+of\s+{E})\s*(?:defection\s+)?from\s+(?:the\s+)?{E}|(?:after|before|following)\s+(?:also\s+)?(?:defecting|his\s+defection|her\s+defection)\s+from\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				from, ok := c.lineage(2)
+				if !ok {
+					from, ok = c.lineage(3)
+				}
+				if !ok {
 					return
 				}
-			}
-			c.add(p.id, "", events.PersonFled{From: from})
-		}},
-	{"exiled", rx(`{E},?\s+(?:was|were)\s+(?:\w+\s+)?(?:exiled|banished|deported|sent\s+into\s+exile)(?:\s+to\s+(?:the\s+)?{E})?|{E}\s+(?:\w+\s+)?went\s+into\s+exile(?:\s+(?:in|to)\s+(?:the\s+)?{E})?`),
-		func(c *sentenceContext) {
-			p, ok := c.one(1)
-			to, _ := c.one(2)
-			if !ok {
-				p, ok = c.one(3)
-				to, _ = c.one(4)
-			}
-			if ok && p.kind == events.KindPerson {
-				c.add(p.id, "", events.PersonExiled{To: to.name})
-			}
-		}},
-	{"died", rx(`{EL}[^⟦;.]{0,60}?\s(?:died|was\s+killed|was\s+assassinated|was\s+executed|was\s+hanged|were\s+hanged|was\s+shot|killed\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life|committed\s+suicide|lived\s+until)\b`),
-		func(c *sentenceContext) {
-			date := ""
-			if strings.HasSuffix(c.sk[c.match[0]:c.match[1]], "lived until") {
-				date = c.dateAfter().edtf
-			}
-			for _, p := range c.persons(c.refsIn(1)) {
-				c.add(p, date, events.PersonDied{})
-			}
-		}},
-	{"sentenced", rx(`{EL}[^⟦;.]{0,90}?\s+(?:(?:was|were)\s+(?:\w+\s+)?sentenced\s+to|(?:was|were|and)\s+given|received)\s+((?i:life(?:\s+in\s+prison|\s+imprisonment)?|death|[\w-]+\s+years?(?:\s+in\s+(?:prison|jail)|\s+of\s+[\w-]+(?:\s+labou?r)?)?|[\w-]+\s+months?(?:\s+in\s+(?:prison|jail))?))`),
-		func(c *sentenceContext) {
-			for _, p := range c.persons(c.refsIn(1)) {
-				c.add(p, "", events.PersonSentenced{Sentence: strings.TrimSpace(c.group(2))})
-			}
-		}},
-	{"defected-from", rx(`{E}\s+(?:\w+\s+)?(?:defected|defecting|deserted)\s+from\s+(?:the\s+)?{E}`),
-		func(c *sentenceContext) {
-			p, ok := c.person(1)
-			from, ok2 := c.lineage(2)
-			if ok && ok2 {
-				c.add(p.id, "", events.PersonDefected{From: from.id})
-			}
-		}},
-	{"defection-from", rx(`(?:(?:[Hh]is|[Hh]er)|(?:the\s+)?defection\s+of\s+{E})\s*(?:defection\s+)?from\s+(?:the\s+)?{E}|(?:after|before|following)\s+(?:also\s+)?(?:defecting|his\s+defection|her\s+defection)\s+from\s+(?:the\s+)?{E}`),
-		func(c *sentenceContext) {
-			from, ok := c.lineage(2)
-			if !ok {
-				from, ok = c.lineage(3)
-			}
-			if !ok {
-				return
-			}
-			person, okP := c.one(1)
-			if !okP {
-				person, okP = c.lastBefore(c.match[0], events.KindPerson)
-			}
-			if okP && person.kind == events.KindPerson && person.id != from.id {
-				c.add(person.id, "", events.PersonDefected{From: from.id})
-			}
-		}},
-	{"election-result", rx(`{E}\s+(?:[^⟦;]*?\s+)?(?:won|received|took|taking|winning|gained|obtained|secured|polled|garnered|captured|got|came\s+\w+\s+with|finished\s+\w+\s+with|fell\s+to|fell\s+below\s+[^⟦;,]*?\s+with|was\s+(?:\w+\s+)?credited\s+with|was\s+(?:\w+\s+)?(?:given|allotted|awarded)|became\s+[^⟦;,]*?\s+with|returned\s+[^⟦;,]*?\s+with|(?:was|were)\s+(?:cut|reduced)\s+to)\s+((?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*?(?:\d+\s+(?:of\s+the\s+\d+\s+)?seats|\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|[\d,]{4,}\s+votes)(?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*)`),
-		func(c *sentenceContext) { c.election() }},
-	{"gave-result", rx(`\bgave\s+(?:the\s+)?{E}\s+((?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*?(?:\d+\s+(?:of\s+the\s+\d+\s+)?seats|\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|[\d,]{4,}\s+votes)(?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*)`),
-		func(c *sentenceContext) { c.election() }},
-	{"joined", rx(`{E}\s+(?:\w+\s+)?(?:joined|became\s+a\s+(?:full\s+)?member\s+of|is\s+a\s+member\s+of|was\s+a\s+member\s+of|was\s+admitted\s+to|affiliated\s+(?:itself\s+)?with|is\s+affiliated\s+with|was\s+affiliated\s+with)\s+(?:the\s+)?{E}`),
-		func(c *sentenceContext) {
-			p, ok := c.party(1)
-			org, ok2 := c.one(2)
-			if !ok || !ok2 || org.kind != events.KindOrganisation && org.kind != events.KindParty {
-				return
-			}
-			if rest := c.sk[c.match[1]:]; toFormRE.MatchString(rest) {
-				return // joined others to form a new party: a merger (joined-to-form)
-			}
-			kind := "member"
-			if strings.Contains(strings.ToLower(org.name), "international") {
-				kind = "international"
-			}
-			c.add(p.id, "", events.PartyAffiliation{Kind: kind, Organisation: org.id})
-		}},
-}
+				person, okP := c.one(1)
+				if !okP {
+					person, okP = c.lastBefore(c.match[0], events.KindPerson)
+				}
+				if okP && person.kind == events.KindPerson && person.id != from.id {
+					c.add(person.id, "", events.PersonDefected{From: from.id})
+				}
+			}},
+		{"election-result", rx(`{E}\s+(?:[^⟦;]*?\s+)?(?:won|received|took|taking|winning|gained|obtained|secured|polled|garnered|captured|got|came\s+\w+\s+with|finished\s+\w+\s+with|fell\s+to|fell\s+below\s+[^⟦;,]*?\s+with|was\s+(?:\w+\s+)?credited\s+with|was\s+(?:\w+\s+)?(?:given|allotted|awarded)|became\s+[^⟦;,]*?\s+with|returned\s+[^⟦;,]*?\s+with|(?:was|were)\s+(?:cut|reduced)\s+to)\s+((?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*?(?:\d+\s+(?:of\s+the\s+\d+\s+)?seats|\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|[\d,]{4,}\s+votes)(?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*)`),
+			func(c *sentenceContext) { c.election() }},
+		{"gave-result", rx(`\bgave\s+(?:the\s+)?{E}\s+((?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*?(?:\d+\s+(?:of\s+the\s+\d+\s+)?seats|\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|[\d,]{4,}\s+votes)(?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*)`),
+			func(c *sentenceContext) { c.election() }},
+		{"joined", rx(`{E}\s+(?:\w+\s+)?(?:joined|became\s+a\s+(?:full\s+)?member\s+of|is\s+a\s+member\s+of|was\s+a\s+member\s+of|was\s+admitted\s+to|affiliated\s+(?:itself\s+)?with|is\s+affiliated\s+with|was\s+affiliated\s+with)\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				org, ok2 := c.one(2)
+				if !ok || !ok2 || org.kind != events.KindOrganisation && org.kind != events.KindParty {
+					return
+				}
+				if rest := c.sk[c.match[1]:]; toFormRE.MatchString(rest) {
+					return // joined others to form a new party: a merger (joined-to-form)
+				}
+				kind := "member"
+				if strings.Contains(strings.ToLower(org.name), "international") {
+					kind = "international"
+				}
+				c.add(p.id, "", events.PartyAffiliation{Kind: kind, Organisation: org.id})
+			}},
+	}
+})
 
 // handover drafts that in took an office of body that out left, at the match's date: out's
 // departure only once a sentence ("X resigned in May, and Y succeeded him in July": X left in May).

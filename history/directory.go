@@ -3,6 +3,7 @@ package history
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -13,7 +14,7 @@ import (
 )
 
 // DefaultMaxCandidates is how many candidates a NotFoundError or AmbiguousError carries at most.
-const DefaultMaxCandidates = 25
+const DefaultMaxCandidates = 10
 
 // NotFoundError is returned by Resolve when no entity of the kinds asked is known by the name. It
 // wraps events.ErrNotFound. Candidates are the entities of Kind whose names come closest (Close), or
@@ -64,7 +65,7 @@ func list(cands []events.EntitySummary, total int) string {
 		fmt.Fprintf(&b, "  %s  (%s)\n", e.ID, strings.Join(e.Names, "; "))
 	}
 	if total > len(cands) {
-		fmt.Fprintf(&b, "  … and %d more\n", total-len(cands))
+		fmt.Fprintf(&b, "  … and %d more; use `query search` to list them all\n", total-len(cands))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
@@ -320,6 +321,39 @@ func (h *Historian) knownAs(e events.EntitySummary, query string) bool {
 		}
 	}
 	return false
+}
+
+// Search returns the entities of the kinds asked (all kinds if none) that a user's name may mean: those
+// it names exactly (an id, a name, an abbreviation, a misspelling the record holds), else those whose
+// names come close, every one of them (uncapped), in id order. It returns none when nothing comes
+// close.
+func (h *Historian) Search(ctx context.Context, query string, kinds ...events.Kind) ([]events.EntitySummary, error) {
+	if len(kinds) == 0 {
+		kinds = []events.Kind{events.KindParty, events.KindOrganisation, events.KindPerson, events.KindDocument}
+	}
+	ids, err := h.store().Resolve(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	var found []events.EntityID
+	for _, id := range ids {
+		if e, _ := h.dir.entity(ctx, id); slices.Contains(kinds, e.Kind) && h.knownAs(e, query) {
+			found = append(found, id)
+		}
+	}
+	if len(found) == 0 {
+		for _, k := range kinds {
+			cands, close, err := h.candidates(ctx, query, k)
+			if err != nil {
+				return nil, h.done(err)
+			}
+			if close {
+				found = append(found, cands...)
+			}
+		}
+	}
+	slices.Sort(found)
+	return h.summaries(ctx, slices.Compact(found)), h.done(nil)
 }
 
 func capped(ids []events.EntityID) []events.EntityID {

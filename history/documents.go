@@ -125,20 +125,26 @@ func NewSourcesDocument(name string, a SourcesAnswer) SourcesDocument {
 // HistoryDocument is the answer of history: the chains of one event, or of one party (Party set).
 type HistoryDocument struct {
 	Party  events.EntityID `json:"party,omitempty"`
+	Name   string          `json:"name,omitempty"` // the party's name, with Party
 	Chains []Chain         `json:"chains"`
 }
 
-// NewHistoryDocument returns the history document of the chains of party (empty for one event).
-func NewHistoryDocument(party events.EntityID, chains []Chain) HistoryDocument {
-	return HistoryDocument{Party: party, Chains: nonNil(chains)}
+// NewHistoryDocument returns the history document of the chains of party and its name (both empty
+// for one event).
+func NewHistoryDocument(party events.EntityID, name string, chains []Chain) HistoryDocument {
+	return HistoryDocument{Party: party, Name: name, Chains: nonNil(chains)}
 }
 
 // Change is one field of a party that differs between two days: its rendering (StatusText,
-// ValueText, LeadersText, LinksText, one line) on the first day and on the second.
+// ValueText, LeadersText, LinksText, one line) on the first day and on the second, and its value on
+// each day as the state holds it (a Status, a Value, a list of Leaders, Links, Vacancies or Bans), for
+// a program to compare.
 type Change struct {
-	Field string `json:"field"`
-	From  string `json:"from"`
-	To    string `json:"to"`
+	Field  string `json:"field"`
+	From   string `json:"from"`
+	To     string `json:"to"`
+	Before any    `json:"before"`
+	After  any    `json:"after"`
 }
 
 // DiffParty is what changed for one party between two days.
@@ -175,30 +181,32 @@ func NewDiffDocument(from, to events.Day, all []PartyDiff) DiffDocument {
 // lines is joined with "; ".
 func CompareStates(a, b projections.PartyState) []Change {
 	fields := []struct {
-		name string
-		get  func(projections.PartyState) string
+		name  string
+		get   func(projections.PartyState) string
+		value func(projections.PartyState) any
 	}{
-		{"status", func(s projections.PartyState) string { return StatusText(s.Status) }},
-		{"name", func(s projections.PartyState) string { return ValueText(s.Name, "name") }},
-		{"abbreviation", func(s projections.PartyState) string { return ValueText(s.Abbreviation, "abbreviation") }},
-		{"leaders", func(s projections.PartyState) string { return LeadersText(s.Leaders) }},
-		{"last leaders", func(s projections.PartyState) string { return FormerLeadersText(s.FormerLeaders) }},
-		{"vacant", func(s projections.PartyState) string { return VacanciesText(s.Vacancies) }},
-		{"ideology", func(s projections.PartyState) string { return ValueText(s.Ideology, "ideology") }},
-		{"position", func(s projections.PartyState) string { return ValueText(s.Position, "position") }},
-		{"wings", func(s projections.PartyState) string { return LinksText(s.Wings) }},
-		{"former wings", func(s projections.PartyState) string { return LinksText(s.FormerWings) }},
-		{"affiliations", func(s projections.PartyState) string { return LinksText(s.Affiliations) }},
-		{"former affiliations", func(s projections.PartyState) string { return LinksText(s.FormerAffiliations) }},
-		{"predecessors", func(s projections.PartyState) string { return LinksText(s.Predecessors) }},
-		{"successors", func(s projections.PartyState) string { return LinksText(s.Successors) }},
-		{"bans", func(s projections.PartyState) string { return BansText(s.Bans) }},
+		{"status", func(s projections.PartyState) string { return StatusText(s.Status) }, func(s projections.PartyState) any { return s.Status }},
+		{"name", func(s projections.PartyState) string { return ValueText(s.Name, "name") }, func(s projections.PartyState) any { return s.Name }},
+		{"abbreviation", func(s projections.PartyState) string { return ValueText(s.Abbreviation, "abbreviation") }, func(s projections.PartyState) any { return s.Abbreviation }},
+		{"leaders", func(s projections.PartyState) string { return LeadersText(s.Leaders) }, func(s projections.PartyState) any { return nonNil(s.Leaders) }},
+		{"last leaders", func(s projections.PartyState) string { return FormerLeadersText(s.FormerLeaders) }, func(s projections.PartyState) any { return nonNil(s.FormerLeaders) }},
+		{"vacant", func(s projections.PartyState) string { return VacanciesText(s.Vacancies) }, func(s projections.PartyState) any { return nonNil(s.Vacancies) }},
+		{"ideology", func(s projections.PartyState) string { return ValueText(s.Ideology, "ideology") }, func(s projections.PartyState) any { return s.Ideology }},
+		{"position", func(s projections.PartyState) string { return ValueText(s.Position, "position") }, func(s projections.PartyState) any { return s.Position }},
+		{"wings", func(s projections.PartyState) string { return LinksText(s.Wings) }, func(s projections.PartyState) any { return nonNil(s.Wings) }},
+		{"former wings", func(s projections.PartyState) string { return LinksText(s.FormerWings) }, func(s projections.PartyState) any { return nonNil(s.FormerWings) }},
+		{"affiliations", func(s projections.PartyState) string { return LinksText(s.Affiliations) }, func(s projections.PartyState) any { return nonNil(s.Affiliations) }},
+		{"former affiliations", func(s projections.PartyState) string { return LinksText(s.FormerAffiliations) }, func(s projections.PartyState) any { return nonNil(s.FormerAffiliations) }},
+		{"predecessors", func(s projections.PartyState) string { return LinksText(s.Predecessors) }, func(s projections.PartyState) any { return nonNil(s.Predecessors) }},
+		{"successors", func(s projections.PartyState) string { return LinksText(s.Successors) }, func(s projections.PartyState) any { return nonNil(s.Successors) }},
+		{"bans", func(s projections.PartyState) string { return BansText(s.Bans) }, func(s projections.PartyState) any { return nonNil(s.Bans) }},
 	}
 	var out []Change
 	for _, f := range fields {
 		x, y := f.get(a), f.get(b)
 		if x != y {
-			out = append(out, Change{Field: f.name, From: strings.ReplaceAll(x, "\n", "; "), To: strings.ReplaceAll(y, "\n", "; ")})
+			out = append(out, Change{Field: f.name, From: strings.ReplaceAll(x, "\n", "; "), To: strings.ReplaceAll(y, "\n", "; "),
+				Before: f.value(a), After: f.value(b)})
 		}
 	}
 	return out

@@ -66,11 +66,7 @@ func eachParty[T any](ctx context.Context, h *Historian, ids []events.EntityID, 
 	var mu sync.Mutex
 	var out []T
 	linked := map[events.EntityID][]events.Stored{} // parties with a link among their events
-	workers := h.opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	err := store.EachEntityEvents(ctx, ids, workers, func(id events.EntityID, stored []events.Stored) error {
+	err := store.EachEntityEvents(ctx, ids, h.workers(), func(id events.EntityID, stored []events.Stored) error {
 		evs := h.effective(stored)
 		if hasLink(evs) {
 			mu.Lock()
@@ -107,6 +103,14 @@ func eachParty[T any](ctx context.Context, h *Historian, ids []events.EntityID, 
 		}
 	}
 	return out, nil
+}
+
+// workers is how many goroutines read and fold: Options.Workers, else runtime.GOMAXPROCS(0).
+func (h *Historian) workers() int {
+	if h.opts.Workers > 0 {
+		return h.opts.Workers
+	}
+	return runtime.GOMAXPROCS(0)
 }
 
 // effective returns the facts in force as the record stood at KnownAt, less the drafted ones with

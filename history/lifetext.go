@@ -2,7 +2,6 @@ package history
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"annals/events"
@@ -66,15 +65,7 @@ func FormerLeadersText(leaders []projections.Leader) string {
 	var lines []string
 	for _, l := range leaders {
 		s := fmt.Sprintf("%s, %s", l.Name, l.Role)
-		var styles []string
-		for _, c := range l.Claims {
-			if c.Value != l.Role && !slices.Contains(styles, c.Value) {
-				styles = append(styles, c.Value)
-			}
-		}
-		if len(styles) > 0 {
-			s += " (also styled " + strings.Join(styles, ", ") + ")"
-		}
+		s += stylesText(l)
 		switch {
 		case l.Certainty == projections.Undated:
 			s += " (undated)"

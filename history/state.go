@@ -4,7 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
+	"sync"
+	"time"
 
 	"annals/events"
 	"annals/projections"
@@ -21,11 +25,8 @@ func (h *Historian) State(ctx context.Context, day events.Day, party string) ([]
 }
 
 func (h *Historian) state(ctx context.Context, day events.Day, party string) ([]projections.PartyState, error) {
-	ids, err := h.partiesOr(ctx, party)
-	if err != nil {
-		return nil, err
-	}
 	var skip map[events.EntityID]bool
+	var err error
 	if party == "" && h.opts.KnownAt.IsZero() && !h.opts.CuratedOnly {
 		if skip, err = h.store().Unfounded(ctx, day); errors.Is(err, events.ErrNotFound) {
 			skip, err = nil, nil // a store without the index: read every party
@@ -34,14 +35,30 @@ func (h *Historian) state(ctx context.Context, day events.Day, party string) ([]
 			return nil, err
 		}
 	}
-	read := ids[:0:0]
-	for _, id := range ids {
-		if !skip[id] {
-			read = append(read, id)
+	var read []events.EntityID
+	states, all, err := h.allStoredStates(ctx, day, party, skip)
+	if err != nil {
+		return nil, err
+	}
+	if all != nil {
+		read = all.fold
+	} else {
+		ids, err := h.partiesOr(ctx, party)
+		if err != nil {
+			return nil, err
+		}
+		read = ids[:0:0]
+		for _, id := range ids {
+			if !skip[id] {
+				read = append(read, id)
+			}
+		}
+		if read, states, err = h.storedStates(ctx, read, day, party != ""); err != nil {
+			return nil, err
 		}
 	}
 	names := h.names(ctx)
-	states, err := eachParty(ctx, h, read, func(id events.EntityID, evs []events.Event) (projections.PartyState, bool) {
+	folded, err := eachParty(ctx, h, read, func(id events.EntityID, evs []events.Event) (projections.PartyState, bool) {
 		if len(evs) == 0 && party == "" {
 			return projections.PartyState{}, false // nothing known of it then (KnownAt): no answer
 		}
@@ -51,13 +68,32 @@ func (h *Historian) state(ctx context.Context, day events.Day, party string) ([]
 	if err != nil {
 		return nil, err
 	}
-	sort.SliceStable(states, func(i, j int) bool {
-		if a, b := DisplayName(states[i]), DisplayName(states[j]); a != b {
-			return a < b
+	return byDisplayName(append(states, folded...)), nil
+}
+
+// byDisplayName sorts states by display name then id. A PartyState is a large value: the order is
+// found on the keys, then each state is moved once.
+func byDisplayName(states []projections.PartyState) []projections.PartyState {
+	type key struct {
+		name string
+		id   events.EntityID
+		i    int
+	}
+	keys := make([]key, len(states))
+	for i := range states {
+		keys[i] = key{DisplayName(states[i]), states[i].ID, i}
+	}
+	slices.SortFunc(keys, func(a, b key) int { // ids are unique: a total order
+		if c := strings.Compare(a.name, b.name); c != 0 {
+			return c
 		}
-		return states[i].ID < states[j].ID
+		return strings.Compare(string(a.id), string(b.id))
 	})
-	return states, nil
+	out := make([]projections.PartyState, len(states))
+	for i, k := range keys {
+		out[i] = states[k.i]
+	}
+	return out
 }
 
 // During returns every party that existed, or may have, at some time in period (an EDTF date or
@@ -113,6 +149,96 @@ func (h *Historian) during(ctx context.Context, period events.Date, party string
 		return a.ID < b.ID
 	})
 	return states, nil
+}
+
+// allStored is what the store's answers leave to fold of a question about every party.
+type allStored struct {
+	fold []events.EntityID // the parties the Answerer keeps no answers for, sorted
+}
+
+// allStoredStates answers a question about every party on the current record from the store's
+// answers alone, without listing the entities, when the store vouches for holding the entry of every
+// party (events.AnswerReader.AllAnswers): the states of the parties that exist on day (those of skip
+// left out) and, in allStored, the parties to fold. It returns a nil *allStored when it cannot.
+func (h *Historian) allStoredStates(ctx context.Context, day events.Day, party string, skip map[events.EntityID]bool) ([]projections.PartyState, *allStored, error) {
+	ar, ok := h.store().(events.AnswerReader)
+	if !ok || party != "" || !h.opts.KnownAt.IsZero() || h.opts.CuratedOnly || day == events.MaxDay {
+		return nil, nil, nil
+	}
+	var mu sync.Mutex
+	var states []projections.PartyState
+	all := &allStored{}
+	complete, err := ar.AllAnswers(ctx, projections.AnswersVersion, h.workers(), func(id events.EntityID, answers []byte, _ time.Time) error {
+		if skip[id] {
+			return nil
+		}
+		if answers == nil {
+			mu.Lock()
+			all.fold = append(all.fold, id)
+			mu.Unlock()
+			return nil
+		}
+		st, ok, err := projections.AnswerOn(answers, day)
+		if err != nil {
+			return fmt.Errorf("stored answers of %s: %w", id, err)
+		}
+		if ok && st.Exists() {
+			mu.Lock()
+			states = append(states, st)
+			mu.Unlock()
+		}
+		return nil
+	})
+	if err != nil || !complete {
+		return nil, nil, err
+	}
+	sort.Slice(all.fold, func(i, j int) bool { return all.fold[i] < all.fold[j] })
+	return states, all, nil
+}
+
+// storedStates answers what the store's stored answers can (events.AnswerReader, built by
+// projections.StoredAnswers): the states on day of the parties of ids that have answers, those that
+// exist (or all, with all), and the parties left to fold. The answers are the fold's own, byte for
+// byte; they are used for the record as it stands now, and as it stood at KnownAt when no event they
+// rest on (nor a name they show) was recorded after it. With CuratedOnly, and for events.MaxDay,
+// every party is folded.
+func (h *Historian) storedStates(ctx context.Context, ids []events.EntityID, day events.Day, all bool) ([]events.EntityID, []projections.PartyState, error) {
+	ar, ok := h.store().(events.AnswerReader)
+	if !ok || h.opts.CuratedOnly || day == events.MaxDay || len(ids) == 0 {
+		return ids, nil, nil
+	}
+	var mu sync.Mutex
+	var states []projections.PartyState
+	answered := make(map[events.EntityID]bool, len(ids))
+	err := ar.Answers(ctx, projections.AnswersVersion, ids, h.workers(), func(id events.EntityID, answers []byte, since time.Time) error {
+		if !h.opts.KnownAt.IsZero() && since.After(h.opts.KnownAt) {
+			return nil // the record has changed since: fold it as it stood then
+		}
+		st, ok, err := projections.AnswerOn(answers, day)
+		if err != nil {
+			return fmt.Errorf("stored answers of %s: %w", id, err)
+		}
+		if !ok {
+			return nil
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		answered[id] = true
+		if st.Exists() || all {
+			states = append(states, st)
+		}
+		return nil
+	})
+	if err != nil || len(answered) == 0 {
+		return ids, nil, err
+	}
+	rest := make([]events.EntityID, 0, len(ids)-len(answered))
+	for _, id := range ids {
+		if !answered[id] {
+			rest = append(rest, id)
+		}
+	}
+	return rest, states, nil
 }
 
 // DisplayName returns the name a party state is shown and sorted by: its name on the day, else the

@@ -2,7 +2,6 @@ package history
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"annals/events"
@@ -120,20 +119,21 @@ func LinksText(links []projections.Link) string {
 	return strings.Join(out, "\n")
 }
 
+// stylesText is " (also styled …)" for a leader whose sources word the office in other ways, and ""
+// otherwise.
+func stylesText(l projections.Leader) string {
+	if styles := l.Styles(); len(styles) > 0 {
+		return " (also styled " + strings.Join(styles, ", ") + ")"
+	}
+	return ""
+}
+
 // LeadersText renders office holders, one a line, with their dating and sources.
 func LeadersText(leaders []projections.Leader) string {
 	var lines []string
 	for _, l := range leaders {
 		s := fmt.Sprintf("%s, %s", l.Name, l.Role)
-		var styles []string // the other ways the claims word the office
-		for _, c := range l.Claims {
-			if c.Value != l.Role && !slices.Contains(styles, c.Value) {
-				styles = append(styles, c.Value)
-			}
-		}
-		if len(styles) > 0 {
-			s += " (also styled " + strings.Join(styles, ", ") + ")"
-		}
+		s += stylesText(l)
 		switch {
 		case l.Certainty == projections.Undated && l.Until != "":
 			s += fmt.Sprintf(" (undated: no source says since when), may have left %s", l.Until)

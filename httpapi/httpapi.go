@@ -171,6 +171,7 @@ func writeError(w http.ResponseWriter, n *node.Node, err error) {
 }
 
 func writeStatus(w http.ResponseWriter, n *node.Node, code int, doc node.ErrorDocument) {
+	doc.AppliedSeq = n.AppliedSeq()
 	data, _ := node.Encode(doc)
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set(node.HeaderAppliedSeq, strconv.FormatUint(n.AppliedSeq(), 10))

@@ -8,12 +8,16 @@
 //     JSON document `query --json` prints, byte for byte, with the header Annals-Applied-Seq.
 //   - An error is a micro error: the Nats-Service-Error-Code header holds the status code (400 for a
 //     bad date or request, 404 for an unknown name, with its candidates in the body, 409 for a
-//     conflict, 503 when unavailable, 500 otherwise), Nats-Service-Error the message, and the body the
-//     node.ErrorDocument.
+//     conflict, 413 for an answer larger than the server's max payload, 503 when unavailable, 500
+//     otherwise), Nats-Service-Error the message, and the body the node.ErrorDocument.
+//
+// Ask (and Client) is the other side: it sends a request to the service and returns the answer's
+// body as the node sent it, or an error wrapping the sentinel of the answer's code.
 package natsapi
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"runtime"
@@ -98,7 +102,7 @@ func Start(ctx context.Context, nc *nats.Conn, n *node.Node, cfg Config) (*Servi
 			go func() {
 				defer s.inflight.Done()
 				defer func() { <-sem }()
-				serve(ctx, n, e, req, cfg.Timeout, logger)
+				serve(ctx, nc, n, e, req, cfg.Timeout, logger)
 			}()
 		})
 		kind := "query"
@@ -114,8 +118,17 @@ func Start(ctx context.Context, nc *nats.Conn, n *node.Node, cfg Config) (*Servi
 	return s, nil
 }
 
-// serve answers one request.
-func serve(ctx context.Context, n *node.Node, e node.Endpoint, req micro.Request, timeout time.Duration, logger *slog.Logger) {
+// ErrTooLarge is returned (code 413) when an answer is larger than the NATS server lets a message be.
+var ErrTooLarge = errors.New("answer too large")
+
+// replyOverhead is room left in a message for the reply's headers.
+const replyOverhead = 1 << 10
+
+// serve answers one request. It runs in a goroutine of its own, after micro's handler returned, so it
+// answers on the connection (a message to the request's reply subject with the headers micro.Request
+// would set) rather than through micro.Request, whose state micro reads once the handler returns: the
+// service's $SRV.STATS count the requests, and the node's metrics their errors.
+func serve(ctx context.Context, nc *nats.Conn, n *node.Node, e node.Endpoint, req micro.Request, timeout time.Duration, logger *slog.Logger) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	doc, err := e.Serve(ctx, req.Data())
@@ -123,16 +136,28 @@ func serve(ctx context.Context, n *node.Node, e node.Endpoint, req micro.Request
 	if err == nil {
 		data, err = node.Encode(doc)
 	}
-	headers := micro.WithHeaders(micro.Headers{node.HeaderAppliedSeq: []string{strconv.FormatUint(n.AppliedSeq(), 10)}})
-	if err != nil {
-		code, edoc := node.Status(err)
-		body, _ := node.Encode(edoc)
-		if rerr := req.Error(strconv.Itoa(code), firstLine(edoc.Error), body, headers); rerr != nil {
-			logger.Warn("respond", "endpoint", e.Name, "err", rerr)
-		}
+	if err == nil && int64(len(data))+replyOverhead > nc.MaxPayload() {
+		err = fmt.Errorf("the answer is %d bytes, more than the NATS server's max payload (%d): ask a narrower question, or over HTTP: %w",
+			len(data), nc.MaxPayload(), ErrTooLarge)
+	}
+	reply := req.Reply()
+	if reply == "" {
 		return
 	}
-	if rerr := req.Respond(data, headers); rerr != nil {
+	msg := nats.NewMsg(reply)
+	msg.Header.Set(node.HeaderAppliedSeq, strconv.FormatUint(n.AppliedSeq(), 10))
+	msg.Data = data
+	if err != nil {
+		code, edoc := node.Status(err)
+		if errors.Is(err, ErrTooLarge) {
+			code, edoc.Code = 413, 413
+		}
+		edoc.AppliedSeq = n.AppliedSeq()
+		msg.Data, _ = node.Encode(edoc)
+		msg.Header.Set(micro.ErrorCodeHeader, strconv.Itoa(code))
+		msg.Header.Set(micro.ErrorHeader, firstLine(edoc.Error))
+	}
+	if rerr := nc.PublishMsg(msg); rerr != nil {
 		logger.Warn("respond", "endpoint", e.Name, "err", rerr)
 	}
 }

@@ -3,8 +3,8 @@ package node_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"net"
 	"strings"
 	"sync"
 	"testing"
@@ -13,7 +13,6 @@ import (
 	"annals/natsapi"
 	"annals/node"
 
-	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 )
 
@@ -21,59 +20,9 @@ import (
 // own store directory, shut down at the end of the test; it returns each server's client URL.
 func startCluster(t *testing.T) []string {
 	t.Helper()
-	const n = 3
-	var ports []int
-	var lns []net.Listener
-	for range 2 * n {
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		lns = append(lns, ln)
-		ports = append(ports, ln.Addr().(*net.TCPAddr).Port)
-	}
-	for _, ln := range lns {
-		ln.Close()
-	}
-	var routes []string
-	for _, p := range ports[n:] {
-		routes = append(routes, fmt.Sprintf("nats://127.0.0.1:%d", p))
-	}
-	var servers []*server.Server
-	var urls []string
-	for i := range n {
-		ns, err := server.NewServer(&server.Options{
-			ServerName:         fmt.Sprintf("s%d", i+1),
-			Host:               "127.0.0.1",
-			Port:               ports[i],
-			JetStream:          true,
-			StoreDir:           t.TempDir(),
-			JetStreamMaxMemory: 64 << 20,
-			JetStreamMaxStore:  1 << 30,
-			Cluster:            server.ClusterOpts{Name: "annals-node-test", Host: "127.0.0.1", Port: ports[n+i]},
-			Routes:             server.RoutesFromStr(strings.Join(routes, ",")),
-			NoLog:              true,
-			NoSigs:             true,
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ns.Start()
-		servers = append(servers, ns)
-		urls = append(urls, ns.ClientURL())
-	}
-	t.Cleanup(func() {
-		for _, ns := range servers {
-			ns.Shutdown()
-			ns.WaitForShutdown()
-		}
-	})
-	for i, ns := range servers {
-		if !ns.ReadyForConnections(10 * time.Second) {
-			t.Fatalf("server %d not ready", i+1)
-		}
-	}
-	return urls
+	c := newCluster(t, 3)
+	c.startAll()
+	return []string{c.url(0), c.url(1), c.url(2)}
 }
 
 // described returns a facts file of statements by who about the parties shared-0 … shared-4, one a
@@ -193,7 +142,14 @@ func TestCluster(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer nc.Close()
-	msg, err := nc.Request("annals.api.state", []byte(`{"at":"2010-01-01"}`), 10*time.Second)
+	// The services' subscriptions reach the third server through the routes a moment after they start.
+	var msg *nats.Msg
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		msg, err = nc.Request("annals.api.state", []byte(`{"at":"2010-01-01"}`), 10*time.Second)
+		if !errors.Is(err, nats.ErrNoResponders) || time.Now().After(deadline) {
+			break
+		}
+	}
 	if err != nil {
 		t.Fatalf("state over NATS: %v", err)
 	}

@@ -23,9 +23,10 @@ type Endpoint struct {
 	Serve func(ctx context.Context, body []byte) (any, error)
 }
 
-// Endpoints returns the node's endpoints, questions first, in a fixed order.
+// Endpoints returns the node's endpoints, questions first, in a fixed order; a read-only node's are
+// the questions only.
 func (n *Node) Endpoints() []Endpoint {
-	return []Endpoint{
+	all := []Endpoint{
 		query(n, "state", "every party on a day (at) or in a period (during), or one (party)", n.state),
 		query(n, "party", "everything about one party (party), up to a day (at)", n.Party),
 		query(n, "timeline", "a party's facts in historical order (party)", n.Timeline),
@@ -42,6 +43,16 @@ func (n *Node) Endpoints() []Endpoint {
 		write(n, "retract", "withdraw events without replacing them", n.Retract),
 		write(n, "ingest", "record a document (name, text) with its curated facts file (facts)", n.Ingest),
 	}
+	if !n.cfg.ReadOnly {
+		return all
+	}
+	var questions []Endpoint
+	for _, e := range all {
+		if !e.Write {
+			questions = append(questions, e)
+		}
+	}
+	return questions
 }
 
 // state is the state endpoint: State, or During with a period.

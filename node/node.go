@@ -2,6 +2,7 @@ package node
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -42,9 +43,13 @@ type Config struct {
 	Interval time.Duration // DefaultInterval if zero
 	// MinSeqWait is how long a question with min_seq waits; DefaultMinSeqWait if zero.
 	MinSeqWait time.Duration
-	Logger     *slog.Logger     // nil discards
-	Now        func() time.Time // the recorded-time clock of writes; time.Now if nil
-	Entropy    io.Reader        // entropy of event ids; crypto-random if nil
+	// ReadOnly makes a node that only answers questions: Endpoints lists no write, and the writes
+	// (Append, Correct, Retract, Ingest) fail with ErrReadOnly. A node whose NATS user may not publish
+	// on the stream's subjects should be read-only (docs/api.md, "Permissions").
+	ReadOnly bool
+	Logger   *slog.Logger     // nil discards
+	Now      func() time.Time // the recorded-time clock of writes; time.Now if nil
+	Entropy  io.Reader        // entropy of event ids; crypto-random if nil
 }
 
 // Node follows the stream into its store, answers questions and takes writes. It is safe for
@@ -233,12 +238,24 @@ func (n *Node) historian(ctx context.Context, o ReadOptions) (*history.Historian
 }
 
 // write runs one write under the node's lock, with a copy of the node's recorder for fn to configure,
-// and points the read side at what it recorded.
-func (n *Node) write(ctx context.Context, fn func(*record.Recorder) error) error {
+// and points the read side at what it recorded. A read-only node refuses it with ErrReadOnly; a write
+// the NATS server refuses to take (no permission to publish on the stream's subjects) ends at once with
+// an error wrapping ErrNotPermitted, instead of waiting for an acknowledgment that never comes.
+func (n *Node) write(ctx context.Context, fn func(context.Context, *record.Recorder) error) error {
+	if n.cfg.ReadOnly {
+		return fmt.Errorf("write: %w", ErrReadOnly)
+	}
+	ctx, stop := n.guardPublish(ctx)
+	defer stop()
 	n.mu.Lock()
 	before, _ := n.cfg.Store.LastSeq(ctx)
 	rec := *n.rec
-	err := fn(&rec)
+	err := fn(ctx, &rec)
+	if cause := context.Cause(ctx); errors.Is(cause, ErrNotPermitted) {
+		err = cause
+	} else if errors.Is(err, context.DeadlineExceeded) && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		err = fmt.Errorf("no acknowledgment from the stream before the request's deadline (the stream may still record the write, whole, once it answers; writing it again is safe): %w", err)
+	}
 	after, lerr := n.cfg.Store.LastSeq(context.WithoutCancel(ctx))
 	n.mu.Unlock()
 	if lerr == nil && after > before {

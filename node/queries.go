@@ -190,7 +190,7 @@ func (n *Node) History(ctx context.Context, r HistoryRequest) (history.HistoryDo
 		if err != nil {
 			return history.HistoryDocument{}, err
 		}
-		return history.NewHistoryDocument(a.ID, a.Chains), nil
+		return history.NewHistoryDocument(a.ID, a.Name, a.Chains), nil
 	}
 	id, err := parseID(r.Event)
 	if err != nil {
@@ -200,7 +200,7 @@ func (n *Node) History(ctx context.Context, r HistoryRequest) (history.HistoryDo
 	if err != nil {
 		return history.HistoryDocument{}, err
 	}
-	return history.NewHistoryDocument("", []history.Chain{chain}), nil
+	return history.NewHistoryDocument("", "", []history.Chain{chain}), nil
 }
 
 // Diff answers `query diff --from FROM --to TO [--party P]`.

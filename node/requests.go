@@ -143,6 +143,10 @@ type ErrorDocument struct {
 	Error      string      `json:"error"`
 	Candidates []Candidate `json:"candidates,omitempty"`
 	Total      int         `json:"total,omitempty"` // the candidates in all, of which Candidates lists the first
+	// AppliedSeq is how far the answering node's store was (also in the Annals-Applied-Seq header):
+	// with a min_seq that timed out, how far short of it the node is. Set by the NATS service and the
+	// HTTP API.
+	AppliedSeq uint64 `json:"applied_seq,omitempty"`
 }
 
 // Candidate is an entity a name may have meant.
@@ -166,7 +170,8 @@ var ErrNotApplied = errors.New("sequence not applied yet")
 // Status returns the status code and error document of an error of the node: 400 for a bad request
 // (events.ErrInvalid: a bad date, field or fact), 404 for a name, document or event the record does
 // not hold (with the candidates of a name), 400 with the candidates for a name that means several,
-// 409 for a conflict with another writer, 503 for a log or sequence not available, 504 for a deadline,
+// 403 for a write a read-only or unpermitted node cannot take, 409 for a conflict with another
+// writer, 503 for a log or sequence not available, 504 for a deadline,
 // 500 otherwise.
 func Status(err error) (int, ErrorDocument) {
 	doc := ErrorDocument{Error: err.Error()}
@@ -183,6 +188,8 @@ func Status(err error) (int, ErrorDocument) {
 		doc.Code = 404
 	case errors.Is(err, events.ErrConflict):
 		doc.Code = 409
+	case errors.Is(err, ErrReadOnly), errors.Is(err, ErrNotPermitted):
+		doc.Code = 403
 	case errors.Is(err, ErrNotApplied), errors.Is(err, jetlog.ErrUnavailable):
 		doc.Code = 503
 	case errors.Is(err, context.DeadlineExceeded):

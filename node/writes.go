@@ -32,7 +32,7 @@ func (n *Node) Append(ctx context.Context, name string, data []byte) (WriteDocum
 		return n.written(ctx, "append", WriteDocument{}, fmt.Errorf("facts file %s holds no facts: %w", name, events.ErrInvalid))
 	}
 	var res record.Result
-	err = n.write(ctx, func(rec *record.Recorder) error {
+	err = n.write(ctx, func(ctx context.Context, rec *record.Recorder) error {
 		rec.ReportIDs = true
 		rec.Retries = record.AppendRetries(curated.Facts)
 		res, err = rec.Record(ctx, curated.Facts)
@@ -62,7 +62,7 @@ func (n *Node) Correct(ctx context.Context, r CorrectRequest) (WriteDocument, er
 	}
 	var id ulid.ULID
 	var res record.Result
-	err = n.write(ctx, func(rec *record.Recorder) error {
+	err = n.write(ctx, func(ctx context.Context, rec *record.Recorder) error {
 		id, res, err = rec.Correct(ctx, c)
 		return err
 	})
@@ -77,7 +77,7 @@ func (n *Node) Retract(ctx context.Context, r RetractRequest) (WriteDocument, er
 	}
 	var id ulid.ULID
 	var res record.Result
-	err = n.write(ctx, func(rec *record.Recorder) error {
+	err = n.write(ctx, func(ctx context.Context, rec *record.Recorder) error {
 		id, res, err = rec.Retract(ctx, ids, r.Reason, r.Source.event())
 		return err
 	})
@@ -99,7 +99,7 @@ func (n *Node) Ingest(ctx context.Context, r IngestRequest) (WriteDocument, erro
 		return n.written(ctx, "ingest", WriteDocument{}, err)
 	}
 	var res record.IngestResult
-	err = n.write(ctx, func(rec *record.Recorder) error {
+	err = n.write(ctx, func(ctx context.Context, rec *record.Recorder) error {
 		rec.ReportIDs = true
 		res, err = rec.Ingest(ctx, in)
 		return err

@@ -40,6 +40,11 @@
 //   - Durations become dates (Ban, addYears). A ban "for five years" from a ruling dated 2017-11-16
 //     ends on 2022-11-16: the end is derived from the start of the ban's date and its years, and the
 //     ban shows as over from that day on.
+//   - Answers change only on breakpoints (Breakpoints, PartyAnswers, AnswerOn). Party compares the day
+//     asked about only with days its events give (their dates' bounds, and the dates it derives from
+//     them: refined foundings, tenures, the ends of bans), so its answer holds from one such day to
+//     the next. A store may keep the answer of each interval (StoredAnswers) and answer any day with
+//     it: byte for byte the fold's own answer, which stays the definition.
 //   - Periods (PartyDuring). Over a period (an EDTF date or interval) a party existed when some day of
 //     the period lies within its lifetime: certainly when a day lies after its latest founding and
 //     before its earliest end, uncertainly when one may. Leaders over a period follow the same rule.

@@ -29,10 +29,12 @@ func (s span) endAt(d events.Date) span {
 // when a == b): certain when some day of the period lies after its latest start and before its
 // earliest end, uncertain when some day may, and false when it certainly did not hold.
 func (s span) during(a, b events.Day) (Certainty, bool) {
-	if x := max(a, s.fromL); x <= b && x < s.toE {
+	// MaxDay as an end is no end: the fact still holds on the open end of time (a day of MaxDay
+	// asks about everything), instead of seeming to have ended there without an ending.
+	if x := max(a, s.fromL); x <= b && (x < s.toE || s.toE == events.MaxDay) {
 		return Certain, true
 	}
-	if x := max(a, s.fromE); x <= b && x < s.toL {
+	if x := max(a, s.fromE); x <= b && (x < s.toL || s.toL == events.MaxDay) {
 		return Uncertain, true
 	}
 	return "", false

@@ -180,6 +180,20 @@ type Names func(events.EntityID) string
 // Party folds the events about or involving a party into its state as of day. Events may come in any
 // order; names may be nil (ids are shown instead).
 func Party(id events.EntityID, evs []events.Event, day events.Day, names Names) PartyState {
+	return partyAt(id, evs, day, names, &dayFree{})
+}
+
+// dayFree keeps what Party computes that does not depend on the day (the disputes, the tenures), for
+// folding one party's events on many days (PartyAnswers): partyAt computes each once.
+type dayFree struct {
+	disputes []Dispute
+	ts       []tenure
+	done     struct{ disputes, ts bool }
+}
+
+// partyAt is Party, with what does not depend on the day kept in free across calls about the same
+// events and names.
+func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names, free *dayFree) PartyState {
 	if names == nil {
 		names = func(id events.EntityID) string { return string(id) }
 	}
@@ -302,7 +316,10 @@ func Party(id events.EntityID, evs []events.Event, day events.Day, names Names) 
 	st.Ideology = valueOf(ideology)
 	st.Position = valueOf(position)
 	st.Founded = foundingOf(founded)
-	st.Disputes = disputesOf(id, evs, names)
+	if !free.done.disputes {
+		free.disputes, free.done.disputes = disputesOf(id, evs, names), true
+	}
+	st.Disputes = free.disputes
 	if st.Disputes == nil {
 		st.Disputes = []Dispute{}
 	}
@@ -312,7 +329,10 @@ func Party(id events.EntityID, evs []events.Event, day events.Day, names Names) 
 		return st
 	}
 	var vacancies []Vacancy
-	ts := tenures(took, left)
+	if !free.done.ts {
+		free.ts, free.done.ts = tenures(took, left), true
+	}
+	ts := free.ts
 	st.Leaders, vacancies, st.FormerLeaders = holders(ts, day, day, names)
 	if st.Ended() {
 		// Nothing outlives its party: its last leaders, wings and affiliations are former ones. The

@@ -130,3 +130,30 @@ func BenchmarkIngest(b *testing.B) {
 		b.ReportMetric(float64(len(facts)*b.N)/b.Elapsed().Seconds(), "events/s")
 	})
 }
+
+// BenchmarkReplay measures record.Replay of a recorded log into an empty store, the way `recorder
+// replay` rebuilds one.
+func BenchmarkReplay(b *testing.B) {
+	const n, parties = 20000, 500
+	e := newBenchEnv(b, true)
+	r := &record.Recorder{Log: e.log, Store: e.store, Now: time.Now, Entropy: ulid.Monotonic(rand.New(rand.NewSource(1)), 0)}
+	if _, err := r.Record(context.Background(), syntheticFacts(n, parties)); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		store, err := boltstore.Open(filepath.Join(b.TempDir(), "replayed.db"), boltstore.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if _, err := record.Replay(context.Background(), e.log, store, record.ReplayOptions{}); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		store.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64((n+1)*b.N)/b.Elapsed().Seconds(), "events/s")
+}

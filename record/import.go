@@ -120,6 +120,7 @@ func (r *Recorder) Import(ctx context.Context, evs []events.Event) (ImportResult
 		}
 		res.Imported += len(chunk)
 		r.logger().Info("imported", "events", res.Imported+have, "of", len(evs))
+		r.progress(res.Imported+have, len(evs))
 	}
 	return res, nil
 }

@@ -2,7 +2,10 @@ package record
 
 import (
 	"context"
+	"errors"
+	"io"
 
+	"annals/document"
 	"annals/sources"
 )
 
@@ -17,6 +20,9 @@ type IngestResult struct {
 	// Warnings are what resolving the documents' subjects could not settle (sources.Loaded.Warnings),
 	// one a document.
 	Warnings []string
+	// Unread, with IngestStream, is what the documents held that could not be read
+	// (sources.Loaded.Unread), every batch's; Ingest leaves it to the caller's Loaded.
+	Unread []document.Warning
 }
 
 // Ingest records what sources loaded: it catches the store up with the log (so that it holds what
@@ -41,4 +47,37 @@ func (r *Recorder) Ingest(ctx context.Context, in *sources.Loaded) (IngestResult
 	res.Reviewed = len(reviewed)
 	res.Result, err = r.Record(ctx, append(in.Facts, reviewed...))
 	return res, err
+}
+
+// IngestStream records what a stream of sources reads, batch by batch: each batch as Ingest records it
+// (its subjects resolved against the record, which holds the batches before it), before the next is
+// read, so that what it holds does not grow with the sources. It checks ctx between batches. The
+// counts and warnings add up over the batches; they are returned with an error too, which stops it at
+// the batch that failed (the batches before it stay recorded; ingesting again records the rest).
+func (r *Recorder) IngestStream(ctx context.Context, in *sources.Stream) (IngestResult, error) {
+	var total IngestResult
+	for {
+		if err := ctx.Err(); err != nil {
+			return total, err
+		}
+		batch, err := in.Next()
+		if errors.Is(err, io.EOF) {
+			return total, nil
+		}
+		if err != nil {
+			return total, err
+		}
+		res, err := r.Ingest(ctx, batch)
+		total.Documents += res.Documents
+		total.Facts += res.Facts
+		total.Reviewed += res.Reviewed
+		total.Warnings = append(total.Warnings, res.Warnings...)
+		total.Unread = append(total.Unread, batch.Unread...)
+		total.Recorded += res.Recorded
+		total.Known += res.Known
+		total.IDs = append(total.IDs, res.IDs...)
+		if err != nil {
+			return total, err
+		}
+	}
 }

@@ -46,6 +46,10 @@ type Recorder struct {
 	Retries      int  // DefaultRetries if zero; negative: report the first conflict
 	ReportIDs    bool // fill Result.IDs (for a few facts, such as a correction; not for a big ingest)
 
+	// Progress, when set, is called from the calling goroutine as Record and Import go, with how many
+	// of the facts (or events) given are settled (recorded or found known) and how many there are.
+	Progress func(done, total int)
+
 	// MaxPayload is the largest event the log carries, in bytes (jetlog: 64 MiB, larger than a
 	// message of the server, through its object store);
 	// 0: not checked. New takes it from a log that reports it (jetlog.Log.MaxPayload).
@@ -184,13 +188,25 @@ func (r *Recorder) Record(ctx context.Context, facts []events.Fact) (Result, err
 		if err := r.settle(ctx, prev, &res); err != nil {
 			return res, err
 		}
+		r.progress(res.Recorded+res.Known, len(facts))
 		bg.start(func() error { _, err := r.catchUp(ctx, p.evs); return err })
 		prev = p
 	}
 	if err := bg.wait(); err != nil {
 		return res, err
 	}
-	return res, r.settle(ctx, prev, &res)
+	err := r.settle(ctx, prev, &res)
+	if err == nil {
+		r.progress(len(facts), len(facts))
+	}
+	return res, err
+}
+
+// progress reports progress, if the recorder was asked to.
+func (r *Recorder) progress(done, total int) {
+	if r.Progress != nil {
+		r.Progress(done, total)
+	}
 }
 
 // EventIDs returns, for each fact, the id of the event that records it, or the zero ULID for a fact

@@ -34,6 +34,7 @@ type Loaded struct {
 
 	docs       []loadedDocument
 	standalone []events.Fact // the facts of facts files without a document
+	factFiles  []string      // the paths of those facts files
 	opts       LoadOptions
 }
 
@@ -88,11 +89,88 @@ func Load(paths []string) (*Loaded, error) {
 // cannot be read is skipped and listed in Loaded.Unread, or, with opts.Strict, an error naming the file
 // and line. A curated facts file is checked in full in both modes.
 func LoadWith(paths []string, opts LoadOptions) (*Loaded, error) {
-	var docs, factFiles []string
+	docs, factFiles, err := list(paths)
+	if err != nil {
+		return nil, err
+	}
+	out := &Loaded{opts: opts}
+	companions := map[string]bool{}
+	for _, path := range docs {
+		companion := companionOf(path)
+		d, unread, err := loadDocument(path, companion, opts)
+		if err != nil {
+			return nil, err
+		}
+		out.Unread = append(out.Unread, unread...)
+		companions[filepath.Clean(companion)] = true
+		out.docs = append(out.docs, d)
+		out.Documents = append(out.Documents, filepath.Base(path))
+	}
+	for _, path := range factFiles {
+		if companions[filepath.Clean(path)] {
+			continue
+		}
+		facts, err := loadFacts(path)
+		if err != nil {
+			return nil, err
+		}
+		out.standalone = append(out.standalone, facts...)
+		out.factFiles = append(out.factFiles, path)
+	}
+	out.rebuild()
+	return out, nil
+}
+
+// File is a file LoadWith read: a document with the path of its facts file beside it ("" if none),
+// or a facts file without a document (Document "").
+type File struct {
+	Document string
+	Facts    string
+}
+
+// Files returns the files LoadWith read, documents in name order with their facts files, then the
+// facts files without a document: what to send, one by one, to a node that records them (recorder
+// ingest --server).
+func (l *Loaded) Files() []File {
+	var out []File
+	for _, d := range l.docs {
+		f := File{Document: d.path}
+		if d.curated != nil {
+			f.Facts = companionOf(d.path)
+		}
+		out = append(out, f)
+	}
+	for _, path := range l.factFiles {
+		out = append(out, File{Facts: path})
+	}
+	return out
+}
+
+// companionOf returns the name of a document's facts file: NAME.facts.json beside NAME.txt.
+func companionOf(doc string) string {
+	return strings.TrimSuffix(doc, filepath.Ext(doc)) + FactsSuffix
+}
+
+// loadFacts reads a facts file without a document beside it.
+func loadFacts(path string) ([]events.Fact, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	c, err := extract.ParseCurated(path, data)
+	if err != nil {
+		return nil, err
+	}
+	return c.Facts, nil
+}
+
+// list returns the documents (*.txt) and the facts files (*.facts.json) of paths, files and folders,
+// each sorted by name, or an error wrapping events.ErrNotFound when there are none.
+func list(paths []string) (docs, factFiles []string, err error) {
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", p, err)
+			return nil, nil, fmt.Errorf("read %s: %w", p, err)
 		}
 		if !info.IsDir() {
 			if strings.HasSuffix(p, FactsSuffix) {
@@ -102,7 +180,16 @@ func LoadWith(paths []string, opts LoadOptions) (*Loaded, error) {
 			}
 			continue
 		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		// A folder given through a symbolic link is read as the folder it links to (WalkDir would
+		// not enter it); the files keep the path as given.
+		root := p
+		if resolved, err := filepath.EvalSymlinks(p); err == nil {
+			root = resolved
+		}
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if rel, rerr := filepath.Rel(root, path); rerr == nil {
+				path = filepath.Join(p, rel)
+			}
 			switch {
 			case err != nil:
 				return err
@@ -116,43 +203,15 @@ func LoadWith(paths []string, opts LoadOptions) (*Loaded, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("read folder %s: %w", p, err)
+			return nil, nil, fmt.Errorf("read folder %s: %w", p, err)
 		}
+	}
+	if len(docs) == 0 && len(factFiles) == 0 {
+		return nil, nil, fmt.Errorf("no documents (*.txt) or facts files (*%s) in %s: %w", FactsSuffix, strings.Join(paths, ", "), events.ErrNotFound)
 	}
 	sort.Strings(docs)
-	out := &Loaded{opts: opts}
-	companions := map[string]bool{}
-	for _, path := range docs {
-		companion := strings.TrimSuffix(path, filepath.Ext(path)) + FactsSuffix
-		d, unread, err := loadDocument(path, companion, opts)
-		if err != nil {
-			return nil, err
-		}
-		out.Unread = append(out.Unread, unread...)
-		companions[filepath.Clean(companion)] = true
-		out.docs = append(out.docs, d)
-		out.Documents = append(out.Documents, filepath.Base(path))
-	}
 	sort.Strings(factFiles)
-	for _, path := range factFiles {
-		if companions[filepath.Clean(path)] {
-			continue
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", path, err)
-		}
-		c, err := extract.ParseCurated(path, data)
-		if err != nil {
-			return nil, err
-		}
-		out.standalone = append(out.standalone, c.Facts...)
-	}
-	out.rebuild()
-	if len(docs) == 0 && len(factFiles) == 0 {
-		return nil, fmt.Errorf("no documents (*.txt) or facts files (*%s) in %s: %w", FactsSuffix, strings.Join(paths, ", "), events.ErrNotFound)
-	}
-	return out, nil
+	return docs, factFiles, nil
 }
 
 // loadDocument parses a document and its companion facts file, if there is one, into facts. It returns

@@ -60,3 +60,19 @@ func TestLoadErrorsNameTheInput(t *testing.T) {
 		}
 	}
 }
+
+// A folder given through a symbolic link is read as the folder it links to.
+func TestLoadFolderThroughALink(t *testing.T) {
+	link := filepath.Join(t.TempDir(), "seeds")
+	target, err := filepath.Abs("../seeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	in, err := sources.Load([]string{link})
+	if err != nil || len(in.Documents) != 3 {
+		t.Fatalf("Load(a link to seeds) = %v, %v; want the 3 seed documents", in, err)
+	}
+}

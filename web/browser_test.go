@@ -78,14 +78,62 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 	return v
 }
 
-// waitFor polls until a JavaScript predicate holds.
+// waitFor polls until a JavaScript predicate holds. A page that is being replaced cannot evaluate
+// anything ("Cannot find context with specified id"): such errors are retried until the time is up.
 func waitFor(t *testing.T, ctx context.Context, what, predicate string) {
 	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	var last error
+	for time.Now().Before(deadline) {
+		c, cancel := context.WithTimeout(ctx, 3*time.Second)
+		ok, err := chromedp.Run(c, chromedp.Evaluate[bool](predicate))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		last = err
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("%s: the page did not get there in 15s (last error: %v) (body: %.2000s)", what, last, bodyText(ctx))
+}
+
+// screenshotDirEnv names a directory where the screenshots the README shows are written as well
+// (ANNALS_SCREENSHOTS=../docs go test ./web -run TestBrowser writes docs/day-1995-03-01.png and
+// docs/party-cnrp.png).
+const screenshotDirEnv = "ANNALS_SCREENSHOTS"
+
+// publish writes a screenshot to the directory ANNALS_SCREENSHOTS names, when it names one.
+func publish(t *testing.T, name string, png []byte) {
+	t.Helper()
+	dir := os.Getenv(screenshotDirEnv)
+	if dir == "" {
+		return
+	}
+	path := filepath.Join(dir, name+".png")
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("published screenshot: %s", path)
+}
+
+// topShot takes a screenshot of the top of the page down to the bottom of the element sel (a CSS
+// selector) at the window's width: the viewport is stretched to that height for the shot.
+func topShot(t *testing.T, ctx context.Context, sel string) []byte {
+	t.Helper()
+	size := eval[map[string]float64](t, ctx, `(() => { const r = document.querySelector(`+"`"+sel+"`"+`).getBoundingClientRect(); return {w: innerWidth, h: Math.ceil(r.bottom + scrollY + 16)} })()`)
 	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
 	defer cancel()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](predicate, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
-		t.Fatalf("%s: %v (body: %.2000s)", what, err, bodyText(ctx))
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(size["w"]), int64(size["h"]))); err != nil {
+		t.Fatalf("stretch the viewport: %v", err)
 	}
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatalf("screenshot down to %s: %v", sel, err)
+	}
+	if err := chromedp.Do(ctx, chromedp.ResetViewport()); err != nil {
+		t.Fatalf("reset the viewport: %v", err)
+	}
+	return png
 }
 
 func bodyText(ctx context.Context) string {
@@ -96,13 +144,13 @@ func bodyText(ctx context.Context) string {
 }
 
 // screenshot saves the whole page as a PNG in the test's artifact directory (go test -artifacts keeps it).
-func screenshot(t *testing.T, ctx context.Context, name string) {
+func screenshot(t *testing.T, ctx context.Context, name string) []byte {
 	t.Helper()
-	shoot(t, ctx, name, chromedp.FullScreenshot(100))
+	return shoot(t, ctx, name, chromedp.FullScreenshot(100))
 }
 
-// shoot saves the PNG a screenshot action takes in the test's artifact directory.
-func shoot(t *testing.T, ctx context.Context, name string, action chromedp.Action[[]byte]) {
+// shoot saves the PNG a screenshot action takes in the test's artifact directory, and returns it.
+func shoot(t *testing.T, ctx context.Context, name string, action chromedp.Action[[]byte]) []byte {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
 	defer cancel()
@@ -110,6 +158,13 @@ func shoot(t *testing.T, ctx context.Context, name string, action chromedp.Actio
 	if err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)
 	}
+	save(t, name, png)
+	return png
+}
+
+// save writes a PNG in the test's artifact directory.
+func save(t *testing.T, name string, png []byte) {
+	t.Helper()
 	path := filepath.Join(t.ArtifactDir(), name+".png")
 	if err := os.WriteFile(path, png, 0o644); err != nil {
 		t.Fatal(err)
@@ -130,7 +185,7 @@ func TestBrowser(t *testing.T) {
 				t.Errorf("the CNUP's card on 1995-03-01 lacks %q:\n%s", want, card)
 			}
 		}
-		screenshot(t, ctx, "day-1995-03-01")
+		publish(t, "day-1995-03-01", screenshot(t, ctx, "day-1995-03-01"))
 	})
 
 	t.Run("moving the date to 2015 shows the CNRP", func(t *testing.T) {
@@ -164,6 +219,15 @@ func TestBrowser(t *testing.T) {
 		}
 		shoot(t, ctx, "party-cnrp-top", chromedp.CaptureScreenshot())
 		shoot(t, ctx, "lineage-cnrp", chromedp.Screenshot(chromedp.CSS("figure.lineage")))
+		// One edge per link: the two sources of the 2012 merger are one edge each for the Sam Rainsy
+		// and the Human Rights Party, and the infobox's undated claim folds into it.
+		if n := eval[int](t, ctx, `document.querySelectorAll("svg.lineage-graph path.edge-merger").length`); n != 3 {
+			t.Errorf("the CNRP's lineage draws %d merger edges, want 3 (Sam Rainsy, Human Rights, Norodom Ranariddh)", n)
+		}
+		// The page with its lineage picture, for the README.
+		png := topShot(t, ctx, "#lineage")
+		save(t, "party-cnrp", png)
+		publish(t, "party-cnrp", png)
 		// The nodes are links a keyboard reaches: focus one and press Enter.
 		eval[bool](t, ctx, `(() => { document.querySelector('svg.lineage-graph a[href="/party/candlelight-party"]').focus(); return true })()`)
 		if href := eval[string](t, ctx, `document.activeElement.getAttribute("href") || ""`); href != "/party/candlelight-party" {
@@ -180,6 +244,51 @@ func TestBrowser(t *testing.T) {
 			t.Fatalf("click the Sam Rainsy Party's node: %v", err)
 		}
 		waitFor(t, ctx, "the Sam Rainsy Party's page", `location.pathname === "/party/sam-rainsy-party" && document.querySelector("h1").innerText.includes("Sam Rainsy Party")`)
+	})
+
+	t.Run("an ended party: last leaders, former wings and affiliations, bans", func(t *testing.T) {
+		step(t, ctx, "open the CNRP's page on 2018-01-01", chromedp.Navigate(base+"/party/cnrp?at=2018-01-01"))
+		state := eval[string](t, ctx, `document.getElementById("state").innerText`)
+		for _, want := range []string{"none: the party had ended", "Last leaders", "Kem Sokha, leader (also styled president) since 2017-03-02, left 2017-11-16",
+			"Former wings", "CNRP Youth", "Former affiliations", "Liberal International", "Bans from politics",
+			"118 senior party officials banned for 5 years from 2017-11-16 until 2022-11-16: ⛔ in force"} {
+			if !strings.Contains(norm(state), want) {
+				t.Errorf("the CNRP on 2018-01-01 lacks %q:\n%s", want, state)
+			}
+		}
+		screenshot(t, ctx, "party-cnrp-2018")
+		step(t, ctx, "open the CNRP's page on 2023-01-01", chromedp.Navigate(base+"/party/cnrp?at=2023-01-01"))
+		if state := norm(eval[string](t, ctx, `document.querySelector("#state .bans").innerText`)); !strings.Contains(state, "118 senior party officials banned for 5 years from 2017-11-16 until 2022-11-16: ✓ over") {
+			t.Errorf("the CNRP's ban on 2023-01-01 = %q, want it over", state)
+		}
+		step(t, ctx, "open the CNRP's page on 2017-02-20", chromedp.Navigate(base+"/party/cnrp?at=2017-02-20"))
+		if v := norm(eval[string](t, ctx, `document.querySelector("#state .vacancies").innerText`)); !strings.Contains(v, "leader: vacant since 2017-02-11, until 2017-03-02 (last held by Sam Rainsy)") {
+			t.Errorf("the CNRP's vacancies on 2017-02-20 = %q, want the leader's office vacant since 2017-02-11", v)
+		}
+	})
+
+	t.Run("the timeline is grouped by year and keyboard navigable", func(t *testing.T) {
+		step(t, ctx, "open the CNRP's page", chromedp.Navigate(base+"/party/cnrp"))
+		years := eval[[]string](t, ctx, `[...document.querySelectorAll("nav#years a")].map(a => a.getAttribute("href"))`)
+		if want := []string{"#y-2012", "#y-2013", "#y-2017", "#y-undated"}; !slices.Equal(years, want) {
+			t.Errorf("the year index links to %q, want %q", years, want)
+		}
+		// Tab to the index's 2017 and press Enter: the page goes to 2017's heading.
+		eval[bool](t, ctx, `(() => { document.querySelector('nav#years a[href="#y-2017"]').focus(); return true })()`)
+		step(t, ctx, "press Enter on 2017", chromedp.KeyEvent("\r"))
+		waitFor(t, ctx, "the 2017 heading in view", `location.hash === "#y-2017" && (() => { const r = document.getElementById("y-2017").getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight })()`)
+		first := eval[string](t, ctx, `document.getElementById("y-2017").closest("section").querySelector(".entry .when").innerText`)
+		if !strings.Contains(first, "2017") {
+			t.Errorf("the first entry under 2017 is dated %q", first)
+		}
+		// The next Tab from the heading reaches its link back to the index.
+		step(t, ctx, "press Tab", chromedp.KeyEvent("\t"))
+		if cls := eval[string](t, ctx, `document.activeElement.className + " " + (document.activeElement.closest("section") || {}).className`); cls != "to-years year" {
+			t.Errorf("after the 2017 heading, Tab goes to %q, want its link back to the years", cls)
+		}
+		step(t, ctx, "press Enter on ↑ years", chromedp.KeyEvent("\r"))
+		waitFor(t, ctx, "the year index", `location.hash === "#years"`)
+		screenshot(t, ctx, "timeline-years")
 	})
 
 	t.Run("a source link shows the quote highlighted in place", func(t *testing.T) {

@@ -62,24 +62,17 @@ func (h *Handler) day(w http.ResponseWriter, r *http.Request) {
 	p.Day = day.String()
 	year, month, dom := day.Civil()
 	p.Year, p.MD = year, fmt.Sprintf("%02d-%02d", month, dom)
-	p.MinYear, p.MaxYear, err = h.years(ctx, rq)
+	seq, err := h.store.LastSeq(ctx)
 	if err != nil {
 		h.fail(w, r, rq, "day", err)
 		return
 	}
+	p.MinYear, p.MaxYear = h.years(ctx, rq, seq)
 	p.MinYear, p.MaxYear = min(p.MinYear, year), max(p.MaxYear, year)
-	states, err := rq.historian.State(ctx, day, "")
+	dated, named, err := h.partiesOn(ctx, rq, seq, day)
 	if err != nil {
 		h.fail(w, r, rq, "day", err)
 		return
-	}
-	var dated, named []projections.PartyState
-	for _, st := range states {
-		if st.Status.Value == projections.StatusUnknown && !st.Attested {
-			named = append(named, st)
-		} else {
-			dated = append(dated, st)
-		}
 	}
 	// Page n holds the nth PageSize of the dated parties and the nth of the named ones.
 	p.Dated, p.Named = len(dated), len(named)
@@ -119,55 +112,92 @@ func dayInYear(year int, md string) events.Day {
 	return events.DayOf(year, m, min(d, last))
 }
 
-// yearsKey names one record as it stood: the answers for it do not change.
-type yearsKey struct {
+// recordKey names one record as it stood: the answers for it do not change.
+type recordKey struct {
 	seq     uint64
 	knownAt time.Time
 }
 
-// yearsCache keeps the years of the slider for one record.
+// yearsWait is how long a page waits for the span of years of a record not seen before; past it, the
+// page shows the last span known (of an earlier record) or DefaultMinYear to this year, and the span
+// is ready for the pages after it.
+const yearsWait = 40 * time.Millisecond
+
+// DefaultMinYear is the first year of the slider until the record's own span is known.
+const DefaultMinYear = 1900
+
+// yearsCache keeps the years of the slider: the span of the last record read, and whether a reading
+// is under way.
 type yearsCache struct {
 	sync.Mutex
 	ok         bool
-	key        yearsKey
+	key        recordKey
 	start, end int
+	reading    chan struct{} // closed when the reading under way is done; nil when none is
 }
 
 // years returns the first and last year a dated fact of the record may fall in, for the slider. The
-// answer is kept until the store applies another event or another known-at is asked about.
-func (h *Handler) years(ctx context.Context, rq *request) (int, int, error) {
-	seq, err := h.store.LastSeq(ctx)
-	if err != nil {
-		return 0, 0, err
-	}
-	key := yearsKey{seq, rq.knownAt}
+// answer is kept until the store applies another event or another known-at is asked about. Reading
+// it reads every event, which takes seconds at scale: it is read in the background, and a page does
+// not wait longer than yearsWait for it (it shows the span of the record as it was before, or
+// DefaultMinYear to this year when none was read yet).
+func (h *Handler) years(ctx context.Context, rq *request, seq uint64) (int, int) {
+	key := recordKey{seq, rq.knownAt}
 	h.cache.Lock()
 	if h.cache.ok && h.cache.key == key {
 		s, e := h.cache.start, h.cache.end
 		h.cache.Unlock()
-		return s, e, nil
+		return s, e
+	}
+	done := h.cache.reading
+	if done == nil {
+		done = make(chan struct{})
+		h.cache.reading = done
+		go h.readYears(context.WithoutCancel(ctx), rq.historian, key, done)
 	}
 	h.cache.Unlock()
-	found, err := rq.historian.Events(ctx, history.EventsQuery{Dated: true, From: events.MinDay, To: events.MaxDay})
-	if err != nil {
-		return 0, 0, err
+	select {
+	case <-done:
+	case <-time.After(yearsWait):
+	case <-ctx.Done():
 	}
-	lo, hi := events.MaxDay, events.MinDay
+	h.cache.Lock()
+	defer h.cache.Unlock()
+	if h.cache.ok {
+		return h.cache.start, h.cache.end
+	}
+	return DefaultMinYear, time.Now().UTC().Year()
+}
+
+// readYears reads the span of years of the record key names into the cache, and closes done.
+func (h *Handler) readYears(ctx context.Context, hi *history.Historian, key recordKey, done chan struct{}) {
+	defer func() {
+		h.cache.Lock()
+		h.cache.reading = nil
+		h.cache.Unlock()
+		close(done)
+	}()
+	found, err := hi.Events(ctx, history.EventsQuery{Dated: true, From: events.MinDay, To: events.MaxDay})
+	if err != nil {
+		h.log.Error("read the years of the record", "seq", key.seq, "err", err)
+		return
+	}
+	lo, hi2 := events.MaxDay, events.MinDay
 	for _, f := range found {
 		d := f.Stored.Event.Date
 		if e := d.Earliest(); e != events.MinDay && e < lo {
 			lo = e
 		}
-		if l := d.Latest(); l != events.MaxDay && l > hi {
-			hi = l
+		if l := d.Latest(); l != events.MaxDay && l > hi2 {
+			hi2 = l
 		}
 	}
-	start, end := 1900, time.Now().UTC().Year()
+	start, end := DefaultMinYear, time.Now().UTC().Year()
 	if lo != events.MaxDay {
 		start, _, _ = lo.Civil()
 	}
-	if hi != events.MinDay {
-		end, _, _ = hi.Civil()
+	if hi2 != events.MinDay {
+		end, _, _ = hi2.Civil()
 	}
 	if start > end {
 		start, end = end, start
@@ -175,7 +205,50 @@ func (h *Handler) years(ctx context.Context, rq *request) (int, int, error) {
 	h.cache.Lock()
 	h.cache.ok, h.cache.key, h.cache.start, h.cache.end = true, key, start, end
 	h.cache.Unlock()
-	return start, end, nil
+}
+
+// dayKey names the parties of one day of one record.
+type dayKey struct {
+	record recordKey
+	day    events.Day
+}
+
+// dayCache keeps the parties of the last day shown, so that the other pages of that day are not
+// folded again.
+type dayCache struct {
+	sync.Mutex
+	ok           bool
+	key          dayKey
+	dated, named []projections.PartyState
+}
+
+// partiesOn returns the parties of the day: those the record dates by then, and those it names without
+// a dated fact by then, each in the order history.State gives. The answer for the last day asked
+// about is kept until the store or the known-at changes.
+func (h *Handler) partiesOn(ctx context.Context, rq *request, seq uint64, day events.Day) (dated, named []projections.PartyState, err error) {
+	key := dayKey{recordKey{seq, rq.knownAt}, day}
+	h.days.Lock()
+	if h.days.ok && h.days.key == key {
+		dated, named = h.days.dated, h.days.named
+		h.days.Unlock()
+		return dated, named, nil
+	}
+	h.days.Unlock()
+	states, err := rq.historian.State(ctx, day, "")
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, st := range states {
+		if st.Status.Value == projections.StatusUnknown && !st.Attested {
+			named = append(named, st)
+		} else {
+			dated = append(dated, st)
+		}
+	}
+	h.days.Lock()
+	h.days.ok, h.days.key, h.days.dated, h.days.named = true, key, dated, named
+	h.days.Unlock()
+	return dated, named, nil
 }
 
 // window returns up to n elements of list from lo.

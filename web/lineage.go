@@ -271,10 +271,13 @@ func lineageSVG(l projections.Lineage, href func(events.EntityID) string) templa
 		if e.Method == events.MethodDrafted {
 			date += " (drafted)"
 		}
+		if e.Disputed {
+			date += " ⚠ disputed"
+		}
 		label := s.word + ", " + date
 		fmt.Fprintf(&b, `<path class="edge edge-%s" d="M%.1f,%.1f C%.1f,%.1f %.1f,%.1f %.1f,%.1f" fill="none" stroke="%s" stroke-width="%.1f"%s stroke-linecap="round" marker-end="url(#arrow-%s)"><title>%s</title></path>`,
 			markerID(e.Kind), x1, y1, c1x, c1y, c2x, c2y, x2, y2, s.color, s.width, dash, markerID(e.Kind),
-			template.HTMLEscapeString(names[e.From]+" → "+names[e.To]+": "+label+" ["+e.Source.Label()+"]"))
+			template.HTMLEscapeString(names[e.From]+" → "+names[e.To]+": "+label+" ["+edgeSources(e)+"]"))
 		// The label, its kind over its date, sits on the curve where the links fan out most (near
 		// the source when several links meet at the target, near the target when several leave the
 		// source), parallel links' labels stacked, over a halo so that it reads across lines.
@@ -380,4 +383,24 @@ func wrapName(name string, width, n int) []string {
 		}
 	}
 	return lines
+}
+
+// edgeSources names the sources of every claim behind an edge, each document once, with how many of
+// its quotes state the link when more than one does.
+func edgeSources(e projections.Edge) string {
+	var labels []string
+	n := map[string]int{}
+	for _, c := range edgeClaims(e) {
+		l := c.Source.Label()
+		if n[l] == 0 {
+			labels = append(labels, l)
+		}
+		n[l]++
+	}
+	for i, l := range labels {
+		if n[l] > 1 {
+			labels[i] = fmt.Sprintf("%s, %d quotes", l, n[l])
+		}
+	}
+	return strings.Join(labels, "; ")
 }

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -25,7 +26,7 @@ type partyPage struct {
 	Nodes   int
 	SVGHref string
 
-	Timeline    []entryView
+	Timeline    []yearView
 	Corrections []chainView
 	Error       string
 }
@@ -101,10 +102,64 @@ type entryView struct {
 	Source    sourceView
 }
 
+// yearView is the entries of a timeline that fall in one year (by the year the date gives: its
+// first, or for a date with an open start, "../2017-09", its last), or those the sources give no
+// year.
+type yearView struct {
+	Year    string // "1992", or "undated"
+	ID      string // the heading's id: y-1992, y-undated
+	Entries []entryView
+}
+
+// byYear groups entries by year, the years in order and the entries of a year in the order given;
+// the entries with no year come last.
+func byYear(entries []entryView) []yearView {
+	index := map[string]int{}
+	var out []yearView
+	for _, e := range entries {
+		y := yearOf(e.Date)
+		i, ok := index[y]
+		if !ok {
+			i = len(out)
+			index[y] = i
+			out = append(out, yearView{Year: y, ID: "y-" + y})
+		}
+		out[i].Entries = append(out[i].Entries, e)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Year, out[j].Year
+		if (a == "undated") != (b == "undated") {
+			return b == "undated"
+		}
+		return a < b
+	})
+	return out
+}
+
+// yearOf returns the year an EDTF date falls in, as four digits: the year of its first day, or of
+// its last when it has an open start; "undated" when it has neither.
+func yearOf(date string) string {
+	d, err := events.ParseDate(date)
+	if err != nil {
+		return "undated"
+	}
+	day := d.Earliest()
+	if day == events.MinDay {
+		day = d.Latest()
+	}
+	if day == events.MinDay || day == events.MaxDay {
+		return "undated"
+	}
+	y, _, _ := day.Civil()
+	return fmt.Sprintf("%04d", y)
+}
+
 type edgeView struct {
 	From, To         string
 	FromHref, ToHref string
 	Kind, Date       string
+	Disputed         bool         // other sources date the same link incompatibly
+	Sources          []sourceView // every claim behind the link
 }
 
 type chainView struct {
@@ -172,10 +227,12 @@ func (h *Handler) party(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
+	var views []entryView
 	for _, e := range entries {
-		p.Timeline = append(p.Timeline, entryView{Date: e.Date, HumanDate: e.HumanDate, Summary: e.Summary, Type: string(e.Type),
+		views = append(views, entryView{Date: e.Date, HumanDate: e.HumanDate, Summary: e.Summary, Type: string(e.Type),
 			Drafted: e.Method == events.MethodDrafted, Source: rq.source(e.Source, e.EventID)})
 	}
+	p.Timeline = byYear(views)
 	lin, err := hi.Lineage(ctx, id)
 	if err != nil {
 		h.fail(w, r, rq, "party", err)
@@ -225,10 +282,24 @@ func edgeViews(rq *request, l projections.Lineage) []edgeView {
 		if e.Label != "" {
 			kind += " to " + e.Label
 		}
-		out = append(out, edgeView{From: names[e.From], To: names[e.To], Kind: kind, Date: edgeDate(e),
-			FromHref: rq.link("/party/" + url.PathEscape(string(e.From))), ToHref: rq.link("/party/" + url.PathEscape(string(e.To)))})
+		v := edgeView{From: names[e.From], To: names[e.To], Kind: kind, Date: edgeDate(e), Disputed: e.Disputed,
+			FromHref: rq.link("/party/" + url.PathEscape(string(e.From))), ToHref: rq.link("/party/" + url.PathEscape(string(e.To)))}
+		for _, c := range edgeClaims(e) {
+			v.Sources = append(v.Sources, rq.source(c.Source, c.EventID))
+		}
+		v.Sources = numberQuotes(v.Sources)
+		out = append(out, v)
 	}
 	return out
+}
+
+// edgeClaims returns the claims behind an edge: its Claims, or the edge's own source for an edge
+// built by hand.
+func edgeClaims(e projections.Edge) []projections.EdgeClaim {
+	if len(e.Claims) > 0 {
+		return e.Claims
+	}
+	return []projections.EdgeClaim{{Date: e.Date, Source: e.Source, EventID: e.EventID, Method: e.Method}}
 }
 
 func edgeDate(e projections.Edge) string {

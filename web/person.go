@@ -16,7 +16,7 @@ type personPage struct {
 	Day     string // the day of Roles, "" for every role
 	Names   []nameView
 	Parties []personParty
-	History []entryView
+	History []yearView
 	Error   string
 }
 
@@ -90,9 +90,11 @@ func (h *Handler) person(w http.ResponseWriter, r *http.Request) {
 		}
 		p.Parties[i].Roles = append(p.Parties[i].Roles, v)
 	}
+	var history []entryView
 	for _, e := range a.State.History {
-		p.History = append(p.History, entryView{Date: e.Date, HumanDate: e.HumanDate, Summary: e.Summary, Type: string(e.Type),
+		history = append(history, entryView{Date: e.Date, HumanDate: e.HumanDate, Summary: e.Summary, Type: string(e.Type),
 			Drafted: e.Method == events.MethodDrafted, Source: rq.source(e.Source, e.EventID)})
 	}
+	p.History = byYear(history)
 	h.render(w, r, http.StatusOK, "person", p, rq, hidden{"at", p.Day})
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -43,16 +44,11 @@ func (h *Handler) source(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, rq, "source", err)
 		return
 	}
-	docs, err := rq.historian.Events(ctx, history.EventsQuery{Type: string(events.TypeDocumentRecorded), Source: name})
-	if err != nil {
+	text, err := rq.historian.DocumentText(ctx, name)
+	var nf *history.DocumentNotFoundError
+	if err != nil && !errors.As(err, &nf) { // a document Sources found whose text is not held: its quotes alone
 		h.fail(w, r, rq, "source", err)
 		return
-	}
-	text := ""
-	for _, f := range docs {
-		if d, ok := f.Stored.Event.Payload.(events.DocumentRecorded); ok && d.Name == name {
-			text = d.Text
-		}
 	}
 	p := &sourcePage{Document: name, Title: ans.Title, Current: r.URL.Query().Get("hl")}
 	var quotes []quoteSpan

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"html/template"
 	"net/url"
 	"strings"
@@ -77,7 +78,8 @@ type valueView struct {
 	Drafted   bool
 	Disputed  bool
 	Sources   []sourceView
-	Claims    []claimView // when disputed
+	Claims    []claimView   // when disputed
+	Refined   []refinedView // a date that compatible claims refine: each date they give, with its sources
 }
 
 func (rq *request) value(v projections.Value, date bool) valueView {
@@ -94,6 +96,9 @@ func (rq *request) value(v projections.Value, date bool) valueView {
 	if date && out.Value == "XXXX" {
 		out.Value = "not dated by the sources"
 	}
+	if date {
+		out.Refined = rq.refined(v)
+	}
 	undated := true
 	seen := map[string]bool{}
 	for _, c := range v.Claims {
@@ -107,6 +112,43 @@ func (rq *request) value(v projections.Value, date bool) valueView {
 	}
 	if undated && !date {
 		out.Certainty = projections.Undated
+	}
+	return out
+}
+
+// refinedView is one date the sources give for a date the fold refined, with the sources that give it.
+type refinedView struct {
+	Date    string
+	Sources []sourceView
+}
+
+// refined lists the dates behind a date the fold refined from claims that give it differently ("1997"
+// and "1997-05" are one founding, in May 1997), each with the sources that give it, so that every
+// source of the date is cited; nil when the claims all give the date alike.
+func (rq *request) refined(v projections.Value) []refinedView {
+	var out []refinedView
+	index := map[string]int{}
+	seen := map[[3]string]bool{}
+	for _, c := range v.Claims {
+		if c.Certainty == projections.Undated || c.Date == "" || c.Date == "XXXX" {
+			continue
+		}
+		i, ok := index[c.Date]
+		if !ok {
+			i = len(out)
+			index[c.Date] = i
+			out = append(out, refinedView{Date: c.Date})
+		}
+		if k := [3]string{c.Date, c.Source.Label(), events.FoldSpace(c.Source.Quote)}; !seen[k] {
+			seen[k] = true
+			out[i].Sources = append(out[i].Sources, rq.source(c.Source, c.EventID))
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	for i := range out {
+		out[i].Sources = numberQuotes(out[i].Sources)
 	}
 	return out
 }
@@ -142,11 +184,12 @@ func (rq *request) status(s projections.Status) statusView {
 	return out
 }
 
-// leaderView is an office holder on the day.
+// leaderView is an office holder on the day, or one of the last holders of a party that has ended.
 type leaderView struct {
 	Name      string
 	Href      string
 	Role      string
+	Styles    []string // the other ways the sources word the office: "(also styled …)"
 	When      string
 	Certainty projections.Certainty
 	Drafted   bool
@@ -156,8 +199,7 @@ type leaderView struct {
 func (rq *request) leaders(ls []projections.Leader) []leaderView {
 	var out []leaderView
 	for _, l := range ls {
-		v := leaderView{Name: l.Name, Role: l.Role, Certainty: l.Certainty, Drafted: l.Method == events.MethodDrafted,
-			Href: rq.link("/person/" + url.PathEscape(string(l.Person)))}
+		v := rq.leader(l)
 		switch {
 		case l.Certainty == projections.Undated:
 		case l.Until != "":
@@ -165,15 +207,106 @@ func (rq *request) leaders(ls []projections.Leader) []leaderView {
 		default:
 			v.When = "since " + l.Since
 		}
-		v.Sources = append(v.Sources, rq.source(l.Source, l.EventID))
-		seen := map[string]bool{l.Source.Label(): true}
-		for _, s := range l.Also {
-			if !seen[s.Label()] {
-				seen[s.Label()] = true
-				v.Sources = append(v.Sources, rq.source(s, ""))
+		out = append(out, v)
+	}
+	return out
+}
+
+// formerLeaders are the last holders of each office of a party that has ended: since when, and when
+// they left or that they held the office until the party ended.
+func (rq *request) formerLeaders(ls []projections.Leader) []leaderView {
+	var out []leaderView
+	for _, l := range ls {
+		v := rq.leader(l)
+		if l.Certainty != projections.Undated {
+			v.When = "since " + l.Since
+			if l.Certainty == projections.Uncertain {
+				v.When += " (uncertain)"
 			}
+			v.When += ", "
+		}
+		if l.Until != "" {
+			v.When += "left " + l.Until
+		} else {
+			v.When += "until the party ended"
 		}
 		out = append(out, v)
+	}
+	return out
+}
+
+// leader is the line of an office holder without its dating: the sources of every claim behind it,
+// each once (by label and quote), linking to its quote.
+func (rq *request) leader(l projections.Leader) leaderView {
+	v := leaderView{Name: l.Name, Role: l.Role, Styles: l.Styles(), Certainty: l.Certainty, Drafted: l.Method == events.MethodDrafted,
+		Href: rq.link("/person/" + url.PathEscape(string(l.Person)))}
+	seen := map[[2]string]bool{}
+	add := func(s events.Source, eventID string) {
+		if k := [2]string{s.Label(), events.FoldSpace(s.Quote)}; !seen[k] {
+			seen[k] = true
+			v.Sources = append(v.Sources, rq.source(s, eventID))
+		}
+	}
+	add(l.Source, l.EventID)
+	for _, c := range l.Claims {
+		add(c.Source, c.EventID)
+	}
+	for _, s := range l.Also {
+		add(s, "")
+	}
+	v.Sources = numberQuotes(v.Sources)
+	return v
+}
+
+// numberQuotes names the second and later quotes of one document in a list of sources by their
+// number ("quote 2"), so that a line several quotes of one document support reads
+// "[file.txt, quote 2, quote 3]", each a link to its quote.
+func numberQuotes(vs []sourceView) []sourceView {
+	n := map[string]int{}
+	for i, v := range vs {
+		n[v.Label]++
+		if k := n[v.Label]; k > 1 {
+			vs[i].Label = fmt.Sprintf("quote %d", k)
+		}
+	}
+	return vs
+}
+
+// vacancyView is an office of a living party that nobody held on the day.
+type vacancyView struct {
+	Office string
+	Since  string
+	Until  string // when the next holder took it; "" when the record knows of none
+	Last   []string
+	Source sourceView
+}
+
+func (rq *request) vacancies(vs []projections.Vacancy) []vacancyView {
+	var out []vacancyView
+	for _, v := range vs {
+		out = append(out, vacancyView{Office: v.Office, Since: v.Since, Until: v.Until, Last: v.Last, Source: rq.source(v.Source, v.EventID)})
+	}
+	return out
+}
+
+// banView is a ban from politics of a party's officials, with the end its duration gives.
+type banView struct {
+	Who       string
+	Since     string
+	Years     int
+	Until     string
+	State     string // projections.BanInForce, BanMayBeOver or BanOver
+	Over      bool
+	Certainty projections.Certainty
+	Drafted   bool
+	Source    sourceView
+}
+
+func (rq *request) bans(bs []projections.Ban) []banView {
+	var out []banView
+	for _, b := range bs {
+		out = append(out, banView{Who: b.Who, Since: b.Since, Years: b.Years, Until: b.Until, State: b.State, Over: b.State == projections.BanOver,
+			Certainty: b.Certainty, Drafted: b.Method == events.MethodDrafted, Source: rq.source(b.Source, b.EventID)})
 	}
 	return out
 }
@@ -213,10 +346,16 @@ type stateView struct {
 	Status       statusView
 	Founded      valueView
 	Leaders      []leaderView
+	Ended        bool // the party had certainly ended by the day: its leaders, wings and affiliations are former
+	Former       []leaderView
+	Vacancies    []vacancyView
+	Bans         []banView
 	Ideology     valueView
 	Position     valueView
 	Wings        []linkView
 	Affiliations []linkView
+	FormerWings  []linkView
+	FormerAffils []linkView
 	Predecessors []linkView
 	Successors   []linkView
 	Disputes     []disputeView
@@ -227,7 +366,9 @@ func (rq *request) state(st projections.PartyState, name string) stateView {
 		Abbreviation: rq.value(st.Abbreviation, false), Status: rq.status(st.Status), Founded: rq.value(st.Founded, true),
 		Leaders: rq.leaders(st.Leaders), Ideology: rq.value(st.Ideology, false), Position: rq.value(st.Position, false),
 		Wings: rq.links(st.Wings), Affiliations: rq.links(st.Affiliations), Predecessors: rq.links(st.Predecessors),
-		Successors: rq.links(st.Successors), Disputes: rq.disputes(st.Disputes)}
+		Successors: rq.links(st.Successors), Disputes: rq.disputes(st.Disputes),
+		Ended: st.Ended(), Former: rq.formerLeaders(st.FormerLeaders), Vacancies: rq.vacancies(st.Vacancies), Bans: rq.bans(st.Bans),
+		FormerWings: rq.links(st.FormerWings), FormerAffils: rq.links(st.FormerAffiliations)}
 	if st.Name.Disputed {
 		seen := map[string]bool{}
 		for _, c := range st.Name.Claims {

@@ -43,6 +43,7 @@ type Handler struct {
 	pages map[string]*template.Template
 	mux   *http.ServeMux
 	cache yearsCache
+	days  dayCache
 }
 
 var _ http.Handler = (*Handler)(nil)

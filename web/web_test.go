@@ -162,6 +162,48 @@ func TestPages(t *testing.T) {
 		{"organisation", "/party/national-army-of-democratic-kampuchea", 200, []string{"National Army of Democratic Kampuchea"}, nil},
 		{"bad known", "/?known=last+tuesday", 200, []string{"is not a day (YYYY-MM-DD) or a time", "as it stands now"}, nil},
 		{"static css", "/static/style.css", 200, []string{"@media"}, nil},
+		// What the fold says since issue 12: refined foundings, one line per person and office,
+		// vacancies, former leaders, wings and affiliations of an ended party, bans and their end.
+		{"refined founding, both sources", "/?at=1995-03-01", 200, []string{
+			`<dt>Founded</dt><dd>1992-11-30 <span class="refined">(refined from <span class="date">1992</span> <span class="srcs">[<a class="src" href="/source/khmer-national-solidarity-party.txt?hl=`,
+			`and <span class="date">1992-11-30</span> <span class="srcs">[<a class="src" href="/source/cambodian-national-unity-party.txt?hl=`,
+			`>cambodian-national-unity-party.txt</a>, <a class="src" href="/source/cambodian-national-unity-party.txt?hl=`,
+		}, nil},
+		{"refined founding of the KNSP", "/party/khmer-national-solidarity-party?at=1998-01-01", 200, []string{
+			`1997-05 <span class="refined">(refined from <span class="date">1997</span>`, `and <span class="date">1997-05</span>`,
+		}, nil},
+		{"leader also styled", "/?at=2017-06-01", 200, []string{
+			`<a href="/person/kem-sokha">Kem Sokha</a>, leader <span class="styles">(also styled president)</span> since 2017-03-02`,
+			`deputy leader <span class="styles">(also styled vice president)</span> since 2017-03-02`,
+		}, []string{"Kem Sokha</a>, president"}},
+		{"vacancy", "/party/cnrp?at=2017-02-20", 200, []string{
+			"<dt>Vacant offices</dt>", "leader: <strong>vacant since 2017-02-11</strong>, until 2017-03-02 (last held by Sam Rainsy)",
+			"deputy leader: <strong>vacant since 2017-02-11</strong>, until 2017-03-02 (last held by Kem Sokha)",
+		}, []string{"<dt>Last leaders</dt>"}},
+		{"ended party: former leaders, wings, affiliations; ban in force", "/party/cnrp?at=2018-01-01", 200, []string{
+			"banned, dissolved since 2017-11-16", `<dd class="leaders">none: the party had ended</dd>`, "<dt>Last leaders</dt>",
+			`Kem Sokha</a>, leader <span class="styles">(also styled president)</span> since 2017-03-02, left 2017-11-16`,
+			"<dt>Former wings</dt>", "CNRP Youth", "<dt>Former affiliations</dt>", "Liberal International",
+			"<dt>Bans from politics</dt>", `<li class="ban ban-in-force">118 senior party officials banned for 5 years from 2017-11-16 until 2022-11-16: <strong><span aria-hidden="true">⛔</span> in force</strong>`,
+		}, []string{"<dt>Wings</dt>", "<dt>Affiliations</dt>", "<dt>Vacant offices</dt>"}},
+		{"ban over", "/party/cnrp?at=2023-01-01", 200, []string{
+			`<li class="ban ban-over">118 senior party officials banned for 5 years from 2017-11-16 until 2022-11-16: <strong><span aria-hidden="true">✓</span> over</strong>`,
+		}, []string{"in force</strong>"}},
+		{"lineage: one edge per link, every source", "/party/cnrp", 200, []string{
+			"The lineage in words (6 links)",
+			`Sam Rainsy Party</a> → <a href="/party/cambodia-national-rescue-party">Cambodia National Rescue Party</a>: merger, 2012 <span class="srcs">[`,
+			`Norodom Ranariddh Party</a> → <a href="/party/cambodia-national-rescue-party">Cambodia National Rescue Party</a>: merger, undated`,
+			"merger, 2012 [cambodia-national-rescue-party.txt, 2 quotes]",
+		}, []string{
+			`Sam Rainsy Party</a> → <a href="/party/cambodia-national-rescue-party">Cambodia National Rescue Party</a>: merger, undated`,
+			"disputed: another source",
+		}},
+		{"timeline by year", "/party/cnrp", 200, []string{
+			`<nav class="years" id="years" aria-label="Years"`, `<a href="#y-2012">2012</a> <span class="count">(4)</span>`,
+			`<a href="#y-2017">2017</a>`, `<a href="#y-undated">undated</a>`, `<span id="y-2013" tabindex="-1">2013</span>`,
+			`<span id="y-undated" tabindex="-1">Undated: the sources give no year</span>`, `<a class="to-years" href="#years">↑ years</a>`,
+		}, nil},
+		{"person timeline by year", "/person/kem-sokha", 200, []string{`<nav class="years" id="years"`, `<span id="y-2017" tabindex="-1">2017</span>`}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -206,6 +248,48 @@ func TestDayPaginates(t *testing.T) {
 	}
 	if strings.Contains(third, "id=\"p-cambodian-national-unity-party\"") || strings.Contains(third, "next page") {
 		t.Errorf("page 3 of 3 shows a dated party of page 1 or a next page")
+	}
+}
+
+// The slider's span of years is read in the background: a page waits for it only briefly, and the
+// pages after it show the record's years.
+func TestSliderYears(t *testing.T) {
+	srv := newServer(t)
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		_, _, body := get(t, srv, "/?at=1995-03-01")
+		if strings.Contains(body, `min="1985" max="2018"`) {
+			break
+		}
+		if !strings.Contains(body, fmt.Sprintf(`min="%d"`, DefaultMinYear)) {
+			t.Fatalf("the slider spans neither the record's years (1985–2018) nor the default's: %s", regexp.MustCompile(`<input type="range"[^>]*>`).FindString(body))
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the slider's span of years was not read within 10 s")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// Another page of the day last shown is cut from the parties kept for it, and agrees with a handler
+// that folds them afresh.
+func TestDayPagesOfTheDayKept(t *testing.T) {
+	h := New(fixture, Options{PageSize: 4})
+	page := func(h *Handler, path string) string {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest("GET", path, nil))
+		body := w.Body.String()
+		i, j := strings.Index(body, `<div id="day-results"`), strings.Index(body, "</main>")
+		if i < 0 || j < i {
+			return ""
+		}
+		return body[i:j] // the parties, not the slider, whose years another handler may not have read yet
+	}
+	page(h, "/?at=1995-03-01")
+	for _, path := range []string{"/?at=1995-03-01&page=2", "/?at=1995-03-01&page=3", "/?at=1995-03-01&page=2&known=2026-11-01"} {
+		if got, want := page(h, path), page(New(fixture, Options{PageSize: 4}), path); got != want || got == "" {
+			t.Errorf("GET %s from the parties kept differs from a fresh fold:\n%s\nwant\n%s", path, got, want)
+		}
 	}
 }
 
@@ -293,6 +377,45 @@ func TestLayoutPutsPredecessorsAbove(t *testing.T) {
 		if !strings.Contains(svg, w) {
 			t.Errorf("lineageSVG lacks %q", w)
 		}
+	}
+}
+
+// Claims of one link whose dates cannot both be true are drawn as two edges, each marked disputed,
+// and an edge names the sources of every claim behind it.
+func TestLineageSVGMarksDisputes(t *testing.T) {
+	src := func(doc, quote string) events.Source { return events.Source{Document: doc, Quote: quote} }
+	l := projections.NewLineage("coastal-union", []projections.Edge{
+		{From: "fishermens-league", To: "coastal-union", Kind: "merger", Date: "1988-03", EventID: "1", Source: src("coastal-union.txt", "in March 1988")},
+		{From: "fishermens-league", To: "coastal-union", Kind: "merger", Date: "1988", EventID: "2", Source: src("coastal-union.txt", "in 1988")},
+		{From: "fishermens-league", To: "coastal-union", Kind: "merger", Date: "1990", EventID: "3", Source: src("league-history.txt", "to 1990")},
+	}, nil)
+	svg := string(lineageSVG(l, func(id events.EntityID) string { return "/party/" + string(id) }))
+	for _, w := range []string{"1988-03 ⚠ disputed", "1990 ⚠ disputed", "[coastal-union.txt, 2 quotes]", "[league-history.txt]"} {
+		if !strings.Contains(svg, w) {
+			t.Errorf("lineageSVG lacks %q", w)
+		}
+	}
+	if n := strings.Count(svg, `<path class="edge edge-merger"`); n != 2 {
+		t.Errorf("lineageSVG draws %d merger edges, want 2", n)
+	}
+}
+
+func TestByYear(t *testing.T) {
+	var entries []entryView
+	for _, d := range []string{"../2017-09", "XXXX", "1992", "1992-11-30", "1993/..", "2017-03-02", "1992-11/1993-01"} {
+		entries = append(entries, entryView{Date: d})
+	}
+	var got []string
+	for _, y := range byYear(entries) {
+		var dates []string
+		for _, e := range y.Entries {
+			dates = append(dates, e.Date)
+		}
+		got = append(got, y.Year+" "+strings.Join(dates, ","))
+	}
+	want := []string{"1992 1992,1992-11-30,1992-11/1993-01", "1993 1993/..", "2017 ../2017-09,2017-03-02", "undated XXXX"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("byYear = %q, want %q", got, want)
 	}
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -107,6 +108,32 @@ func TestCorrectionsOnTwoTimeAxes(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			golden(t, "correct-"+tt.name, norm(run(env, tt.args...)))
 		})
+	}
+	// --known-at an event id is the record just before that event: here, the correction of the name.
+	var doc struct {
+		Chains []struct {
+			Steps []struct {
+				Action  string `json:"action"`
+				EventID string `json:"event_id"`
+			} `json:"steps"`
+		} `json:"chains"`
+	}
+	hist := run(env, "history", "--party", "democratic-national-union-movement", "--json")
+	if err := json.Unmarshal([]byte(strings.SplitN(hist, "--- stderr", 2)[0][len("$ query history --party democratic-national-union-movement --json\n"):]), &doc); err != nil {
+		t.Fatalf("history --json: %v\n%s", err, hist)
+	}
+	var correction string
+	for _, ch := range doc.Chains {
+		for _, st := range ch.Steps {
+			if st.Action == "corrected" {
+				correction = st.EventID
+			}
+		}
+	}
+	before := run(env, "state", "--at", "1997-01-01", "--party", "Democratic National Union Movement", "--known-at", "2026-11-01")
+	byID := run(env, "state", "--at", "1997-01-01", "--party", "Democratic National Union Movement", "--known-at", correction)
+	if correction == "" || strings.SplitN(byID, "\n", 2)[1] != strings.SplitN(before, "\n", 2)[1] {
+		t.Errorf("--known-at %s (the correction) =\n%s\nwant the record before it:\n%s", correction, byID, before)
 	}
 	// The history of one event: the rejected claim, and the correction that superseded it.
 	out := run(env, "history", "--party", "cnup", "--json")

@@ -77,7 +77,7 @@ func TestBitFlipsNeverAnswerWrong(t *testing.T) {
 				t.Errorf("seed %d (flips at byte.bit %v): query %s answered\n%s\nwant\n%s", seed+int64(i), at, strings.Join(q, " "), out, want[j])
 			case code == 0:
 				answered++
-			case code != 1 || !strings.Contains(errOut, "error: "):
+			case code != 1 || !strings.Contains(errOut, "error: ") && !strings.Contains(errOut, `{"error":`):
 				t.Errorf("seed %d (flips at byte.bit %v): query %s: exit %d, stderr %q; want exit 1 and an error", seed+int64(i), at, strings.Join(q, " "), code, errOut)
 			default:
 				failed++

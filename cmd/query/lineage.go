@@ -4,52 +4,48 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"annals/events"
+	"annals/history"
+	"annals/node"
 	"annals/projections"
 )
 
-func (m *Main) lineage(ctx context.Context, args []string) error {
-	c := m.flags("lineage", "--party P [--format text|dot|mermaid] [flags]",
-		"Prints a party's predecessors and successors, transitively, as a graph: each link typed (merger,\n"+
-			"split, succession and its kind, transformation, rename) and dated. text draws a tree; dot and\n"+
-			"mermaid paste into Graphviz and Mermaid.")
+func (m *Main) lineage(c *common) func(ctx context.Context) error {
+	c.remote = true
 	party := c.fs.String("party", "", "the party: its id, abbreviation or any name the record holds (required)")
 	format := c.fs.String("format", "text", "text, dot or mermaid")
-	if err := c.parse(args); err != nil {
-		return err
+	return func(ctx context.Context) error {
+		if *party == "" {
+			c.fs.Usage()
+			return usageError{Msg: "lineage needs --party P"}
+		}
+		switch *format {
+		case "text", "dot", "mermaid":
+		default:
+			return usageError{Msg: fmt.Sprintf("--format %q: want text, dot or mermaid", *format)}
+		}
+		var l projections.Lineage
+		raw, err := c.answer(ctx, "lineage", node.LineageRequest{Party: *party, ReadOptions: c.readOptions()}, &l,
+			func(h *history.Historian) (err error) { l, err = h.Lineage(ctx, *party); return err })
+		if err != nil {
+			return err
+		}
+		if c.json {
+			return m.writeDocument(raw, l)
+		}
+		switch *format {
+		case "dot":
+			writeDot(m.Stdout, l)
+		case "mermaid":
+			writeMermaid(m.Stdout, l)
+		default:
+			writeTree(m.Stdout, l)
+		}
+		return nil
 	}
-	if *party == "" {
-		c.fs.Usage()
-		return usageError{"lineage needs --party P"}
-	}
-	switch *format {
-	case "text", "dot", "mermaid":
-	default:
-		return usageError{fmt.Sprintf("--format %q: want text, dot or mermaid", *format)}
-	}
-	store, h, err := c.openHistorian()
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	l, err := h.Lineage(ctx, *party)
-	if err != nil {
-		return err
-	}
-	if c.json {
-		return m.writeJSON(l)
-	}
-	switch *format {
-	case "dot":
-		writeDot(m.Stdout, l)
-	case "mermaid":
-		writeMermaid(m.Stdout, l)
-	default:
-		writeTree(m.Stdout, l)
-	}
-	return nil
 }
 
 func edgeLabel(e projections.Edge) string {
@@ -63,6 +59,22 @@ func edgeLabel(e projections.Edge) string {
 		s += ", undated"
 	}
 	return s + draftedMark(e.Method)
+}
+
+// edgeSources names every source of an edge (each once), the one that dates it first; a disputed
+// edge says so.
+func edgeSources(e projections.Edge) string {
+	labels := []string{e.Source.Label()}
+	for _, c := range e.Claims {
+		if l := c.Source.Label(); !slices.Contains(labels, l) {
+			labels = append(labels, l)
+		}
+	}
+	s := strings.Join(labels, ", ")
+	if e.Disputed {
+		s += "; disputed"
+	}
+	return s
 }
 
 // writeTree draws the lineage from its roots (entities nothing leads to) down; an entity reached
@@ -99,7 +111,7 @@ func writeTree(w io.Writer, l projections.Lineage) {
 			if again && e.To != id {
 				target += " (see above)"
 			}
-			fmt.Fprintf(w, "%s%s%s → %s  [%s]\n", prefix, branch, edgeLabel(e), target, e.Source.Label())
+			fmt.Fprintf(w, "%s%s%s → %s  [%s]\n", prefix, branch, edgeLabel(e), target, edgeSources(e))
 			if !again {
 				walk(e.To, prefix+next)
 			}

@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,6 +19,7 @@ import (
 	"annals/record/recordtest"
 	"annals/sources"
 
+	"github.com/spf13/cobra"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -177,10 +181,56 @@ func TestLockedStoreSaysSoInsteadOfHanging(t *testing.T) {
 }
 
 func TestHelpExitsZero(t *testing.T) {
-	for _, args := range [][]string{{"-h"}, {"state", "-h"}, {"timeline", "-h"}} {
-		got := run(nil, args...)
-		if !strings.HasSuffix(got, "--- exit 0\n") || !strings.Contains(got, "usage") {
-			t.Errorf("query %v = %q, want usage and exit 0", args, got)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-h"}, "Available Commands:"},
+		{[]string{"help"}, "Available Commands:"},
+		{[]string{"state", "-h"}, "query state --at DATE"},
+		{[]string{"help", "state"}, "query state --at DATE"},
+		{[]string{"timeline", "--help"}, "query timeline --party P"},
+	} {
+		got := run(nil, tt.args...)
+		if !strings.HasSuffix(got, "--- stderr\n--- exit 0\n") || !strings.Contains(got, "Usage:") || !strings.Contains(got, tt.want) {
+			t.Errorf("query %v = %q, want its usage (%q) on stdout and exit 0", tt.args, got, tt.want)
+		}
+	}
+}
+
+// The command line behaves as the README says: did-you-mean for commands, one error line for a bad
+// flag, flags before or after arguments, --version and version.
+func TestCommandLine(t *testing.T) {
+	env := map[string]string{"ANNALS_DATA": fixture}
+	for _, tt := range []struct {
+		args []string
+		want []string
+		exit int
+	}{
+		{[]string{"stat", "--at", "1995-03-01"}, []string{`unknown command "stat"; did you mean state?`}, 2},
+		{[]string{"state", "--bogus"}, []string{"error: unknown flag: --bogus (see 'query state --help')"}, 2},
+		{[]string{"party", "--at", "1995-03-01", "CNUP"}, []string{"Cambodian National Unity Party [cambodian-national-unity-party]"}, 0},
+		{[]string{"party", "CNUP", "--at", "1995-03-01"}, []string{"Cambodian National Unity Party [cambodian-national-unity-party]"}, 0},
+		{[]string{"search", "rescue"}, []string{"cambodia-national-rescue-party  party  (Cambodia National Rescue Party; CNRP;", "cambodia-national-rescue-movement"}, 0},
+		{[]string{"search", "Kem", "Sokha", "--kind", "person"}, []string{"kem-sokha  person"}, 0},
+		{[]string{"--version"}, []string{Version}, 0},
+		{[]string{"version"}, []string{Version}, 0},
+		{[]string{"completion", "bash"}, []string{"bash completion"}, 0},
+		{[]string{cobra.ShellCompRequestCmd, "party", "Cambodian N"}, []string{"Cambodian National Unity Party\n"}, 0},
+		{[]string{cobra.ShellCompRequestCmd, "state", "--party", "cambodia-"}, []string{"cambodia-national-rescue-party\n"}, 0},
+		{[]string{cobra.ShellCompRequestCmd, "person", "Kem"}, []string{"Kem Sokha\n"}, 0},
+	} {
+		got := run(env, tt.args...)
+		for _, w := range tt.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("query %v = %q, want it to say %q", tt.args, got, w)
+			}
+		}
+		if !strings.HasSuffix(got, fmt.Sprintf("--- exit %d\n", tt.exit)) {
+			t.Errorf("query %v = %q, want exit %d", tt.args, got, tt.exit)
+		}
+		if n := strings.Count(got, "error:"); n > 1 {
+			t.Errorf("query %v printed %d errors, want one:\n%s", tt.args, n, got)
 		}
 	}
 }
@@ -223,6 +273,111 @@ func TestStateWithAndWithoutTheLifetimeIndex(t *testing.T) {
 		all = strings.Replace(all, " --known-at 2100-01-01", "", 1)
 		if plain != all {
 			t.Errorf("query state --at %s differs from the same with --known-at 2100-01-01:\n%s\n---\n%s", day, plain, all)
+		}
+	}
+}
+
+// docs/events.md is what query types --markdown prints: the catalogue cannot go stale.
+func TestEventCatalogue(t *testing.T) {
+	got := run(nil, "types", "--markdown")
+	body := strings.TrimSuffix(strings.SplitN(got, "\n", 2)[1], "--- stderr\n--- exit 0\n")
+	path := filepath.Join("..", "..", "docs", "events.md")
+	if *update {
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body != string(want) {
+		t.Errorf("docs/events.md is stale: run go test ./cmd/query -run TestEventCatalogue -update")
+	}
+	if !strings.Contains(body, "## leader.left_office/v1") || !strings.Contains(body, "| `person` | entity | required |") {
+		t.Errorf("docs/events.md lacks leader.left_office/v1 and its person field:\n%.2000s", body)
+	}
+	text := run(nil, "types")
+	if !strings.Contains(text, "party.renamed/v1") || !strings.Contains(text, "example: {") {
+		t.Errorf("query types = %.500s", text)
+	}
+}
+
+// The tables for analysis tools: CSV that encoding/csv and Python's csv module read back, one row a
+// party; TSV and JSON Lines with the same columns; a command without a table says so.
+func TestTables(t *testing.T) {
+	env := map[string]string{"ANNALS_DATA": fixture}
+	body := func(got string) string { return strings.SplitN(strings.SplitN(got, "\n", 2)[1], "--- stderr\n", 2)[0] }
+	csvOut := body(run(env, "state", "--at", "2015-06-01", "--format", "csv"))
+	rows, err := csv.NewReader(strings.NewReader(csvOut)).ReadAll()
+	if err != nil {
+		t.Fatalf("encoding/csv cannot read state --format csv: %v\n%s", err, csvOut)
+	}
+	if len(rows) < 3 || rows[0][0] != "id" || rows[0][8] != "leaders" {
+		t.Fatalf("state --format csv = %q, want a header (id … leaders …) and a row a party", rows)
+	}
+	found := false
+	for _, r := range rows[1:] {
+		if len(r) != len(rows[0]) {
+			t.Errorf("row %q has %d cells, the header %d", r, len(r), len(rows[0]))
+		}
+		if r[0] == "cambodia-national-rescue-party" && strings.Contains(r[8], "Sam Rainsy: leader since 2012-07-17") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("state --format csv has no CNRP row led by Sam Rainsy:\n%s", csvOut)
+	}
+	if py, err := exec.LookPath("python3"); err == nil {
+		cmd := exec.Command(py, "-c", "import csv,sys; rows=list(csv.reader(sys.stdin)); print(len(rows), len(rows[0]), rows[0][0])")
+		cmd.Stdin = strings.NewReader(csvOut)
+		out, err := cmd.Output()
+		if want := fmt.Sprintf("%d %d id\n", len(rows), len(rows[0])); err != nil || string(out) != want {
+			t.Errorf("Python's csv module read %q (%v), want %q", out, err, want)
+		}
+	} else if os.Getenv("CI") != "" {
+		t.Error("python3 is missing: .ci/run installs it for this test")
+	}
+	tsv := body(run(env, "timeline", "--party", "cnup", "--format", "tsv"))
+	lines := strings.Split(strings.TrimSuffix(tsv, "\n"), "\n")
+	if head := strings.Split(lines[0], "\t"); len(head) != 14 || head[0] != "date" || len(lines) < 10 {
+		t.Errorf("timeline --format tsv = %.300q", tsv)
+	}
+	for _, l := range lines {
+		if n := strings.Count(l, "\t"); n != 13 {
+			t.Errorf("TSV line with %d tabs, want 13: %q", n, l)
+		}
+	}
+	jsonl := body(run(env, "diff", "--from", "1995-01-01", "--to", "1998-01-01", "--party", "cnup", "--format", "jsonl"))
+	for _, l := range strings.Split(strings.TrimSpace(jsonl), "\n") {
+		var row map[string]string
+		if err := json.Unmarshal([]byte(l), &row); err != nil || row["party"] != "cambodian-national-unity-party" || row["field"] == "" {
+			t.Errorf("diff --format jsonl line %q (%v)", l, err)
+		}
+	}
+	if got := run(env, "party", "cnup", "--format", "csv"); !strings.Contains(got, "party answers as text or json, not csv") || !strings.HasSuffix(got, "--- exit 2\n") {
+		t.Errorf("party --format csv = %q, want a usage error", got)
+	}
+}
+
+// Under --json an error is one JSON object on stderr, with the exit code it would have anyway.
+func TestJSONErrors(t *testing.T) {
+	env := map[string]string{"ANNALS_DATA": fixture}
+	for _, tt := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"state", "--at", "1995-03-01", "--party", "zzzz", "--json"}, 1},
+		{[]string{"state", "--at", "1995-3-01", "--json"}, 2},
+	} {
+		got := run(env, tt.args...)
+		stderr := strings.TrimSuffix(strings.SplitN(got, "--- stderr\n", 2)[1], fmt.Sprintf("--- exit %d\n", tt.code))
+		var e struct {
+			Error string `json:"error"`
+			Code  int    `json:"code"`
+		}
+		if err := json.Unmarshal([]byte(stderr), &e); err != nil || e.Code != tt.code || e.Error == "" {
+			t.Errorf("query %v: stderr %q (%v), want {\"error\": …, \"code\": %d}", tt.args, stderr, err, tt.code)
 		}
 	}
 }

@@ -7,61 +7,64 @@ import (
 
 	"annals/events"
 	"annals/history"
+	"annals/node"
 )
 
-func (m *Main) person(ctx context.Context, args []string) error {
-	c := m.flags("person", "NAME [--at DATE] [flags]",
-		"Prints a person's roles (offices and committee seats, with their dates) and what happened to them,\n"+
-			"in historical order, with sources. With --at, the roles held on that day and the history up to it.")
+func (m *Main) person(c *common) func(ctx context.Context) error {
+	c.remote = true
+	c.tables = true
 	at := c.fs.String("at", "", "roles on this `day`, YYYY-MM-DD, and history up to it")
-	if err := c.parseArgs(args, 1); err != nil {
-		return err
-	}
-	day, err := parseAt(*at)
-	if err != nil {
-		return err
-	}
-	store, h, err := c.openHistorian()
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	a, err := h.Person(ctx, c.args[0], day)
-	if err != nil {
-		return err
-	}
-	id, st := a.ID, a.State
-	if c.json {
-		return m.writeJSON(history.NewPersonDocument(a))
-	}
-	fmt.Fprintf(m.Stdout, "%s [%s]", a.Name, id)
-	if *at != "" {
-		fmt.Fprintf(m.Stdout, " as of %s", day)
-	}
-	fmt.Fprintln(m.Stdout)
-	var names []string
-	for _, n := range st.Names {
-		names = append(names, n.Value+draftedMark(n.Method))
-	}
-	fmt.Fprintf(m.Stdout, "  names  %s\n", strings.Join(unique(names), "; "))
-	fmt.Fprintf(m.Stdout, "\n== roles (%d)\n", len(st.Roles))
-	for _, r := range st.Roles {
-		role := r.Role
-		if r.Committee != "" {
-			role = strings.TrimSpace(fmt.Sprintf("%s, no. %d %s", r.Committee, r.Rank, r.Role))
+	return func(ctx context.Context) error {
+		day, err := parseAt(*at)
+		if err != nil {
+			return err
 		}
-		when := "undated"
-		if !strings.HasPrefix(r.Since, "XXXX") {
-			when = "since " + r.Since
+		var a history.PersonAnswer
+		var doc history.PersonDocument
+		raw, err := c.answer(ctx, "person", node.PersonRequest{Name: c.args[0], At: *at, ReadOptions: c.readOptions()}, &doc,
+			func(h *history.Historian) (err error) { a, err = h.Person(ctx, c.args[0], day); return err })
+		if err != nil {
+			return err
 		}
-		if r.Until != "" {
-			when += ", until " + r.Until
+		if raw != nil {
+			a = history.PersonAnswer{ID: doc.Person, Name: doc.Name, State: doc.PersonState}
 		}
-		fmt.Fprintf(m.Stdout, "  %s of %s (%s)%s  [%s]\n", role, r.Name, when, draftedMark(r.Method), sourceLabels(append([]events.Source{r.Source}, r.Also...)))
+		id, st := a.ID, a.State
+		if tabular(c.format) {
+			return writeTable(m.Stdout, c.format, roleTable(a))
+		}
+		if c.json {
+			return m.writeDocument(raw, history.NewPersonDocument(a))
+		}
+		fmt.Fprintf(m.Stdout, "%s [%s]", a.Name, id)
+		if *at != "" {
+			fmt.Fprintf(m.Stdout, " as of %s", day)
+		}
+		fmt.Fprintln(m.Stdout)
+		var names []string
+		for _, n := range st.Names {
+			names = append(names, n.Value+draftedMark(n.Method))
+		}
+		fmt.Fprintf(m.Stdout, "  names  %s\n", strings.Join(unique(names), "; "))
+		fmt.Fprintf(m.Stdout, "\n== roles (%d)\n", len(st.Roles))
+		for _, r := range st.Roles {
+			role := r.Role
+			if r.Committee != "" {
+				role = strings.TrimSpace(fmt.Sprintf("%s, no. %d %s", r.Committee, r.Rank, r.Role))
+			}
+			when := "undated"
+			if !strings.HasPrefix(r.Since, "XXXX") {
+				when = "since " + r.Since
+			}
+			if r.Until != "" {
+				when += ", until " + r.Until
+			}
+			fmt.Fprintf(m.Stdout, "  %s of %s (%s)%s  [%s]\n", role, r.Name, when, draftedMark(r.Method), sourceLabels(append([]events.Source{r.Source}, r.Also...)))
+		}
+		fmt.Fprintf(m.Stdout, "\n== history (%d)\n", len(st.History))
+		writeHistory(m.Stdout, st.History)
+		return nil
 	}
-	fmt.Fprintf(m.Stdout, "\n== history (%d)\n", len(st.History))
-	writeHistory(m.Stdout, st.History)
-	return nil
 }
 
 func unique(list []string) []string {

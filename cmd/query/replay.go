@@ -13,64 +13,58 @@ import (
 // DefaultFollowInterval is how often `query replay --follow` looks for newly recorded events.
 const DefaultFollowInterval = history.DefaultFollowInterval
 
-func (m *Main) replay(ctx context.Context, args []string) error {
-	c := m.flags("replay", "[--from DATE] [--to DATE] [--party P] [--follow] [flags]",
-		"Plays the history in historical order, one change per line with its date and source: every fact in\n"+
-			"force whose date may fall between --from and --to (EDTF dates; open if not given), of every party or\n"+
-			"of one. --follow then waits for new events as they are recorded (like tail -f) and prints those in\n"+
-			"range as they arrive, until interrupted. With --json, one JSON object a line.")
+func (m *Main) replay(c *common) func(ctx context.Context) error {
 	span := c.period("facts")
 	party := c.fs.String("party", "", "only the facts about or involving this party")
 	follow := c.fs.Bool("follow", false, "keep waiting for new events")
 	interval := c.fs.Duration("interval", DefaultFollowInterval, "with --follow: how often to look for new events")
-	if err := c.parse(args); err != nil {
-		return err
-	}
-	lo, hi, _, err := span.days()
-	if err != nil {
-		return err
-	}
-	if *follow && !c.knownAt.IsZero() {
-		return usageError{"--follow waits for new events; it cannot go with --known-at"}
-	}
-	store, h, err := c.openHistorian()
-	if err != nil {
-		return err
-	}
-	q := history.ReplayQuery{Entity: *party, From: lo, To: hi}
-	r, err := h.Replay(ctx, q)
-	store.Close()
-	if err != nil {
-		return err
-	}
-	print := func(entry projections.Entry) error {
-		if c.json {
-			data, err := json.Marshal(entry)
-			if err != nil {
+	return func(ctx context.Context) error {
+		lo, hi, _, err := span.days()
+		if err != nil {
+			return err
+		}
+		if *follow && !c.knownAt.IsZero() {
+			return usageError{Msg: "--follow waits for new events; it cannot go with --known-at"}
+		}
+		store, h, err := c.openHistorian()
+		if err != nil {
+			return err
+		}
+		q := history.ReplayQuery{Entity: *party, From: lo, To: hi}
+		r, err := h.Replay(ctx, q)
+		store.Close()
+		if err != nil {
+			return err
+		}
+		print := func(entry projections.Entry) error {
+			if c.json {
+				data, err := json.Marshal(entry)
+				if err != nil {
+					return err
+				}
+				_, err = fmt.Fprintf(m.Stdout, "%s\n", data)
 				return err
 			}
-			_, err = fmt.Fprintf(m.Stdout, "%s\n", data)
+			_, err := fmt.Fprintf(m.Stdout, "%-12s %s%s  [%s: %q]\n", entry.Date, entry.Summary, draftedMark(entry.Method), entry.Source.Label(), events.FoldSpace(entry.Source.Quote))
 			return err
 		}
-		_, err := fmt.Fprintf(m.Stdout, "%-12s %s%s  [%s: %q]\n", entry.Date, entry.Summary, draftedMark(entry.Method), entry.Source.Label(), events.FoldSpace(entry.Source.Quote))
-		return err
-	}
-	for _, e := range r.Entries {
-		if err := print(e); err != nil {
-			return err
+		for _, e := range r.Entries {
+			if err := print(e); err != nil {
+				return err
+			}
 		}
-	}
-	if !*follow {
-		return nil
-	}
-	// Follow: reopen the store now and then (a running recorder holds it while it writes) and print
-	// what was applied since.
-	open := func() (events.Reader, error) {
-		store, err := c.open()
-		if err != nil {
-			return nil, err
+		if !*follow {
+			return nil
 		}
-		return store, nil
+		// Follow: reopen the store now and then (a running recorder holds it while it writes) and print
+		// what was applied since.
+		open := func() (events.Reader, error) {
+			store, err := c.open()
+			if err != nil {
+				return nil, err
+			}
+			return store, nil
+		}
+		return h.Follow(ctx, q, r, *interval, open, print)
 	}
-	return h.Follow(ctx, q, r, *interval, open, print)
 }

@@ -9,56 +9,56 @@ import (
 
 	"annals/events"
 	"annals/history"
+	"annals/node"
 	"annals/projections"
 )
 
-func (m *Main) state(ctx context.Context, args []string) error {
-	c := m.flags("state", "--at DATE | --during PERIOD [--party P] [flags]",
-		"Prints every party known on a day (or one party): its name on that day, abbreviation, status,\n"+
-			"leaders, ideology and position, wings and affiliations, predecessors and successors.\n"+
-			"A fact whose date range contains the day is shown as uncertain; claims that disagree are shown\n"+
-			"as disputed, each with its source. With --during, the parties that existed at some time in a\n"+
-			"period (1995, 1995-03, 1993/1997) and who led them then, each with its certainty.")
+func (m *Main) state(c *common) func(ctx context.Context) error {
+	c.remote = true
+	c.tables = true
 	at := c.fs.String("at", "", "the `day`, YYYY-MM-DD (this or --during is required)")
 	during := c.fs.String("during", "", "a `period`: any EDTF date or interval (1995, 1995-03, 1993/1997)")
 	party := c.fs.String("party", "", "one party: its id, abbreviation or any name the record holds")
-	if err := c.parse(args); err != nil {
-		return err
-	}
-	switch {
-	case *at != "" && *during != "":
-		return usageError{"state takes --at DAY or --during PERIOD, not both"}
-	case *during != "":
-		return m.stateDuring(ctx, c, *during, *party)
-	case *at == "":
-		c.fs.Usage()
-		return usageError{"state needs --at DATE"}
-	}
-	day, err := parseAt(*at)
-	if err != nil {
-		if d, derr := events.ParseDate(*at); derr == nil && !d.Unknown() {
-			return usageError{fmt.Sprintf("--at takes one day, YYYY-MM-DD; %q is a period: use --during %s", *at, *at)}
+	return func(ctx context.Context) error {
+		switch {
+		case *at != "" && *during != "":
+			return usageError{Msg: "state takes --at DAY or --during PERIOD, not both"}
+		case *during != "":
+			return m.stateDuring(ctx, c, *during, *party)
+		case *at == "":
+			c.fs.Usage()
+			return usageError{Msg: "state needs --at DATE"}
 		}
-		return err
-	}
-	store, h, err := c.openHistorian()
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	states, err := h.State(ctx, day, *party)
-	if err != nil {
-		return err
-	}
-	if c.json {
-		return m.writeJSON(history.NewStateDocument(day, states))
-	}
-	if len(states) == 0 && !c.knownAt.IsZero() {
-		fmt.Fprintf(m.Stdout, "the record held nothing on %s as it stood at %s\n", day, c.knownAt.UTC().Format(time.RFC3339))
+		day, err := parseAt(*at)
+		if err != nil {
+			if d, derr := events.ParseDate(*at); derr == nil && !d.Unknown() {
+				return usageError{Msg: fmt.Sprintf("--at takes one day, YYYY-MM-DD; %q is a period: use --during %s", *at, *at)}
+			}
+			return err
+		}
+		var states []projections.PartyState
+		var doc history.StateDocument
+		raw, err := c.answer(ctx, "state", node.StateRequest{At: *at, Party: *party, ReadOptions: c.readOptions()}, &doc,
+			func(h *history.Historian) (err error) { states, err = h.State(ctx, day, *party); return err })
+		if err != nil {
+			return err
+		}
+		if raw != nil {
+			states = doc.Parties
+		}
+		if tabular(c.format) {
+			return writeTable(m.Stdout, c.format, stateTable(states))
+		}
+		if c.json {
+			return m.writeDocument(raw, history.NewStateDocument(day, states))
+		}
+		if len(states) == 0 && !c.knownAt.IsZero() {
+			fmt.Fprintf(m.Stdout, "the record held nothing on %s as it stood at %s\n", day, c.knownAt.UTC().Format(time.RFC3339))
+			return nil
+		}
+		writeStates(m.Stdout, day, states, *party != "")
 		return nil
 	}
-	writeStates(m.Stdout, day, states, *party != "")
-	return nil
 }
 
 // stateDuring answers state --during PERIOD.
@@ -68,19 +68,23 @@ func (m *Main) stateDuring(ctx context.Context, c *common, during, party string)
 		if err == nil {
 			err = fmt.Errorf("%q says nothing of when", during)
 		}
-		return usageError{fmt.Sprintf("--during: %v", err)}
+		return usageError{Msg: fmt.Sprintf("--during: %v", err)}
 	}
-	store, h, err := c.openHistorian()
+	var states []projections.PeriodState
+	var doc history.DuringDocument
+	raw, err := c.answer(ctx, "state", node.StateRequest{During: during, Party: party, ReadOptions: c.readOptions()}, &doc,
+		func(h *history.Historian) (err error) { states, err = h.During(ctx, period, party); return err })
 	if err != nil {
 		return err
 	}
-	defer store.Close()
-	states, err := h.During(ctx, period, party)
-	if err != nil {
-		return err
+	if raw != nil {
+		states = doc.Parties
+	}
+	if tabular(c.format) {
+		return writeTable(m.Stdout, c.format, periodTable(states))
 	}
 	if c.json {
-		return m.writeJSON(history.NewDuringDocument(period, states))
+		return m.writeDocument(raw, history.NewDuringDocument(period, states))
 	}
 	if len(states) == 0 && !c.knownAt.IsZero() {
 		fmt.Fprintf(m.Stdout, "the record held nothing on %s as it stood at %s\n", period, c.knownAt.UTC().Format(time.RFC3339))

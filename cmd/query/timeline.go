@@ -7,37 +7,40 @@ import (
 
 	"annals/events"
 	"annals/history"
+	"annals/node"
 	"annals/projections"
 )
 
-func (m *Main) timeline(ctx context.Context, args []string) error {
-	c := m.flags("timeline", "--party P [flags]",
-		"Lists a party's events, and the events that involve it, in historical order: the date as the\n"+
-			"source gives it, the event, and the source with its quote.")
+func (m *Main) timeline(c *common) func(ctx context.Context) error {
+	c.remote = true
+	c.tables = true
 	party := c.fs.String("party", "", "the party: its id, abbreviation or any name the record holds (required)")
-	if err := c.parse(args); err != nil {
-		return err
+	return func(ctx context.Context) error {
+		if *party == "" {
+			c.fs.Usage()
+			return usageError{Msg: "timeline needs --party P"}
+		}
+		var a history.TimelineAnswer
+		var doc history.TimelineDocument
+		raw, err := c.answer(ctx, "timeline", node.TimelineRequest{Party: *party, ReadOptions: c.readOptions()}, &doc,
+			func(h *history.Historian) (err error) { a, err = h.Timeline(ctx, *party); return err })
+		if err != nil {
+			return err
+		}
+		if raw != nil {
+			a = history.TimelineAnswer{ID: doc.Party, Name: doc.Name, Events: doc.Events}
+		}
+		id, entries := a.ID, a.Events
+		if tabular(c.format) {
+			return writeTable(m.Stdout, c.format, entryTable(entries))
+		}
+		if c.json {
+			return m.writeDocument(raw, history.NewTimelineDocument(a))
+		}
+		fmt.Fprintf(m.Stdout, "Timeline of %s [%s]: %d events\n", a.Name, id, len(entries))
+		writeHistory(m.Stdout, entries)
+		return nil
 	}
-	if *party == "" {
-		c.fs.Usage()
-		return usageError{"timeline needs --party P"}
-	}
-	store, h, err := c.openHistorian()
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	a, err := h.Timeline(ctx, *party)
-	if err != nil {
-		return err
-	}
-	id, entries := a.ID, a.Events
-	if c.json {
-		return m.writeJSON(history.NewTimelineDocument(a))
-	}
-	fmt.Fprintf(m.Stdout, "Timeline of %s [%s]: %d events\n", a.Name, id, len(entries))
-	writeHistory(m.Stdout, entries)
-	return nil
 }
 
 // writeHistory prints entries in historical order, with the undated ones (the sources give no date)

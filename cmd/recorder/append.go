@@ -2,58 +2,59 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
+
+	"github.com/spf13/pflag"
 
 	"annals/events"
 	"annals/extract"
 	"annals/record"
 )
 
-func (m *Main) append(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("append", flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
-	var c config
-	m.addFlags(fs, &c)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: recorder append [flags] FILE|-\n\n"+
-			"Records new facts given in the shape of a curated facts file ({\"document\": ..., \"facts\": [...]}),\n"+
-			"from FILE or standard input. Each fact cites a document the record holds (its quote must occur in it)\n"+
-			"or an external work (\"source\": {\"title\", \"url\", \"quote\"}). A fact with \"supersedes\" and \"reason\"\n"+
-			"corrects earlier events. Prints the id of each event recorded.\n\nflags:\n")
-		fs.PrintDefaults()
+func (m *Main) append(fs *pflag.FlagSet, c *config) func(ctx context.Context) error {
+	return func(ctx context.Context) error {
+		if fs.NArg() != 1 {
+			fs.Usage()
+			return usageError{Msg: "append needs one FILE, or - for standard input"}
+		}
+		logger, err := c.logger(m)
+		if err != nil {
+			return err
+		}
+		name, data, err := m.readInput(fs.Arg(0))
+		if err != nil {
+			return err
+		}
+		curated, err := extract.ParseCurated(name, data)
+		if err != nil {
+			return err
+		}
+		if len(curated.Facts) == 0 {
+			return fmt.Errorf("facts file %s holds no facts: %w", name, events.ErrInvalid)
+		}
+		if c.server != "" {
+			doc, err := c.write(ctx, "append", data)
+			if err != nil {
+				return err
+			}
+			for _, id := range doc.Events {
+				fmt.Fprintln(m.Stdout, id)
+			}
+			if doc.Known > 0 {
+				fmt.Fprintf(m.Stderr, "%d facts were already in the record\n", doc.Known)
+			}
+			return nil
+		}
+		b, err := c.open(ctx, logger)
+		if err != nil {
+			return err
+		}
+		defer b.Close()
+		return m.recordFacts(ctx, b, logger, curated.Facts, record.AppendRetries(curated.Facts))
 	}
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return usageError{"append needs one FILE, or - for standard input"}
-	}
-	logger, err := c.logger(m)
-	if err != nil {
-		return err
-	}
-	name, data, err := m.readInput(fs.Arg(0))
-	if err != nil {
-		return err
-	}
-	curated, err := extract.ParseCurated(name, data)
-	if err != nil {
-		return err
-	}
-	if len(curated.Facts) == 0 {
-		return fmt.Errorf("facts file %s holds no facts: %w", name, events.ErrInvalid)
-	}
-	b, err := c.open(ctx, logger)
-	if err != nil {
-		return err
-	}
-	defer b.Close()
-	return m.recordFacts(ctx, b, logger, curated.Facts, record.AppendRetries(curated.Facts))
 }
 
 // recordFacts records facts and prints the id of each event recorded, or says they were known.

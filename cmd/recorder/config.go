@@ -2,7 +2,7 @@ package main
 
 import (
 	"context"
-	"flag"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"os"
@@ -14,11 +14,20 @@ import (
 	"annals/boltstore"
 	"annals/embednats"
 	"annals/jetlog"
+	"annals/natsapi"
+	"annals/node"
+	"annals/projections"
 	"annals/record"
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
+	"github.com/spf13/pflag"
 )
+
+// storeOptions open the store for writing: it keeps the fold's stored answers up to date, so that a
+// query answers "every party on a day" without folding (a writer opened without them would drop the
+// answers it touches).
+var storeOptions = boltstore.Options{Answers: projections.StoredAnswers{}}
 
 // DefaultData is the data directory when neither --data nor ANNALS_DATA is given.
 const DefaultData = "data"
@@ -41,6 +50,10 @@ type config struct {
 	logLevel  string
 	logFormat string
 
+	// server, when set, is the NATS URL of a node (recorder serve) that takes the writes of append,
+	// correct and retract instead of this process.
+	server string
+
 	// listen, when set (recorder serve --nats-listen), is the host:port the embedded server listens on.
 	listen string
 
@@ -49,7 +62,7 @@ type config struct {
 	unchecked bool
 }
 
-func (m *Main) addFlags(fs *flag.FlagSet, c *config) {
+func (m *Main) addFlags(fs *pflag.FlagSet, c *config) {
 	env := func(name, def string) string {
 		if v := m.Getenv(name); v != "" {
 			return v
@@ -69,14 +82,17 @@ func (m *Main) addFlags(fs *flag.FlagSet, c *config) {
 	fs.StringVar(&c.replicas, "replicas", env("ANNALS_REPLICAS", ""), "copies of the stream a cluster keeps, `N` (1, 3 or 5), used when the stream is created; default 1, the embedded server being a single node (env ANNALS_REPLICAS)")
 	fs.StringVar(&c.signing, "signing-key", env("ANNALS_SIGNING_KEY", ""), "the recorder's signing key `file` (an nkey seed; made on first use; default DATA/recorder.nk) (env ANNALS_SIGNING_KEY)")
 	fs.StringVar(&c.trusted, "trusted-keys", env("ANNALS_TRUSTED_KEYS", ""), "public `keys` (U…, comma-separated) of other recorders whose events are part of the record (env ANNALS_TRUSTED_KEYS)")
-	fs.StringVar(&c.logLevel, "log-level", "info", "log level: debug, info, warn, error")
+	fs.StringVar(&c.server, "server", env("ANNALS_SERVER", ""), "send the write (ingest, append, correct, retract) to the node (recorder serve) at this NATS `URL`, with the connection flags above, instead of writing here (env ANNALS_SERVER)")
+	fs.StringVar(&c.logLevel, "log-level", "", "log level: debug, info, warn, error (default warn: only what needs attention; serve: info)")
 	fs.StringVar(&c.logFormat, "log-format", "text", "log format: text or json")
 }
 
 func (c *config) logger(m *Main) (*slog.Logger, error) {
 	var level slog.Level
-	if err := level.UnmarshalText([]byte(c.logLevel)); err != nil {
-		return nil, usageError{fmt.Sprintf("--log-level %q: want debug, info, warn or error", c.logLevel)}
+	if c.logLevel == "" {
+		level = slog.LevelWarn
+	} else if err := level.UnmarshalText([]byte(c.logLevel)); err != nil {
+		return nil, usageError{Msg: fmt.Sprintf("--log-level %q: want debug, info, warn or error", c.logLevel)}
 	}
 	opts := &slog.HandlerOptions{Level: level}
 	switch c.logFormat {
@@ -85,7 +101,7 @@ func (c *config) logger(m *Main) (*slog.Logger, error) {
 	case "json":
 		return slog.New(slog.NewJSONHandler(m.Stderr, opts)), nil
 	}
-	return nil, usageError{fmt.Sprintf("--log-format %q: want text or json", c.logFormat)}
+	return nil, usageError{Msg: fmt.Sprintf("--log-format %q: want text or json", c.logFormat)}
 }
 
 func (c *config) natsOptions() []nats.Option {
@@ -141,14 +157,14 @@ func (c *config) open(ctx context.Context, logger *slog.Logger) (*backend, error
 	}
 	extra, err := jetlog.ParseTrust(c.trusted)
 	if err != nil {
-		return nil, usageError{fmt.Sprintf("--trusted-keys: %v", err)}
+		return nil, usageError{Msg: fmt.Sprintf("--trusted-keys: %v", err)}
 	}
 	b := &backend{}
 	signer, err := jetlog.LoadKey(c.signingKey(), true)
 	if err != nil {
 		return nil, err
 	}
-	b.store, err = boltstore.Open(filepath.Join(c.data, boltstore.FileName), boltstore.Options{})
+	b.store, err = boltstore.Open(filepath.Join(c.data, boltstore.FileName), storeOptions)
 	if err != nil {
 		return nil, err
 	}
@@ -157,7 +173,7 @@ func (c *config) open(ctx context.Context, logger *slog.Logger) (*backend, error
 		if c.listen != "" {
 			if eopts.Host, eopts.Port, err = splitHostPort(c.listen); err != nil {
 				b.Close()
-				return nil, usageError{fmt.Sprintf("--nats-listen: %v", err)}
+				return nil, usageError{Msg: fmt.Sprintf("--nats-listen: %v", err)}
 			}
 			eopts.Listen = true
 		}
@@ -184,7 +200,8 @@ func (c *config) open(ctx context.Context, logger *slog.Logger) (*backend, error
 		b.Close()
 		return nil, fmt.Errorf("jetstream: %w", err)
 	}
-	b.log, err = jetlog.Open(ctx, js, jetlog.Config{Stream: c.stream, Replicas: replicas, Logger: logger, Signer: signer})
+	b.log, err = jetlog.Open(ctx, js, jetlog.Config{Stream: c.stream, Replicas: replicas, Logger: logger, Signer: signer,
+		DuplicateWindow: embednats.DuplicateWindow})
 	if err != nil {
 		b.Close()
 		return nil, err
@@ -213,10 +230,10 @@ func (c *config) replicaCount() (int, error) {
 	}
 	n, err := strconv.Atoi(c.replicas)
 	if err != nil || n < 1 || n > 5 {
-		return 0, usageError{fmt.Sprintf("--replicas %q: want a number from 1 to 5", c.replicas)}
+		return 0, usageError{Msg: fmt.Sprintf("--replicas %q: want a number from 1 to 5", c.replicas)}
 	}
 	if n > 1 && c.natsURL == "" {
-		return 0, usageError{fmt.Sprintf("--replicas %d needs a NATS cluster (--nats): the embedded server is a single node", n)}
+		return 0, usageError{Msg: fmt.Sprintf("--replicas %d needs a NATS cluster (--nats): the embedded server is a single node", n)}
 	}
 	return n, nil
 }
@@ -233,4 +250,23 @@ func redact(url string) string {
 		out = append(out, u)
 	}
 	return strings.Join(out, ",")
+}
+
+// write sends a write to the node at --server and returns what it recorded: the same code paths as
+// a local write, run by the node.
+func (c *config) write(ctx context.Context, endpoint string, request any) (node.WriteDocument, error) {
+	nc, err := nats.Connect(c.server, c.natsOptions()...)
+	if err != nil {
+		return node.WriteDocument{}, fmt.Errorf("--server %s: %w", redact(c.server), err)
+	}
+	defer nc.Close()
+	body, _, err := natsapi.Ask(ctx, nc, endpoint, request)
+	if err != nil {
+		return node.WriteDocument{}, err
+	}
+	var doc node.WriteDocument
+	if err := json.Unmarshal(body, &doc); err != nil {
+		return doc, fmt.Errorf("the answer of %s at %s: %w", endpoint, redact(c.server), err)
+	}
+	return doc, nil
 }

@@ -3,69 +3,63 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/spf13/pflag"
+
 	"annals/extract"
 	"annals/sources"
 )
 
-func (m *Main) extract(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
+func (m *Main) extract(fs *pflag.FlagSet, c *config) func(ctx context.Context) error {
 	asJSON := fs.Bool("json", false, "print the facts as JSON Lines, in the shape of a facts file's entries, then each warning as {\"warning\": ...}")
 	var u unreadFlags
 	u.add(fs)
 	draft := fs.Bool("draft", false, "print a facts file (NAME.facts.json) of the facts drafted from DOC's running text, for a person to review and keep beside it")
 	noDraft := fs.Bool("no-draft", false, "leave out the facts drafted from the running text")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: recorder extract [flags] DOC...\n\nPrints the facts the parser, the drafting rules and the curated file draw from documents,\nwithout recording them. With --draft, prints a facts file to review instead.\n\nflags:\n")
-		fs.PrintDefaults()
-	}
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return usageError{"extract needs a DOC"}
-	}
-	if *draft {
-		return m.draftFile(fs.Args(), u.strict)
-	}
-	in, err := sources.LoadWith(fs.Args(), sources.LoadOptions{Strict: u.strict, NoDraft: *noDraft})
-	if err != nil {
-		return err
-	}
-	u.report(m.Stderr, in.Unread)
-	for i, f := range in.Facts {
+	return func(ctx context.Context) error {
+		if fs.NArg() == 0 {
+			fs.Usage()
+			return usageError{Msg: "extract needs a DOC"}
+		}
+		if *draft {
+			return m.draftFile(fs.Args(), u.strict)
+		}
+		in, err := sources.LoadWith(fs.Args(), sources.LoadOptions{Strict: u.strict, NoDraft: *noDraft})
+		if err != nil {
+			return err
+		}
+		u.report(m.Stderr, in.Unread)
+		for i, f := range in.Facts {
+			if *asJSON {
+				data, err := json.Marshal(f)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(m.Stdout, "%s\n", data)
+				continue
+			}
+			date, method := f.Date.String(), ""
+			if f.Drafted() {
+				method = " (drafted by rule " + f.Rule + ")"
+			}
+			fmt.Fprintf(m.Stdout, "%4d  %-10s %-32s %s%s\n      %s: %q\n", i+1, date, f.Type, f.Entity, method, f.Source.Label(), f.Source.Quote)
+		}
 		if *asJSON {
-			data, err := json.Marshal(f)
-			if err != nil {
-				return err
+			// A machine reads the warnings where it reads the facts: one line each, after them.
+			for _, w := range in.Unread {
+				data, err := json.Marshal(unreadJSON{Warning: warningJSON{Document: w.Name, Line: w.Line, Message: w.Msg}})
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(m.Stdout, "%s\n", data)
 			}
-			fmt.Fprintf(m.Stdout, "%s\n", data)
-			continue
 		}
-		date, method := f.Date.String(), ""
-		if f.Drafted() {
-			method = " (drafted by rule " + f.Rule + ")"
-		}
-		fmt.Fprintf(m.Stdout, "%4d  %-10s %-32s %s%s\n      %s: %q\n", i+1, date, f.Type, f.Entity, method, f.Source.Label(), f.Source.Quote)
+		return nil
 	}
-	if *asJSON {
-		// A machine reads the warnings where it reads the facts: one line each, after them.
-		for _, w := range in.Unread {
-			data, err := json.Marshal(unreadJSON{Warning: warningJSON{Document: w.Name, Line: w.Line, Message: w.Msg}})
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(m.Stdout, "%s\n", data)
-		}
-	}
-	return nil
 }
 
 // unreadJSON is the line `recorder extract --json` prints for each warning (see docs/json.md).
@@ -85,7 +79,7 @@ type warningJSON struct {
 // beside the document; ingesting then records the file's facts and retracts the drafted ones.
 func (m *Main) draftFile(paths []string, strict bool) error {
 	if len(paths) != 1 || filepath.Ext(paths[0]) != ".txt" {
-		return usageError{"extract --draft needs one document (a .txt file)"}
+		return usageError{Msg: "extract --draft needs one document (a .txt file)"}
 	}
 	if _, err := os.Stat(strings.TrimSuffix(paths[0], ".txt") + sources.FactsSuffix); err == nil {
 		fmt.Fprintf(m.Stderr, "note: %s has a facts file already; drafting from its running text as if it had none\n", paths[0])

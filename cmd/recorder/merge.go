@@ -2,63 +2,51 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"strings"
+
+	"github.com/spf13/pflag"
 
 	"annals/events"
 )
 
-func (m *Main) merge(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("merge", flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
-	var c config
-	m.addFlags(fs, &c)
+func (m *Main) merge(fs *pflag.FlagSet, c *config) func(ctx context.Context) error {
 	var src sourceFlags
 	src.add(fs)
 	reason := fs.String("reason", "", "why A and B are one party (required)")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: recorder merge [flags] A B\n\n"+
-			"Records a person's decision that A and B, two entities of the record (an id, or a name that means\n"+
-			"one entity), are one party: an entity.same_as/v1 event about A, with a reason and a source.\n"+
-			"Queries then answer for the two together, under A's id; 'recorder retract ID' parts them again.\n"+
-			"Prints the id of the event.\n\nflags:\n")
-		fs.PrintDefaults()
-	}
-	if err := parseInterleaved(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() != 2 {
-		fs.Usage()
-		return usageError{"merge needs two entities, A and B"}
-	}
-	if strings.TrimSpace(*reason) == "" {
-		return usageError{"merge needs --reason: why A and B are one party"}
-	}
-	logger, err := c.logger(m)
-	if err != nil {
-		return err
-	}
-	b, err := c.open(ctx, logger)
-	if err != nil {
-		return err
-	}
-	defer b.Close()
-	if _, err := m.recorder(b).CatchUp(ctx); err != nil {
-		return err
-	}
-	var ids [2]events.EntityID
-	for i, arg := range fs.Args() {
-		if ids[i], err = entityNamed(ctx, b.store, arg); err != nil {
-			return fmt.Errorf("merge: %w", err)
+	return func(ctx context.Context) error {
+		if fs.NArg() != 2 {
+			fs.Usage()
+			return usageError{Msg: "merge needs two entities, A and B"}
 		}
+		if strings.TrimSpace(*reason) == "" {
+			return usageError{Msg: "merge needs --reason: why A and B are one party"}
+		}
+		logger, err := c.logger(m)
+		if err != nil {
+			return err
+		}
+		b, err := c.open(ctx, logger)
+		if err != nil {
+			return err
+		}
+		defer b.Close()
+		if _, err := m.recorder(b).CatchUp(ctx); err != nil {
+			return err
+		}
+		var ids [2]events.EntityID
+		for i, arg := range fs.Args() {
+			if ids[i], err = entityNamed(ctx, b.store, arg); err != nil {
+				return fmt.Errorf("merge: %w", err)
+			}
+		}
+		if ids[0] == ids[1] {
+			return fmt.Errorf("merge: %s and %s are both %s: %w", events.Excerpt(fs.Arg(0), events.DefaultExcerpt), events.Excerpt(fs.Arg(1), events.DefaultExcerpt), ids[0], events.ErrInvalid)
+		}
+		f := events.Fact{Type: events.TypeEntitySameAs, Entity: ids[0], Date: events.MustParseDate("XXXX"),
+			Source: src.source(), Payload: events.EntitySameAs{Other: ids[1]}, Note: *reason}
+		return m.recordFacts(ctx, b, logger, []events.Fact{f}, 0)
 	}
-	if ids[0] == ids[1] {
-		return fmt.Errorf("merge: %s and %s are both %s: %w", events.Excerpt(fs.Arg(0), events.DefaultExcerpt), events.Excerpt(fs.Arg(1), events.DefaultExcerpt), ids[0], events.ErrInvalid)
-	}
-	f := events.Fact{Type: events.TypeEntitySameAs, Entity: ids[0], Date: events.MustParseDate("XXXX"),
-		Source: src.source(), Payload: events.EntitySameAs{Other: ids[1]}, Note: *reason}
-	return m.recordFacts(ctx, b, logger, []events.Fact{f}, 0)
 }
 
 // entityNamed returns the one entity of the record that arg names: its id, or a name the record gives

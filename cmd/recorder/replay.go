@@ -3,113 +3,106 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"time"
 
+	"github.com/spf13/pflag"
+
 	"annals/boltstore"
 	"annals/events"
 	"annals/record"
 )
 
-func (m *Main) replay(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("replay", flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
-	var c config
-	m.addFlags(fs, &c)
+func (m *Main) replay(fs *pflag.FlagSet, c *config) func(ctx context.Context) error {
 	untilFlag := fs.String("until", "", "rebuild the record as it stood at a stream `SEQ`, or at a recorded TIME (RFC 3339, or YYYY-MM-DD: the end of that day, UTC)")
 	out := fs.String("out", "", "build the store into `FILE` instead of replacing the record's store")
 	force := fs.Bool("force", false, "replace the store even if it holds events the stream does not (a lost, recreated or older stream): they are dropped; save them first with `recorder export`")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: recorder replay [flags]\n\n"+
-			"Rebuilds the store from the stream into a new file next to it (STORE.replay), then swaps it in\n"+
-			"with an atomic rename, holding the record's lock throughout. Progress goes to stderr every second.\n"+
-			"An interrupted replay resumes on the next run with the same --until; with another bound it starts\n"+
-			"over. --until stops at the first event past the bound. The next recorder command that writes\n"+
-			"catches the store up with the stream again: to keep a past state, use --out.\n\nflags:\n")
-		fs.PrintDefaults()
-	}
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() != 0 {
-		fs.Usage()
-		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
-	}
-	var until record.Until
-	if *untilFlag != "" {
-		var err error
-		if until, err = record.ParseUntil(*untilFlag); err != nil {
-			return usageError{fmt.Sprintf("--until: %v", err)}
+	return func(ctx context.Context) error {
+		if fs.NArg() != 0 {
+			fs.Usage()
+			return usageError{Msg: fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
 		}
-	}
-	logger, err := c.logger(m)
-	if err != nil {
-		return err
-	}
-	c.unchecked = true // a stream that diverged from the store is checked below, event by event
-	b, err := c.open(ctx, logger)
-	if (errors.Is(err, events.ErrCorrupt) || errors.Is(err, events.ErrOutdated)) && *out == "" {
-		// The store cannot even be opened (damaged, or in another version's layout); the stream holds
-		// the record: set the file aside, rebuild.
-		if err = m.setAside(logger, filepath.Join(c.data, boltstore.FileName), err); err == nil {
-			b, err = c.open(ctx, logger)
+		var until record.Until
+		if *untilFlag != "" {
+			var err error
+			if until, err = record.ParseUntil(*untilFlag); err != nil {
+				return usageError{Msg: fmt.Sprintf("--until: %v", err)}
+			}
 		}
-	}
-	if err != nil {
-		return err
-	}
-	defer b.Close()
-	if *out == "" {
-		if err := m.setAsideIfDamaged(ctx, logger, b); err != nil {
+		logger, err := c.logger(m)
+		if err != nil {
 			return err
 		}
-	}
-	target := b.store.Path()
-	if *out == "" && !*force {
-		// Never drop an event that only the store holds.
-		if err := record.CheckReplay(ctx, b.log, b.store); err != nil {
+		c.unchecked = true // a stream that diverged from the store is checked below, event by event
+		b, err := c.open(ctx, logger)
+		if (errors.Is(err, events.ErrCorrupt) || errors.Is(err, events.ErrOutdated)) && *out == "" {
+			// The store cannot even be opened (damaged, or in another version's layout); the stream holds
+			// the record: set the file aside, rebuild.
+			if err = m.setAside(logger, filepath.Join(c.data, boltstore.FileName), err); err == nil {
+				b, err = c.open(ctx, logger)
+			}
+		}
+		if err != nil {
+			return err
+		}
+		defer b.Close()
+		if *out == "" {
+			if err := m.setAsideIfDamaged(ctx, logger, b); err != nil {
+				return err
+			}
+		}
+		target := b.store.Path()
+		if *out == "" && !*force {
+			// Never drop an event that only the store holds.
+			if err := record.CheckReplay(ctx, b.log, b.store); err != nil {
+				return fmt.Errorf("replay: %w", err)
+			}
+		}
+		if *out != "" {
+			if target, err = sameFileRefused(*out, b.store.Path()); err != nil {
+				return err
+			}
+		} else if err := record.Resumable(ctx, b.log, b.store, record.Until{}); err != nil && !*force {
+			return fmt.Errorf("replay: the store %s is not a fold of stream %s, so replaying would lose what it holds (is --stream right?): %w",
+				target, b.log.Stream(), err)
+		}
+		bound := fmt.Sprintf("stream %s\nuntil %s\n", b.log.Stream(), until)
+		rb, err := boltstore.StartRebuildWith(target, bound, storeOptions, func(s *boltstore.Store) error { return record.Resumable(ctx, b.log, s, until) })
+		if err != nil {
 			return fmt.Errorf("replay: %w", err)
 		}
-	}
-	if *out != "" {
-		if target, err = sameFileRefused(*out, b.store.Path()); err != nil {
-			return err
+		if rb.Resumed {
+			last, _ := rb.Store.LastSeq(ctx)
+			logger.Info("resuming an interrupted replay", "file", rb.Path(), "seq", last)
+		} else if rb.Restarted != "" {
+			fmt.Fprintf(m.Stderr, "starting the replay over in %s: %s\n", rb.Path(), rb.Restarted)
 		}
-	} else if err := record.Resumable(ctx, b.log, b.store, record.Until{}); err != nil && !*force {
-		return fmt.Errorf("replay: the store %s is not a fold of stream %s, so replaying would lose what it holds (is --stream right?): %w",
-			target, b.log.Stream(), err)
+		var bar *progress
+		opts := record.ReplayOptions{Until: until, Every: 100 * time.Millisecond, Progress: func(p record.ReplayProgress) {
+			if bar == nil {
+				bar = m.newProgress("replay", int64(p.Last-p.From+1))
+			}
+			bar.set(int64(p.Applied))
+			logger.Debug("replaying", "applied", p.Applied, "seq", p.Seq, "last_seq", p.Last, "events_per_s", int(p.Rate()),
+				"elapsed", p.Elapsed.Round(time.Millisecond))
+		}}
+		res, err := record.Replay(ctx, b.log, rb.Store, opts)
+		bar.finish()
+		if err != nil {
+			rb.Close()
+			return fmt.Errorf("%w (the partial replay in %s resumes on the next run)", err, rb.Path())
+		}
+		if err := rb.Commit(); err != nil {
+			return fmt.Errorf("replay: %w", err)
+		}
+		logger.Info("replayed", "from_seq", res.From, "last_seq", res.LastSeq, "applied", res.Applied, "duplicates", res.Duplicates, "store", target)
+		fmt.Fprintf(m.Stdout, "replayed %d events (%s) from stream %s into %s; %s\n",
+			res.Applied, replayedRange(res), b.log.Stream(), target, replayedRecord(res, until))
+		return nil
 	}
-	bound := fmt.Sprintf("stream %s\nuntil %s\n", b.log.Stream(), until)
-	rb, err := boltstore.StartRebuild(target, bound, func(s *boltstore.Store) error { return record.Resumable(ctx, b.log, s, until) })
-	if err != nil {
-		return fmt.Errorf("replay: %w", err)
-	}
-	if rb.Resumed {
-		last, _ := rb.Store.LastSeq(ctx)
-		logger.Info("resuming an interrupted replay", "file", rb.Path(), "seq", last)
-	} else if rb.Restarted != "" {
-		logger.Info("starting the replay over", "file", rb.Path(), "reason", rb.Restarted)
-	}
-	opts := record.ReplayOptions{Until: until, Progress: func(p record.ReplayProgress) {
-		logger.Info("replaying", "applied", p.Applied, "seq", p.Seq, "last_seq", p.Last, "events_per_s", int(p.Rate()),
-			"elapsed", p.Elapsed.Round(time.Millisecond))
-	}}
-	res, err := record.Replay(ctx, b.log, rb.Store, opts)
-	if err != nil {
-		rb.Close()
-		return fmt.Errorf("%w (the partial replay in %s resumes on the next run)", err, rb.Path())
-	}
-	if err := rb.Commit(); err != nil {
-		return fmt.Errorf("replay: %w", err)
-	}
-	logger.Info("replayed", "from_seq", res.From, "last_seq", res.LastSeq, "applied", res.Applied, "duplicates", res.Duplicates, "store", target)
-	fmt.Fprintf(m.Stdout, "replayed %d events (%s) from stream %s into %s; %s\n",
-		res.Applied, replayedRange(res), b.log.Stream(), target, replayedRecord(res, until))
-	return nil
 }
 
 // sameFileRefused creates the directory of out and returns out, or a usage error if out is the
@@ -123,11 +116,11 @@ func sameFileRefused(out, store string) (string, error) {
 		return "", fmt.Errorf("replay: --out: %w", err)
 	}
 	if st, err := filepath.Abs(store); err == nil && st == abs {
-		return "", usageError{fmt.Sprintf("--out %s is the record's store; leave --out out to replace it", out)}
+		return "", usageError{Msg: fmt.Sprintf("--out %s is the record's store; leave --out out to replace it", out)}
 	}
 	if a, err := os.Stat(abs); err == nil {
 		if s, err := os.Stat(store); err == nil && os.SameFile(a, s) {
-			return "", usageError{fmt.Sprintf("--out %s is the record's store; leave --out out to replace it", out)}
+			return "", usageError{Msg: fmt.Sprintf("--out %s is the record's store; leave --out out to replace it", out)}
 		}
 	}
 	return out, nil
@@ -182,7 +175,7 @@ func (m *Main) setAsideIfDamaged(ctx context.Context, logger *slog.Logger, b *ba
 		return err
 	}
 	b.store.Close()
-	store, err := boltstore.Open(path, boltstore.Options{})
+	store, err := boltstore.Open(path, storeOptions)
 	if err != nil {
 		b.store = nil
 		return fmt.Errorf("replay: %w", err)

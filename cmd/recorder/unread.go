@@ -1,9 +1,10 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
+
+	"github.com/spf13/pflag"
 
 	"annals/document"
 )
@@ -14,7 +15,7 @@ type unreadFlags struct {
 	verbose bool
 }
 
-func (u *unreadFlags) add(fs *flag.FlagSet) {
+func (u *unreadFlags) add(fs *pflag.FlagSet) {
 	fs.BoolVar(&u.strict, "strict", false, "refuse a document at the first structure or value that cannot be read, instead of skipping it with a warning")
 	fs.BoolVar(&u.verbose, "verbose", false, "list each warning of what could not be read, one a line on stderr")
 }

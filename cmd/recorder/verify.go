@@ -4,76 +4,64 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"time"
+
+	"github.com/spf13/pflag"
 
 	"annals/boltstore"
 	"annals/events"
 	"annals/record"
 )
 
-func (m *Main) verify(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
-	var c config
-	m.addFlags(fs, &c)
+func (m *Main) verify(fs *pflag.FlagSet, c *config) func(ctx context.Context) error {
 	asJSON := fs.Bool("json", false, "print one JSON document (its shape is in docs/json.md)")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: recorder verify [flags]\n\n"+
-			"Compares the stream and the store event by event (sequence, event id, fact id, the event's bytes),\n"+
-			"the stream's identity with the one the store recorded, and the store's indexes with its events.\n"+
-			"Lists every divergence with what to do, and the entries the store quarantined. Writes nothing.\n"+
-			"Exit 0 when nothing diverges (quarantined entries are listed, not divergences), 1 otherwise.\n\nflags:\n")
-		fs.PrintDefaults()
-	}
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() != 0 {
-		fs.Usage()
-		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
-	}
-	logger, err := c.logger(m)
-	if err != nil {
-		return err
-	}
-	c.unchecked = true // verify reports a diverged stream instead of refusing it
-	b, err := c.open(ctx, logger)
-	if err != nil {
-		return err
-	}
-	defer b.Close()
-	r, err := record.Verify(ctx, b.log, b.store)
-	if err != nil {
-		return err
-	}
-	problems, total, err := b.store.CheckIndexes(ctx)
-	if err != nil {
-		r.Add(record.Divergence{Kind: record.DivergedIndexDamaged, Action: record.ActionReplay, Detail: err.Error()})
-	}
-	for _, p := range problems {
-		r.Add(record.Divergence{Kind: record.DivergedIndexDamaged, Seq: p.Seq, Action: record.ActionReplay, Detail: p.Bucket + ": " + p.Problem})
-	}
-	for range total - len(problems) {
-		r.Add(record.Divergence{Kind: record.DivergedIndexDamaged, Action: record.ActionReplay, Detail: "(not listed)"})
-	}
-	if *asJSON {
-		if err := writeVerifyJSON(m.Stdout, b.log.Stream(), b.store.Path(), r); err != nil {
+	return func(ctx context.Context) error {
+		if fs.NArg() != 0 {
+			fs.Usage()
+			return usageError{Msg: fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+		}
+		logger, err := c.logger(m)
+		if err != nil {
 			return err
 		}
-	} else {
-		writeVerifyText(m.Stdout, b.log.Stream(), b.store.Path(), r)
-	}
-	if !r.Clean() {
-		what := "run `recorder replay` to rebuild the store"
-		if r.StreamDiverged {
-			what = "the stream lacks events the store holds: save them with `recorder export --out FILE` before anything else; writing is refused"
+		c.unchecked = true // verify reports a diverged stream instead of refusing it
+		b, err := c.open(ctx, logger)
+		if err != nil {
+			return err
 		}
-		return fmt.Errorf("verify: %d divergences between stream %s and store %s; %s", r.Total, b.log.Stream(), b.store.Path(), what)
+		defer b.Close()
+		r, err := record.Verify(ctx, b.log, b.store)
+		if err != nil {
+			return err
+		}
+		problems, total, err := b.store.CheckIndexes(ctx)
+		if err != nil {
+			r.Add(record.Divergence{Kind: record.DivergedIndexDamaged, Action: record.ActionReplay, Detail: err.Error()})
+		}
+		for _, p := range problems {
+			r.Add(record.Divergence{Kind: record.DivergedIndexDamaged, Seq: p.Seq, Action: record.ActionReplay, Detail: p.Bucket + ": " + p.Problem})
+		}
+		for range total - len(problems) {
+			r.Add(record.Divergence{Kind: record.DivergedIndexDamaged, Action: record.ActionReplay, Detail: "(not listed)"})
+		}
+		if *asJSON {
+			if err := writeVerifyJSON(m.Stdout, b.log.Stream(), b.store.Path(), r); err != nil {
+				return err
+			}
+		} else {
+			writeVerifyText(m.Stdout, b.log.Stream(), b.store.Path(), r)
+		}
+		if !r.Clean() {
+			what := "run `recorder replay` to rebuild the store"
+			if r.StreamDiverged {
+				what = "the stream lacks events the store holds: save them with `recorder export --out FILE` before anything else; writing is refused"
+			}
+			return fmt.Errorf("verify: %d divergences between stream %s and store %s; %s", r.Total, b.log.Stream(), b.store.Path(), what)
+		}
+		return nil
 	}
-	return nil
 }
 
 // warnQuarantined prints one warning line on w when the store holds quarantined entries.

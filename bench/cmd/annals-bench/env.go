@@ -19,6 +19,7 @@ import (
 	"annals/embednats"
 	"annals/events"
 	"annals/jetlog"
+	"annals/projections"
 	"annals/record"
 
 	"github.com/nats-io/nats.go"
@@ -27,6 +28,10 @@ import (
 )
 
 // env is a fresh embedded server with the annals stream and a fresh bbolt store, in dir.
+// storeOptions open every store the harness writes, as the recorder opens its own: keeping the
+// fold's stored answers (projections.StoredAnswers), rebuilt as events are applied.
+var storeOptions = boltstore.Options{Answers: projections.StoredAnswers{}}
+
 type env struct {
 	dir   string
 	srv   *embednats.Server
@@ -50,11 +55,11 @@ func newEnv(ctx context.Context, dir string, lazy bool) (*env, error) {
 		e.close()
 		return nil, err
 	}
-	if e.log, err = jetlog.Open(ctx, e.js, jetlog.Config{}); err != nil {
+	if e.log, err = jetlog.Open(ctx, e.js, jetlog.Config{DuplicateWindow: embednats.DuplicateWindow}); err != nil {
 		e.close()
 		return nil, err
 	}
-	if e.store, err = boltstore.Open(filepath.Join(dir, boltstore.FileName), boltstore.Options{}); err != nil {
+	if e.store, err = boltstore.Open(filepath.Join(dir, boltstore.FileName), storeOptions); err != nil {
 		e.close()
 		return nil, err
 	}

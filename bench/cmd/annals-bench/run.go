@@ -190,6 +190,9 @@ func (m *Main) run(ctx context.Context, args []string) error {
 	if err := r.cold(ctx, *coldRuns); err != nil {
 		return fmt.Errorf("cold query: %w", err)
 	}
+	if err := r.nodeFigures(ctx); err != nil {
+		return fmt.Errorf("node figures: %w", err)
+	}
 	rep.Duration = time.Since(start).Round(time.Second).String()
 	writeTable(m.Stdout, rep)
 	if *jsonPath != "" {
@@ -335,7 +338,7 @@ func (r *runner) size(ctx context.Context, n int, first, top bool, samples int) 
 	if err != nil {
 		return pk, err
 	}
-	fresh, err := boltstore.Open(filepath.Join(rdir, "replayed.db"), boltstore.Options{})
+	fresh, err := boltstore.Open(filepath.Join(rdir, "replayed.db"), storeOptions)
 	if err != nil {
 		return pk, err
 	}
@@ -373,8 +376,12 @@ func (r *runner) size(ctx context.Context, n int, first, top bool, samples int) 
 		Baseline: float64(fairN) / fairD.Seconds(), Against: "fair ceiling: ordered consumer + bbolt puts 4096/tx, overlapped"}, 0.5))
 
 	if top {
+		path := durable.store.Path() // queries closes the store; the web figures read the file again
 		if err := r.queries(ctx, durable, n, samples); err != nil {
 			return pk, err
+		}
+		if err := r.webFigures(ctx, path, n); err != nil {
+			return pk, fmt.Errorf("web figures: %w", err)
 		}
 	}
 	return pk, nil
