@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"annals/node"
+	"annals/nodeapi"
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/micro"
@@ -35,9 +36,9 @@ import (
 const (
 	DefaultName       = "annals"
 	DefaultQueueGroup = "annals"
-	DefaultPrefix     = "annals.api"
+	DefaultPrefix     = nodeapi.DefaultPrefix
 	DefaultVersion    = "1.0.0"
-	DefaultTimeout    = 30 * time.Second
+	DefaultTimeout    = nodeapi.ServiceTimeout
 )
 
 // Config configures Start.
@@ -119,7 +120,7 @@ func Start(ctx context.Context, nc *nats.Conn, n *node.Node, cfg Config) (*Servi
 }
 
 // ErrTooLarge is returned (code 413) when an answer is larger than the NATS server lets a message be.
-var ErrTooLarge = errors.New("answer too large")
+var ErrTooLarge = nodeapi.ErrTooLarge
 
 // replyOverhead is room left in a message for the reply's headers.
 const replyOverhead = 1 << 10

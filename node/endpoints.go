@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"annals/events"
+	"annals/nodeapi"
 )
 
 // Endpoint is one question or write of a node, as the NATS service and the HTTP API serve it: a JSON
@@ -115,7 +116,7 @@ func decode(body []byte, v any) error {
 
 // HeaderAppliedSeq is the header (NATS and HTTP) of every answer of a node: the stream sequence of
 // the last event its store held when it answered.
-const HeaderAppliedSeq = "Annals-Applied-Seq"
+const HeaderAppliedSeq = nodeapi.HeaderAppliedSeq
 
 // Encode returns a document as `query --json` prints it: indented by two spaces, HTML characters
 // unescaped, with a final newline.

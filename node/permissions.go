@@ -7,15 +7,17 @@ import (
 	"strings"
 	"time"
 
+	"annals/nodeapi"
+
 	"github.com/nats-io/nats.go"
 )
 
 // ErrReadOnly is returned when a write is asked of a read-only node (Config.ReadOnly).
-var ErrReadOnly = errors.New("this node is read-only: it takes no writes")
+var ErrReadOnly = nodeapi.ErrReadOnly
 
 // ErrNotPermitted is returned when the NATS server refused a write because the node's user may not
 // publish on the stream's subjects: the node is a reader, not a writer.
-var ErrNotPermitted = errors.New("not permitted")
+var ErrNotPermitted = nodeapi.ErrNotPermitted
 
 // guardInterval is how often a write looks at the connection's last error for a refused publish.
 const guardInterval = 10 * time.Millisecond

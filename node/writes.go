@@ -52,7 +52,7 @@ func (n *Node) Correct(ctx context.Context, r CorrectRequest) (WriteDocument, er
 	if len(r.Set) > 0 && len(r.Payload) > 0 {
 		return n.written(ctx, "correct", WriteDocument{}, fmt.Errorf("give set or payload, not both: %w", events.ErrInvalid))
 	}
-	c := record.Correction{Supersedes: ids, Reason: r.Reason, Source: r.Source.event(), Set: r.Set, Payload: r.Payload}
+	c := record.Correction{Supersedes: ids, Reason: r.Reason, Source: eventSource(r.Source), Set: r.Set, Payload: r.Payload}
 	if r.Date != "" {
 		d, err := events.ParseDate(r.Date)
 		if err != nil {
@@ -78,7 +78,7 @@ func (n *Node) Retract(ctx context.Context, r RetractRequest) (WriteDocument, er
 	var id ulid.ULID
 	var res record.Result
 	err = n.write(ctx, func(ctx context.Context, rec *record.Recorder) error {
-		id, res, err = rec.Retract(ctx, ids, r.Reason, r.Source.event())
+		id, res, err = rec.Retract(ctx, ids, r.Reason, eventSource(r.Source))
 		return err
 	})
 	return n.written(ctx, "retract", correctionDoc(id, res), err)

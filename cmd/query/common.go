@@ -18,8 +18,7 @@ import (
 	"annals/cmdline"
 	"annals/events"
 	"annals/history"
-	"annals/natsapi"
-	"annals/node"
+	"annals/nodeapi"
 )
 
 // DefaultData is the data directory when neither --data nor ANNALS_DATA is given.
@@ -231,7 +230,7 @@ func (c *common) answer(ctx context.Context, endpoint string, request, doc any, 
 		return nil, fmt.Errorf("--server %s: %w", c.server, err)
 	}
 	defer nc.Close()
-	body, _, err := natsapi.Ask(ctx, nc, endpoint, request)
+	body, _, err := nodeapi.Ask(ctx, nc, endpoint, request)
 	if err != nil {
 		return nil, err
 	}
@@ -242,8 +241,8 @@ func (c *common) answer(ctx context.Context, endpoint string, request, doc any, 
 }
 
 // readOptions are the flags of every question, as a node takes them.
-func (c *common) readOptions() node.ReadOptions {
-	o := node.ReadOptions{CuratedOnly: c.curatedOnly}
+func (c *common) readOptions() nodeapi.ReadOptions {
+	o := nodeapi.ReadOptions{CuratedOnly: c.curatedOnly}
 	if !c.knownAt.IsZero() {
 		o.KnownAt = c.knownAt.UTC().Format(time.RFC3339Nano)
 	}

@@ -14,8 +14,7 @@ import (
 	"annals/boltstore"
 	"annals/embednats"
 	"annals/jetlog"
-	"annals/natsapi"
-	"annals/node"
+	"annals/nodeapi"
 	"annals/projections"
 	"annals/record"
 
@@ -254,17 +253,17 @@ func redact(url string) string {
 
 // write sends a write to the node at --server and returns what it recorded: the same code paths as
 // a local write, run by the node.
-func (c *config) write(ctx context.Context, endpoint string, request any) (node.WriteDocument, error) {
+func (c *config) write(ctx context.Context, endpoint string, request any) (nodeapi.WriteDocument, error) {
 	nc, err := nats.Connect(c.server, c.natsOptions()...)
 	if err != nil {
-		return node.WriteDocument{}, fmt.Errorf("--server %s: %w", redact(c.server), err)
+		return nodeapi.WriteDocument{}, fmt.Errorf("--server %s: %w", redact(c.server), err)
 	}
 	defer nc.Close()
-	body, _, err := natsapi.Ask(ctx, nc, endpoint, request)
+	body, _, err := nodeapi.Ask(ctx, nc, endpoint, request)
 	if err != nil {
-		return node.WriteDocument{}, err
+		return nodeapi.WriteDocument{}, err
 	}
-	var doc node.WriteDocument
+	var doc nodeapi.WriteDocument
 	if err := json.Unmarshal(body, &doc); err != nil {
 		return doc, fmt.Errorf("the answer of %s at %s: %w", endpoint, redact(c.server), err)
 	}

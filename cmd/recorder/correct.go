@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"annals/events"
-	"annals/node"
+	"annals/nodeapi"
 	"annals/record"
 
 	"github.com/oklog/ulid/v2"
@@ -69,7 +69,7 @@ func (m *Main) correct(fs *pflag.FlagSet, c *config) func(ctx context.Context) e
 			return err
 		}
 		if c.server != "" {
-			return m.remoteCorrection(ctx, c, "correct", node.CorrectRequest{Events: fs.Args(), Reason: *reason, Source: nodeSource(src.source()),
+			return m.remoteCorrection(ctx, c, "correct", nodeapi.CorrectRequest{Events: fs.Args(), Reason: *reason, Source: nodeSource(src.source()),
 				Date: *date, Set: corr.Set, Payload: rawOrNil(corr.Payload)})
 		}
 		return m.recordCorrection(ctx, c, func(rec *record.Recorder) (ulid.ULID, record.Result, error) {
@@ -110,7 +110,7 @@ func (m *Main) retract(fs *pflag.FlagSet, c *config) func(ctx context.Context) e
 			return err
 		}
 		if c.server != "" {
-			return m.remoteCorrection(ctx, c, "retract", node.RetractRequest{Events: fs.Args(), Reason: *reason, Source: nodeSource(src.source())})
+			return m.remoteCorrection(ctx, c, "retract", nodeapi.RetractRequest{Events: fs.Args(), Reason: *reason, Source: nodeSource(src.source())})
 		}
 		return m.recordCorrection(ctx, c, func(rec *record.Recorder) (ulid.ULID, record.Result, error) {
 			return rec.Retract(ctx, ids, *reason, src.source())
@@ -140,8 +140,8 @@ func rawOrNil(raw json.RawMessage) json.RawMessage {
 	return raw
 }
 
-func nodeSource(s events.Source) node.Source {
-	return node.Source{Document: s.Document, Title: s.Title, URL: s.URL, Quote: s.Quote}
+func nodeSource(s events.Source) nodeapi.Source {
+	return nodeapi.Source{Document: s.Document, Title: s.Title, URL: s.URL, Quote: s.Quote}
 }
 
 // recordCorrection records a correction or retraction and prints the id of its event. A retry of one

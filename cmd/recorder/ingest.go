@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"annals/node"
+	"annals/nodeapi"
 	"annals/sources"
 )
 
@@ -75,7 +75,7 @@ func (m *Main) ingestThrough(ctx context.Context, c *config, in *sources.Loaded,
 	var recorded, known, docs int
 	var last uint64
 	for _, f := range in.Files() {
-		var doc node.WriteDocument
+		var doc nodeapi.WriteDocument
 		var err error
 		if f.Document == "" {
 			data, rerr := os.ReadFile(f.Facts)
@@ -88,7 +88,7 @@ func (m *Main) ingestThrough(ctx context.Context, c *config, in *sources.Loaded,
 			if rerr != nil {
 				return fmt.Errorf("read %s: %w", f.Document, rerr)
 			}
-			req := node.IngestRequest{Name: filepath.Base(f.Document), Text: string(text), NoDraft: noDraft, Strict: strict}
+			req := nodeapi.IngestRequest{Name: filepath.Base(f.Document), Text: string(text), NoDraft: noDraft, Strict: strict}
 			if f.Facts != "" {
 				facts, rerr := os.ReadFile(f.Facts)
 				if rerr != nil {
