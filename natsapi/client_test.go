@@ -4,20 +4,18 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"annals/boltstore"
 	"annals/embednats"
 	"annals/events"
 	"annals/jetlog"
 	"annals/natsapi"
 	"annals/node"
+	"annals/node/nodetest"
 
 	"github.com/nats-io/nats.go"
-	"github.com/nats-io/nats.go/jetstream"
 	"github.com/nats-io/nats.go/micro"
 )
 
@@ -25,33 +23,7 @@ import (
 // service (the questions only when cfg.ReadOnly), all stopped at the end of the test.
 func startNode(t *testing.T, nc *nats.Conn, cfg node.Config) *node.Node {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	js, _ := jetstream.New(nc)
-	log, err := jetlog.Open(ctx, js, jetlog.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	store, err := boltstore.Open(filepath.Join(t.TempDir(), boltstore.FileName), boltstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Log, cfg.Store, cfg.Conn = log, store, nc
-	n, err := node.New(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- n.Run(ctx) }()
-	svc, err := natsapi.Start(ctx, nc, n, natsapi.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		svc.Stop()
-		cancel()
-		<-done
-		store.Close()
-	})
+	n, _ := nodetest.Start(t, nc, "", cfg)
 	return n
 }
 

@@ -4,19 +4,16 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"annals/boltstore"
 	"annals/embednats"
-	"annals/jetlog"
 	"annals/natsapi"
 	"annals/node"
+	"annals/node/nodetest"
 
 	"github.com/nats-io/nats.go"
-	"github.com/nats-io/nats.go/jetstream"
 	"github.com/nats-io/nats.go/micro"
 )
 
@@ -27,38 +24,12 @@ const facts = `{"facts":[
 // serve starts a node over the embedded server's stream, with its own store, and its service.
 func serve(t *testing.T, s *embednats.Server) (*node.Node, *natsapi.Service) {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
 	nc, err := s.Connect()
 	if err != nil {
 		t.Fatal(err)
 	}
-	js, _ := jetstream.New(nc)
-	log, err := jetlog.Open(ctx, js, jetlog.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	store, err := boltstore.Open(filepath.Join(t.TempDir(), boltstore.FileName), boltstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	n, err := node.New(ctx, node.Config{Log: log, Store: store, Conn: nc})
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- n.Run(ctx) }()
-	svc, err := natsapi.Start(ctx, nc, n, natsapi.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		svc.Stop()
-		cancel()
-		<-done
-		store.Close()
-		nc.Close()
-	})
-	return n, svc
+	t.Cleanup(nc.Close) // after the node's cleanup, registered later
+	return nodetest.Start(t, nc, "", node.Config{})
 }
 
 func request(t *testing.T, nc *nats.Conn, subject, body string) *nats.Msg {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -11,10 +10,8 @@ import (
 	"annals/boltstore"
 	"annals/embednats"
 	"annals/jetlog"
-	"annals/natsapi"
 	"annals/node"
-
-	"github.com/nats-io/nats.go/jetstream"
+	"annals/node/nodetest"
 )
 
 // serveFixture runs a node (recorder serve's engine) over a copy of the fixture's stream, with a
@@ -36,32 +33,7 @@ func serveFixture(t *testing.T) string {
 		t.Fatal(err)
 	}
 	t.Cleanup(nc.Close)
-	ctx, cancel := context.WithCancel(context.Background())
-	js, _ := jetstream.New(nc)
-	log, err := jetlog.Open(ctx, js, jetlog.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	store, err := boltstore.Open(filepath.Join(dir, boltstore.FileName), boltstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	n, err := node.New(ctx, node.Config{Log: log, Store: store, Conn: nc, Subject: jetlog.DefaultPrefix + ".>", ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- n.Run(ctx) }()
-	svc, err := natsapi.Start(ctx, nc, n, natsapi.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		svc.Stop()
-		cancel()
-		<-done
-		store.Close()
-	})
+	n, _ := nodetest.Start(t, nc, filepath.Join(dir, boltstore.FileName), node.Config{Subject: jetlog.DefaultPrefix + ".>", ReadOnly: true})
 	for deadline := time.Now().Add(20 * time.Second); !n.Ready(); time.Sleep(20 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatal("the node did not catch up within 20s")
