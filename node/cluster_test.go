@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"annals/embednats/natstest"
 	"annals/natsapi"
 	"annals/node"
 
@@ -20,9 +21,9 @@ import (
 // own store directory, shut down at the end of the test; it returns each server's client URL.
 func startCluster(t *testing.T) []string {
 	t.Helper()
-	c := newCluster(t, 3)
-	c.startAll()
-	return []string{c.url(0), c.url(1), c.url(2)}
+	c := natstest.New(t, "annals-node-test", 3)
+	c.StartAll()
+	return []string{c.URL(0), c.URL(1), c.URL(2)}
 }
 
 // described returns a facts file of statements by who about the parties shared-0 … shared-4, one a

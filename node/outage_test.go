@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"annals/boltstore"
+	"annals/embednats/natstest"
 	"annals/events"
 	"annals/extract"
 	"annals/jetlog"
@@ -126,8 +127,8 @@ func TestClusterOutage(t *testing.T) {
 	}
 	ctx := context.Background()
 	start := time.Now()
-	c := newCluster(t, 3)
-	c.startAll()
+	c := natstest.New(t, "annals-node-test", 3)
+	c.StartAll()
 	// A publish waits out an election for up to RetryFor: long enough for a leader to be elected when
 	// one server goes away, short enough that a lost quorum fails the write in bounded time.
 	logs := &syncBuffer{}
@@ -138,8 +139,8 @@ func TestClusterOutage(t *testing.T) {
 	}()
 	cfg := jetlog.Config{Replicas: 3, RetryFor: 15 * time.Second, RequestTimeout: 2 * time.Second,
 		Logger: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelWarn}))}
-	a := startOn(t, c.urls(0), cfg)
-	b := startOn(t, c.urls(1), cfg)
+	a := startOn(t, c.URLs(0), cfg)
+	b := startOn(t, c.URLs(1), cfg)
 	eventually(t, "both nodes ready", func() bool { return a.Ready() && b.Ready() })
 
 	// Each node takes outageBatches writes of its own, and every fifth batch is written by both at
@@ -185,15 +186,15 @@ func TestClusterOutage(t *testing.T) {
 		for range outageBatches / 2 {
 			<-progress
 		}
-		leader := c.leader(jetlog.DefaultStream)
+		leader := c.Server(jetlog.DefaultStream, true)
 		if leader < 0 {
 			t.Errorf("no stream leader")
 			return
 		}
 		t.Logf("%s: shutting down server %d, the stream leader", time.Since(start).Round(time.Millisecond), leader+1)
-		c.stop(leader)
+		c.Stop(leader)
 		time.Sleep(2 * time.Second)
-		c.start(leader)
+		c.Start(leader)
 		t.Logf("%s: server %d started again", time.Since(start).Round(time.Millisecond), leader+1)
 	}()
 	wg.Wait()
@@ -225,14 +226,14 @@ func TestClusterOutage(t *testing.T) {
 
 	// Two servers of three away: the stream has no quorum. A write, on a node and over NATS, fails with
 	// a clear error in bounded time.
-	leader := c.leader(jetlog.DefaultStream)
+	leader := c.Server(jetlog.DefaultStream, true)
 	other := (leader + 1) % 3
 	survivor := 3 - leader - other
-	c.stop(leader)
-	c.stop(other)
+	c.Stop(leader)
+	c.Stop(other)
 	t.Logf("%s: servers %d and %d shut down", time.Since(start).Round(time.Millisecond), leader+1, other+1)
 	direct, asked := newBatch(t, "lost-direct"), newBatch(t, "lost-asked")
-	client, err := nats.Connect(c.url(survivor))
+	client, err := nats.Connect(c.URL(survivor))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -277,8 +278,8 @@ func TestClusterOutage(t *testing.T) {
 
 	// The servers come back: nothing of the failed writes is half written (each is one atomic batch:
 	// all of it or none, should the cluster commit it once whole), and the same writes succeed.
-	c.start(leader)
-	c.start(other)
+	c.Start(leader)
+	c.Start(other)
 	t.Logf("%s: servers %d and %d started again", time.Since(start).Round(time.Millisecond), leader+1, other+1)
 	for _, bt := range []batch{direct, asked} {
 		wctx, cancel := context.WithTimeout(ctx, 60*time.Second)
@@ -338,7 +339,7 @@ func lastSeq(ctx context.Context, r *running) (uint64, error) {
 // checkBoth waits for both nodes to hold the whole stream, then checks that the stream and each store
 // hold every fact of want exactly once and nothing else, and that the two nodes answer byte for byte
 // the same, also over NATS.
-func checkBoth(t *testing.T, c *cluster, a, b *running, want map[events.FactID]bool) {
+func checkBoth(t *testing.T, c *natstest.Cluster, a, b *running, want map[events.FactID]bool) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
@@ -391,7 +392,7 @@ func checkBoth(t *testing.T, c *cluster, a, b *running, want map[events.FactID]b
 		t.Errorf("the two nodes answer differently (%d and %d bytes)", len(docs[0]), len(docs[1]))
 	}
 	// Over NATS, whichever node answers; an answer larger than a NATS message is refused with 413.
-	nc, err := nats.Connect(c.url(2))
+	nc, err := nats.Connect(c.URL(2))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -15,129 +14,15 @@ import (
 	"time"
 
 	"annals/boltstore"
+	"annals/embednats/natstest"
 	"annals/events"
 	"annals/events/eventstest"
 	"annals/jetlog"
 	"annals/record"
 
-	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 )
-
-// cluster is a three-node NATS cluster with JetStream on loopback, in process. A node can be stopped
-// and started again over its own store directory, on the same ports.
-type cluster struct {
-	t       *testing.T
-	name    string
-	client  []int // client ports
-	route   []int // cluster ports
-	dirs    []string
-	mu      sync.Mutex
-	servers []*server.Server // nil while stopped
-}
-
-// freePorts returns n ports free on 127.0.0.1 at the time of the call.
-func freePorts(t *testing.T, n int) []int {
-	t.Helper()
-	var ports []int
-	for range n {
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer ln.Close()
-		ports = append(ports, ln.Addr().(*net.TCPAddr).Port)
-	}
-	return ports
-}
-
-func startCluster(t *testing.T, n int) *cluster {
-	t.Helper()
-	ports := freePorts(t, 2*n)
-	c := &cluster{t: t, name: "annals-test", client: ports[:n], route: ports[n:], servers: make([]*server.Server, n)}
-	for range n {
-		c.dirs = append(c.dirs, t.TempDir())
-	}
-	t.Cleanup(func() {
-		for i := range c.servers {
-			c.stop(i)
-		}
-	})
-	for i := range n {
-		c.start(i)
-	}
-	return c
-}
-
-func (c *cluster) options(i int) *server.Options {
-	var routes []string
-	for _, p := range c.route {
-		routes = append(routes, fmt.Sprintf("nats://127.0.0.1:%d", p))
-	}
-	return &server.Options{
-		ServerName:         fmt.Sprintf("n%d", i+1),
-		Host:               "127.0.0.1",
-		Port:               c.client[i],
-		JetStream:          true,
-		StoreDir:           c.dirs[i],
-		JetStreamMaxMemory: 64 << 20,
-		JetStreamMaxStore:  1 << 30,
-		Cluster:            server.ClusterOpts{Name: c.name, Host: "127.0.0.1", Port: c.route[i]},
-		Routes:             server.RoutesFromStr(strings.Join(routes, ",")),
-		NoLog:              true,
-		NoSigs:             true,
-	}
-}
-
-func (c *cluster) start(i int) {
-	c.t.Helper()
-	ns, err := server.NewServer(c.options(i))
-	if err != nil {
-		c.t.Fatalf("start node %d: %v", i+1, err)
-	}
-	ns.Start()
-	if !ns.ReadyForConnections(10 * time.Second) {
-		ns.Shutdown()
-		c.t.Fatalf("node %d not ready", i+1)
-	}
-	c.mu.Lock()
-	c.servers[i] = ns
-	c.mu.Unlock()
-}
-
-func (c *cluster) stop(i int) {
-	c.mu.Lock()
-	ns := c.servers[i]
-	c.servers[i] = nil
-	c.mu.Unlock()
-	if ns != nil {
-		ns.Shutdown()
-		ns.WaitForShutdown()
-	}
-}
-
-// leader returns the node leading stream, or a follower of it (leader false), or -1.
-func (c *cluster) node(stream string, leader bool) int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for i, ns := range c.servers {
-		if ns != nil && ns.JetStreamIsStreamLeader(globalAccount, stream) == leader {
-			return i
-		}
-	}
-	return -1
-}
-
-const globalAccount = "$G"
-
-func (c *cluster) urls() string {
-	var urls []string
-	for _, p := range c.client {
-		urls = append(urls, fmt.Sprintf("nats://127.0.0.1:%d", p))
-	}
-	return strings.Join(urls, ",")
-}
 
 // syncBuffer is a log destination safe for concurrent use.
 type syncBuffer struct {
@@ -201,7 +86,8 @@ func TestClusterNodesLostMidIngest(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a three-node cluster with leader elections takes about a minute")
 	}
-	c := startCluster(t, 3)
+	c := natstest.New(t, "annals-test", 3)
+	c.StartAll()
 	logs := &syncBuffer{}
 	logger := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	defer func() {
@@ -209,7 +95,7 @@ func TestClusterNodesLostMidIngest(t *testing.T) {
 			t.Logf("recorder log:\n%s", logs)
 		}
 	}()
-	nc, err := nats.Connect(c.urls(), nats.MaxReconnects(-1), nats.ReconnectWait(50*time.Millisecond))
+	nc, err := nats.Connect(c.URLs(0), nats.MaxReconnects(-1), nats.ReconnectWait(50*time.Millisecond))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -273,43 +159,43 @@ func TestClusterNodesLostMidIngest(t *testing.T) {
 	}
 
 	// 2. A follower stopped mid-ingest.
-	follower := c.node(stream, false)
-	h := hooked(log, 3, func() { c.stop(follower) })
+	follower := c.Server(stream, false)
+	h := hooked(log, 3, func() { c.Stop(follower) })
 	rec.Log = h
 	ok("follower stopped", rec, clusterFacts("follower", 600), 30*time.Second)
 	<-h.done
-	c.start(follower)
+	c.Start(follower)
 	t.Logf("follower %d stopped and started again", follower+1)
 
 	// 3. The stream leader stopped mid-ingest.
-	leader := c.node(stream, true)
+	leader := c.Server(stream, true)
 	if leader < 0 {
 		t.Fatal("no stream leader")
 	}
-	h = hooked(log, 3, func() { c.stop(leader) })
+	h = hooked(log, 3, func() { c.Stop(leader) })
 	rec.Log = h
 	ok("leader stopped", rec, clusterFacts("leader", 600), 45*time.Second)
 	<-h.done
-	c.start(leader)
+	c.Start(leader)
 	t.Logf("leader %d stopped and started again", leader+1)
 
 	// 4. The quorum lost mid-ingest (two nodes stopped) and regained two seconds later.
 	h = hooked(log, 3, func() {
-		a, b := c.node(stream, true), -1
-		for i := range c.servers {
-			if i != a && c.running(i) {
+		a, b := c.Server(stream, true), -1
+		for i := range c.Size() {
+			if i != a && c.Running(i) {
 				b = i
 				break
 			}
 		}
-		c.stop(a)
+		c.Stop(a)
 		if b >= 0 {
-			c.stop(b)
+			c.Stop(b)
 		}
 		time.Sleep(2 * time.Second) // the outage, in the cluster's time: the recorder waits on a context
-		c.start(a)
+		c.Start(a)
 		if b >= 0 {
-			c.start(b)
+			c.Start(b)
 		}
 	})
 	rec.Log = h
@@ -326,14 +212,14 @@ func TestClusterNodesLostMidIngest(t *testing.T) {
 	}
 	var lost []int
 	h = hooked(short, 2, func() {
-		lost = []int{c.node(stream, true)}
-		for i := range c.servers {
+		lost = []int{c.Server(stream, true)}
+		for i := range c.Size() {
 			if i != lost[0] && len(lost) < 2 {
 				lost = append(lost, i)
 			}
 		}
 		for _, i := range lost {
-			c.stop(i)
+			c.Stop(i)
 		}
 	})
 	shortRec := record.New(h, store, logger)
@@ -357,7 +243,7 @@ func TestClusterNodesLostMidIngest(t *testing.T) {
 		t.Errorf("Record(cancelled while the quorum is lost) took %s to end, want at once", waited)
 	}
 	for _, i := range lost {
-		c.start(i)
+		c.Start(i)
 	}
 
 	// 6. The quorum regained: the same facts again record, once.
@@ -368,12 +254,6 @@ func TestClusterNodesLostMidIngest(t *testing.T) {
 	if recorded > len(all) {
 		t.Errorf("runs reported %d facts recorded, more than the %d there are", recorded, len(all))
 	}
-}
-
-func (c *cluster) running(i int) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.servers[i] != nil
 }
 
 // checkClusterExactlyOnce asserts that the stream and the store each hold every fact exactly once,
