@@ -199,7 +199,7 @@ func TestUnfoundedAgreesWithTheFold(t *testing.T) {
 					evs = append(evs, st.Event)
 				}
 				if st := projections.Party(id, projections.Effective(evs, time.Time{}), day, nil); st.Exists() {
-					t.Fatalf("seed %d round %d: Unfounded(%s) skips %s, which the fold says is %q", seed, round, day, id, st.Status.Value)
+					t.Fatalf("seed %d round %d: Unfounded(%s) skips %s, which the fold says is %q", seed, round, day, id, st.Status.States)
 				}
 			}
 		}

@@ -15,14 +15,14 @@ import (
 // Step is one event of a chain of corrections, in recorded order.
 type Step struct {
 	Action       string          `json:"action"` // recorded, corrected, retracted
-	EventID      string          `json:"event_id"`
+	EventID      ulid.ULID       `json:"event_id"`
 	Recorded     string          `json:"recorded"`
 	Type         events.Type     `json:"type"`
 	Entity       events.EntityID `json:"entity"`
 	Date         string          `json:"date"`
 	Summary      string          `json:"summary"`
-	Supersedes   []string        `json:"supersedes,omitempty"`
-	SupersededBy []string        `json:"superseded_by,omitempty"`
+	Supersedes   []ulid.ULID     `json:"supersedes,omitempty"`
+	SupersededBy []ulid.ULID     `json:"superseded_by,omitempty"`
 	Reason       string          `json:"reason,omitempty"`
 	Source       events.Source   `json:"source"`
 	Method       string          `json:"method,omitempty"` // "drafted" for a fact a rule drafted (events.Fact.Method)
@@ -97,16 +97,16 @@ func (h *Historian) chain(ctx context.Context, start ulid.ULID) (Chain, error) {
 		evs = append(evs, e)
 	}
 	sort.Slice(evs, func(i, j int) bool { return evs[i].ID.Compare(evs[j].ID) < 0 })
-	supersededBy := map[ulid.ULID][]string{}
+	supersededBy := map[ulid.ULID][]ulid.ULID{}
 	for _, e := range evs {
 		for _, t := range e.Supersedes {
-			supersededBy[t] = append(supersededBy[t], e.ID.String())
+			supersededBy[t] = append(supersededBy[t], e.ID)
 		}
 	}
 	names := h.names(ctx)
 	ch := Chain{Disputes: []projections.Dispute{}}
 	for _, e := range evs {
-		step := Step{Action: "recorded", EventID: e.ID.String(), Recorded: e.Recorded.Format("2006-01-02T15:04:05Z"),
+		step := Step{Action: "recorded", EventID: e.ID, Recorded: e.Recorded.Format("2006-01-02T15:04:05Z"),
 			Type: e.Type, Entity: e.Entity, Date: e.Date.String(), Summary: projections.Describe(e, names),
 			SupersededBy: supersededBy[e.ID], Reason: e.Reason, Source: e.Source, Method: e.Method, Rule: e.Rule}
 		switch {
@@ -115,15 +115,13 @@ func (h *Historian) chain(ctx context.Context, start ulid.ULID) (Chain, error) {
 		case e.IsCorrection():
 			step.Action = "corrected"
 		}
-		for _, t := range e.Supersedes {
-			step.Supersedes = append(step.Supersedes, t.String())
-		}
+		step.Supersedes = e.Supersedes
 		ch.Steps = append(ch.Steps, step)
 	}
 	// The disputes any of the chain's events is a claim in, among its entity's facts in force.
-	inChain := map[string]bool{}
+	inChain := map[ulid.ULID]bool{}
 	for _, e := range evs {
-		inChain[e.ID.String()] = true
+		inChain[e.ID] = true
 	}
 	entity := evs[0].Entity
 	stored, err := store.EntityEvents(ctx, entity)
@@ -190,7 +188,7 @@ func (h *Historian) history(ctx context.Context, name string) (HistoryAnswer, er
 			return HistoryAnswer{}, err
 		}
 		for _, s := range ch.Steps {
-			covered[ulid.MustParseStrict(s.EventID)] = true
+			covered[s.EventID] = true
 		}
 		for _, d := range ch.Disputes {
 			shown[d.Field] = true

@@ -178,7 +178,7 @@ func (h *Historian) sources(ctx context.Context, name string) (SourcesAnswer, er
 		if facts[i].Line != facts[j].Line {
 			return facts[i].Line < facts[j].Line
 		}
-		return facts[i].EventID < facts[j].EventID
+		return facts[i].EventID.Compare(facts[j].EventID) < 0
 	})
 	return SourcesAnswer{Document: name, Title: doc.Title, Facts: facts}, nil
 }

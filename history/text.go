@@ -33,24 +33,54 @@ func SourceLabels(sources []events.Source) string {
 	return strings.Join(out, ", ")
 }
 
-// StatusText renders a status: its value, since when, its certainty and what it may already be.
+// StateWords puts a party's state in words ("declared illegal" for projections.StateDeclaredIllegal),
+// and any other claim value of a status ("founded") as it is.
+func StateWords(s projections.State) string {
+	switch s {
+	case projections.StateNotFounded:
+		return "not yet founded"
+	case projections.StateUnrecorded:
+		return "founding not recorded"
+	case projections.StateDeclaredIllegal:
+		return "declared illegal"
+	case projections.StateCeased:
+		return "ceased activity"
+	}
+	return string(s)
+}
+
+// StatesWords puts the states of a status in words: "banned, dissolved" for two changes on one day.
+func StatesWords(s projections.Status) string {
+	words := make([]string, len(s.States))
+	for i, st := range s.States {
+		words[i] = StateWords(st)
+	}
+	return strings.Join(words, ", ")
+}
+
+// NameText renders a name with its type when it has one: "គណបក្សសង្គ្រោះជាតិ (native)".
+func NameText(c projections.Claim) string {
+	if c.NameType == "" {
+		return c.Value
+	}
+	return c.Value + " (" + c.NameType + ")"
+}
+
+// StatusText renders a status: its states, since when, its certainty and what it may already be.
 func StatusText(s projections.Status) string {
-	out := s.Value
-	if s.Since != "" && s.Value != projections.StatusNotFounded {
+	out := StatesWords(s)
+	if s.Since != "" && !s.Is(projections.StateNotFounded) {
 		out += " since " + s.Since
 	}
-	if s.Value == projections.StatusUnknown {
+	if s.Is(projections.StateUnrecorded) && s.Since == "" {
 		out = "on record, founding date not recorded"
-		if s.Since != "" {
-			out = s.Value + " since " + s.Since
-		}
 	}
 	out += " (" + string(s.Certainty) + ")" + DraftedMark(s.Method)
 	// One line per change and date, naming every source of it: two claims of one founding are one line.
 	var lines []string
 	sources := map[string][]events.Source{}
 	for _, p := range s.Pending {
-		line := fmt.Sprintf("\nmay already be: %s (dated %s)%s", p.Value, p.Date, DraftedMark(p.Method))
+		line := fmt.Sprintf("\nmay already be: %s (dated %s)%s", StateWords(projections.State(p.Value)), p.Date, DraftedMark(p.Method))
 		if _, ok := sources[line]; !ok {
 			lines = append(lines, line)
 		}

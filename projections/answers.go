@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/oklog/ulid/v2"
+
 	"annals/events"
 )
 
@@ -22,7 +24,7 @@ import (
 //	intervals: uvarint count; for each its first day (varint) and the length of its body (uvarint),
 //	           from MinDay on, in day order; the last one runs to MaxDay-1
 //	bodies: each interval's PartyState (AsOf left out), each string as its offset and length in the
-//	        strings (uvarints)
+//	        strings (uvarints), each event id as its 16 bytes
 //
 // Identical answers on adjacent intervals are kept once. MaxDay itself is never answered: AnswerOn
 // reports false and the caller folds.
@@ -30,9 +32,9 @@ import (
 // AnswersVersion names the fold and the encoding of PartyAnswers. A store keeps the version that
 // built its answers, and a reader uses them only when it is its own: change it whenever Party,
 // Breakpoints or the encoding changes what they give.
-const AnswersVersion = "party answers 1"
+const AnswersVersion = "party answers 2"
 
-const answersEncoding = 1
+const answersEncoding = 2
 
 // errAnswer is returned by AnswerOn for answers it cannot decode.
 var errAnswer = errors.New("stored answer does not decode")
@@ -179,6 +181,8 @@ func (w *stateWriter) str(s string) {
 	w.uvarint(uint64(len(s)))
 }
 
+func (w *stateWriter) id(id ulid.ULID) { w.buf = append(w.buf, id[:]...) }
+
 func (w *stateWriter) bool(b bool) {
 	if b {
 		w.buf = append(w.buf, 1)
@@ -215,8 +219,9 @@ func (w *stateWriter) claim(c Claim) {
 	w.str(c.Date)
 	w.str(string(c.Certainty))
 	w.source(c.Source)
-	w.str(c.EventID)
+	w.id(c.EventID)
 	w.str(c.Method)
+	w.str(c.NameType)
 }
 
 func (w *stateWriter) value(v Value) {
@@ -234,7 +239,7 @@ func (w *stateWriter) leader(l Leader) {
 	w.str(l.Until)
 	w.str(string(l.Certainty))
 	w.source(l.Source)
-	w.str(l.EventID)
+	w.id(l.EventID)
 	each(w, l.Also, w.source)
 	w.str(l.Method)
 	each(w, l.Claims, w.claim)
@@ -247,7 +252,7 @@ func (w *stateWriter) link(l Link) {
 	w.str(l.Date)
 	w.str(string(l.Certainty))
 	w.source(l.Source)
-	w.str(l.EventID)
+	w.id(l.EventID)
 	w.str(l.Method)
 }
 
@@ -256,7 +261,7 @@ func (w *stateWriter) state(st PartyState) {
 	w.value(st.Name)
 	w.value(st.Abbreviation)
 	each(w, st.OtherNames, w.claim)
-	w.str(st.Status.Value)
+	each(w, st.Status.States, func(s State) { w.str(string(s)) })
 	w.str(string(st.Status.Certainty))
 	w.str(st.Status.Since)
 	w.str(st.Status.Method)
@@ -282,7 +287,7 @@ func (w *stateWriter) state(st PartyState) {
 		w.str(v.Until)
 		each(w, v.Last, w.str)
 		w.source(v.Source)
-		w.str(v.EventID)
+		w.id(v.EventID)
 	})
 	each(w, st.FormerWings, w.link)
 	each(w, st.FormerAffiliations, w.link)
@@ -294,7 +299,7 @@ func (w *stateWriter) state(st PartyState) {
 		w.str(b.State)
 		w.str(string(b.Certainty))
 		w.source(b.Source)
-		w.str(b.EventID)
+		w.id(b.EventID)
 		w.str(b.Method)
 	})
 }
@@ -354,6 +359,16 @@ func (r *stateReader) str() string {
 
 func (r *stateReader) bool() bool { return r.byte() == 1 }
 
+func (r *stateReader) id() ulid.ULID {
+	var id ulid.ULID
+	if len(r.b) < len(id) {
+		r.fail()
+		return id
+	}
+	r.b = r.b[copy(id[:], r.b):]
+	return id
+}
+
 // list reads a slice written by each: nil for 0.
 func list[T any](r *stateReader, f func() T) []T {
 	n := r.uvarint()
@@ -376,7 +391,7 @@ func (r *stateReader) source() events.Source {
 }
 
 func (r *stateReader) claim() Claim {
-	return Claim{Value: r.str(), Date: r.str(), Certainty: Certainty(r.str()), Source: r.source(), EventID: r.str(), Method: r.str()}
+	return Claim{Value: r.str(), Date: r.str(), Certainty: Certainty(r.str()), Source: r.source(), EventID: r.id(), Method: r.str(), NameType: r.str()}
 }
 
 func (r *stateReader) value() Value {
@@ -385,13 +400,13 @@ func (r *stateReader) value() Value {
 
 func (r *stateReader) leader() Leader {
 	return Leader{Person: events.EntityID(r.str()), Name: r.str(), Role: r.str(), Since: r.str(), Until: r.str(),
-		Certainty: Certainty(r.str()), Source: r.source(), EventID: r.str(), Also: list(r, r.source), Method: r.str(),
+		Certainty: Certainty(r.str()), Source: r.source(), EventID: r.id(), Also: list(r, r.source), Method: r.str(),
 		Claims: list(r, r.claim)}
 }
 
 func (r *stateReader) link() Link {
 	return Link{Entity: events.EntityID(r.str()), Name: r.str(), Kind: r.str(), Date: r.str(), Certainty: Certainty(r.str()),
-		Source: r.source(), EventID: r.str(), Method: r.str()}
+		Source: r.source(), EventID: r.id(), Method: r.str()}
 }
 
 func (r *stateReader) state() PartyState {
@@ -400,7 +415,7 @@ func (r *stateReader) state() PartyState {
 	st.Name = r.value()
 	st.Abbreviation = r.value()
 	st.OtherNames = list(r, r.claim)
-	st.Status = Status{Value: r.str(), Certainty: Certainty(r.str()), Since: r.str(), Method: r.str(),
+	st.Status = Status{States: list(r, func() State { return State(r.str()) }), Certainty: Certainty(r.str()), Since: r.str(), Method: r.str(),
 		Pending: list(r, r.claim), Claims: list(r, r.claim)}
 	st.Attested = r.bool()
 	st.Founded = r.value()
@@ -414,7 +429,7 @@ func (r *stateReader) state() PartyState {
 	st.Disputes = list(r, func() Dispute { return Dispute{Field: r.str(), Claims: list(r, r.claim)} })
 	st.FormerLeaders = list(r, r.leader)
 	st.Vacancies = list(r, func() Vacancy {
-		return Vacancy{Office: r.str(), Since: r.str(), Until: r.str(), Last: list(r, r.str), Source: r.source(), EventID: r.str()}
+		return Vacancy{Office: r.str(), Since: r.str(), Until: r.str(), Last: list(r, r.str), Source: r.source(), EventID: r.id()}
 	})
 	st.FormerWings = list(r, r.link)
 	st.FormerAffiliations = list(r, r.link)
@@ -423,7 +438,7 @@ func (r *stateReader) state() PartyState {
 		z := r.uvarint()
 		b.Years = int(int64(z>>1) ^ -int64(z&1))
 		b.Until, b.State, b.Certainty = r.str(), r.str(), Certainty(r.str())
-		b.Source, b.EventID, b.Method = r.source(), r.str(), r.str()
+		b.Source, b.EventID, b.Method = r.source(), r.id(), r.str()
 		return b
 	})
 	return st

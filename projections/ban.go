@@ -3,6 +3,8 @@ package projections
 import (
 	"fmt"
 
+	"github.com/oklog/ulid/v2"
+
 	"annals/events"
 )
 
@@ -25,7 +27,7 @@ type Ban struct {
 	State     string        `json:"state"`           // BanInForce, BanMayBeOver or BanOver
 	Certainty Certainty     `json:"certainty"`
 	Source    events.Source `json:"source"`
-	EventID   string        `json:"event_id"`
+	EventID   ulid.ULID     `json:"event_id"`
 	Method    string        `json:"method,omitempty"`
 }
 
@@ -44,7 +46,7 @@ func banOf(e *events.Event, p events.PartyOfficialsBanned, c Certainty, day even
 		}
 	}
 	b := Ban{Who: who, Since: since.String(), Years: p.Years, State: BanInForce, Certainty: c,
-		Source: e.Source, EventID: e.ID.String(), Method: e.Method}
+		Source: e.Source, EventID: e.ID, Method: e.Method}
 	if p.Years <= 0 {
 		return b
 	}

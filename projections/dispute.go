@@ -54,7 +54,7 @@ func (g *claimGroup) dispute() (Dispute, bool) {
 				d := Dispute{Field: g.field}
 				for _, it := range g.items {
 					e := it.event
-					d.Claims = append(d.Claims, Claim{Value: it.value, Date: e.Date.String(), Source: e.Source, EventID: e.ID.String(), Method: e.Method, date: e.Date})
+					d.Claims = append(d.Claims, Claim{Value: it.value, Date: e.Date.String(), Source: e.Source, EventID: e.ID, Method: e.Method, date: e.Date})
 				}
 				return d, true
 			}

@@ -128,9 +128,9 @@ func TestDraftedMethod(t *testing.T) {
 	}
 }
 
-func methodOfEvent(evs []events.Event, id string) string {
+func methodOfEvent(evs []events.Event, id ulid.ULID) string {
 	for _, e := range evs {
-		if e.ID.String() == id {
+		if e.ID == id {
 			return e.Method
 		}
 	}

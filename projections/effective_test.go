@@ -34,17 +34,17 @@ func TestEffectiveTwoAxes(t *testing.T) {
 	day, _ := events.ParseDay("1998-06-01")
 	tests := []struct {
 		knownAt time.Time
-		status  string
+		status  projections.State
 	}{
 		{t1, "dissolved"},               // as first recorded: dissolved 1997
 		{t2.Add(time.Second), "active"}, // corrected to 1999
-		{t3, projections.StatusActive},  // the correction withdrawn: nothing says it dissolved
-		{time.Time{}, projections.StatusActive},
+		{t3, projections.StateActive},   // the correction withdrawn: nothing says it dissolved
+		{time.Time{}, projections.StateActive},
 	}
 	for _, tt := range tests {
 		st := projections.Party("p", projections.Effective(evs, tt.knownAt), day, nil)
-		if st.Status.Value != tt.status {
-			t.Errorf("Party(1998-06-01, known at %s).Status = %q, want %q", tt.knownAt, st.Status.Value, tt.status)
+		if stateOf(st.Status) != tt.status {
+			t.Errorf("Party(1998-06-01, known at %s).Status = %q, want %q", tt.knownAt, stateOf(st.Status), tt.status)
 		}
 	}
 	if got := len(projections.Effective(evs, t3)); got != 1 {

@@ -3,6 +3,8 @@ package projections
 import (
 	"sort"
 
+	"github.com/oklog/ulid/v2"
+
 	"annals/events"
 )
 
@@ -14,7 +16,7 @@ type Edge struct {
 	Date    string          `json:"date"`
 	Label   string          `json:"label,omitempty"` // for a rename: the new name
 	Source  events.Source   `json:"source"`
-	EventID string          `json:"event_id"`
+	EventID ulid.ULID       `json:"event_id"`
 	Method  string          `json:"method,omitempty"` // events.MethodDrafted when every claim behind the edge was drafted by a rule
 	// Claims holds every claim behind the edge, in historical order (undated ones last), the one it
 	// is dated by (Source, EventID) included: sources that state one link (same kind, same parties,
@@ -30,7 +32,7 @@ type Edge struct {
 type EdgeClaim struct {
 	Date    string        `json:"date"`
 	Source  events.Source `json:"source"`
-	EventID string        `json:"event_id"`
+	EventID ulid.ULID     `json:"event_id"`
 	Method  string        `json:"method,omitempty"`
 }
 
@@ -52,7 +54,7 @@ type Lineage struct {
 // (the party → itself, labelled with its new name).
 func EdgesOf(e events.Event) []Edge {
 	edge := func(from, to events.EntityID, kind string) Edge {
-		return Edge{From: from, To: to, Kind: kind, Date: e.Date.String(), Source: e.Source, EventID: e.ID.String(), Method: e.Method}
+		return Edge{From: from, To: to, Kind: kind, Date: e.Date.String(), Source: e.Source, EventID: e.ID, Method: e.Method}
 	}
 	switch p := e.Payload.(type) {
 	case events.PartySucceeded:
@@ -106,11 +108,15 @@ func NewLineage(root events.EntityID, edges []Edge, names Names) Lineage {
 		l.Nodes = append(l.Nodes, Node{ID: id, Name: names(id)})
 	}
 	sort.Slice(l.Nodes, func(i, j int) bool { return l.Nodes[i].ID < l.Nodes[j].ID })
-	dedup := map[string]bool{}
+	type edgeKey struct {
+		event    ulid.ULID
+		from, to events.EntityID
+	}
+	dedup := map[edgeKey]bool{}
 	var kept []Edge
 	for _, e := range edges {
-		if seen[e.From] && !dedup[e.EventID+string(e.From)+string(e.To)] {
-			dedup[e.EventID+string(e.From)+string(e.To)] = true
+		if k := (edgeKey{e.EventID, e.From, e.To}); seen[e.From] && !dedup[k] {
+			dedup[k] = true
 			kept = append(kept, e)
 		}
 	}
@@ -126,7 +132,7 @@ func NewLineage(root events.EntityID, edges []Edge, names Names) Lineage {
 		if a.To != b.To {
 			return a.To < b.To
 		}
-		return a.EventID < b.EventID
+		return a.EventID.Compare(b.EventID) < 0
 	})
 	return l
 }
@@ -179,7 +185,7 @@ func foldEdges(edges []Edge) []Edge {
 			if c := cs[i].date.Compare(cs[j].date); c != 0 {
 				return c < 0
 			}
-			return cs[i].c.EventID < cs[j].c.EventID
+			return cs[i].c.EventID.Compare(cs[j].c.EventID) < 0
 		})
 		var dated, undated []claim
 		for _, c := range cs {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -82,9 +83,12 @@ func TestLineageFoldsClaimsOfOneLink(t *testing.T) {
 	}
 }
 
+// testID returns an event id that sorts as n does, for one-digit n.
+func testID(n string) ulid.ULID { return ulid.MustParse("01J" + strings.Repeat("0", 22) + n) }
+
 func TestFoldEdges(t *testing.T) {
 	edge := func(date, id, method string) projections.Edge {
-		return projections.Edge{From: "a", To: "b", Kind: "merger", Date: date, EventID: id, Method: method,
+		return projections.Edge{From: "a", To: "b", Kind: "merger", Date: date, EventID: testID(id), Method: method,
 			Source: events.Source{Document: "a.txt", Quote: "claim " + id}}
 	}
 	tests := []struct {
@@ -104,7 +108,7 @@ func TestFoldEdges(t *testing.T) {
 			[]string{"a -merger-> b 2012-05 [2012 2012-05]"}, []bool{false}},
 		{"all drafted", []projections.Edge{edge("2012", "1", events.MethodDrafted), edge("XXXX", "2", events.MethodDrafted)},
 			[]string{"a -merger-> b 2012 [2012 XXXX]"}, []bool{true}},
-		{"another kind is another link", []projections.Edge{edge("2012", "1", ""), {From: "a", To: "b", Kind: "split", Date: "2012", EventID: "2"}},
+		{"another kind is another link", []projections.Edge{edge("2012", "1", ""), {From: "a", To: "b", Kind: "split", Date: "2012", EventID: testID("2")}},
 			[]string{"a -merger-> b 2012 [2012]", "a -split-> b 2012 [2012]"}, []bool{false, false}},
 	}
 	for _, tt := range tests {

@@ -83,7 +83,7 @@ func PartyDuring(id events.EntityID, evs []events.Event, period events.Date, nam
 	if !end.Exists() {
 		return PeriodState{}, false
 	}
-	if !dated || (life.fromL > b && end.Status.Value == StatusUnknown) {
+	if !dated || (life.fromL > b && end.Status.Is(StateUnrecorded)) {
 		existed = Undated
 	}
 	var took, left []*events.Event

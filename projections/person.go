@@ -1,6 +1,8 @@
 package projections
 
 import (
+	"github.com/oklog/ulid/v2"
+
 	"annals/events"
 )
 
@@ -15,7 +17,7 @@ type Role struct {
 	Until     string          `json:"until,omitempty"`
 	Certainty Certainty       `json:"certainty"`
 	Source    events.Source   `json:"source"`
-	EventID   string          `json:"event_id"`
+	EventID   ulid.ULID       `json:"event_id"`
 	Also      []events.Source `json:"also,omitempty"`   // other sources stating the same role
 	Method    string          `json:"method,omitempty"` // events.MethodDrafted when the source and every one of Also were drafted
 
@@ -33,7 +35,7 @@ type Entry struct {
 	Entity    events.EntityID `json:"entity"`
 	Certainty Certainty       `json:"certainty,omitempty"` // on the day asked about; empty without one
 	Source    events.Source   `json:"source"`
-	EventID   string          `json:"event_id"`
+	EventID   ulid.ULID       `json:"event_id"`
 	Recorded  string          `json:"recorded"` // when the record learned it, RFC 3339 UTC
 	Method    string          `json:"method,omitempty"`
 	Rule      string          `json:"rule,omitempty"`
@@ -56,7 +58,7 @@ func NewEntry(e events.Event, day events.Day, names Names) Entry {
 		c = ""
 	}
 	return Entry{Date: e.Date.String(), HumanDate: e.Date.Human(), Type: e.Type, Summary: Describe(e, names),
-		Entity: e.Entity, Certainty: c, Source: e.Source, EventID: e.ID.String(),
+		Entity: e.Entity, Certainty: c, Source: e.Source, EventID: e.ID,
 		Recorded: e.Recorded.UTC().Format("2006-01-02T15:04:05.000Z"), Method: e.Method, Rule: e.Rule}
 }
 
@@ -106,12 +108,12 @@ func Person(id events.EntityID, evs []events.Event, day events.Day, names Names)
 		switch p := e.Payload.(type) {
 		case events.EntityNamed:
 			if e.Entity == id {
-				st.Names = append(st.Names, Claim{Value: p.Name + " (" + p.NameType + ")", Date: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String(), Method: e.Method})
+				st.Names = append(st.Names, Claim{Value: p.Name, NameType: p.NameType, Date: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID, Method: e.Method})
 			}
 		case events.CommitteeMember:
 			if p.Person == id {
 				st.Roles = append(st.Roles, Role{Entity: e.Entity, Name: names(e.Entity), Role: p.Role, Committee: p.Committee,
-					Rank: p.Rank, Since: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String(), since: e.Date, methods: []string{e.Method}})
+					Rank: p.Rank, Since: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID, since: e.Date, methods: []string{e.Method}})
 			}
 		}
 	}

@@ -111,15 +111,15 @@ func TestPropertyRefinement(t *testing.T) {
 			if !compatible {
 				continue
 			}
-			want, cert := projections.StatusActive, projections.Uncertain
+			want, cert := projections.StateActive, projections.Uncertain
 			switch {
 			case day < lo:
-				want, cert = projections.StatusNotFounded, projections.Certain
+				want, cert = projections.StateNotFounded, projections.Certain
 			case day >= hi:
 				cert = projections.Certain
 			}
-			if st.Status.Value != want || st.Status.Certainty != cert {
-				t.Fatalf("founded %s and %s: State(%s).Status = %s (%s), want %s (%s)", a, b, day, st.Status.Value, st.Status.Certainty, want, cert)
+			if stateOf(st.Status) != want || st.Status.Certainty != cert {
+				t.Fatalf("founded %s and %s: State(%s).Status = %s (%s), want %s (%s)", a, b, day, stateOf(st.Status), st.Status.Certainty, want, cert)
 			}
 			if len(st.Founded.Claims) != 2 {
 				t.Fatalf("founded %s and %s: Founded.Claims = %d, want both sources", a, b, len(st.Founded.Claims))
@@ -225,7 +225,7 @@ func TestPropertyNothingCurrentAfterTheEnd(t *testing.T) {
 			}
 			if !st.Ended() || len(st.Leaders) > 0 || len(st.Wings) > 0 || len(st.Affiliations) > 0 || len(st.Vacancies) > 0 {
 				t.Fatalf("%s, ended %s: Party(%s) = status %q, %d leaders, %d wings, %d affiliations, %d vacancies; want none current",
-					describe(evs), end, day, st.Status.Value, len(st.Leaders), len(st.Wings), len(st.Affiliations), len(st.Vacancies))
+					describe(evs), end, day, stateOf(st.Status), len(st.Leaders), len(st.Wings), len(st.Affiliations), len(st.Vacancies))
 			}
 			if len(st.FormerLeaders) == 0 {
 				t.Fatalf("%s, ended %s: Party(%s).FormerLeaders is empty; want the last leaders (y at least)", describe(evs), end, day)
@@ -321,7 +321,7 @@ func TestPropertyDuringAgreesWithDays(t *testing.T) {
 			st := projections.Party("p", evs, day, nil)
 			exists := st.Exists() && !st.Ended()
 			if ok != exists {
-				t.Fatalf("founded %s, dissolved %q: PartyDuring(%s) = %v, Party(%s) = %s (%s)", founded, ended, day, ok, day, st.Status.Value, st.Status.Certainty)
+				t.Fatalf("founded %s, dissolved %q: PartyDuring(%s) = %v, Party(%s) = %s (%s)", founded, ended, day, ok, day, stateOf(st.Status), st.Status.Certainty)
 			}
 		}
 		if r.Intn(4) != 0 {
@@ -370,23 +370,23 @@ func TestNorlandDocument(t *testing.T) {
 	}
 	tests := []struct {
 		at       string
-		status   string
+		status   projections.State
 		leaders  []string
 		vacant   string // the office and since when, if vacant
 		banState string
 	}{
-		{"1931-04-11", projections.StatusNotFounded, nil, "", ""},
-		{"1931-04-12", projections.StatusActive, []string{"per-holm deputy chairman XXXX undated"}, "", ""},
-		{"1933-01-01", projections.StatusActive, []string{"anna-lind chair 1931-05-03 certain", "per-holm deputy chairman XXXX undated"}, "", ""},
-		{"1936-07-01", projections.StatusActive, []string{"per-holm deputy chairman XXXX undated"}, "chair since 1936-06-20", ""},
-		{"1937-01-01", projections.StatusActive, []string{"erik-berg chair 1936-09-01 certain", "per-holm deputy chairman XXXX undated"}, "", ""},
+		{"1931-04-11", projections.StateNotFounded, nil, "", ""},
+		{"1931-04-12", projections.StateActive, []string{"per-holm deputy chairman XXXX undated"}, "", ""},
+		{"1933-01-01", projections.StateActive, []string{"anna-lind chair 1931-05-03 certain", "per-holm deputy chairman XXXX undated"}, "", ""},
+		{"1936-07-01", projections.StateActive, []string{"per-holm deputy chairman XXXX undated"}, "chair since 1936-06-20", ""},
+		{"1937-01-01", projections.StateActive, []string{"erik-berg chair 1936-09-01 certain", "per-holm deputy chairman XXXX undated"}, "", ""},
 		{"1945-01-01", "banned", nil, "", projections.BanInForce},
 		{"1950-05-10", "banned", nil, "", projections.BanOver},
 	}
 	for _, tt := range tests {
 		st := projections.Party(id, evs, mustDay(t, tt.at), nil)
-		if st.Status.Value != tt.status {
-			t.Errorf("Party(%s).Status = %s, want %s", tt.at, st.Status.Value, tt.status)
+		if stateOf(st.Status) != tt.status {
+			t.Errorf("Party(%s).Status = %s, want %s", tt.at, stateOf(st.Status), tt.status)
 		}
 		if got := leaders(st); fmt.Sprint(got) != fmt.Sprint(tt.leaders) {
 			t.Errorf("Party(%s).Leaders = %q, want %q", tt.at, got, tt.leaders)

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/oklog/ulid/v2"
+
 	"annals/events"
 )
 
@@ -38,8 +40,11 @@ type Claim struct {
 	Date      string        `json:"date,omitempty"` // EDTF, as written in the record
 	Certainty Certainty     `json:"certainty"`
 	Source    events.Source `json:"source"`
-	EventID   string        `json:"event_id"`
+	EventID   ulid.ULID     `json:"event_id"`
 	Method    string        `json:"method,omitempty"` // events.MethodDrafted for a claim drafted by a rule (see events.Fact.Method)
+	// NameType is the type of a name (events.NameNative, events.NameFormer, …) in a list of names; ""
+	// for a claim that is not a name.
+	NameType string `json:"name_type,omitempty"`
 
 	date events.Date // Date, parsed: the fold compares dates without reading them again
 }
@@ -87,7 +92,7 @@ type Leader struct {
 	Until     string          `json:"until,omitempty"` // a departure whose date straddles the day
 	Certainty Certainty       `json:"certainty"`
 	Source    events.Source   `json:"source"`
-	EventID   string          `json:"event_id"`
+	EventID   ulid.ULID       `json:"event_id"`
 	Also      []events.Source `json:"also,omitempty"`   // other sources naming the same person in the same role
 	Method    string          `json:"method,omitempty"` // events.MethodDrafted when the source and every one of Also were drafted
 	// Claims holds every claim behind the line (its value the role as the claim words it), the one it
@@ -106,29 +111,50 @@ type Link struct {
 	Date      string          `json:"date,omitempty"`
 	Certainty Certainty       `json:"certainty"`
 	Source    events.Source   `json:"source"`
-	EventID   string          `json:"event_id"`
+	EventID   ulid.ULID       `json:"event_id"`
 	Method    string          `json:"method,omitempty"` // events.MethodDrafted for a link drafted by a rule
 }
 
-// Status values.
+// State is one thing a party was on a day. A party has one state on a day, or, when the record puts
+// two changes on one day (banned and dissolved), every state that day brought. Renderers put states
+// in words (history.StateWords).
+type State string
+
+// States.
 const (
-	StatusNotFounded = "not yet founded"
-	StatusActive     = "active"
-	StatusUnknown    = "founding not recorded"
+	StateNotFounded      State = "not_founded"         // the founding lies after the day
+	StateActive          State = "active"              // founded by the day, no ending in force
+	StateUnrecorded      State = "founding_unrecorded" // on record, but no source dates its founding
+	StateDissolved       State = "dissolved"
+	StateBanned          State = "banned"
+	StateDeclaredIllegal State = "declared_illegal"
+	StateCeased          State = "ceased" // ceased activity
 )
 
-// Status is what the party was on the day: active, dissolved, banned, declared illegal, ceased
-// activity, or not yet founded, with how sure the record is and the events that say so. Method is
-// events.MethodDrafted when every claim the value rests on (the foundings, or the ending that
-// decides it) was drafted.
+// Ending reports whether s is an end of the party: dissolved, banned, declared illegal or ceased.
+func (s State) Ending() bool {
+	switch s {
+	case StateDissolved, StateBanned, StateDeclaredIllegal, StateCeased:
+		return true
+	}
+	return false
+}
+
+// Status is what the party was on the day (States: active, dissolved, banned, declared illegal,
+// ceased activity, or not yet founded), with how sure the record is and the events that say so.
+// Method is events.MethodDrafted when every claim the states rest on (the foundings, or the ending
+// that decides it) was drafted.
 type Status struct {
-	Value     string    `json:"value"`
+	States    []State   `json:"states"`
 	Certainty Certainty `json:"certainty"`
 	Since     string    `json:"since,omitempty"`
 	Method    string    `json:"method,omitempty"`
 	Pending   []Claim   `json:"pending,omitempty"` // changes whose dates straddle the day
 	Claims    []Claim   `json:"claims"`
 }
+
+// Is reports whether the party was in state s on the day.
+func (s Status) Is(state State) bool { return slices.Contains(s.States, state) }
 
 // PartyState is a party as of one day.
 type PartyState struct {
@@ -163,16 +189,10 @@ type PartyState struct {
 
 // Ended reports whether the party had certainly ended by the day: dissolved, banned, declared
 // illegal or ceased activity.
-func (s PartyState) Ended() bool {
-	switch s.Status.Value {
-	case StatusActive, StatusNotFounded, StatusUnknown:
-		return false
-	}
-	return s.Status.Value != ""
-}
+func (s PartyState) Ended() bool { return slices.ContainsFunc(s.Status.States, State.Ending) }
 
 // Exists reports whether the party has or may have been founded by the day.
-func (s PartyState) Exists() bool { return s.Status.Value != StatusNotFounded }
+func (s PartyState) Exists() bool { return !s.Status.Is(StateNotFounded) }
 
 // Names gives the display name of an entity, for the names of leaders and linked parties.
 type Names func(events.EntityID) string
@@ -211,10 +231,10 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 			attested = true
 		}
 		claim := func(value string) Claim {
-			return Claim{Value: value, Date: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String(), Method: e.Method, date: e.Date}
+			return Claim{Value: value, Date: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID, Method: e.Method, date: e.Date}
 		}
 		link := func(other events.EntityID, kind string) Link {
-			return Link{Entity: other, Name: names(other), Kind: kind, Date: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID.String(), Method: e.Method}
+			return Link{Entity: other, Name: names(other), Kind: kind, Date: e.Date.String(), Certainty: c, Source: e.Source, EventID: e.ID, Method: e.Method}
 		}
 		self := e.Entity == id
 		// The events that date the party's founding are the ones the store's lifetime index reads.
@@ -233,7 +253,7 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 				abbrevs = append(abbrevs, claim(p.Name))
 			default:
 				cl := claim(p.Name)
-				cl.Value = p.Name + " (" + p.NameType + ")"
+				cl.NameType = p.NameType
 				st.OtherNames = append(st.OtherNames, cl)
 			}
 		case events.PartyFounded:
@@ -271,7 +291,7 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 			}
 		case events.PartyDissolved, events.PartyBanned, events.PartyDeclaredIllegal, events.PartyCeased:
 			if self && happened {
-				endings = append(endings, claim(statusOf(e.Type)))
+				endings = append(endings, claim(string(stateOf(e.Type))))
 			}
 		case events.LeaderTookOffice:
 			if self {
@@ -325,7 +345,7 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 	}
 	st.Status = statusAt(st.Founded, endings, attested, day)
 	st.Attested = attested
-	if st.Status.Value == StatusNotFounded {
+	if st.Status.Is(StateNotFounded) {
 		return st
 	}
 	var vacancies []Vacancy
@@ -339,7 +359,7 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 		// last leaders are the last holders of each office and those who left it when the party ended.
 		st.Leaders, st.Wings, st.FormerWings, st.Affiliations, st.FormerAffiliations = []Leader{}, []Link{}, st.Wings, []Link{}, st.Affiliations
 		if end, err := events.ParseDate(st.Status.Since); err == nil {
-			have := map[string]bool{}
+			have := map[ulid.ULID]bool{}
 			for _, l := range st.FormerLeaders {
 				have[l.EventID] = true
 			}
@@ -365,18 +385,19 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-func statusOf(t events.Type) string {
+// stateOf returns the state an ending event brings.
+func stateOf(t events.Type) State {
 	switch t {
 	case events.TypePartyDissolved:
-		return "dissolved"
+		return StateDissolved
 	case events.TypePartyBanned:
-		return "banned"
+		return StateBanned
 	case events.TypePartyDeclaredIllegal:
-		return "declared illegal"
+		return StateDeclaredIllegal
 	case events.TypePartyCeased:
-		return "ceased activity"
+		return StateCeased
 	}
-	return string(t)
+	return State(t)
 }
 
 // valueOf gathers claims into a Value: the shared value when every claim agrees (ignoring case and
@@ -459,17 +480,17 @@ func statusAt(founded Value, endings []Claim, attested bool, day events.Day) Sta
 	var basis []Claim // the claims the value rests on
 	switch {
 	case !dated && attested:
-		st.Value, st.Certainty = StatusUnknown, Certain
+		st.States, st.Certainty = []State{StateUnrecorded}, Certain
 	case !dated:
-		st.Value, st.Certainty = StatusUnknown, Uncertain
+		st.States, st.Certainty = []State{StateUnrecorded}, Uncertain
 	case !anyFounding:
-		st.Value, st.Certainty, st.Method = StatusNotFounded, Certain, methodOf(datedFoundings)
+		st.States, st.Certainty, st.Method = []State{StateNotFounded}, Certain, methodOf(datedFoundings)
 		return st
 	case certainFounding:
-		st.Value, st.Certainty, st.Since = StatusActive, Certain, founded.Value
+		st.States, st.Certainty, st.Since = []State{StateActive}, Certain, founded.Value
 		basis = slices.Clone(st.Claims)
 	default:
-		st.Value, st.Certainty, st.Since = StatusActive, Uncertain, founded.Value
+		st.States, st.Certainty, st.Since = []State{StateActive}, Uncertain, founded.Value
 		basis = slices.Clone(st.Claims)
 		for _, c := range st.Claims {
 			if c.Certainty == Uncertain {
@@ -480,11 +501,14 @@ func statusAt(founded Value, endings []Claim, attested bool, day events.Day) Sta
 	for _, e := range endings {
 		st.Claims = append(st.Claims, e)
 		if e.Certainty == Certain {
-			if st.Since == e.Date && st.Value != StatusActive && !strings.Contains(st.Value, e.Value) {
-				st.Value += ", " + e.Value // two changes on one day: "banned, dissolved"
+			state := State(e.Value)
+			if st.Since == e.Date && !st.Is(StateActive) && !st.Is(StateUnrecorded) {
+				if !st.Is(state) {
+					st.States = append(st.States, state) // two changes on one day: banned and dissolved
+				}
 				basis = append(basis, e)
 			} else {
-				st.Value, st.Since = e.Value, e.Date
+				st.States, st.Since = []State{state}, e.Date
 				basis = []Claim{e}
 			}
 			continue

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/oklog/ulid/v2"
+
 	"annals/events"
 )
 
@@ -183,7 +185,7 @@ func (t tenure) leader(c Certainty, names Names) Leader {
 	}
 	p := best.Payload.(events.LeaderTookOffice)
 	l := Leader{Person: t.person, Name: names(t.person), Role: p.Role, Since: t.start.String(), Certainty: c,
-		Source: best.Source, EventID: best.ID.String(), since: t.start}
+		Source: best.Source, EventID: best.ID, since: t.start}
 	var methods []string
 	for _, e := range t.claims {
 		q := e.Payload.(events.LeaderTookOffice)
@@ -192,7 +194,7 @@ func (t tenure) leader(c Certainty, names Names) Leader {
 		if e.Date.Unknown() {
 			cc = Undated
 		}
-		l.Claims = append(l.Claims, Claim{Value: q.Role, Date: e.Date.String(), Certainty: cc, Source: e.Source, EventID: e.ID.String(), Method: e.Method, date: e.Date})
+		l.Claims = append(l.Claims, Claim{Value: q.Role, Date: e.Date.String(), Certainty: cc, Source: e.Source, EventID: e.ID, Method: e.Method, date: e.Date})
 		if e != best {
 			l.Also = append(l.Also, e.Source)
 		}
@@ -210,7 +212,7 @@ type Vacancy struct {
 	Until   string        `json:"until,omitempty"`
 	Last    []string      `json:"last"` // the names of the last holders
 	Source  events.Source `json:"source"`
-	EventID string        `json:"event_id"` // of the departure
+	EventID ulid.ULID     `json:"event_id"` // of the departure
 }
 
 // holders evaluates tenures on the period a..b (one day when a == b): the lines of the tenures that
@@ -299,7 +301,7 @@ func holders(ts []tenure, a, b events.Day, names Names) (current []Leader, vacan
 			last = append(last, l)
 			v.Last = append(v.Last, l.Name)
 			if v.Office == "" {
-				v.Office, v.Since, v.Source, v.EventID = l.Role, t.end.Date.String(), t.end.Source, t.end.ID.String()
+				v.Office, v.Since, v.Source, v.EventID = l.Role, t.end.Date.String(), t.end.Source, t.end.ID
 			}
 		}
 		next := events.MaxDay

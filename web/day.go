@@ -239,7 +239,7 @@ func (h *Handler) partiesOn(ctx context.Context, rq *request, seq uint64, day ev
 		return nil, nil, err
 	}
 	for _, st := range states {
-		if st.Status.Value == projections.StatusUnknown && !st.Attested {
+		if st.Status.Is(projections.StateUnrecorded) && !st.Attested {
 			named = append(named, st)
 		} else {
 			dated = append(dated, st)

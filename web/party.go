@@ -73,24 +73,12 @@ func names(rq *request, st projections.PartyState, all []string) []nameView {
 		add(c.Value, events.NameAbbreviation, &c)
 	}
 	for _, c := range st.OtherNames {
-		name, typ := splitNameType(c.Value)
-		add(name, typ, &c)
+		add(c.Value, c.NameType, &c)
 	}
 	for _, n := range all {
 		add(n, "", nil)
 	}
 	return out
-}
-
-// splitNameType splits a name claim as projections writes it, "Name (type)", into the name and its
-// type; a value with no known type at its end is all name.
-func splitNameType(v string) (string, string) {
-	for _, typ := range []string{events.NameOfficial, events.NameAbbreviation, events.NameNative, events.NameAlternate, events.NameMisspelling} {
-		if name, ok := strings.CutSuffix(v, " ("+typ+")"); ok {
-			return name, typ
-		}
-	}
-	return v, ""
 }
 
 type entryView struct {
@@ -250,7 +238,7 @@ func (h *Handler) party(w http.ResponseWriter, r *http.Request) {
 	for _, ch := range hist.Chains {
 		cv := chainView{Disputes: rq.disputes(ch.Disputes)}
 		for _, s := range ch.Steps {
-			cv.Steps = append(cv.Steps, stepView{Action: s.Action, Recorded: s.Recorded, EventID: s.EventID, Date: s.Date, Summary: s.Summary,
+			cv.Steps = append(cv.Steps, stepView{Action: s.Action, Recorded: s.Recorded, EventID: s.EventID.String(), Date: s.Date, Summary: s.Summary,
 				Reason: s.Reason, Drafted: s.Method == events.MethodDrafted, Source: rq.source(s.Source, s.EventID)})
 		}
 		p.Corrections = append(p.Corrections, cv)

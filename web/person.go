@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/oklog/ulid/v2"
+
 	"annals/events"
 	"annals/projections"
 )
@@ -58,7 +60,7 @@ func (h *Handler) person(w http.ResponseWriter, r *http.Request) {
 	p.ID, p.Name = string(a.ID), a.Name
 	seen := map[string]bool{}
 	for _, n := range a.State.Names {
-		name, typ := splitNameType(n.Value)
+		name, typ := n.Value, n.NameType
 		if k := events.NameKey(name); !seen[k] {
 			seen[k] = true
 			p.Names = append(p.Names, nameView{Name: name, Script: scriptOf(name), Type: typ, Sources: []sourceView{rq.source(n.Source, n.EventID)}})
@@ -86,7 +88,7 @@ func (h *Handler) person(w http.ResponseWriter, r *http.Request) {
 		v := roleView{Role: role, When: when, Certainty: ro.Certainty, Drafted: ro.Method == events.MethodDrafted,
 			Sources: []sourceView{rq.source(ro.Source, ro.EventID)}}
 		for _, s := range ro.Also {
-			v.Sources = append(v.Sources, rq.source(s, ""))
+			v.Sources = append(v.Sources, rq.source(s, ulid.ULID{}))
 		}
 		p.Parties[i].Roles = append(p.Parties[i].Roles, v)
 	}

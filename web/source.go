@@ -54,12 +54,12 @@ func (h *Handler) source(w http.ResponseWriter, r *http.Request) {
 	var quotes []quoteSpan
 	folded, origin := foldWithOrigin(text)
 	for _, f := range ans.Facts {
-		sf := sourceFact{EventID: f.EventID, Line: f.Line, Summary: f.Summary, Quote: events.FoldSpace(f.Source.Quote),
-			Href: rq.link("/party/" + url.PathEscape(string(f.Entity))), Anchor: "q-" + f.EventID}
+		sf := sourceFact{EventID: f.EventID.String(), Line: f.Line, Summary: f.Summary, Quote: events.FoldSpace(f.Source.Quote),
+			Href: rq.link("/party/" + url.PathEscape(string(f.Entity))), Anchor: "q-" + f.EventID.String()}
 		if text != "" {
 			if i := events.QuoteIndex(folded, f.Source.Quote); i >= 0 {
 				end := i + len(events.FoldSpace(f.Source.Quote))
-				quotes = append(quotes, quoteSpan{start: origin[i], end: origin[end-1] + 1, id: f.EventID})
+				quotes = append(quotes, quoteSpan{start: origin[i], end: origin[end-1] + 1, id: f.EventID.String()})
 				sf.Found = true
 			} else {
 				p.Missing++

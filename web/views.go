@@ -6,7 +6,10 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/oklog/ulid/v2"
+
 	"annals/events"
+	"annals/history"
 	"annals/projections"
 )
 
@@ -17,11 +20,13 @@ type sourceView struct {
 	Href  string // the document with the quote marked, or the external work; "" when neither
 }
 
-func (rq *request) source(s events.Source, eventID string) sourceView {
+func (rq *request) source(s events.Source, eventID ulid.ULID) sourceView {
 	v := sourceView{Label: s.Label(), Quote: events.FoldSpace(s.Quote)}
 	switch {
+	case s.Document != "" && eventID == (ulid.ULID{}):
+		v.Href = quoteHref(rq, s.Document, "")
 	case s.Document != "":
-		v.Href = quoteHref(rq, s.Document, eventID)
+		v.Href = quoteHref(rq, s.Document, eventID.String())
 	case strings.HasPrefix(s.URL, "https://") || strings.HasPrefix(s.URL, "http://"):
 		v.Href = s.URL
 	}
@@ -163,16 +168,18 @@ type statusView struct {
 }
 
 func (rq *request) status(s projections.Status) statusView {
-	text := s.Value
+	text := history.StatesWords(s)
 	switch {
-	case s.Value == projections.StatusUnknown && s.Since == "":
+	case s.Is(projections.StateUnrecorded) && s.Since == "":
 		text = "on record, founding date not recorded"
-	case s.Since != "" && s.Value != projections.StatusNotFounded:
+	case s.Since != "" && !s.Is(projections.StateNotFounded):
 		text += " since " + s.Since
 	}
 	out := statusView{Text: text, Certainty: s.Certainty, Drafted: s.Method == events.MethodDrafted}
 	for _, p := range s.Pending {
-		out.Pending = append(out.Pending, rq.claim(p))
+		cv := rq.claim(p)
+		cv.Value = history.StateWords(projections.State(p.Value))
+		out.Pending = append(out.Pending, cv)
 	}
 	seen := map[string]bool{}
 	for _, c := range s.Claims {
@@ -241,7 +248,7 @@ func (rq *request) leader(l projections.Leader) leaderView {
 	v := leaderView{Name: l.Name, Role: l.Role, Styles: l.Styles(), Certainty: l.Certainty, Drafted: l.Method == events.MethodDrafted,
 		Href: rq.link("/person/" + url.PathEscape(string(l.Person)))}
 	seen := map[[2]string]bool{}
-	add := func(s events.Source, eventID string) {
+	add := func(s events.Source, eventID ulid.ULID) {
 		if k := [2]string{s.Label(), events.FoldSpace(s.Quote)}; !seen[k] {
 			seen[k] = true
 			v.Sources = append(v.Sources, rq.source(s, eventID))
@@ -252,7 +259,7 @@ func (rq *request) leader(l projections.Leader) leaderView {
 		add(c.Source, c.EventID)
 	}
 	for _, s := range l.Also {
-		add(s, "")
+		add(s, ulid.ULID{})
 	}
 	v.Sources = numberQuotes(v.Sources)
 	return v
@@ -379,7 +386,9 @@ func (rq *request) state(st projections.PartyState, name string) stateView {
 		}
 	}
 	for _, c := range st.OtherNames {
-		v.OtherNames = append(v.OtherNames, rq.claim(c))
+		cv := rq.claim(c)
+		cv.Value = history.NameText(c)
+		v.OtherNames = append(v.OtherNames, cv)
 	}
 	return v
 }

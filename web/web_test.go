@@ -385,9 +385,9 @@ func TestLayoutPutsPredecessorsAbove(t *testing.T) {
 func TestLineageSVGMarksDisputes(t *testing.T) {
 	src := func(doc, quote string) events.Source { return events.Source{Document: doc, Quote: quote} }
 	l := projections.NewLineage("coastal-union", []projections.Edge{
-		{From: "fishermens-league", To: "coastal-union", Kind: "merger", Date: "1988-03", EventID: "1", Source: src("coastal-union.txt", "in March 1988")},
-		{From: "fishermens-league", To: "coastal-union", Kind: "merger", Date: "1988", EventID: "2", Source: src("coastal-union.txt", "in 1988")},
-		{From: "fishermens-league", To: "coastal-union", Kind: "merger", Date: "1990", EventID: "3", Source: src("league-history.txt", "to 1990")},
+		{From: "fishermens-league", To: "coastal-union", Kind: "merger", Date: "1988-03", EventID: ulid.MustParse("01J00000000000000000000001"), Source: src("coastal-union.txt", "in March 1988")},
+		{From: "fishermens-league", To: "coastal-union", Kind: "merger", Date: "1988", EventID: ulid.MustParse("01J00000000000000000000002"), Source: src("coastal-union.txt", "in 1988")},
+		{From: "fishermens-league", To: "coastal-union", Kind: "merger", Date: "1990", EventID: ulid.MustParse("01J00000000000000000000003"), Source: src("league-history.txt", "to 1990")},
 	}, nil)
 	svg := string(lineageSVG(l, func(id events.EntityID) string { return "/party/" + string(id) }))
 	for _, w := range []string{"1988-03 ⚠ disputed", "1990 ⚠ disputed", "[coastal-union.txt, 2 quotes]", "[league-history.txt]"} {

@@ -43,7 +43,7 @@ func (m *Main) person(c *common) func(ctx context.Context) error {
 		fmt.Fprintln(m.Stdout)
 		var names []string
 		for _, n := range st.Names {
-			names = append(names, n.Value+draftedMark(n.Method))
+			names = append(names, history.NameText(n)+draftedMark(n.Method))
 		}
 		fmt.Fprintf(m.Stdout, "  names  %s\n", strings.Join(unique(names), "; "))
 		fmt.Fprintf(m.Stdout, "\n== roles (%d)\n", len(st.Roles))

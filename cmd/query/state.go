@@ -159,7 +159,7 @@ func displayName(st projections.PartyState) string { return history.DisplayName(
 func writeStates(w io.Writer, day events.Day, states []projections.PartyState, one bool) {
 	var dated, undated []projections.PartyState
 	for _, st := range states {
-		if st.Status.Value == projections.StatusUnknown && !st.Attested && !one {
+		if st.Status.Is(projections.StateUnrecorded) && !st.Attested && !one {
 			undated = append(undated, st)
 		} else {
 			dated = append(dated, st)
@@ -214,7 +214,7 @@ func writeState(w io.Writer, st projections.PartyState) {
 	}
 	var other []string
 	for _, c := range st.OtherNames {
-		other = append(other, c.Value+draftedMark(c.Method))
+		other = append(other, history.NameText(c)+draftedMark(c.Method))
 	}
 	if len(other) > 0 {
 		row("also known as", strings.Join(other, "\n"))

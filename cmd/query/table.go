@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/oklog/ulid/v2"
+
 	"annals/history"
 	"annals/projections"
 )
@@ -88,7 +90,7 @@ func stateTable(states []projections.PartyState) table {
 		for _, d := range st.Disputes {
 			disputed = append(disputed, d.Field)
 		}
-		t.add(string(st.ID), st.AsOf, history.DisplayName(st), st.Abbreviation.Value, string(st.Status.Value), st.Status.Since,
+		t.add(string(st.ID), st.AsOf, history.DisplayName(st), st.Abbreviation.Value, history.StatesWords(st.Status), st.Status.Since,
 			string(st.Status.Certainty), st.Founded.Value, leaderCells(st.Leaders), st.Ideology.Value, st.Position.Value,
 			linkNames(st.Predecessors), linkNames(st.Successors), strings.Join(disputed, "; "))
 	}
@@ -100,7 +102,7 @@ func periodTable(states []projections.PeriodState) table {
 	t := table{columns: []string{"id", "during", "existed", "name", "abbreviation", "founded", "status_at_end", "leaders"}}
 	for _, st := range states {
 		t.add(string(st.ID), st.During, string(st.Existed), st.Name.Value, st.Abbreviation.Value, st.Founded.Value,
-			string(st.Status.Value), leaderCells(st.Leaders))
+			history.StatesWords(st.Status), leaderCells(st.Leaders))
 	}
 	return t
 }
@@ -136,7 +138,7 @@ func entryTable(entries []projections.Entry) table {
 		"event_id", "recorded", "method", "rule"}}
 	for _, e := range entries {
 		t.add(e.Date, e.HumanDate, string(e.Type), string(e.Entity), e.Summary, string(e.Certainty), e.Source.Document, e.Source.Title,
-			e.Source.URL, e.Source.Quote, e.EventID, e.Recorded, e.Method, e.Rule)
+			e.Source.URL, e.Source.Quote, e.EventID.String(), e.Recorded, e.Method, e.Rule)
 	}
 	return t
 }
@@ -151,7 +153,7 @@ func roleTable(a history.PersonAnswer) table {
 			rank = strconv.Itoa(r.Rank)
 		}
 		t.add(string(a.ID), a.Name, string(r.Entity), r.Name, r.Role, r.Committee, rank, r.Since, r.Until, string(r.Certainty),
-			r.Source.Document, r.Source.Title, r.Source.Quote, r.EventID)
+			r.Source.Document, r.Source.Title, r.Source.Quote, r.EventID.String())
 	}
 	return t
 }
@@ -162,8 +164,8 @@ func stepTable(chains []history.Chain) table {
 		"supersedes", "superseded_by", "document", "title", "quote"}}
 	for i, ch := range chains {
 		for _, s := range ch.Steps {
-			t.add(strconv.Itoa(i+1), s.Action, s.EventID, s.Recorded, string(s.Type), string(s.Entity), s.Date, s.Summary, s.Reason,
-				strings.Join(s.Supersedes, " "), strings.Join(s.SupersededBy, " "), s.Source.Document, s.Source.Title, s.Source.Quote)
+			t.add(strconv.Itoa(i+1), s.Action, s.EventID.String(), s.Recorded, string(s.Type), string(s.Entity), s.Date, s.Summary, s.Reason,
+				idList(s.Supersedes), idList(s.SupersededBy), s.Source.Document, s.Source.Title, s.Source.Quote)
 		}
 	}
 	return t
@@ -178,4 +180,13 @@ func changeTable(doc history.DiffDocument) table {
 		}
 	}
 	return t
+}
+
+// idList joins event ids with spaces, for one cell.
+func idList(ids []ulid.ULID) string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = id.String()
+	}
+	return strings.Join(out, " ")
 }

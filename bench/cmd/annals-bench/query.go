@@ -9,6 +9,7 @@ import (
 	"math/rand"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -206,7 +207,7 @@ func (r *runner) queries(ctx context.Context, e *env, parties, samples int) erro
 				return err
 			}
 			if pass == 0 {
-				if a.Status.Value != s.Status.Value || len(a.Leaders) != len(s.Leaders) {
+				if !slices.Equal(a.Status.States, s.Status.States) || len(a.Leaders) != len(s.Leaders) {
 					mismatch++
 				}
 				continue
