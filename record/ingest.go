@@ -56,6 +56,15 @@ func (r *Recorder) Ingest(ctx context.Context, in *sources.Loaded) (IngestResult
 // the batch that failed (the batches before it stay recorded; ingesting again records the rest).
 func (r *Recorder) IngestStream(ctx context.Context, in *sources.Stream) (IngestResult, error) {
 	var total IngestResult
+	// Progress goes on over the batches: each batch's Record reports its own count.
+	progress := r.Progress
+	defer func() { r.Progress = progress }()
+	if progress != nil {
+		r.Progress = func(done, of int) {
+			done += total.Recorded + total.Known
+			progress(done, max(in.Facts, done, total.Recorded+total.Known+of))
+		}
+	}
 	for {
 		if err := ctx.Err(); err != nil {
 			return total, err

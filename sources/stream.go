@@ -1,10 +1,13 @@
 package sources
 
 import (
+	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
 
 	"annals/document"
+	"annals/events"
 )
 
 // DefaultBatchFacts is about how many facts a Stream's batch holds: a batch ends with the document
@@ -21,6 +24,10 @@ const DefaultBatchFacts = 20_000
 // stops it there, the batches before it recorded (ingesting the same sources again records only the
 // rest). A Stream is not safe for concurrent use.
 type Stream struct {
+	// Facts, when known (the count Check gives), is how many facts the sources hold: what a
+	// recorder's progress is reported against. 0 when unknown.
+	Facts int
+
 	opts       LoadOptions
 	max        int      // facts a batch reaches before it ends
 	docs       []string // documents not read yet
@@ -108,4 +115,60 @@ func (l *Loaded) add(d loadedDocument, unread []document.Warning) {
 	l.Unread = append(l.Unread, unread...)
 	l.docs = append(l.docs, d)
 	l.Documents = append(l.Documents, filepath.Base(d.path))
+}
+
+// Checked is what Check read.
+type Checked struct {
+	Documents int                // documents read
+	Facts     int                // facts they and the facts files give
+	Unread    []document.Warning // what the documents held that could not be read
+}
+
+// Check reads every batch of paths as a Stream reads them, one batch held at a time, and returns
+// what they hold, or the first error a file gives: a file that cannot be read, a malformed facts file,
+// with opts.Strict a document with something that cannot be read, or a fact whose quote does not
+// occur in the document of its batch that it cites (an error wrapping events.ErrInvalid). Checking
+// the sources first is what keeps an ingest that streams them from recording some of them and then
+// stopping at a bad file; what Check cannot see (a quote of a document only the record holds, a
+// correction of an event it lacks) the recorder checks batch by batch.
+func Check(paths []string, opts LoadOptions, batchFacts int) (Checked, error) {
+	s, err := OpenStream(paths, opts, batchFacts)
+	if err != nil {
+		return Checked{}, err
+	}
+	var out Checked
+	for {
+		batch, err := s.Next()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return out, err
+		}
+		if err := batch.checkQuotes(); err != nil {
+			return out, err
+		}
+		out.Documents += len(batch.Documents)
+		out.Facts += len(batch.Facts)
+		out.Unread = append(out.Unread, batch.Unread...)
+	}
+}
+
+// checkQuotes returns an error naming the first fact whose quote does not occur in the document of
+// the batch it cites.
+func (l *Loaded) checkQuotes() error {
+	texts := map[string]string{} // document name → its text with white space folded
+	for _, f := range l.Facts {
+		if d, ok := f.Payload.(events.DocumentRecorded); ok {
+			texts[d.Name] = events.FoldSpace(d.Text)
+		}
+	}
+	for _, f := range l.Facts {
+		text, ok := texts[f.Source.Document]
+		if ok && events.QuoteIndex(text, f.Source.Quote) < 0 {
+			return fmt.Errorf("a fact (%s about %s): quote %s does not occur in document %s: %w", f.Type, f.Entity,
+				events.Excerpt(f.Source.Quote, events.DefaultExcerpt), f.Source.Document, events.ErrInvalid)
+		}
+	}
+	return nil
 }

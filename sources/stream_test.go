@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"annals/events"
@@ -100,5 +101,54 @@ func TestStreamErrors(t *testing.T) {
 	}
 	if _, err := s.Next(); err == nil {
 		t.Errorf("Next(a malformed facts file) = nil, want an error naming it")
+	}
+}
+
+// TestCheckReadsWhatLoadReads: Check counts the documents, facts and unread parts that LoadWith reads,
+// whatever the batch size.
+func TestCheckReadsWhatLoadReads(t *testing.T) {
+	in, err := sources.LoadWith([]string{"../seeds"}, sources.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, batch := range []int{1, 0} {
+		got, err := sources.Check([]string{"../seeds"}, sources.LoadOptions{}, batch)
+		if err != nil {
+			t.Fatalf("Check(seeds, batch %d) = %v", batch, err)
+		}
+		if got.Documents != len(in.Documents) || got.Facts != len(in.Facts) || len(got.Unread) != len(in.Unread) {
+			t.Errorf("Check(seeds, batch %d) = %d documents, %d facts, %d unread; LoadWith reads %d, %d, %d", batch,
+				got.Documents, got.Facts, len(got.Unread), len(in.Documents), len(in.Facts), len(in.Unread))
+		}
+	}
+}
+
+// TestCheckFindsABadFileInALaterBatch: a quote its document lacks, in the last of three batches, fails
+// Check before anything would be recorded, naming the quote and the document.
+func TestCheckFindsABadFileInALaterBatch(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"cambodia-national-rescue-party.txt", "cambodian-national-unity-party.txt"} {
+		data, err := os.ReadFile(filepath.Join("../seeds", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	doc, err := os.ReadFile("../seeds/khmer-national-solidarity-party.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "z.txt"), doc, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	bad := `{"document":"z.txt","facts":[{"type":"party.dissolved/v1","entity":"khmer-national-solidarity-party","date":"1997","source":{"quote":"dissolved in 1998"},"payload":{}}]}`
+	if err := os.WriteFile(filepath.Join(dir, "z.facts.json"), []byte(bad), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err = sources.Check([]string{dir}, sources.LoadOptions{}, 1)
+	if !errors.Is(err, events.ErrInvalid) || !strings.Contains(err.Error(), `quote "dissolved in 1998" does not occur in document z.txt`) {
+		t.Errorf("Check(a bad quote in the last batch) = %v, want ErrInvalid naming the quote and z.txt", err)
 	}
 }

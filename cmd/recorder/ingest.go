@@ -25,14 +25,28 @@ func (m *Main) ingest(fs *pflag.FlagSet, c *config) func(ctx context.Context) er
 		if err != nil {
 			return err
 		}
-		in, err := sources.LoadWith(fs.Args(), sources.LoadOptions{Strict: u.strict, NoDraft: *noDraft})
+		opts := sources.LoadOptions{Strict: u.strict, NoDraft: *noDraft}
+		if c.server != "" {
+			in, err := sources.LoadWith(fs.Args(), opts)
+			if err != nil {
+				return err
+			}
+			u.report(m.Stderr, in.Unread)
+			return m.ingestThrough(ctx, c, in, *noDraft, u.strict)
+		}
+		// The sources are read twice, a batch at a time, so that what ingest holds does not grow with
+		// them: first to check every file (nothing is recorded from a set of sources with a bad file in
+		// it), then to record them.
+		checked, err := sources.Check(fs.Args(), opts, 0)
 		if err != nil {
 			return err
 		}
-		u.report(m.Stderr, in.Unread)
-		if c.server != "" {
-			return m.ingestThrough(ctx, c, in, *noDraft, u.strict)
+		u.report(m.Stderr, checked.Unread)
+		in, err := sources.OpenStream(fs.Args(), opts, 0)
+		if err != nil {
+			return err
 		}
+		in.Facts = checked.Facts
 		b, err := c.open(ctx, logger)
 		if err != nil {
 			return err
@@ -46,7 +60,7 @@ func (m *Main) ingest(fs *pflag.FlagSet, c *config) func(ctx context.Context) er
 		// A document titled "X (Country)" is about the X the record or the batch holds, when the evidence
 		// agrees; drafted facts of documents a person has since reviewed (a facts file beside them) are
 		// withdrawn, citing the review.
-		res, err := rec.Ingest(ctx, in)
+		res, err := rec.IngestStream(ctx, in)
 		for _, w := range res.Warnings {
 			fmt.Fprintf(m.Stderr, "warning: %s\n", w)
 		}
@@ -60,9 +74,9 @@ func (m *Main) ingest(fs *pflag.FlagSet, c *config) func(ctx context.Context) er
 		if err != nil {
 			return err
 		}
-		logger.Info("ingested", "documents", len(in.Documents), "facts", len(in.Facts), "recorded", res.Recorded, "known", res.Known, "last_seq", last)
+		logger.Info("ingested", "documents", res.Documents, "facts", res.Facts, "recorded", res.Recorded, "known", res.Known, "last_seq", last)
 		fmt.Fprintf(m.Stdout, "recorded %d new facts from %d documents (%d already in the record); the record holds %d events\n",
-			res.Recorded, len(in.Documents), res.Known, last)
+			res.Recorded, res.Documents, res.Known, last)
 		warnQuarantined(ctx, m.Stderr, b.store)
 		return nil
 	}
