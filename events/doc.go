@@ -16,6 +16,11 @@
 // One encoding: the wire encoding (EncodeEvent, DecodeEvent), JSON, which the log holds, exports carry
 // and every reader from outside checks in full. How a store keeps events is the store's business (see
 // boltstore); RestoreDate and Type.PayloadType let it rebuild events without parsing them again.
+// The wire encoding and the canonical encoding a FactID digests are written and read without
+// reflection (wire.go, and payload_json.go, generated from the registered payload types by a test that
+// fails when a type changes without it), byte for byte as encoding/json writes them, so that no fact
+// id and no message already in a log ever changes; the reflective encoders are kept in the tests as
+// the reference, and the decoder falls back on encoding/json for anything but plain JSON.
 //
 // The package imports the standard library, ulid, and golang.org/x/text's Unicode normalisation (which
 // Slug and NameKey fold names with) only: no I/O, no clock, no randomness of its own.

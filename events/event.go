@@ -1,11 +1,13 @@
 package events
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -149,30 +151,85 @@ func (f Fact) Validate() error {
 
 // ID returns the fact's identity: a hex digest of its canonical encoding (Note excluded).
 func (f Fact) ID() FactID {
-	payload, err := json.Marshal(f.Payload)
+	var text [32]byte
+	f.putID(text[:])
+	return FactID(text[:])
+}
+
+// putID writes the fact's id into dst (32 bytes).
+func (f Fact) putID(dst []byte) {
+	buf := getBuffer()
+	defer putBuffer(buf)
+	b := f.appendCanonicalHead((*buf)[:0])
+	b, err := appendPayload(b, f.Type, f.Payload)
 	if err != nil {
 		// Payloads are plain structs of strings, numbers and slices: they always encode.
 		panic(fmt.Sprintf("events: encode payload of %s: %v", f.Type, err))
 	}
-	return f.idWith(payload)
+	b = f.appendCanonicalTail(b)
+	*buf = b
+	sum := sha256.Sum256(b)
+	hex.Encode(dst, sum[:16])
 }
 
-// idWith returns the fact's id given its payload's JSON encoding (json.Marshal(f.Payload)).
-func (f Fact) idWith(payload json.RawMessage) FactID {
-	// Supersedes, reason and method are left out when empty, so that the identity of every fact
-	// recorded before corrections (or drafting) existed is unchanged.
-	canonical, _ := json.Marshal(struct {
-		Type       Type            `json:"type"`
-		Entity     EntityID        `json:"entity"`
-		Date       string          `json:"date"`
-		Source     Source          `json:"source"`
-		Payload    json.RawMessage `json:"payload"`
-		Supersedes []string        `json:"supersedes,omitempty"`
-		Reason     string          `json:"reason,omitempty"`
-		Method     string          `json:"method,omitempty"`
-	}{f.Type, f.Entity, f.Date.String(), f.Source, payload, idStrings(f.Supersedes), f.Reason, f.Method})
-	sum := sha256.Sum256(canonical)
-	return FactID(hex.EncodeToString(sum[:16]))
+// putIDWith writes the fact's id into dst (32 bytes) given its payload's JSON encoding
+// (json.Marshal(f.Payload)).
+func (f Fact) putIDWith(dst, payload []byte) {
+	buf := getBuffer()
+	defer putBuffer(buf)
+	b := f.appendCanonicalHead((*buf)[:0])
+	b = append(b, payload...)
+	b = f.appendCanonicalTail(b)
+	*buf = b
+	sum := sha256.Sum256(b)
+	hex.Encode(dst, sum[:16])
+}
+
+// appendCanonicalHead appends the canonical encoding of the fact up to its payload, and
+// appendCanonicalTail what follows the payload. The canonical encoding, which the fact's id digests,
+// is the JSON object json.Marshal writes for {type, entity, date, source, payload, supersedes, reason,
+// method}. Supersedes, reason and method are left out when empty, so that the identity of every fact
+// recorded before corrections (or drafting) existed is unchanged.
+func (f Fact) appendCanonicalHead(b []byte) []byte {
+	b = append(b, `{"type":`...)
+	b = appendString(b, string(f.Type))
+	b = append(b, `,"entity":`...)
+	b = appendString(b, string(f.Entity))
+	b = append(b, `,"date":`...)
+	b = appendString(b, f.Date.String())
+	b = append(b, `,"source":`...)
+	b = appendSource(b, f.Source)
+	return append(b, `,"payload":`...)
+}
+
+func (f Fact) appendCanonicalTail(b []byte) []byte {
+	b = f.appendSupersedes(b)
+	if f.Reason != "" {
+		b = append(b, `,"reason":`...)
+		b = appendString(b, f.Reason)
+	}
+	if f.Method != "" {
+		b = append(b, `,"method":`...)
+		b = appendString(b, f.Method)
+	}
+	return append(b, '}')
+}
+
+// appendSupersedes appends the supersedes member, if the fact supersedes any event.
+func (f Fact) appendSupersedes(b []byte) []byte {
+	if len(f.Supersedes) == 0 {
+		return b
+	}
+	b = append(b, `,"supersedes":[`...)
+	for i, id := range f.Supersedes {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '"')
+		b = appendULID(b, id)
+		b = append(b, '"')
+	}
+	return append(b, ']')
 }
 
 // Involves returns the entities the fact involves besides its own entity, without repeats, in the
@@ -181,11 +238,20 @@ func (f Fact) Involves() []EntityID {
 	if f.Payload == nil {
 		return nil
 	}
+	refs := f.Payload.Refs()
 	var out []EntityID
-	seen := map[EntityID]bool{f.Entity: true}
-	for _, id := range f.Payload.Refs() {
-		if !seen[id] {
-			seen[id] = true
+	if len(refs) > 16 {
+		seen := map[EntityID]bool{f.Entity: true}
+		for _, id := range refs {
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	for _, id := range refs {
+		if id != f.Entity && !slices.Contains(out, id) {
 			out = append(out, id)
 		}
 	}
@@ -224,21 +290,43 @@ func NewEvent(f Fact, id ulid.ULID, recorded time.Time) (Event, error) {
 	return Event{ID: id, Fact: f, Recorded: recorded.UTC(), factID: f.ID()}, nil
 }
 
+// NewEventKnown is NewEvent for a fact whose id the caller has computed (fid is f.ID(), as the
+// recorder computes it once to look the fact up), so that it is not computed again: the event's
+// FactID is fid. An empty fid is computed. EncodeEvent writes the fact id of the content it encodes,
+// whatever fid is.
+func NewEventKnown(f Fact, fid FactID, id ulid.ULID, recorded time.Time) (Event, error) {
+	if err := f.Validate(); err != nil {
+		return Event{}, err
+	}
+	if id == (ulid.ULID{}) {
+		return Event{}, fmt.Errorf("event id is zero: %w", ErrInvalid)
+	}
+	if fid == "" {
+		fid = f.ID()
+	}
+	return Event{ID: id, Fact: f, Recorded: recorded.UTC(), factID: fid}, nil
+}
+
 // DecodeChecked decodes an event from bytes that DecodeEvent accepted before, such as a store's copy of
 // what the log delivered. It skips what DecodeEvent checks beyond the shape (unknown fields, payload
 // validation, the fact id against the content), which is most of the cost of reading a stored event;
 // malformed bytes still return an error wrapping ErrInvalid. Bytes from outside the record (a log, a
 // file, the network) go through DecodeEvent.
 func DecodeChecked(data []byte) (Event, error) {
-	var w factJSON
-	if err := json.Unmarshal(data, &w); err != nil {
-		return Event{}, fmt.Errorf("decode event: %s: %w", excerptMessage(err), ErrInvalid)
+	w, p, ok := readWire(data)
+	decode := func(Type, []byte) (Payload, error) { return p, nil }
+	if !ok {
+		var rw factJSON // its own variable, so that w stays on the stack on the fast path
+		if err := json.Unmarshal(data, &rw); err != nil {
+			return Event{}, fmt.Errorf("decode event: %s: %w", excerptMessage(err), ErrInvalid)
+		}
+		w, decode = rw, decodeTrusted
 	}
 	id, recorded, err := w.envelope()
 	if err != nil {
 		return Event{}, err
 	}
-	f, err := w.factWith(decodeTrusted)
+	f, err := w.factWith(decode)
 	if err != nil {
 		return Event{}, fmt.Errorf("decode event %s: %w", w.ID, err)
 	}
@@ -264,44 +352,116 @@ type factJSON struct {
 	Rule       string   `json:"rule,omitempty"`
 }
 
-func idStrings(ids []ulid.ULID) []string {
-	var out []string
-	for _, id := range ids {
-		out = append(out, id.String())
-	}
-	return out
-}
-
 // MarshalJSON encodes the fact in its wire shape: type, entity, date (EDTF), source, payload, note.
 func (f Fact) MarshalJSON() ([]byte, error) {
-	w, err := f.wire()
+	buf := getBuffer()
+	defer putBuffer(buf)
+	b, _, err := f.appendWire((*buf)[:0], nil)
+	*buf = b
 	if err != nil {
 		return nil, err
 	}
-	return json.Marshal(w)
+	return bytes.Clone(b), nil
 }
 
-func (f Fact) wire() (factJSON, error) {
-	payload, err := json.Marshal(f.Payload)
-	if err != nil {
-		return factJSON{}, fmt.Errorf("encode %s payload: %w", f.Type, err)
+// appendWire appends the wire encoding of f, as json.Marshal writes its factJSON: with the envelope
+// of e (its id, a fact id of 32 zeros for the caller to fill in at fidAt, and its recorded time) when
+// e is not nil. It returns where the payload's encoding begins and ends.
+func (f Fact) appendWire(b []byte, e *Event) (_ []byte, payload [2]int, err error) {
+	if e != nil {
+		b = append(b, `{"id":"`...)
+		b = appendULID(b, e.ID)
+		b = append(b, `","fact_id":"00000000000000000000000000000000","type":`...)
+	} else {
+		b = append(b, `{"type":`...)
 	}
-	return factJSON{Type: f.Type, Entity: f.Entity, Involves: f.Involves(), Date: f.Date.String(),
-		Source: f.Source, Payload: payload, Note: f.Note, Supersedes: idStrings(f.Supersedes), Reason: f.Reason,
-		Method: f.Method, Rule: f.Rule}, nil
+	b = appendString(b, string(f.Type))
+	b = append(b, `,"entity":`...)
+	b = appendString(b, string(f.Entity))
+	b = f.appendInvolves(b)
+	b = append(b, `,"date":`...)
+	b = appendString(b, f.Date.String())
+	if e != nil {
+		// RFC 3339 in UTC needs no escaping.
+		b = append(b, `,"recorded":"`...)
+		b = e.Recorded.UTC().AppendFormat(b, time.RFC3339Nano)
+		b = append(b, '"')
+	}
+	b = append(b, `,"source":`...)
+	b = appendSource(b, f.Source)
+	b = append(b, `,"payload":`...)
+	payload[0] = len(b)
+	if b, err = appendPayload(b, f.Type, f.Payload); err != nil {
+		return b, payload, fmt.Errorf("encode %s payload: %w", f.Type, err)
+	}
+	payload[1] = len(b)
+	if f.Note != "" {
+		b = append(b, `,"note":`...)
+		b = appendString(b, f.Note)
+	}
+	b = f.appendSupersedes(b)
+	if f.Reason != "" {
+		b = append(b, `,"reason":`...)
+		b = appendString(b, f.Reason)
+	}
+	if f.Method != "" {
+		b = append(b, `,"method":`...)
+		b = appendString(b, f.Method)
+	}
+	if f.Rule != "" {
+		b = append(b, `,"rule":`...)
+		b = appendString(b, f.Rule)
+	}
+	return append(b, '}'), payload, nil
 }
+
+// appendInvolves appends the involves member, if the fact involves other entities (Involves).
+func (f Fact) appendInvolves(b []byte) []byte {
+	if f.Payload == nil {
+		return b
+	}
+	refs, dedupe := f.Payload.Refs(), true
+	if len(refs) > 16 {
+		refs, dedupe = f.Involves(), false // without a quadratic search
+	}
+	n := 0
+	for i, id := range refs {
+		if dedupe && (id == f.Entity || slices.Contains(refs[:i], id)) {
+			continue
+		}
+		if n == 0 {
+			b = append(b, `,"involves":[`...)
+		} else {
+			b = append(b, ',')
+		}
+		b = appendString(b, string(id))
+		n++
+	}
+	if n > 0 {
+		b = append(b, ']')
+	}
+	return b
+}
+
+// fidAt is where appendWire writes the fact id of an event.
+const fidAt = len(`{"id":"`) + ulid.EncodedSize + len(`","fact_id":"`)
 
 // UnmarshalJSON decodes a fact from its wire shape, decoding the payload by its type and refusing
 // unknown fields. It does not check the source quote against a document: that is the recorder's job.
 func (f *Fact) UnmarshalJSON(data []byte) error {
-	var w factJSON
-	if err := DecodeStrict(data, &w); err != nil {
-		return fmt.Errorf("decode fact: %s: %w", excerptMessage(err), ErrInvalid)
+	w, p, ok := readWire(data)
+	decode := func(t Type, _ []byte) (Payload, error) { return validPayload(t, p) }
+	if !ok {
+		var rw factJSON // its own variable, so that w stays on the stack on the fast path
+		if err := DecodeStrict(data, &rw); err != nil {
+			return fmt.Errorf("decode fact: %s: %w", excerptMessage(err), ErrInvalid)
+		}
+		w, decode = rw, DecodePayload
 	}
 	if w.ID != "" || w.FactID != "" || w.Recorded != "" {
 		return fmt.Errorf("decode fact about %s: id, fact_id and recorded are given when a fact is recorded, not by its author: %w", Excerpt(string(w.Entity), DefaultExcerpt), ErrInvalid)
 	}
-	got, err := w.fact()
+	got, err := w.factWith(decode)
 	if err != nil {
 		return err
 	}
@@ -309,10 +469,8 @@ func (f *Fact) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-func (w factJSON) fact() (Fact, error) { return w.factWith(DecodePayload) }
-
-// factWith is fact with the payload decoded by decode: DecodePayload, or decodeTrusted for bytes
-// checked before.
+// factWith returns the fact w holds, with the payload decoded by decode: DecodePayload, decodeTrusted
+// for bytes checked before, or a function that returns the payload readWire read.
 func (w factJSON) factWith(decode func(Type, []byte) (Payload, error)) (Fact, error) {
 	date, err := ParseDate(w.Date)
 	if err != nil {
@@ -341,17 +499,18 @@ func (w factJSON) factWith(decode func(Type, []byte) (Payload, error)) (Fact, er
 // involved entities, date (EDTF as written), recorded time (RFC 3339 UTC), source, payload and note.
 // It returns an error wrapping ErrInvalid for a recorded time outside the years 0000-9999 in UTC.
 func EncodeEvent(e Event) ([]byte, error) {
-	w, err := e.Fact.wire()
+	buf := getBuffer()
+	defer putBuffer(buf)
+	b, payload, err := e.Fact.appendWire((*buf)[:0], &e)
+	*buf = b
 	if err != nil {
 		return nil, fmt.Errorf("encode event %s: %w", e.ID, err)
 	}
 	if err := checkRecorded(e.Recorded); err != nil {
 		return nil, fmt.Errorf("encode event %s: %w", e.ID, err)
 	}
-	w.ID = e.ID.String()
-	w.FactID = e.Fact.idWith(w.Payload) // from the content written, never a cached copy
-	w.Recorded = e.Recorded.UTC().Format(time.RFC3339Nano)
-	return json.Marshal(w)
+	e.Fact.putIDWith(b[fidAt:fidAt+32], b[payload[0]:payload[1]]) // from the content written, never a cached copy
+	return bytes.Clone(b), nil
 }
 
 // checkRecorded refuses a recorded time that RFC 3339 cannot write in UTC (years 0000 to 9999), which
@@ -374,9 +533,14 @@ func DecodeEvent(data []byte) (Event, error) {
 // DecodeEventID is DecodeEvent that also returns the fact id it checked, so that a reader need not
 // compute it again.
 func DecodeEventID(data []byte) (Event, FactID, error) {
-	var w factJSON
-	if err := DecodeStrict(data, &w); err != nil {
-		return Event{}, "", fmt.Errorf("decode event: %s: %w", excerptMessage(err), ErrInvalid)
+	w, p, ok := readWire(data)
+	decode := func(t Type, _ []byte) (Payload, error) { return validPayload(t, p) }
+	if !ok {
+		var rw factJSON // its own variable, so that w stays on the stack on the fast path
+		if err := DecodeStrict(data, &rw); err != nil {
+			return Event{}, "", fmt.Errorf("decode event: %s: %w", excerptMessage(err), ErrInvalid)
+		}
+		w, decode = rw, DecodePayload
 	}
 	id, recorded, err := w.envelope()
 	if err != nil {
@@ -385,17 +549,19 @@ func DecodeEventID(data []byte) (Event, FactID, error) {
 	if err := checkRecorded(recorded); err != nil {
 		return Event{}, "", fmt.Errorf("decode event %s: %w", w.ID, err)
 	}
-	f, err := w.fact()
+	f, err := w.factWith(decode)
 	if err != nil {
 		return Event{}, "", fmt.Errorf("decode event %s: %w", w.ID, err)
 	}
 	if err := f.Validate(); err != nil {
 		return Event{}, "", fmt.Errorf("decode event %s: %w", w.ID, err)
 	}
-	got := f.ID()
-	if w.FactID != got {
-		return Event{}, "", fmt.Errorf("decode event %s: fact id %s does not match its content (%q): %w", w.ID, Excerpt(string(w.FactID), DefaultExcerpt), got, ErrInvalid)
+	var text [32]byte
+	f.putID(text[:])
+	if string(w.FactID) != string(text[:]) {
+		return Event{}, "", fmt.Errorf("decode event %s: fact id %s does not match its content (%q): %w", w.ID, Excerpt(string(w.FactID), DefaultExcerpt), text[:], ErrInvalid)
 	}
+	got := w.FactID // the text checked, without a copy
 	return Event{ID: id, Fact: f, Recorded: recorded, factID: got}, got, nil
 }
 

@@ -91,7 +91,14 @@ func (f Fact) checkUTF8() error {
 			return fmt.Errorf("the %s %s is not valid UTF-8: %w", field.name, shortQuote(field.value), ErrInvalid)
 		}
 	}
-	if bad, ok := invalidString(reflect.ValueOf(f.Payload)); ok {
+	bad, invalid, known := "", false, false
+	if c, ok := payloadCodecs[f.Type]; ok && c.invalidText != nil {
+		bad, invalid, known = c.invalidText(f.Payload)
+	}
+	if !known {
+		bad, invalid = invalidString(reflect.ValueOf(f.Payload))
+	}
+	if invalid {
 		return fmt.Errorf("the payload text %s is not valid UTF-8: %w", shortQuote(bad), ErrInvalid)
 	}
 	return nil

@@ -35,11 +35,47 @@ type Namer interface {
 
 // registration describes one registered event type.
 type registration struct {
+	name    Type // the registered Type itself (readType returns it without a copy)
 	kind    Kind // the kind of the entity the event is about; "" for any kind
 	summary string
-	decode  func([]byte) (Payload, error)
-	trusted func([]byte) (Payload, error) // decode without refusing unknown fields: for checked bytes
-	typ     reflect.Type                  // the payload's Go type (Type.PayloadType)
+	typ     reflect.Type // the payload's Go type (Type.PayloadType)
+
+	// decodeReflect and trustedReflect decode a payload through encoding/json, refusing unknown fields
+	// or not (for checked bytes); decode and trusted try the type's codec first (payloadCodecs), which
+	// reads plain JSON to the same payload, and fall back on them.
+	decodeReflect, trustedReflect func([]byte) (Payload, error)
+}
+
+// decode decodes a payload of the registered type t, refusing unknown fields.
+func (reg registration) decode(t Type, data []byte) (Payload, error) {
+	if p, ok := decodePlain(t, data); ok {
+		return p, nil
+	}
+	return reg.decodeReflect(data)
+}
+
+// trusted decodes a payload of the registered type t from checked bytes, without refusing unknown
+// fields.
+func (reg registration) trusted(t Type, data []byte) (Payload, error) {
+	if p, ok := decodePlain(t, data); ok {
+		return p, nil
+	}
+	return reg.trustedReflect(data)
+}
+
+// decodePlain decodes a payload of type t with its codec, if it has one and data is plain JSON (see
+// jsonReader).
+func decodePlain(t Type, data []byte) (Payload, bool) {
+	c, ok := payloadCodecs[t]
+	if !ok || c.decode == nil {
+		return nil, false
+	}
+	r := jsonReader{data: data}
+	p, ok := c.decode(&r)
+	if !ok || !r.end() {
+		return nil, false
+	}
+	return p, true
 }
 
 var registry = map[Type]registration{}
@@ -52,13 +88,13 @@ func register[P Payload](kind Kind, summary string) {
 		panic("events: type registered twice: " + string(t))
 	}
 	typ := reflect.TypeFor[P]()
-	registry[t] = registration{kind: kind, summary: summary, typ: typ, decode: func(data []byte) (Payload, error) {
+	registry[t] = registration{name: t, kind: kind, summary: summary, typ: typ, decodeReflect: func(data []byte) (Payload, error) {
 		var p P
 		if err := DecodeStrict(data, &p); err != nil {
 			return nil, fmt.Errorf("decode %s payload: %s: %w", t, excerptMessage(err), ErrInvalid)
 		}
 		return p, nil
-	}, trusted: func(data []byte) (Payload, error) {
+	}, trustedReflect: func(data []byte) (Payload, error) {
 		var p P
 		if err := json.Unmarshal(data, &p); err != nil {
 			return nil, fmt.Errorf("decode %s payload: %s: %w", t, excerptMessage(err), ErrInvalid)
@@ -112,10 +148,16 @@ func DecodePayload(t Type, data []byte) (Payload, error) {
 	if !ok {
 		return nil, fmt.Errorf("event type %s is not registered: %w", Excerpt(string(t), DefaultExcerpt), ErrInvalid)
 	}
-	p, err := reg.decode(data)
+	p, err := reg.decode(t, data)
 	if err != nil {
 		return nil, err
 	}
+	return validPayload(t, p)
+}
+
+// validPayload returns p, a payload of type t, if it validates, or the error DecodePayload returns
+// for it.
+func validPayload(t Type, p Payload) (Payload, error) {
 	if err := p.Validate(); err != nil {
 		return nil, fmt.Errorf("%s payload: %w", t, err)
 	}
@@ -129,7 +171,7 @@ func decodeTrusted(t Type, data []byte) (Payload, error) {
 	if !ok {
 		return nil, fmt.Errorf("event type %s is not registered: %w", Excerpt(string(t), DefaultExcerpt), ErrInvalid)
 	}
-	return reg.trusted(data)
+	return reg.trusted(t, data)
 }
 
 // refs collects the non-empty entity ids given.

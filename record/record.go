@@ -268,7 +268,7 @@ func (r *Recorder) publish(ctx context.Context, facts []events.Fact, fids []even
 	for _, id := range todoIDs {
 		p.ids[id] = true
 	}
-	if p.evs, err = r.events(todo); err != nil {
+	if p.evs, err = r.events(todo, todoIDs); err != nil {
 		return nil, err
 	}
 	entities := entitiesOf(p.evs)
@@ -382,16 +382,6 @@ func (b *background) wait() error {
 	return err
 }
 
-// unknown returns the facts the store does not hold.
-func (r *Recorder) unknown(ctx context.Context, facts []events.Fact) ([]events.Fact, error) {
-	ids := make([]events.FactID, len(facts))
-	for i, f := range facts {
-		ids[i] = f.ID()
-	}
-	out, _, err := r.unknownOf(ctx, facts, ids)
-	return out, err
-}
-
 // unknownOf returns the facts the store does not hold, and their ids, given every fact's id.
 func (r *Recorder) unknownOf(ctx context.Context, facts []events.Fact, ids []events.FactID) ([]events.Fact, []events.FactID, error) {
 	known, err := r.Store.KnownFacts(ctx, ids)
@@ -409,15 +399,17 @@ func (r *Recorder) unknownOf(ctx context.Context, facts []events.Fact, ids []eve
 	return out, outIDs, nil
 }
 
-func (r *Recorder) events(facts []events.Fact) ([]events.Event, error) {
+// events makes the events that record facts, given their fact ids (computed once, when the facts
+// were looked up).
+func (r *Recorder) events(facts []events.Fact, fids []events.FactID) ([]events.Event, error) {
 	now := r.Now().UTC()
 	out := make([]events.Event, 0, len(facts))
-	for _, f := range facts {
+	for i, f := range facts {
 		id, err := ulid.New(ulid.Timestamp(now), r.Entropy)
 		if err != nil {
 			return nil, fmt.Errorf("new event id: %w", err)
 		}
-		e, err := events.NewEvent(f, id, now)
+		e, err := events.NewEventKnown(f, fids[i], id, now)
 		if err != nil {
 			return nil, err
 		}
@@ -501,25 +493,30 @@ func (r *Recorder) checkSize(f events.Fact, d events.DocumentRecorded) error {
 func (r *Recorder) checkSupersessions(ctx context.Context, facts []events.Fact) []error {
 	var errs []error
 	var corrections []events.Fact
-	for _, f := range facts {
+	var ids []events.FactID         // the corrections' fact ids, computed once
+	idOf := map[int]events.FactID{} // the fact id of each correction, by its index in facts
+	for i, f := range facts {
 		if f.IsCorrection() {
+			id := f.ID()
 			corrections = append(corrections, f)
+			ids = append(ids, id)
+			idOf[i] = id
 		}
 	}
 	if len(corrections) == 0 {
 		return nil
 	}
-	fresh, err := r.unknown(ctx, corrections)
+	_, freshIDs, err := r.unknownOf(ctx, corrections, ids)
 	if err != nil {
 		return []error{err}
 	}
-	unknown := make(map[events.FactID]bool, len(fresh))
-	for _, f := range fresh {
-		unknown[f.ID()] = true
+	unknown := make(map[events.FactID]bool, len(freshIDs))
+	for _, id := range freshIDs {
+		unknown[id] = true
 	}
 	claimed := map[ulid.ULID]int{}
 	for i, f := range facts {
-		if !f.IsCorrection() || !unknown[f.ID()] {
+		if !f.IsCorrection() || !unknown[idOf[i]] {
 			continue
 		}
 		by, err := r.Store.SupersededBy(ctx, f.Supersedes)
