@@ -153,3 +153,54 @@ func BenchmarkStateOneParty(b *testing.B) {
 		}
 	}
 }
+
+// One party by a name, from its stored answers: the name resolves as the record stood at KnownAt (a
+// name recorded later means nothing then), and the answer is the fold's, now and then.
+func TestStateOnePartyByNameKnownAt(t *testing.T) {
+	ctx := context.Background()
+	store, err := boltstore.Open(filepath.Join(t.TempDir(), "annals.db"), boltstore.Options{Answers: projections.StoredAnswers{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	evs := []events.Event{
+		eventstest.NewEvent(t, eventstest.Founded("kpnlf", "Khmer People's National Liberation Front", "1979-03-05"), eventstest.BaseMS),
+		eventstest.NewEvent(t, eventstest.Named("kpnlf", events.KindParty, "Sereika", "1979"), eventstest.BaseMS+1000),
+	}
+	if _, err := store.Apply(ctx, eventstest.Stored(1, evs...)); err != nil {
+		t.Fatal(err)
+	}
+	day := events.DayOf(1990, 1, 1)
+	before, after := time.UnixMilli(int64(eventstest.BaseMS+500)).UTC(), time.UnixMilli(int64(eventstest.BaseMS+2000)).UTC()
+	for _, tt := range []struct {
+		name    string
+		knownAt time.Time
+		found   bool
+	}{
+		{"Sereika", time.Time{}, true},
+		{"Sereika", after, true},
+		{"Sereika", before, false}, // not yet named so
+		{"kpnlf", before, true},
+		{"Khmer People's National Liberation Front", before, true},
+	} {
+		opts := history.Options{KnownAt: tt.knownAt}
+		got, err := history.New(store, opts).State(ctx, day, tt.name)
+		want, werr := history.New(foldOnly{store}, opts).State(ctx, day, tt.name)
+		if tt.found != (err == nil) || (err == nil) != (werr == nil) {
+			t.Errorf("State(%q) known at %v = %v, want found %v (the fold: %v)", tt.name, tt.knownAt, err, tt.found, werr)
+			continue
+		}
+		if g, w := mustJSON(t, got), mustJSON(t, want); !bytes.Equal(g, w) {
+			t.Errorf("State(%q) known at %v =\n%s\nwant the fold's\n%s", tt.name, tt.knownAt, g, w)
+		}
+	}
+}
+
+func mustJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

@@ -81,6 +81,13 @@ type directory struct {
 	complete bool
 	knownAt  time.Time // the record as it stood then (zero: now), for the links that join entities
 	err      error     // the first error met reading an entity for its name
+	// vouched are entities the record knew at knownAt as it knows them now (no event about or
+	// involving them was recorded after it): knownThen reads none of their events.
+	vouched map[events.EntityID]bool
+	// lastID is the entity whose events knownThen read last, lastStored those events: a question
+	// about one party folds them without reading them again (eventsRead).
+	lastID     events.EntityID
+	lastStored []events.Stored
 }
 
 func newDirectory(store events.Reader, knownAt time.Time) *directory {
@@ -92,12 +99,35 @@ func (d *directory) use(store events.Reader) {
 	defer d.mu.Unlock()
 	d.store, d.complete = store, false
 	clear(d.missing)
+	d.lastID, d.lastStored = "", nil
+}
+
+// eventsRead returns the events of id when knownThen read them last (from the store in use), and
+// false otherwise.
+func (d *directory) eventsRead(id events.EntityID) ([]events.Stored, bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.lastID != id || d.lastStored == nil {
+		return nil, false
+	}
+	return d.lastStored, true
 }
 
 func (d *directory) reader() events.Reader {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return d.store
+}
+
+// vouch notes that the record knew the entity id at knownAt as it knows it now: its stored answers
+// hold at knownAt, so no event about or involving it was recorded after it.
+func (d *directory) vouch(id events.EntityID) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.vouched == nil {
+		d.vouched = map[events.EntityID]bool{}
+	}
+	d.vouched[id] = true
 }
 
 func (d *directory) takeErr() error {
@@ -120,6 +150,12 @@ func (d *directory) entity(ctx context.Context, id events.EntityID) (events.Enti
 		return events.EntitySummary{}, false
 	}
 	e, ok, err := d.store.Entity(ctx, id)
+	return d.keep(ctx, id, e, ok, err)
+}
+
+// keep files what the store returned for the entity id (ok false: it holds none) as the record knew it
+// at knownAt, and returns that. Its caller holds d.mu.
+func (d *directory) keep(ctx context.Context, id events.EntityID, e events.EntitySummary, ok bool, err error) (events.EntitySummary, bool) {
 	if err == nil && ok {
 		e, ok, err = d.knownThen(ctx, e)
 	}
@@ -137,17 +173,38 @@ func (d *directory) entity(ctx context.Context, id events.EntityID) (events.Enti
 	return e, true
 }
 
+// seed files entities read with the names that mean them: found are the records the store holds
+// (events.Reader.Entity), missing the ids it holds none for.
+func (d *directory) seed(ctx context.Context, found []events.EntitySummary, missing []events.EntityID) {
+	if len(found) == 0 && len(missing) == 0 {
+		return
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for _, e := range found {
+		if _, known := d.entities[e.ID]; !known && !d.complete {
+			d.keep(ctx, e.ID, e, true, nil)
+		}
+	}
+	for _, id := range missing {
+		if _, known := d.entities[id]; !known && !d.complete {
+			d.keep(ctx, id, events.EntitySummary{}, false, nil)
+		}
+	}
+}
+
 // knownThen returns an entity as the record knew it at knownAt: false when no event about or
 // involving it had been recorded by then, and with only the names an event recorded by then gives it
 // (none: it is shown by its id). With a zero knownAt it returns the entity as it is.
 func (d *directory) knownThen(ctx context.Context, e events.EntitySummary) (events.EntitySummary, bool, error) {
-	if d.knownAt.IsZero() {
+	if d.knownAt.IsZero() || d.vouched[e.ID] {
 		return e, true, nil
 	}
 	stored, err := d.store.EntityEvents(ctx, e.ID)
 	if err != nil {
 		return e, false, err
 	}
+	d.lastID, d.lastStored = e.ID, stored
 	named := map[string]bool{}
 	known := false
 	for _, st := range stored {
@@ -274,7 +331,13 @@ func (h *Historian) resolve(ctx context.Context, query string, kinds ...events.K
 	if err != nil {
 		return "", err
 	}
+	return h.resolveAmong(ctx, query, ids, kinds...)
+}
+
+// resolveAmong is resolve given the entities the store knows by the query (events.Reader.Resolve).
+func (h *Historian) resolveAmong(ctx context.Context, query string, ids []events.EntityID, kinds ...events.Kind) (events.EntityID, error) {
 	kind := kinds[0]
+	var err error
 	var matches []events.EntityID
 	for _, k := range kinds {
 		for _, id := range ids {

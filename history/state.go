@@ -25,6 +25,9 @@ func (h *Historian) State(ctx context.Context, day events.Day, party string) ([]
 }
 
 func (h *Historian) state(ctx context.Context, day events.Day, party string) ([]projections.PartyState, error) {
+	if party != "" {
+		return h.oneState(ctx, day, party)
+	}
 	var skip map[events.EntityID]bool
 	var err error
 	if party == "" && h.opts.KnownAt.IsZero() && !h.opts.CuratedOnly {
@@ -194,6 +197,116 @@ func (h *Historian) allStoredStates(ctx context.Context, day events.Day, party s
 	}
 	sort.Slice(all.fold, func(i, j int) bool { return all.fold[i] < all.fold[j] })
 	return states, all, nil
+}
+
+// oneState is state for the one party a name means. The name is resolved and the stored answers of
+// the entities it names read together; the party is folded only when its answers cannot answer (see
+// storedStates). A stored answer that holds at KnownAt also vouches that the record knew the party then
+// as it knows it now, so that resolving the name as the record stood then reads none of its events.
+func (h *Historian) oneState(ctx context.Context, day events.Day, name string) ([]projections.PartyState, error) {
+	ids, answered, err := h.lookup(ctx, name, day)
+	if err != nil {
+		return nil, err
+	}
+	if len(ids) == 1 && len(answered) == 1 && answered[0].ID == ids[0] {
+		// The name means one entity, which has answers: a party (the answers are parties', see
+		// projections.StoredAnswers), known by that name at KnownAt (its answers hold then).
+		return answered, nil
+	}
+	id, err := h.resolveAmong(ctx, name, ids, events.KindParty)
+	if err != nil {
+		return nil, err
+	}
+	for i := range answered {
+		if answered[i].ID == id {
+			return answered[i : i+1 : i+1], nil
+		}
+	}
+	names := h.names(ctx)
+	if stored, ok := h.dir.eventsRead(id); ok { // resolving it as the record stood at KnownAt read them
+		if evs := h.effective(stored); !hasLink(evs) {
+			return []projections.PartyState{projections.Party(id, evs, day, names)}, nil
+		}
+	}
+	// One state: that of the party, or of the union a merge joins it to.
+	return eachParty(ctx, h, []events.EntityID{id}, func(id events.EntityID, evs []events.Event) (projections.PartyState, bool) {
+		return projections.Party(id, evs, day, names), true
+	})
+}
+
+// maxLookup is how many entities a name may mean for lookup to read their stored answers with it.
+const maxLookup = 8
+
+// entityLookup is a store that reads what a question about one entity by its name needs in one read
+// (boltstore.Store.Lookup): the entities the name means (as events.Reader.Resolve finds them), sorted
+// by id, each with its stored answers (as events.AnswerReader.Answers passes them; nil when it has
+// none) and a function that reads its record (as events.Reader.Entity returns it), valid while fn runs.
+type entityLookup interface {
+	Lookup(ctx context.Context, name, version string, fn func(id events.EntityID, answers []byte, since time.Time, record func() (events.EntitySummary, bool, error)) error) ([]events.EntityID, error)
+}
+
+// lookup returns the entities a name means (as events.Reader.Resolve finds them) and the states on day
+// of those whose stored answers answer for the record as it stood at KnownAt (see storedStates), each
+// with the ID of its party; the directory takes each of those as the record knew it at KnownAt. A store
+// that reads them together (entityLookup) is read once.
+func (h *Historian) lookup(ctx context.Context, name string, day events.Day) ([]events.EntityID, []projections.PartyState, error) {
+	store := h.store()
+	usable := !h.opts.CuratedOnly && day != events.MaxDay
+	var answered []projections.PartyState // a PartyState is large: not a map's value
+	answer := func(id events.EntityID, answers []byte, since time.Time) error {
+		if !usable || len(answered) == maxLookup || (!h.opts.KnownAt.IsZero() && since.After(h.opts.KnownAt)) {
+			return nil // the record has changed since KnownAt: fold it as it stood then
+		}
+		st, ok, err := projections.AnswerOn(answers, day)
+		if err != nil {
+			return fmt.Errorf("stored answers of %s: %w", id, err)
+		}
+		if ok {
+			if answered == nil {
+				answered = make([]projections.PartyState, 0, 1)
+			}
+			answered = append(answered, st)
+		}
+		return nil
+	}
+	var ids []events.EntityID
+	var found []events.EntitySummary
+	var missing []events.EntityID
+	var err error
+	if lk, ok := store.(entityLookup); ok {
+		ids, err = lk.Lookup(ctx, name, projections.AnswersVersion, func(id events.EntityID, answers []byte, since time.Time, record func() (events.EntitySummary, bool, error)) error {
+			if answers != nil {
+				if err := answer(id, answers, since); err != nil {
+					return err
+				}
+				if n := len(answered); n > 0 && answered[n-1].ID == id {
+					return nil // answered, and a party: its record is read only if resolving needs it
+				}
+			}
+			e, ok, err := record()
+			if err == nil && !ok {
+				missing = append(missing, id)
+			}
+			if ok {
+				found = append(found, e)
+			}
+			return err
+		})
+	} else if ids, err = store.Resolve(ctx, name); err == nil && len(ids) <= maxLookup && usable {
+		if ar, ok := store.(events.AnswerReader); ok && len(ids) > 0 {
+			err = ar.Answers(ctx, projections.AnswersVersion, ids, 1, answer)
+		}
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if !h.opts.KnownAt.IsZero() {
+		for _, st := range answered {
+			h.dir.vouch(st.ID)
+		}
+	}
+	h.dir.seed(ctx, found, missing)
+	return ids, answered, nil
 }
 
 // storedStates answers what the store's stored answers can (events.AnswerReader, built by

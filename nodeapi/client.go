@@ -1,17 +1,14 @@
 package nodeapi
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
-	"annals/events"
 	"annals/jetlog"
+	"annals/nodeapi/wire"
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/micro"
@@ -20,11 +17,7 @@ import (
 // DefaultAskTimeout is how long Ask waits for an answer when ctx has no deadline: longer than the
 // service's own deadline of a request (DefaultTimeout), so that a slow request is answered by the node
 // with its error rather than cut short by the client.
-const DefaultAskTimeout = ServiceTimeout + 5*time.Second
-
-// ErrNoNode is returned when no node serves the endpoint asked: no `recorder serve` is connected to
-// the NATS server, or (for a write) every node is read-only.
-var ErrNoNode = errors.New("no node answers")
+const DefaultAskTimeout = wire.DefaultAskTimeout
 
 // Client asks the nodes of a record over NATS: the request goes to the service's queue group, which
 // one node answers. A Client is a value; it is safe for concurrent use as its connection is.
@@ -61,18 +54,9 @@ func (c Client) Ask(ctx context.Context, endpoint string, request any) (body []b
 		prefix = DefaultPrefix
 	}
 	subject := prefix + "." + endpoint
-	var data []byte
-	switch r := request.(type) {
-	case nil:
-	case []byte:
-		data = r
-	case json.RawMessage:
-		data = r
-	default:
-		data, err = json.Marshal(r)
-		if err != nil {
-			return nil, 0, fmt.Errorf("ask %s: encode the request: %v: %w", subject, err, events.ErrInvalid)
-		}
+	data, err := wire.Encode(subject, request)
+	if err != nil {
+		return nil, 0, err
 	}
 	if _, ok := ctx.Deadline(); !ok {
 		var cancel context.CancelFunc
@@ -109,67 +93,18 @@ type Error struct {
 // Error returns the node's message: for a name that means no entity or several, with the candidates.
 func (e *Error) Error() string { return e.Document.Error }
 
-// Unwrap returns the sentinels of the error's code.
+// Unwrap returns the sentinels of the error's code (wire.Sentinels), and for a 503 of a stream that lost
+// its quorum, jetlog.ErrUnavailable.
 func (e *Error) Unwrap() []error {
-	msg := e.Document.Error
-	switch e.Code {
-	case 400:
-		if len(e.Document.Candidates) > 0 {
-			return []error{events.ErrAmbiguous, events.ErrInvalid}
-		}
-		return []error{events.ErrInvalid}
-	case 401, 403:
-		if strings.Contains(msg, ErrReadOnly.Error()) {
-			return []error{ErrReadOnly}
-		}
-		return []error{ErrNotPermitted}
-	case 404:
-		return []error{events.ErrNotFound}
-	case 413:
-		return []error{ErrTooLarge}
-	case 409:
-		return []error{events.ErrConflict}
-	case 503:
-		if strings.Contains(msg, ErrNotApplied.Error()) {
-			return []error{ErrNotApplied}
-		}
+	if e.Code == 503 && !strings.Contains(e.Document.Error, ErrNotApplied.Error()) {
 		return []error{jetlog.ErrUnavailable}
-	case 504:
-		return []error{context.DeadlineExceeded}
 	}
-	return nil
+	return wire.Sentinels(e.Code, e.Document)
 }
 
 // answerError reads a micro error answer: the error document of the body, or, when the body is not
-// one, the code and message of the headers.
+// one, the code and message of the headers (wire.AnswerDocument).
 func answerError(endpoint, code string, msg *nats.Msg) error {
-	e := &Error{Endpoint: endpoint}
-	e.Code, _ = strconv.Atoi(code)
-	if err := json.Unmarshal(msg.Data, &e.Document); err != nil || e.Document.Error == "" {
-		e.Document = ErrorDocument{Code: e.Code, Error: msg.Header.Get(micro.ErrorHeader)}
-	}
-	if e.Document.Error == "" {
-		e.Document.Error = "error " + code
-	}
-	if len(e.Document.Candidates) > 0 && !containsAll(e.Document.Error, e.Document.Candidates) {
-		var b bytes.Buffer
-		b.WriteString(e.Document.Error)
-		b.WriteString("; did you mean one of:")
-		for _, c := range e.Document.Candidates {
-			fmt.Fprintf(&b, "\n  %s  (%s)", c.ID, strings.Join(c.Names, "; "))
-		}
-		e.Document.Error = b.String()
-	}
-	e.Document.Code = e.Code
-	return e
-}
-
-// containsAll reports whether msg names every candidate.
-func containsAll(msg string, cands []Candidate) bool {
-	for _, c := range cands {
-		if !strings.Contains(msg, string(c.ID)) {
-			return false
-		}
-	}
-	return true
+	doc := wire.AnswerDocument(code, msg.Data, msg.Header.Get(micro.ErrorHeader))
+	return &Error{Endpoint: endpoint, Code: doc.Code, Document: doc}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/oklog/ulid/v2"
@@ -155,8 +156,27 @@ func AnswerOn(answers []byte, day events.Day) (PartyState, bool, error) {
 	if r.err != nil || len(r.b) != 0 {
 		return PartyState{}, false, errAnswer
 	}
-	st.AsOf = day.String()
+	st.AsOf = dayText(day)
 	return st, true, nil
+}
+
+// lastDay is the day AnswerOn last answered and its text: a question about every party decodes each
+// party's answers on the same day, and formats it once.
+var lastDay atomic.Pointer[dayAndText]
+
+type dayAndText struct {
+	day  events.Day
+	text string
+}
+
+// dayText returns day.String(), remembering the last day asked.
+func dayText(day events.Day) string {
+	if p := lastDay.Load(); p != nil && p.day == day {
+		return p.text
+	}
+	text := day.String()
+	lastDay.Store(&dayAndText{day, text})
+	return text
 }
 
 // stateWriter encodes PartyStates, each string once in its table.
@@ -329,6 +349,19 @@ func (r *stateReader) byte() byte {
 }
 
 func (r *stateReader) uvarint() uint64 {
+	b := r.b
+	switch {
+	case len(b) > 0 && b[0] < 0x80: // one byte: most lengths and counts
+		r.b = b[1:]
+		return uint64(b[0])
+	case len(b) > 1 && b[1] < 0x80: // two: most offsets
+		r.b = b[2:]
+		return uint64(b[0]&0x7f) | uint64(b[1])<<7
+	}
+	return r.uvarintLong()
+}
+
+func (r *stateReader) uvarintLong() uint64 {
 	v, n := binary.Uvarint(r.b)
 	if n <= 0 {
 		r.fail()

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/nats-io/nats.go"
 	"github.com/oklog/ulid/v2"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -18,7 +17,7 @@ import (
 	"annals/cmdline"
 	"annals/events"
 	"annals/history"
-	"annals/nodeapi"
+	"annals/nodeapi/wire"
 )
 
 // DefaultData is the data directory when neither --data nor ANNALS_DATA is given.
@@ -225,12 +224,7 @@ func (c *common) answer(ctx context.Context, endpoint string, request, doc any, 
 		defer store.Close()
 		return nil, local(h)
 	}
-	nc, err := nats.Connect(c.server, nats.Name("annals query"))
-	if err != nil {
-		return nil, fmt.Errorf("--server %s: %w", c.server, err)
-	}
-	defer nc.Close()
-	body, _, err := nodeapi.Ask(ctx, nc, endpoint, request)
+	body, _, err := wire.Ask(ctx, c.server, "annals query", endpoint, request)
 	if err != nil {
 		return nil, err
 	}
@@ -241,8 +235,8 @@ func (c *common) answer(ctx context.Context, endpoint string, request, doc any, 
 }
 
 // readOptions are the flags of every question, as a node takes them.
-func (c *common) readOptions() nodeapi.ReadOptions {
-	o := nodeapi.ReadOptions{CuratedOnly: c.curatedOnly}
+func (c *common) readOptions() wire.ReadOptions {
+	o := wire.ReadOptions{CuratedOnly: c.curatedOnly}
 	if !c.knownAt.IsZero() {
 		o.KnownAt = c.knownAt.UTC().Format(time.RFC3339Nano)
 	}

@@ -6,7 +6,7 @@ import (
 
 	"annals/events"
 	"annals/history"
-	"annals/nodeapi"
+	"annals/nodeapi/wire"
 )
 
 func (m *Main) diff(c *common) func(ctx context.Context) error {
@@ -32,7 +32,7 @@ func (m *Main) diff(c *common) func(ctx context.Context) error {
 			return usageError{Msg: fmt.Sprintf("--from %s is after --to %s", from, to)}
 		}
 		var doc history.DiffDocument
-		raw, err := c.answer(ctx, "diff", nodeapi.DiffRequest{From: *fromFlag, To: *toFlag, Party: *party, ReadOptions: c.readOptions()}, &doc,
+		raw, err := c.answer(ctx, "diff", wire.DiffRequest{From: *fromFlag, To: *toFlag, Party: *party, ReadOptions: c.readOptions()}, &doc,
 			func(h *history.Historian) error {
 				all, err := h.Diff(ctx, from, to, *party)
 				doc = history.NewDiffDocument(from, to, all)

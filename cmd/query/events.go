@@ -8,7 +8,7 @@ import (
 
 	"annals/events"
 	"annals/history"
-	"annals/nodeapi"
+	"annals/nodeapi/wire"
 	"annals/projections"
 )
 
@@ -32,7 +32,7 @@ func (m *Main) events(c *common) func(ctx context.Context) error {
 		}
 		var found []history.Found
 		var doc history.EventsDocument
-		raw, err := c.answer(ctx, "events", nodeapi.EventsRequest{Party: *party, Type: *typ, From: span.from.String(), To: span.to.String(),
+		raw, err := c.answer(ctx, "events", wire.EventsRequest{Party: *party, Type: *typ, From: span.from.String(), To: span.to.String(),
 			Source: *source, ReadOptions: c.readOptions()}, &doc, func(h *history.Historian) (err error) {
 			found, err = h.Events(ctx, history.EventsQuery{Entity: *party, Type: *typ, Dated: dated, From: lo, To: hi, Source: *source})
 			return err

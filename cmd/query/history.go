@@ -7,7 +7,7 @@ import (
 
 	"annals/events"
 	"annals/history"
-	"annals/nodeapi"
+	"annals/nodeapi/wire"
 
 	"github.com/oklog/ulid/v2"
 )
@@ -35,7 +35,7 @@ func (m *Main) history(c *common) func(ctx context.Context) error {
 		var entity events.EntityID
 		var name string
 		var doc history.HistoryDocument
-		req := nodeapi.HistoryRequest{Party: *party, ReadOptions: c.readOptions()}
+		req := wire.HistoryRequest{Party: *party, ReadOptions: c.readOptions()}
 		if *party == "" {
 			req.Event = id.String()
 		}

@@ -9,7 +9,7 @@ import (
 
 	"annals/events"
 	"annals/history"
-	"annals/nodeapi"
+	"annals/nodeapi/wire"
 	"annals/projections"
 )
 
@@ -28,7 +28,7 @@ func (m *Main) lineage(c *common) func(ctx context.Context) error {
 			return usageError{Msg: fmt.Sprintf("--format %q: want text, dot or mermaid", *format)}
 		}
 		var l projections.Lineage
-		raw, err := c.answer(ctx, "lineage", nodeapi.LineageRequest{Party: *party, ReadOptions: c.readOptions()}, &l,
+		raw, err := c.answer(ctx, "lineage", wire.LineageRequest{Party: *party, ReadOptions: c.readOptions()}, &l,
 			func(h *history.Historian) (err error) { l, err = h.Lineage(ctx, *party); return err })
 		if err != nil {
 			return err

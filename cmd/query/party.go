@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"annals/history"
-	"annals/nodeapi"
+	"annals/nodeapi/wire"
 	"annals/projections"
 )
 
@@ -19,7 +19,7 @@ func (m *Main) party(c *common) func(ctx context.Context) error {
 		}
 		var a history.PartyAnswer
 		var doc history.PartyDocument
-		raw, err := c.answer(ctx, "party", nodeapi.PartyRequest{Party: c.args[0], At: *at, ReadOptions: c.readOptions()}, &doc,
+		raw, err := c.answer(ctx, "party", wire.PartyRequest{Party: c.args[0], At: *at, ReadOptions: c.readOptions()}, &doc,
 			func(h *history.Historian) (err error) { a, err = h.Party(ctx, c.args[0], day); return err })
 		if err != nil {
 			return err

@@ -7,7 +7,7 @@ import (
 
 	"annals/events"
 	"annals/history"
-	"annals/nodeapi"
+	"annals/nodeapi/wire"
 )
 
 func (m *Main) person(c *common) func(ctx context.Context) error {
@@ -21,7 +21,7 @@ func (m *Main) person(c *common) func(ctx context.Context) error {
 		}
 		var a history.PersonAnswer
 		var doc history.PersonDocument
-		raw, err := c.answer(ctx, "person", nodeapi.PersonRequest{Name: c.args[0], At: *at, ReadOptions: c.readOptions()}, &doc,
+		raw, err := c.answer(ctx, "person", wire.PersonRequest{Name: c.args[0], At: *at, ReadOptions: c.readOptions()}, &doc,
 			func(h *history.Historian) (err error) { a, err = h.Person(ctx, c.args[0], day); return err })
 		if err != nil {
 			return err

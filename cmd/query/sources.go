@@ -6,7 +6,7 @@ import (
 
 	"annals/events"
 	"annals/history"
-	"annals/nodeapi"
+	"annals/nodeapi/wire"
 )
 
 func (m *Main) sources(c *common) func(ctx context.Context) error {
@@ -15,7 +15,7 @@ func (m *Main) sources(c *common) func(ctx context.Context) error {
 		name := c.args[0]
 		var a history.SourcesAnswer
 		var sdoc history.SourcesDocument
-		raw, err := c.answer(ctx, "sources", nodeapi.SourcesRequest{Document: name, ReadOptions: c.readOptions()}, &sdoc,
+		raw, err := c.answer(ctx, "sources", wire.SourcesRequest{Document: name, ReadOptions: c.readOptions()}, &sdoc,
 			func(h *history.Historian) (err error) { a, err = h.Sources(ctx, name); return err })
 		if err != nil {
 			return documentError(err)

@@ -9,7 +9,7 @@ import (
 
 	"annals/events"
 	"annals/history"
-	"annals/nodeapi"
+	"annals/nodeapi/wire"
 	"annals/projections"
 )
 
@@ -38,7 +38,7 @@ func (m *Main) state(c *common) func(ctx context.Context) error {
 		}
 		var states []projections.PartyState
 		var doc history.StateDocument
-		raw, err := c.answer(ctx, "state", nodeapi.StateRequest{At: *at, Party: *party, ReadOptions: c.readOptions()}, &doc,
+		raw, err := c.answer(ctx, "state", wire.StateRequest{At: *at, Party: *party, ReadOptions: c.readOptions()}, &doc,
 			func(h *history.Historian) (err error) { states, err = h.State(ctx, day, *party); return err })
 		if err != nil {
 			return err
@@ -72,7 +72,7 @@ func (m *Main) stateDuring(ctx context.Context, c *common, during, party string)
 	}
 	var states []projections.PeriodState
 	var doc history.DuringDocument
-	raw, err := c.answer(ctx, "state", nodeapi.StateRequest{During: during, Party: party, ReadOptions: c.readOptions()}, &doc,
+	raw, err := c.answer(ctx, "state", wire.StateRequest{During: during, Party: party, ReadOptions: c.readOptions()}, &doc,
 		func(h *history.Historian) (err error) { states, err = h.During(ctx, period, party); return err })
 	if err != nil {
 		return err

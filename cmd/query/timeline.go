@@ -7,7 +7,7 @@ import (
 
 	"annals/events"
 	"annals/history"
-	"annals/nodeapi"
+	"annals/nodeapi/wire"
 	"annals/projections"
 )
 
@@ -22,7 +22,7 @@ func (m *Main) timeline(c *common) func(ctx context.Context) error {
 		}
 		var a history.TimelineAnswer
 		var doc history.TimelineDocument
-		raw, err := c.answer(ctx, "timeline", nodeapi.TimelineRequest{Party: *party, ReadOptions: c.readOptions()}, &doc,
+		raw, err := c.answer(ctx, "timeline", wire.TimelineRequest{Party: *party, ReadOptions: c.readOptions()}, &doc,
 			func(h *history.Historian) (err error) { a, err = h.Timeline(ctx, *party); return err })
 		if err != nil {
 			return err
