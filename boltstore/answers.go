@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"annals/events"
@@ -33,6 +35,12 @@ import (
 // without an Answerer deletes the answers of those entities instead, so answers are never stale:
 // an entity without answers is folded by the reader. Opening a store for writing with an Answerer of
 // another version than its answers' drops them all; `recorder replay` builds them anew.
+//
+// A replay defers them (DeferAnswers): its batches delete the answers they touch, as a writer without
+// the Answerer does, and BuildAnswers then builds every missing entry at once, each entity folded once
+// however many batches its events came in, and marks them complete. Every entry written, by Apply or
+// by a build, is the fold of the events the store holds when it is written, so a build interrupted
+// anywhere leaves sound answers that are not vouched for, and the next build writes only the missing.
 //
 // since is the latest recorded time of the entity's events and of the events that first gave the
 // names the answers show (entityRecord.NamedAt): an answer "as known at" an earlier time may differ,
@@ -93,17 +101,103 @@ func (w *writer) touch(id events.EntityID) {
 	w.touched[id] = true
 }
 
-// flushAnswers rebuilds (or, without an Answerer, deletes) the answers of the entities the batch
-// touched and of those whose events name an entity the batch named first. It runs after
-// flushEntities: the entity records and counts it reads are the batch's.
+// DeferAnswers makes Apply stop building stored answers batch by batch, until BuildAnswers builds
+// every missing one at once: what a replay does, so that an entity whose events arrive over many
+// batches is folded once instead of once a batch. While answers are deferred, Apply deletes the answers
+// of the entities a batch touches (as a writer without the Answerer does) and the store no longer
+// vouches for holding them all, so answers are never stale: readers fold the entities without them.
+// The deferral belongs to this Store value, not to the file: a process that stops before BuildAnswers
+// leaves a store whose answers are incomplete but sound, and the next BuildAnswers completes them.
+// It does nothing for a store opened without an Answerer.
+func (s *Store) DeferAnswers() {
+	if s.answerer != nil {
+		s.deferring.Store(true)
+	}
+}
+
+// answerJob is the fold of one entity's answers: its events and the recorded time after which the
+// answers hold, then the stored entry.
+type answerJob struct {
+	id    events.EntityID
+	kind  events.Kind
+	evs   []events.Event
+	since int64 // Unix nanoseconds
+	entry []byte
+}
+
+// nameOf is what an entity's answers show of another entity: its display name and when it got it.
+type nameOf struct {
+	name string
+	at   int64 // entityRecord.NamedAt
+}
+
+// newAnswerJob returns the job of id from its stored events; named returns the display name of an
+// entity among them, false when it has none but its id.
+func newAnswerJob(id events.EntityID, kind events.Kind, stored []events.Stored, named func(events.EntityID) (nameOf, bool)) *answerJob {
+	j := &answerJob{id: id, kind: kind, evs: make([]events.Event, len(stored))}
+	for i, st := range stored {
+		j.evs[i] = st.Event
+		j.since = max(j.since, st.Event.Recorded.UnixNano())
+		if n, ok := named(st.Event.Entity); ok {
+			j.since = max(j.since, n.at)
+		}
+		for _, o := range st.Event.Involves() {
+			if n, ok := named(o); ok {
+				j.since = max(j.since, n.at)
+			}
+		}
+	}
+	return j
+}
+
+// fold runs the Answerer and encodes the entry (see the layout above), sealed under its key.
+func (j *answerJob) fold(a events.Answerer, names func(events.EntityID) string) {
+	answer, ok := a.Answers(j.id, j.kind, j.evs, names)
+	k := []byte(j.id)
+	v := make([]byte, 0, 9+len(answer)+4)
+	v = binary.BigEndian.AppendUint64(v, uint64(j.since))
+	if ok {
+		v = append(append(v, answersKept), answer...)
+	} else {
+		v = append(v, answersNone)
+	}
+	j.entry, j.evs = seal(k, v), nil
+}
+
+// foldAll runs the jobs' folds on every core: they are pure.
+func foldAll(a events.Answerer, jobs []*answerJob, names func(events.EntityID) string) {
+	var wg sync.WaitGroup
+	next := make(chan *answerJob)
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			for j := range next {
+				j.fold(a, names)
+			}
+		})
+	}
+	for _, j := range jobs {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+}
+
+// flushAnswers rebuilds (or, without an Answerer or while answers are deferred, deletes) the answers
+// of the entities the batch touched and of those whose events name an entity the batch named first.
+// It runs after flushEntities: the entity records and counts it reads are the batch's.
 func (w *writer) flushAnswers() error {
 	b := w.tx.Bucket(bucketAnswers)
 	if b == nil || (len(w.touched) == 0 && len(w.named) == 0) {
 		return nil
 	}
-	if w.answerer == nil {
+	if w.answerer == nil || w.deferred {
 		if err := w.tx.Bucket(bucketMeta).Delete(keyAnswersComplete); err != nil {
 			return err
+		}
+	}
+	if w.deferred {
+		if k, _ := b.Cursor().First(); k == nil {
+			return nil // none stored, none stale: the replay into an empty store
 		}
 	}
 	idx := w.tx.Bucket(bucketByEntity)
@@ -123,17 +217,12 @@ func (w *writer) flushAnswers() error {
 			}
 		}
 	}
-	type job struct {
-		id     events.EntityID
-		kind   events.Kind
-		evs    []events.Event
-		since  time.Time
-		answer []byte
-		ok     bool
+	ids := make([]events.EntityID, 0, len(w.touched))
+	for id := range w.touched {
+		ids = append(ids, id)
 	}
-	var jobs []*job
-	names := map[events.EntityID]string{}
-	namedAt := map[events.EntityID]int64{}
+	slices.Sort(ids) // written in key order
+	names := map[events.EntityID]nameOf{}
 	name := func(id events.EntityID) error {
 		if _, ok := names[id]; ok {
 			return nil
@@ -142,18 +231,20 @@ func (w *writer) flushAnswers() error {
 		if err != nil {
 			return err
 		}
-		names[id] = string(id)
+		names[id] = nameOf{name: string(id)}
 		if rec != nil && len(rec.Names) > 0 {
-			names[id], namedAt[id] = rec.Names[0], rec.NamedAt
+			names[id] = nameOf{rec.Names[0], rec.NamedAt}
 		}
 		return nil
 	}
-	for id := range w.touched {
+	named := func(id events.EntityID) (nameOf, bool) { n, ok := names[id]; return n, ok }
+	var jobs []*answerJob
+	for _, id := range ids {
 		rec, err := w.known(id)
 		if err != nil {
 			return err
 		}
-		if w.answerer == nil || rec == nil || !w.answerer.Keeps(rec.Kind) {
+		if w.answerer == nil || w.deferred || rec == nil || !w.answerer.Keeps(rec.Kind) {
 			if err := b.Delete([]byte(id)); err != nil {
 				return err
 			}
@@ -163,56 +254,222 @@ func (w *writer) flushAnswers() error {
 		if err != nil {
 			return err
 		}
-		j := &job{id: id, kind: rec.Kind, evs: make([]events.Event, len(stored))}
-		since := int64(0)
-		for i, st := range stored {
-			j.evs[i] = st.Event
-			since = max(since, st.Event.Recorded.UnixNano())
+		for _, st := range stored {
 			for _, o := range append(st.Event.Involves(), st.Event.Entity) {
 				if err := name(o); err != nil {
 					return err
 				}
-				since = max(since, namedAt[o])
 			}
 		}
-		j.since = time.Unix(0, since).UTC()
-		jobs = append(jobs, j)
+		jobs = append(jobs, newAnswerJob(id, rec.Kind, stored, named))
 	}
-	// The folds are pure: run them on every core, then write in this transaction.
-	lookup := func(id events.EntityID) string {
+	foldAll(w.answerer, jobs, func(id events.EntityID) string {
 		if n, ok := names[id]; ok {
-			return n
+			return n.name
 		}
 		return string(id)
-	}
-	var wg sync.WaitGroup
-	next := make(chan *job)
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Go(func() {
-			for j := range next {
-				j.answer, j.ok = w.answerer.Answers(j.id, j.kind, j.evs, lookup)
-			}
-		})
-	}
+	})
 	for _, j := range jobs {
-		next <- j
-	}
-	close(next)
-	wg.Wait()
-	for _, j := range jobs {
-		k := []byte(j.id)
-		v := make([]byte, 0, 9+len(j.answer)+4)
-		v = binary.BigEndian.AppendUint64(v, uint64(j.since.UnixNano()))
-		if j.ok {
-			v = append(append(v, answersKept), j.answer...)
-		} else {
-			v = append(v, answersNone)
-		}
-		if err := b.Put(k, seal(k, v)); err != nil {
+		if err := b.Put([]byte(j.id), j.entry); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// How BuildAnswers divides its work: it folds buildChunk entities at a time and writes what it has
+// folded in one transaction once it holds buildTxBytes of answers (a party's answers are a few KiB),
+// so that what it holds stays a few MiB whatever the number of entities, and each transaction writes
+// many pages at once.
+const (
+	buildChunk   = 1024
+	buildTxBytes = 8 << 20
+)
+
+// BuildAnswers builds the stored answers of every entity of a kind the Answerer keeps that has none,
+// ends a deferral (DeferAnswers), and marks the store's answers complete. The entities' events are
+// read and folded on GOMAXPROCS goroutines, buildChunk entities at a time, while the answers folded
+// before are written, in key order, about buildTxBytes a transaction. Every entry it writes is the
+// fold of the events the store holds (no Apply runs meanwhile), so a BuildAnswers interrupted at any
+// point (ctx, a crash) leaves sound answers, and the next one builds only those still missing. It
+// checks ctx between chunks. It does nothing for a store opened without an Answerer, and little for
+// one whose answers are complete.
+func (s *Store) BuildAnswers(ctx context.Context) error {
+	if s.answerer == nil {
+		return nil
+	}
+	s.writing.Lock()
+	defer s.writing.Unlock()
+	s.deferring.Store(false)
+	var todo []todoEntity
+	names := map[events.EntityID]nameOf{}
+	complete := false
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		if _, complete, err = answersOf(tx, s.answerer.Version()); err != nil || complete {
+			return err
+		}
+		answers := tx.Bucket(bucketAnswers)
+		return tx.Bucket(bucketEntities).ForEach(func(k, v []byte) error {
+			id := events.EntityID(k)
+			rec, err := decodeEntity(id, v)
+			if err != nil {
+				return err
+			}
+			if len(rec.Names) > 0 {
+				names[id] = nameOf{rec.Names[0], rec.NamedAt}
+			}
+			if s.answerer.Keeps(rec.Kind) && answers.Get(k) == nil {
+				todo = append(todo, todoEntity{id, rec.Kind})
+			}
+			return nil
+		})
+	})
+	if err != nil || complete {
+		return s.buildFailed(err)
+	}
+	named := func(id events.EntityID) (nameOf, bool) { n, ok := names[id]; return n, ok }
+	display := func(id events.EntityID) string {
+		if n, ok := names[id]; ok {
+			return n.name
+		}
+		return string(id)
+	}
+	// One goroutine folds the chunks in order, each on every core, and hands them to this one, which
+	// writes them about buildTxBytes at a time: the folds go on while a transaction is written.
+	chunk := buildChunk
+	if s.buildChunk > 0 {
+		chunk = s.buildChunk
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	folded := make(chan []*answerJob, 1)
+	var foldErr error
+	go func() {
+		defer close(folded)
+		for start := 0; start < len(todo); start += chunk {
+			if foldErr = ctx.Err(); foldErr != nil {
+				return
+			}
+			jobs, err := s.foldChunk(ctx, todo[start:min(start+chunk, len(todo))], named, display)
+			if err != nil {
+				foldErr = err
+				return
+			}
+			select {
+			case folded <- jobs:
+			case <-ctx.Done():
+				foldErr = ctx.Err()
+				return
+			}
+		}
+	}()
+	var pending []*answerJob
+	size := 0
+	write := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		err := s.update(func(tx *bolt.Tx) error {
+			b := tx.Bucket(bucketAnswers)
+			b.FillPercent = 0.9 // in key order: fuller pages than bbolt's default
+			for _, j := range pending {
+				if err := b.Put([]byte(j.id), j.entry); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		clear(pending) // what is written can be collected
+		pending, size = pending[:0], 0
+		return err
+	}
+	for jobs := range folded {
+		pending = append(pending, jobs...)
+		for _, j := range jobs {
+			size += len(j.entry)
+		}
+		if size < buildTxBytes {
+			continue
+		}
+		if err := write(); err != nil {
+			cancel()
+			for range folded {
+			}
+			return s.buildFailed(err)
+		}
+	}
+	// What was folded is sound even if the build stops here: keep it.
+	if err := write(); err != nil {
+		return s.buildFailed(err)
+	}
+	if foldErr != nil {
+		return s.buildFailed(foldErr)
+	}
+	if err := ctx.Err(); err != nil {
+		return s.buildFailed(err)
+	}
+	return s.buildFailed(s.update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put(keyAnswersComplete, seal(keyAnswersComplete, nil))
+	}))
+}
+
+// todoEntity is an entity whose answers BuildAnswers builds.
+type todoEntity struct {
+	id   events.EntityID
+	kind events.Kind
+}
+
+func (s *Store) buildFailed(err error) error {
+	if err != nil {
+		return fmt.Errorf("build the stored answers of %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// foldChunk reads the events of each entity of chunk and folds its answers, on GOMAXPROCS
+// goroutines, each in a read transaction of its own, taking the next entity as it is done with one
+// (a party's events may be few or many).
+func (s *Store) foldChunk(ctx context.Context, chunk []todoEntity, named func(events.EntityID) (nameOf, bool), display func(events.EntityID) string) ([]*answerJob, error) {
+	jobs := make([]*answerJob, len(chunk))
+	workers := min(runtime.GOMAXPROCS(0), len(chunk))
+	errs := make([]error, workers)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			errs[w] = s.view(func(tx *bolt.Tx) error {
+				idx, err := s.required(tx, bucketByEntity)
+				if idx == nil {
+					return err
+				}
+				c := idx.Cursor()
+				for n := 0; ; n++ {
+					i := int(next.Add(1) - 1)
+					if i >= len(chunk) {
+						return nil
+					}
+					if n%256 == 255 {
+						if err := ctx.Err(); err != nil {
+							return err
+						}
+					}
+					stored, err := s.entityEvents(tx, c, chunk[i].id)
+					if err != nil {
+						return err
+					}
+					j := newAnswerJob(chunk[i].id, chunk[i].kind, stored, named)
+					j.fold(s.answerer, display)
+					jobs[i] = j
+				}
+			})
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return jobs, nil
 }
 
 // known returns the record of an entity as this transaction leaves it, nil if the store has none.
@@ -268,7 +525,7 @@ func (s *Store) answers(ctx context.Context, version string, ids []events.Entity
 		chunk := ids[start:min(start+perTx, len(ids))]
 		err := s.viewCalling(func(tx *bolt.Tx, g *guard) error {
 			b := tx.Bucket(bucketAnswers)
-			if b == nil || !answersVersion(tx, version) {
+			if b == nil || !s.answersAre(tx, version) {
 				return nil
 			}
 			for _, id := range chunk {
@@ -307,6 +564,19 @@ func decodeEntity(id events.EntityID, v []byte) (*entityRecord, error) {
 		return nil, fmt.Errorf("entity %s: %w", id, err)
 	}
 	return rec, nil
+}
+
+// answersAre is answersVersion, remembered once true: only Open sets the version of a store's answers,
+// and no other process writes the file while this one has it open.
+func (s *Store) answersAre(tx *bolt.Tx, version string) bool {
+	if v := s.answersOwn.Load(); v != nil && *v == version {
+		return true
+	}
+	if !answersVersion(tx, version) {
+		return false
+	}
+	s.answersOwn.Store(&version)
+	return true
 }
 
 // answersVersion reports whether the answers of the store are of version.

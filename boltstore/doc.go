@@ -13,7 +13,8 @@
 //   - Every index (entity by historical date, fact identity, event id, name, entity) is written in the
 //     transaction that stores its event, so indexes never disagree with the events.
 //   - Stored answers are never stale: the transaction that adds to an entity's events (or first names
-//     an entity its answers show) rebuilds them, or, for a writer without the fold, deletes them.
+//     an entity its answers show) rebuilds them, or, for a writer without the fold or one that defers
+//     them to a build at the end of a replay (BuildAnswers), deletes them.
 //
 // Layout (bucket: key → value):
 //

@@ -104,7 +104,7 @@ func (w *writer) quarantine(st events.Stored, reason string) error {
 	}
 	if st.Event.Entity != "" {
 		// An entity id too long for a key is no entity a writer appends to: nothing to expect.
-		if err := w.tx.Bucket(bucketEntitySeq).Put([]byte(st.Event.Entity), u64(st.Seq)); err != nil && !isUnstorable(err) {
+		if err := w.putEntitySeq(st.Event.Entity, u64(st.Seq)); err != nil && !isUnstorable(err) {
 			return err
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"io"
 	"reflect"
 
 	"annals/events"
@@ -49,40 +48,40 @@ func payloadTypes() []payloadType {
 }
 
 // fingerprint hashes the layout: the version of every encoding, the buckets, and every payload type
-// with its fields, in order, with their types.
+// with its fields, in order, with their types. It runs at every start of a program that links the
+// store: the text is built in one buffer and hashed once.
 func fingerprint(types []payloadType) string {
-	h := sha256.New()
-	fmt.Fprintf(h, "layout %s\ncompact %d\nchecksums %s\nname key %d\n", schemaLayout, compactVersion, checksumsVersion, events.NameKeyVersion)
-	for _, b := range allBuckets {
-		fmt.Fprintf(h, "bucket %s\n", b)
+	b := make([]byte, 0, 8192)
+	b = fmt.Appendf(b, "layout %s\ncompact %d\nchecksums %s\nname key %d\n", schemaLayout, compactVersion, checksumsVersion, events.NameKeyVersion)
+	for _, bucket := range allBuckets {
+		b = append(append(append(b, "bucket "...), bucket...), '\n')
 	}
 	for _, t := range types {
-		fmt.Fprintf(h, "type %s ", t.name)
-		writeType(h, t.typ)
-		io.WriteString(h, "\n")
+		b = append(append(append(b, "type "...), t.name...), ' ')
+		b = appendType(b, t.typ)
+		b = append(b, '\n')
 	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:16])
 }
 
-// writeType writes the shape of a payload type: a struct as its fields in order, each with its name
+// appendType appends the shape of a payload type: a struct as its fields in order, each with its name
 // and type; a slice as its element; any other type as its kind.
-func writeType(w io.Writer, t reflect.Type) {
+func appendType(b []byte, t reflect.Type) []byte {
 	switch t.Kind() {
 	case reflect.Struct:
-		io.WriteString(w, "{")
+		b = append(b, '{')
 		for i := range t.NumField() {
 			f := t.Field(i)
-			fmt.Fprintf(w, "%s ", f.Name)
-			writeType(w, f.Type)
-			io.WriteString(w, ";")
+			b = append(append(b, f.Name...), ' ')
+			b = appendType(b, f.Type)
+			b = append(b, ';')
 		}
-		io.WriteString(w, "}")
+		return append(b, '}')
 	case reflect.Slice:
-		io.WriteString(w, "[]")
-		writeType(w, t.Elem())
-	default:
-		io.WriteString(w, t.Kind().String())
+		return appendType(append(b, "[]"...), t.Elem())
 	}
+	return append(b, t.Kind().String()...)
 }
 
 // initSchema readies a store opened for writing: a new one gets every bucket and this build's

@@ -102,6 +102,14 @@ type ReplayResult struct {
 	Stopped    bool   // the replay stopped at the bound before the end of the log
 }
 
+// answerBuilder is a store that can defer its stored answers during a replay and build them once at
+// the end (boltstore.Store), instead of rebuilding an entity's answers in every batch that adds to its
+// events.
+type answerBuilder interface {
+	DeferAnswers()
+	BuildAnswers(ctx context.Context) error
+}
+
 // errStop ends a Read early; it never leaves this package.
 var errStop = errors.New("stop reading")
 
@@ -115,6 +123,12 @@ var errStop = errors.New("stop reading")
 // events.ErrConflict and applies nothing. It cannot tell a partial store built for a later Until.Time
 // from one built for this one: the caller keeps the bound with the file (the recorder writes it next
 // to the replay file).
+//
+// A store that keeps stored answers and can build them at once (boltstore.Store: DeferAnswers,
+// BuildAnswers) builds them after the last batch, before Replay returns, so that an entity whose events
+// arrive over many batches is folded once; until then the store does not vouch for them, and readers
+// fold the entities that have none. A replay that fails or is cancelled leaves them to the next
+// Replay, which builds those still missing.
 //
 // Replay checks ctx between batches; a cancelled replay returns ctx.Err() (wrapped) with every batch
 // it applied committed. It is not safe to run two Replays on one store at once.
@@ -153,6 +167,10 @@ func Replay(ctx context.Context, log events.Log, store events.Store, opts Replay
 		}
 		opts.Progress(ReplayProgress{From: res.From, Seq: res.LastSeq, Last: end, Applied: res.Applied, Elapsed: time.Since(start)})
 	}
+	builder, deferred := store.(answerBuilder)
+	if deferred {
+		builder.DeferAnswers()
+	}
 	apply := newApplier(ctx, store, size, func(batch []events.Stored, got events.ApplyResult) {
 		res.Applied += len(batch)
 		res.Duplicates += got.Duplicates
@@ -181,6 +199,9 @@ func Replay(ctx context.Context, log events.Log, store events.Store, opts Replay
 		err = cerr
 	}
 	res.Stopped = stopped
+	if err == nil && deferred {
+		err = builder.BuildAnswers(ctx)
+	}
 	progress(true)
 	if err != nil {
 		return res, fmt.Errorf("replay from seq %d, stopped after seq %d: %w", res.From, res.LastSeq, err)

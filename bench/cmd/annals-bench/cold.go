@@ -19,7 +19,8 @@ func main() { fmt.Println("hello, world") }
 `
 
 // cold measures figure 6: a cold `query state --at … --party …` process on the seeds against a Go
-// hello-world process built the same way (go build, no flags), runs interleaved, median wall time.
+// hello-world process built the same way (go build with CGO_ENABLED=0, as `make build` builds the
+// programs), runs interleaved, median wall time.
 func (r *runner) cold(ctx context.Context, runs int) error {
 	r.progress("cold query process: building")
 	root, err := exec.CommandContext(ctx, "go", "list", "-m", "-f", "{{.Dir}}", "annals").Output()
@@ -37,7 +38,9 @@ func (r *runner) cold(ctx context.Context, runs int) error {
 		{"build", "-o", bin("query"), "annals/cmd/query"},
 		{"build", "-o", bin("recorder"), "annals/cmd/recorder"},
 	} {
-		if out, err := exec.CommandContext(ctx, "go", b...).CombinedOutput(); err != nil {
+		cmd := exec.CommandContext(ctx, "go", b...)
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+		if out, err := cmd.CombinedOutput(); err != nil {
 			return fmt.Errorf("go %s: %v\n%s", strings.Join(b, " "), err, out)
 		}
 	}
@@ -49,6 +52,7 @@ func (r *runner) cold(ctx context.Context, runs int) error {
 	os.WriteFile(filepath.Join(hello, "main.go"), []byte(helloMain), 0o644)
 	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin("hello-bin"), ".")
 	cmd.Dir = hello
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("build hello: %v\n%s", err, out)
 	}
@@ -78,6 +82,6 @@ func (r *runner) cold(ctx context.Context, runs int) error {
 	q, h := percentile(tq, 0.5), percentile(th, 0.5)
 	r.add(atMost(Row{Figure: "6. cold `query state --party cnup` process, p50", Size: "seeds", Value: us(q) / 1e3, Unit: "ms",
 		Baseline: us(h) / 1e3, Against: "Go hello-world process"}, 2))
-	r.note("cold query (6): %d runs each, interleaved, after one unmeasured run; query state --at 1995-03-01 --party cnup on the seeds recorded by bin/recorder ingest; both binaries built with plain go build", runs)
+	r.note("cold query (6): %d runs each, interleaved, after one unmeasured run; query state --at 1995-03-01 --party cnup on the seeds recorded by bin/recorder ingest; both binaries built with CGO_ENABLED=0 go build (static, as make build builds the programs)", runs)
 	return nil
 }

@@ -1,0 +1,148 @@
+package record_test
+
+import (
+	"context"
+	"errors"
+	"maps"
+	"math/rand"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"annals/boltstore"
+	"annals/events"
+	"annals/events/eventstest"
+	"annals/projections"
+	"annals/record"
+)
+
+// randomLog returns a memory log holding a random history, and the history.
+func randomLog(t *testing.T, seed int64) (*eventstest.MemoryLog, []events.Event) {
+	t.Helper()
+	evs := eventstest.RandomHistory(t, rand.New(rand.NewSource(seed)), 12)
+	log := eventstest.NewMemoryLog()
+	if _, err := log.Append(context.Background(), evs, nil); err != nil {
+		t.Fatal(err)
+	}
+	return log, evs
+}
+
+// allAnswers returns every stored answer of s (with the time after which it holds) and whether s
+// vouches for holding them all.
+func allAnswers(t *testing.T, s *boltstore.Store) (map[events.EntityID]string, bool) {
+	t.Helper()
+	out := map[events.EntityID]string{}
+	var mu sync.Mutex
+	ok, err := s.AllAnswers(context.Background(), projections.AnswersVersion, 2, func(id events.EntityID, answers []byte, since time.Time) error {
+		mu.Lock()
+		defer mu.Unlock()
+		out[id] = since.Format(time.RFC3339Nano) + " " + string(answers)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out, ok
+}
+
+// cancellingAnswers is the fold's Answerer, cancelling a context after a number of folds.
+type cancellingAnswers struct {
+	projections.StoredAnswers
+	after  int64
+	folds  *atomic.Int64
+	cancel context.CancelFunc
+}
+
+func (c cancellingAnswers) Answers(id events.EntityID, kind events.Kind, evs []events.Event, names func(events.EntityID) string) ([]byte, bool) {
+	if c.folds.Add(1) == c.after {
+		c.cancel()
+	}
+	return c.StoredAnswers.Answers(id, kind, evs, names)
+}
+
+// TestReplayBuildsAnswersOnce: a replay into a store that keeps answers builds them after its last
+// batch; they are, byte for byte, those of a store that applied the same log batch by batch with its
+// answers rebuilt as it went, and the store vouches for them.
+func TestReplayBuildsAnswersOnce(t *testing.T) {
+	ctx := context.Background()
+	log, evs := randomLog(t, 5)
+	ref, err := boltstore.Open(filepath.Join(t.TempDir(), "ref.db"), boltstore.Options{Answers: projections.StoredAnswers{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ref.Close()
+	for start := 0; start < len(evs); start += 7 {
+		if _, err := ref.Apply(ctx, eventstest.Stored(uint64(start+1), evs[start:min(start+7, len(evs))]...)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, ok := allAnswers(t, ref)
+	if !ok || len(want) == 0 {
+		t.Fatalf("the reference holds %d answers, vouched %v", len(want), ok)
+	}
+	s, err := boltstore.Open(filepath.Join(t.TempDir(), "replayed.db"), boltstore.Options{Answers: projections.StoredAnswers{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := record.Replay(ctx, log, s, record.ReplayOptions{Batch: 10}); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := allAnswers(t, s); !ok || !maps.Equal(got, want) {
+		t.Errorf("replayed answers = %d (vouched %v), want the %d of the store applied batch by batch", len(got), ok, len(want))
+	}
+}
+
+// TestReplayInterruptedInTheAnswersBuild: a replay stopped while it builds the answers (every event
+// applied) leaves a store that does not vouch for them; the next Replay applies nothing, builds the
+// rest, and gives the answers of an uninterrupted replay.
+func TestReplayInterruptedInTheAnswersBuild(t *testing.T) {
+	log, _ := randomLog(t, 6)
+	dir := t.TempDir()
+	whole, err := boltstore.Open(filepath.Join(dir, "whole.db"), boltstore.Options{Answers: projections.StoredAnswers{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer whole.Close()
+	if _, err := record.Replay(context.Background(), log, whole, record.ReplayOptions{Batch: 10}); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := allAnswers(t, whole)
+
+	path := filepath.Join(dir, "interrupted.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s, err := boltstore.Open(path, boltstore.Options{Answers: cancellingAnswers{after: 2, folds: new(atomic.Int64), cancel: cancel}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := record.Replay(ctx, log, s, record.ReplayOptions{Batch: 10})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("Replay cancelled in the answers build = %+v, %v, want context.Canceled", res, err)
+	}
+	last, _ := log.LastSeq(context.Background())
+	if res.LastSeq != last {
+		t.Errorf("the interrupted replay applied up to seq %d, want every event (%d) before the build", res.LastSeq, last)
+	}
+	if got, ok := allAnswers(t, s); ok {
+		t.Errorf("an interrupted answers build vouches for its %d answers", len(got))
+	}
+	s.Close()
+
+	if s, err = boltstore.Open(path, boltstore.Options{Answers: projections.StoredAnswers{}}); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	res, err = record.Replay(context.Background(), log, s, record.ReplayOptions{Batch: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Applied != 0 {
+		t.Errorf("the resumed replay applied %d events, want none", res.Applied)
+	}
+	if got, ok := allAnswers(t, s); !ok || !maps.Equal(got, want) {
+		t.Errorf("resumed answers = %d (vouched %v), want the %d of an uninterrupted replay", len(got), ok, len(want))
+	}
+}
