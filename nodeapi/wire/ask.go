@@ -195,10 +195,14 @@ func Ask(ctx context.Context, servers, name, endpoint string, request any) (body
 
 // natsConn is one connection to a NATS server, for one request.
 type natsConn struct {
-	conn net.Conn
-	r    *bufio.Reader
-	w    *bufio.Writer
+	conn       net.Conn
+	r          *bufio.Reader
+	w          *bufio.Writer
+	maxPayload int // the most bytes a message from the server may carry (its INFO's max_payload)
 }
+
+// defaultMaxPayload bounds a message from a server whose INFO names no max_payload.
+const defaultMaxPayload = 64 << 20
 
 // serverInfo is what a server's INFO says of what it wants of a client.
 type serverInfo struct {
@@ -264,6 +268,10 @@ func dial(ctx context.Context, server, name string) (*natsConn, error) {
 	}
 	if !info.Headers {
 		return fail(errors.New("the server does not support headers"))
+	}
+	c.maxPayload = defaultMaxPayload
+	if info.MaxPayload > 0 && info.MaxPayload < defaultMaxPayload {
+		c.maxPayload = int(info.MaxPayload)
 	}
 	if info.TLSRequired || u.Scheme == "tls" {
 		tc := tls.Client(conn, &tls.Config{ServerName: host})
@@ -376,6 +384,9 @@ func (c *natsConn) message(headers bool, args []string) (*answer, error) {
 	total, err := strconv.Atoi(args[len(args)-1])
 	if err != nil || total < 0 {
 		return nil, fmt.Errorf("a malformed message from the server: %q", args)
+	}
+	if total > c.maxPayload {
+		return nil, fmt.Errorf("a message of %d bytes from the server, more than its %d: %q", total, c.maxPayload, args)
 	}
 	hsize := 0
 	if headers {
