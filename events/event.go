@@ -203,6 +203,12 @@ func (f Fact) appendCanonicalHead(b []byte) []byte {
 }
 
 func (f Fact) appendCanonicalTail(b []byte) []byte {
+	return append(f.appendAmendment(b), '}')
+}
+
+// appendAmendment appends the members of a correction and of a drafted fact that follow the payload
+// in both encodings: supersedes, reason and method, each left out when empty.
+func (f Fact) appendAmendment(b []byte) []byte {
 	b = f.appendSupersedes(b)
 	if f.Reason != "" {
 		b = append(b, `,"reason":`...)
@@ -212,7 +218,7 @@ func (f Fact) appendCanonicalTail(b []byte) []byte {
 		b = append(b, `,"method":`...)
 		b = appendString(b, f.Method)
 	}
-	return append(b, '}')
+	return b
 }
 
 // appendSupersedes appends the supersedes member, if the fact supersedes any event.
@@ -399,15 +405,7 @@ func (f Fact) appendWire(b []byte, e *Event) (_ []byte, payload [2]int, err erro
 		b = append(b, `,"note":`...)
 		b = appendString(b, f.Note)
 	}
-	b = f.appendSupersedes(b)
-	if f.Reason != "" {
-		b = append(b, `,"reason":`...)
-		b = appendString(b, f.Reason)
-	}
-	if f.Method != "" {
-		b = append(b, `,"method":`...)
-		b = appendString(b, f.Method)
-	}
+	b = f.appendAmendment(b)
 	if f.Rule != "" {
 		b = append(b, `,"rule":`...)
 		b = appendString(b, f.Rule)

@@ -30,7 +30,7 @@ func (h *Historian) state(ctx context.Context, day events.Day, party string) ([]
 	}
 	var skip map[events.EntityID]bool
 	var err error
-	if party == "" && h.opts.KnownAt.IsZero() && !h.opts.CuratedOnly {
+	if h.opts.KnownAt.IsZero() && !h.opts.CuratedOnly {
 		if skip, err = h.store().Unfounded(ctx, day); errors.Is(err, events.ErrNotFound) {
 			skip, err = nil, nil // a store without the index: read every party
 		}
@@ -39,14 +39,14 @@ func (h *Historian) state(ctx context.Context, day events.Day, party string) ([]
 		}
 	}
 	var read []events.EntityID
-	states, all, err := h.allStoredStates(ctx, day, party, skip)
+	states, all, err := h.allStoredStates(ctx, day, skip)
 	if err != nil {
 		return nil, err
 	}
 	if all != nil {
 		read = all.fold
 	} else {
-		ids, err := h.partiesOr(ctx, party)
+		ids, err := h.partiesOr(ctx, "")
 		if err != nil {
 			return nil, err
 		}
@@ -56,17 +56,17 @@ func (h *Historian) state(ctx context.Context, day events.Day, party string) ([]
 				read = append(read, id)
 			}
 		}
-		if read, states, err = h.storedStates(ctx, read, day, party != ""); err != nil {
+		if read, states, err = h.storedStates(ctx, read, day); err != nil {
 			return nil, err
 		}
 	}
 	names := h.names(ctx)
 	folded, err := eachParty(ctx, h, read, func(id events.EntityID, evs []events.Event) (projections.PartyState, bool) {
-		if len(evs) == 0 && party == "" {
+		if len(evs) == 0 {
 			return projections.PartyState{}, false // nothing known of it then (KnownAt): no answer
 		}
 		st := projections.Party(id, evs, day, names)
-		return st, st.Exists() || party != ""
+		return st, st.Exists()
 	})
 	if err != nil {
 		return nil, err
@@ -163,9 +163,9 @@ type allStored struct {
 // answers alone, without listing the entities, when the store vouches for holding the entry of every
 // party (events.AnswerReader.AllAnswers): the states of the parties that exist on day (those of skip
 // left out) and, in allStored, the parties to fold. It returns a nil *allStored when it cannot.
-func (h *Historian) allStoredStates(ctx context.Context, day events.Day, party string, skip map[events.EntityID]bool) ([]projections.PartyState, *allStored, error) {
+func (h *Historian) allStoredStates(ctx context.Context, day events.Day, skip map[events.EntityID]bool) ([]projections.PartyState, *allStored, error) {
 	ar, ok := h.store().(events.AnswerReader)
-	if !ok || party != "" || !h.opts.KnownAt.IsZero() || h.opts.CuratedOnly || day == events.MaxDay {
+	if !ok || !h.opts.KnownAt.IsZero() || h.opts.CuratedOnly || day == events.MaxDay {
 		return nil, nil, nil
 	}
 	var mu sync.Mutex
@@ -310,12 +310,12 @@ func (h *Historian) lookup(ctx context.Context, name string, day events.Day) ([]
 }
 
 // storedStates answers what the store's stored answers can (events.AnswerReader, built by
-// projections.StoredAnswers): the states on day of the parties of ids that have answers, those that
-// exist (or all, with all), and the parties left to fold. The answers are the fold's own, byte for
+// projections.StoredAnswers): the states on day of the parties of ids that have answers and exist
+// that day, and the parties left to fold. The answers are the fold's own, byte for
 // byte; they are used for the record as it stands now, and as it stood at KnownAt when no event they
 // rest on (nor a name they show) was recorded after it. With CuratedOnly, and for events.MaxDay,
 // every party is folded.
-func (h *Historian) storedStates(ctx context.Context, ids []events.EntityID, day events.Day, all bool) ([]events.EntityID, []projections.PartyState, error) {
+func (h *Historian) storedStates(ctx context.Context, ids []events.EntityID, day events.Day) ([]events.EntityID, []projections.PartyState, error) {
 	ar, ok := h.store().(events.AnswerReader)
 	if !ok || h.opts.CuratedOnly || day == events.MaxDay || len(ids) == 0 {
 		return ids, nil, nil
@@ -337,7 +337,7 @@ func (h *Historian) storedStates(ctx context.Context, ids []events.EntityID, day
 		mu.Lock()
 		defer mu.Unlock()
 		answered[id] = true
-		if st.Exists() || all {
+		if st.Exists() {
 			states = append(states, st)
 		}
 		return nil

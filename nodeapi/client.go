@@ -58,11 +58,8 @@ func (c Client) Ask(ctx context.Context, endpoint string, request any) (body []b
 	if err != nil {
 		return nil, 0, err
 	}
-	if _, ok := ctx.Deadline(); !ok {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, DefaultAskTimeout)
-		defer cancel()
-	}
+	ctx, cancel := wire.AskContext(ctx)
+	defer cancel()
 	msg, err := c.Conn.RequestWithContext(ctx, subject, data)
 	switch {
 	case errors.Is(err, nats.ErrNoResponders):

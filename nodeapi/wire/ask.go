@@ -144,6 +144,15 @@ func Encode(subject string, request any) ([]byte, error) {
 	return data, nil
 }
 
+// AskContext returns ctx, with a deadline DefaultAskTimeout from now when it has none: how long a
+// question waits for its answer.
+func AskContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	if _, ok := ctx.Deadline(); ok {
+		return ctx, func() {}
+	}
+	return context.WithTimeout(ctx, DefaultAskTimeout)
+}
+
 // Ask sends request to the endpoint of the nodes (DefaultPrefix) at the NATS server of servers (a URL,
 // or several, comma-separated: the first that takes the connection is asked), over a connection of its
 // own that it closes, and returns the answer's body exactly as the node sent it and the node's applied
@@ -157,11 +166,8 @@ func Ask(ctx context.Context, servers, name, endpoint string, request any) (body
 	if err != nil {
 		return nil, 0, err
 	}
-	if _, ok := ctx.Deadline(); !ok {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, DefaultAskTimeout)
-		defer cancel()
-	}
+	ctx, cancel := AskContext(ctx)
+	defer cancel()
 	c, err := dialAny(ctx, servers, name)
 	if err != nil {
 		return nil, 0, err
