@@ -9,6 +9,8 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
+var _ events.EntityLookup = (*Store)(nil)
+
 // Lookup returns the entities known by a name or an id, sorted by id, as Resolve does, and calls fn
 // with each, in that order, with its stored answers built by the Answerer of version and the recorded
 // time after which they hold (as Answers passes them; nil answers for an entity without) and record,

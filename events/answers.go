@@ -41,3 +41,12 @@ type AnswerReader interface {
 	// may be called concurrently. answers is valid only while fn runs.
 	AllAnswers(ctx context.Context, version string, workers int, fn func(id EntityID, answers []byte, since time.Time) error) (bool, error)
 }
+
+// EntityLookup is a store that reads what a question about one entity by its name needs in one read:
+// the entities the name means (as Reader.Resolve finds them), sorted by id, each with its stored
+// answers of the Answerer of version (as AnswerReader.Answers passes them; nil when it has none) and a
+// function that reads its record (as Reader.Entity returns it). answers and record are valid only
+// while fn runs. It returns the first error of fn or of the read.
+type EntityLookup interface {
+	Lookup(ctx context.Context, name, version string, fn func(id EntityID, answers []byte, since time.Time, record func() (EntitySummary, bool, error)) error) ([]EntityID, error)
+}

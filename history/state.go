@@ -237,18 +237,10 @@ func (h *Historian) oneState(ctx context.Context, day events.Day, name string) (
 // maxLookup is how many entities a name may mean for lookup to read their stored answers with it.
 const maxLookup = 8
 
-// entityLookup is a store that reads what a question about one entity by its name needs in one read
-// (boltstore.Store.Lookup): the entities the name means (as events.Reader.Resolve finds them), sorted
-// by id, each with its stored answers (as events.AnswerReader.Answers passes them; nil when it has
-// none) and a function that reads its record (as events.Reader.Entity returns it), valid while fn runs.
-type entityLookup interface {
-	Lookup(ctx context.Context, name, version string, fn func(id events.EntityID, answers []byte, since time.Time, record func() (events.EntitySummary, bool, error)) error) ([]events.EntityID, error)
-}
-
 // lookup returns the entities a name means (as events.Reader.Resolve finds them) and the states on day
 // of those whose stored answers answer for the record as it stood at KnownAt (see storedStates), each
 // with the ID of its party; the directory takes each of those as the record knew it at KnownAt. A store
-// that reads them together (entityLookup) is read once.
+// that reads them together (events.EntityLookup) is read once.
 func (h *Historian) lookup(ctx context.Context, name string, day events.Day) ([]events.EntityID, []projections.PartyState, error) {
 	store := h.store()
 	usable := !h.opts.CuratedOnly && day != events.MaxDay
@@ -273,7 +265,7 @@ func (h *Historian) lookup(ctx context.Context, name string, day events.Day) ([]
 	var found []events.EntitySummary
 	var missing []events.EntityID
 	var err error
-	if lk, ok := store.(entityLookup); ok {
+	if lk, ok := store.(events.EntityLookup); ok {
 		ids, err = lk.Lookup(ctx, name, projections.AnswersVersion, func(id events.EntityID, answers []byte, since time.Time, record func() (events.EntitySummary, bool, error)) error {
 			if answers != nil {
 				if err := answer(id, answers, since); err != nil {
