@@ -66,3 +66,13 @@ func BenchmarkEffectiveParty(b *testing.B) {
 		_ = projections.Party("party-000007", projections.Effective(evs, at), day, nil)
 	}
 }
+
+// BenchmarkPartyAnswers measures building a party's stored answers: the fold on every interval
+// between its breakpoints, encoded (what a store does for each party a batch touches).
+func BenchmarkPartyAnswers(b *testing.B) {
+	evs := benchParty(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = projections.PartyAnswers("party-000007", evs, nil)
+	}
+}
