@@ -14,6 +14,7 @@ import (
 	"annals/boltstore"
 	"annals/embednats"
 	"annals/jetlog"
+	"annals/natsapi"
 	"annals/node"
 
 	"github.com/nats-io/nats.go"
@@ -59,8 +60,15 @@ type running struct {
 // store in a new folder.
 func start(t *testing.T, url string, replicas int) *running {
 	t.Helper()
+	return startNode(t, url, jetlog.Config{Replicas: replicas}, false)
+}
+
+// startNode starts a node over the stream of cfg at urls, with its own store in a new folder, and with
+// serve its NATS service too; everything stops at the end of the test (or stop).
+func startNode(t *testing.T, urls string, cfg jetlog.Config, serve bool) *running {
+	t.Helper()
 	ctx := context.Background()
-	nc, err := nats.Connect(url, nats.MaxReconnects(-1), nats.ReconnectWait(50*time.Millisecond))
+	nc, err := nats.Connect(urls, nats.MaxReconnects(-1), nats.ReconnectWait(50*time.Millisecond))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +76,9 @@ func start(t *testing.T, url string, replicas int) *running {
 	if err != nil {
 		t.Fatal(err)
 	}
-	log, err := jetlog.Open(ctx, js, jetlog.Config{Replicas: replicas})
+	octx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	log, err := jetlog.Open(octx, js, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,14 +90,23 @@ func start(t *testing.T, url string, replicas int) *running {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rctx, cancel := context.WithCancel(ctx)
+	rctx, stopRun := context.WithCancel(ctx)
 	done := make(chan error, 1)
 	go func() { done <- n.Run(rctx) }()
+	var svc *natsapi.Service
+	if serve {
+		if svc, err = natsapi.Start(rctx, nc, n, natsapi.Config{Timeout: 2 * time.Minute}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	var once sync.Once
 	var runErr error
 	stop := func() error {
 		once.Do(func() {
-			cancel()
+			if svc != nil {
+				svc.Stop()
+			}
+			stopRun()
 			runErr = <-done
 			store.Close()
 			nc.Close()

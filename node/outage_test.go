@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -28,57 +27,6 @@ import (
 // outageBatch is how many parties one write of TestClusterOutage names and founds (two events each);
 // outageBatches (outage_size_test.go) how many writes each node takes.
 const outageBatch = 100
-
-// startOn starts a node over the stream at urls (a comma-separated list: the connection moves to
-// another server when its own goes away) with the log's config cfg, its own store in a new folder, and
-// its NATS service.
-func startOn(t *testing.T, urls string, cfg jetlog.Config) *running {
-	t.Helper()
-	ctx := context.Background()
-	nc, err := nats.Connect(urls, nats.MaxReconnects(-1), nats.ReconnectWait(50*time.Millisecond))
-	if err != nil {
-		t.Fatal(err)
-	}
-	js, err := jetstream.New(nc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	octx, cancel := context.WithTimeout(ctx, 30*time.Second)
-	defer cancel()
-	log, err := jetlog.Open(octx, js, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	store, err := boltstore.Open(filepath.Join(t.TempDir(), boltstore.FileName), boltstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	n, err := node.New(ctx, node.Config{Log: log, Store: store, Conn: nc, Interval: 200 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rctx, stopRun := context.WithCancel(ctx)
-	done := make(chan error, 1)
-	go func() { done <- n.Run(rctx) }()
-	svc, err := natsapi.Start(rctx, nc, n, natsapi.Config{Timeout: 2 * time.Minute})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var once sync.Once
-	var runErr error
-	stop := func() error {
-		once.Do(func() {
-			svc.Stop()
-			stopRun()
-			runErr = <-done
-			store.Close()
-			nc.Close()
-		})
-		return runErr
-	}
-	t.Cleanup(func() { stop() })
-	return &running{Node: n, nc: nc, store: store, stop: stop}
-}
 
 // batch is one write of TestClusterOutage: a facts file and the ids of its facts.
 type batch struct {
@@ -139,8 +87,8 @@ func TestClusterOutage(t *testing.T) {
 	}()
 	cfg := jetlog.Config{Replicas: 3, RetryFor: 15 * time.Second, RequestTimeout: 2 * time.Second,
 		Logger: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelWarn}))}
-	a := startOn(t, c.URLs(0), cfg)
-	b := startOn(t, c.URLs(1), cfg)
+	a := startNode(t, c.URLs(0), cfg, true)
+	b := startNode(t, c.URLs(1), cfg, true)
 	eventually(t, "both nodes ready", func() bool { return a.Ready() && b.Ready() })
 
 	// Each node takes outageBatches writes of its own, and every fifth batch is written by both at

@@ -2,15 +2,12 @@ package projections_test
 
 import (
 	"fmt"
-	"math/rand"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"annals/events"
 	"annals/projections"
-	"annals/sources"
 
 	"github.com/oklog/ulid/v2"
 )
@@ -37,18 +34,8 @@ func edgeLine(e projections.Edge) string {
 // dated "2004" and "1 February 2004". Claims of one link are one edge dated by their refined date,
 // every source kept; the 1990 claim cannot also be true with March 1988: two edges, disputed.
 func TestLineageFoldsClaimsOfOneLink(t *testing.T) {
-	in, err := sources.LoadWith([]string{"testdata/valdoria"}, sources.LoadOptions{NoDraft: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	entropy := ulid.Monotonic(rand.New(rand.NewSource(7)), 0)
-	now := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 	var edges []projections.Edge
-	for _, f := range in.Facts {
-		e, err := events.NewEvent(f, ulid.MustNew(ulid.Timestamp(now), entropy), now)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, e := range documentEvents(t, "testdata/valdoria") {
 		edges = append(edges, projections.EdgesOf(e)...)
 	}
 	want := []string{

@@ -341,12 +341,11 @@ func TestPropertyDuringAgreesWithDays(t *testing.T) {
 	}
 }
 
-// A document of another country, not a seed: the rules hold on it too. The Norland Farmers' League
-// is fictional; its facts file records a founding in 1931 and on 12 April 1931, an infobox chairman
-// without a date, a dated term (3 May 1931 to 20 June 1936), a claim inferred from 1935 ("../1935"),
-// a successor from 1 September 1936, a ban on 10 May 1940 and a ten-year ban of forty officials.
-func TestNorlandDocument(t *testing.T) {
-	in, err := sources.LoadWith([]string{"testdata/norland"}, sources.LoadOptions{NoDraft: true})
+// documentEvents returns the events of the curated facts of the documents in dir, recorded on one
+// fixed day with ids from a fixed seed.
+func documentEvents(t *testing.T, dir string) []events.Event {
+	t.Helper()
+	in, err := sources.LoadWith([]string{dir}, sources.LoadOptions{NoDraft: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -360,6 +359,15 @@ func TestNorlandDocument(t *testing.T) {
 		}
 		evs = append(evs, e)
 	}
+	return evs
+}
+
+// A document of another country, not a seed: the rules hold on it too. The Norland Farmers' League
+// is fictional; its facts file records a founding in 1931 and on 12 April 1931, an infobox chairman
+// without a date, a dated term (3 May 1931 to 20 June 1936), a claim inferred from 1935 ("../1935"),
+// a successor from 1 September 1936, a ban on 10 May 1940 and a ten-year ban of forty officials.
+func TestNorlandDocument(t *testing.T) {
+	evs := documentEvents(t, "testdata/norland")
 	const id = "norland-farmers-league"
 	leaders := func(st projections.PartyState) []string {
 		var out []string

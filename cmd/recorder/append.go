@@ -16,15 +16,7 @@ import (
 
 func (m *Main) append(fs *pflag.FlagSet, c *config) func(ctx context.Context) error {
 	return func(ctx context.Context) error {
-		if fs.NArg() != 1 {
-			fs.Usage()
-			return usageError{Msg: "append needs one FILE, or - for standard input"}
-		}
-		logger, err := c.logger(m)
-		if err != nil {
-			return err
-		}
-		name, data, err := m.readInput(fs.Arg(0))
+		logger, name, data, err := m.oneInput(fs, c, "append")
 		if err != nil {
 			return err
 		}
@@ -87,6 +79,21 @@ func (m *Main) recorder(b *backend) *record.Recorder {
 		rec.Entropy = m.Entropy
 	}
 	return rec
+}
+
+// oneInput checks that a command was given one FILE (or - for standard input) and reads it, with the
+// command's logger: the start of append and import.
+func (m *Main) oneInput(fs *pflag.FlagSet, c *config, command string) (*slog.Logger, string, []byte, error) {
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return nil, "", nil, usageError{Msg: command + " needs one FILE, or - for standard input"}
+	}
+	logger, err := c.logger(m)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	name, data, err := m.readInput(fs.Arg(0))
+	return logger, name, data, err
 }
 
 // readInput reads a file, or standard input for "-", and returns a name for it in errors.

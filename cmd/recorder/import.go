@@ -12,15 +12,7 @@ import (
 
 func (m *Main) importEvents(fs *pflag.FlagSet, c *config) func(ctx context.Context) error {
 	return func(ctx context.Context) error {
-		if fs.NArg() != 1 {
-			fs.Usage()
-			return usageError{Msg: "import needs one FILE, or - for standard input"}
-		}
-		logger, err := c.logger(m)
-		if err != nil {
-			return err
-		}
-		name, data, err := m.readInput(fs.Arg(0))
+		logger, name, data, err := m.oneInput(fs, c, "import")
 		if err != nil {
 			return err
 		}
