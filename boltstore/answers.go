@@ -102,7 +102,7 @@ func (w *writer) touch(id events.EntityID) {
 }
 
 // DeferAnswers makes Apply stop building stored answers batch by batch, until BuildAnswers builds
-// every missing one at once: what a replay does, so that an entity whose events arrive over many
+// every missing one at once: what a replay and a large record do, so that an entity whose events arrive over many
 // batches is folded once instead of once a batch. While answers are deferred, Apply deletes the answers
 // of the entities a batch touches (as a writer without the Answerer does) and the store no longer
 // vouches for holding them all, so answers are never stale: readers fold the entities without them.

@@ -14,7 +14,7 @@
 //     transaction that stores its event, so indexes never disagree with the events.
 //   - Stored answers are never stale: the transaction that adds to an entity's events (or first names
 //     an entity its answers show) rebuilds them, or, for a writer without the fold or one that defers
-//     them to a build at the end of a replay (BuildAnswers), deletes them.
+//     them to a build at the end of a replay or a large record (BuildAnswers), deletes them.
 //
 // Layout (bucket: key → value):
 //

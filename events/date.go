@@ -76,7 +76,12 @@ func (d Day) String() string {
 		return ".."
 	}
 	y, m, dd := d.Civil()
-	return fmt.Sprintf("%s-%02d-%02d", yearText(y), m, dd)
+	// As fmt's "%s-%02d-%02d" of yearText, without its reflection: a day is written often (every
+	// claim of every fold).
+	b := make([]byte, 0, 16)
+	b = appendYear(b, y)
+	b = append(b, '-', byte('0'+m/10), byte('0'+m%10), '-', byte('0'+dd/10), byte('0'+dd%10))
+	return string(b)
 }
 
 // ParseDay parses a day written strictly as YYYY-MM-DD, or -YYYY-MM-DD for a year before year 0,
@@ -689,11 +694,19 @@ func humanYears(lo, hi int) string {
 }
 
 // yearText returns an astronomical year as EDTF writes it: 1995, 0000, -0050.
-func yearText(y int) string {
+func yearText(y int) string { return string(appendYear(nil, y)) }
+
+// appendYear appends year y as fmt's "%04d" writes it (a minus sign before the digits of a year before
+// year 0, padded to four digits: -0044).
+func appendYear(b []byte, y int) []byte {
 	if y < 0 {
-		return fmt.Sprintf("-%04d", -y)
+		b = append(b, '-')
+		y = -y
 	}
-	return fmt.Sprintf("%04d", y)
+	for p := 1000; p > 1 && y < p; p /= 10 {
+		b = append(b, '0')
+	}
+	return strconv.AppendInt(b, int64(y), 10)
 }
 
 // daysIn returns the number of days in month m (1–12) of year y, by Gregorian leap-year rules.

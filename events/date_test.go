@@ -843,3 +843,23 @@ func TestParseRecorded(t *testing.T) {
 		}
 	}
 }
+
+// TestDayStringIsFmtsFormat: Day.String writes what fmt's "%04d-%02d-%02d" writes (with a minus
+// sign before the year's four digits before year 0), for years of every width.
+func TestDayStringIsFmtsFormat(t *testing.T) {
+	for _, y := range []int{-9999, -1000, -999, -44, -1, 0, 1, 9, 10, 99, 100, 999, 1000, 1995, 9999, 10000, 123456} {
+		for _, m := range []int{1, 9, 10, 12} {
+			for _, dd := range []int{1, 7, 10, 28} {
+				d := DayOf(y, m, dd)
+				yy, mm, ddd := d.Civil()
+				want := fmt.Sprintf("%04d-%02d-%02d", yy, mm, ddd)
+				if yy < 0 {
+					want = fmt.Sprintf("-%04d-%02d-%02d", -yy, mm, ddd)
+				}
+				if got := d.String(); got != want {
+					t.Errorf("DayOf(%d, %d, %d).String() = %q, want %q", y, m, dd, got, want)
+				}
+			}
+		}
+	}
+}

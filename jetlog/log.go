@@ -198,6 +198,7 @@ func (l *Log) LastSeq(ctx context.Context) (uint64, error) {
 type ack struct {
 	index int
 	seq   uint64
+	fresh bool // written by this publish: answered as no duplicate
 	err   error
 }
 
@@ -208,15 +209,50 @@ type ack struct {
 // what it can and reports what it cannot. An event whose entity is not a valid EntityID refuses the
 // whole call, with nothing written: an error wrapping events.ErrInvalid. See events.Log.
 func (l *Log) Append(ctx context.Context, evs []events.Event, expect map[events.EntityID]uint64) ([]uint64, error) {
+	seqs, _, err := l.AppendWritten(ctx, evs, expect)
+	return seqs, err
+}
+
+// AppendWritten is Append, saying also which events it wrote just then: written[i] is true when
+// this call's own message put evs[i] at seqs[i] (an atomic batch committed whole, or a publish answered
+// as no duplicate) and Read would deliver it as that event (the log trusts what its own Signer
+// signs). An event acknowledged otherwise (as a duplicate of an earlier attempt or of another writer's
+// message, or found in the stream after an answer was lost) is not written: the stream may hold
+// another message for its fact, and a reader that needs it reads it back. A writer can hand its written
+// events to its store without reading them back.
+func (l *Log) AppendWritten(ctx context.Context, evs []events.Event, expect map[events.EntityID]uint64) ([]uint64, []bool, error) {
+	seqs, written, err := l.append(ctx, evs, expect)
+	for i := range written {
+		written[i] = written[i] && seqs[i] != 0 && l.trustsOwn(seqs[i])
+	}
+	return seqs, written, err
+}
+
+// trustsOwn reports whether Read trusts a message this log published at seq: one its Signer signed
+// (or, unsigned, one at or before the sequence up to which the log accepts unsigned events).
+func (l *Log) trustsOwn(seq uint64) bool {
+	switch {
+	case len(l.trust.Keys) == 0:
+		return true
+	case l.cfg.Signer == nil:
+		return seq <= l.trust.UnsignedThrough
+	}
+	return l.trust.Keys[l.cfg.Signer.PublicKey()]
+}
+
+// append is AppendWritten before its trust check.
+func (l *Log) append(ctx context.Context, evs []events.Event, expect map[events.EntityID]uint64) ([]uint64, []bool, error) {
+	written := make([]bool, len(evs))
 	// The entity is a token of the event's subjects: one that is not a valid EntityID (a '.', a
 	// wildcard, white space) would publish on other subjects. Refuse the whole call before writing.
 	for _, e := range evs {
 		if err := e.Entity.Validate(); err != nil {
-			return make([]uint64, len(evs)), fmt.Errorf("append event %s: %w", e.ID, err)
+			return make([]uint64, len(evs)), written, fmt.Errorf("append event %s: %w", e.ID, err)
 		}
 	}
 	if l.cfg.MaxBatch <= 0 || len(evs) < 2 {
-		return l.appendChained(ctx, evs, expect)
+		seqs, err := l.appendChained(ctx, evs, expect, written)
+		return seqs, written, err
 	}
 	expect = maps.Clone(expect)
 	if expect == nil {
@@ -246,22 +282,25 @@ func (l *Log) Append(ctx context.Context, evs []events.Event, expect map[events.
 		}
 		if err != nil {
 			if ctx.Err() != nil {
-				return append(seqs, make([]uint64, len(evs)-len(seqs))...), ctx.Err()
+				return append(seqs, make([]uint64, len(evs)-len(seqs))...), written, ctx.Err()
 			}
 			if errors.Is(err, ErrUnavailable) {
-				return append(seqs, make([]uint64, len(evs)-len(seqs))...), fmt.Errorf("append: %w", err)
+				return append(seqs, make([]uint64, len(evs)-len(seqs))...), written, fmt.Errorf("append: %w", err)
 			}
 			// Refused whole: write this batch and the rest one by one, which sorts out what was
 			// refused (and writes the other entities' events).
-			rest, err := l.appendChained(ctx, evs[start:], expect)
-			return append(seqs, rest...), err
+			rest, err := l.appendChained(ctx, evs[start:], expect, written[start:])
+			return append(seqs, rest...), written, err
 		}
+		// A committed batch holds this attempt's messages: an earlier attempt that was written
+		// after all would have had this one refused (the same message ids and expectations).
 		for i, e := range batch {
 			expect[e.Entity] = got[i]
+			written[start+i] = true
 		}
 		seqs = append(seqs, got...)
 	}
-	return seqs, nil
+	return seqs, written, nil
 }
 
 // DefaultMaxBatch is how many events an atomic batch carries by default: the server's limit.
@@ -333,8 +372,9 @@ func (l *Log) appendBatch(ctx context.Context, evs []events.Event, expect map[ev
 // appendChained publishes events: each entity's events in order, one at a time, different entities
 // concurrently, at most MaxInFlight unacknowledged. A conflict stops only the events of its entity:
 // those of the other entities are still written, and the error joins one conflict per entity that
-// had one. Any other error stops every entity.
-func (l *Log) appendChained(ctx context.Context, evs []events.Event, expect map[events.EntityID]uint64) ([]uint64, error) {
+// had one. Any other error stops every entity. It sets written[i] when evs[i] was written by its own
+// publish, answered as no duplicate.
+func (l *Log) appendChained(ctx context.Context, evs []events.Event, expect map[events.EntityID]uint64, written []bool) ([]uint64, error) {
 	seqs := make([]uint64, len(evs))
 	type chain struct {
 		indexes []int
@@ -384,7 +424,7 @@ func (l *Log) appendChained(ctx context.Context, evs []events.Event, expect map[
 				acks <- ack{index: i, err: err}
 				return
 			}
-			acks <- ack{index: i, seq: pa.Sequence}
+			acks <- ack{index: i, seq: pa.Sequence, fresh: !pa.Duplicate}
 		}()
 		return nil
 	}
@@ -414,7 +454,7 @@ func (l *Log) appendChained(ctx context.Context, evs []events.Event, expect map[
 			}
 			continue
 		}
-		seqs[a.index] = a.seq
+		seqs[a.index], written[a.index] = a.seq, a.fresh
 		c.last = a.seq
 		if c.next < len(c.indexes) {
 			ready = append(ready, e.Entity)

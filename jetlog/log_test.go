@@ -445,9 +445,12 @@ func TestAppendDuplicate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			seqs, err := l.Append(ctx, []events.Event{tt.e}, tt.expect)
+			seqs, written, err := l.AppendWritten(ctx, []events.Event{tt.e}, tt.expect)
 			if err != nil || !slices.Equal(seqs, []uint64{2}) {
 				t.Errorf("Append(%s again, %v) = %v, %v, want [2], the original sequence", tt.e.ID, tt.expect, seqs, err)
+			}
+			if !slices.Equal(written, []bool{false}) {
+				t.Errorf("AppendWritten(%s again) says written %v, want [false]: the stream holds the first message", tt.e.ID, written)
 			}
 			if got := lastSeq(t, l); got != 2 {
 				t.Errorf("LastSeq() after a duplicate = %d, want 2", got)
@@ -456,8 +459,12 @@ func TestAppendDuplicate(t *testing.T) {
 	}
 	// A batch that retries a written event goes on after it.
 	next := statement(t, "cnrp", 1)
-	if seqs := appendOK(t, l, []events.Event{e, next}, map[events.EntityID]uint64{"cnrp": 0}); !slices.Equal(seqs, []uint64{2, 3}) {
-		t.Errorf("Append(e, next) = %v, want [2 3]", seqs)
+	seqs, written, err := l.AppendWritten(ctx, []events.Event{e, next}, map[events.EntityID]uint64{"cnrp": 0})
+	if err != nil || !slices.Equal(seqs, []uint64{2, 3}) {
+		t.Errorf("Append(e, next) = %v, %v, want [2 3]", seqs, err)
+	}
+	if !slices.Equal(written, []bool{false, true}) {
+		t.Errorf("AppendWritten(e, next) says written %v, want [false true]", written)
 	}
 	got := read(t, l, 1)
 	if len(got) != 3 || got[1].Event.ID != e.ID || got[2].Event.ID != next.ID {
@@ -467,9 +474,16 @@ func TestAppendDuplicate(t *testing.T) {
 	// A retry of a whole batch, all of it written, with the expectations of the first attempt.
 	batch := []events.Event{statement(t, "srp", 1), statement(t, "cnrp", 2), statement(t, "srp", 2)}
 	expect := map[events.EntityID]uint64{"srp": 0, "cnrp": 3}
-	first := appendOK(t, l, batch, expect)
-	if again := appendOK(t, l, batch, expect); !slices.Equal(again, first) {
-		t.Errorf("Append(batch) again = %v, want %v, the original sequences", again, first)
+	first, written, err := l.AppendWritten(ctx, batch, expect)
+	if err != nil || !slices.Equal(written, []bool{true, true, true}) {
+		t.Fatalf("AppendWritten(batch) = %v, %v, written %v; want every event written", first, err, written)
+	}
+	again, written, err := l.AppendWritten(ctx, batch, expect)
+	if err != nil || !slices.Equal(again, first) {
+		t.Errorf("Append(batch) again = %v, %v, want %v, the original sequences", again, err, first)
+	}
+	if !slices.Equal(written, []bool{false, false, false}) {
+		t.Errorf("AppendWritten(batch) again says written %v, want none", written)
 	}
 	if got := lastSeq(t, l); got != 6 {
 		t.Errorf("LastSeq() after retrying a batch = %d, want 6", got)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -247,5 +248,53 @@ func TestAppendReadLargeEvent(t *testing.T) {
 		if st.Err == nil || !strings.Contains(st.Err.Error(), "does not match its digest") {
 			t.Errorf("Read of a changed object = %v, want an entry to quarantine", st.Err)
 		}
+	}
+}
+
+// TestAppendWrittenOnlyWhatReadTrusts: AppendWritten says an event was written only when Read would
+// deliver its message as the event: a log whose trusted keys leave out its own signer, or that signs
+// nothing while trusting keys, reads its own events back as untrusted.
+func TestAppendWrittenOnlyWhatReadTrusts(t *testing.T) {
+	seed, _ := GenerateKey()
+	signer, _ := NewSigner(seed)
+	otherSeed, _ := GenerateKey()
+	other, _ := NewSigner(otherSeed)
+	tests := []struct {
+		name   string
+		signer *Signer
+		trust  Trusting
+		want   bool
+	}{
+		{"no keys trusted: every event", nil, Trusting{}, true},
+		{"its own key trusted", signer, Trusting{Keys: Trust{signer.PublicKey(): true}}, true},
+		{"another key trusted", signer, Trusting{Keys: Trust{other.PublicKey(): true}}, false},
+		{"unsigned, keys trusted", nil, Trusting{Keys: Trust{other.PublicKey(): true}}, false},
+		{"unsigned, within the unsigned sequences", nil, Trusting{Keys: Trust{other.PublicKey(): true}, UnsignedThrough: 100}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := startServer(t, t.TempDir())
+			cfg := freshConfig()
+			cfg.Signer = tt.signer
+			l := openLog(t, s.js, cfg)
+			l.Trust(tt.trust)
+			evs := []events.Event{statement(t, "cnrp", 1), statement(t, "srp", 1)}
+			seqs, written, err := l.AppendWritten(t.Context(), evs, nil)
+			if err != nil || len(seqs) != 2 {
+				t.Fatalf("AppendWritten = %v, %v", seqs, err)
+			}
+			if want := []bool{tt.want, tt.want}; !slices.Equal(written, want) {
+				t.Errorf("written = %v, want %v", written, want)
+			}
+			untrusted := 0
+			for _, st := range read(t, l, 1) {
+				if st.Err != nil {
+					untrusted++
+				}
+			}
+			if (untrusted == 0) != tt.want {
+				t.Errorf("Read delivers %d of the 2 events as untrusted, but AppendWritten says written %v", untrusted, written)
+			}
+		})
 	}
 }

@@ -96,11 +96,15 @@ func PartyAnswers(id events.EntityID, evs []events.Event, names Names) []byte {
 		prev = bytes.Clone(w.buf)
 		bodies, firsts = append(bodies, prev), append(firsts, day)
 	}
-	out := []byte{answersEncoding}
-	total := 0
+	total, size := 0, 1+3*binary.MaxVarintLen64
 	for _, s := range w.strings {
 		total += len(s)
 	}
+	for _, b := range bodies {
+		size += 2*binary.MaxVarintLen64 + len(b)
+	}
+	out := make([]byte, 0, size+total) // the answers are written once, into one allocation
+	out = append(out, answersEncoding)
 	out = binary.AppendUvarint(out, uint64(total))
 	for _, s := range w.strings {
 		out = append(out, s...)

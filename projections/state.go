@@ -456,10 +456,13 @@ func foundingOf(claims []Claim) Value {
 // before the refined date the party is not yet founded, whatever the vaguer claims allow, and each
 // claim carries the certainty of the refined founding. Disputed claims are each taken on their own.
 func statusAt(founded Value, endings []Claim, attested bool, day events.Day) Status {
-	st := Status{Claims: []Claim{}}
+	st := Status{Claims: make([]Claim, 0, len(founded.Claims)+len(endings))}
 	certainFounding, anyFounding, dated := false, false, false
-	var datedFoundings []Claim // the founding claims that say when
-	refined, _ := events.ParseDate(founded.Value)
+	datedFoundings := make([]Claim, 0, len(founded.Claims)) // the founding claims that say when
+	var refined events.Date
+	if founded.Value != "" {
+		refined, _ = events.ParseDate(founded.Value)
+	}
 	for _, c := range founded.Claims {
 		cert, ok := certainty(c.date, day)
 		if cert == Undated {

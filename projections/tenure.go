@@ -223,7 +223,7 @@ func holders(ts []tenure, a, b events.Day, names Names) (current []Leader, vacan
 		t tenure
 		l Leader
 	}
-	var now []held
+	now := make([]held, 0, len(ts))
 	ended := map[string][]tenure{}
 	var offices []string
 	for _, t := range ts {
@@ -270,9 +270,9 @@ func holders(ts []tenure, a, b events.Day, names Names) (current []Leader, vacan
 		}
 		return 0
 	})
-	current = []Leader{}
-	for _, h := range now {
-		current = append(current, h.l)
+	current = make([]Leader, len(now))
+	for i, h := range now {
+		current[i] = h.l
 	}
 	for _, o := range offices {
 		gone := ended[o]

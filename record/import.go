@@ -75,11 +75,24 @@ type ImportResult struct {
 // id or a fact repeats, a document's text does not match its digest, a quote does not occur in its
 // document (which the input must hold: the record holds nothing the input does not), or a correction
 // supersedes an event not on an earlier line or one an earlier line already superseded.
+//
+// Like Record, a large import defers the store's answers to one build at its end (withAnswers).
 func (r *Recorder) Import(ctx context.Context, evs []events.Event) (ImportResult, error) {
 	var res ImportResult
 	if err := checkImport(evs); err != nil {
 		return res, fmt.Errorf("import: %w", err)
 	}
+	err := r.withAnswers(ctx, len(evs), func() error {
+		var err error
+		res, err = r.importChecked(ctx, evs)
+		return err
+	})
+	return res, err
+}
+
+// importChecked is Import of checked events, the store's answers left to the caller.
+func (r *Recorder) importChecked(ctx context.Context, evs []events.Event) (ImportResult, error) {
+	var res ImportResult
 	if _, err := r.CatchUp(ctx); err != nil {
 		return res, err
 	}
@@ -88,10 +101,7 @@ func (r *Recorder) Import(ctx context.Context, evs []events.Event) (ImportResult
 		return res, err
 	}
 	res.Present = have
-	size := r.PublishBatch
-	if size <= 0 {
-		size = DefaultPublishBatch
-	}
+	size := r.publishBatch()
 	for start := have; start < len(evs); start += size {
 		chunk := evs[start:min(start+size, len(evs))]
 		expect, err := r.Store.EntitySeqs(ctx, entitiesOf(chunk))

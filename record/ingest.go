@@ -65,16 +65,23 @@ func (r *Recorder) IngestStream(ctx context.Context, in *sources.Stream) (Ingest
 			progress(done, max(in.Facts, done, total.Recorded+total.Known+of))
 		}
 	}
+	// The batches' Records leave the store's answers to one build at the end (withAnswers).
+	err := r.withAnswers(ctx, in.Facts, func() error { return r.ingestBatches(ctx, in, &total) })
+	return total, err
+}
+
+// ingestBatches is IngestStream's loop over the batches, adding up into total.
+func (r *Recorder) ingestBatches(ctx context.Context, in *sources.Stream, total *IngestResult) error {
 	for {
 		if err := ctx.Err(); err != nil {
-			return total, err
+			return err
 		}
 		batch, err := in.Next()
 		if errors.Is(err, io.EOF) {
-			return total, nil
+			return nil
 		}
 		if err != nil {
-			return total, err
+			return err
 		}
 		res, err := r.Ingest(ctx, batch)
 		total.Documents += res.Documents
@@ -86,7 +93,7 @@ func (r *Recorder) IngestStream(ctx context.Context, in *sources.Stream) (Ingest
 		total.Known += res.Known
 		total.IDs = append(total.IDs, res.IDs...)
 		if err != nil {
-			return total, err
+			return err
 		}
 	}
 }

@@ -2,8 +2,10 @@
 // store applied from the log.
 //
 // Invariants:
-//   - The store is a fold of the log: events reach the store only by being read back from the log, in
-//     sequence order, so a rebuilt store is the same store.
+//   - The store is a fold of the log: every event reaches the store at the sequence the log holds it
+//     at, in sequence order, so a rebuilt store is the same store. It is read back from the log, or,
+//     when the log reports that it wrote this recorder's events just then at the store's next
+//     sequences (jetlog.Log.AppendWritten), handed over from the recorder: the very events the log holds.
 //   - A fact is recorded at most once: before publishing, the recorder catches the store up with the log
 //     and skips every fact the store already holds, whatever time has passed since (JetStream's duplicate
 //     window only covers retries within minutes). A crash at any point leaves the next run to finish the
@@ -54,6 +56,8 @@ type Recorder struct {
 	// message of the server, through its object store);
 	// 0: not checked. New takes it from a log that reports it (jetlog.Log.MaxPayload).
 	MaxPayload int64
+
+	building bool // a withAnswers runs: the store's answers are built at its end
 }
 
 // New returns a Recorder with the wall clock, monotonic crypto-random ids and the given logger.
@@ -84,10 +88,18 @@ type knowingReader interface {
 	ReadKnowing(ctx context.Context, from uint64, known func(ulid.ULID) (events.Event, bool), fn func(events.Stored) error) error
 }
 
-// catchUp is CatchUp, given the events this recorder has just published (nil: none): a log that can
-// (knowingReader) delivers those without decoding what this process encoded. The store still gets
-// every event from the log, at the sequence the log holds it, in order.
-func (r *Recorder) catchUp(ctx context.Context, published []events.Event) (int, error) {
+// writtenAppender is a log that says which events an Append wrote just then, exactly as given, at the
+// sequences it returns (jetlog.Log.AppendWritten).
+type writtenAppender interface {
+	AppendWritten(ctx context.Context, evs []events.Event, expect map[events.EntityID]uint64) ([]uint64, []bool, error)
+}
+
+// catchUp is CatchUp, given the chunk this recorder has just published (nil: none). When the log
+// wrote every event of the chunk just then, at the sequences right after the store's last, the store
+// is given them from hand, without reading the log (see published.inHand); otherwise it reads the log,
+// and a log that can (knowingReader) delivers the chunk's events without decoding what this process
+// encoded. Either way the store gets every event the log holds, at its sequence, in order.
+func (r *Recorder) catchUp(ctx context.Context, p *published) (int, error) {
 	last, err := r.Store.LastSeq(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("catch up: %w", err)
@@ -103,9 +115,16 @@ func (r *Recorder) catchUp(ctx context.Context, published []events.Event) (int, 
 		}
 		read += len(batch)
 	})
-	if kr, ok := r.Log.(knowingReader); ok && len(published) > 0 {
-		byID := make(map[ulid.ULID]events.Event, len(published))
-		for _, e := range published {
+	kr, knowing := r.Log.(knowingReader)
+	if hand := p.inHand(last); hand != nil {
+		for _, st := range hand {
+			if err = apply.add(st); err != nil {
+				break
+			}
+		}
+	} else if knowing && p != nil && len(p.evs) > 0 {
+		byID := make(map[ulid.ULID]events.Event, len(p.evs))
+		for _, e := range p.evs {
 			byID[e.ID] = e
 		}
 		err = kr.ReadKnowing(ctx, last+1, func(id ulid.ULID) (events.Event, bool) { e, ok := byID[id]; return e, ok }, apply.add)
@@ -128,7 +147,60 @@ func (r *Recorder) catchUp(ctx context.Context, published []events.Event) (int, 
 // wrapping events.ErrInvalid, naming the fact, if any fact is invalid or quotes its document wrongly;
 // then nothing is recorded. A conflict with another writer is retried after catching up, up to Retries
 // times; after that the error wraps events.ErrConflict.
+//
+// A store that keeps stored answers and can build them at once (boltstore.Store) has them built
+// before Record returns: for more than two publish chunks of facts it stops building them batch by
+// batch and builds each touched entity's once at the end, on every core (see withAnswers).
 func (r *Recorder) Record(ctx context.Context, facts []events.Fact) (Result, error) {
+	var res Result
+	err := r.withAnswers(ctx, len(facts), func() error {
+		var err error
+		res, err = r.record(ctx, facts)
+		return err
+	})
+	return res, err
+}
+
+// deferAnswersAbove is how many facts a Record (or an IngestStream) holds before it defers the store's
+// answers to one build at its end: past two publish chunks, an entity's events come over several
+// catch-ups, and rebuilding its answers after each one, on the catch-up's one goroutine, costs more
+// than building them once on every core (the bench's ingest figure measures it).
+func (r *Recorder) deferAnswersAbove() int { return 2 * r.publishBatch() }
+
+// publishBatch is how many facts Record publishes before the store is caught up.
+func (r *Recorder) publishBatch() int {
+	if r.PublishBatch > 0 {
+		return r.PublishBatch
+	}
+	return DefaultPublishBatch
+}
+
+// withAnswers runs record with the store's answers deferred when it records more than
+// deferAnswersAbove facts, then has the store build every answer it lacks: those deferred, and any that
+// an interrupted build or a change of the answers' version left missing (a store whose answers are
+// complete answers that at once). A store that cannot build its answers at once runs record alone.
+// Calls nested in one that defers (IngestStream's batches) leave the build to it. The build runs
+// after a failed record too, so that the deferral never outlives the call; it stops with ctx, leaving
+// sound answers, incomplete, for the next build.
+func (r *Recorder) withAnswers(ctx context.Context, facts int, record func() error) error {
+	b, ok := r.Store.(answerBuilder)
+	if !ok || r.building {
+		return record()
+	}
+	r.building = true
+	defer func() { r.building = false }()
+	if facts > r.deferAnswersAbove() {
+		b.DeferAnswers()
+	}
+	err := record()
+	if berr := b.BuildAnswers(ctx); err == nil {
+		err = berr
+	}
+	return err
+}
+
+// record is Record, the store's answers left to the caller.
+func (r *Recorder) record(ctx context.Context, facts []events.Fact) (Result, error) {
 	var res Result
 	if _, err := r.CatchUp(ctx); err != nil {
 		return res, err
@@ -136,10 +208,7 @@ func (r *Recorder) Record(ctx context.Context, facts []events.Fact) (Result, err
 	if err := r.check(ctx, facts); err != nil {
 		return res, err
 	}
-	size := r.PublishBatch
-	if size <= 0 {
-		size = DefaultPublishBatch
-	}
+	size := r.publishBatch()
 	// Chunks are published while the store catches up on the chunk before: publishing waits on the
 	// server (on its sync to disk, in the durable default) and catching up on the store, so the two
 	// overlap. A chunk's expected sequences come from the store and from what the previous chunk's
@@ -189,7 +258,7 @@ func (r *Recorder) Record(ctx context.Context, facts []events.Fact) (Result, err
 			return res, err
 		}
 		r.progress(res.Recorded+res.Known, len(facts))
-		bg.start(func() error { _, err := r.catchUp(ctx, p.evs); return err })
+		bg.start(func() error { _, err := r.catchUp(ctx, p); return err })
 		prev = p
 	}
 	if err := bg.wait(); err != nil {
@@ -250,6 +319,8 @@ type published struct {
 	ids       map[events.FactID]bool     // their fact ids, as a set
 	evs       []events.Event             // the events they became
 	seqs      map[events.EntityID]uint64 // the last sequence Append returned for each entity
+	at        []uint64                   // the sequence Append returned for each event (0: none)
+	written   []bool                     // each event was written just then by this Append (writtenAppender)
 	known     int                        // facts of the chunk the store held already
 	appendErr error
 }
@@ -281,7 +352,14 @@ func (r *Recorder) publish(ctx context.Context, facts []events.Fact, fids []even
 			expect[entity] = max(expect[entity], prev.seqs[entity])
 		}
 	}
-	seqs, appendErr := r.Log.Append(ctx, p.evs, expect)
+	var seqs []uint64
+	var appendErr error
+	if wa, ok := r.Log.(writtenAppender); ok {
+		seqs, p.written, appendErr = wa.AppendWritten(ctx, p.evs, expect)
+	} else {
+		seqs, appendErr = r.Log.Append(ctx, p.evs, expect)
+	}
+	p.at = seqs
 	for i, seq := range seqs {
 		if seq != 0 {
 			p.seqs[p.evs[i].Entity] = max(p.seqs[p.evs[i].Entity], seq)
@@ -291,16 +369,44 @@ func (r *Recorder) publish(ctx context.Context, facts []events.Fact, fids []even
 	return p, nil
 }
 
+// inHand returns the chunk's events as the store is to get them after its last sequence, when the
+// log's next events are exactly this chunk's: every event written just then by this chunk's Append, at
+// the sequences last+1, last+2, … with none between them. It returns nil when they are not (an event
+// not written, or not acknowledged, another writer's events among or before them, a log that does not
+// say what it wrote): the store reads the log instead. The log's events after the chunk's are left to
+// the next catch-up.
+func (p *published) inHand(last uint64) []events.Stored {
+	if p == nil || len(p.evs) == 0 || len(p.written) != len(p.evs) || len(p.at) != len(p.evs) {
+		return nil
+	}
+	hand := make([]events.Stored, len(p.evs))
+	for i, e := range p.evs {
+		seq := p.at[i]
+		if !p.written[i] || seq <= last || seq > last+uint64(len(p.evs)) || hand[seq-last-1].Seq != 0 {
+			return nil
+		}
+		hand[seq-last-1] = events.Stored{Seq: seq, Event: e, FactID: p.fids[i]}
+	}
+	return hand // every slot filled: len(evs) distinct sequences in last+1 … last+len(evs)
+}
+
 // settle counts a published chunk once the store has caught up on it, and retries the facts a
 // conflict with another writer kept out of the log: it publishes them again, catches the store up
 // and counts them, up to Retries attempts. A nil chunk settles nothing.
 func (r *Recorder) settle(ctx context.Context, p *published, res *Result) error {
 	for attempt := 1; p != nil && len(p.todo) > 0; attempt++ {
-		left, leftIDs, err := r.unknownOf(ctx, p.todo, p.fids)
+		known, err := r.Store.KnownFacts(ctx, p.fids)
 		if err != nil {
-			return err
+			return fmt.Errorf("record: %w", err)
 		}
-		if err := r.count(ctx, p.evs, len(p.todo)-len(left), res); err != nil {
+		var left []events.Fact
+		var leftIDs []events.FactID
+		for i, id := range p.fids {
+			if _, ok := known[id]; !ok {
+				left, leftIDs = append(left, p.todo[i]), append(leftIDs, id)
+			}
+		}
+		if err := r.count(ctx, p, known, res); err != nil {
 			return err
 		}
 		switch {
@@ -325,22 +431,35 @@ func (r *Recorder) settle(ctx context.Context, p *published, res *Result) error 
 	return nil
 }
 
-// count adds to res the outcome of published events, of whose facts the store now holds stored: a
-// fact is recorded by us when the store holds our event for it, and known when it holds another
-// writer's (one that got in first, whose event the log may even have acknowledged to us as a
-// duplicate of ours). With Recorder.ReportIDs it adds the ids of our events the store holds.
-func (r *Recorder) count(ctx context.Context, evs []events.Event, stored int, res *Result) error {
-	ours := 0
-	for _, e := range evs {
-		_, err := r.Store.Event(ctx, e.ID)
-		switch {
-		case err == nil:
+// count adds to res the outcome of a published chunk, given the sequences at which the store now holds
+// its facts (known): a fact is recorded by us when the store holds our event for it, and known when it
+// holds another writer's (one that got in first, whose event the log may even have acknowledged to us
+// as a duplicate of ours). A fact the store holds at the very sequence the log wrote our event at
+// (published.written) is ours; for any other the store is asked for our event. With
+// Recorder.ReportIDs it adds the ids of our events the store holds.
+func (r *Recorder) count(ctx context.Context, p *published, known map[events.FactID]uint64, res *Result) error {
+	ours, stored := 0, 0
+	for i, e := range p.evs {
+		seq, ok := known[p.fids[i]]
+		if !ok {
+			continue
+		}
+		stored++
+		mine := len(p.written) == len(p.evs) && p.written[i] && p.at[i] == seq
+		if !mine {
+			_, err := r.Store.Event(ctx, e.ID)
+			switch {
+			case err == nil:
+				mine = true
+			case !errors.Is(err, events.ErrNotFound):
+				return fmt.Errorf("record: %w", err)
+			}
+		}
+		if mine {
 			ours++
 			if r.ReportIDs {
 				res.IDs = append(res.IDs, e.ID)
 			}
-		case !errors.Is(err, events.ErrNotFound):
-			return fmt.Errorf("record: %w", err)
 		}
 	}
 	res.Recorded += ours

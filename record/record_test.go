@@ -22,6 +22,7 @@ import (
 	"annals/events/eventstest"
 	"annals/jetlog"
 	"annals/record"
+	"annals/record/recordtest"
 	"annals/sources"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -417,5 +418,74 @@ func TestFakeLogsConform(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			eventstest.TestLog(t, func(t *testing.T) events.Log { return tt.wrap(eventstest.NewMemoryLog()) })
 		})
+	}
+}
+
+// deliveryCountingLog is a jetlog.Log that counts the events its reads deliver.
+type deliveryCountingLog struct {
+	*jetlog.Log
+	delivered atomic.Int64
+}
+
+func (c *deliveryCountingLog) Read(ctx context.Context, from uint64, fn func(events.Stored) error) error {
+	return c.Log.Read(ctx, from, func(st events.Stored) error { c.delivered.Add(1); return fn(st) })
+}
+
+func (c *deliveryCountingLog) ReadKnowing(ctx context.Context, from uint64, known func(ulid.ULID) (events.Event, bool), fn func(events.Stored) error) error {
+	return c.Log.ReadKnowing(ctx, from, known, func(st events.Stored) error { c.delivered.Add(1); return fn(st) })
+}
+
+// TestRecordHandsWhatItWroteToTheStore: a recorder alone on its log gives the store the events the
+// log wrote for it without reading one back, and the store is, answer for answer, the store a replay
+// of the log builds. Once another writer's events come between, the store reads the log again.
+func TestRecordHandsWhatItWroteToTheStore(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	facts := seedFacts(t)
+	log := &deliveryCountingLog{Log: e.log}
+	r := e.recorder(t0, 11)
+	r.Log, r.PublishBatch = log, 20
+	if _, err := r.Record(ctx, facts[:200]); err != nil {
+		t.Fatal(err)
+	}
+	if n := log.delivered.Load(); n != 0 {
+		t.Errorf("a recorder alone read back %d events it had just written", n)
+	}
+	// Another writer (its own store) records the rest; this recorder's store catches up by reading.
+	other, err := boltstore.Open(filepath.Join(e.dir, "other.db"), boltstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	o := e.recorder(t0, 12)
+	o.Store = other
+	if _, err := o.Record(ctx, facts[200:]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Record(ctx, facts); err != nil {
+		t.Fatal(err)
+	}
+	if n := log.delivered.Load(); n < int64(len(facts)-200) {
+		t.Errorf("the recorder read %d events back, want at least the other writer's %d", n, len(facts)-200)
+	}
+	checkExactlyOnce(t, e, facts)
+	replayed, err := boltstore.Open(filepath.Join(e.dir, "replayed.db"), boltstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer replayed.Close()
+	if _, err := record.Replay(ctx, e.log, replayed, record.ReplayOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := recordtest.Digest(ctx, e.store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := recordtest.Digest(ctx, replayed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		t.Errorf("the store handed the events differs from a replay of the log: %s", recordtest.FirstDifference(got, want))
 	}
 }

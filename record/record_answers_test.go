@@ -1,0 +1,151 @@
+package record_test
+
+import (
+	"context"
+	"errors"
+	"maps"
+	"math/rand"
+	"path/filepath"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"annals/boltstore"
+	"annals/events"
+	"annals/events/eventstest"
+	"annals/projections"
+	"annals/record"
+
+	"github.com/oklog/ulid/v2"
+)
+
+// countingAnswers is the fold's Answerer, counting its folds.
+type countingAnswers struct {
+	projections.StoredAnswers
+	folds *atomic.Int64
+}
+
+func (c countingAnswers) Answers(id events.EntityID, kind events.Kind, evs []events.Event, names func(events.EntityID) string) ([]byte, bool) {
+	c.folds.Add(1)
+	return c.StoredAnswers.Answers(id, kind, evs, names)
+}
+
+// openAnswering opens a store at path that keeps the answers of a.
+func openAnswering(t *testing.T, path string, a events.Answerer) *boltstore.Store {
+	t.Helper()
+	s, err := boltstore.Open(path, boltstore.Options{Answers: a})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// answersApplied returns the answers of a store that applied every event of log in batches of 20,
+// its answers rebuilt batch by batch: what any other way of building them must give.
+func answersApplied(t *testing.T, log events.Log) map[events.EntityID]string {
+	t.Helper()
+	ctx := context.Background()
+	ref := openAnswering(t, filepath.Join(t.TempDir(), "ref.db"), projections.StoredAnswers{})
+	var batch []events.Stored
+	flush := func() {
+		if _, err := ref.Apply(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+		batch = batch[:0]
+	}
+	if err := log.Read(ctx, 1, func(st events.Stored) error {
+		if batch = append(batch, st); len(batch) == 20 {
+			flush()
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	flush()
+	want, ok := allAnswers(t, ref)
+	if !ok || len(want) == 0 {
+		t.Fatalf("the reference holds %d answers, vouched %v", len(want), ok)
+	}
+	return want
+}
+
+// memoryRecorder is a recorder in chunks of 20 facts; seed sets its event ids.
+func memoryRecorder(log events.Log, s events.Store, seed int64) *record.Recorder {
+	now := time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
+	return &record.Recorder{Log: log, Store: s, Now: func() time.Time { return now },
+		Entropy: ulid.Monotonic(rand.New(rand.NewSource(seed)), 0), PublishBatch: 20, ApplyBatch: 20}
+}
+
+// TestLargeRecordBuildsAnswersOnce: a Record of more than two publish chunks defers the store's
+// answers and builds them at its end, each entity's once; they are, byte for byte, those of a store
+// that applied the same events batch by batch, and the store vouches for them. A Record of a few facts
+// rebuilds the answers of what it touches as it goes.
+func TestLargeRecordBuildsAnswersOnce(t *testing.T) {
+	ctx := context.Background()
+	facts := seedFacts(t)
+	log := eventstest.NewMemoryLog()
+	folds := new(atomic.Int64)
+	s := openAnswering(t, filepath.Join(t.TempDir(), "annals.db"), countingAnswers{folds: folds})
+	if _, err := memoryRecorder(log, s, 1).Record(ctx, facts); err != nil {
+		t.Fatal(err)
+	}
+	got, ok := allAnswers(t, s)
+	if want := answersApplied(t, log); !ok || !maps.Equal(got, want) {
+		t.Errorf("answers after a large Record = %d (vouched %v), want the %d of a store applied batch by batch", len(got), ok, len(want))
+	}
+	if n := folds.Load(); n != int64(len(got)) {
+		t.Errorf("a large Record folded %d times for %d entities' answers, want each once", n, len(got))
+	}
+
+	// A few facts more: the answers of what they touch are rebuilt as they are applied.
+	folds.Store(0)
+	small := []events.Fact{{Type: events.TypeEntityNamed, Entity: "party-zz", Date: events.MustParseDate("XXXX"),
+		Source:  events.Source{Title: "A note", URL: "https://example.org/note", Quote: "ZZ"},
+		Payload: events.EntityNamed{Kind: events.KindParty, Name: "Zed Party", NameType: events.NameOfficial}}}
+	if _, err := memoryRecorder(log, s, 2).Record(ctx, small); err != nil {
+		t.Fatal(err)
+	}
+	if folds.Load() == 0 {
+		t.Error("a Record of one fact built no answers")
+	}
+	got, ok = allAnswers(t, s)
+	if want := answersApplied(t, log); !ok || !maps.Equal(got, want) {
+		t.Errorf("answers after a small Record = %d (vouched %v), want the %d of a store applied batch by batch", len(got), ok, len(want))
+	}
+}
+
+// TestRecordInterruptedInTheAnswersBuild: a large Record stopped while it builds the answers (every
+// fact recorded) leaves a store that does not vouch for them; the next Record, which records nothing,
+// builds the rest.
+func TestRecordInterruptedInTheAnswersBuild(t *testing.T) {
+	facts := seedFacts(t)
+	log := eventstest.NewMemoryLog()
+	path := filepath.Join(t.TempDir(), "annals.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s, err := boltstore.Open(path, boltstore.Options{Answers: cancellingAnswers{after: 2, folds: new(atomic.Int64), cancel: cancel}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := memoryRecorder(log, s, 1).Record(ctx, facts)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("Record cancelled in the answers build = %+v, %v, want context.Canceled", res, err)
+	}
+	if res.Recorded != len(facts) {
+		t.Errorf("the interrupted Record recorded %d facts, want every one (%d) before the build", res.Recorded, len(facts))
+	}
+	if got, ok := allAnswers(t, s); ok {
+		t.Errorf("an interrupted answers build vouches for its %d answers", len(got))
+	}
+	s.Close()
+
+	s = openAnswering(t, path, projections.StoredAnswers{})
+	res, err = memoryRecorder(log, s, 2).Record(context.Background(), facts[:1])
+	if err != nil || res.Recorded != 0 {
+		t.Fatalf("Record again = %+v, %v; want nothing recorded", res, err)
+	}
+	if got, ok := allAnswers(t, s); !ok || !maps.Equal(got, answersApplied(t, log)) {
+		t.Errorf("answers after the next Record = %d (vouched %v), want those of a store applied batch by batch", len(got), ok)
+	}
+}
