@@ -76,3 +76,16 @@ func BenchmarkPartyAnswers(b *testing.B) {
 		_ = projections.PartyAnswers("party-000007", evs, nil)
 	}
 }
+
+// BenchmarkAnswerOn measures reading a party's state on a day from its stored answers (what one
+// party as of a day and every party on a day decode for each party).
+func BenchmarkAnswerOn(b *testing.B) {
+	answers := projections.PartyAnswers("party-000007", benchParty(b), nil)
+	day := events.DayOf(1965, 6, 1)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, ok, err := projections.AnswerOn(answers, day); !ok || err != nil {
+			b.Fatal(ok, err)
+		}
+	}
+}

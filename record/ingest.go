@@ -57,14 +57,7 @@ func (r *Recorder) Ingest(ctx context.Context, in *sources.Loaded) (IngestResult
 func (r *Recorder) IngestStream(ctx context.Context, in *sources.Stream) (IngestResult, error) {
 	var total IngestResult
 	// Progress goes on over the batches: each batch's Record reports its own count.
-	progress := r.Progress
-	defer func() { r.Progress = progress }()
-	if progress != nil {
-		r.Progress = func(done, of int) {
-			done += total.Recorded + total.Known
-			progress(done, max(in.Facts, done, total.Recorded+total.Known+of))
-		}
-	}
+	defer r.progressOver(in.Facts, func() int { return total.Recorded + total.Known })()
 	// The batches' Records leave the store's answers to one build at the end (withAnswers).
 	err := r.withAnswers(ctx, in.Facts, func() error { return r.ingestBatches(ctx, in, &total) })
 	return total, err

@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"slices"
 	"time"
 
 	"annals/events"
@@ -155,10 +156,53 @@ func (r *Recorder) Record(ctx context.Context, facts []events.Fact) (Result, err
 	var res Result
 	err := r.withAnswers(ctx, len(facts), func() error {
 		var err error
-		res, err = r.record(ctx, facts)
+		res, err = r.record(ctx, len(facts), once(facts))
 		return err
 	})
 	return res, err
+}
+
+// RecordStream records the facts next gives, batch by batch, until next returns io.EOF: each batch as
+// Record records it (checked whole, then recorded), before next is called again, so that what it holds
+// does not grow with the input. facts is about how many facts next will give in all (0 if unknown): the
+// total Progress reports, and, as for Record, whether the store's answers are deferred to one build at
+// the end. The counts add up over the batches and are returned with an error too, which stops it at
+// the batch that failed (the batches before it stay recorded; recording them again records the rest).
+// It checks ctx between batches.
+func (r *Recorder) RecordStream(ctx context.Context, facts int, next func() ([]events.Fact, error)) (Result, error) {
+	var res Result
+	err := r.withAnswers(ctx, facts, func() error {
+		var err error
+		res, err = r.record(ctx, facts, next)
+		return err
+	})
+	return res, err
+}
+
+// once is a stream of one batch.
+func once(facts []events.Fact) func() ([]events.Fact, error) {
+	done := false
+	return func() ([]events.Fact, error) {
+		if done {
+			return nil, io.EOF
+		}
+		done = true
+		return facts, nil
+	}
+}
+
+// progressOver makes Progress, while a stream is recorded batch by batch, add to each batch's count
+// the facts the batches before it settled, against about facts in all (0: unknown); the function it
+// returns puts Progress back.
+func (r *Recorder) progressOver(facts int, settled func() int) (restore func()) {
+	progress := r.Progress
+	if progress != nil {
+		r.Progress = func(done, of int) {
+			before := settled()
+			progress(done+before, max(facts, done+before, before+of))
+		}
+	}
+	return func() { r.Progress = progress }
 }
 
 // deferAnswersAbove is how many facts a Record (or an IngestStream) holds before it defers the store's
@@ -199,16 +243,13 @@ func (r *Recorder) withAnswers(ctx context.Context, facts int, record func() err
 	return err
 }
 
-// record is Record, the store's answers left to the caller.
-func (r *Recorder) record(ctx context.Context, facts []events.Fact) (Result, error) {
+// record is RecordStream (and Record, a stream of one batch), the store's answers left to the
+// caller; total is about how many facts next gives (0: unknown), for Progress.
+func (r *Recorder) record(ctx context.Context, total int, next func() ([]events.Fact, error)) (Result, error) {
 	var res Result
 	if _, err := r.CatchUp(ctx); err != nil {
 		return res, err
 	}
-	if err := r.check(ctx, facts); err != nil {
-		return res, err
-	}
-	size := r.publishBatch()
 	// Chunks are published while the store catches up on the chunk before: publishing waits on the
 	// server (on its sync to disk, in the durable default) and catching up on the store, so the two
 	// overlap. A chunk's expected sequences come from the store and from what the previous chunk's
@@ -217,10 +258,63 @@ func (r *Recorder) record(ctx context.Context, facts []events.Fact) (Result, err
 	// caught up on it, and only one catch-up runs at a time; a chunk whose publish met another writer
 	// or an error is settled before the next is published. Nothing is kept from one chunk to the next
 	// but the previous chunk, so the memory ingest needs beyond its input does not grow with the input
-	// or the record.
+	// or the record. The chunks flow on from one batch of a stream to the next: a batch is checked
+	// while the store catches up on the last chunk of the batch before, against the documents the
+	// store holds and those of that chunk (a batch that corrects events waits for the store first, so
+	// that it is checked against every correction before it).
 	var bg background
 	defer bg.wait() // never return while a catch-up writes to the store: the caller may close it
 	var prev *published
+	settled := 0 // facts of the batches before this one
+	for {
+		facts, err := next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return res, err
+		}
+		if prev != nil && corrects(facts) {
+			if err := bg.wait(); err != nil {
+				return res, err
+			}
+			if err := r.settle(ctx, prev, &res); err != nil {
+				return res, err
+			}
+			prev = nil
+		}
+		var inFlight []events.Fact
+		if prev != nil {
+			inFlight = prev.todo
+		}
+		if err := r.check(ctx, facts, inFlight); err != nil {
+			return res, err
+		}
+		if prev, err = r.recordBatch(ctx, facts, prev, &bg, &res, func() { r.progress(res.Recorded+res.Known, max(total, settled+len(facts))) }); err != nil {
+			return res, err
+		}
+		settled += len(facts)
+	}
+	if err := bg.wait(); err != nil {
+		return res, err
+	}
+	err := r.settle(ctx, prev, &res)
+	if err == nil {
+		r.progress(res.Recorded+res.Known, max(total, res.Recorded+res.Known))
+	}
+	return res, err
+}
+
+// corrects reports whether any of facts is a correction (it supersedes or retracts an event).
+func corrects(facts []events.Fact) bool {
+	return slices.ContainsFunc(facts, events.Fact.IsCorrection)
+}
+
+// recordBatch publishes a checked batch of facts chunk by chunk, each while the store catches up on
+// the chunk before (bg), settling each chunk into res once the store holds it, and reporting progress
+// after each chunk; it returns the last chunk, published and not settled yet.
+func (r *Recorder) recordBatch(ctx context.Context, facts []events.Fact, prev *published, bg *background, res *Result, progress func()) (*published, error) {
+	size := r.publishBatch()
 	for start := 0; start < len(facts); start += size {
 		chunk := facts[start:min(start+size, len(facts))]
 		seen := make(map[events.FactID]bool, len(chunk))
@@ -239,36 +333,29 @@ func (r *Recorder) record(ctx context.Context, facts []events.Fact) (Result, err
 		if prev != nil && prev.appendErr != nil {
 			// The previous chunk met another writer or an error: settle it before publishing more.
 			if err := bg.wait(); err != nil {
-				return res, err
+				return nil, err
 			}
-			if err := r.settle(ctx, prev, &res); err != nil {
-				return res, err
+			if err := r.settle(ctx, prev, res); err != nil {
+				return nil, err
 			}
 			prev = nil // settled, and the store has caught up on it
 		}
 		p, err := r.publish(ctx, fresh, fids, prev)
 		if err != nil {
-			return res, err
+			return nil, err
 		}
 		res.Known += p.known
 		if err := bg.wait(); err != nil {
-			return res, err
+			return nil, err
 		}
-		if err := r.settle(ctx, prev, &res); err != nil {
-			return res, err
+		if err := r.settle(ctx, prev, res); err != nil {
+			return nil, err
 		}
-		r.progress(res.Recorded+res.Known, len(facts))
+		progress()
 		bg.start(func() error { _, err := r.catchUp(ctx, p); return err })
 		prev = p
 	}
-	if err := bg.wait(); err != nil {
-		return res, err
-	}
-	err := r.settle(ctx, prev, &res)
-	if err == nil {
-		r.progress(len(facts), len(facts))
-	}
-	return res, err
+	return prev, nil
 }
 
 // progress reports progress, if the recorder was asked to.
@@ -537,11 +624,18 @@ func (r *Recorder) events(facts []events.Fact, fids []events.FactID) ([]events.E
 	return out, nil
 }
 
-// check validates every fact and its quote against the document it cites: one in this batch or one
-// the record holds.
-func (r *Recorder) check(ctx context.Context, facts []events.Fact) error {
+// check validates every fact and its quote against the document it cites: one in this batch, one among
+// inFlight (facts published that the store may not hold yet), or one the record holds.
+func (r *Recorder) check(ctx context.Context, facts, inFlight []events.Fact) error {
 	docs := map[string]string{} // document name → its text with white space folded
 	var errs []error
+	// The documents of facts published and not yet applied (the chunk the store is catching up on).
+	flying := map[string]string{}
+	for _, f := range inFlight {
+		if d, ok := f.Payload.(events.DocumentRecorded); ok {
+			flying[d.Name] = d.Text
+		}
+	}
 	for _, f := range facts {
 		if d, ok := f.Payload.(events.DocumentRecorded); ok {
 			if err := d.CheckDigest(); err != nil {
@@ -565,7 +659,10 @@ func (r *Recorder) check(ctx context.Context, facts []events.Fact) error {
 		text, ok := docs[doc]
 		if !ok {
 			var err error
-			text, err = r.document(ctx, doc)
+			text, ok = flying[doc]
+			if !ok {
+				text, err = r.document(ctx, doc)
+			}
 			if err != nil {
 				errs = append(errs, fmt.Errorf("fact %d (%s about %s): %w", i+1, f.Type, f.Entity, err))
 				continue

@@ -3,6 +3,7 @@ package record_test
 import (
 	"context"
 	"errors"
+	"io"
 	"maps"
 	"math/rand"
 	"path/filepath"
@@ -147,5 +148,89 @@ func TestRecordInterruptedInTheAnswersBuild(t *testing.T) {
 	}
 	if got, ok := allAnswers(t, s); !ok || !maps.Equal(got, answersApplied(t, log)) {
 		t.Errorf("answers after the next Record = %d (vouched %v), want those of a store applied batch by batch", len(got), ok)
+	}
+}
+
+// TestRecordStream: a stream of facts recorded batch by batch records each fact once, reports its
+// progress over the whole stream, and, given more facts than two publish chunks, builds the store's
+// answers once at the end, each entity's once.
+func TestRecordStream(t *testing.T) {
+	ctx := context.Background()
+	facts := seedFacts(t)
+	twice := append(append([]events.Fact(nil), facts...), facts[:100]...) // the last batch repeats
+	log := eventstest.NewMemoryLog()
+	folds := new(atomic.Int64)
+	s := openAnswering(t, filepath.Join(t.TempDir(), "annals.db"), countingAnswers{folds: folds})
+	r := memoryRecorder(log, s, 1)
+	var reported [][2]int
+	r.Progress = func(done, total int) { reported = append(reported, [2]int{done, total}) }
+	rest := twice
+	calls := 0
+	res, err := r.RecordStream(ctx, len(twice), func() ([]events.Fact, error) {
+		calls++
+		if len(rest) == 0 {
+			return nil, io.EOF
+		}
+		batch := rest[:min(50, len(rest))]
+		rest = rest[len(batch):]
+		return batch, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Recorded != len(facts) || res.Known != 100 {
+		t.Errorf("RecordStream = %d recorded, %d known; want %d and 100", res.Recorded, res.Known, len(facts))
+	}
+	if want := (len(twice)+49)/50 + 1; calls != want {
+		t.Errorf("next called %d times, want %d", calls, want)
+	}
+	for i, p := range reported {
+		if p[1] != len(twice) || p[0] > p[1] || (i > 0 && p[0] < reported[i-1][0]) {
+			t.Fatalf("progress %d = %v after %v: want a count that grows to %d, against %d", i, p, reported[max(i-1, 0)], len(twice), len(twice))
+		}
+	}
+	if last := reported[len(reported)-1]; last[0] != len(twice) {
+		t.Errorf("progress ends at %v, want %d of %d", last, len(twice), len(twice))
+	}
+	got, ok := allAnswers(t, s)
+	if want := answersApplied(t, log); !ok || !maps.Equal(got, want) {
+		t.Errorf("answers after RecordStream = %d (vouched %v), want the %d of a store applied batch by batch", len(got), ok, len(want))
+	}
+	if n := folds.Load(); n != int64(len(got)) {
+		t.Errorf("RecordStream folded %d times for %d entities' answers, want each once", n, len(got))
+	}
+}
+
+// slowStore is a store whose every Apply takes a while: a stream's next batch is checked before the
+// store holds the chunk before it.
+type slowStore struct{ *boltstore.Store }
+
+func (s slowStore) Apply(ctx context.Context, batch []events.Stored) (events.ApplyResult, error) {
+	time.Sleep(30 * time.Millisecond)
+	return s.Store.Apply(ctx, batch)
+}
+
+// TestRecordStreamChecksAgainstTheChunkInFlight: a batch of a stream that quotes a document recorded
+// by the batch before it is checked while the store is still catching up on that batch: the document
+// is found among the facts in flight, and every fact is recorded once.
+func TestRecordStreamChecksAgainstTheChunkInFlight(t *testing.T) {
+	ctx := context.Background()
+	facts := seedFacts(t)
+	if _, ok := facts[0].Payload.(events.DocumentRecorded); !ok {
+		t.Fatalf("the first seed fact is a %s, want its document", facts[0].Type)
+	}
+	s := slowStore{openAnswering(t, filepath.Join(t.TempDir(), "annals.db"), projections.StoredAnswers{})}
+	r := memoryRecorder(eventstest.NewMemoryLog(), s, 1)
+	rest := facts
+	res, err := r.RecordStream(ctx, len(facts), func() ([]events.Fact, error) {
+		if len(rest) == 0 {
+			return nil, io.EOF
+		}
+		batch := rest[:min(10, len(rest))] // the first batch holds the document, the next quote it
+		rest = rest[len(batch):]
+		return batch, nil
+	})
+	if err != nil || res.Recorded != len(facts) {
+		t.Fatalf("RecordStream = %+v, %v; want %d recorded", res, err, len(facts))
 	}
 }

@@ -102,9 +102,9 @@ type ReplayResult struct {
 	Stopped    bool   // the replay stopped at the bound before the end of the log
 }
 
-// answerBuilder is a store that can defer its stored answers during a replay or a large record and build them once at
-// the end (boltstore.Store), instead of rebuilding an entity's answers in every batch that adds to its
-// events.
+// answerBuilder is a store that can defer its stored answers during a replay or a large record and
+// build them once at the end (boltstore.Store), instead of rebuilding an entity's answers in every
+// batch that adds to its events.
 type answerBuilder interface {
 	DeferAnswers()
 	BuildAnswers(ctx context.Context) error

@@ -10,9 +10,11 @@ package generate
 
 import (
 	"fmt"
+	"io"
 	"math/rand"
 	"sort"
 	"strings"
+	"sync"
 
 	"annals/events"
 	"annals/extract"
@@ -125,12 +127,73 @@ func Generate(cfg Config) *History {
 	cfg.setDefaults()
 	h := &History{Config: cfg}
 	for start := 0; start < cfg.Parties; start += cfg.PartiesPerDoc {
-		end := min(start+cfg.PartiesPerDoc, cfg.Parties)
-		// Each chunk has its own stream of randomness, so a chunk does not depend on the chunks before it.
-		rng := rand.New(rand.NewSource(cfg.Seed*1_000_003 + int64(start)))
-		h.Chunks = append(h.Chunks, genChunk(rng, cfg, start/cfg.PartiesPerDoc, start, end))
+		h.Chunks = append(h.Chunks, chunkAt(cfg, start))
 	}
 	return h
+}
+
+// chunkAt generates the chunk whose first party is start. Each chunk has its own stream of randomness,
+// so a chunk does not depend on the chunks before it.
+func chunkAt(cfg Config, start int) Chunk {
+	end := min(start+cfg.PartiesPerDoc, cfg.Parties)
+	rng := rand.New(rand.NewSource(cfg.Seed*1_000_003 + int64(start)))
+	return genChunk(rng, cfg, start/cfg.PartiesPerDoc, start, end)
+}
+
+// Ahead returns next, reading one batch ahead in a goroutine of its own: each call gives the batch read
+// while the caller worked on the one before. Cancel stops the reading (a caller that stops before
+// io.EOF calls it; after io.EOF it does nothing).
+func Ahead(next func() ([]events.Fact, error)) (ahead func() ([]events.Fact, error), cancel func()) {
+	type batch struct {
+		facts []events.Fact
+		err   error
+	}
+	ch := make(chan batch, 1)
+	stop := make(chan struct{})
+	go func() {
+		defer close(ch)
+		for {
+			facts, err := next()
+			select {
+			case ch <- batch{facts, err}:
+			case <-stop:
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	var once sync.Once
+	return func() ([]events.Fact, error) {
+			b, ok := <-ch
+			if !ok {
+				return nil, io.EOF
+			}
+			return b.facts, b.err
+		}, func() {
+			once.Do(func() { close(stop) })
+		}
+}
+
+// Stream returns the facts of the history cfg describes as a stream, for a recorder to read as they are
+// generated (record.Recorder.RecordStream): each call gives the facts of the next chunks, about
+// batchFacts of them (whole chunks), and io.EOF after the last. The facts are those of Generate's
+// History, in the same order; none is held once given.
+func Stream(cfg Config, batchFacts int) func() ([]events.Fact, error) {
+	cfg.setDefaults()
+	start := 0
+	return func() ([]events.Fact, error) {
+		if start >= cfg.Parties {
+			return nil, io.EOF
+		}
+		var out []events.Fact
+		for start < cfg.Parties && len(out) < batchFacts {
+			out = append(out, chunkAt(cfg, start).Facts()...)
+			start += cfg.PartiesPerDoc
+		}
+		return out, nil
+	}
 }
 
 type chunkWriter struct {

@@ -1,8 +1,12 @@
 package generate
 
 import (
+	"errors"
+	"io"
 	"reflect"
 	"testing"
+
+	"annals/events"
 
 	"annals/sources"
 )
@@ -21,6 +25,60 @@ func TestDeterministic(t *testing.T) {
 			t.Fatalf("fact %d: %v", i, err)
 		}
 	}
+}
+
+// TestStreamGivesGeneratesFacts: Stream gives the facts of Generate's history, in order, in batches of
+// whole chunks of about the size asked, then io.EOF.
+func TestStreamGivesGeneratesFacts(t *testing.T) {
+	cfg := Config{Parties: 95, Seed: 7}
+	want := Generate(cfg).Facts()
+	next := Stream(cfg, 300)
+	var got []events.Fact
+	batches := 0
+	for {
+		batch, err := next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if batches++; len(batch) < 300 && len(got)+len(batch) < len(want) {
+			t.Errorf("batch %d holds %d facts, want at least 300 before the last", batches, len(batch))
+		}
+		got = append(got, batch...)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("Stream gave %d facts in %d batches, not Generate's %d in order", len(got), batches, len(want))
+	}
+	if _, err := next(); !errors.Is(err, io.EOF) {
+		t.Errorf("next after the end = %v, want io.EOF", err)
+	}
+}
+
+// TestAheadGivesTheSameBatches: reading one batch ahead gives the same batches in the same order, then
+// io.EOF; cancelled early, it stops.
+func TestAheadGivesTheSameBatches(t *testing.T) {
+	cfg := Config{Parties: 95, Seed: 7}
+	next, cancel := Ahead(Stream(cfg, 300))
+	defer cancel()
+	plain := Stream(cfg, 300)
+	for i := 0; ; i++ {
+		got, gerr := next()
+		want, werr := plain()
+		if !errors.Is(gerr, werr) || !reflect.DeepEqual(got, want) {
+			t.Fatalf("batch %d read ahead = %d facts, %v; want %d facts, %v", i, len(got), gerr, len(want), werr)
+		}
+		if werr != nil {
+			break
+		}
+	}
+	early, stop := Ahead(Stream(cfg, 10))
+	if _, err := early(); err != nil {
+		t.Fatal(err)
+	}
+	stop()
+	stop() // again: nothing
 }
 
 // TestFilesLoadAsInMemory checks that the files Write produces load (through the document parser and

@@ -133,8 +133,9 @@ type memSampler struct {
 // heapShares splits the bytes in use by the code that allocated them, read from the heap profile
 // (sampled allocations, scaled as pprof scales them): the embedded NATS server (a frame in
 // nats-server), annals' pipeline (a frame in the recorder, the store, the log client, bbolt or
-// nats.go), the benchmark's generated input (a frame in annals/bench or the harness's main and none
-// of the pipeline's), and anything else, counted with the pipeline.
+// nats.go), the benchmark's generated input (a frame in the generator, which the recorder calls as it
+// reads the input, or one in annals/bench or the harness's main and none of the pipeline's), and
+// anything else, counted with the pipeline.
 type heapShares struct {
 	Server, Input, Pipeline uint64
 }
@@ -234,7 +235,7 @@ func (s *memSampler) owner(stack [32]uintptr) int {
 	if o, ok := s.owners[stack]; ok {
 		return o
 	}
-	server, pipeline, input := false, false, false
+	server, pipeline, input, generated := false, false, false, false
 	frames := runtime.CallersFrames(stack[:])
 	for {
 		f, more := frames.Next()
@@ -245,6 +246,8 @@ func (s *memSampler) owner(stack [32]uintptr) int {
 		case strings.HasPrefix(fn, "annals/record") || strings.HasPrefix(fn, "annals/boltstore") || strings.HasPrefix(fn, "annals/jetlog") ||
 			strings.HasPrefix(fn, "go.etcd.io/bbolt") || strings.HasPrefix(fn, "github.com/nats-io/nats.go"):
 			pipeline = true
+		case strings.HasPrefix(fn, "annals/bench/generate."):
+			generated = true // the generator, even when the recorder calls it (RecordStream)
 		case strings.HasPrefix(fn, "annals/bench/") || strings.HasPrefix(fn, "main."):
 			input = true
 		}
@@ -256,7 +259,7 @@ func (s *memSampler) owner(stack [32]uintptr) int {
 	switch {
 	case server:
 		o = ownerServer
-	case !pipeline && input:
+	case generated || (!pipeline && input):
 		o = ownerInput
 	}
 	s.owners[stack] = o

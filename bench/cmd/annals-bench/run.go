@@ -184,8 +184,8 @@ func (m *Main) run(ctx context.Context, args []string) error {
 			r.add(Row{Figure: "7. peak heap of the process, " + what, Size: fmtSize(hi), Value: mib(b.Rise), Unit: "MiB",
 				Baseline: mib(a.Rise), Against: "same at " + fmtSize(lo)})
 		}
-		r.note("peak heap (7): the process figure is how far runtime HeapInuse (sampled every 5ms) rose above its level after a GC at the start of the phase; the benchmark process also runs the embedded NATS server. The pipeline and server figures split the heap profile (read every 250ms, scaled as pprof scales it, MemProfileRate %d) by who allocated each byte: a frame in nats-server makes it the server's (its per-subject index, its duplicate window, its block caches); otherwise a frame of the recorder, store, log client, bbolt or nats.go makes it the pipeline's; otherwise a frame in annals/bench or the harness's main makes it the generated input (held before ingest starts: Recorder.Record takes a []Fact); each is its peak above its level at the start. 'flat' is read as ≤ 2× while the record grows %d×",
-			runtime.MemProfileRate, hi/lo)
+		r.note("peak heap (7): the process figure is how far runtime HeapInuse (sampled every 5ms) rose above its level after a GC at the start of the phase; the benchmark process also runs the embedded NATS server. The pipeline and server figures split the heap profile (read every 250ms, scaled as pprof scales it, MemProfileRate %d) by who allocated each byte: a frame in nats-server makes it the server's (its per-subject index, its duplicate window, its block caches); otherwise a frame of the recorder, store, log client, bbolt or nats.go makes it the pipeline's; otherwise a frame in annals/bench or the harness's main makes it the generated input (generated as the recorder reads it, about %d facts at a time, one batch ahead in a goroutine of its own: Recorder.RecordStream over generate.Stream, so the ingest figures include generating the input alongside; the recorder runs first, in a process that has run no other server; the ceilings, measured after it, hold the whole history and its encodings); each is its peak above its level at the start. 'flat' is read as ≤ 2× while the record grows %d×",
+			runtime.MemProfileRate, StreamBatchFacts, hi/lo)
 	}
 	if err := r.cold(ctx, *coldRuns); err != nil {
 		return fmt.Errorf("cold query: %w", err)
@@ -213,12 +213,88 @@ func envOr(key, def string) string {
 
 type peakPair struct{ ingest, replay memPeak }
 
+// StreamBatchFacts is about how many generated facts the recorder is given at a time: four of its
+// publish chunks, so that a batch's last catch-up is a small part of it.
+const StreamBatchFacts = 4 * record.DefaultPublishBatch
+
+// countFacts returns how many facts the history cfg describes holds, generating it a batch at a time.
+func countFacts(cfg generate.Config) int {
+	n := 0
+	next := generate.Stream(cfg, StreamBatchFacts)
+	for {
+		batch, err := next()
+		if err != nil { // io.EOF: the generator fails in no other way
+			return n
+		}
+		n += len(batch)
+	}
+}
+
+// syncMode names the server's sync mode in the figures.
+func syncMode(lazy bool) string {
+	if lazy {
+		return "lazy sync"
+	}
+	return "durable"
+}
+
 // size measures ingest and replay at n parties, and the queries when top.
 func (r *runner) size(ctx context.Context, n int, first, top bool, samples int) (peakPair, error) {
 	var pk peakPair
 	sz := fmtSize(n)
+	cfg := generate.Config{Parties: n, Seed: r.seed}
+	E := float64(countFacts(cfg))
+
+	// The recorder first, in a process that has run no other server yet, reading the facts as they are
+	// generated (Recorder.RecordStream over generate.Stream), so that its heap is its own.
+	var durable *env
+	defer func() {
+		if durable != nil {
+			durable.close()
+		}
+	}()
+	recRate := map[bool]float64{}
+	for _, lazy := range []bool{false, true} {
+		mode := syncMode(lazy)
+		r.progress("size %s: recorder ingest (%s)", sz, mode)
+		dir, err := tempDir(r.tmp, "ingest-"+sz)
+		if err != nil {
+			return pk, err
+		}
+		e, err := newEnv(ctx, dir, lazy)
+		if err != nil {
+			return pk, err
+		}
+		mem := startMem(r.profilePath("heap-ingest-%s-%s.pprof", sz, strings.ReplaceAll(mode, " ", "-")))
+		next, stop := generate.Ahead(generate.Stream(cfg, StreamBatchFacts))
+		recD, err := timed(func() error {
+			_, err := e.recorder().RecordStream(ctx, int(E), next)
+			return err
+		})
+		stop()
+		mp, perr := mem.Stop()
+		if err == nil {
+			err = perr
+		}
+		if err != nil {
+			e.close()
+			return pk, fmt.Errorf("record (%s): %w", mode, err)
+		}
+		recRate[lazy] = E / recD.Seconds()
+		if !lazy {
+			pk.ingest = mp
+			r.progress("size %s: ingest heap: %.1f MiB at the start, peak %.1f MiB; peak shares above the start: pipeline %.1f MiB, server %.1f MiB",
+				sz, mib(mp.Peak-mp.Rise), mib(mp.Peak), mib(mp.Shares.Pipeline), mib(mp.Shares.Server))
+			durable = e
+		} else {
+			e.close()
+			os.RemoveAll(dir)
+		}
+	}
+
+	// Then the ceilings, which hold the whole history and its encodings.
 	r.progress("size %s: generating", sz)
-	h := generate.Generate(generate.Config{Parties: n, Seed: r.seed})
+	h := generate.Generate(cfg)
 	facts := h.Facts()
 	evs, data, err := encodeAll(facts)
 	if err != nil {
@@ -229,8 +305,6 @@ func (r *runner) size(ctx context.Context, n int, first, top bool, samples int) 
 		bytes += len(b)
 	}
 	r.progress("size %s: %d facts in %d documents, %.1f MiB encoded", sz, len(facts), len(h.Chunks), float64(bytes)/(1<<20))
-	E := float64(len(facts))
-
 	dir, err := tempDir(r.tmp, "raw-bolt-"+sz)
 	if err != nil {
 		return pk, err
@@ -241,19 +315,8 @@ func (r *runner) size(ctx context.Context, n int, first, top bool, samples int) 
 	}
 	os.RemoveAll(dir)
 	boltRate := E / boltD.Seconds()
-
-	var durable *env
-	defer func() {
-		if durable != nil {
-			durable.close()
-		}
-	}()
-	var recorderDurableRate float64
 	for _, lazy := range []bool{false, true} {
-		mode := "durable"
-		if lazy {
-			mode = "lazy sync"
-		}
+		mode := syncMode(lazy)
 		r.progress("size %s: raw publish (%s)", sz, mode)
 		dir, err := tempDir(r.tmp, "raw-js-"+sz)
 		if err != nil {
@@ -264,7 +327,6 @@ func (r *runner) size(ctx context.Context, n int, first, top bool, samples int) 
 			return pk, err
 		}
 		os.RemoveAll(dir)
-		jsRate := E / jsD.Seconds()
 
 		r.progress("size %s: atomic batches with the recorder's headers (%s)", sz, mode)
 		if dir, err = tempDir(r.tmp, "batch-js-"+sz); err != nil {
@@ -276,45 +338,11 @@ func (r *runner) size(ctx context.Context, n int, first, top bool, samples int) 
 		}
 		os.RemoveAll(dir)
 		batchRate := E / batchD.Seconds()
-
-		r.progress("size %s: recorder ingest (%s)", sz, mode)
-		dir, err = tempDir(r.tmp, "ingest-"+sz)
-		if err != nil {
-			return pk, err
-		}
-		e, err := newEnv(ctx, dir, lazy)
-		if err != nil {
-			return pk, err
-		}
-		mem := startMem(r.profilePath("heap-ingest-%s-%s.pprof", sz, strings.ReplaceAll(mode, " ", "-")))
-		recD, err := timed(func() error {
-			_, err := e.recorder().Record(ctx, facts)
-			return err
-		})
-		mp, perr := mem.Stop()
-		if err == nil {
-			err = perr
-		}
-		if err != nil {
-			e.close()
-			return pk, fmt.Errorf("record (%s): %w", mode, err)
-		}
-		recRate := E / recD.Seconds()
-		r.add(Row{Figure: "1. raw JetStream async publish, message by message (context), " + mode, Size: sz, Value: jsRate, Unit: "events/s"})
+		r.add(Row{Figure: "1. raw JetStream async publish, message by message (context), " + mode, Size: sz, Value: E / jsD.Seconds(), Unit: "events/s"})
 		r.add(Row{Figure: "1. raw bbolt puts (1000/tx, context)", Size: sz, Value: boltRate, Unit: "events/s"})
 		r.add(Row{Figure: "1. fair ceiling: atomic batches of 1,000 with the recorder's headers, " + mode, Size: sz, Value: batchRate, Unit: "events/s"})
-		r.add(atLeast(Row{Figure: "1. ingest (Recorder.Record), " + mode, Size: sz, Value: recRate, Unit: "events/s",
+		r.add(atLeast(Row{Figure: "1. ingest (Recorder.RecordStream), " + mode, Size: sz, Value: recRate[lazy], Unit: "events/s",
 			Baseline: batchRate, Against: "fair ceiling: atomic batches with the recorder's headers"}, 0.5))
-		if !lazy {
-			recorderDurableRate = recRate
-			pk.ingest = mp
-			r.progress("size %s: ingest heap: %.1f MiB at the start (the facts held), peak %.1f MiB; peak shares above the start: pipeline %.1f MiB, server %.1f MiB",
-				sz, mib(mp.Peak-mp.Rise), mib(mp.Peak), mib(mp.Shares.Pipeline), mib(mp.Shares.Server))
-			durable = e
-		} else {
-			e.close()
-			os.RemoveAll(dir)
-		}
 	}
 	if first {
 		nf := min(DefaultNaiveFacts, len(facts))
@@ -328,9 +356,10 @@ func (r *runner) size(ctx context.Context, n int, first, top bool, samples int) 
 			return pk, fmt.Errorf("naive: %w", err)
 		}
 		os.RemoveAll(dir)
-		r.add(atLeast(Row{Figure: "1. durable ingest vs naive (1 publish+1 tx/event)", Size: sz, Value: recorderDurableRate, Unit: "events/s",
+		r.add(atLeast(Row{Figure: "1. durable ingest vs naive (1 publish+1 tx/event)", Size: sz, Value: recRate[false], Unit: "events/s",
 			Baseline: float64(nf) / d.Seconds(), Against: fmt.Sprintf("naive, first %d facts", nf)}, 10))
 	}
+	h, facts, evs, data = nil, nil, nil, nil // let the generated history go: replay reads the log
 
 	// Replay: a fresh store from the populated (durable) log.
 	r.progress("size %s: replay", sz)
@@ -342,7 +371,6 @@ func (r *runner) size(ctx context.Context, n int, first, top bool, samples int) 
 	if err != nil {
 		return pk, err
 	}
-	facts, evs, data = nil, nil, nil // let the generated history go: replay reads the log
 	mem := startMem(r.profilePath("heap-replay-%s.pprof", sz))
 	var res record.ReplayResult
 	repD, err := timed(func() error {
