@@ -223,7 +223,7 @@ func (l *Log) Append(ctx context.Context, evs []events.Event, expect map[events.
 func (l *Log) AppendWritten(ctx context.Context, evs []events.Event, expect map[events.EntityID]uint64) ([]uint64, []bool, error) {
 	seqs, written, err := l.append(ctx, evs, expect)
 	for i := range written {
-		written[i] = written[i] && seqs[i] != 0 && l.trustsOwn(seqs[i])
+		written[i] = written[i] && i < len(seqs) && seqs[i] != 0 && l.trustsOwn(seqs[i])
 	}
 	return seqs, written, err
 }

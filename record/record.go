@@ -162,13 +162,14 @@ func (r *Recorder) Record(ctx context.Context, facts []events.Fact) (Result, err
 	return res, err
 }
 
-// RecordStream records the facts next gives, batch by batch, until next returns io.EOF: each batch as
-// Record records it (checked whole, then recorded), before next is called again, so that what it holds
-// does not grow with the input. facts is about how many facts next will give in all (0 if unknown): the
-// total Progress reports, and, as for Record, whether the store's answers are deferred to one build at
-// the end. The counts add up over the batches and are returned with an error too, which stops it at
-// the batch that failed (the batches before it stay recorded; recording them again records the rest).
-// It checks ctx between batches.
+// RecordStream records the facts next gives, batch by batch, until next returns io.EOF: each batch is
+// checked whole, as Record checks its facts, before any of it is published, and what it holds does not
+// grow with the input (a batch and the chunk before it). The batches flow through one pipeline: the
+// next batch is read and checked while the store catches up on the last chunk of the one before. facts
+// is about how many facts next will give in all (0 if unknown): the total Progress reports, and, as for
+// Record, whether the store's answers are deferred to one build at the end. The counts add up over the
+// batches and are returned with an error too, which stops it at the batch that failed (the batches
+// before it stay recorded; recording them again records the rest). It checks ctx between batches.
 func (r *Recorder) RecordStream(ctx context.Context, facts int, next func() ([]events.Fact, error)) (Result, error) {
 	var res Result
 	err := r.withAnswers(ctx, facts, func() error {
@@ -205,7 +206,7 @@ func (r *Recorder) progressOver(facts int, settled func() int) (restore func()) 
 	return func() { r.Progress = progress }
 }
 
-// deferAnswersAbove is how many facts a Record (or an IngestStream) holds before it defers the store's
+// deferAnswersAbove is how many facts a Record (or a stream) holds before it defers the store's
 // answers to one build at its end: past two publish chunks, an entity's events come over several
 // catch-ups, and rebuilding its answers after each one, on the catch-up's one goroutine, costs more
 // than building them once on every core (the bench's ingest figure measures it).
@@ -267,6 +268,9 @@ func (r *Recorder) record(ctx context.Context, total int, next func() ([]events.
 	var prev *published
 	settled := 0 // facts of the batches before this one
 	for {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
 		facts, err := next()
 		if errors.Is(err, io.EOF) {
 			break
