@@ -184,7 +184,7 @@ func (m *Main) run(ctx context.Context, args []string) error {
 			r.add(Row{Figure: "7. peak heap of the process, " + what, Size: fmtSize(hi), Value: mib(b.Rise), Unit: "MiB",
 				Baseline: mib(a.Rise), Against: "same at " + fmtSize(lo)})
 		}
-		r.note("peak heap (7): the process figure is how far runtime HeapInuse (sampled every 5ms) rose above its level after a GC at the start of the phase; the benchmark process also runs the embedded NATS server. The pipeline and server figures split the heap profile (read every 250ms, scaled as pprof scales it, MemProfileRate %d) by who allocated each byte: a frame in nats-server makes it the server's (its per-subject index, its duplicate window, its block caches); otherwise a frame of the recorder, store, log client, bbolt or nats.go makes it the pipeline's; otherwise a frame in annals/bench or the harness's main makes it the generated input (generated as the recorder reads it, about %d facts at a time, one batch ahead in a goroutine of its own: Recorder.RecordStream over generate.Stream, so the ingest figures include generating the input alongside; the recorder runs first, in a process that has run no other server; the ceilings, measured after it, hold the whole history and its encodings); each is its peak above its level at the start. 'flat' is read as ≤ 2× while the record grows %d×",
+		r.note("peak heap (7): the process figure is how far runtime HeapInuse (sampled every 5ms) rose above its level after a GC at the start of the phase; the benchmark process also runs the embedded NATS server. The pipeline and server figures split the heap profile (read every 250ms, scaled as pprof scales it, MemProfileRate %d) by who allocated each byte: a frame in nats-server makes it the server's (its per-subject index, its duplicate window, its block caches); otherwise a frame of the recorder, store, log client, bbolt or nats.go makes it the pipeline's; otherwise a frame in annals/bench or the harness's main makes it the generated input (generated as the recorder reads it, about %d facts at a time, one batch ahead in a goroutine of its own: Recorder.RecordStream over generate.Stream, so the ingest figures include generating the input alongside; the recorder runs before the ceilings of its size, whose servers would otherwise leave nats-server's pooled block buffers for its server to reuse; the ceilings, measured after it, hold the whole history and its encodings); each is its peak above its level at the start. 'flat' is read as ≤ 2× while the record grows %d×",
 			runtime.MemProfileRate, StreamBatchFacts, hi/lo)
 	}
 	if err := r.cold(ctx, *coldRuns); err != nil {
@@ -245,8 +245,9 @@ func (r *runner) size(ctx context.Context, n int, first, top bool, samples int) 
 	cfg := generate.Config{Parties: n, Seed: r.seed}
 	E := float64(countFacts(cfg))
 
-	// The recorder first, in a process that has run no other server yet, reading the facts as they are
-	// generated (Recorder.RecordStream over generate.Stream), so that its heap is its own.
+	// The recorder first, before the ceilings' servers (which would leave nats-server's pooled block
+	// buffers for its server to reuse), reading the facts as they are generated (Recorder.RecordStream
+	// over generate.Stream), so that its heap is its own.
 	var durable *env
 	defer func() {
 		if durable != nil {
