@@ -6,12 +6,12 @@ import (
 	"maps"
 	"math/rand"
 	"path/filepath"
-	"sync/atomic"
 	"testing"
 
 	"annals/events"
 	"annals/events/eventstest"
 	"annals/projections"
+	"annals/projections/projectionstest"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -133,21 +133,6 @@ func TestDeferredApplyDropsStaleAnswers(t *testing.T) {
 	}
 }
 
-// cancelling is an Answerer that cancels a context after a number of folds.
-type cancelling struct {
-	projections.StoredAnswers
-	after  int64
-	folds  *atomic.Int64
-	cancel context.CancelFunc
-}
-
-func (c cancelling) Answers(id events.EntityID, kind events.Kind, evs []events.Event, names func(events.EntityID) string) ([]byte, bool) {
-	if c.folds.Add(1) == c.after {
-		c.cancel()
-	}
-	return c.StoredAnswers.Answers(id, kind, evs, names)
-}
-
 // TestBuildAnswersInterruptedResumes: a BuildAnswers stopped part way (its context cancelled, as a
 // crash would stop it) leaves sound answers and a store that does not vouch for them; the next
 // BuildAnswers, after the store is opened again, builds the rest: the answers of an uninterrupted build.
@@ -157,7 +142,7 @@ func TestBuildAnswersInterruptedResumes(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "annals.db")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	answerer := cancelling{after: 3, folds: new(atomic.Int64), cancel: cancel}
+	answerer := projectionstest.HookedAnswers{OnFold: projectionstest.CancelAt(3, cancel)}
 	s, err := Open(path, Options{Answers: answerer})
 	if err != nil {
 		t.Fatal(err)

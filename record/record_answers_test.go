@@ -15,21 +15,11 @@ import (
 	"annals/events"
 	"annals/events/eventstest"
 	"annals/projections"
+	"annals/projections/projectionstest"
 	"annals/record"
 
 	"github.com/oklog/ulid/v2"
 )
-
-// countingAnswers is the fold's Answerer, counting its folds.
-type countingAnswers struct {
-	projections.StoredAnswers
-	folds *atomic.Int64
-}
-
-func (c countingAnswers) Answers(id events.EntityID, kind events.Kind, evs []events.Event, names func(events.EntityID) string) ([]byte, bool) {
-	c.folds.Add(1)
-	return c.StoredAnswers.Answers(id, kind, evs, names)
-}
 
 // openAnswering opens a store at path that keeps the answers of a.
 func openAnswering(t *testing.T, path string, a events.Answerer) *boltstore.Store {
@@ -42,9 +32,9 @@ func openAnswering(t *testing.T, path string, a events.Answerer) *boltstore.Stor
 	return s
 }
 
-// answersApplied returns the answers of a store that applied every event of log in batches of 20,
+// answersApplied returns the answers of a store that applied every event of log in batches of size,
 // its answers rebuilt batch by batch: what any other way of building them must give.
-func answersApplied(t *testing.T, log events.Log) map[events.EntityID]string {
+func answersApplied(t *testing.T, log events.Log, size int) map[events.EntityID]string {
 	t.Helper()
 	ctx := context.Background()
 	ref := openAnswering(t, filepath.Join(t.TempDir(), "ref.db"), projections.StoredAnswers{})
@@ -56,7 +46,7 @@ func answersApplied(t *testing.T, log events.Log) map[events.EntityID]string {
 		batch = batch[:0]
 	}
 	if err := log.Read(ctx, 1, func(st events.Stored) error {
-		if batch = append(batch, st); len(batch) == 20 {
+		if batch = append(batch, st); len(batch) == size {
 			flush()
 		}
 		return nil
@@ -87,12 +77,12 @@ func TestLargeRecordBuildsAnswersOnce(t *testing.T) {
 	facts := seedFacts(t)
 	log := eventstest.NewMemoryLog()
 	folds := new(atomic.Int64)
-	s := openAnswering(t, filepath.Join(t.TempDir(), "annals.db"), countingAnswers{folds: folds})
+	s := openAnswering(t, filepath.Join(t.TempDir(), "annals.db"), projectionstest.HookedAnswers{OnFold: func() { folds.Add(1) }})
 	if _, err := memoryRecorder(log, s, 1).Record(ctx, facts); err != nil {
 		t.Fatal(err)
 	}
 	got, ok := allAnswers(t, s)
-	if want := answersApplied(t, log); !ok || !maps.Equal(got, want) {
+	if want := answersApplied(t, log, 20); !ok || !maps.Equal(got, want) {
 		t.Errorf("answers after a large Record = %d (vouched %v), want the %d of a store applied batch by batch", len(got), ok, len(want))
 	}
 	if n := folds.Load(); n != int64(len(got)) {
@@ -111,7 +101,7 @@ func TestLargeRecordBuildsAnswersOnce(t *testing.T) {
 		t.Error("a Record of one fact built no answers")
 	}
 	got, ok = allAnswers(t, s)
-	if want := answersApplied(t, log); !ok || !maps.Equal(got, want) {
+	if want := answersApplied(t, log, 20); !ok || !maps.Equal(got, want) {
 		t.Errorf("answers after a small Record = %d (vouched %v), want the %d of a store applied batch by batch", len(got), ok, len(want))
 	}
 }
@@ -125,7 +115,7 @@ func TestRecordInterruptedInTheAnswersBuild(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "annals.db")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	s, err := boltstore.Open(path, boltstore.Options{Answers: cancellingAnswers{after: 2, folds: new(atomic.Int64), cancel: cancel}})
+	s, err := boltstore.Open(path, boltstore.Options{Answers: projectionstest.HookedAnswers{OnFold: projectionstest.CancelAt(2, cancel)}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +136,7 @@ func TestRecordInterruptedInTheAnswersBuild(t *testing.T) {
 	if err != nil || res.Recorded != 0 {
 		t.Fatalf("Record again = %+v, %v; want nothing recorded", res, err)
 	}
-	if got, ok := allAnswers(t, s); !ok || !maps.Equal(got, answersApplied(t, log)) {
+	if got, ok := allAnswers(t, s); !ok || !maps.Equal(got, answersApplied(t, log, 20)) {
 		t.Errorf("answers after the next Record = %d (vouched %v), want those of a store applied batch by batch", len(got), ok)
 	}
 }
@@ -160,7 +150,7 @@ func TestRecordStream(t *testing.T) {
 	twice := append(append([]events.Fact(nil), facts...), facts[:100]...) // the last batch repeats
 	log := eventstest.NewMemoryLog()
 	folds := new(atomic.Int64)
-	s := openAnswering(t, filepath.Join(t.TempDir(), "annals.db"), countingAnswers{folds: folds})
+	s := openAnswering(t, filepath.Join(t.TempDir(), "annals.db"), projectionstest.HookedAnswers{OnFold: func() { folds.Add(1) }})
 	r := memoryRecorder(log, s, 1)
 	var reported [][2]int
 	r.Progress = func(done, total int) { reported = append(reported, [2]int{done, total}) }
@@ -193,7 +183,7 @@ func TestRecordStream(t *testing.T) {
 		t.Errorf("progress ends at %v, want %d of %d", last, len(twice), len(twice))
 	}
 	got, ok := allAnswers(t, s)
-	if want := answersApplied(t, log); !ok || !maps.Equal(got, want) {
+	if want := answersApplied(t, log, 20); !ok || !maps.Equal(got, want) {
 		t.Errorf("answers after RecordStream = %d (vouched %v), want the %d of a store applied batch by batch", len(got), ok, len(want))
 	}
 	if n := folds.Load(); n != int64(len(got)) {

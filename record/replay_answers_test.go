@@ -7,7 +7,6 @@ import (
 	"math/rand"
 	"path/filepath"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -15,18 +14,19 @@ import (
 	"annals/events"
 	"annals/events/eventstest"
 	"annals/projections"
+	"annals/projections/projectionstest"
 	"annals/record"
 )
 
-// randomLog returns a memory log holding a random history, and the history.
-func randomLog(t *testing.T, seed int64) (*eventstest.MemoryLog, []events.Event) {
+// randomLog returns a memory log holding a random history.
+func randomLog(t *testing.T, seed int64) *eventstest.MemoryLog {
 	t.Helper()
 	evs := eventstest.RandomHistory(t, rand.New(rand.NewSource(seed)), 12)
 	log := eventstest.NewMemoryLog()
 	if _, err := log.Append(context.Background(), evs, nil); err != nil {
 		t.Fatal(err)
 	}
-	return log, evs
+	return log
 }
 
 // allAnswers returns every stored answer of s (with the time after which it holds) and whether s
@@ -47,41 +47,13 @@ func allAnswers(t *testing.T, s *boltstore.Store) (map[events.EntityID]string, b
 	return out, ok
 }
 
-// cancellingAnswers is the fold's Answerer, cancelling a context after a number of folds.
-type cancellingAnswers struct {
-	projections.StoredAnswers
-	after  int64
-	folds  *atomic.Int64
-	cancel context.CancelFunc
-}
-
-func (c cancellingAnswers) Answers(id events.EntityID, kind events.Kind, evs []events.Event, names func(events.EntityID) string) ([]byte, bool) {
-	if c.folds.Add(1) == c.after {
-		c.cancel()
-	}
-	return c.StoredAnswers.Answers(id, kind, evs, names)
-}
-
 // TestReplayBuildsAnswersOnce: a replay into a store that keeps answers builds them after its last
 // batch; they are, byte for byte, those of a store that applied the same log batch by batch with its
 // answers rebuilt as it went, and the store vouches for them.
 func TestReplayBuildsAnswersOnce(t *testing.T) {
 	ctx := context.Background()
-	log, evs := randomLog(t, 5)
-	ref, err := boltstore.Open(filepath.Join(t.TempDir(), "ref.db"), boltstore.Options{Answers: projections.StoredAnswers{}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ref.Close()
-	for start := 0; start < len(evs); start += 7 {
-		if _, err := ref.Apply(ctx, eventstest.Stored(uint64(start+1), evs[start:min(start+7, len(evs))]...)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, ok := allAnswers(t, ref)
-	if !ok || len(want) == 0 {
-		t.Fatalf("the reference holds %d answers, vouched %v", len(want), ok)
-	}
+	log := randomLog(t, 5)
+	want := answersApplied(t, log, 7)
 	s, err := boltstore.Open(filepath.Join(t.TempDir(), "replayed.db"), boltstore.Options{Answers: projections.StoredAnswers{}})
 	if err != nil {
 		t.Fatal(err)
@@ -99,7 +71,7 @@ func TestReplayBuildsAnswersOnce(t *testing.T) {
 // applied) leaves a store that does not vouch for them; the next Replay applies nothing, builds the
 // rest, and gives the answers of an uninterrupted replay.
 func TestReplayInterruptedInTheAnswersBuild(t *testing.T) {
-	log, _ := randomLog(t, 6)
+	log := randomLog(t, 6)
 	dir := t.TempDir()
 	whole, err := boltstore.Open(filepath.Join(dir, "whole.db"), boltstore.Options{Answers: projections.StoredAnswers{}})
 	if err != nil {
@@ -114,7 +86,7 @@ func TestReplayInterruptedInTheAnswersBuild(t *testing.T) {
 	path := filepath.Join(dir, "interrupted.db")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	s, err := boltstore.Open(path, boltstore.Options{Answers: cancellingAnswers{after: 2, folds: new(atomic.Int64), cancel: cancel}})
+	s, err := boltstore.Open(path, boltstore.Options{Answers: projectionstest.HookedAnswers{OnFold: projectionstest.CancelAt(2, cancel)}})
 	if err != nil {
 		t.Fatal(err)
 	}
