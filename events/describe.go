@@ -81,6 +81,9 @@ func (p PartyRenamed) Describe(t Telling) string {
 
 // Describe tells a PartyMerged in one line of English.
 func (p PartyMerged) Describe(t Telling) string {
+	if p.Absorbed {
+		return fmt.Sprintf("%s merged into %s", t.List(p.Members), t.Subject)
+	}
 	return fmt.Sprintf("%s formed by the merger of %s", t.Subject, t.List(p.Members))
 }
 

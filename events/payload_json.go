@@ -1402,6 +1402,10 @@ func (p PartyMerged) appendJSON(b []byte) []byte {
 	start := len(b)
 	b = append(b, `,"members":`...)
 	b = appendStrings(b, p.Members)
+	if p.Absorbed {
+		b = append(b, `,"absorbed":`...)
+		b = appendBool(b, p.Absorbed)
+	}
 	if len(b) == start {
 		return append(b, "{}"...)
 	}
@@ -1417,6 +1421,10 @@ func (p *PartyMerged) decodeJSON(r *jsonReader) {
 		case "members":
 			if r.once(&seen, 0) {
 				p.Members = readStrings[EntityID](r)
+			}
+		case "absorbed":
+			if r.once(&seen, 1) {
+				p.Absorbed = readBool(r)
 			}
 		default:
 			r.fail()

@@ -214,9 +214,12 @@ func (PartyRenamed) Refs() []EntityID  { return nil }
 func (p PartyRenamed) Names() []string { return []string{p.From, p.To} }
 func (p PartyRenamed) Validate() error { return required("to", p.To) }
 
-// PartyMerged records that several parties merged into the event's entity.
+// PartyMerged records that several parties merged into the event's entity. A merger founds the
+// entity ("A and B merged to form C"), unless Absorbed: the members joined a party that existed
+// before them ("A merged into C"), whose founding the merger does not date.
 type PartyMerged struct {
-	Members []EntityID `json:"members"`
+	Members  []EntityID `json:"members"`
+	Absorbed bool       `json:"absorbed,omitempty"`
 }
 
 func (PartyMerged) EventType() Type    { return TypePartyMerged }

@@ -127,6 +127,10 @@ func findMentions(s string) []mention {
 				j++
 				continue
 			}
+			if e := andName(s, words, i, j); e > j {
+				j = e
+				continue
+			}
 			k := j
 			for k < len(words) && connectors[s[words[k][0]:words[k][1]]] && onlySpace(s[words[k-1][1]:words[k][0]]) {
 				k++
@@ -162,6 +166,32 @@ func findMentions(s string) []mention {
 		i = j
 	}
 	return out
+}
+
+// andName returns the end of a name that joins two words with "and" (words[i:j] one capitalised
+// word, then "and", then capitalised words whose last names a party or a body: "Unity and Renewal
+// Alliance", "Justice and Development Party"), or j when there is none. Two names in a list ("the Sam
+// Rainsy Party and Human Rights Party", "Fidesz and Jobbik") stay two.
+func andName(s string, words [][]int, i, j int) int {
+	if j != i+1 || j+1 >= len(words) || s[words[j][0]:words[j][1]] != "and" || openers[strings.ToLower(s[words[i][0]:words[i][1]])] {
+		return j
+	}
+	first := strings.ToLower(s[words[i][0]:words[i][1]])
+	if partyWords[first] || organisationWords[first] {
+		return j
+	}
+	e := j + 1
+	for e < len(words) && onlySpace(s[words[e-1][1]:words[e][0]]) && isCap(s[words[e][0]:words[e][1]]) {
+		e++
+	}
+	if e == j+1 {
+		return j
+	}
+	last := strings.ToLower(s[words[e-1][0]:words[e-1][1]])
+	if !partyWords[last] && !organisationWords[last] {
+		return j
+	}
+	return e
 }
 
 func prevWord(s string, words [][]int, i int) string {

@@ -148,6 +148,16 @@ func TestFactsEdgeDocuments(t *testing.T) {
 			},
 		},
 		{
+			"results by election under a header of one row",
+			"= Quiet Party =\n\n==Election results==\n| Election | Votes | % | Seats |\n| 1995 | 84,310 | 7.2 | 9 |\n\n==Senate==\n| Election | % | Seats |\n| 1997 | 1.3 | 1 |\n",
+			[]want{
+				{events.TypeElectionResult, "quiet-party", "1995", "| 1995 | 84,310 | 7.2 | 9 |",
+					events.ElectionResult{Election: "1995 general election", Level: events.LevelGeneral, Votes: 84310, VotesText: "84,310", Percent: "7.2", Seats: "9"}, ""},
+				{events.TypeElectionResult, "quiet-party", "1997", "| 1997 | 1.3 | 1 |",
+					events.ElectionResult{Election: "1997 general election", Level: events.LevelGeneral, Percent: "1.3", Seats: "1"}, ""},
+			},
+		},
+		{
 			"negated legality",
 			"= Quiet Party =\n\nQuiet Party\n- Successor: Loud Party (illegal)\n",
 			[]want{{events.TypePartySucceeded, "quiet-party", "XXXX", "Successor: Loud Party (illegal)",

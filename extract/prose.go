@@ -50,6 +50,8 @@ type drafter struct {
 	aliases map[string]events.EntityID
 	kinds   map[events.EntityID]events.Kind
 	persons map[string]events.EntityID // the words of persons' names, for "Khieu" after "Khieu Samphan"
+	fresh   map[events.EntityID]bool   // the entities the sentence at hand names first
+	current map[events.EntityID]string // a party's name as the text has come to tell it: founded as, renamed to
 	facts   []events.Fact
 	named   map[string]bool
 }
@@ -57,7 +59,7 @@ type drafter struct {
 func newDrafter(doc *document.Document, subject events.EntityID) *drafter {
 	d := &drafter{doc: doc, subject: subject, topic: subject, it: subject,
 		aliases: map[string]events.EntityID{}, kinds: map[events.EntityID]events.Kind{subject: events.KindParty},
-		persons: map[string]events.EntityID{}, named: map[string]bool{}}
+		persons: map[string]events.EntityID{}, named: map[string]bool{}, current: map[events.EntityID]string{}, fresh: map[events.EntityID]bool{}}
 	title := titleName(doc.Title)
 	d.aliases[events.NameKey(title)] = subject
 	d.aliases[events.NameKey(doc.Title)] = subject
@@ -91,17 +93,17 @@ type ref struct {
 
 // sentence drafts the facts of one sentence.
 func (d *drafter) sentence(text string) {
+	d.fresh = map[events.EntityID]bool{}
 	dates := findDates(text, d.year)
-	sk, refs := d.skeleton(text)
-	skDates := findDates(sk, d.year)
-	ctx := &sentenceContext{d: d, text: text, sk: sk, refs: refs, dates: skDates}
-	for _, r := range proseRules() {
-		for _, m := range r.re.FindAllStringSubmatchIndex(sk, -1) {
-			ctx.rule, ctx.match = r.name, m
-			r.draft(ctx)
-		}
-	}
+	sk, refs, clauses := d.skeleton(text)
+	ctx := &sentenceContext{d: d, text: text, sk: sk, refs: refs, dates: findDates(sk, d.year)}
+	ctx.draft()
 	ctx.settleInitially()
+	for _, clause := range clauses {
+		// A relative clause tells facts of its own: "X, who had founded the party in 1992, died".
+		c := &sentenceContext{d: d, text: text, sk: clause, refs: refs, dates: findDates(clause, d.year)}
+		c.draft()
+	}
 	// What the next sentence's "it", "he" and "the party" refer to.
 	firstPerson, lastParty := events.EntityID(""), events.EntityID("")
 	for _, r := range refs {
@@ -128,12 +130,19 @@ func (d *drafter) sentence(text string) {
 	}
 }
 
+// draft runs every rule on the sentence's skeleton.
+func (c *sentenceContext) draft() {
+	for _, r := range proseRules() {
+		for _, m := range r.re.FindAllStringSubmatchIndex(c.sk, -1) {
+			c.rule, c.match = r.name, m
+			r.draft(c)
+		}
+	}
+}
+
 // afterNameRE matches a name with the words in brackets after it (its abbreviation, its name in
 // another script), which the rules read past.
-var afterNameRE = regexp.MustCompile(`(⟦\d+⟧)\s*\([^()]*\)`)
-
-// nameAbbrRE matches a name with its abbreviation first in the brackets after it: "X (XP; ...)".
-var nameAbbrRE = regexp.MustCompile(`⟦(\d+)⟧\s*\(⟦(\d+)⟧[;,)]`)
+var afterNameRE = regexp.MustCompile(`(⟦\d+⟧)(\s*\([^()]*\))`)
 
 // relativeRE matches a relative clause between commas after a name ("X, who had brought a group
 // of deputies into the party, left"); appositionRE an apposition ("X, the novelist known as Y,
@@ -143,6 +152,10 @@ var (
 	appositionRE = regexp.MustCompile(`(⟦\d+⟧),\s+(?:the|a|an|its|his|her|their|⟦\d+⟧'s|⟦\d+⟧’s)\s[^,;⟦]*(?:⟦\d+⟧[^,;⟦]*)*,`)
 )
 
+// clauseVerbRE matches a verb in the past with its object ("banned the", "seized ⟦1⟧"): words
+// between commas after a name that hold one are a clause, not an apposition.
+var clauseVerbRE = regexp.MustCompile(`\b[a-z]{3,}ed\s+(?:the\s|a\s|an\s|its\s|⟦)`)
+
 // subjectRE matches what follows a name that is the subject of a verb: a lower-case word.
 var subjectRE = regexp.MustCompile(`^\s+\p{Ll}`)
 
@@ -150,7 +163,7 @@ var pronounRE = regexp.MustCompile(`\b(?:[Ii]t|[Tt]he (?:(?:new|clandestine|bann
 
 // skeleton replaces every name and pronoun of a sentence by a marker ⟦n⟧, n indexing refs, so that
 // the rules read the shape of the sentence: "⟦0⟧ was founded by ⟦1⟧ in 1992".
-func (d *drafter) skeleton(text string) (string, []ref) {
+func (d *drafter) skeleton(text string) (string, []ref, []string) {
 	type piece struct {
 		start, end int
 		r          ref
@@ -228,6 +241,9 @@ func (d *drafter) skeleton(text string) (string, []ref) {
 			r = ref{id: id, kind: events.KindPerson}
 		case strings.HasSuffix(w, "party") || strings.HasSuffix(w, "movement"):
 			r = ref{id: d.topic, kind: events.KindParty}
+		case d.namedBy(d.topic, w):
+			// "the front" in a text about the Popular Front: the party the text is about.
+			r = ref{id: d.topic, kind: events.KindParty}
 		default:
 			// "the bloc", "the alliance": the last party named, in this sentence or the one before.
 			id := d.it
@@ -256,34 +272,172 @@ func (d *drafter) skeleton(text string) (string, []ref) {
 		at = p.end
 	}
 	b.WriteString(text[at:])
-	for _, m := range nameAbbrRE.FindAllStringSubmatch(b.String(), -1) {
-		i, _ := strconv.Atoi(m[1])
-		j, _ := strconv.Atoi(m[2])
-		if i < len(refs) && j < len(refs) && allCaps(refs[j].name) && refs[i].kind != "" && refs[i].kind != events.KindPerson {
-			d.aliases[events.NameKey(refs[j].name)] = refs[i].id
-			refs[j] = ref{id: refs[i].id, kind: refs[i].kind, name: refs[j].name}
-		}
-	}
-	for _, loc := range afterNameRE.FindAllStringIndex(b.String(), -1) {
-		inner := b.String()[loc[0]:loc[1]]
-		for k, m := range markerRE.FindAllStringSubmatch(inner, -1) {
+	for _, loc := range afterNameRE.FindAllStringSubmatchIndex(b.String(), -1) {
+		whole := b.String()
+		i, _ := strconv.Atoi(strings.Trim(whole[loc[2]:loc[3]], "⟦⟧"))
+		for k, m := range markerRE.FindAllStringSubmatch(whole[loc[3]:loc[1]], -1) {
 			n, _ := strconv.Atoi(m[1])
 			if k > 0 && n < len(refs) && refs[n].kind == events.KindPerson {
 				refs[n].kind = "" // "(DK; Demokratikus Koalíció)": a name in another language
 			}
 		}
+		d.otherNames(refs, i, whole[loc[3]:loc[1]])
 	}
 	sk := afterNameRE.ReplaceAllString(b.String(), "$1")
+	// "The new party, the Unity Alliance, was founded": the party the apposition names.
+	for _, m := range namedAppositionRE.FindAllStringSubmatch(sk, -1) {
+		i, _ := strconv.Atoi(m[1])
+		j, _ := strconv.Atoi(m[2])
+		if i < len(refs) && j < len(refs) && refs[i].name == "" && refs[i].kind == events.KindParty && refs[j].kind == events.KindParty {
+			refs[i] = refs[j]
+		}
+	}
+	var clauses []string
+	for _, loc := range relativeRE.FindAllStringSubmatchIndex(sk, -1) {
+		if objectOfPrepositionRE.MatchString(sk[:loc[0]]) {
+			continue // "a coalition with the SLD, formed in 2001,": the clause is of the coalition
+		}
+		if c := relativeClause(sk[loc[2]:loc[3]], sk[loc[3]:loc[1]]); c != "" {
+			clauses = append(clauses, c)
+		}
+	}
 	sk = relativeRE.ReplaceAllString(sk, "$1")
-	sk = appositionRE.ReplaceAllString(sk, "$1")
+	sk = appositionRE.ReplaceAllStringFunc(sk, func(m string) string {
+		name, body, _ := strings.Cut(m, ",")
+		if clauseVerbRE.MatchString(body) {
+			return m // "X, the army banned the Y, and": a clause of its own, not an apposition
+		}
+		return name
+	})
 	// The rules read white space as ASCII spaces (RE2's \s knows no others): a no-break space
 	// between two words is still a space.
+	for i := range clauses {
+		clauses[i] = asciiSpaces(clauses[i])
+	}
+	return asciiSpaces(sk), refs, clauses
+}
+
+func asciiSpaces(s string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) {
 			return ' '
 		}
 		return r
-	}, sk), refs
+	}, s)
+}
+
+// namedAppositionRE matches a pronoun or a generic name followed by an apposition that is a name:
+// "⟦0⟧, the ⟦1⟧, was founded".
+var namedAppositionRE = regexp.MustCompile(`⟦(\d+)⟧,\s+(?:the\s+)?⟦(\d+)⟧,`)
+
+// objectOfPrepositionRE matches the words before a name that make it the object of a preposition
+// ("the leader of the ⟦1⟧"): a relative clause after it may be of the words before.
+var objectOfPrepositionRE = regexp.MustCompile(`\b(?:of|with|to|for|from|against|by|between|and|or|including|under|within|than)\s+(?:the\s+)?$`)
+
+// relativeClause returns the relative clause after a name as a clause of its own, the name its
+// subject: "⟦2⟧, who had founded the party in 1992," → "⟦2⟧ had founded the party in 1992"; "⟦1⟧,
+// founded in 1990 by ⟦3⟧," → "⟦1⟧ was founded in 1990 by ⟦3⟧". A clause whose subject is not the name
+// ("whose", "which the court banned") gives "".
+func relativeClause(name, rest string) string {
+	body := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(rest, ","), ","))
+	word, tail, _ := strings.Cut(body, " ")
+	switch word {
+	case "who", "which":
+		if next, _, _ := strings.Cut(tail, " "); !strings.HasSuffix(next, "ed") && !auxiliaries[next] {
+			return "" // "which the court banned": the name is the object
+		}
+		return name + " " + tail
+	case "whose":
+		return ""
+	}
+	return name + " was " + body // a participle: "founded in 1990"
+}
+
+// auxiliaries are the verbs a relative clause whose subject is the name it follows may open with.
+var auxiliaries = map[string]bool{"had": true, "has": true, "was": true, "were": true, "is": true, "are": true,
+	"would": true, "could": true, "later": true, "then": true, "also": true, "soon": true, "went": true,
+	"led": true, "won": true, "ran": true, "became": true, "left": true, "took": true, "broke": true, "split": true}
+
+// otherNames reads the brackets after the name of a party or another body, refs[i]: each item of
+// them (between commas and semicolons) that is a name and nothing else is another name of the same
+// entity, its abbreviation or its name in another language: "the Indigenous Peasant Movement
+// (Movimiento Indígena Campesino, MIC)". The sentence's refs to them become refs to it, and so do the
+// document's later mentions of them. An item with other words ("now part of X") names something else.
+// A name the document gave another entity before this sentence keeps it, unless it is an
+// abbreviation ("(CPP)") written right after the name it stands for.
+func (d *drafter) otherNames(refs []ref, i int, brackets string) {
+	if i >= len(refs) || refs[i].name == "" || refs[i].id == "" || refs[i].kind != events.KindParty && refs[i].kind != events.KindOrganisation {
+		return
+	}
+	inner := strings.TrimSpace(brackets)
+	inner = strings.TrimSuffix(strings.TrimPrefix(inner, "("), ")")
+	for _, item := range strings.FieldsFunc(inner, func(r rune) bool { return r == ',' || r == ';' }) {
+		item = strings.TrimSpace(item)
+		if !bracketNameRE.MatchString(item) {
+			continue
+		}
+		var in []int // the markers of the item
+		for _, m := range markerRE.FindAllStringSubmatch(item, -1) {
+			j, _ := strconv.Atoi(m[1])
+			if j >= len(refs) || j == i || refs[j].name == "" {
+				in = nil
+				break
+			}
+			in = append(in, j)
+		}
+		if len(in) == 0 || refs[in[0]].id == refs[i].id {
+			continue
+		}
+		// The name as written: a name in a script or a language that writes its words in lower
+		// case is one name with them ("Сељачки и грађански савез").
+		name := markerRE.ReplaceAllStringFunc(item, func(m string) string {
+			j, _ := strconv.Atoi(m[len("⟦") : len(m)-len("⟧")])
+			return refs[j].name
+		})
+		if lowerWords := strings.Fields(markerRE.ReplaceAllString(item, " ")); slices.ContainsFunc(lowerWords, func(w string) bool { return englishWords[w] }) {
+			continue // "(X in exile)": words of the sentence, not of a name
+		}
+		key := events.NameKey(name)
+		if known, ok := d.aliases[key]; ok && !d.fresh[known] && !allCaps(name) {
+			continue // a name the document already gave another entity
+		}
+		d.aliases[key] = refs[i].id
+		refs[in[0]] = ref{id: refs[i].id, kind: refs[i].kind, name: name}
+		for _, j := range in[1:] {
+			refs[j] = ref{id: refs[i].id, kind: refs[i].kind} // a part of that name
+		}
+	}
+}
+
+// bracketNameRE matches an item in brackets that is a name and nothing else: names, and words in
+// lower case between them.
+var bracketNameRE = regexp.MustCompile(`^⟦\d+⟧(?:\s+(?:\p{Ll}[\p{Ll}\p{M}'’-]*|⟦\d+⟧))*$`)
+
+// englishWords are words in lower case that are not part of a name in brackets.
+var englishWords = map[string]bool{"in": true, "of": true, "the": true, "and": true, "now": true, "later": true,
+	"from": true, "until": true, "since": true, "formerly": true, "also": true, "known": true, "as": true,
+	"or": true, "with": true, "by": true, "to": true, "for": true, "after": true, "before": true, "then": true,
+	"its": true, "an": true, "a": true, "exile": true, "part": true, "today": true, "renamed": true}
+
+// namedBy reports whether the last word of a generic name ("the union", "the new front") is a word
+// of the name id has come to have, or of its first name.
+func (d *drafter) namedBy(id events.EntityID, generic string) bool {
+	words := strings.Fields(generic)
+	w := events.NameKey(words[len(words)-1])
+	for _, name := range []string{d.nameOf(id), d.firstName(id)} {
+		if slices.Contains(strings.Fields(events.NameKey(name)), w) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstName returns the first name the document gave id: the title's for the document's party.
+func (d *drafter) firstName(id events.EntityID) string {
+	if id == d.subject {
+		return titleName(d.doc.Title)
+	}
+	return string(id)
 }
 
 // objectPronoun reports whether "her", followed by rest, is the object of a verb rather than a
@@ -354,6 +508,7 @@ func (d *drafter) resolve(m mention) (ref, bool) {
 	d.aliases[key] = id
 	if d.kinds[id] == "" {
 		d.kinds[id] = m.kind
+		d.fresh[id] = true
 	}
 	if m.kind == events.KindPerson {
 		d.rememberPerson(m.name, id)
@@ -572,6 +727,13 @@ func (c *sentenceContext) date() proseDate {
 			return dt
 		}
 	}
+	for _, dt := range c.dates {
+		// "until 2009, when it merged": the day the words name, not before it.
+		if dt.end <= start && whenRE.MatchString(c.sk[dt.end:start]) {
+			dt.edtf = strings.TrimPrefix(dt.edtf, "../")
+			return dt
+		}
+	}
 	cs, ce := clauseOf(c.sk, start, end)
 	best, bestDist := proseDate{edtf: "XXXX"}, -1
 	for _, dt := range c.dates {
@@ -588,6 +750,9 @@ func (c *sentenceContext) date() proseDate {
 	}
 	return best
 }
+
+// whenRE matches what stands between a date and the words that happened on it: ", when ⟦0⟧".
+var whenRE = regexp.MustCompile(`^,?\s+when\s+(?:⟦\d+⟧\s+)?$`)
 
 var clauseBreakRE = regexp.MustCompile(`;|,\s+but\b|\s+but\s+|,\s+while\b|,\s+whereas\b|,\s+after\s+which\b|,\s+and\s+(?:later|then|subsequently)\b`)
 
@@ -665,7 +830,7 @@ func (c *sentenceContext) name(id events.EntityID) {
 		}
 		key := string(id) + "\x00" + events.NameKey(r.name)
 		if c.d.named[key] {
-			return
+			continue
 		}
 		c.d.named[key] = true
 		f := events.Fact{Type: events.TypeEntityNamed, Entity: id, Date: events.MustParseDate("XXXX"),
@@ -675,7 +840,7 @@ func (c *sentenceContext) name(id events.EntityID) {
 		if f.Validate() == nil {
 			c.d.facts = append(c.d.facts, f)
 		}
-		return
+		// Go on: the sentence may give it other names too ("the Democratic Party (DS)").
 	}
 }
 
@@ -700,8 +865,12 @@ func (d *drafter) government() events.EntityID {
 	return events.Slug("Government of " + c)
 }
 
-// nameOf returns the first name the document gave id.
+// nameOf returns the name the text has come to give id (the name it was founded under, the name it
+// was renamed to), or else the first name the document gave it.
 func (d *drafter) nameOf(id events.EntityID) string {
+	if n := d.current[id]; n != "" {
+		return n
+	}
 	if id == d.subject {
 		return titleName(d.doc.Title)
 	}

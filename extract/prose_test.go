@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -110,6 +112,83 @@ The Democratic Union (DU; Демократический союз) was a politic
 	}
 	if t.Failed() {
 		t.Logf("drafted: %v", got)
+	}
+}
+
+// TestDraftNamesOfOneParty drafts from an article of our own (a Serbian party, names in Cyrillic) that
+// tells a party's history under the names it had: founded under one name with its abbreviation and
+// its name in another script in brackets, banned under the abbreviation, renamed by "the alliance";
+// a founding told in a relative clause, a death told as the end of an office, a new party named in an
+// apposition, a merger into a party that existed before, seats in words.
+func TestDraftNamesOfOneParty(t *testing.T) {
+	text := `= Serbian Renewal Front =
+
+The Serbian Renewal Front was a conservative party in Serbia. It was founded on 2 April 1990 in Kragujevac as the Peasant and Citizens' Alliance (Сељачки и грађански савез, SGS) by Milan Jovanović. On 3 March 1991, a week after the riots in Belgrade, the authorities banned the SGS together with two other parties. In 1992 the alliance changed its name to the Serbian Renewal Front. In the 1993 election the front won 4.2% of the vote and three seats. In the 1997 election it won a single seat with 1.1% of the vote. Jovanović led the party until his death on 9 May 1998. Dragan Petković, who had founded the party in 1989, was elected its president in June 1998.
+
+In 2004 a group of deputies left. The new party, the Civic Alliance of Serbia (Грађански савез Србије), was founded in 2004 and chose Vesna Ilić as its first chairwoman. In 2006 the front merged into the Democratic Party (DS).`
+	doc, err := document.Parse("srf.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	names := map[string]bool{}
+	for _, f := range Draft(doc, "serbian-renewal-front") {
+		key := string(f.Type) + " " + string(f.Entity) + " " + KeyOf(f)
+		switch p := f.Payload.(type) {
+		case events.EntityNamed:
+			names[string(f.Entity)+" "+p.Name] = true
+			continue
+		case events.PartyFounded:
+			key += p.Name
+		case events.PartyRenamed:
+			key += " from " + p.From
+		case events.PartyMerged:
+			key += fmt.Sprintf(" absorbed=%v", p.Absorbed)
+		case events.ElectionResult:
+			key += " seats " + p.Seats
+		}
+		got[key] = f.Date.String()
+	}
+	want := map[string]string{
+		"party.founded/v1 serbian-renewal-front Peasant and Citizens' Alliance":                            "1990-04-02",
+		"party.banned/v1 serbian-renewal-front ":                                                           "1991-03-03",
+		"party.renamed/v1 serbian-renewal-front serbian renewal front from Peasant and Citizens' Alliance": "1992",
+		"election.result_recorded/v1 serbian-renewal-front 1993/general/ seats three":                      "1993",
+		"election.result_recorded/v1 serbian-renewal-front 1997/general/ seats 1":                          "1997",
+		"person.died/v1 milan-jovanovic ":                                                                  "1998-05-09",
+		"leader.left_office/v1 serbian-renewal-front milan-jovanovic":                                      "1998-05-09",
+		"leader.took_office/v1 serbian-renewal-front dragan-petkovic":                                      "1998-06",
+		"party.founded/v1 civic-alliance-of-serbia Civic Alliance of Serbia":                               "2004",
+		"leader.took_office/v1 civic-alliance-of-serbia vesna-ilic":                                        "2004",
+		"party.merged/v1 democratic-party serbian-renewal-front absorbed=true":                             "2006",
+	}
+	for k, date := range want {
+		if got[k] != date {
+			t.Errorf("Draft: %s dated %q, want %q", k, got[k], date)
+		}
+	}
+	// The founding the relative clause tells, a year before the other: both are on the record.
+	foundings := 0
+	for k := range got {
+		if strings.HasPrefix(k, "party.founded/v1 serbian-renewal-front") {
+			foundings++
+		}
+	}
+	if foundings != 2 {
+		t.Errorf("Draft: %d foundings of the party, want 2 (1990 and the 1989 of the relative clause)", foundings)
+	}
+	for _, n := range []string{"serbian-renewal-front SGS", "serbian-renewal-front Сељачки и грађански савез", "democratic-party DS"} {
+		if !names[n] {
+			t.Errorf("Draft: no name %q", n)
+		}
+	}
+	for k := range got {
+		if strings.Contains(k, "peasant-and-citizens") || strings.Contains(k, "sgs") {
+			t.Errorf("Draft: %s: the party's first name made an entity of its own", k)
+		}
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v\nnames: %v", got, names)
 	}
 }
 

@@ -22,7 +22,7 @@ func rx(p string) *regexp.Regexp {
 	p = strings.NewReplacer(
 		"{EL}", `((?:the\s+)?⟦\d+⟧(?:(?:,\s*|,?\s+and\s+|,?\s+as\s+well\s+as\s+)(?:the\s+)?⟦\d+⟧)*)`,
 		"{E}", `(⟦\d+⟧)`,
-		"{ROLE}", `((?i:(?:party\s+|new\s+|first\s+|acting\s+|interim\s+)?(?:co-|deputy\s+|vice[- ]|honorary\s+|first\s+)?(?:leader|president|chairman|chairwoman|chairperson|chair|secretary[- ]general|general[- ]secretary|secretary|prime\s+minister|premier|spokesman|spokesperson|head|chief\s+justice|deputy)))`,
+		"{ROLE}", `((?i:(?:party\s+|new\s+|first\s+|acting\s+|interim\s+)?(?:co-|deputy\s+|vice[- ]|honorary\s+|first\s+|executive\s+|national\s+)?(?:leader|president|chairman|chairwoman|chairperson|chair|secretary[- ]general|general[- ]secretary|secretary|prime\s+minister|premier|spokesman|spokesperson|head|chief\s+justice|deputy)))`,
 	).Replace(p)
 	return regexp.MustCompile(p)
 }
@@ -46,7 +46,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 		{"merged-into", rx(`{E},?\s+(?:which\s+|that\s+)?(?:later\s+|eventually\s+|then\s+)?merged\s+into\s+(?:the\s+)?{E}`),
 			func(c *sentenceContext) {
 				if p, ok := c.party(2); ok {
-					c.merged(p, c.refsIn(1))
+					c.mergedInto(p, c.refsIn(1))
 				}
 			}},
 		{"merged-with-to-form", rx(`\bmerged\s+with\s+(?:the\s+)?(?:[\w-]+\s+)?{E}\s+(?:to\s+form|into|as)\s+(?:the\s+)?{E}`),
@@ -81,6 +81,17 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if p, ok := c.party(2); ok {
 					c.merged(p, c.refsIn(1))
 				}
+			}},
+		{"founded-under-name", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+){0,2}?` + founding + `\b[^;]*?(?:\s+as|,?\s+under\s+the\s+(?:name|title)(?:\s+of)?)\s+(?:the\s+)?{E}(?:\s*(?:[,.;]|$)|\s+(?:by|in|on|at|and|with|after|from)\b)`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				n, ok2 := c.one(2)
+				if !ok || !ok2 || n.name == "" || n.id == p.id || n.kind == events.KindPerson || n.kind == events.KindOrganisation {
+					return
+				}
+				// The name it was founded under names the same party.
+				c.sameEntity(n, p)
+				c.d.current[p.id] = n.name
 			}},
 		{"founded-as", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+){0,2}?` + founding + `(?:\s+(?:[^⟦,;]*?\s+)?by\s+{EL})?`),
 			func(c *sentenceContext) {
@@ -199,7 +210,12 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if r, ok := c.one(2); ok && markerRE.MatchString(strings.TrimSpace(c.group(2))) && len(markerRE.FindString(c.group(2))) == len(strings.TrimSpace(c.group(2))) {
 					c.d.aliases[events.NameKey(r.name)] = p.id // the new name names the same party from now on
 				}
-				c.add(p.id, "", events.PartyRenamed{From: c.partyName(p), To: to})
+				from := c.partyName(p)
+				if events.NameKey(from) == events.NameKey(to) {
+					from = "" // the name before is not told: the party is known by the new one
+				}
+				c.add(p.id, "", events.PartyRenamed{From: from, To: to})
+				c.d.current[p.id] = to
 			}},
 		{"formerly", rx(`{E},?\s+(?:\(\s*)?(?:formerly|previously|originally)\s+(?:known\s+as\s+|called\s+|named\s+)?(?:the\s+)?{E}`),
 			func(c *sentenceContext) {
@@ -382,7 +398,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if role == "successor" {
 					role = "leader"
 				}
-				c.add(c.d.topic, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: role}})
+				c.add(c.lastPartyBefore(c.match[0]), "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: role}})
 			}},
 		{"becoming-role", rx(`{E}\s+becoming\s+(?:its|their|the\s+party's)\s+(?:first\s+|new\s+)?{ROLE}`),
 			func(c *sentenceContext) {
@@ -482,6 +498,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(party, "XXXX", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: "leader"}})
 				}
 				c.add(party, c.dateAfter().edtf, events.LeaderLeftOffice{Office: events.Office{Person: person.id, Role: "leader"}})
+				if untilDeathRE.MatchString(c.sk[c.match[1]:]) {
+					c.add(person.id, c.dateAfter().edtf, events.PersonDied{}) // "led the party until his death in 1994"
+				}
 			}},
 		{"replaced-in-office", rx(`{E}\s+(?:\w+\s+)?(?:replaced|succeeded|ousted|unseated)\s+{E}(?:\s+as\s+{ROLE})?`),
 			func(c *sentenceContext) {
@@ -775,6 +794,22 @@ func (c *sentenceContext) persons(refs []ref) []events.EntityID {
 	return out
 }
 
+// sameEntity makes n another name of p: the sentence's refs to n, and the names the document gave n,
+// stand for p from now on.
+func (c *sentenceContext) sameEntity(n, p ref) {
+	for key, id := range c.d.aliases {
+		if id == n.id {
+			c.d.aliases[key] = p.id
+		}
+	}
+	c.d.aliases[events.NameKey(n.name)] = p.id
+	for i := range c.refs {
+		if c.refs[i].id == n.id {
+			c.refs[i].id, c.refs[i].kind = p.id, p.kind
+		}
+	}
+}
+
 func (c *sentenceContext) partyName(p ref) string {
 	if p.name != "" && !allCaps(p.name) {
 		return p.name
@@ -793,16 +828,29 @@ func (c *sentenceContext) founded(p ref, by []ref) {
 	c.add(p.id, "", payload)
 }
 
+// merged drafts that members merged to form p.
 func (c *sentenceContext) merged(p ref, members []ref) {
+	if ids := c.members(p, members); len(ids) > 0 {
+		c.add(p.id, "", events.PartyMerged{Members: ids})
+	}
+}
+
+// mergedInto drafts that members merged into p, a party that existed before them ("the PNA merged
+// into the Movement for Socialism"): the merger does not found p.
+func (c *sentenceContext) mergedInto(p ref, members []ref) {
+	if ids := c.members(p, members); len(ids) > 0 {
+		c.add(p.id, "", events.PartyMerged{Members: ids, Absorbed: true})
+	}
+}
+
+func (c *sentenceContext) members(p ref, members []ref) []events.EntityID {
 	var ids []events.EntityID
 	for _, m := range members {
 		if (m.kind == events.KindParty || m.kind == events.KindOrganisation) && m.id != p.id {
 			ids = append(ids, m.id)
 		}
 	}
-	if len(ids) > 0 {
-		c.add(p.id, "", events.PartyMerged{Members: ids})
-	}
+	return ids
 }
 
 // office drafts that person took an office in party. A term written "from A to B" is two facts: the
@@ -862,16 +910,40 @@ func (c *sentenceContext) subjectPersons(at int) []ref {
 var subjectListRE = regexp.MustCompile(`⟦\d+⟧(?:(?:,\s*|,?\s+and\s+)⟦\d+⟧)*\s+(?:(?:then|later|also|soon|jointly|together)\s+)?$`)
 
 var (
+	untilDeathRE   = regexp.MustCompile(`^\s+(?:his|her|their)\s+(?:own\s+|sudden\s+|early\s+)?death\b`)
 	ledElsewhereRE = regexp.MustCompile(`^\s+(?:until|back|to|into|out|through|in\s+(?:the|a)\s)`)
 	ministerRE     = regexp.MustCompile(`(?i)prime\s+minister|premier|minister`)
 	toFormRE       = regexp.MustCompile(`^[^;.]*?\bto\s+form\b`)
 	ofUnnamedRE    = regexp.MustCompile(`^\s+of\s+(?:its|the|a|their)\s+[a-z]`)
 	andRE          = regexp.MustCompile(`,\s+and\s+`)
-	seatsRE        = regexp.MustCompile(`(\d[\d,]*)\s+(?:of\s+the\s+\d[\d,]*\s+|out\s+of\s+\d[\d,]*\s+)?(?:\w+\s+)?seats`)
+	seatsRE        = regexp.MustCompile(`(?i)\b(\d[\d,]*|no|a\s+single|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:of\s+the\s+\d[\d,]*\s+|out\s+of\s+\d[\d,]*\s+)?(?:\w+\s+)?seats?\b`)
+	lostRE         = regexp.MustCompile(`(?i)\b(?:lost|lose|losing)\s+$`)
 	percentRE      = regexp.MustCompile(`(\d+(?:\.\d+)?)\s?(%|per\s?cent|percent)`)
 	votesRE        = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d{4,})\s+votes`)
 	electionRE     = regexp.MustCompile(`(?i)\b(?:the\s+)?(\d{4})\s+((?:general|parliamentary|legislative|presidential|national|local|communal|municipal|regional|european|constituent\s+assembly|snap|federal|state|duma)\s+)?elections?\b|\belections?\s+(?:of|in)\s+(\d{4})\b`)
 )
+
+// seatsIn returns the seats a result's words give: the number as written ("27", "four"), 0 for "no
+// seats", 1 for "a single seat"; seats lost are no result ("lost two seats"), and "" when none is
+// given.
+func seatsIn(what string) string {
+	for _, m := range seatsRE.FindAllStringSubmatchIndex(what, -1) {
+		if lostRE.MatchString(what[:m[0]]) {
+			continue
+		}
+		n := strings.ToLower(what[m[2]:m[3]])
+		switch {
+		case n == "no":
+			return "0"
+		case strings.HasPrefix(n, "a"):
+			return "1"
+		case n[0] >= '0' && n[0] <= '9':
+			return what[m[2]:m[3]]
+		}
+		return n
+	}
+	return ""
+}
 
 // election drafts an election result told in a sentence: "In the 1990 election the party won 78
 // seats with 32.1% of the vote".
@@ -903,9 +975,7 @@ func (c *sentenceContext) election() {
 		res.Level = events.LevelCommunal
 	}
 	res.Election = year + " " + kind + " election"
-	if m := seatsRE.FindStringSubmatch(what); m != nil {
-		res.Seats = m[1]
-	}
+	res.Seats = seatsIn(what)
 	if m := percentRE.FindStringSubmatch(what); m != nil {
 		res.Percent = m[1] + "%"
 	}

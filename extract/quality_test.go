@@ -29,6 +29,7 @@ var goldSets = []goldSet{
 	{"own articles", "testdata/gold", ".gold.json", true},
 	{"held-out articles", "testdata/heldout", ".gold.json", false},
 	{"second held-out articles", "testdata/heldout2", ".gold.json", false},
+	{"third held-out articles", "testdata/heldout3", ".gold.json", false},
 }
 
 // score counts, for one event type, the gold facts, the drafted facts and the pairs that match.

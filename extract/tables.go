@@ -11,8 +11,9 @@ import (
 // tables applies the table rules, chosen by column names:
 //   - a leaders table (Name, Term start, Term end, optionally Deputy): a leader took and left office
 //     at the term's dates; a deputy listed for a term took and left office with the leader;
-//   - a results table by election (Election, Votes #, ...): one result per row, at the level its
-//     section names (general, communal);
+//   - a results table by election (Election and votes, a share or seats, under a header of two rows,
+//     "Votes #", or of one, "Votes", "%"): one result per row, at the level its section names
+//     (general, communal);
 //   - a results table by constituency (Constituency, Popular vote, ...): one result per row for the
 //     election its section's TableHint names; a summary row ("Total") is the national result.
 //
@@ -29,7 +30,7 @@ func (x *extractor) tables() error {
 			switch {
 			case t.Column("Term start") >= 0 && t.Column("Name") >= 0:
 				err = x.leadersTable(sec, t)
-			case t.Column("Election") >= 0 && t.Column("Votes #") >= 0:
+			case t.Column("Election") >= 0 && t.Column("Constituency") < 0 && resultsByElection(t):
 				err = x.electionTable(sec, t)
 			case t.Column("Constituency") >= 0:
 				err = x.constituencyTable(sec, t)
@@ -118,6 +119,39 @@ func levelOf(section string) string {
 	return events.LevelGeneral
 }
 
+// resultColumns are the labels a results table by election gives each figure under: a header of two
+// rows names the column and its sub-header ("Votes #", "Votes %"), a header of one row the figure
+// alone ("Votes", "%", "Seats"). The first label a table has is read.
+var resultColumns = struct{ votes, percent, change, seats, seatsChange []string }{
+	votes:       []string{"Votes #", "Votes", "Popular vote", "Vote"},
+	percent:     []string{"Votes %", "%", "Vote %", "Votes (%)", "Share", "Vote share", "Percentage", "Percent"},
+	change:      []string{"Votes ±", "±", "+/–", "+/-"},
+	seats:       []string{"Seats #", "Seats", "Seats won"},
+	seatsChange: []string{"Seats ±"},
+}
+
+// resultsByElection reports whether t gives a figure of a result (votes, a share, seats) by election.
+func resultsByElection(t *document.Table) bool {
+	for _, labels := range [][]string{resultColumns.votes, resultColumns.percent, resultColumns.seats} {
+		for _, l := range labels {
+			if t.Column(l) >= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cellOf returns the cell of row r under the first of labels that t has.
+func cellOf(t *document.Table, r document.Row, labels []string) string {
+	for _, l := range labels {
+		if t.Column(l) >= 0 {
+			return cell(t, r, l)
+		}
+	}
+	return ""
+}
+
 func (x *extractor) electionTable(sec *document.Section, t *document.Table) error {
 	level := levelOf(sec.Title)
 	for _, r := range t.Rows {
@@ -133,11 +167,11 @@ func (x *extractor) electionTable(sec *document.Section, t *document.Table) erro
 		res := events.ElectionResult{
 			Election:    year + " " + level + " election",
 			Level:       level,
-			VotesText:   cell(t, r, "Votes #"),
-			Percent:     cell(t, r, "Votes %"),
-			Change:      cell(t, r, "Votes ±"),
-			Seats:       cell(t, r, "Seats #"),
-			SeatsChange: cell(t, r, "Seats ±"),
+			VotesText:   cellOf(t, r, resultColumns.votes),
+			Percent:     cellOf(t, r, resultColumns.percent),
+			Change:      cellOf(t, r, resultColumns.change),
+			Seats:       cellOf(t, r, resultColumns.seats),
+			SeatsChange: cellOf(t, r, resultColumns.seatsChange),
 			Chiefs:      cell(t, r, "Chiefs #"),
 			Councillors: cell(t, r, "Councillors #"),
 			Position:    cell(t, r, "Position"),

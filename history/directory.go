@@ -53,7 +53,22 @@ type AmbiguousError struct {
 
 // Error describes the error, listing the candidates or the reason.
 func (e *AmbiguousError) Error() string {
-	return fmt.Sprintf("%q is %v: it names %d %ss; use the id:\n%s", e.Query, events.ErrAmbiguous, e.Total, e.Kind, list(e.Candidates, e.Total))
+	return fmt.Sprintf("%q is %v: it names %d %s; use the id:\n%s", e.Query, events.ErrAmbiguous, e.Total, kindsOf(e.Kind, e.Total), list(e.Candidates, e.Total))
+}
+
+// kindsOf names n entities of a kind: "2 parties", "1 person", "3 entities" of no kind.
+func kindsOf(kind events.Kind, n int) string {
+	word, plural := string(kind), string(kind)+"s"
+	switch kind {
+	case "":
+		word, plural = "entity", "entities"
+	case events.KindParty:
+		plural = "parties"
+	}
+	if n == 1 {
+		return word
+	}
+	return plural
 }
 
 // Unwrap returns events.ErrAmbiguous.

@@ -163,7 +163,7 @@ func TestAskCodes(t *testing.T) {
 		doc  string
 		want error
 	}{
-		{"400", `{"code":400,"error":"\"CNP\" is ambiguous: it names 2 partys; use the id:\n  a  (A)\n  b  (B)","candidates":[{"id":"a","kind":"party","names":["A"]},{"id":"b","kind":"party","names":["B"]}],"total":2}`, events.ErrAmbiguous},
+		{"400", `{"code":400,"error":"\"CNP\" is ambiguous: it names 2 parties; use the id:\n  a  (A)\n  b  (B)","candidates":[{"id":"a","kind":"party","names":["A"]},{"id":"b","kind":"party","names":["B"]}],"total":2}`, events.ErrAmbiguous},
 		{"403", `{"code":403,"error":"write: this node is read-only: it takes no writes"}`, node.ErrReadOnly},
 		{"403", `{"code":403,"error":"publish on annals.history.>: refused: not permitted"}`, node.ErrNotPermitted},
 		{"404", `{"code":404,"error":"no party is known as \"X\": not found","candidates":[{"id":"x-party","kind":"party","names":["X Party"]}],"total":1}`, events.ErrNotFound},

@@ -21,6 +21,9 @@ type Dispute struct {
 type claimGroup struct {
 	field string
 	items []groupItem
+	// successive holds the names of a rename chain (folded): two of them are names the party had at
+	// different times, not claims that disagree.
+	successive map[string]bool
 }
 
 type groupItem struct {
@@ -38,7 +41,8 @@ func wild(value string) bool { return value == "" || value == events.SuccessionU
 
 func (g *claimGroup) conflicts(i, j int) bool {
 	a, b := &g.items[i], &g.items[j]
-	if a.value != b.value && !wild(a.value) && !wild(b.value) && events.NameKey(a.value) != events.NameKey(b.value) {
+	if a.value != b.value && !wild(a.value) && !wild(b.value) && events.NameKey(a.value) != events.NameKey(b.value) &&
+		!(g.successive[events.NameKey(a.value)] && g.successive[events.NameKey(b.value)]) {
 		return true
 	}
 	if a.date.Unknown() || b.date.Unknown() {
@@ -121,6 +125,18 @@ func disputesOf(id events.EntityID, evs []events.Event, names Names) []Dispute {
 		case events.PartyPosition:
 			if self {
 				group("position").add(e, p.Position, events.Date{})
+			}
+		}
+	}
+	if g, ok := groups["official name"]; ok {
+		// "Founded as the Democratic Renewal Union" and "the Armenian Renewal Party", with a rename
+		// from the one to the other: the names of two times.
+		for i := range evs {
+			if p, ok := evs[i].Payload.(events.PartyRenamed); ok && evs[i].Entity == id && p.From != "" {
+				if g.successive == nil {
+					g.successive = map[string]bool{}
+				}
+				g.successive[events.NameKey(p.From)], g.successive[events.NameKey(p.To)] = true, true
 			}
 		}
 	}

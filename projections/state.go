@@ -222,6 +222,7 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 		Affiliations: []Link{}, Predecessors: []Link{}, Successors: []Link{}, FormerLeaders: []Leader{},
 		Vacancies: []Vacancy{}, FormerWings: []Link{}, FormerAffiliations: []Link{}, Bans: []Ban{}}
 	var names0, abbrevs, founded, ideology, position, renames, endings []Claim
+	var later []laterRename // renames yet to come on day
 	var took, left []*events.Event
 	attested := false // a dated fact about the party itself is certain by the day
 	for i := range evs {
@@ -262,8 +263,11 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 			}
 			names0 = append(names0, claim(p.Name))
 		case events.PartyRenamed:
-			if self && happened {
+			switch {
+			case self && happened:
 				renames = append(renames, claim(p.To))
+			case self && p.From != "" && !e.Date.Unknown():
+				later = append(later, laterRename{from: claim(p.From), to: p.To, on: e.Date})
 			}
 		case events.PartySucceeded:
 			switch {
@@ -323,6 +327,7 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 			}
 		}
 	}
+	names0 = beforeRenames(names0, later)
 	// A rename in effect replaces the names before it; an uncertain one joins them.
 	for _, r := range renames {
 		if r.Certainty == Certain {
@@ -420,6 +425,53 @@ func valueOf(claims []Claim) Value {
 		v.Value = ""
 	}
 	return v
+}
+
+// laterRename is a rename that has not happened on the day asked: from the name it replaces (a claim
+// citing the rename) to the name it gives, on its date.
+type laterRename struct {
+	from Claim
+	to   string
+	on   events.Date
+}
+
+// beforeRenames returns the name claims that hold before the renames yet to come. A rename from A to
+// B on a later day says the party was called A until then: a claim to the name B that is undated or
+// dated before the rename (an infobox that gives the party its later name, a founding told under
+// it) names it by the name it came to have, and gives way to A, which the rename attests when no
+// other claim does.
+func beforeRenames(names []Claim, later []laterRename) []Claim {
+	if len(later) == 0 {
+		return names
+	}
+	// The last rename first: "A to B in 1989, B to C in 1995" leaves A before 1989.
+	slices.SortStableFunc(later, func(a, b laterRename) int { return b.on.Compare(a.on) })
+	var attested map[ulid.ULID]bool // the claims a rename added: names until a rename, whatever its date
+	for _, r := range later {
+		to := events.NameKey(r.to)
+		kept := make([]Claim, 0, len(names)+1)
+		dropped, hasFrom := false, false
+		for _, c := range names {
+			if events.NameKey(c.Value) == to && (c.date.Unknown() || c.date.Latest() < r.on.Earliest() || attested[c.EventID]) {
+				dropped = true
+				continue
+			}
+			hasFrom = hasFrom || events.NameKey(c.Value) == events.NameKey(r.from.Value)
+			kept = append(kept, c)
+		}
+		if !dropped {
+			continue
+		}
+		if !hasFrom {
+			kept = append(kept, r.from)
+			if attested == nil {
+				attested = map[ulid.ULID]bool{}
+			}
+			attested[r.from.EventID] = true
+		}
+		names = kept
+	}
+	return names
 }
 
 // foundingOf gathers founding-date claims. Compatible claims refine each other (a day inside a year

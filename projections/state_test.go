@@ -244,3 +244,32 @@ func TestLeadersTermsAndCertainty(t *testing.T) {
 		}
 	}
 }
+
+// A party is called what it was called then: before a rename from A to B, the claims that give it the
+// name B (an undated name, a founding line that repeats the later name) give way to A; after it, B
+// holds. Two renames in a row leave the first name before both.
+func TestNameBeforeALaterRename(t *testing.T) {
+	evs := []events.Event{
+		fact(t, events.TypeEntityNamed, "XXXX", events.EntityNamed{Kind: events.KindParty, Name: "Civic Front", NameType: events.NameOfficial}, "Civic Front"),
+		fact(t, events.TypePartyFounded, "1978-10-12", events.PartyFounded{Name: "Civic Front"}, "Founded: 12 October 1978"),
+		fact(t, events.TypePartyFounded, "1978", events.PartyFounded{Name: "Peasant League"}, "founded as the Peasant League"),
+		fact(t, events.TypePartyRenamed, "1989", events.PartyRenamed{From: "Peasant League", To: "Civic Union"}, "renamed 1989"),
+		fact(t, events.TypePartyRenamed, "1995-05", events.PartyRenamed{From: "Civic Union", To: "Civic Front"}, "renamed 1995"),
+	}
+	tests := []struct{ at, name string }{
+		{"1980-01-01", "Peasant League"},
+		{"1990-01-01", "Civic Union"},
+		{"1996-01-01", "Civic Front"},
+	}
+	for _, tt := range tests {
+		day, _ := events.ParseDay(tt.at)
+		st := projections.Party("p", evs, day, nil)
+		if st.Name.Disputed || st.Name.Value != tt.name {
+			t.Errorf("Party on %s: name %+v, want %q, not disputed", tt.at, st.Name, tt.name)
+		}
+		// The names of two times are no dispute.
+		for _, d := range st.Disputes {
+			t.Errorf("Party on %s: dispute %q, want none", tt.at, d.Field)
+		}
+	}
+}

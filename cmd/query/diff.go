@@ -48,7 +48,11 @@ func (m *Main) diff(c *common) func(ctx context.Context) error {
 			return m.writeDocument(raw, doc)
 		}
 		diffs := doc.Parties
-		fmt.Fprintf(m.Stdout, "From %s to %s: %d parties changed\n", from, to, len(diffs))
+		changed := "parties changed"
+		if len(diffs) == 1 {
+			changed = "party changed"
+		}
+		fmt.Fprintf(m.Stdout, "From %s to %s: %d %s\n", from, to, len(diffs), changed)
 		for _, d := range diffs {
 			fmt.Fprintf(m.Stdout, "\n%s [%s]\n", d.Name, d.Party)
 			for _, ch := range d.Changes {
