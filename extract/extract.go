@@ -235,6 +235,12 @@ func (x *extractor) field(f document.Field) error {
 		if len(members) > 0 {
 			x.add(s, "", q, events.PartyMerged{Members: members})
 		}
+	case "merged into":
+		// The party joined another, which an infobox does not say was new: the merger dates no
+		// founding of it (PartyMerged.Absorbed), as "X merged into Y" in a sentence.
+		for _, n := range splitList(v) {
+			x.add(x.mention(events.KindParty, n, q), "", q, events.PartyMerged{Members: []events.EntityID{s}, Absorbed: true})
+		}
 	case "leader", "leaders", "president", "chairman", "chairperson", "secretary-general", "general secretary":
 		role := "leader"
 		if !strings.HasPrefix(key, "leader") {

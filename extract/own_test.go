@@ -158,6 +158,12 @@ func TestFactsEdgeDocuments(t *testing.T) {
 			},
 		},
 		{
+			"merged into another party",
+			"= Quiet Party =\n\nQuiet Party\n- Merged into: Loud Party\n",
+			[]want{{events.TypePartyMerged, "loud-party", "XXXX", "Merged into: Loud Party",
+				events.PartyMerged{Members: []events.EntityID{"quiet-party"}, Absorbed: true}, ""}},
+		},
+		{
 			"negated legality",
 			"= Quiet Party =\n\nQuiet Party\n- Successor: Loud Party (illegal)\n",
 			[]want{{events.TypePartySucceeded, "quiet-party", "XXXX", "Successor: Loud Party (illegal)",
