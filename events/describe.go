@@ -129,6 +129,15 @@ func (p PartyCeased) Describe(t Telling) string {
 	return t.Subject + " ceased activity"
 }
 
+// Describe tells a PartyRestored in one line of English.
+func (p PartyRestored) Describe(t Telling) string {
+	s := t.Subject + " restored"
+	if p.Means != "" {
+		s += " (" + p.Means + ")"
+	}
+	return s + t.By(p.By)
+}
+
 // Describe tells a PartyIdeology in one line of English.
 func (p PartyIdeology) Describe(t Telling) string {
 	return fmt.Sprintf("%s ideology: %s", t.Subject, strings.Join(p.Ideologies, ", "))

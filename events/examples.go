@@ -48,6 +48,7 @@ func examplePayloads() []Payload {
 		PartyBanned{By: "supreme-court-of-cambodia", Reason: "a foreign plot"},
 		PartyDissolved{By: "supreme-court-of-cambodia", Forced: true},
 		PartyCeased{Reason: "for all intents it ceased to exist"},
+		PartyRestored{By: "supreme-court-of-cambodia", Means: "ban lifted"},
 		PartyIdeology{Ideologies: []string{"Liberalism", "Civic nationalism", khmerSlogan}},
 		PartyPosition{Position: "Centre-left to left-wing"},
 		PartyWing{Kind: "military wing", Wing: "national-army-of-democratic-kampuchea"},

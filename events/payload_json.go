@@ -1679,6 +1679,54 @@ func (p *PartyRenamed) decodeJSON(r *jsonReader) {
 }
 
 // invalidText returns the first text of p that is not valid UTF-8, as invalidString finds it.
+func (p PartyRestored) invalidText() (string, bool) {
+	if !utf8.ValidString(string(p.By)) {
+		return string(p.By), true
+	}
+	if !utf8.ValidString(p.Means) {
+		return p.Means, true
+	}
+	return "", false
+}
+
+// appendJSON appends p as json.Marshal writes it.
+func (p PartyRestored) appendJSON(b []byte) []byte {
+	start := len(b)
+	if p.By != "" {
+		b = append(b, `,"by":`...)
+		b = appendString(b, string(p.By))
+	}
+	if p.Means != "" {
+		b = append(b, `,"means":`...)
+		b = appendString(b, p.Means)
+	}
+	if len(b) == start {
+		return append(b, "{}"...)
+	}
+	b[start] = '{'
+	return append(b, '}')
+}
+
+// decodeJSON reads p from plain JSON (see jsonReader).
+func (p *PartyRestored) decodeJSON(r *jsonReader) {
+	var seen uint64
+	for i := 0; r.field(i); i++ {
+		switch string(r.key) {
+		case "by":
+			if r.once(&seen, 0) {
+				p.By = readString[EntityID](r)
+			}
+		case "means":
+			if r.once(&seen, 1) {
+				p.Means = r.str()
+			}
+		default:
+			r.fail()
+		}
+	}
+}
+
+// invalidText returns the first text of p that is not valid UTF-8, as invalidString finds it.
 func (p PartySplit) invalidText() (string, bool) {
 	if !utf8.ValidString(string(p.NewParty)) {
 		return string(p.NewParty), true
@@ -2836,6 +2884,28 @@ func init() {
 		},
 		invalidText: func(p Payload) (string, bool, bool) {
 			v, ok := p.(PartyRenamed)
+			if !ok {
+				return "", false, false
+			}
+			s, bad := v.invalidText()
+			return s, bad, true
+		},
+	}
+	payloadCodecs["party.restored/v1"] = payloadCodec{
+		append: func(b []byte, p Payload) ([]byte, bool) {
+			v, ok := p.(PartyRestored)
+			if !ok {
+				return b, false
+			}
+			return v.appendJSON(b), true
+		},
+		decode: func(r *jsonReader) (Payload, bool) {
+			var v PartyRestored
+			v.decodeJSON(r)
+			return v, !r.bad
+		},
+		invalidText: func(p Payload) (string, bool, bool) {
+			v, ok := p.(PartyRestored)
 			if !ok {
 				return "", false, false
 			}

@@ -22,6 +22,7 @@ const (
 	TypePartyBanned          Type = "party.banned/v1"
 	TypePartyDissolved       Type = "party.dissolved/v1"
 	TypePartyCeased          Type = "party.ceased_activity/v1"
+	TypePartyRestored        Type = "party.restored/v1"
 	TypePartyIdeology        Type = "party.ideology_stated/v1"
 	TypePartyPosition        Type = "party.position_stated/v1"
 	TypePartyWing            Type = "party.wing_recorded/v1"
@@ -66,6 +67,7 @@ func init() {
 	register[PartyBanned](KindParty, "the party was banned")
 	register[PartyDissolved](KindParty, "the party was dissolved")
 	register[PartyCeased](KindParty, "the party ceased activity or importance")
+	register[PartyRestored](KindParty, "the party was legal and active again: a ban lifted, re-legalised, re-founded")
 	register[PartyIdeology](KindParty, "the party's ideology as stated by a source")
 	register[PartyPosition](KindParty, "the party's political position as stated by a source")
 	register[PartyWing](KindParty, "the party had a wing (military, armed, youth...)")
@@ -304,6 +306,19 @@ type PartyCeased struct {
 func (PartyCeased) EventType() Type  { return TypePartyCeased }
 func (PartyCeased) Refs() []EntityID { return nil }
 func (PartyCeased) Validate() error  { return nil }
+
+// PartyRestored records that the party was legal and active again after a ban, a declaration of
+// illegality or a dissolution: the ban lifted, the party re-legalised, re-registered or re-founded
+// under its own name (Means, in the source's words), by By (a court, a government) if known. From
+// then on it is active.
+type PartyRestored struct {
+	By    EntityID `json:"by,omitempty"`
+	Means string   `json:"means,omitempty"`
+}
+
+func (PartyRestored) EventType() Type    { return TypePartyRestored }
+func (p PartyRestored) Refs() []EntityID { return refs(p.By) }
+func (p PartyRestored) Validate() error  { return validateRefs("by", p.By) }
 
 // PartyIdeology records the ideologies a source states for the party.
 type PartyIdeology struct {

@@ -191,6 +191,10 @@ func (x *extractor) field(f document.Field) error {
 		x.name(s, x.kind, v, events.NameAbbreviation, q)
 	case "native name", "khmer name":
 		x.name(s, x.kind, v, events.NameNative, q)
+	case "romanized name", "romanised name", "transliteration", "other name", "other names", "also known as":
+		for _, n := range splitList(v) {
+			x.name(s, x.kind, n, events.NameAlternate, q)
+		}
 	case "foundation", "founded", "formation", "established":
 		date, err := ProseDate(v)
 		if err != nil {
@@ -215,12 +219,12 @@ func (x *extractor) field(f document.Field) error {
 		} else {
 			x.add(s, date, q, events.PartyDissolved{})
 		}
-	case "successor", "successors", "predecessor", "predecessors":
+	case "successor", "successors", "predecessor", "predecessors", "succeeded by", "preceded by":
 		for _, item := range splitList(v) {
 			name, qualifier := splitQualifier(item)
 			other := x.mention(events.KindParty, name, q)
 			p := events.PartySucceeded{Successor: other, Kind: successionKind(qualifier), Qualifier: qualifier}
-			if strings.HasPrefix(key, "predecessor") {
+			if strings.HasPrefix(key, "predecessor") || key == "preceded by" {
 				p.Successor = s
 				x.add(other, "", q, p)
 			} else {

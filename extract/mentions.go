@@ -111,7 +111,7 @@ func findMentions(s string) []mention {
 	var out []mention
 	for i := 0; i < len(words); {
 		w := s[words[i][0]:words[i][1]]
-		if !isCap(w) {
+		if !isCap(w) || i == 0 && openingParticiple(s, words) {
 			i++
 			continue
 		}
@@ -167,6 +167,21 @@ func findMentions(s string) []mention {
 	}
 	return out
 }
+
+// openingParticiple reports whether a sentence opens with a participle and a preposition ("Founded
+// in 1945, the party", "Re-founded in Bodø"), which start no name ("United Front", "Ahmed was").
+func openingParticiple(s string, words [][]int) bool {
+	w := strings.ToLower(s[words[0][0]:words[0][1]])
+	if len(words) < 2 || len(w) < 5 || !strings.HasSuffix(w, "ed") {
+		return false
+	}
+	return participlePrepositions[s[words[1][0]:words[1][1]]]
+}
+
+var participlePrepositions = map[string]bool{"in": true, "on": true, "at": true, "by": true, "as": true,
+	"after": true, "before": true, "during": true, "from": true, "under": true, "with": true, "shortly": true,
+	"soon": true, "originally": true, "initially": true, "illegally": true, "secretly": true, "formally": true,
+	"officially": true, "first": true, "twice": true, "again": true}
 
 // andName returns the end of a name that joins two words with "and" (words[i:j] one capitalised
 // word, then "and", then capitalised words whose last names a party or a body: "Unity and Renewal

@@ -164,6 +164,16 @@ func TestFactsEdgeDocuments(t *testing.T) {
 				events.PartyMerged{Members: []events.EntityID{"quiet-party"}, Absorbed: true}, ""}},
 		},
 		{
+			"preceded by, and a romanised name",
+			"= Quiet Party =\n\nQuiet Party\n- Preceded by: Old Party\n- Romanized name: Shizuka Tō\n",
+			[]want{
+				{events.TypePartySucceeded, "old-party", "XXXX", "Preceded by: Old Party",
+					events.PartySucceeded{Successor: "quiet-party", Kind: events.SuccessionUnspecified}, ""},
+				{events.TypeEntityNamed, "quiet-party", "XXXX", "Romanized name: Shizuka Tō",
+					events.EntityNamed{Kind: events.KindParty, Name: "Shizuka Tō", NameType: events.NameAlternate}, ""},
+			},
+		},
+		{
 			"negated legality",
 			"= Quiet Party =\n\nQuiet Party\n- Successor: Loud Party (illegal)\n",
 			[]want{{events.TypePartySucceeded, "quiet-party", "XXXX", "Successor: Loud Party (illegal)",

@@ -38,6 +38,12 @@ func Draft(doc *document.Document, subject events.EntityID) []events.Fact {
 	return d.result()
 }
 
+// bracketName is another name of refs[of], given in brackets after it.
+type bracketName struct {
+	of   int
+	name string
+}
+
 // drafter carries what one sentence tells the next: the entities "it", "the party" and "he" refer to,
 // the last year named, and the names the document has given its entities.
 type drafter struct {
@@ -52,8 +58,11 @@ type drafter struct {
 	persons map[string]events.EntityID // the words of persons' names, for "Khieu" after "Khieu Samphan"
 	fresh   map[events.EntityID]bool   // the entities the sentence at hand names first
 	current map[events.EntityID]string // a party's name as the text has come to tell it: founded as, renamed to
-	facts   []events.Fact
-	named   map[string]bool
+	// bracketNames are the names the sentence at hand gives in brackets after a name, drafted once
+	// its rules have said which entity that name is (a party founded under it, say).
+	bracketNames []bracketName
+	facts        []events.Fact
+	named        map[string]bool
 }
 
 func newDrafter(doc *document.Document, subject events.EntityID) *drafter {
@@ -93,7 +102,7 @@ type ref struct {
 
 // sentence drafts the facts of one sentence.
 func (d *drafter) sentence(text string) {
-	d.fresh = map[events.EntityID]bool{}
+	d.fresh, d.bracketNames = map[events.EntityID]bool{}, nil
 	dates := findDates(text, d.year)
 	sk, refs, clauses := d.skeleton(text)
 	ctx := &sentenceContext{d: d, text: text, sk: sk, refs: refs, dates: findDates(sk, d.year)}
@@ -103,6 +112,13 @@ func (d *drafter) sentence(text string) {
 		// A relative clause tells facts of its own: "X, who had founded the party in 1992, died".
 		c := &sentenceContext{d: d, text: text, sk: clause, refs: refs, dates: findDates(clause, d.year)}
 		c.draft()
+	}
+	for _, b := range d.bracketNames {
+		// A party's other names, and the name they follow, even when the sentence tells nothing of it.
+		if of := refs[b.of]; of.kind == events.KindParty || of.kind == events.KindOrganisation {
+			d.addName(text, of.id, of)
+			d.addName(text, of.id, ref{id: of.id, kind: of.kind, name: b.name})
+		}
 	}
 	// What the next sentence's "it", "he" and "the party" refer to.
 	firstPerson, lastParty := events.EntityID(""), events.EntityID("")
@@ -293,6 +309,11 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 		}
 	}
 	var clauses []string
+	if m := openingParticipleRE.FindStringSubmatch(sk); m != nil {
+		// "Re-founded in Bodø in June 1945, the party elected": "the party was re-founded in Bodø
+		// in June 1945".
+		clauses = append(clauses, m[3]+" was "+strings.ToLower(m[1][:1])+m[1][1:]+m[2])
+	}
 	for _, loc := range relativeRE.FindAllStringSubmatchIndex(sk, -1) {
 		if objectOfPrepositionRE.MatchString(sk[:loc[0]]) {
 			continue // "a coalition with the SLD, formed in 2001,": the clause is of the coalition
@@ -334,6 +355,10 @@ var namedAppositionRE = regexp.MustCompile(`⟦(\d+)⟧,\s+(?:the\s+)?⟦(\d+)�
 // ("the leader of the ⟦1⟧"): a relative clause after it may be of the words before.
 var objectOfPrepositionRE = regexp.MustCompile(`\b(?:of|with|to|for|from|against|by|between|and|or|including|under|within|than)\s+(?:the\s+)?$`)
 
+// openingParticipleRE matches a sentence that opens with a participle whose subject is the name
+// after its comma: "Founded in the autumn of 1945, the ⟦0⟧ won".
+var openingParticipleRE = regexp.MustCompile(`^([A-Z][a-z]*(?:-[a-z]+)?ed)(\s+(?:in|on|at|by|as|after|before|during|from|under|with|shortly|soon|originally|initially|illegally|secretly|formally|officially|first|twice|again)\b(?:[^⟦;,]|⟦\d+⟧)*?(?:,\s+(?:in|on|at|after|before|during|with|from|by|under|following)\s(?:[^⟦;,]|⟦\d+⟧)*?)?),\s+(?:the\s+)?(⟦\d+⟧)\s+\p{Ll}`)
+
 // relativeClause returns the relative clause after a name as a clause of its own, the name its
 // subject: "⟦2⟧, who had founded the party in 1992," → "⟦2⟧ had founded the party in 1992"; "⟦1⟧,
 // founded in 1990 by ⟦3⟧," → "⟦1⟧ was founded in 1990 by ⟦3⟧". A clause whose subject is not the name
@@ -373,6 +398,13 @@ func (d *drafter) otherNames(refs []ref, i int, brackets string) {
 	inner = strings.TrimSuffix(strings.TrimPrefix(inner, "("), ")")
 	for _, item := range strings.FieldsFunc(inner, func(r rune) bool { return r == ',' || r == ';' }) {
 		item = strings.TrimSpace(item)
+		if caseless(item) {
+			// "(農村進歩党)", "(नेपाल जनमुक्ति पार्टी)": a name in a script without capitals, which no
+			// mention finds.
+			d.aliases[events.NameKey(item)] = refs[i].id
+			d.bracketNames = append(d.bracketNames, bracketName{of: i, name: item})
+			continue
+		}
 		if !bracketNameRE.MatchString(item) {
 			continue
 		}
@@ -403,10 +435,26 @@ func (d *drafter) otherNames(refs []ref, i int, brackets string) {
 		}
 		d.aliases[key] = refs[i].id
 		refs[in[0]] = ref{id: refs[i].id, kind: refs[i].kind, name: name}
+		d.bracketNames = append(d.bracketNames, bracketName{of: i, name: name})
 		for _, j := range in[1:] {
 			refs[j] = ref{id: refs[i].id, kind: refs[i].kind} // a part of that name
 		}
 	}
+}
+
+// caseless reports whether s is a name written in scripts without capitals (Han, Devanagari, Arabic,
+// Khmer...): letters, none upper or lower case, and no digits.
+func caseless(s string) bool {
+	letters := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r) || unicode.IsLower(r) || unicode.IsDigit(r):
+			return false
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	return letters > 0
 }
 
 // bracketNameRE matches an item in brackets that is a name and nothing else: names, and words in
@@ -585,7 +633,7 @@ func roleOf(f events.Fact) string {
 // (events.TypeEntityNamed).
 var DraftedTypes = []events.Type{
 	events.TypePartyFounded, events.TypePartyDissolved, events.TypePartyBanned, events.TypePartyDeclaredIllegal,
-	events.TypePartyCeased, events.TypePartyRenamed, events.TypePartyMerged, events.TypePartySplit,
+	events.TypePartyCeased, events.TypePartyRestored, events.TypePartyRenamed, events.TypePartyMerged, events.TypePartySplit,
 	events.TypePartySucceeded, events.TypeLeaderTookOffice, events.TypeLeaderLeftOffice,
 	events.TypePersonArrested, events.TypePersonFled, events.TypePersonExiled, events.TypePersonDied,
 	events.TypePersonDefected, events.TypePersonSentenced, events.TypeElectionResult, events.TypePartyAffiliation,
@@ -810,38 +858,47 @@ func (c *sentenceContext) name(id events.EntityID) {
 		if r.id != id || r.name == "" {
 			continue
 		}
-		kind := c.d.kinds[id]
-		if kind == "" {
-			kind = r.kind
-		}
-		if kind == "" {
+		if !c.d.addName(c.text, id, r) {
 			return
-		}
-		nameType := events.NameOfficial
-		switch {
-		case id == c.d.subject && events.NameKey(r.name) != events.NameKey(titleName(c.d.doc.Title)) && allCaps(r.name):
-			nameType = events.NameAbbreviation
-		case events.Slug(r.name) != id && allCaps(r.name):
-			nameType = events.NameAbbreviation
-		case events.Slug(r.name) != id && kind == events.KindParty && nearSpelling(events.NameKey(r.name), events.NameKey(c.d.nameOf(id))):
-			nameType = events.NameMisspelling
-		case events.Slug(r.name) != id:
-			nameType = events.NameAlternate
-		}
-		key := string(id) + "\x00" + events.NameKey(r.name)
-		if c.d.named[key] {
-			continue
-		}
-		c.d.named[key] = true
-		f := events.Fact{Type: events.TypeEntityNamed, Entity: id, Date: events.MustParseDate("XXXX"),
-			Source:  events.Source{Document: c.d.doc.Name, Quote: c.text},
-			Payload: events.EntityNamed{Kind: kind, Name: r.name, NameType: nameType, Language: language(r.name)},
-			Method:  events.MethodDrafted, Rule: "named-in-sentence"}
-		if f.Validate() == nil {
-			c.d.facts = append(c.d.facts, f)
 		}
 		// Go on: the sentence may give it other names too ("the Democratic Party (DS)").
 	}
+}
+
+// addName drafts, once per document, that id is known by the name of r, quoting the sentence. It
+// reports false when the kind of id is not known (a place, a people): such a name is not drafted.
+func (d *drafter) addName(quote string, id events.EntityID, r ref) bool {
+	kind := d.kinds[id]
+	if kind == "" {
+		kind = r.kind
+	}
+	if kind == "" {
+		return false
+	}
+	nameType := events.NameOfficial
+	switch {
+	case id == d.subject && events.NameKey(r.name) != events.NameKey(titleName(d.doc.Title)) && allCaps(r.name):
+		nameType = events.NameAbbreviation
+	case events.Slug(r.name) != id && allCaps(r.name):
+		nameType = events.NameAbbreviation
+	case events.Slug(r.name) != id && kind == events.KindParty && nearSpelling(events.NameKey(r.name), events.NameKey(d.nameOf(id))):
+		nameType = events.NameMisspelling
+	case events.Slug(r.name) != id:
+		nameType = events.NameAlternate
+	}
+	key := string(id) + "\x00" + events.NameKey(r.name)
+	if d.named[key] {
+		return true
+	}
+	d.named[key] = true
+	f := events.Fact{Type: events.TypeEntityNamed, Entity: id, Date: events.MustParseDate("XXXX"),
+		Source:  events.Source{Document: d.doc.Name, Quote: quote},
+		Payload: events.EntityNamed{Kind: kind, Name: r.name, NameType: nameType, Language: language(r.name)},
+		Method:  events.MethodDrafted, Rule: "named-in-sentence"}
+	if f.Validate() == nil {
+		d.facts = append(d.facts, f)
+	}
+	return true
 }
 
 // country returns the country the document's infobox gives, or "".

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -215,4 +216,68 @@ func FuzzDraft(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestDraftBansAndSuccessions drafts from an article of our own (a Korean party, its name in Hangul
+// and Hanja) the shapes of a party's life a historian reads for its status: a founding told by an
+// opening participle and disputed by another, a ban of all parties, a ban lifted and a re-founding,
+// a passive merger into an existing party, a party absorbed; offices held "until" a day, handed over
+// "was succeeded as … by", and a death told after a coordination.
+func TestDraftBansAndSuccessions(t *testing.T) {
+	text := `= Korean Farmers' League =
+
+The Korean Farmers' League (조선농민동맹, 朝鮮農民同盟; KFL) was an agrarian party in Korea. It was founded in Daegu on 1 May 1946. Established in Seoul, in the spring of 1945, the league first met in a schoolhouse.
+
+Kim Tae-su was elected chairman in 1947. All political parties, including the KFL, were prohibited by the military government on 16 May 1961. The ban on the KFL was lifted in December 1963. Kim was succeeded as chairman by his deputy, Park Min-ho, in 1968, and died in Busan two years later. Park served as acting chairman, until a congress on 3 March 1969 chose Lee Jung-ah. In 1971 the league absorbed the Democratic Tenants' Union. On 9 September 1975 the KFL was merged into the New Democratic Party.`
+	doc, err := document.Parse("kfl.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	names := map[string]bool{}
+	for _, f := range Draft(doc, "korean-farmers-league") {
+		if n, ok := f.Payload.(events.EntityNamed); ok {
+			names[string(f.Entity)+" "+n.Name] = true
+			continue
+		}
+		key := string(f.Type) + " " + string(f.Entity) + " " + KeyOf(f)
+		switch p := f.Payload.(type) {
+		case events.PartyMerged:
+			key += fmt.Sprintf(" absorbed=%v", p.Absorbed)
+		case events.LeaderTookOffice:
+			key += " " + p.Role
+		case events.LeaderLeftOffice:
+			key += " " + p.Role
+		}
+		got[key] = append(got[key], f.Date.String())
+	}
+	want := map[string]string{
+		"party.founded/v1 korean-farmers-league ":                                      "1945,1946-05-01",
+		"party.banned/v1 korean-farmers-league ":                                       "1961-05-16",
+		"party.restored/v1 korean-farmers-league ":                                     "1963-12",
+		"leader.took_office/v1 korean-farmers-league kim-tae-su chairman":              "1947",
+		"leader.left_office/v1 korean-farmers-league kim-tae-su chairman":              "1968",
+		"leader.took_office/v1 korean-farmers-league park-min-ho chairman":             "1968",
+		"person.died/v1 kim-tae-su ":                                                   "1970",
+		"party.merged/v1 korean-farmers-league democratic-tenants-union absorbed=true": "1971",
+		"party.merged/v1 new-democratic-party korean-farmers-league absorbed=true":     "1975-09-09",
+	}
+	for k, dates := range want {
+		gotDates := got[k]
+		slices.Sort(gotDates)
+		if strings.Join(gotDates, ",") != dates {
+			t.Errorf("Draft: %s dated %q, want %q", k, gotDates, dates)
+		}
+	}
+	if _, ok := got["person.died/v1 park-min-ho "]; ok {
+		t.Error("Draft: Park Min-ho died, want Kim Tae-su (the subject of 'and died')")
+	}
+	for _, n := range []string{"korean-farmers-league 조선농민동맹", "korean-farmers-league 朝鮮農民同盟", "korean-farmers-league KFL"} {
+		if !names[n] {
+			t.Errorf("Draft: no name %q", n)
+		}
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v\nnames: %v", got, names)
+	}
 }

@@ -43,7 +43,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.merged(p, c.memberList(2))
 				}
 			}},
-		{"merged-into", rx(`{E},?\s+(?:which\s+|that\s+)?(?:later\s+|eventually\s+|then\s+)?merged\s+into\s+(?:the\s+)?{E}`),
+		{"merged-into", rx(`{E},?\s+(?:which\s+|that\s+)?(?:later\s+|eventually\s+|then\s+)?(?:was\s+|were\s+)?(?:merged|absorbed|folded)\s+into\s+(?:the\s+)?{E}`),
 			func(c *sentenceContext) {
 				if p, ok := c.party(2); ok {
 					c.mergedInto(p, c.refsIn(1))
@@ -64,7 +64,19 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				c.add(p.id, "", events.PartyFounded{Name: c.partyName(p)})
 				c.merged(p, members)
 			}},
-		{"merged-to-form", rx(`{EL}\s+(?:merged|united|amalgamated|combined)\s+(?:to\s+form|into|as)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
+		{"merged-then-became", rx(`{EL}\s+(?:merged|fused|united|amalgamated)\b[^⟦;]*?,?\s+and\s+(?:the\s+(?:two|three|four|five)\s+(?:parties|organi[sz]ations|groups)|they)\s+(?:became|formed)\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(2); ok {
+					c.merged(p, c.refsIn(1))
+				}
+			}},
+		{"absorbed", rx(`{E}\s+(?:\w+\s+)?absorbed\s+(?:the\s+)?{EL}`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(1); ok {
+					c.mergedInto(p, c.refsIn(2))
+				}
+			}},
+		{"merged-to-form", rx(`{EL}\s+(?:merged|united|amalgamated|combined|fused)\s+(?:to\s+form|into|as)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
 			func(c *sentenceContext) {
 				if p, ok := c.party(2); ok {
 					c.merged(p, c.refsIn(1))
@@ -259,6 +271,39 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(from.id, "", events.PartySucceeded{Successor: to.id, Kind: events.SuccessionTransformation, Qualifier: "became"})
 				}
 			}},
+		{"restored", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(re-?legali[sz]ed|legali[sz]ed\s+again|re-?registered|unbanned|allowed\s+to\s+(?:operate|function|register|organi[sz]e)\s+again|re-?founded|re-?established|revived|reconstituted)\b(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?{E})?`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				if !ok || asNextRE.MatchString(c.sk[c.match[1]:]) {
+					return // "re-founded as the X": another party (refounded-as)
+				}
+				c.add(p.id, "", events.PartyRestored{By: c.body(3), Means: strings.ToLower(c.group(2))})
+			}},
+		{"ban-lifted", rx(`\b(?:lifted|ended|revoked|repealed|rescinded)\s+the\s+(?:\w+\s+)?(?:ban|prohibition)\s+on\s+(?:the\s+)?{E}|\b(?:ban|prohibition)\s+on\s+(?:the\s+)?{E}\s+was\s+(?:\w+\s+)?(?:lifted|revoked|ended|repealed|rescinded)`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				if !ok {
+					p, ok = c.party(2)
+				}
+				if ok {
+					c.add(p.id, "", events.PartyRestored{Means: "ban lifted"})
+				}
+			}},
+		{"all-parties-banned", rx(`\b[Aa]ll\s+(?:\w+\s+)?parties(?:,\s+(?:the\s+)?{E}\s+among\s+them,|,?\s+(?:including|among\s+them)\s+(?:the\s+)?{E},?)?\s+(?:were|had\s+been)\s+(?:\w+\s+)?(banned|prohibited|outlawed|proscribed|dissolved|abolished)(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?{E})?`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				if !ok {
+					p, ok = c.party(2)
+				}
+				if !ok {
+					p = ref{id: c.d.topic, kind: events.KindParty}
+				}
+				if strings.HasPrefix(c.group(3), "dissolved") || strings.HasPrefix(c.group(3), "abolished") {
+					c.add(p.id, "", events.PartyDissolved{By: c.body(4)})
+					return
+				}
+				c.add(p.id, "", events.PartyBanned{By: c.body(4)})
+			}},
 		{"banned-all-parties", rx(`{E}\s+(?:\w+\s+)?(?:banned|outlawed|dissolved|abolished)\s+all\s+(?:\w+\s+)?parties`),
 			func(c *sentenceContext) {
 				if r, ok := c.one(1); ok && r.kind != "" {
@@ -368,6 +413,18 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.office(p.id, person.id, "leader", true)
 				}
 			}},
+		{"succeeded-as-by", rx(`{E}\s+(?:[^⟦;]*?,?\s+and\s+)?was\s+(?:\w+\s+)?(?:succeeded|replaced|followed)\s+(?:as\s+{ROLE}\s+)?by\s+(?:(?:his|her|the|a)\s+[^⟦;,]*?,?\s+)?{E}`),
+			func(c *sentenceContext) {
+				out, ok1 := c.person(1)
+				in, ok2 := c.person(3)
+				role := "leader"
+				if r := c.group(2); r != "" {
+					role = Role(r)
+				}
+				if ok1 && ok2 && in.id != out.id && !c.governmentOffice(role) {
+					c.handover(c.d.topic, in.id, out.id, role)
+				}
+			}},
 		{"took-office", rx(`{E}\s+(?:\w+\s+)?(?:became|was\s+(?:elected|appointed|named|chosen|made|installed|re-elected)(?:\s+as)?|took\s+over\s+as|took\s+office\s+as|assumed\s+the\s+(?:post|office|position|role)\s+of|succeeded\s+(?:{E})\s+as)\s+(?:the\s+)?(?:(?:party's|party|its|their|new|first|sole)\s+)*{ROLE}(?:\s+(?:of|in)\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
 				person, ok := c.person(1)
@@ -380,7 +437,16 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				} else if c.governmentOffice(c.group(3)) {
 					return
 				}
-				i := c.office(party.id, person.id, Role(c.group(3)), false)
+				var i int
+				if dt := c.date(); dt.start >= c.match[1] && untilBeforeRE.MatchString(c.sk[c.match[1]:dt.start]) && !strings.Contains(dt.edtf, "/") {
+					// "took over as acting leader, until a congress on 20 January 1955 chose
+					// another": held until that day, taken before it.
+					office := events.Office{Person: person.id, Role: Role(c.group(3))}
+					i = c.add(party.id, "../"+dt.edtf, events.LeaderTookOffice{Office: office})
+					c.add(party.id, dt.edtf, events.LeaderLeftOffice{Office: office})
+				} else {
+					i = c.office(party.id, person.id, Role(c.group(3)), false)
+				}
 				if i >= 0 {
 					c.tookLater = append(c.tookLater, i)
 				}
@@ -638,7 +704,18 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if strings.HasSuffix(c.sk[c.match[0]:c.match[1]], "lived until") {
 					date = c.dateAfter().edtf
 				}
-				for _, p := range c.persons(c.refsIn(1)) {
+				persons := c.persons(c.refsIn(1))
+				if diedAfterAndRE.MatchString(c.sk[c.match[3]:c.match[1]]) {
+					// "A was succeeded by B in 1995, and died the following year": A died, on the
+					// date told after the verb.
+					if subject, ok := c.lastBefore(c.match[0], events.KindPerson); ok {
+						persons = []events.EntityID{subject.id}
+						if dt := c.dateAfter(); dt.start >= c.match[1] {
+							date = dt.edtf
+						}
+					}
+				}
+				for _, p := range persons {
 					c.add(p, date, events.PersonDied{})
 				}
 			}},
@@ -910,6 +987,9 @@ func (c *sentenceContext) subjectPersons(at int) []ref {
 var subjectListRE = regexp.MustCompile(`⟦\d+⟧(?:(?:,\s*|,?\s+and\s+)⟦\d+⟧)*\s+(?:(?:then|later|also|soon|jointly|together)\s+)?$`)
 
 var (
+	diedAfterAndRE = regexp.MustCompile(`^[^⟦]*,\s+and\s+(?:(?:later|then|soon|eventually)\s+)?(?:died|was\s+killed|was\s+assassinated|was\s+executed|was\s+shot)$`)
+	untilBeforeRE  = regexp.MustCompile(`\buntil\b[^⟦;]*$`)
+	asNextRE       = regexp.MustCompile(`^\s+(?:[^⟦;,]*?\s+)?as\s+(?:the\s+)?⟦`)
 	untilDeathRE   = regexp.MustCompile(`^\s+(?:his|her|their)\s+(?:own\s+|sudden\s+|early\s+)?death\b`)
 	ledElsewhereRE = regexp.MustCompile(`^\s+(?:until|back|to|into|out|through|in\s+(?:the|a)\s)`)
 	ministerRE     = regexp.MustCompile(`(?i)prime\s+minister|premier|minister`)

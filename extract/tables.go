@@ -99,8 +99,16 @@ func (x *extractor) leadersTable(sec *document.Section, t *document.Table) error
 			if name == "" || filled(t, r, holder.column) || !tookOK && (!leftOK || endDate == "") {
 				continue
 			}
+			role := holder.role
+			if n, qual, ok := strings.Cut(name, " ("); ok && strings.HasSuffix(qual, ")") {
+				// "Haruko Mizuno (acting)": the person, and how the office was held.
+				name = strings.TrimSpace(n)
+				if w := strings.ToLower(strings.TrimSuffix(qual, ")")); w == "acting" || w == "interim" || w == "caretaker" {
+					role = w + " " + role
+				}
+			}
 			person := x.mention(events.KindPerson, name, q)
-			office := events.Office{Person: person, Role: holder.role, Term: term}
+			office := events.Office{Person: person, Role: role, Term: term}
 			if tookOK {
 				x.add(x.subject, startDate, q, events.LeaderTookOffice{Office: office})
 			}

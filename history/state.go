@@ -382,7 +382,7 @@ var PartyGroups = []struct {
 }{
 	{"names", []events.Type{events.TypeEntityNamed, events.TypePartyRenamed}},
 	{"life", []events.Type{events.TypePartyFounded, events.TypePartyMerged, events.TypePartySplit, events.TypePartySucceeded,
-		events.TypePartyDeclaredIllegal, events.TypePartyBanned, events.TypePartyDissolved, events.TypePartyCeased,
+		events.TypePartyDeclaredIllegal, events.TypePartyBanned, events.TypePartyRestored, events.TypePartyDissolved, events.TypePartyCeased,
 		events.TypePartyPositionsLost, events.TypePartyOfficialsBanned, events.TypePartyBoycotted, events.TypePartyControlledArea}},
 	{"leaders", []events.Type{events.TypeLeaderTookOffice, events.TypeLeaderLeftOffice}},
 	{"committees", []events.Type{events.TypeCommitteeMember}},

@@ -85,7 +85,7 @@ func folded(t events.Type) bool {
 	switch t {
 	case events.TypeEntityNamed, events.TypePartyFounded, events.TypePartyRenamed, events.TypePartySucceeded,
 		events.TypePartyMerged, events.TypePartySplit, events.TypePartyDissolved, events.TypePartyBanned,
-		events.TypePartyDeclaredIllegal, events.TypePartyCeased, events.TypeLeaderTookOffice,
+		events.TypePartyDeclaredIllegal, events.TypePartyCeased, events.TypePartyRestored, events.TypeLeaderTookOffice,
 		events.TypeLeaderLeftOffice, events.TypePartyOfficialsBanned, events.TypePartyIdeology,
 		events.TypePartyPosition, events.TypePartyWing, events.TypePartyAffiliation:
 		return true

@@ -27,7 +27,8 @@ type PeriodState struct {
 
 // lifetime returns the span of a party's existence as its events date it: from its founding (the
 // refined date of compatible claims; the earliest to the latest claim when they are disputed; else
-// from the first dated fact of the party that is certain) to its first dated ending. dated reports
+// from the first dated fact of the party that is certain) to its first dated ending that no
+// legalization follows. dated reports
 // whether any dated fact of the party bounds its start.
 func lifetime(id events.EntityID, evs []events.Event) (life span, dated bool) {
 	life = span{fromE: events.MinDay, fromL: events.MaxDay, toE: events.MaxDay, toL: events.MaxDay}
@@ -48,6 +49,10 @@ func lifetime(id events.EntityID, evs []events.Event) (life span, dated bool) {
 		switch e.Payload.(type) {
 		case events.PartyDissolved, events.PartyBanned, events.PartyDeclaredIllegal, events.PartyCeased:
 			life.toE, life.toL = min(life.toE, e.Date.Earliest()), min(life.toL, e.Date.Latest())
+		case events.PartyRestored:
+			if e.Date.Earliest() >= life.toE {
+				life.toE, life.toL = events.MaxDay, events.MaxDay // legal again: the ending before it is over
+			}
 		}
 	}
 	if d, ok := refine(foundings); ok && !d.IsZero() {

@@ -293,9 +293,9 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 			case p.NewParty == id && happened:
 				st.Predecessors = append(st.Predecessors, link(e.Entity, "split"))
 			}
-		case events.PartyDissolved, events.PartyBanned, events.PartyDeclaredIllegal, events.PartyCeased:
+		case events.PartyDissolved, events.PartyBanned, events.PartyDeclaredIllegal, events.PartyCeased, events.PartyRestored:
 			if self && happened {
-				endings = append(endings, claim(string(stateOf(e.Type))))
+				endings = append(endings, claim(string(stateOf(e.Type)))) // a legalization: active again
 			}
 		case events.LeaderTookOffice:
 			if self {
@@ -401,6 +401,8 @@ func stateOf(t events.Type) State {
 		return StateDeclaredIllegal
 	case events.TypePartyCeased:
 		return StateCeased
+	case events.TypePartyRestored:
+		return StateActive
 	}
 	return State(t)
 }

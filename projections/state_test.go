@@ -273,3 +273,39 @@ func TestNameBeforeALaterRename(t *testing.T) {
 		}
 	}
 }
+
+// A ban ends when the party is restored: banned between, active again after, led by whoever took
+// office then; a later ending ends it again.
+func TestBanLiftedByARestoration(t *testing.T) {
+	evs := []events.Event{
+		fact(t, events.TypePartyFounded, "1951-04-14", events.PartyFounded{Name: "P"}, "founded"),
+		fact(t, events.TypePartyBanned, "1961-01-05", events.PartyBanned{}, "prohibited"),
+		fact(t, events.TypePartyRestored, "1990", events.PartyRestored{Means: "re-legalised"}, "re-legalised"),
+		fact(t, events.TypeLeaderTookOffice, "1991", events.LeaderTookOffice{Office: events.Office{Person: "k", Role: "president"}}, "elected"),
+		fact(t, events.TypePartyDissolved, "2009", events.PartyDissolved{}, "dissolved"),
+	}
+	tests := []struct {
+		at        string
+		state     projections.State
+		certainty projections.Certainty
+		leaders   int
+	}{
+		{"1965-06-01", projections.StateBanned, projections.Certain, 0},
+		{"1990-06-01", projections.StateBanned, projections.Uncertain, 0}, // restored some day of 1990
+		{"1995-06-01", projections.StateActive, projections.Certain, 1},
+		{"2010-01-01", projections.StateDissolved, projections.Certain, 0},
+	}
+	for _, tt := range tests {
+		day, _ := events.ParseDay(tt.at)
+		st := projections.Party("p", evs, day, nil)
+		if stateOf(st.Status) != tt.state || st.Status.Certainty != tt.certainty || len(st.Leaders) != tt.leaders {
+			t.Errorf("Party on %s: %q %s with %d leaders, want %q %s with %d", tt.at, st.Status.States, st.Status.Certainty, len(st.Leaders), tt.state, tt.certainty, tt.leaders)
+		}
+	}
+	if st := projections.Party("p", evs, events.DayOf(1995, 6, 1), nil); st.Status.Since != "1990" {
+		t.Errorf("Party on 1995-06-01: active since %q, want 1990 (restored)", st.Status.Since)
+	}
+	if _, ok := projections.PartyDuring("p", evs, events.MustParseDate("1995"), nil); !ok {
+		t.Error("PartyDuring(1995) = false, want the party restored in 1990")
+	}
+}
