@@ -250,7 +250,10 @@ func (p ElectionResult) Describe(t Telling) string {
 		figs = append(figs, "change "+p.Change)
 	}
 	for _, f := range [][2]string{{"seats", p.Seats}, {"chiefs", p.Chiefs}, {"councillors", p.Councillors}} {
-		if f[1] != "" {
+		switch {
+		case f[1] == "1" || strings.EqualFold(f[1], "one"):
+			figs = append(figs, f[1]+" "+strings.TrimSuffix(f[0], "s"))
+		case f[1] != "":
 			figs = append(figs, f[1]+" "+f[0])
 		}
 	}

@@ -95,8 +95,8 @@ func isCap(w string) bool {
 func allCaps(w string) bool {
 	n := 0
 	for _, r := range w {
-		if unicode.IsLower(r) {
-			return false
+		if unicode.IsLower(r) || unicode.IsLetter(r) && !unicode.IsUpper(r) {
+			return false // a small letter, or one of a script without capitals
 		}
 		if unicode.IsLetter(r) {
 			n++
@@ -159,6 +159,13 @@ func findMentions(s string) []mention {
 				m.name = s[m.start:m.end]
 				for j < len(words) && words[j][0] < m.end {
 					j++
+				}
+			}
+			// "the 'Madhesi Forum'": the closing quotation mark is no possessive.
+			if opened := strings.HasSuffix(s[:m.start], "'") || strings.HasSuffix(s[:m.start], "‘"); opened {
+				if c := strings.TrimRight(m.name, "'’"); c != m.name && c != "" {
+					m.end -= len(m.name) - len(c)
+					m.name = c
 				}
 			}
 			out = append(out, m)
@@ -300,7 +307,7 @@ func makeMention(s string, words [][]int, afterThe bool, before string) (mention
 	}
 	hasConnector := false
 	for k := a; k < b; k++ {
-		w := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(word(k), "'s"), "’s"))
+		w := strings.TrimRight(strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(word(k), "'s"), "’s")), "'’")
 		if connectors[word(k)] {
 			hasConnector = true
 		}
@@ -310,7 +317,7 @@ func makeMention(s string, words [][]int, afterThe bool, before string) (mention
 		}
 	}
 	for k := a; k < b; k++ {
-		if partyWords[strings.ToLower(word(k))] {
+		if partyWords[strings.TrimRight(strings.ToLower(word(k)), "'’")] {
 			m.kind = events.KindParty
 			return m, true
 		}

@@ -156,6 +156,9 @@ func (c *sentenceContext) draft() {
 	}
 }
 
+// quotedNameRE matches a name in quotation marks: "founded the 'Madhesi Forum'" reads as a name.
+var quotedNameRE = regexp.MustCompile(`["“‘'«]\s*(⟦\d+⟧)\s*["”’'»]`)
+
 // afterNameRE matches a name with the words in brackets after it (its abbreviation, its name in
 // another script), which the rules read past.
 var afterNameRE = regexp.MustCompile(`(⟦\d+⟧)(\s*\([^()]*\))`)
@@ -299,7 +302,7 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 		}
 		d.otherNames(refs, i, whole[loc[3]:loc[1]])
 	}
-	sk := afterNameRE.ReplaceAllString(b.String(), "$1")
+	sk := afterNameRE.ReplaceAllString(quotedNameRE.ReplaceAllString(b.String(), "$1"), "$1")
 	// "The new party, the Unity Alliance, was founded": the party the apposition names.
 	for _, m := range namedAppositionRE.FindAllStringSubmatch(sk, -1) {
 		i, _ := strconv.Atoi(m[1])

@@ -219,8 +219,8 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if to == "" {
 					return
 				}
-				if r, ok := c.one(2); ok && markerRE.MatchString(strings.TrimSpace(c.group(2))) && len(markerRE.FindString(c.group(2))) == len(strings.TrimSpace(c.group(2))) {
-					c.d.aliases[events.NameKey(r.name)] = p.id // the new name names the same party from now on
+				if r, ok := c.one(2); ok && markerRE.MatchString(strings.TrimSpace(c.group(2))) && len(markerRE.FindString(c.group(2))) == len(strings.TrimSpace(c.group(2))) && r.id != p.id {
+					c.sameEntity(r, p) // the new name, and the names in brackets after it, name the same party from now on
 				}
 				from := c.partyName(p)
 				if events.NameKey(from) == events.NameKey(to) {

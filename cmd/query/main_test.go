@@ -128,6 +128,7 @@ func TestGolden(t *testing.T) {
 		{"state-during-1995", []string{"state", "--during", "1995"}},
 		{"state-during-1993-1997-json", []string{"state", "--during", "1993/1997", "--json"}},
 		{"state-during-2017-cnrp", []string{"state", "--during", "2017", "--party", "CNRP"}},
+		{"state-during-1980-cnrp-not-yet", []string{"state", "--during", "1980", "--party", "CNRP"}},
 		{"error-during-and-at", []string{"state", "--at", "1995-03-01", "--during", "1995"}},
 		{"error-during-not-a-date", []string{"state", "--during", "XXXX"}},
 	}

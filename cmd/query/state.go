@@ -90,6 +90,12 @@ func (m *Main) stateDuring(ctx context.Context, c *common, during, party string)
 		fmt.Fprintf(m.Stdout, "the record held nothing on %s as it stood at %s\n", period, c.knownAt.UTC().Format(time.RFC3339))
 		return nil
 	}
+	if party != "" && len(states) == 0 {
+		// The party is on record (else the name would not resolve), but not during the period.
+		fmt.Fprintf(m.Stdout, "%s: the record dates no day of %s on which it existed (not yet founded, or ended before); its status on a day: query state --at %s --party %q\n",
+			party, period, period.Latest(), party)
+		return nil
+	}
 	writePeriods(m.Stdout, period, states, party != "")
 	return nil
 }
