@@ -23,11 +23,29 @@ import (
 // that drafted it (Fact.Rule). The rules are deterministic and read nothing but doc. A date is parsed
 // from the words of the sentence ("on 16 November 2017", "after 1993", "from 1985 to 1997", "the
 // following year"); when the sentence gives none, the fact is undated (XXXX), never guessed.
+//
+// The text is read twice: the names the first reading learns the document's party by (the name it
+// was founded under, a former name in brackets, "it bore the name X") stand for it from the first
+// sentence of the second, so that "railwaymen formed the MPS in 1959" is the party's founding even
+// when only a later sentence says that the MPS was its name.
 func Draft(doc *document.Document, subject events.EntityID) []events.Fact {
+	first := newDrafter(doc, subject)
+	first.read()
 	d := newDrafter(doc, subject)
-	for _, sec := range doc.Sections {
+	for key, id := range first.aliases {
+		if _, known := d.aliases[key]; !known && id == subject {
+			d.aliases[key] = subject
+		}
+	}
+	d.read()
+	return d.result()
+}
+
+// read drafts every sentence of the document's running text, in order.
+func (d *drafter) read() {
+	for _, sec := range d.doc.Sections {
 		for _, b := range sec.Blocks {
-			if b.Kind != document.Paragraph || strings.TrimSpace(b.Text) == strings.TrimSpace(doc.Title) {
+			if b.Kind != document.Paragraph || strings.TrimSpace(b.Text) == strings.TrimSpace(d.doc.Title) {
 				continue
 			}
 			for _, s := range sentences(b.Text) {
@@ -35,7 +53,6 @@ func Draft(doc *document.Document, subject events.EntityID) []events.Fact {
 			}
 		}
 	}
-	return d.result()
 }
 
 // bracketName is another name of refs[of], given in brackets after it.
@@ -150,11 +167,18 @@ func (d *drafter) sentence(text string) {
 func (c *sentenceContext) draft() {
 	for _, r := range proseRules() {
 		for _, m := range r.re.FindAllStringSubmatchIndex(c.sk, -1) {
+			if negatedRE.MatchString(c.sk[m[0]:m[1]]) {
+				continue // "Ben Yedder never retired", "was not dissolved": nothing happened
+			}
 			c.rule, c.match = r.name, m
 			r.draft(c)
 		}
 	}
 }
+
+// negatedRE matches a verb denied: "never retired", "was not dissolved", "did not resign" (but not
+// "never came back and died").
+var negatedRE = regexp.MustCompile(`\b(?:never|not|no\s+longer)\s+(?:(?:been|be|yet|formally|officially|actually)\s+)*(?:\w+(?:ed|en)|left|led|won|fled|quit|held|took|became|split|broke|ran)\b|\b(?:did|does|do)(?:\s+not|n't)\s+\w+`)
 
 // quotedNameRE matches a name in quotation marks: "founded the 'Madhesi Forum'" reads as a name.
 var quotedNameRE = regexp.MustCompile(`["“‘'«]\s*(⟦\d+⟧)\s*["”’'»]`)
@@ -420,7 +444,7 @@ func (d *drafter) otherNames(refs []ref, i int, brackets string) {
 			}
 			in = append(in, j)
 		}
-		if len(in) == 0 || refs[in[0]].id == refs[i].id {
+		if len(in) == 0 {
 			continue
 		}
 		// The name as written: a name in a script or a language that writes its words in lower
@@ -433,7 +457,7 @@ func (d *drafter) otherNames(refs []ref, i int, brackets string) {
 			continue // "(X in exile)": words of the sentence, not of a name
 		}
 		key := events.NameKey(name)
-		if known, ok := d.aliases[key]; ok && !d.fresh[known] && !allCaps(name) {
+		if known, ok := d.aliases[key]; ok && known != refs[i].id && !d.fresh[known] && !allCaps(name) {
 			continue // a name the document already gave another entity
 		}
 		d.aliases[key] = refs[i].id
@@ -521,7 +545,8 @@ func (d *drafter) resolve(m mention) (ref, bool) {
 	if m.generic {
 		return ref{kind: m.kind}, true
 	}
-	if id, ok := d.persons[key]; ok && !strings.Contains(m.name, " ") {
+	if id, ok := d.persons[key]; ok && (!strings.Contains(m.name, " ") || m.kind == events.KindPerson || m.kind == "") {
+		// "Maniu" after "Iuliu Maniu", "Ben Yedder" after "Habib Ben Yedder".
 		return ref{id: id, kind: events.KindPerson, name: m.name, title: m.title}, true
 	}
 	if m.kind == events.KindParty && !strings.Contains(m.name, " ") && strings.HasSuffix(key, "s") {
@@ -567,16 +592,20 @@ func (d *drafter) resolve(m mention) (ref, bool) {
 	return ref{id: id, kind: m.kind, name: m.name, title: m.title}, true
 }
 
-// rememberPerson makes each word of a person's full name stand for that person, so that a later
-// "Maniu" is the Iuliu Maniu named last ("Papandreou" after "George Papandreou" is George).
+// rememberPerson makes each word of a person's full name, and each of its last words together,
+// stand for that person, so that a later "Maniu" is the Iuliu Maniu named last ("Papandreou" after
+// "George Papandreou" is George, "Ben Yedder" after "Habib Ben Yedder" is Habib).
 func (d *drafter) rememberPerson(name string, id events.EntityID) {
 	words := strings.Fields(name)
 	if len(words) < 2 {
 		return
 	}
-	for _, w := range words {
+	for i, w := range words {
 		if utf8.RuneCountInString(w) > 2 {
 			d.persons[events.NameKey(w)] = id
+		}
+		if i > 0 && i < len(words)-1 {
+			d.persons[events.NameKey(strings.Join(words[i:], " "))] = id
 		}
 	}
 }

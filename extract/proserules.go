@@ -98,11 +98,13 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			func(c *sentenceContext) {
 				p, ok := c.party(1)
 				n, ok2 := c.one(2)
-				if !ok || !ok2 || n.name == "" || n.id == p.id || n.kind == events.KindPerson || n.kind == events.KindOrganisation {
+				if !ok || !ok2 || n.name == "" || n.kind == events.KindPerson || n.kind == events.KindOrganisation || n.id == p.id && (p.name != "" || allCaps(n.name)) {
 					return
 				}
 				// The name it was founded under names the same party.
-				c.sameEntity(n, p)
+				if n.id != p.id {
+					c.sameEntity(n, p)
+				}
 				c.d.current[p.id] = n.name
 			}},
 		{"founded-as", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+){0,2}?` + founding + `(?:\s+(?:[^⟦,;]*?\s+)?by\s+{EL})?`),
@@ -116,6 +118,19 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if p, ok := c.party(1); ok {
 					c.founded(p, c.refsIn(2))
 				}
+			}},
+		{"faction-left-and-founded", rx(`\b(?:his|her|their|the\s+party's)?\s*(?:opponents|rivals|dissidents|critics|faction|followers|supporters|deputies|members)\s+(?:\w+\s+)?(?:left|quit|walked\s+out|broke\s+away)(?:\s+(?:the\s+)?{E})?,?\s+(?:and|to)\s+(?:formed|founded|form|found|set\s+up|launched|created|create|establish|established)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
+			func(c *sentenceContext) {
+				from := ref{id: c.d.topic, kind: events.KindParty}
+				if p, ok := c.party(1); ok {
+					from = p
+				}
+				newParty, ok := c.party(2)
+				if !ok || newParty.id == from.id {
+					return
+				}
+				c.add(newParty.id, "", events.PartyFounded{Name: c.partyName(newParty)})
+				c.add(from.id, "", events.PartySplit{NewParty: newParty.id})
 			}},
 		{"left-and-founded", rx(`{EL}\s+(?:\w+\s+)?(left|quit|abandoned|was\s+expelled|were\s+expelled)(?:\s+(?:from\s+)?(?:the\s+)?{E})?(?:\s+(?:in|on)\s+[^⟦;,]+?)?,?\s+(?:and\s+(?:went\s+on\s+to\s+|later\s+)?|to\s+)(?:found|form|create|establish|launch|set\s+up)(?:ed)?\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
 			func(c *sentenceContext) {
@@ -222,12 +237,43 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if r, ok := c.one(2); ok && markerRE.MatchString(strings.TrimSpace(c.group(2))) && len(markerRE.FindString(c.group(2))) == len(strings.TrimSpace(c.group(2))) && r.id != p.id {
 					c.sameEntity(r, p) // the new name, and the names in brackets after it, name the same party from now on
 				}
-				from := c.partyName(p)
+				from := p.name // as the sentence writes it: "changed the name of the MPS to …"
+				if from == "" {
+					from = c.d.nameOf(p.id)
+				}
 				if events.NameKey(from) == events.NameKey(to) {
 					from = "" // the name before is not told: the party is known by the new one
 				}
 				c.add(p.id, "", events.PartyRenamed{From: from, To: to})
 				c.d.current[p.id] = to
+			}},
+		{"changed-name-of", rx(`\bchanged\s+the\s+name\s+of\s+(?:the\s+)?{E}\s+to\s+(?:the\s+)?([^,;.()]+)`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				to := strings.TrimSpace(c.raw(2))
+				if !ok || to == "" {
+					return
+				}
+				if r, ok := c.one(2); ok && len(markerRE.FindString(c.group(2))) == len(strings.TrimSpace(c.group(2))) && r.id != p.id {
+					c.sameEntity(r, p)
+				}
+				from := p.name // as the sentence writes it: "changed the name of the MPS to …"
+				if from == "" {
+					from = c.d.nameOf(p.id)
+				}
+				if events.NameKey(from) == events.NameKey(to) {
+					from = ""
+				}
+				c.add(p.id, "", events.PartyRenamed{From: from, To: to})
+				c.d.current[p.id] = to
+			}},
+		{"bore-the-name", rx(`{E}\s+(?:\w+\s+)?(?:bore|had|carried|went\s+by|used)\s+the\s+name\s+(?:of\s+)?(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				old, okOld := c.one(2)
+				if ok && okOld && old.name != "" && old.id != p.id && old.kind != events.KindPerson {
+					c.sameEntity(old, p) // "Until 2001 it bore the name Senegalese Popular Movement"
+				}
 			}},
 		{"formerly", rx(`{E},?\s+(?:\(\s*)?(?:formerly|previously|originally)\s+(?:known\s+as\s+|called\s+|named\s+)?(?:the\s+)?{E}`),
 			func(c *sentenceContext) {
@@ -368,6 +414,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			}},
 		{"ceased-to-exist", rx(`{E}\s+(?:\w+\s+){0,2}?(?:ceased\s+to\s+exist|ceased\s+(?:all\s+)?(?:its\s+)?activit(?:y|ies)|ceased\s+operations|disappeared|faded\s+(?:away|into\s+obscurity))`),
 			func(c *sentenceContext) {
+				if whenBeforeRE.MatchString(c.sk[:c.match[0]]) {
+					return // "still called it the MPS when it disappeared": a time, told elsewhere
+				}
 				if p, ok := c.party(1); ok {
 					c.add(p.id, "", events.PartyCeased{})
 				}
@@ -410,7 +459,11 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				person, ok := c.person(1)
 				p, ok2 := c.lineage(2)
 				if ok && ok2 && !ledElsewhereRE.MatchString(c.sk[c.match[1]:]) {
-					c.office(p.id, person.id, "leader", true)
+					role := "leader"
+					if m := roleAfterRE().FindStringSubmatch(c.sk[c.match[1]:]); m != nil {
+						role = Role(m[1]) // "led the party as interim president"
+					}
+					c.office(p.id, person.id, role, true)
 				}
 			}},
 		{"succeeded-as-by", rx(`{E}\s+(?:[^⟦;]*?,?\s+and\s+)?was\s+(?:\w+\s+)?(?:succeeded|replaced|followed)\s+(?:as\s+{ROLE}\s+)?by\s+(?:(?:his|her|the|a)\s+[^⟦;,]*?,?\s+)?{E}`),
@@ -425,6 +478,20 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.handover(c.d.topic, in.id, out.id, role)
 				}
 			}},
+		{"served-as", rx(`{E}\s+(?:\w+\s+)?served\s+as\s+(?:the\s+)?(?:party's\s+|its\s+)?{ROLE}(?:\s+of\s+(?:the\s+)?{E})?`),
+			func(c *sentenceContext) {
+				person, ok := c.person(1)
+				if !ok {
+					return
+				}
+				party := c.lastPartyBefore(c.match[0])
+				if p, ok := c.lineage(3); ok {
+					party = p.id
+				} else if c.governmentOffice(c.group(2)) {
+					return
+				}
+				c.office(party, person.id, Role(c.group(2)), true)
+			}},
 		{"took-office", rx(`{E}\s+(?:\w+\s+)?(?:became|was\s+(?:elected|appointed|named|chosen|made|installed|re-elected)(?:\s+as)?|took\s+over\s+as|took\s+office\s+as|assumed\s+the\s+(?:post|office|position|role)\s+of|succeeded\s+(?:{E})\s+as)\s+(?:the\s+)?(?:(?:party's|party|its|their|new|first|sole)\s+)*{ROLE}(?:\s+(?:of|in)\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
 				person, ok := c.person(1)
@@ -437,22 +504,25 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				} else if c.governmentOffice(c.group(3)) {
 					return
 				}
-				var i int
-				if dt := c.date(); dt.start >= c.match[1] && untilBeforeRE.MatchString(c.sk[c.match[1]:dt.start]) && !strings.Contains(dt.edtf, "/") {
-					// "took over as acting leader, until a congress on 20 January 1955 chose
-					// another": held until that day, taken before it.
-					office := events.Office{Person: person.id, Role: Role(c.group(3))}
-					i = c.add(party.id, "../"+dt.edtf, events.LeaderTookOffice{Office: office})
-					c.add(party.id, dt.edtf, events.LeaderLeftOffice{Office: office})
-				} else {
-					i = c.office(party.id, person.id, Role(c.group(3)), false)
-				}
+				i := c.office(party.id, person.id, Role(c.group(3)), false)
 				if i >= 0 {
 					c.tookLater = append(c.tookLater, i)
 				}
 				if prev, ok := c.one(2); ok && prev.kind == events.KindPerson {
 					c.add(party.id, c.d.facts[i].Date.String(), events.LeaderLeftOffice{Office: events.Office{Person: prev.id, Role: Role(c.group(3))}})
 				}
+			}},
+		{"congress-elected", rx(`\b(?:congress|delegates|members|conference|convention|council|committee)\s+(?:\w+\s+){0,3}?(?:elected|re-elected|chose|confirmed)\s+(?:[^⟦;]*?,\s+)?{E}(?:,?\s+as\s+(?:(?:its|their|the\s+party's|his|her)\s+)?(?:new\s+)?{ROLE})?`),
+			func(c *sentenceContext) {
+				person, ok := c.person(1)
+				if !ok {
+					return
+				}
+				role := "leader"
+				if r := c.group(2); r != "" {
+					role = Role(r)
+				}
+				c.office(c.lastPartyBefore(c.match[0]), person.id, role, false)
 			}},
 		{"elected-as", rx(`(?:elected|appointed|chose|named)\s+(?:[^⟦;]*?,\s+)?{E},?\s+(?:as\s+)?(?:(?:its|their|the\s+party's|his|her)\s+)?(?:new\s+)?({ROLE}|successor)`),
 			func(c *sentenceContext) {
@@ -750,7 +820,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(person.id, "", events.PersonDefected{From: from.id})
 				}
 			}},
-		{"election-result", rx(`{E}\s+(?:[^⟦;]*?\s+)?(?:won|received|took|taking|winning|gained|obtained|secured|polled|garnered|captured|got|came\s+\w+\s+with|finished\s+\w+\s+with|fell\s+to|fell\s+below\s+[^⟦;,]*?\s+with|was\s+(?:\w+\s+)?credited\s+with|was\s+(?:\w+\s+)?(?:given|allotted|awarded)|became\s+[^⟦;,]*?\s+with|returned\s+[^⟦;,]*?\s+with|(?:was|were)\s+(?:cut|reduced)\s+to)\s+((?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*?(?:\d+\s+(?:of\s+the\s+\d+\s+)?seats|\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|[\d,]{4,}\s+votes)(?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*)`),
+		{"election-result", rx(`{E}\s+(?:[^⟦;]*?\s+)?(?:won|received|took|taking|winning|gained|obtained|secured|polled|garnered|captured|collected|got|came\s+\w+\s+with|finished\s+\w+\s+with|fell\s+to|fell\s+below\s+[^⟦;,]*?\s+with|was\s+(?:\w+\s+)?credited\s+with|was\s+(?:\w+\s+)?(?:given|allotted|awarded)|became\s+[^⟦;,]*?\s+with|returned\s+[^⟦;,]*?\s+with|(?:was|were)\s+(?:cut|reduced)\s+to)\s+((?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*?(?:\d+\s+(?:of\s+the\s+\d+\s+)?seats|\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|[\d,]{4,}\s+votes)(?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*)`),
 			func(c *sentenceContext) { c.election() }},
 		{"gave-result", rx(`\bgave\s+(?:the\s+)?{E}\s+((?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*?(?:\d+\s+(?:of\s+the\s+\d+\s+)?seats|\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|[\d,]{4,}\s+votes)(?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*)`),
 			func(c *sentenceContext) { c.election() }},
@@ -772,6 +842,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			}},
 	}
 })
+
+// roleAfterRE matches the office a person held something as: " as interim president".
+var roleAfterRE = sync.OnceValue(func() *regexp.Regexp { return rx(`^\s+as\s+(?:the\s+)?(?:party's\s+)?{ROLE}`) })
 
 // handover drafts that in took an office of body that out left, at the match's date: out's
 // departure only once a sentence ("X resigned in May, and Y succeeded him in July": X left in May).
@@ -934,6 +1007,15 @@ func (c *sentenceContext) members(p ref, members []ref) []events.EntityID {
 // office taken at A and left at B. withTerm says whether the match may hold such a term.
 func (c *sentenceContext) office(party, person events.EntityID, role string, withTerm bool) int {
 	dt := c.date()
+	if dt.start >= c.match[1] && untilBeforeRE.MatchString(c.sk[c.match[1]:dt.start]) && !strings.Contains(dt.edtf, "/") {
+		// "took over as acting leader, until a congress on 20 January 1955 chose another", "led
+		// the party as interim president until she returned in September": held until that day,
+		// taken before it.
+		office := events.Office{Person: person, Role: role}
+		i := c.add(party, "../"+dt.edtf, events.LeaderTookOffice{Office: office})
+		c.add(party, dt.edtf, events.LeaderLeftOffice{Office: office})
+		return i
+	}
 	if withTerm {
 		if from, to, ok := strings.Cut(dt.edtf, "/"); ok && from != ".." && to != ".." && strings.Contains(strings.ToLower(c.sk[c.match[0]:c.match[1]]), "from") {
 			i := c.add(party, from, events.LeaderTookOffice{Office: events.Office{Person: person, Role: role}})
@@ -988,7 +1070,8 @@ var subjectListRE = regexp.MustCompile(`⟦\d+⟧(?:(?:,\s*|,?\s+and\s+)⟦\d+�
 
 var (
 	diedAfterAndRE = regexp.MustCompile(`^[^⟦]*,\s+and\s+(?:(?:later|then|soon|eventually)\s+)?(?:died|was\s+killed|was\s+assassinated|was\s+executed|was\s+shot)$`)
-	untilBeforeRE  = regexp.MustCompile(`\buntil\b[^⟦;]*$`)
+	whenBeforeRE   = regexp.MustCompile(`\b(?:when|until|before|after|by\s+the\s+time)\s+$`)
+	untilBeforeRE  = regexp.MustCompile(`\buntil\b[^;]*$`)
 	asNextRE       = regexp.MustCompile(`^\s+(?:[^⟦;,]*?\s+)?as\s+(?:the\s+)?⟦`)
 	untilDeathRE   = regexp.MustCompile(`^\s+(?:his|her|their)\s+(?:own\s+|sudden\s+|early\s+)?death\b`)
 	ledElsewhereRE = regexp.MustCompile(`^\s+(?:until|back|to|into|out|through|in\s+(?:the|a)\s)`)

@@ -575,6 +575,12 @@ func statusAt(founded Value, endings []Claim, attested bool, day events.Day) Sta
 			st.Certainty = Uncertain
 		}
 	}
+	if len(basis) == 1 && basis[0].Value == string(StateActive) && basis[0].Certainty == Certain {
+		// Restored (party.restored/v1): whatever undated ban the record holds was before it.
+		st.Pending = slices.DeleteFunc(st.Pending, func(c Claim) bool {
+			return c.Certainty == Undated && (c.Value == string(StateBanned) || c.Value == string(StateDeclaredIllegal))
+		})
+	}
 	st.Method = methodOf(basis)
 	return st
 }

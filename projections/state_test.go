@@ -309,3 +309,20 @@ func TestBanLiftedByARestoration(t *testing.T) {
 		t.Error("PartyDuring(1995) = false, want the party restored in 1990")
 	}
 }
+
+// An undated ban is no threat to a party restored since: it was before the restoration.
+func TestRestorationOutlivesAnUndatedBan(t *testing.T) {
+	evs := []events.Event{
+		fact(t, events.TypePartyFounded, "1968-03-03", events.PartyFounded{Name: "P"}, "founded"),
+		fact(t, events.TypePartyBanned, "XXXX", events.PartyBanned{}, "banned outright"),
+		fact(t, events.TypePartyRestored, "1988-11-14", events.PartyRestored{Means: "legalised"}, "legalised"),
+	}
+	before := projections.Party("p", evs, events.DayOf(1980, 1, 1), nil).Status
+	if len(before.Pending) != 1 {
+		t.Errorf("Party on 1980-01-01: %d pending claims, want the undated ban", len(before.Pending))
+	}
+	after := projections.Party("p", evs, events.DayOf(1995, 1, 1), nil).Status
+	if stateOf(after) != projections.StateActive || len(after.Pending) != 0 || after.Since != "1988-11-14" {
+		t.Errorf("Party on 1995-01-01: %q since %q, %d pending, want active since 1988-11-14 with nothing pending", after.States, after.Since, len(after.Pending))
+	}
+}
