@@ -24,7 +24,13 @@ var wordRE = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*`)
 // connectors may stand between the capitalised words of one name.
 var connectors = map[string]bool{"of": true, "the": true, "for": true, "de": true, "du": true, "des": true,
 	"la": true, "le": true, "del": true, "della": true, "di": true, "van": true, "von": true, "der": true,
-	"al": true, "in": true, "on": true, "y": true, "și": true, "și-": true}
+	"al": true, "in": true, "on": true, "y": true, "și": true, "și-": true, "da": true, "do": true, "dos": true,
+	"das": true, "bin": true, "ibn": true, "ter": true, "zu": true, "af": true}
+
+// nameParticles are the connectors that join the words of a person's name, not those of a body's.
+var nameParticles = map[string]bool{"de": true, "du": true, "des": true, "del": true, "della": true, "di": true,
+	"van": true, "von": true, "der": true, "da": true, "do": true, "dos": true, "das": true, "bin": true,
+	"ibn": true, "ter": true, "zu": true, "af": true, "y": true}
 
 // openers are capitalised at the start of a sentence or clause but begin no name.
 var openers = map[string]bool{"the": true, "a": true, "an": true, "in": true, "on": true, "at": true,
@@ -305,10 +311,13 @@ func makeMention(s string, words [][]int, afterThe bool, before string) (mention
 		m.generic, m.kind = true, k
 		return m, true
 	}
-	hasConnector := false
+	hasConnector, particles := false, 0
 	for k := a; k < b; k++ {
 		w := strings.TrimRight(strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(word(k), "'s"), "’s")), "'’")
-		if connectors[word(k)] {
+		switch {
+		case nameParticles[word(k)]:
+			particles++ // "José Carlos da Silva Neto", "Charles de Gaulle": a person's name
+		case connectors[word(k)]:
 			hasConnector = true
 		}
 		if organisationWords[w] {
@@ -334,7 +343,7 @@ func makeMention(s string, words [][]int, afterThe bool, before string) (mention
 		if placePrepositions[before] && !afterThe {
 			m.kind = "" // a place
 		}
-	case n <= 4:
+	case n-particles <= 4:
 		m.kind = events.KindPerson
 	default:
 		m.kind = events.KindOrganisation

@@ -281,3 +281,63 @@ Kim Tae-su was elected chairman in 1947. All political parties, including the KF
 		t.Logf("drafted: %v\nnames: %v", got, names)
 	}
 }
+
+// TestDraftReadsTwice drafts from an article of our own (a Brazilian party) whose later sentences
+// say which earlier name was the party's: founded as the "PTR", a name only a later sentence gives
+// it. It also reads what denies a fact, offices a congress gives or a person serves in "until" a
+// day, a faction that leaves to form a party, and a person named again by the last words of a full
+// name.
+func TestDraftReadsTwice(t *testing.T) {
+	text := `= Renewal Labour Party =
+
+The Renewal Labour Party was a party in Brazil. Dockers in Santos formed the PTR in May 1979. José Carlos da Silva Neto led the party as interim president until a congress on 2 March 1981 chose Maria Aparecida Lins. Silva Neto never resigned from the national committee. Until 1990 it bore the name Rural Workers' Party (PTR). On 4 June 1990 a congress in Campinas changed the name of the PTR to the Renewal Labour Party. In 1994 the delegates elected Paulo Ramos as president. In March 1996 his critics left and formed the Labour Dignity Movement.`
+	doc, err := document.Parse("rlp.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range Draft(doc, "renewal-labour-party") {
+		if f.Type == events.TypeEntityNamed {
+			continue
+		}
+		key := string(f.Type) + " " + string(f.Entity) + " " + KeyOf(f)
+		switch p := f.Payload.(type) {
+		case events.LeaderTookOffice:
+			key += " " + p.Role
+		case events.LeaderLeftOffice:
+			key += " " + p.Role
+		case events.PartyRenamed:
+			key += " from " + p.From
+		}
+		got[key] = f.Date.String()
+	}
+	want := map[string]string{
+		"party.founded/v1 renewal-labour-party ":                                                 "1979-05",
+		"leader.took_office/v1 renewal-labour-party jose-carlos-da-silva-neto interim president": "../1981-03-02",
+		"leader.left_office/v1 renewal-labour-party jose-carlos-da-silva-neto interim president": "1981-03-02",
+		"party.renamed/v1 renewal-labour-party renewal labour party from PTR":                    "1990-06-04",
+		"leader.took_office/v1 renewal-labour-party paulo-ramos president":                       "1994",
+		"leader.took_office/v1 renewal-labour-party maria-aparecida-lins leader":                 "1981-03-02",
+		"party.founded/v1 labour-dignity-movement ":                                              "1996-03",
+		"party.split/v1 renewal-labour-party labour-dignity-movement":                            "1996-03",
+	}
+	for k, date := range want {
+		if got[k] != date {
+			t.Errorf("Draft: %s dated %q, want %q", k, got[k], date)
+		}
+	}
+	for k := range got {
+		if strings.Contains(k, "rural-workers") || strings.Contains(k, " ptr") {
+			t.Errorf("Draft: %s: the party's former name made a party of its own", k)
+		}
+		if strings.HasPrefix(k, "leader.left_office/v1") && strings.Contains(k, "silva-neto") && !strings.Contains(k, "interim") {
+			t.Errorf("Draft: %s: 'never resigned' is no departure", k)
+		}
+		if strings.Contains(k, "person-silva-neto") || strings.Contains(k, " silva-neto") {
+			t.Errorf("Draft: %s: 'Silva Neto' is José Carlos da Silva Neto", k)
+		}
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}
