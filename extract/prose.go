@@ -70,6 +70,7 @@ type drafter struct {
 	it      events.EntityID // what "it" at the start of the next sentence refers to
 	person  events.EntityID // what "he" or "she" refers to
 	year    int             // the last year named
+	day     string          // the last day named, YYYY-MM-DD
 	aliases map[string]events.EntityID
 	kinds   map[events.EntityID]events.Kind
 	persons map[string]events.EntityID // the words of persons' names, for "Khieu" after "Khieu Samphan"
@@ -122,12 +123,12 @@ func (d *drafter) sentence(text string) {
 	d.fresh, d.bracketNames = map[events.EntityID]bool{}, nil
 	dates := findDates(text, d.year)
 	sk, refs, clauses := d.skeleton(text)
-	ctx := &sentenceContext{d: d, text: text, sk: sk, refs: refs, dates: findDates(sk, d.year)}
+	ctx := &sentenceContext{d: d, text: text, sk: sk, refs: refs, dates: d.datesOf(sk)}
 	ctx.draft()
 	ctx.settleInitially()
 	for _, clause := range clauses {
 		// A relative clause tells facts of its own: "X, who had founded the party in 1992, died".
-		c := &sentenceContext{d: d, text: text, sk: clause, refs: refs, dates: findDates(clause, d.year)}
+		c := &sentenceContext{d: d, text: text, sk: clause, refs: refs, dates: d.datesOf(clause)}
 		c.draft()
 	}
 	for _, b := range d.bracketNames {
@@ -160,8 +161,40 @@ func (d *drafter) sentence(text string) {
 		if dt.year != 0 {
 			d.year = dt.year
 		}
+		d.day = "" // "the same day" after a date of a month or a year names no day
+		if len(dt.edtf) == len("2006-01-02") {
+			d.day = dt.edtf
+		}
 	}
 }
+
+// datesOf returns the dates written in s: those findDates reads, and "the same day" or "that day"
+// for the last day a sentence named ("… on 12 October 2004. The old party was dissolved the same
+// day.").
+func (d *drafter) datesOf(s string) []proseDate {
+	dates := findDates(s, d.year)
+	for _, loc := range sameDayRE.FindAllStringIndex(s, -1) {
+		day := d.day
+		if monthNameRE.MatchString(s[:loc[0]]) {
+			day = "" // "on 22 May …, the same day": a day this sentence names, whether read or not
+		}
+		for _, dt := range dates {
+			if dt.end <= loc[0] && len(dt.edtf) == len("2006-01-02") {
+				day = dt.edtf // "on 22 May …, made prime minister the same day"
+			}
+		}
+		if day != "" {
+			dates = append(dates, proseDate{start: loc[0], end: loc[1], edtf: day, year: d.year})
+		}
+	}
+	return dates
+}
+
+// monthNameRE matches the name of a month.
+var monthNameRE = regexp.MustCompile(`\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b`)
+
+// sameDayRE matches the words that name the day named last.
+var sameDayRE = regexp.MustCompile(`\b(?:on\s+)?(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+very\s+same\s+day)\b`)
 
 // draft runs every rule on the sentence's skeleton.
 func (c *sentenceContext) draft() {

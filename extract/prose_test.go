@@ -228,7 +228,7 @@ func TestDraftBansAndSuccessions(t *testing.T) {
 
 The Korean Farmers' League (조선농민동맹, 朝鮮農民同盟; KFL) was an agrarian party in Korea. It was founded in Daegu on 1 May 1946. Established in Seoul, in the spring of 1945, the league first met in a schoolhouse.
 
-Kim Tae-su was elected chairman in 1947. All political parties, including the KFL, were prohibited by the military government on 16 May 1961. The ban on the KFL was lifted in December 1963. Kim was succeeded as chairman by his deputy, Park Min-ho, in 1968, and died in Busan two years later. Park served as acting chairman, until a congress on 3 March 1969 chose Lee Jung-ah. In 1971 the league absorbed the Democratic Tenants' Union. On 9 September 1975 the KFL was merged into the New Democratic Party.`
+Kim Tae-su was elected chairman in 1947. All political parties, including the KFL, were prohibited by the military government on 16 May 1961. The ban on the KFL was lifted in December 1963. Kim was succeeded as chairman by his deputy, Park Min-ho, in 1968, and died in Busan two years later. Park served as acting chairman, until a congress on 3 March 1969 chose Lee Jung-ah. In 1971 the league absorbed the Democratic Tenants' Union. On 9 September 1975 the KFL was merged into the New Democratic Party. The Democratic Tenants' Union was dissolved the same day.`
 	doc, err := document.Parse("kfl.txt", []byte(text))
 	if err != nil {
 		t.Fatal(err)
@@ -261,6 +261,7 @@ Kim Tae-su was elected chairman in 1947. All political parties, including the KF
 		"person.died/v1 kim-tae-su ":                                                   "1970",
 		"party.merged/v1 korean-farmers-league democratic-tenants-union absorbed=true": "1971",
 		"party.merged/v1 new-democratic-party korean-farmers-league absorbed=true":     "1975-09-09",
+		"party.dissolved/v1 democratic-tenants-union ":                                 "1975-09-09",
 	}
 	for k, dates := range want {
 		gotDates := got[k]
