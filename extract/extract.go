@@ -239,6 +239,10 @@ func (x *extractor) field(f document.Field) error {
 		if len(members) > 0 {
 			x.add(s, "", q, events.PartyMerged{Members: members})
 		}
+	case "split from", "breakaway from", "split off from", "splinter of":
+		for _, n := range splitList(v) {
+			x.add(x.mention(events.KindParty, n, q), "", q, events.PartySplit{NewParty: s})
+		}
 	case "merged into":
 		// The party joined another, which an infobox does not say was new: the merger dates no
 		// founding of it (PartyMerged.Absorbed), as "X merged into Y" in a sentence.

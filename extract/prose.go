@@ -38,6 +38,7 @@ func Draft(doc *document.Document, subject events.EntityID) []events.Fact {
 		}
 	}
 	d.read()
+	d.diedInOffice()
 	return d.result()
 }
 
@@ -71,11 +72,15 @@ type drafter struct {
 	person  events.EntityID // what "he" or "she" refers to
 	year    int             // the last year named
 	day     string          // the last day named, YYYY-MM-DD
-	aliases map[string]events.EntityID
-	kinds   map[events.EntityID]events.Kind
-	persons map[string]events.EntityID // the words of persons' names, for "Khieu" after "Khieu Samphan"
-	fresh   map[events.EntityID]bool   // the entities the sentence at hand names first
-	current map[events.EntityID]string // a party's name as the text has come to tell it: founded as, renamed to
+	newest  events.EntityID // the party other than the subject the text founded last ("the new party")
+	// fullNames are the persons' names as first written in full, with the sentence that wrote it.
+	fullNames map[events.EntityID][2]string
+	text      string // the sentence at hand
+	aliases   map[string]events.EntityID
+	kinds     map[events.EntityID]events.Kind
+	persons   map[string]events.EntityID // the words of persons' names, for "Khieu" after "Khieu Samphan"
+	fresh     map[events.EntityID]bool   // the entities the sentence at hand names first
+	current   map[events.EntityID]string // a party's name as the text has come to tell it: founded as, renamed to
 	// bracketNames are the names the sentence at hand gives in brackets after a name, drafted once
 	// its rules have said which entity that name is (a party founded under it, say).
 	bracketNames []bracketName
@@ -120,7 +125,7 @@ type ref struct {
 
 // sentence drafts the facts of one sentence.
 func (d *drafter) sentence(text string) {
-	d.fresh, d.bracketNames = map[events.EntityID]bool{}, nil
+	d.fresh, d.bracketNames, d.text = map[events.EntityID]bool{}, nil, text
 	dates := findDates(text, d.year)
 	sk, refs, clauses := d.skeleton(text)
 	ctx := &sentenceContext{d: d, text: text, sk: sk, refs: refs, dates: d.datesOf(sk)}
@@ -233,7 +238,7 @@ var (
 var clauseVerbRE = regexp.MustCompile(`\b[a-z]{3,}ed\s+(?:the\s|a\s|an\s|its\s|⟦)`)
 
 // subjectRE matches what follows a name that is the subject of a verb: a lower-case word.
-var subjectRE = regexp.MustCompile(`^\s+\p{Ll}`)
+var subjectRE = regexp.MustCompile(`^,?\s+\p{Ll}`)
 
 var pronounRE = regexp.MustCompile(`\b(?:[Ii]t|[Tt]he (?:(?:new|clandestine|banned|exiled|reformed|refounded|old|former|original|renamed|united|young|small|underground|outlawed)\s+)?(?:[Pp]arty|[Mm]ovement|[Oo]rganisation|[Oo]rganization|[Bb]loc|[Aa]lliance|[Cc]oalition|[Aa]ssociation|[Ff]ront|[Ll]eague|[Uu]nion)|[Hh]e|[Ss]he|him|her)\b`)
 
@@ -315,6 +320,9 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 				continue
 			}
 			r = ref{id: id, kind: events.KindPerson}
+		case strings.HasPrefix(w, "the new ") && d.newest != "":
+			// "the new party": the party the text founded last.
+			r = ref{id: d.newest, kind: events.KindParty}
 		case strings.HasSuffix(w, "party") || strings.HasSuffix(w, "movement"):
 			r = ref{id: d.topic, kind: events.KindParty}
 		case d.namedBy(d.topic, w):
@@ -633,6 +641,12 @@ func (d *drafter) rememberPerson(name string, id events.EntityID) {
 	if len(words) < 2 {
 		return
 	}
+	if d.fullNames == nil {
+		d.fullNames = map[events.EntityID][2]string{}
+	}
+	if _, ok := d.fullNames[id]; !ok {
+		d.fullNames[id] = [2]string{name, d.text}
+	}
 	for i, w := range words {
 		if utf8.RuneCountInString(w) > 2 {
 			d.persons[events.NameKey(w)] = id
@@ -649,6 +663,48 @@ func nearSpelling(a, b string) bool {
 	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
 	return a != b && la >= 15 && lb >= 15 && max(la-lb, lb-la) <= 2 && events.EditDistance(a, b) <= 2
 }
+
+// diedInOffice drafts, for each office a person took in the drafted facts and never left, that the
+// person left it on dying, when the sentence of the death says the person died in office ("still its
+// president", "while in office"), quoting it: a dead leader leads nothing.
+func (d *drafter) diedInOffice() {
+	type office struct {
+		body   events.EntityID
+		person events.EntityID
+		role   string
+	}
+	left := map[office]bool{}
+	for _, f := range d.facts {
+		if p, ok := f.Payload.(events.LeaderLeftOffice); ok {
+			left[office{f.Entity, p.Person, p.Role}] = true
+		}
+	}
+	died := map[events.EntityID]events.Fact{}
+	for _, f := range d.facts {
+		if _, ok := f.Payload.(events.PersonDied); ok && !f.Date.Unknown() && inOfficeRE.MatchString(f.Source.Quote) {
+			if _, seen := died[f.Entity]; !seen {
+				died[f.Entity] = f
+			}
+		}
+	}
+	for _, f := range slices.Clone(d.facts) {
+		p, ok := f.Payload.(events.LeaderTookOffice)
+		death, dead := died[p.Person]
+		o := office{f.Entity, p.Person, p.Role}
+		if !ok || !dead || left[o] || !f.Date.Unknown() && f.Date.Earliest() > death.Date.Latest() {
+			continue
+		}
+		left[o] = true
+		g := events.Fact{Type: events.TypeLeaderLeftOffice, Entity: f.Entity, Date: death.Date, Source: death.Source,
+			Payload: events.LeaderLeftOffice(p), Method: events.MethodDrafted, Rule: "died-in-office"}
+		if g.Validate() == nil {
+			d.facts = append(d.facts, g)
+		}
+	}
+}
+
+// inOfficeRE matches the words that say a person died holding an office.
+var inOfficeRE = regexp.MustCompile(`\b(?:in\s+office|still\s+(?:its|the\s+party's|the|their|his|her)\s+[\w-]+|while\s+(?:still\s+)?(?:serving|in\s+office|leading|at\s+the\s+head)|at\s+the\s+head\s+of)\b`)
 
 // result returns the drafted facts, without repeats: a fact of the same type about the same entity
 // with the same key fields (and the same office), a compatible date and no better one, as one drafted
@@ -867,7 +923,7 @@ func (c *sentenceContext) date() proseDate {
 // whenRE matches what stands between a date and the words that happened on it: ", when ⟦0⟧".
 var whenRE = regexp.MustCompile(`^,?\s+when\s+(?:⟦\d+⟧\s+)?$`)
 
-var clauseBreakRE = regexp.MustCompile(`;|,\s+but\b|\s+but\s+|,\s+while\b|,\s+whereas\b|,\s+after\s+which\b|,\s+and\s+(?:later|then|subsequently)\b`)
+var clauseBreakRE = regexp.MustCompile(`;|,\s+but\b|\s+but\s+|,\s+while\b|,\s+whereas\b|,\s+after\s+which\b|,\s+and\s+(?:later|then|subsequently)\b|,\s+and\s+(?:[a-z]+\s+){1,2}(?:years?|months?|decades?|weeks?)\s+later\b|,\s+and\s+(?:in|on)\s+\d`)
 
 // clauseOf returns the bounds of the clause of sk that holds [start, end).
 func clauseOf(sk string, start, end int) (int, int) {
@@ -905,6 +961,9 @@ func (c *sentenceContext) add(entity events.EntityID, date string, p events.Payl
 		c.name(r.id)
 	}
 	c.d.facts = append(c.d.facts, f)
+	if founds := events.Founds(events.Event{Fact: f}); len(founds) == 1 && founds[0] != c.d.subject {
+		c.d.newest = founds[0]
+	}
 	return len(c.d.facts) - 1
 }
 
@@ -962,6 +1021,11 @@ func (d *drafter) addName(quote string, id events.EntityID, r ref) bool {
 		Method:  events.MethodDrafted, Rule: "named-in-sentence"}
 	if f.Validate() == nil {
 		d.facts = append(d.facts, f)
+	}
+	if full, ok := d.fullNames[id]; ok && kind == events.KindPerson && full[0] != r.name && full[1] != "" {
+		// "Henríquez" after "Lucía Henríquez Saavedra": the person's full name, quoting where it
+		// was written.
+		d.addName(full[1], id, ref{id: id, kind: kind, name: full[0]})
 	}
 	return true
 }

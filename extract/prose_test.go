@@ -342,3 +342,52 @@ The Renewal Labour Party was a party in Brazil. Dockers in Santos formed the PTR
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// TestDraftSplitsBansAndDeathsInOffice drafts from an article of our own (an Ecuadorian party) the
+// shapes the fourth round of reading showed: a walk-out that forms a party whose name says nothing of
+// its kind, a ban lifted without naming the party, a leader who stays at the head until death and one
+// who dies "still its president", a successor who takes "his place", two parties that fuse into a
+// new one, and an office in "the new party".
+func TestDraftSplitsBansAndDeathsInOffice(t *testing.T) {
+	text := `= Coastal Workers' Party =
+
+The Coastal Workers' Party was a party in Ecuador. Rafael Mora stayed at the head of the party until his death in Quito on 2 May 1962. Its next president, Elena Vera, and most of the party's deputies walked out in June 1969 and formed the Democratic Left of Guayas. The party was banned on 8 October 1973. The prohibition was lifted in March 1987. Its president Tomás Aguirre died on 9 February 1991, still its president. His place was taken in 1991 by Carmen Rojas. On 22 November 1998 the two parties fused into the Citizens' Convergence. Rojas became the secretary-general of the new party.`
+	doc, err := document.Parse("cwp.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range Draft(doc, "coastal-workers-party") {
+		if f.Type == events.TypeEntityNamed {
+			continue
+		}
+		key := string(f.Type) + " " + string(f.Entity) + " " + KeyOf(f)
+		switch p := f.Payload.(type) {
+		case events.LeaderTookOffice:
+			key += " " + p.Role
+		case events.LeaderLeftOffice:
+			key += " " + p.Role
+		}
+		got[key] = f.Date.String()
+	}
+	want := map[string]string{
+		"person.died/v1 rafael-mora ":                                               "1962-05-02",
+		"leader.left_office/v1 coastal-workers-party rafael-mora leader":            "1962-05-02",
+		"party.split/v1 coastal-workers-party democratic-left-of-guayas":            "1969-06",
+		"party.founded/v1 democratic-left-of-guayas ":                               "1969-06",
+		"party.banned/v1 coastal-workers-party ":                                    "1973-10-08",
+		"party.restored/v1 coastal-workers-party ":                                  "1987-03",
+		"leader.left_office/v1 coastal-workers-party tomas-aguirre president":       "1991-02-09",
+		"leader.took_office/v1 coastal-workers-party carmen-rojas leader":           "1991",
+		"party.merged/v1 citizens-convergence coastal-workers-party":                "1998-11-22",
+		"leader.took_office/v1 citizens-convergence carmen-rojas secretary-general": "XXXX",
+	}
+	for k, date := range want {
+		if got[k] != date {
+			t.Errorf("Draft: %s dated %q, want %q", k, got[k], date)
+		}
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

@@ -49,7 +49,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.mergedInto(p, c.refsIn(1))
 				}
 			}},
-		{"merged-with-to-form", rx(`\bmerged\s+with\s+(?:the\s+)?(?:[\w-]+\s+)?{E}\s+(?:to\s+form|into|as)\s+(?:the\s+)?{E}`),
+		{"merged-with-to-form", rx(`\bmerged\s+with\s+(?:the\s+)?(?:[\w-]+\s+)?{E}\s+(?:to\s+(?:form|create|found|establish|launch)|into|as)\s+(?:the\s+)?{E}`),
 			func(c *sentenceContext) {
 				p, ok := c.party(2)
 				if !ok {
@@ -69,6 +69,27 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if p, ok := c.party(2); ok {
 					c.merged(p, c.refsIn(1))
 				}
+			}},
+		{"parties-fused", rx(`\b(?:the\s+)?(?:two|three|four|five)\s+(?:parties|organi[sz]ations|movements|groups)\s+(?:\w+\s+)?(?:merged|fused|united|amalgamated|combined)\s+(?:to\s+(?:form|create)|into|as)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
+			func(c *sentenceContext) {
+				// "the two parties fused into X": the parties the sentence names before, or else
+				// the party the text is about, one of them.
+				p, ok := c.newParty(1)
+				if !ok {
+					return
+				}
+				var members []ref
+				for _, m := range markerRE.FindAllStringSubmatch(c.sk[:c.match[0]], -1) {
+					n, _ := strconv.Atoi(m[1])
+					if n < len(c.refs) && c.refs[n].kind == events.KindParty && c.refs[n].id != p.id {
+						members = append(members, c.refs[n])
+					}
+				}
+				if len(members) == 0 {
+					members = []ref{{id: c.d.topic, kind: events.KindParty}}
+				}
+				c.add(p.id, "", events.PartyFounded{Name: c.partyName(p)})
+				c.merged(p, members)
 			}},
 		{"absorbed", rx(`{E}\s+(?:\w+\s+)?absorbed\s+(?:the\s+)?{EL}`),
 			func(c *sentenceContext) {
@@ -125,20 +146,20 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if p, ok := c.party(1); ok {
 					from = p
 				}
-				newParty, ok := c.party(2)
+				newParty, ok := c.newParty(2)
 				if !ok || newParty.id == from.id {
 					return
 				}
 				c.add(newParty.id, "", events.PartyFounded{Name: c.partyName(newParty)})
 				c.add(from.id, "", events.PartySplit{NewParty: newParty.id})
 			}},
-		{"left-and-founded", rx(`{EL}\s+(?:\w+\s+)?(left|quit|abandoned|was\s+expelled|were\s+expelled)(?:\s+(?:from\s+)?(?:the\s+)?{E})?(?:\s+(?:in|on)\s+[^⟦;,]+?)?,?\s+(?:and\s+(?:went\s+on\s+to\s+|later\s+)?|to\s+)(?:found|form|create|establish|launch|set\s+up)(?:ed)?\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
+		{"left-and-founded", rx(`{EL}\s+(?:\w+\s+)?(left|quit|abandoned|was\s+expelled|were\s+expelled)(?:\s+(?:from\s+)?(?:the\s+)?{E})?(?:\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})?,?\s+(?:and\s+(?:went\s+on\s+to\s+|later\s+)?|to\s+)(?:found|form|create|establish|launch|set\s+up)(?:ed)?\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
 			func(c *sentenceContext) {
 				from, ok := c.party(3)
 				if !ok {
 					from = ref{id: c.d.topic, kind: events.KindParty}
 				}
-				newParty, ok := c.party(4)
+				newParty, ok := c.newParty(4)
 				leaders := c.persons(c.refsIn(1))
 				if !ok || newParty.id == from.id {
 					return
@@ -198,7 +219,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.founded(p, c.refsIn(1))
 				}
 			}},
-		{"broke-away", rx(`(?:{E}\s+(?:suffered|underwent|experienced|saw)\s+a\s+(?:\w+\s+)?split\s+when\s+)?(?:a\s+(?:faction|group|wing)\s+(?:led\s+by|under|around)\s+)?{EL}(?:\s+and\s+(?:his|her|their)\s+(?:followers|supporters|allies|faction))?(?:\s+in\s+{E})?,?\s+(?:broke\s+away|split\s+(?:off|away)|seceded|walked\s+out)(?:\s+from\s+(?:the\s+)?{E})?(?:\s+(?:in|on)\s+[^⟦;,]+?)?(?:,?\s+(?:and|to)\s+` + `(?:found|form|create|establish|launch|set\s+up)(?:ed)?\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E})?`),
+		{"broke-away", rx(`(?:{E}\s+(?:suffered|underwent|experienced|saw)\s+a\s+(?:\w+\s+)?split\s+when\s+)?(?:a\s+(?:faction|group|wing)\s+(?:led\s+by|under|around)\s+)?{EL}(?:\s+and\s+(?:his|her|their)\s+(?:followers|supporters|allies|faction)|,?\s+and\s+(?:most|some|many|much|part|several|a\s+group|a\s+number|members)\s+of\s+[^;]*?)?(?:\s+in\s+{E})?,?\s+(?:broke\s+away|split\s+(?:off|away)|seceded|walked\s+out)(?:\s+from\s+(?:the\s+)?{E})?(?:\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})?(?:,?\s+(?:and|to)\s+` + `(?:found|form|create|establish|launch|set\s+up)(?:ed)?\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E})?`),
 			func(c *sentenceContext) {
 				from, ok := c.party(1)
 				if f, okFrom := c.party(4); okFrom {
@@ -212,7 +233,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if r, ok := c.one(3); ok {
 					region = r.name
 				}
-				newParty, hasNew := c.party(5)
+				newParty, hasNew := c.newParty(5)
 				if hasNew && newParty.id != from.id {
 					c.add(from.id, "", events.PartySplit{NewParty: newParty.id, Leaders: leaders, Region: region})
 					c.add(newParty.id, "", events.PartyFounded{Name: c.partyName(newParty), Founders: leaders})
@@ -237,9 +258,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if r, ok := c.one(2); ok && markerRE.MatchString(strings.TrimSpace(c.group(2))) && len(markerRE.FindString(c.group(2))) == len(strings.TrimSpace(c.group(2))) && r.id != p.id {
 					c.sameEntity(r, p) // the new name, and the names in brackets after it, name the same party from now on
 				}
-				from := p.name // as the sentence writes it: "changed the name of the MPS to …"
-				if from == "" {
-					from = c.d.nameOf(p.id)
+				from := c.d.nameOf(p.id) // the name the text has told it had, or its first
+				if events.NameKey(from) == events.NameKey(to) {
+					from = p.name // as the sentence writes it: "changed the name of the MPS to …"
 				}
 				if events.NameKey(from) == events.NameKey(to) {
 					from = "" // the name before is not told: the party is known by the new one
@@ -257,9 +278,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if r, ok := c.one(2); ok && len(markerRE.FindString(c.group(2))) == len(strings.TrimSpace(c.group(2))) && r.id != p.id {
 					c.sameEntity(r, p)
 				}
-				from := p.name // as the sentence writes it: "changed the name of the MPS to …"
-				if from == "" {
-					from = c.d.nameOf(p.id)
+				from := c.d.nameOf(p.id) // the name the text has told it had, or its first
+				if events.NameKey(from) == events.NameKey(to) {
+					from = p.name // as the sentence writes it: "changed the name of the MPS to …"
 				}
 				if events.NameKey(from) == events.NameKey(to) {
 					from = ""
@@ -325,11 +346,17 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.add(p.id, "", events.PartyRestored{By: c.body(3), Means: strings.ToLower(c.group(2))})
 			}},
-		{"ban-lifted", rx(`\b(?:lifted|ended|revoked|repealed|rescinded)\s+the\s+(?:\w+\s+)?(?:ban|prohibition)\s+on\s+(?:the\s+)?{E}|\b(?:ban|prohibition)\s+on\s+(?:the\s+)?{E}\s+was\s+(?:\w+\s+)?(?:lifted|revoked|ended|repealed|rescinded)`),
+		{"ban-lifted", rx(`\b(?:lifted|ended|revoked|repealed|rescinded)\s+the\s+(?:\w+\s+)?(?:ban|prohibition)\s+on\s+(?:the\s+)?{E}|\b[Tt]he\s+(?:\w+\s+)?(?:ban|prohibition|proscription)(?:\s+on\s+(?:the\s+)?{E})?\s+was\s+(?:\w+\s+)?(?:lifted|revoked|ended|repealed|rescinded)|\ballowed\s+(?:the\s+)?{E}\s+to\s+(?:register|operate|function|organi[sz]e|exist|work)\s+(?:legally\s+)?(?:once\s+)?again`),
 			func(c *sentenceContext) {
 				p, ok := c.party(1)
 				if !ok {
 					p, ok = c.party(2)
+				}
+				if !ok {
+					p, ok = c.party(3)
+				}
+				if !ok && c.group(1) == "" && c.group(3) == "" && strings.Contains(c.sk[c.match[0]:c.match[1]], " was ") {
+					p, ok = ref{id: c.d.topic, kind: events.KindParty}, true // "The prohibition was lifted in March 1987"
 				}
 				if ok {
 					c.add(p.id, "", events.PartyRestored{Means: "ban lifted"})
@@ -512,7 +539,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(party.id, c.d.facts[i].Date.String(), events.LeaderLeftOffice{Office: events.Office{Person: prev.id, Role: Role(c.group(3))}})
 				}
 			}},
-		{"congress-elected", rx(`\b(?:congress|delegates|members|conference|convention|council|committee)\s+(?:\w+\s+){0,5}?(?:elected|re-elected|chose|confirmed)\s+(?:[^⟦;]*?,\s+)?{E}(?:,?\s+as\s+(?:(?:its|their|the\s+party's|his|her)\s+)?(?:new\s+)?{ROLE})?`),
+		{"congress-elected", rx(`\b(?:congress|delegates|members|conference|convention|council|committee)\s+(?:\S+\s+){0,5}?(?:elected|re-elected|chose|confirmed)\s+(?:[^⟦;]*?,\s+)?{E}(?:,?\s+as\s+(?:(?:its|their|the\s+party's|his|her)\s+)?(?:new\s+)?{ROLE})?`),
 			func(c *sentenceContext) {
 				person, ok := c.person(1)
 				if !ok {
@@ -587,6 +614,15 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.handover(c.d.topic, in.id, out.id, role)
 			}},
+		{"place-taken", rx(`\b(?:[Hh]is|[Hh]er)\s+place\s+was\s+(?:\w+\s+)?taken\s+(?:[^⟦;]*?\s+)?by\s+(?:[^⟦;]*?\s+)?{E}`),
+			func(c *sentenceContext) {
+				in, ok := c.person(1)
+				out := c.d.person
+				if !ok || out == "" || out == in.id {
+					return
+				}
+				c.handover(c.d.topic, in.id, out, "leader")
+			}},
 		{"took-place", rx(`{E}\s+(?:\w+\s+)?took\s+{E}(?:'s|’s)\s+place`),
 			func(c *sentenceContext) {
 				in, ok1 := c.person(1)
@@ -623,13 +659,16 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(c.d.topic, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: "leader"}})
 				}
 			}},
-		{"lasted-until", rx(`{E}\s+(?:\w+\s+)?(?:lasted|remained\s+in\s+office|stayed\s+in\s+charge|led\s+(?:it|the\s+party|{E}))\s+until\b`),
+		{"lasted-until", rx(`{E}\s+(?:\w+\s+)?(?:lasted|remained\s+in\s+office|stayed\s+in\s+charge|(?:stayed|remained)\s+at\s+the\s+(?:head|helm)(?:\s+of\s+(?:it|the\s+party|{E}))?|led\s+(?:it|the\s+party|{E}))\s+until\b`),
 			func(c *sentenceContext) {
 				person, ok := c.person(1)
 				if !ok {
 					return
 				}
-				party := c.bodyOr(2)
+				party := c.bodyOr(2) // "stayed at the head of ⟦2⟧"
+				if c.group(2) == "" {
+					party = c.bodyOr(3) // "led ⟦3⟧ until"
+				}
 				if strings.Contains(c.sk[c.match[0]:c.match[1]], "led") {
 					c.add(party, "XXXX", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: "leader"}})
 				}
@@ -910,6 +949,31 @@ func (c *sentenceContext) party(g int) (ref, bool) {
 	return r, ok && r.kind == events.KindParty && r.id != ""
 }
 
+// newParty returns the entity of submatch g as the party a split or a walk-out founded: a party, or
+// a body the sentence names first whose name says nothing of its kind ("formed the Christian
+// Agrarian Left"), which is a party from now on.
+func (c *sentenceContext) newParty(g int) (ref, bool) {
+	r, ok := c.one(g)
+	if !ok || r.id == "" || r.name == "" {
+		return ref{}, false
+	}
+	switch {
+	case r.kind == events.KindParty:
+		return r, true
+	case (r.kind == events.KindOrganisation || r.kind == "") && c.d.fresh[r.id] || r.kind == "" && !allCaps(r.name) && strings.Contains(r.name, " "):
+		c.d.kinds[r.id] = events.KindParty
+		c.d.aliases[events.NameKey(r.name)] = r.id
+		r.kind = events.KindParty
+		for i := range c.refs {
+			if c.refs[i].id == r.id {
+				c.refs[i].kind = events.KindParty
+			}
+		}
+		return r, true
+	}
+	return ref{}, false
+}
+
 // bodyOr returns the party or body of submatch g, or else the party the text is about.
 func (c *sentenceContext) bodyOr(g int) events.EntityID {
 	if p, ok := c.lineage(g); ok {
@@ -963,6 +1027,13 @@ func (c *sentenceContext) sameEntity(n, p ref) {
 func (c *sentenceContext) partyName(p ref) string {
 	if p.name != "" && !allCaps(p.name) {
 		return p.name
+	}
+	if p.id != c.d.subject && c.d.current[p.id] == "" {
+		for _, r := range c.refs {
+			if r.id == p.id && r.name != "" && !allCaps(r.name) {
+				return r.name // "the Popular Agrarian Party … had founded it in 1949"
+			}
+		}
 	}
 	return c.d.nameOf(p.id)
 }

@@ -1,6 +1,7 @@
 package projections
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -30,6 +31,9 @@ type groupItem struct {
 	event *events.Event
 	value string
 	date  events.Date // the date at issue; the zero Date where only the value is
+	// some says the value is a list ("A, B") of some members only: "A merged into C" does not say
+	// that no other party did, so it agrees with any list that holds A.
+	some bool
 }
 
 func (g *claimGroup) add(e *events.Event, value string, d events.Date) {
@@ -42,13 +46,25 @@ func wild(value string) bool { return value == "" || value == events.SuccessionU
 func (g *claimGroup) conflicts(i, j int) bool {
 	a, b := &g.items[i], &g.items[j]
 	if a.value != b.value && !wild(a.value) && !wild(b.value) && events.NameKey(a.value) != events.NameKey(b.value) &&
-		!(g.successive[events.NameKey(a.value)] && g.successive[events.NameKey(b.value)]) {
+		!(g.successive[events.NameKey(a.value)] && g.successive[events.NameKey(b.value)]) &&
+		!(a.some && subset(a.value, b.value) || b.some && subset(b.value, a.value)) {
 		return true
 	}
 	if a.date.Unknown() || b.date.Unknown() {
 		return false
 	}
 	return a.date.Latest() < b.date.Earliest() || b.date.Latest() < a.date.Earliest()
+}
+
+// subset reports whether every member of the list a is in the list b.
+func subset(a, b string) bool {
+	in := strings.Split(b, ", ")
+	for _, m := range strings.Split(a, ", ") {
+		if !slices.Contains(in, m) {
+			return false
+		}
+	}
+	return true
 }
 
 func (g *claimGroup) dispute() (Dispute, bool) {
@@ -104,7 +120,9 @@ func disputesOf(id events.EntityID, evs []events.Event, names Names) []Dispute {
 					members = append(members, names(m))
 				}
 				sort.Strings(members)
-				group("merger").add(e, strings.Join(members, ", "), e.Date)
+				g := group("merger")
+				g.add(e, strings.Join(members, ", "), e.Date)
+				g.items[len(g.items)-1].some = p.Absorbed // "A merged into C": A is one of them
 			}
 		case events.PartySucceeded:
 			if self || p.Successor == id {

@@ -326,3 +326,19 @@ func TestRestorationOutlivesAnUndatedBan(t *testing.T) {
 		t.Errorf("Party on 1995-01-01: %q since %q, %d pending, want active since 1988-11-14 with nothing pending", after.States, after.Since, len(after.Pending))
 	}
 }
+
+// "A merged into C" and "A and B merged into C" agree: a merger's members are no dispute when one
+// claim lists some of the other's.
+func TestMergerClaimsOfSomeMembersAgree(t *testing.T) {
+	evs := []events.Event{
+		fact(t, events.TypePartyMerged, "XXXX", events.PartyMerged{Members: []events.EntityID{"a"}, Absorbed: true}, "Merged into: C"),
+		fact(t, events.TypePartyMerged, "1998-11-22", events.PartyMerged{Members: []events.EntityID{"a", "b"}}, "A and B merged"),
+	}
+	if st := projections.Party("p", evs, events.DayOf(2000, 1, 1), nil); len(st.Disputes) != 0 {
+		t.Errorf("Party: disputes %+v, want none", st.Disputes)
+	}
+	evs = append(evs, fact(t, events.TypePartyMerged, "1998", events.PartyMerged{Members: []events.EntityID{"a", "d"}}, "A and D merged"))
+	if st := projections.Party("p", evs, events.DayOf(2000, 1, 1), nil); len(st.Disputes) != 1 {
+		t.Errorf("Party: %d disputes, want the members B and D in dispute", len(st.Disputes))
+	}
+}
