@@ -257,6 +257,28 @@ func groupLabels(cells []string) [][]string {
 	return groups
 }
 
+// aligned reports whether a sub-header stands cell under cell below its header: as many cells, the
+// first column without a label of its own ("| Election | Performance | | |" over "| | Votes | % |
+// Seats |"), where a sub-header whose labels are written one after the other starts with one.
+func aligned(header, sub []string) bool {
+	return len(sub) == len(header) && sub[0] == "" && header[0] != ""
+}
+
+// underEach returns the columns of a sub-header aligned under its header: each column is named by
+// its header cell, or by the last one before it when its own is empty (a header cell spanning
+// several columns), with the sub-label under it.
+func underEach(header, sub []string) []Column {
+	cols := make([]Column, len(header))
+	name := ""
+	for i, h := range header {
+		if h != "" || sub[i] == "" {
+			name = h
+		}
+		cols[i] = Column{Name: name, Sub: sub[i]}
+	}
+	return cols
+}
+
 // expand returns the columns of a header whose sub-header groups start under header[off].
 func expand(header []string, groups [][]string, off int) []Column {
 	var cols []Column
@@ -375,8 +397,12 @@ func buildTable(rows [][]string, lines []int, sub bool) *Table {
 	if sub {
 		groups := groupLabels(body[0])
 		t.Header = append(t.Header, body[0])
+		if aligned(header, body[0]) {
+			t.Columns = underEach(header, body[0])
+		} else {
+			t.Columns = expand(header, groups, bestOffset(header, groups, body[1:]))
+		}
 		body, bodyLines = body[1:], bodyLines[1:]
-		t.Columns = expand(header, groups, bestOffset(header, groups, body))
 	}
 	// The rows were flattened to the header's width, or to that of the widest row when one is wider
 	// (lenient parsing keeps rows as wide as the sub-header's columns).

@@ -174,6 +174,25 @@ func TestFactsEdgeDocuments(t *testing.T) {
 			},
 		},
 		{
+			"a leaders table with other column names",
+			"= Quiet Party =\n\n==Leaders==\n| # | Portrait | Leader | Took office | Left office | Notes |\n| 1 | | Ana Ruiz | 1990 | 1995 | Founder |\n",
+			[]want{
+				{events.TypeLeaderTookOffice, "quiet-party", "1990", "| 1 | | Ana Ruiz | 1990 | 1995 | Founder |",
+					events.LeaderTookOffice{Office: events.Office{Person: "ana-ruiz", Role: "leader", Term: 1}}, ""},
+				{events.TypeLeaderLeftOffice, "quiet-party", "1995", "| 1 | | Ana Ruiz | 1990 | 1995 | Founder |",
+					events.LeaderLeftOffice{Office: events.Office{Person: "ana-ruiz", Role: "leader", Term: 1}}, ""},
+			},
+		},
+		{
+			"results under a header of two rows that groups them",
+			"= Quiet Party =\n\n==Election results==\n| Election | Party leader | Performance | | | Government |\n| | | Votes | % | Seats | |\n| 1996 | Ana Ruiz | 181,776 | 2.9 | 0 | Opposition |\n",
+			[]want{
+				{events.TypeElectionResult, "quiet-party", "1996", "| 1996 | Ana Ruiz | 181,776 | 2.9 | 0 | Opposition |",
+					events.ElectionResult{Election: "1996 general election", Level: events.LevelGeneral, Leader: "ana-ruiz", Votes: 181776,
+						VotesText: "181,776", Percent: "2.9", Seats: "0", Government: "Opposition"}, ""},
+			},
+		},
+		{
 			"negated legality",
 			"= Quiet Party =\n\nQuiet Party\n- Successor: Loud Party (illegal)\n",
 			[]want{{events.TypePartySucceeded, "quiet-party", "XXXX", "Successor: Loud Party (illegal)",

@@ -929,6 +929,10 @@ var clauseBreakRE = regexp.MustCompile(`;|,\s+but\b|\s+but\s+|,\s+while\b|,\s+wh
 func clauseOf(sk string, start, end int) (int, int) {
 	cs, ce := 0, len(sk)
 	for _, loc := range clauseBreakRE.FindAllStringIndex(sk, -1) {
+		if m := sk[loc[0]:loc[1]]; m[len(m)-1] >= '0' && m[len(m)-1] <= '9' {
+			// ", and on 17 March 1990 it was renamed": the clause after begins with its date.
+			loc[1] = loc[0] + strings.Index(m, "and") + len("and")
+		}
 		if loc[1] <= start && loc[1] > cs {
 			cs = loc[1]
 		}

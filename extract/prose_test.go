@@ -56,12 +56,12 @@ func TestFindDates(t *testing.T) {
 }
 
 func TestSentences(t *testing.T) {
-	text := "It was founded by Dr. J. Smith in 1990. It won 12 seats (about 4.5 per cent. of them). \"We won,\" he said. The U.S. Congress met; the party left. Done"
+	text := "It was founded by Dr. J. Smith in 1990. It won 12 seats (about 4.5 per cent. of them). \"We won,\" he said. The U.S. Congress met; the party left. It was renamed.[11] Its wing dates from c. 1920.[citation needed] Done"
 	var got []string
 	for _, s := range sentences(text) {
 		got = append(got, s.text)
 	}
-	want := []string{"It was founded by Dr. J. Smith in 1990.", "It won 12 seats (about 4.5 per cent. of them).", "\"We won,\" he said.", "The U.S. Congress met; the party left.", "Done"}
+	want := []string{"It was founded by Dr. J. Smith in 1990.", "It won 12 seats (about 4.5 per cent. of them).", "\"We won,\" he said.", "The U.S. Congress met; the party left.", "It was renamed.[11]", "Its wing dates from c. 1920.[citation needed]", "Done"}
 	if len(got) != len(want) {
 		t.Fatalf("sentences = %q, want %q", got, want)
 	}
@@ -385,6 +385,52 @@ The Coastal Workers' Party was a party in Ecuador. Rafael Mora stayed at the hea
 	for k, date := range want {
 		if got[k] != date {
 			t.Errorf("Draft: %s dated %q, want %q", k, got[k], date)
+		}
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}
+
+// TestDraftFormerNamesAndEnds drafts from an article of our own (a Slovak party) whose lead gives the
+// names of its times ("known until 1925 as …"), with footnote markers after its full stops, a
+// rename dated in a clause of its own, a leader "since" a year, and a dissolution voted by a congress.
+func TestDraftFormerNamesAndEnds(t *testing.T) {
+	text := `= Slovak Civic Party =
+
+The Slovak Civic Party, known until 1925 as the Tatra Civic Union, was a liberal party in Slovakia.[1] The union was founded in 1919.[2] In 1925 the union changed its name to the Slovak Civic Party.[3] In 1989 a reform group took over, and on 17 March 1990 it was renamed the Civic Party of Slovakia.[citation needed] Juraj Král has led the party since 2015. At a congress on 14 January 2020 the party voted to dissolve itself.`
+	doc, err := document.Parse("scp.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range Draft(doc, "slovak-civic-party") {
+		key := string(f.Type) + " " + string(f.Entity) + " " + KeyOf(f)
+		switch p := f.Payload.(type) {
+		case events.EntityNamed:
+			continue
+		case events.PartyFounded:
+			key += p.Name
+		case events.PartyRenamed:
+			key += " from " + p.From
+		}
+		got[key] = f.Date.String()
+	}
+	want := map[string]string{
+		"party.founded/v1 slovak-civic-party Tatra Civic Union":                               "1919",
+		"party.renamed/v1 slovak-civic-party slovak civic party from Tatra Civic Union":       "1925",
+		"party.renamed/v1 slovak-civic-party civic party of slovakia from Slovak Civic Party": "1990-03-17",
+		"leader.took_office/v1 slovak-civic-party juraj-kral":                                 "2015",
+		"party.dissolved/v1 slovak-civic-party ":                                              "2020-01-14",
+	}
+	for k, date := range want {
+		if got[k] != date {
+			t.Errorf("Draft: %s dated %q, want %q", k, got[k], date)
+		}
+	}
+	for k := range got {
+		if strings.Contains(k, "tatra-civic-union") {
+			t.Errorf("Draft: %s: the party's first name made a party of its own", k)
 		}
 	}
 	if t.Failed() {

@@ -128,7 +128,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.d.current[p.id] = n.name
 			}},
-		{"founded-as", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+){0,2}?` + founding + `(?:\s+(?:[^⟦,;]*?\s+)?by\s+{EL})?`),
+		{"founded-as", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+){0,2}?` + founding + `(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:(?:the|a|an)\s+[^⟦;,]*?\s+)?{EL})?`),
 			func(c *sentenceContext) {
 				if p, ok := c.party(1); ok {
 					c.founded(p, c.refsIn(2))
@@ -288,6 +288,22 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				c.add(p.id, "", events.PartyRenamed{From: from, To: to})
 				c.d.current[p.id] = to
 			}},
+		{"known-as", rx(`{E},?\s+(?:was\s+)?(?:also\s+)?known\s+((?:until|before|till|up\s+to|from|between|in|after)\s+[^⟦;,]*?\s+)?as\s+(?:the\s+)?{E}(?:,?\s+and\s+(?:(?:until|before|from|between|in|after|since)\s+[^⟦;,]*?\s+)?as\s+(?:the\s+)?{E})?`),
+			func(c *sentenceContext) {
+				// "X, known until 1925 as Y and from 1925 to 1990 as Z": the names of one party.
+				p, ok := c.party(1)
+				if !ok {
+					return
+				}
+				for _, g := range []int{3, 4} {
+					if n, ok := c.one(g); ok && n.name != "" && n.id != p.id && n.kind != events.KindPerson {
+						c.sameEntity(n, p)
+					}
+				}
+				if n, ok := c.one(3); ok && n.name != "" && strings.HasPrefix(c.group(2), "until") || strings.HasPrefix(c.group(2), "before") {
+					c.d.current[p.id] = n.name // the name it had first
+				}
+			}},
 		{"bore-the-name", rx(`{E}\s+(?:\w+\s+)?(?:bore|had|carried|went\s+by|used)\s+the\s+name\s+(?:of\s+)?(?:the\s+)?{E}`),
 			func(c *sentenceContext) {
 				p, ok := c.party(1)
@@ -421,7 +437,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(p.id, "", events.PartyDissolved{By: c.body(2)})
 				}
 			}},
-		{"dissolved-itself", rx(`{E}\s+(?:\w+\s+)?(?:dissolved|disbanded)\s+itself`),
+		{"dissolved-itself", rx(`{E}\s+(?:\w+\s+)?(?:dissolved|disbanded|(?:voted|decided|resolved|chose|agreed)\s+to\s+(?:dissolve|disband))\s+itself`),
 			func(c *sentenceContext) {
 				if p, ok := c.party(1); ok {
 					c.add(p.id, "", events.PartyDissolved{})
@@ -1078,6 +1094,10 @@ func (c *sentenceContext) members(p ref, members []ref) []events.EntityID {
 // office taken at A and left at B. withTerm says whether the match may hold such a term.
 func (c *sentenceContext) office(party, person events.EntityID, role string, withTerm bool) int {
 	dt := c.date()
+	if from, ok := strings.CutSuffix(dt.edtf, "/.."); ok && !strings.Contains(from, "/") {
+		// "has led the party since 2015": taken in 2015.
+		return c.add(party, from, events.LeaderTookOffice{Office: events.Office{Person: person, Role: role}})
+	}
 	if dt.start >= c.match[1] && untilBeforeRE.MatchString(c.sk[c.match[1]:dt.start]) && !strings.Contains(dt.edtf, "/") {
 		// "took over as acting leader, until a congress on 20 January 1955 chose another", "led
 		// the party as interim president until she returned in September": held until that day,

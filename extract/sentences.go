@@ -33,6 +33,14 @@ func sentences(text string) []span {
 			for end < len(text) && strings.ContainsRune(`"'”’)]»`, rune(text[end])) {
 				end++
 			}
+			for end < len(text) && text[end] == '[' {
+				// Footnote markers after the full stop: "….[11] Šimánek", "….[citation needed] The".
+				j := strings.IndexByte(text[end:], ']')
+				if j < 0 || j > 30 || strings.ContainsAny(text[end+1:end+j], "[\n") {
+					break
+				}
+				end += j + 1
+			}
 			if depth == 0 && sentenceEnds(text, start, i, end) {
 				if s := strings.TrimSpace(text[start:end]); s != "" {
 					lead := len(text[start:end]) - len(strings.TrimLeftFunc(text[start:end], unicode.IsSpace))
@@ -86,6 +94,9 @@ func sentenceEnds(text string, start, mark, end int) bool {
 		w -= size
 	}
 	word := text[w:mark]
+	if abbreviations[strings.ToLower(word)] {
+		return false // "c. 1920", "Dr. Smith"
+	}
 	if utf8.RuneCountInString(word) == 1 {
 		r, _ := utf8.DecodeRuneInString(word)
 		return !unicode.IsUpper(r) // an initial

@@ -28,7 +28,7 @@ func (x *extractor) tables() error {
 			t := b.Table
 			var err error
 			switch {
-			case t.Column("Term start") >= 0 && t.Column("Name") >= 0:
+			case columnOf(t, leaderColumns.start) != "" && columnOf(t, leaderColumns.name) != "" && t.Column("Election") < 0:
 				err = x.leadersTable(sec, t)
 			case t.Column("Election") >= 0 && t.Column("Constituency") < 0 && resultsByElection(t):
 				err = x.electionTable(sec, t)
@@ -66,10 +66,31 @@ func (x *extractor) unreadableRow(sec *document.Section, r document.Row, err err
 	return nil
 }
 
+// leaderColumns are the labels a leaders table gives the holder, the start and the end of a term, and
+// its number under: the seeds' ("Name", "Term start", "Term end", "No.") and others' ("Leader",
+// "Took office", "Left office", "#"; "From", "To").
+var leaderColumns = struct{ name, start, end, number []string }{
+	name:   []string{"Name", "Leader", "Chairman", "Chairperson", "Chair", "President", "Secretary-General", "General Secretary", "Party leader"},
+	start:  []string{"Term start", "Took office", "Assumed office", "Term began", "Start", "From", "Since"},
+	end:    []string{"Term end", "Left office", "Term ended", "End", "To", "Until"},
+	number: []string{"No.", "No", "#", "Nr."},
+}
+
+// columnOf returns the first of labels that t has a column for, or "".
+func columnOf(t *document.Table, labels []string) string {
+	for _, l := range labels {
+		if t.Column(l) >= 0 {
+			return l
+		}
+	}
+	return ""
+}
+
 func (x *extractor) leadersTable(sec *document.Section, t *document.Table) error {
+	nameColumn := columnOf(t, leaderColumns.name)
 	for _, r := range t.Rows {
 		q := x.lineText(r.Line)
-		start, end := cell(t, r, "Term start"), cell(t, r, "Term end")
+		start, end := cellOf(t, r, leaderColumns.start), cellOf(t, r, leaderColumns.end)
 		var startDate, endDate string
 		var err error
 		// A date that cannot be read loses the facts it dates, not the others of the row.
@@ -91,10 +112,10 @@ func (x *extractor) leadersTable(sec *document.Section, t *document.Table) error
 			}
 		}
 		term := 0
-		if n, ok := Number(cell(t, r, "No.")); ok {
+		if n, ok := Number(cellOf(t, r, leaderColumns.number)); ok {
 			term = int(n)
 		}
-		for _, holder := range []struct{ column, role string }{{"Name", "leader"}, {"Deputy", "deputy leader"}} {
+		for _, holder := range []struct{ column, role string }{{nameColumn, "leader"}, {"Deputy", "deputy leader"}} {
 			name := cell(t, r, holder.column)
 			if name == "" || filled(t, r, holder.column) || !tookOK && (!leftOK || endDate == "") {
 				continue
@@ -145,16 +166,31 @@ func resultsByElection(t *document.Table) bool {
 			if t.Column(l) >= 0 {
 				return true
 			}
+			for _, c := range t.Columns {
+				if c.Sub != "" && strings.EqualFold(c.Sub, l) {
+					return true
+				}
+			}
 		}
 	}
 	return false
 }
 
-// cellOf returns the cell of row r under the first of labels that t has.
+// cellOf returns the cell of row r under the first of labels that t has, or else under the first
+// column whose sub-header is one of them (a header of two rows that groups "Votes" and "Seats" under
+// "Performance").
 func cellOf(t *document.Table, r document.Row, labels []string) string {
+	if l := columnOf(t, labels); l != "" {
+		return cell(t, r, l)
+	}
 	for _, l := range labels {
-		if t.Column(l) >= 0 {
-			return cell(t, r, l)
+		if strings.ContainsAny(l, "±+") {
+			continue // a change under a sub-header may be of the votes or of the seats
+		}
+		for i, c := range t.Columns {
+			if c.Sub != "" && strings.EqualFold(c.Sub, l) {
+				return strings.TrimSpace(r.Cells[i])
+			}
 		}
 	}
 	return ""
@@ -186,7 +222,7 @@ func (x *extractor) electionTable(sec *document.Section, t *document.Table) erro
 			Government:  cell(t, r, "Government"),
 		}
 		res.Votes, _ = Number(res.VotesText)
-		if leader := cell(t, r, "Leader"); leader != "" {
+		if leader := firstOf(cell(t, r, "Leader"), cell(t, r, "Party leader")); leader != "" {
 			res.Leader = x.mention(events.KindPerson, leader, q)
 		}
 		x.add(x.subject, date, q, res)

@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"slices"
 	"time"
 
@@ -509,6 +510,9 @@ func (r *Recorder) settle(ctx context.Context, p *published, res *Result) error 
 			return p.appendErr
 		}
 		r.logger().Info("conflict with another writer; retrying", "attempt", attempt, "left", len(left), "error", p.appendErr)
+		if err := backOff(ctx, attempt); err != nil {
+			return err
+		}
 		if p, err = r.publish(ctx, left, leftIDs, nil); err != nil {
 			return err
 		}
@@ -556,6 +560,21 @@ func (r *Recorder) count(ctx context.Context, p *published, known map[events.Fac
 	res.Recorded += ours
 	res.Known += stored - ours
 	return nil
+}
+
+// backOff waits before the attempt-th retry of a conflict: a few milliseconds more each attempt, and
+// a random part, so that two writers racing on the same subjects do not meet again at once (the one
+// that won would otherwise win again with its next write while the other retries).
+func backOff(ctx context.Context, attempt int) error {
+	d := time.Duration(attempt) * (2*time.Millisecond + time.Duration(rand.Int64N(int64(8*time.Millisecond))))
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return fmt.Errorf("record: %w", ctx.Err())
+	case <-t.C:
+		return nil
+	}
 }
 
 func (r *Recorder) retries() int {
