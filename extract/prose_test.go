@@ -78,10 +78,7 @@ func TestDraftRules(t *testing.T) {
 	text := `= Partidul Democrat (Moldova) =
 
 The Democratic Union (DU; Демократический союз) was a political party in Moldova. It was founded on 4 May 1991 by Ion Ţurcanu and Ελένη Παππά. In 1994 the party changed its name to the Union of Democrats. Ion Ţurcanu was elected chairman in 1995, and Petru Lucinschi succeeded him as chairman on 2 March 1998. The Supreme Court banned the Union of Democrats in 2001. Lucinschi was arrested the following year. In the 1998 election the party won 24 seats with 18.2% of the vote. The party joined the Liberal International in 1999.`
-	doc, err := document.Parse("du.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := parseArticle(t, "du.txt", text)
 	got := map[string]string{}
 	for _, f := range Draft(doc, "democratic-union") {
 		if f.Type == events.TypeEntityNamed {
@@ -106,11 +103,7 @@ The Democratic Union (DU; Демократический союз) was a politic
 		"election.result_recorded/v1 democratic-union 1998/general/":           "1998",
 		"party.affiliation_recorded/v1 democratic-union liberal-international": "1999",
 	}
-	for k, date := range want {
-		if got[k] != date {
-			t.Errorf("Draft: %s dated %q, want %q", k, got[k], date)
-		}
-	}
+	expectDrafted(t, got, want)
 	if t.Failed() {
 		t.Logf("drafted: %v", got)
 	}
@@ -127,10 +120,7 @@ func TestDraftNamesOfOneParty(t *testing.T) {
 The Serbian Renewal Front was a conservative party in Serbia. It was founded on 2 April 1990 in Kragujevac as the Peasant and Citizens' Alliance (Сељачки и грађански савез, SGS) by Milan Jovanović. On 3 March 1991, a week after the riots in Belgrade, the authorities banned the SGS together with two other parties. In 1992 the alliance changed its name to the Serbian Renewal Front. In the 1993 election the front won 4.2% of the vote and three seats. In the 1997 election it won a single seat with 1.1% of the vote. Jovanović led the party until his death on 9 May 1998. Dragan Petković, who had founded the party in 1989, was elected its president in June 1998.
 
 In 2004 a group of deputies left. The new party, the Civic Alliance of Serbia (Грађански савез Србије), was founded in 2004 and chose Vesna Ilić as its first chairwoman. In 2006 the front merged into the Democratic Party (DS).`
-	doc, err := document.Parse("srf.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := parseArticle(t, "srf.txt", text)
 	got := map[string]string{}
 	names := map[string]bool{}
 	for _, f := range Draft(doc, "serbian-renewal-front") {
@@ -163,11 +153,7 @@ In 2004 a group of deputies left. The new party, the Civic Alliance of Serbia (�
 		"leader.took_office/v1 civic-alliance-of-serbia vesna-ilic":                                        "2004",
 		"party.merged/v1 democratic-party serbian-renewal-front absorbed=true":                             "2006",
 	}
-	for k, date := range want {
-		if got[k] != date {
-			t.Errorf("Draft: %s dated %q, want %q", k, got[k], date)
-		}
-	}
+	expectDrafted(t, got, want)
 	// The founding the relative clause tells, a year before the other: both are on the record.
 	foundings := 0
 	for k := range got {
@@ -190,6 +176,27 @@ In 2004 a group of deputies left. The new party, the Civic Alliance of Serbia (�
 	}
 	if t.Failed() {
 		t.Logf("drafted: %v\nnames: %v", got, names)
+	}
+}
+
+// parseArticle parses an article written for a test, failing the test if it does not parse.
+func parseArticle(t *testing.T, name, text string) *document.Document {
+	t.Helper()
+	doc, err := document.Parse(name, []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// expectDrafted reports each wanted fact (its key, as the test builds it) that was not drafted with
+// its date.
+func expectDrafted(t *testing.T, got, want map[string]string) {
+	t.Helper()
+	for k, date := range want {
+		if got[k] != date {
+			t.Errorf("Draft: %s dated %q, want %q", k, got[k], date)
+		}
 	}
 }
 
@@ -229,10 +236,7 @@ func TestDraftBansAndSuccessions(t *testing.T) {
 The Korean Farmers' League (조선농민동맹, 朝鮮農民同盟; KFL) was an agrarian party in Korea. It was founded in Daegu on 1 May 1946. Established in Seoul, in the spring of 1945, the league first met in a schoolhouse.
 
 Kim Tae-su was elected chairman in 1947. All political parties, including the KFL, were prohibited by the military government on 16 May 1961. The ban on the KFL was lifted in December 1963. Kim was succeeded as chairman by his deputy, Park Min-ho, in 1968, and died in Busan two years later. Park served as acting chairman, until a congress on 3 March 1969 chose Lee Jung-ah. In 1971 the league absorbed the Democratic Tenants' Union. On 9 September 1975 the KFL was merged into the New Democratic Party. The Democratic Tenants' Union was dissolved the same day.`
-	doc, err := document.Parse("kfl.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := parseArticle(t, "kfl.txt", text)
 	got := map[string][]string{}
 	names := map[string]bool{}
 	for _, f := range Draft(doc, "korean-farmers-league") {
@@ -292,10 +296,7 @@ func TestDraftReadsTwice(t *testing.T) {
 	text := `= Renewal Labour Party =
 
 The Renewal Labour Party was a party in Brazil. Dockers in Santos formed the PTR in May 1979. José Carlos da Silva Neto led the party as interim president until a congress on 2 March 1981 chose Maria Aparecida Lins. Silva Neto never resigned from the national committee. Until 1990 it bore the name Rural Workers' Party (PTR). On 4 June 1990 a congress in Campinas changed the name of the PTR to the Renewal Labour Party. In 1994 the delegates elected Paulo Ramos as president. In March 1996 his critics left and formed the Labour Dignity Movement.`
-	doc, err := document.Parse("rlp.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := parseArticle(t, "rlp.txt", text)
 	got := map[string]string{}
 	for _, f := range Draft(doc, "renewal-labour-party") {
 		if f.Type == events.TypeEntityNamed {
@@ -322,11 +323,7 @@ The Renewal Labour Party was a party in Brazil. Dockers in Santos formed the PTR
 		"party.founded/v1 labour-dignity-movement ":                                              "1996-03",
 		"party.split/v1 renewal-labour-party labour-dignity-movement":                            "1996-03",
 	}
-	for k, date := range want {
-		if got[k] != date {
-			t.Errorf("Draft: %s dated %q, want %q", k, got[k], date)
-		}
-	}
+	expectDrafted(t, got, want)
 	for k := range got {
 		if strings.Contains(k, "rural-workers") || strings.Contains(k, " ptr") {
 			t.Errorf("Draft: %s: the party's former name made a party of its own", k)
@@ -352,10 +349,7 @@ func TestDraftSplitsBansAndDeathsInOffice(t *testing.T) {
 	text := `= Coastal Workers' Party =
 
 The Coastal Workers' Party was a party in Ecuador. Rafael Mora stayed at the head of the party until his death in Quito on 2 May 1962. Its next president, Elena Vera, and most of the party's deputies walked out in June 1969 and formed the Democratic Left of Guayas. The party was banned on 8 October 1973. The prohibition was lifted in March 1987. Its president Tomás Aguirre died on 9 February 1991, still its president. His place was taken in 1991 by Carmen Rojas. On 22 November 1998 the two parties fused into the Citizens' Convergence. Rojas became the secretary-general of the new party.`
-	doc, err := document.Parse("cwp.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := parseArticle(t, "cwp.txt", text)
 	got := map[string]string{}
 	for _, f := range Draft(doc, "coastal-workers-party") {
 		if f.Type == events.TypeEntityNamed {
@@ -382,11 +376,7 @@ The Coastal Workers' Party was a party in Ecuador. Rafael Mora stayed at the hea
 		"party.merged/v1 citizens-convergence coastal-workers-party":                "1998-11-22",
 		"leader.took_office/v1 citizens-convergence carmen-rojas secretary-general": "XXXX",
 	}
-	for k, date := range want {
-		if got[k] != date {
-			t.Errorf("Draft: %s dated %q, want %q", k, got[k], date)
-		}
-	}
+	expectDrafted(t, got, want)
 	if t.Failed() {
 		t.Logf("drafted: %v", got)
 	}
@@ -399,10 +389,7 @@ func TestDraftFormerNamesAndEnds(t *testing.T) {
 	text := `= Slovak Civic Party =
 
 The Slovak Civic Party, known until 1925 as the Tatra Civic Union, was a liberal party in Slovakia.[1] The union was founded in 1919.[2] In 1925 the union changed its name to the Slovak Civic Party.[3] In 1989 a reform group took over, and on 17 March 1990 it was renamed the Civic Party of Slovakia.[citation needed] Juraj Král has led the party since 2015. At a congress on 14 January 2020 the party voted to dissolve itself.`
-	doc, err := document.Parse("scp.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := parseArticle(t, "scp.txt", text)
 	got := map[string]string{}
 	for _, f := range Draft(doc, "slovak-civic-party") {
 		key := string(f.Type) + " " + string(f.Entity) + " " + KeyOf(f)
@@ -423,11 +410,7 @@ The Slovak Civic Party, known until 1925 as the Tatra Civic Union, was a liberal
 		"leader.took_office/v1 slovak-civic-party juraj-kral":                                 "2015",
 		"party.dissolved/v1 slovak-civic-party ":                                              "2020-01-14",
 	}
-	for k, date := range want {
-		if got[k] != date {
-			t.Errorf("Draft: %s dated %q, want %q", k, got[k], date)
-		}
-	}
+	expectDrafted(t, got, want)
 	for k := range got {
 		if strings.Contains(k, "tatra-civic-union") {
 			t.Errorf("Draft: %s: the party's first name made a party of its own", k)

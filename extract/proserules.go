@@ -146,12 +146,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if p, ok := c.party(1); ok {
 					from = p
 				}
-				newParty, ok := c.newParty(2)
-				if !ok || newParty.id == from.id {
-					return
+				if newParty, ok := c.newParty(2); ok && newParty.id != from.id {
+					c.splitOff(from, newParty, nil)
 				}
-				c.add(newParty.id, "", events.PartyFounded{Name: c.partyName(newParty)})
-				c.add(from.id, "", events.PartySplit{NewParty: newParty.id})
 			}},
 		{"left-and-founded", rx(`{EL}\s+(?:\w+\s+)?(left|quit|abandoned|was\s+expelled|were\s+expelled)(?:\s+(?:from\s+)?(?:the\s+)?{E})?(?:\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})?,?\s+(?:and\s+(?:went\s+on\s+to\s+|later\s+)?|to\s+)(?:found|form|create|establish|launch|set\s+up)(?:ed)?\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
 			func(c *sentenceContext) {
@@ -161,16 +158,13 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				newParty, ok := c.newParty(4)
 				leaders := c.persons(c.refsIn(1))
-				if !ok || newParty.id == from.id {
-					return
-				}
-				c.add(newParty.id, "", events.PartyFounded{Name: c.partyName(newParty), Founders: leaders})
-				if strings.Contains(c.group(2), "expelled") {
-					return // an expulsion is not a split of the party
-				}
-				c.add(from.id, "", events.PartySplit{NewParty: newParty.id, Leaders: leaders})
-				for _, l := range leaders {
-					c.add(l, "", events.PersonDefected{From: from.id})
+				switch {
+				case !ok || newParty.id == from.id:
+				case strings.Contains(c.group(2), "expelled"):
+					// An expulsion is not a split of the party: only the founding.
+					c.add(newParty.id, "", events.PartyFounded{Name: c.partyName(newParty), Founders: leaders})
+				default:
+					c.splitOff(from, newParty, leaders)
 				}
 			}},
 		{"joined-to-form", rx(`{E}\s+(?:\w+\s+)?(?:joined|joined\s+with|allied\s+with)\s+(?:the\s+)?{EL}(?:\s+and\s+[^⟦;]*?)?\s+to\s+form\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
@@ -255,38 +249,15 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if to == "" {
 					return
 				}
-				if r, ok := c.one(2); ok && markerRE.MatchString(strings.TrimSpace(c.group(2))) && len(markerRE.FindString(c.group(2))) == len(strings.TrimSpace(c.group(2))) && r.id != p.id {
-					c.sameEntity(r, p) // the new name, and the names in brackets after it, name the same party from now on
-				}
-				from := c.d.nameOf(p.id) // the name the text has told it had, or its first
-				if events.NameKey(from) == events.NameKey(to) {
-					from = p.name // as the sentence writes it: "changed the name of the MPS to …"
-				}
-				if events.NameKey(from) == events.NameKey(to) {
-					from = "" // the name before is not told: the party is known by the new one
-				}
-				c.add(p.id, "", events.PartyRenamed{From: from, To: to})
-				c.d.current[p.id] = to
+				c.renamed(p, to, 2)
 			}},
 		{"changed-name-of", rx(`\bchanged\s+the\s+name\s+of\s+(?:the\s+)?{E}\s+to\s+(?:the\s+)?([^,;.()]+)`),
 			func(c *sentenceContext) {
-				p, ok := c.party(1)
-				to := strings.TrimSpace(c.raw(2))
-				if !ok || to == "" {
-					return
+				if p, ok := c.party(1); ok {
+					if to := strings.TrimSpace(c.raw(2)); to != "" {
+						c.renamed(p, to, 2)
+					}
 				}
-				if r, ok := c.one(2); ok && len(markerRE.FindString(c.group(2))) == len(strings.TrimSpace(c.group(2))) && r.id != p.id {
-					c.sameEntity(r, p)
-				}
-				from := c.d.nameOf(p.id) // the name the text has told it had, or its first
-				if events.NameKey(from) == events.NameKey(to) {
-					from = p.name // as the sentence writes it: "changed the name of the MPS to …"
-				}
-				if events.NameKey(from) == events.NameKey(to) {
-					from = ""
-				}
-				c.add(p.id, "", events.PartyRenamed{From: from, To: to})
-				c.d.current[p.id] = to
 			}},
 		{"known-as", rx(`{E},?\s+(?:was\s+)?(?:also\s+)?known\s+((?:until|before|till|up\s+to|from|between|in|after)\s+[^⟦;,]*?\s+)?as\s+(?:the\s+)?{E}(?:,?\s+and\s+(?:(?:until|before|from|between|in|after|since)\s+[^⟦;,]*?\s+)?as\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
@@ -900,6 +871,34 @@ var proseRules = sync.OnceValue(func() []proseRule {
 
 // roleAfterRE matches the office a person held something as: " as interim president".
 var roleAfterRE = sync.OnceValue(func() *regexp.Regexp { return rx(`^\s+as\s+(?:the\s+)?(?:party's\s+)?{ROLE}`) })
+
+// splitOff drafts that leaders (if any) left from and founded newParty: the founding, the split and
+// each leader's defection.
+func (c *sentenceContext) splitOff(from, newParty ref, leaders []events.EntityID) {
+	c.add(newParty.id, "", events.PartyFounded{Name: c.partyName(newParty), Founders: leaders})
+	c.add(from.id, "", events.PartySplit{NewParty: newParty.id, Leaders: leaders})
+	for _, l := range leaders {
+		c.add(l, "", events.PersonDefected{From: from.id})
+	}
+}
+
+// renamed drafts that p took the name to, which submatch g writes: a name there alone stands for p
+// from now on, with the names in brackets after it. The name before is the one the text has told p
+// had, or its first, or else as the sentence writes it ("changed the name of the MPS to …").
+func (c *sentenceContext) renamed(p ref, to string, g int) {
+	if r, ok := c.one(g); ok && len(markerRE.FindString(c.group(g))) == len(strings.TrimSpace(c.group(g))) && r.id != p.id {
+		c.sameEntity(r, p)
+	}
+	from := c.d.nameOf(p.id)
+	if events.NameKey(from) == events.NameKey(to) {
+		from = p.name
+	}
+	if events.NameKey(from) == events.NameKey(to) {
+		from = "" // the name before is not told: the party is known by the new one
+	}
+	c.add(p.id, "", events.PartyRenamed{From: from, To: to})
+	c.d.current[p.id] = to
+}
 
 // handover drafts that in took an office of body that out left, at the match's date: out's
 // departure only once a sentence ("X resigned in May, and Y succeeded him in July": X left in May).

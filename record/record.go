@@ -513,6 +513,11 @@ func (r *Recorder) settle(ctx context.Context, p *published, res *Result) error 
 		if err := backOff(ctx, attempt); err != nil {
 			return err
 		}
+		// What the other writer wrote first: the expectations of the retry are the log's as it is
+		// now, not the store's as it was when the conflict was published.
+		if _, err := r.CatchUp(ctx); err != nil {
+			return err
+		}
 		if p, err = r.publish(ctx, left, leftIDs, nil); err != nil {
 			return err
 		}
