@@ -69,7 +69,9 @@ func TestService(t *testing.T) {
 		if code := msg.Header.Get(micro.ErrorCodeHeader); code != "" {
 			t.Fatalf("state %d: error %s %s", i, code, msg.Header.Get(micro.ErrorHeader))
 		}
-		doc, err := n1.State(context.Background(), node.StateRequest{At: "1995-01-01"})
+		// n1 answers at the same sequence: the question may have gone to n2, and n1 may not have
+		// applied the write yet.
+		doc, err := n1.State(context.Background(), node.StateRequest{At: "1995-01-01", ReadOptions: node.ReadOptions{MinSeq: w.LastSeq}})
 		if err != nil {
 			t.Fatal(err)
 		}
