@@ -217,8 +217,9 @@ func (p PartyRenamed) Names() []string { return []string{p.From, p.To} }
 func (p PartyRenamed) Validate() error { return required("to", p.To) }
 
 // PartyMerged records that several parties merged into the event's entity. A merger founds the
-// entity ("A and B merged to form C"), unless Absorbed: the members joined a party that existed
-// before them ("A merged into C"), whose founding the merger does not date.
+// entity ("A and B merged to form C"), unless Absorbed: the members joined the entity, which the
+// source does not say the merger made ("A merged into C", an infobox's "Merged into: C"): the
+// merger dates no founding of it, and its members may be some of those that merged.
 type PartyMerged struct {
 	Members  []EntityID `json:"members"`
 	Absorbed bool       `json:"absorbed,omitempty"`

@@ -1061,10 +1061,7 @@ func (d *drafter) nameOf(id events.EntityID) string {
 	if n := d.current[id]; n != "" {
 		return n
 	}
-	if id == d.subject {
-		return titleName(d.doc.Title)
-	}
-	return string(id)
+	return d.firstName(id)
 }
 
 // dateAfter returns the first date written after the match in its clause, or else its date.

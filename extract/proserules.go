@@ -975,6 +975,8 @@ func (c *sentenceContext) newParty(g int) (ref, bool) {
 	switch {
 	case r.kind == events.KindParty:
 		return r, true
+	// A body first named here, or a name of several words the finder could not type (a name of no
+	// kind is never remembered, so never fresh); not an abbreviation, which may stand for anything.
 	case (r.kind == events.KindOrganisation || r.kind == "") && c.d.fresh[r.id] || r.kind == "" && !allCaps(r.name) && strings.Contains(r.name, " "):
 		c.d.kinds[r.id] = events.KindParty
 		c.d.aliases[events.NameKey(r.name)] = r.id
