@@ -237,8 +237,9 @@ var (
 // between commas after a name that hold one are a clause, not an apposition.
 var clauseVerbRE = regexp.MustCompile(`\b[a-z]{3,}ed\s+(?:the\s|a\s|an\s|its\s|⟦)`)
 
-// subjectRE matches what follows a name that is the subject of a verb: a lower-case word.
-var subjectRE = regexp.MustCompile(`^,?\s+\p{Ll}`)
+// subjectRE matches what follows a name that is the subject of a verb: a lower-case word, or a comma
+// and a verb in the past after an apposition ("the founders, the Popular Agrarian Party, traced").
+var subjectRE = regexp.MustCompile(`^(?:\s+\p{Ll}|,\s+[a-z]+ed\b)`)
 
 var pronounRE = regexp.MustCompile(`\b(?:[Ii]t|[Tt]he (?:(?:new|clandestine|banned|exiled|reformed|refounded|old|former|original|renamed|united|young|small|underground|outlawed)\s+)?(?:[Pp]arty|[Mm]ovement|[Oo]rganisation|[Oo]rganization|[Bb]loc|[Aa]lliance|[Cc]oalition|[Aa]ssociation|[Ff]ront|[Ll]eague|[Uu]nion)|[Hh]e|[Ss]he|him|her)\b`)
 

@@ -420,3 +420,19 @@ The Slovak Civic Party, known until 1925 as the Tatra Civic Union, was a liberal
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// TestDraftItAfterAComma: "it" after a party and a comma is the party the text is about, unless a
+// verb follows the comma (an apposition: "the founders, the X Party, traced its origins… founded it").
+func TestDraftItAfterAComma(t *testing.T) {
+	doc := parseArticle(t, "gu.txt", `= Green Union =
+
+The Green Union was a party in Latvia. After long talks with the Labour Party, it was banned in 1990. The older of its two founders, the Farmers' Party, traced its origins to Riga, where Jānis Ozols had founded it in 1949.`)
+	got := map[string]string{}
+	for _, f := range Draft(doc, "green-union") {
+		got[string(f.Type)+" "+string(f.Entity)] = f.Date.String()
+	}
+	expectDrafted(t, got, map[string]string{"party.banned/v1 green-union": "1990", "party.founded/v1 farmers-party": "1949"})
+	if _, ok := got["party.banned/v1 labour-party"]; ok {
+		t.Error("Draft: the Labour Party banned, want the Green Union ('After talks with the Labour Party, it was banned')")
+	}
+}
