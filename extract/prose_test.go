@@ -200,6 +200,28 @@ func expectDrafted(t *testing.T, got, want map[string]string) {
 	}
 }
 
+// draftedDates drafts doc and returns the date of each fact but names under its type, entity and key
+// fields, with an office's role and a rename's former name: "leader.took_office/v1 p person role".
+func draftedDates(doc *document.Document, subject events.EntityID) map[string]string {
+	got := map[string]string{}
+	for _, f := range Draft(doc, subject) {
+		if f.Type == events.TypeEntityNamed {
+			continue
+		}
+		key := string(f.Type) + " " + string(f.Entity) + " " + KeyOf(f)
+		switch p := f.Payload.(type) {
+		case events.LeaderTookOffice:
+			key += " " + p.Role
+		case events.LeaderLeftOffice:
+			key += " " + p.Role
+		case events.PartyRenamed:
+			key += " from " + p.From
+		}
+		got[key] = f.Date.String()
+	}
+	return got
+}
+
 // FuzzDraft checks that drafting never fails on any text: every drafted fact is valid, marked drafted
 // with its rule, and quotes its document.
 func FuzzDraft(f *testing.F) {
@@ -297,22 +319,7 @@ func TestDraftReadsTwice(t *testing.T) {
 
 The Renewal Labour Party was a party in Brazil. Dockers in Santos formed the PTR in May 1979. José Carlos da Silva Neto led the party as interim president until a congress on 2 March 1981 chose Maria Aparecida Lins. Silva Neto never resigned from the national committee. Until 1990 it bore the name Rural Workers' Party (PTR). On 4 June 1990 a congress in Campinas changed the name of the PTR to the Renewal Labour Party. In 1994 the delegates elected Paulo Ramos as president. In March 1996 his critics left and formed the Labour Dignity Movement.`
 	doc := parseArticle(t, "rlp.txt", text)
-	got := map[string]string{}
-	for _, f := range Draft(doc, "renewal-labour-party") {
-		if f.Type == events.TypeEntityNamed {
-			continue
-		}
-		key := string(f.Type) + " " + string(f.Entity) + " " + KeyOf(f)
-		switch p := f.Payload.(type) {
-		case events.LeaderTookOffice:
-			key += " " + p.Role
-		case events.LeaderLeftOffice:
-			key += " " + p.Role
-		case events.PartyRenamed:
-			key += " from " + p.From
-		}
-		got[key] = f.Date.String()
-	}
+	got := draftedDates(doc, "renewal-labour-party")
 	want := map[string]string{
 		"party.founded/v1 renewal-labour-party ":                                                 "1979-05",
 		"leader.took_office/v1 renewal-labour-party jose-carlos-da-silva-neto interim president": "../1981-03-02",
@@ -350,20 +357,7 @@ func TestDraftSplitsBansAndDeathsInOffice(t *testing.T) {
 
 The Coastal Workers' Party was a party in Ecuador. Rafael Mora stayed at the head of the party until his death in Quito on 2 May 1962. Its next president, Elena Vera, and most of the party's deputies walked out in June 1969 and formed the Democratic Left of Guayas. The party was banned on 8 October 1973. The prohibition was lifted in March 1987. Its president Tomás Aguirre died on 9 February 1991, still its president. His place was taken in 1991 by Carmen Rojas. On 22 November 1998 the two parties fused into the Citizens' Convergence. Rojas became the secretary-general of the new party.`
 	doc := parseArticle(t, "cwp.txt", text)
-	got := map[string]string{}
-	for _, f := range Draft(doc, "coastal-workers-party") {
-		if f.Type == events.TypeEntityNamed {
-			continue
-		}
-		key := string(f.Type) + " " + string(f.Entity) + " " + KeyOf(f)
-		switch p := f.Payload.(type) {
-		case events.LeaderTookOffice:
-			key += " " + p.Role
-		case events.LeaderLeftOffice:
-			key += " " + p.Role
-		}
-		got[key] = f.Date.String()
-	}
+	got := draftedDates(doc, "coastal-workers-party")
 	want := map[string]string{
 		"person.died/v1 rafael-mora ":                                               "1962-05-02",
 		"leader.left_office/v1 coastal-workers-party rafael-mora leader":            "1962-05-02",
