@@ -42,13 +42,14 @@ func lifetime(id events.EntityID, evs []events.Event) (life span, dated bool) {
 		if slices.Contains(events.Founds(*e), id) {
 			foundings = append(foundings, e.Date)
 		}
+		if slices.Contains(events.Ends(*e), id) {
+			life.toE, life.toL = min(life.toE, e.Date.Earliest()), min(life.toL, e.Date.Latest())
+		}
 		if e.Entity != id || e.Type == events.TypeDocumentRecorded {
 			continue
 		}
 		attested = min(attested, e.Date.Latest())
 		switch e.Payload.(type) {
-		case events.PartyDissolved, events.PartyBanned, events.PartyDeclaredIllegal, events.PartyCeased:
-			life.toE, life.toL = min(life.toE, e.Date.Earliest()), min(life.toL, e.Date.Latest())
 		case events.PartyRestored:
 			if e.Date.Earliest() >= life.toE {
 				life.toE, life.toL = events.MaxDay, events.MaxDay // legal again: the ending before it is over

@@ -129,19 +129,21 @@ const (
 	StateBanned          State = "banned"
 	StateDeclaredIllegal State = "declared_illegal"
 	StateCeased          State = "ceased" // ceased activity
+	StateMerged          State = "merged" // merged into another party (its successor)
 )
 
-// Ending reports whether s is an end of the party: dissolved, banned, declared illegal or ceased.
+// Ending reports whether s is an end of the party: dissolved, banned, declared illegal, ceased,
+// or merged (events.Ends).
 func (s State) Ending() bool {
 	switch s {
-	case StateDissolved, StateBanned, StateDeclaredIllegal, StateCeased:
+	case StateDissolved, StateBanned, StateDeclaredIllegal, StateCeased, StateMerged:
 		return true
 	}
 	return false
 }
 
 // Status is what the party was on the day (States: active, dissolved, banned, declared illegal,
-// ceased activity, or not yet founded), with how sure the record is and the events that say so.
+// ceased activity, merged, or not yet founded), with how sure the record is and the events that say so.
 // Method is events.MethodDrafted when every claim the states rest on (the foundings, or the ending
 // that decides it) was drafted.
 type Status struct {
@@ -222,7 +224,8 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 		Affiliations: []Link{}, Predecessors: []Link{}, Successors: []Link{}, FormerLeaders: []Leader{},
 		Vacancies: []Vacancy{}, FormerWings: []Link{}, FormerAffiliations: []Link{}, Bans: []Ban{}}
 	var names0, abbrevs, founded, ideology, position, renames, endings []Claim
-	var later []laterRename // renames yet to come on day
+	var later []laterRename  // renames yet to come on day
+	var datedChanges []State // the states a dated event brings the party into, on any day
 	var took, left []*events.Event
 	attested := false // a dated fact about the party itself is certain by the day
 	for i := range evs {
@@ -241,6 +244,15 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 		// The events that date the party's founding are the ones the store's lifetime index reads.
 		if slices.Contains(events.Founds(*e), id) {
 			founded = append(founded, claim(e.Date.String()))
+		}
+		// The events that end the party, and its restorations, are its changes of state.
+		if slices.Contains(events.Ends(*e), id) || (self && e.Type == events.TypePartyRestored) {
+			if happened {
+				endings = append(endings, claim(string(stateOf(e.Type)))) // a restoration: active again
+			}
+			if !e.Date.Unknown() {
+				datedChanges = append(datedChanges, stateOf(e.Type))
+			}
 		}
 		switch p := e.Payload.(type) {
 		case events.EntityNamed:
@@ -293,10 +305,6 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 			case p.NewParty == id && happened:
 				st.Predecessors = append(st.Predecessors, link(e.Entity, "split"))
 			}
-		case events.PartyDissolved, events.PartyBanned, events.PartyDeclaredIllegal, events.PartyCeased, events.PartyRestored:
-			if self && happened {
-				endings = append(endings, claim(string(stateOf(e.Type)))) // a legalization: active again
-			}
 		case events.LeaderTookOffice:
 			if self {
 				took = append(took, e)
@@ -348,6 +356,11 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 	if st.Disputes == nil {
 		st.Disputes = []Dispute{}
 	}
+	// An undated change into a state that a dated event brings is taken for that event told without
+	// its date (an infobox's "Merger:" beside "merged in 2012"): it says nothing of earlier days.
+	endings = slices.DeleteFunc(endings, func(c Claim) bool {
+		return c.Certainty == Undated && slices.Contains(datedChanges, State(c.Value))
+	})
 	st.Status = statusAt(st.Founded, endings, attested, day)
 	st.Attested = attested
 	if st.Status.Is(StateNotFounded) {
@@ -403,6 +416,8 @@ func stateOf(t events.Type) State {
 		return StateCeased
 	case events.TypePartyRestored:
 		return StateActive
+	case events.TypePartyMerged:
+		return StateMerged
 	}
 	return State(t)
 }
@@ -581,6 +596,11 @@ func statusAt(founded Value, endings []Claim, attested bool, day events.Day) Sta
 			return c.Certainty == Undated && (c.Value == string(StateBanned) || c.Value == string(StateDeclaredIllegal))
 		})
 	}
+	// An undated claim of a state the party is in on the day tells nothing more ("may already be:
+	// merged" of a party merged since 2012).
+	st.Pending = slices.DeleteFunc(st.Pending, func(c Claim) bool {
+		return c.Certainty == Undated && !st.Is(StateActive) && st.Is(State(c.Value))
+	})
 	st.Method = methodOf(basis)
 	return st
 }

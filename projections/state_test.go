@@ -342,3 +342,64 @@ func TestMergerClaimsOfSomeMembersAgree(t *testing.T) {
 		t.Errorf("Party: %d disputes, want the members B and D in dispute", len(st.Disputes))
 	}
 }
+
+// A party that merged into another has ended on the merger's day, whether the merger founded a new
+// party or the party merged into one that existed (absorbed); the party it merged into lives on. An
+// undated claim of the same merger (an infobox's "Merger:") says nothing of the days before it.
+func TestMergerEndsItsMembers(t *testing.T) {
+	on := func(entity events.EntityID, e events.Event) events.Event {
+		e.Entity = entity
+		return e
+	}
+	took := events.LeaderTookOffice{Office: events.Office{Person: "vidal", Role: "president"}}
+	evs := []events.Event{
+		on("a", fact(t, events.TypePartyFounded, "1987-05-10", events.PartyFounded{Name: "Alianza Popular"}, "founded on 10 May 1987")),
+		on("a", fact(t, events.TypeLeaderTookOffice, "1990", took, "Vidal became its president in 1990")),
+		on("d", fact(t, events.TypePartyFounded, "1962", events.PartyFounded{Name: "Unión Cívica"}, "founded in 1962")),
+		on("c", fact(t, events.TypePartyMerged, "XXXX", events.PartyMerged{Members: []events.EntityID{"a", "b"}}, "Merger: Alianza Popular, Bloque Rural")),
+		on("c", fact(t, events.TypePartyMerged, "2004-03-01", events.PartyMerged{Members: []events.EntityID{"a", "b"}}, "merged on 1 March 2004")),
+		on("d", fact(t, events.TypePartyMerged, "2011", events.PartyMerged{Members: []events.EntityID{"c"}, Absorbed: true}, "merged into the Unión Cívica in 2011")),
+	}
+	tests := []struct {
+		id      events.EntityID
+		at      string
+		state   projections.State
+		since   string
+		leaders int
+	}{
+		{"a", "2000-01-01", projections.StateActive, "1987-05-10", 1},
+		{"a", "2004-02-29", projections.StateActive, "1987-05-10", 1},
+		{"a", "2004-03-01", projections.StateMerged, "2004-03-01", 0},
+		{"c", "2005-01-01", projections.StateActive, "2004-03-01", 0},
+		{"c", "2011-06-01", projections.StateMerged, "2011", 0}, // some day of 2011, not certainly by June
+		{"c", "2012-01-01", projections.StateMerged, "2011", 0},
+		{"d", "2012-01-01", projections.StateActive, "1962", 0}, // absorbed: it lives on
+	}
+	for _, tt := range tests {
+		st := projections.Party(tt.id, evs, day(t, tt.at), nil)
+		got := stateOf(st.Status)
+		if tt.at == "2011-06-01" {
+			if got != projections.StateActive || st.Status.Certainty != projections.Uncertain || len(st.Status.Pending) != 1 {
+				t.Errorf("Party(%s) on %s: %q %s, %d pending, want active, uncertain, the merger pending", tt.id, tt.at, got, st.Status.Certainty, len(st.Status.Pending))
+			}
+			continue
+		}
+		if got != tt.state || st.Status.Since != tt.since || len(st.Leaders) != tt.leaders {
+			t.Errorf("Party(%s) on %s: %q since %q with %d leaders, want %q since %q with %d", tt.id, tt.at, got, st.Status.Since, len(st.Leaders), tt.state, tt.since, tt.leaders)
+		}
+		if tt.state == projections.StateActive && tt.id == "a" && len(st.Status.Pending) != 0 {
+			t.Errorf("Party(a) on %s: pending %+v, want nothing: the undated merger is the one of 2004", tt.at, st.Status.Pending)
+		}
+	}
+	if st := projections.Party("a", evs, day(t, "2005-01-01"), nil); len(st.FormerLeaders) != 1 {
+		t.Errorf("Party(a) after the merger: former leaders %+v, want Vidal", st.FormerLeaders)
+	}
+	for _, tt := range []struct {
+		period string
+		want   bool
+	}{{"2000/2003", true}, {"2003/2005", true}, {"2005/2010", false}} {
+		if _, ok := projections.PartyDuring("a", evs, events.MustParseDate(tt.period), nil); ok != tt.want {
+			t.Errorf("PartyDuring(a, %s) = %v, want %v", tt.period, ok, tt.want)
+		}
+	}
+}

@@ -72,7 +72,7 @@ func TestDraftedFacts(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{[]string{"state", "--at", "2013-01-01", "--party", "human-rights-party"}, []string{"active since 2012 (certain) (drafted)", "2012 (drafted)  [cambodia-national-rescue-party.txt]"}},
+		{[]string{"state", "--at", "2013-01-01", "--party", "human-rights-party"}, []string{"2012 (drafted)  [cambodia-national-rescue-party.txt]"}},
 		{[]string{"state", "--at", "2013-01-01", "--party", "human-rights-party", "--json"}, []string{`"method": "drafted"`}},
 		{[]string{"timeline", "--party", "human-rights-party"}, []string{`cambodia-national-rescue-party.txt (drafted): "` + draftedQuote + `"`}},
 		{[]string{"timeline", "--party", "human-rights-party", "--json"}, []string{`"method": "drafted"`, `"rule": "founded-as"`}},
@@ -83,6 +83,7 @@ func TestDraftedFacts(t *testing.T) {
 		{[]string{"sources", "cambodia-national-rescue-party.txt"}, []string{"(drafted)"}},
 		{[]string{"sources", "cambodia-national-rescue-party.txt", "--json"}, []string{`"method": "drafted"`, `"rule": "founded-as"`}},
 		{[]string{"diff", "--from", "2011-01-01", "--to", "2013-01-01", "--party", "human-rights-party", "--json"}, []string{`"method": "drafted"`}},
+		{[]string{"diff", "--from", "2011-01-01", "--to", "2013-01-01", "--party", "human-rights-party"}, []string{"not yet founded (certain) (drafted)"}},
 		{[]string{"replay", "--from", "2012", "--to", "2012", "--json"}, []string{`"method":"drafted"`, `"rule":"founded-as"`}},
 		{[]string{"history", "--party", "human-rights-party"}, []string{"exit 0"}},
 	} {
@@ -128,8 +129,8 @@ func TestCuratedOnlyIsAsIfNeverRecorded(t *testing.T) {
 	}
 	// And without the flag, the drafted fact changes the answer.
 	plain := run(map[string]string{"ANNALS_DATA": dir}, "state", "--at", "2013-01-01", "--party", "human-rights-party")
-	if !strings.Contains(plain, "active since 2012") {
-		t.Errorf("query state --party hrp over a record with a drafted founding = %s, want it active since 2012", plain)
+	if !strings.Contains(plain, "founded       2012 (drafted)") {
+		t.Errorf("query state --party hrp over a record with a drafted founding = %s, want it founded in 2012, drafted", plain)
 	}
 }
 

@@ -187,7 +187,7 @@ func writeStates(w io.Writer, day events.Day, states []projections.PartyState, o
 		for _, st := range undated {
 			line := fmt.Sprintf("  %s [%s]", displayName(st), st.ID)
 			if st.Status.Since != "" || len(st.Status.Pending) > 0 {
-				line += ": " + statusText(st.Status)
+				line += ": " + strings.ReplaceAll(statusText(st.Status), "\n", "\n    ")
 			}
 			fmt.Fprintln(w, line)
 		}
