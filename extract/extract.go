@@ -54,11 +54,15 @@ func FactsWith(doc *document.Document, curated *Curated, opts Options) ([]events
 		}
 	}
 	joined := x.subject == "" && opts.Subject != "" && opts.Name != ""
+	disambiguated := false // the title is "X (P)", X the name, P what tells it from others of the name
 	switch {
 	case joined:
 		x.subject, x.title = opts.Subject, opts.Name
 	case x.subject == "":
 		x.subject = events.Slug(doc.Title)
+		if base, _, ok := SplitTitle(doc.Title); ok && namesItself(doc, base) {
+			x.title, disambiguated = base, true
+		}
 	}
 	if x.kind == "" {
 		x.kind = events.KindParty
@@ -67,9 +71,13 @@ func FactsWith(doc *document.Document, curated *Curated, opts Options) ([]events
 	x.add(events.DocumentEntity(doc.Name), "", x.lineText(doc.Sections[0].Line), events.DocumentRecorded{
 		Name: doc.Name, Title: doc.Title, SHA256: events.DocumentDigest(doc.Text), Text: doc.Text})
 	x.name(x.subject, x.kind, x.title, events.NameOfficial, doc.Title)
-	if joined {
+	switch {
+	case joined:
 		x.name(x.subject, x.kind, doc.Title, events.NameAlternate, doc.Title)
 		x.facts[len(x.facts)-1].Note = opts.Evidence
+	case disambiguated:
+		x.name(x.subject, x.kind, doc.Title, events.NameAlternate, doc.Title)
+		x.facts[len(x.facts)-1].Note = "the title's parenthetical tells the party from others of the name " + x.title
 	}
 	if err := x.infobox(); err != nil {
 		return nil, nil, err
@@ -519,4 +527,25 @@ func withoutKnownNames(facts, drafted []events.Fact) []events.Fact {
 		out = append(out, f)
 	}
 	return out
+}
+
+// namesItself reports whether a document titled "X (P)" calls its subject X without the
+// parenthetical: its infobox's name line, or its text after the title line, names X on its own. Then
+// P only tells the party from others of the name ("Labour Party (Norway)"), and X is its name.
+func namesItself(doc *document.Document, base string) bool {
+	if doc.Infobox != nil && events.NameKey(doc.Infobox.Name) == events.NameKey(base) {
+		return true
+	}
+	body := doc.Text
+	if i := strings.Index(body, doc.Title); i >= 0 {
+		body = body[i+len(doc.Title):]
+	}
+	for i := strings.Index(body, base); i >= 0; i = strings.Index(body, base) {
+		rest := strings.TrimLeft(body[i+len(base):], " ")
+		if !strings.HasPrefix(rest, "(") || !strings.HasPrefix(rest[1:], strings.TrimPrefix(doc.Title, base+" (")) {
+			return true
+		}
+		body = body[i+len(base):]
+	}
+	return false
 }

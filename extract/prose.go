@@ -107,12 +107,31 @@ func newDrafter(doc *document.Document, subject events.EntityID) *drafter {
 	return d
 }
 
-// titleName is a title without a trailing parenthesis: "X (Country)" → "X".
+// titleName is a title without a trailing parenthetical: "X (Country)" → "X".
 func titleName(title string) string {
-	if i := strings.LastIndex(title, " ("); i > 0 && strings.HasSuffix(title, ")") {
-		return strings.TrimSpace(title[:i])
+	if base, _, ok := SplitTitle(title); ok {
+		return base
 	}
 	return title
+}
+
+// SplitTitle splits a title that ends in a parenthetical, "X (P)", into X and P. It reports false for
+// any other title, or when X or P would be empty. It is the one reading of an encyclopedia's
+// disambiguated title ("Labour Party (Norway)").
+func SplitTitle(title string) (base, paren string, ok bool) {
+	t := strings.TrimSpace(title)
+	if !strings.HasSuffix(t, ")") {
+		return "", "", false
+	}
+	open := strings.LastIndex(t, "(")
+	if open < 0 {
+		return "", "", false
+	}
+	base, paren = strings.TrimSpace(t[:open]), strings.TrimSpace(t[open+1:len(t)-1])
+	if base == "" || paren == "" || strings.ContainsAny(paren, "()") {
+		return "", "", false
+	}
+	return base, paren, true
 }
 
 // A ref is one entity a sentence refers to, by name or by pronoun.

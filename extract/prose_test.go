@@ -430,3 +430,55 @@ The Green Union was a party in Latvia. After long talks with the Labour Party, i
 		t.Error("Draft: the Labour Party banned, want the Green Union ('After talks with the Labour Party, it was banned')")
 	}
 }
+
+// "Was led from 1951 until 1968 by X" is X's office over those years; "between … and …" too.
+func TestDraftLedOverYearsBy(t *testing.T) {
+	doc := parseArticle(t, "pnl.txt", `= Partido Nacional Liberal =
+
+The Partido Nacional Liberal was a party in Paraguay. It was founded in 1946. The party was led from 1951 until 1968 by Ramón Ibarra, a loyal ally of the regime. It was chaired between 1970 and 1975 by Lucía Benítez.`)
+	expectDrafted(t, draftedDates(doc, "partido-nacional-liberal"), map[string]string{
+		"leader.took_office/v1 partido-nacional-liberal ramon-ibarra leader":  "1951",
+		"leader.left_office/v1 partido-nacional-liberal ramon-ibarra leader":  "1968",
+		"leader.took_office/v1 partido-nacional-liberal lucia-benitez leader": "1970",
+		"leader.left_office/v1 partido-nacional-liberal lucia-benitez leader": "1975",
+	})
+}
+
+// A title "X (P)" whose document calls its party X: X is the party's name, the title one of its
+// names, and the id keeps the parenthetical (it tells the party from others of the name).
+func TestDisambiguatedTitle(t *testing.T) {
+	doc := parseArticle(t, "lp.txt", `= Labour Party (Malta) =
+
+Labour Party
+- Founded: 15 March 1921
+
+The Labour Party (Partit Laburista, PL) is a party in Malta.`)
+	facts, _, err := FactsWith(doc, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var official, alternate, founded []string
+	for _, f := range facts {
+		switch p := f.Payload.(type) {
+		case events.EntityNamed:
+			if f.Entity == "labour-party-malta" && p.NameType == events.NameOfficial {
+				official = append(official, p.Name)
+			}
+			if f.Entity == "labour-party-malta" && p.NameType == events.NameAlternate {
+				alternate = append(alternate, p.Name)
+			}
+		case events.PartyFounded:
+			founded = append(founded, string(f.Entity)+" "+p.Name)
+		}
+	}
+	if !slices.Equal(official, []string{"Labour Party"}) || !slices.Equal(alternate, []string{"Labour Party (Malta)"}) ||
+		!slices.Equal(founded, []string{"labour-party-malta Labour Party"}) {
+		t.Errorf("FactsWith: official names %q, alternate %q, foundings %q; want Labour Party, the title as an alternate name, founded as Labour Party", official, alternate, founded)
+	}
+	// A title whose parenthetical the text never leaves off is the name as it is.
+	doc = parseArticle(t, "x.txt", "= Union (1990) =\n\nThe Union (1990) was a party in Peru.\n")
+	facts, _, _ = FactsWith(doc, nil, Options{})
+	if p, ok := facts[1].Payload.(events.EntityNamed); !ok || p.Name != "Union (1990)" {
+		t.Errorf("FactsWith(Union (1990)): first name %+v, want the title", facts[1].Payload)
+	}
+}

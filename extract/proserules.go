@@ -435,7 +435,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(p.id, "", events.PartyCeased{})
 				}
 			}},
-		{"led-by", rx(`{E}\s+(?:was|were|is|had\s+been)\s+((?:initially|originally|first|jointly|briefly|then|later|now)\s+)?(?:led|headed|chaired)\s+by\s+(?:{ROLE}\s+)?{EL}`),
+		{"led-by", rx(`{E}\s+(?:was|were|is|had\s+been)\s+((?:initially|originally|first|jointly|briefly|then|later|now)\s+)?(?:led|headed|chaired)(?:\s+(?:from|between)\s+[^⟦;,]*?)?\s+by\s+(?:{ROLE}\s+)?{EL}`),
 			func(c *sentenceContext) {
 				p, ok := c.lineage(1)
 				if !ok {
@@ -444,6 +444,13 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				role := "leader"
 				if r := c.group(3); r != "" {
 					role = Role(r)
+				}
+				if ledSpanRE.MatchString(c.sk[c.match[0]:c.match[1]]) {
+					// "was led from 1951 until 1968 by X": the office held over those years.
+					for _, person := range c.persons(c.refsIn(4)) {
+						c.office(p.id, person, role, true)
+					}
+					return
 				}
 				for _, person := range c.persons(c.refsIn(4)) {
 					i := c.add(p.id, "", events.LeaderTookOffice{Office: events.Office{Person: person, Role: role}})
@@ -1109,7 +1116,7 @@ func (c *sentenceContext) office(party, person events.EntityID, role string, wit
 		return i
 	}
 	if withTerm {
-		if from, to, ok := strings.Cut(dt.edtf, "/"); ok && from != ".." && to != ".." && strings.Contains(strings.ToLower(c.sk[c.match[0]:c.match[1]]), "from") {
+		if from, to, ok := strings.Cut(dt.edtf, "/"); ok && from != ".." && to != ".." && termRE.MatchString(c.sk[c.match[0]:c.match[1]]) {
 			i := c.add(party, from, events.LeaderTookOffice{Office: events.Office{Person: person, Role: role}})
 			c.add(party, to, events.LeaderLeftOffice{Office: events.Office{Person: person, Role: role}})
 			return i
@@ -1167,6 +1174,8 @@ var (
 	asNextRE       = regexp.MustCompile(`^\s+(?:[^⟦;,]*?\s+)?as\s+(?:the\s+)?⟦`)
 	untilDeathRE   = regexp.MustCompile(`^\s+(?:his|her|their)\s+(?:own\s+|sudden\s+|early\s+)?death\b`)
 	ledElsewhereRE = regexp.MustCompile(`^\s+(?:until|back|to|into|out|through|in\s+(?:the|a)\s)`)
+	ledSpanRE      = regexp.MustCompile(`\b(?:led|headed|chaired)\s+(?:from|between)\s`)
+	termRE         = regexp.MustCompile(`(?i)\b(?:from|between)\b`)
 	ministerRE     = regexp.MustCompile(`(?i)prime\s+minister|premier|minister`)
 	toFormRE       = regexp.MustCompile(`^[^;.]*?\bto\s+form\b`)
 	ofUnnamedRE    = regexp.MustCompile(`^\s+of\s+(?:its|the|a|their)\s+[a-z]`)

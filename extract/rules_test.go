@@ -264,3 +264,24 @@ func TestLanguage(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitTitle(t *testing.T) {
+	tests := []struct {
+		title, base, paren string
+		ok                 bool
+	}{
+		{"Party of Democratic Kampuchea (Cambodia)", "Party of Democratic Kampuchea", "Cambodia", true},
+		{"Social Democratic Party (SDP) ", "Social Democratic Party", "SDP", true},
+		{"Cambodian National Unity Party", "", "", false},
+		{"(Cambodia)", "", "", false},
+		{"X ()", "", "", false},
+		{"X (a (b))", "", "", false},
+		{"X (Cambodia) party", "", "", false},
+	}
+	for _, tt := range tests {
+		base, paren, ok := SplitTitle(tt.title)
+		if base != tt.base || paren != tt.paren || ok != tt.ok {
+			t.Errorf("SplitTitle(%q) = %q, %q, %v, want %q, %q, %v", tt.title, base, paren, ok, tt.base, tt.paren, tt.ok)
+		}
+	}
+}

@@ -374,6 +374,16 @@ func (h *Historian) resolveAmong(ctx context.Context, query string, ids []events
 	case 1:
 		return matches[0], nil
 	case 0:
+		if kind == events.KindPerson {
+			if ids, err := h.bySurname(ctx, query); err != nil || len(ids) > 1 {
+				if err != nil {
+					return "", err
+				}
+				return "", &AmbiguousError{Query: query, Kind: kind, Candidates: h.summaries(ctx, capped(ids)), Total: len(ids)}
+			} else if len(ids) == 1 {
+				return ids[0], nil
+			}
+		}
 		cands, close, err := h.candidates(ctx, query, kind)
 		if err != nil {
 			return "", err
@@ -516,6 +526,41 @@ func (h *Historian) candidates(ctx context.Context, query string, kind events.Ki
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	return out, close, nil
+}
+
+// bySurname returns the persons a name that is none of theirs means as their surname: the last word
+// or words of a name of theirs ("Pešek" for "Ondřej Pešek", "Ben Yedder" for "Habib Ben Yedder"),
+// compared as names are (events.NameKey), canonical ids only.
+func (h *Historian) bySurname(ctx context.Context, query string) ([]events.EntityID, error) {
+	q := events.NameKey(query)
+	if q == "" {
+		return nil, nil
+	}
+	entities, err := h.dir.all(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []events.EntityID
+	h.dir.mu.Lock()
+	for id, e := range entities {
+		if e.Kind != events.KindPerson {
+			continue
+		}
+		for _, n := range e.Names {
+			if strings.HasSuffix(events.NameKey(n), " "+q) && h.knownAs(e, n) {
+				out = append(out, id)
+				break
+			}
+		}
+	}
+	h.dir.mu.Unlock()
+	if len(out) > 1 {
+		if out, err = h.canonical(ctx, out); err != nil {
+			return nil, err
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out, nil
 }
 
 // wordScore counts the query words (of three letters or more) that are, or begin, a word of the name.

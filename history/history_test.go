@@ -39,6 +39,9 @@ func newRecord(t *testing.T) *boltstore.Store {
 		{Type: events.TypeEntitySameAs, Entity: "srp", Date: events.MustParseDate("1998"), Source: src,
 			Payload: events.EntitySameAs{Other: "sam-rainsy-party"}},
 		eventstest.Named("sam-rainsy", events.KindPerson, "Sam Rainsy", "1949"),
+		eventstest.Named("ondrej-pesek", events.KindPerson, "Ondřej Pešek", "1951"),
+		eventstest.Named("keo-sambath", events.KindPerson, "Keo Sambath", "1960"),
+		eventstest.Named("ros-sambath", events.KindPerson, "Ros Sambath", "1961"),
 		drafted,
 	}
 	var evs []events.Event
@@ -81,6 +84,12 @@ func TestResolve(t *testing.T) {
 		{name: "abbreviation, any case", query: "Cnrp", kinds: []events.Kind{events.KindParty}, want: "cnrp"},
 		{name: "name", query: "cambodia national  rescue party", kinds: []events.Kind{events.KindParty}, want: "cnrp"},
 		{name: "person", query: "Sam Rainsy", kinds: []events.Kind{events.KindPerson}, want: "sam-rainsy"},
+		{name: "surname", query: "pesek", kinds: []events.Kind{events.KindPerson}, want: "ondrej-pesek"},
+		{name: "surname, as written", query: "Rainsy", kinds: []events.Kind{events.KindPerson}, want: "sam-rainsy"},
+		{name: "surname of two", query: "Sambath", kinds: []events.Kind{events.KindPerson}, ambiguous: true,
+			candidates: []events.EntityID{"keo-sambath", "ros-sambath"}},
+		{name: "a party is no surname", query: "Party", kinds: []events.Kind{events.KindParty}, notFound: true, close: true,
+			candidates: []events.EntityID{"cnrp", "drafted", "late", "sam-rainsy-party", "srp"}},
 		{name: "second kind", query: "Sam Rainsy", kinds: []events.Kind{events.KindOrganisation, events.KindPerson}, want: "sam-rainsy"},
 		{name: "misspelt", query: "Cambodia National Rescue Pary", kinds: []events.Kind{events.KindParty},
 			notFound: true, close: true, candidates: []events.EntityID{"cnrp"}},
@@ -239,8 +248,8 @@ func TestAnswers(t *testing.T) {
 		t.Errorf("Lineage(cnrp) = %+v, %v, want rooted at cnrp", l, err)
 	}
 	r, err := h.Replay(ctx, history.ReplayQuery{From: day("2000-01-01"), To: events.MaxDay})
-	if err != nil || len(r.Entries) != 4 || r.Last != 13 {
-		t.Errorf("Replay(since 2000) = %d entries up to seq %d, %v, want 4 up to 13", len(r.Entries), r.Last, err)
+	if err != nil || len(r.Entries) != 4 || r.Last != 16 {
+		t.Errorf("Replay(since 2000) = %d entries up to seq %d, %v, want 4 up to 16", len(r.Entries), r.Last, err)
 	}
 }
 

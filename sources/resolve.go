@@ -51,24 +51,6 @@ type Resolution struct {
 	Candidates []events.EntityID
 }
 
-// SplitTitle splits a title that ends in a parenthetical, "X (P)", into X and P. It reports false for
-// any other title, or when X or P would be empty.
-func SplitTitle(title string) (base, paren string, ok bool) {
-	t := strings.TrimSpace(title)
-	if !strings.HasSuffix(t, ")") {
-		return "", "", false
-	}
-	open := strings.LastIndex(t, "(")
-	if open < 0 {
-		return "", "", false
-	}
-	base, paren = strings.TrimSpace(t[:open]), strings.TrimSpace(t[open+1:len(t)-1])
-	if base == "" || paren == "" || strings.ContainsAny(paren, "()") {
-		return "", "", false
-	}
-	return base, paren, true
-}
-
 // ResolveTitle decides which entity a document titled "X (P)" is about, given the entities known
 // besides the document itself (those of the record and of the other documents of the batch; own is
 // the document's own id, events.Slug of its title). It is the one place of this rule:
@@ -85,7 +67,7 @@ func SplitTitle(title string) (base, paren string, ok bool) {
 //     (no party known as X, but one whose abbreviation is P or whose name holds X): a warning listing
 //     the candidates, and the document keeps its own id. The rule never joins on weak evidence.
 func ResolveTitle(title string, own events.EntityID, known []Entity) Resolution {
-	base, paren, ok := SplitTitle(title)
+	base, paren, ok := extract.SplitTitle(title)
 	if !ok {
 		return Resolution{}
 	}
@@ -312,7 +294,7 @@ func (l *Loaded) ResolveSubjects(ctx context.Context, rec Record) error {
 	return nil
 }
 
-func hasParenthetical(title string) bool { _, _, ok := SplitTitle(title); return ok }
+func hasParenthetical(title string) bool { _, _, ok := extract.SplitTitle(title); return ok }
 
 func candidateList(ids []events.EntityID, known []Entity) string {
 	var b strings.Builder
@@ -345,7 +327,7 @@ func contains(s []string, v string) bool {
 // P, by the title itself or by its slug, each as the facts in force say, and under its canonical id
 // when a merge joins it to others.
 func recordEntities(ctx context.Context, rec Record, title string) ([]Entity, error) {
-	base, paren, _ := SplitTitle(title)
+	base, paren, _ := extract.SplitTitle(title)
 	ids := map[events.EntityID]bool{}
 	for _, name := range []string{base, paren, title, string(events.Slug(title)), string(events.Slug(base))} {
 		found, err := rec.Resolve(ctx, name)
