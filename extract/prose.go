@@ -148,6 +148,7 @@ func (d *drafter) sentence(text string) {
 	dates := findDates(text, d.year)
 	sk, refs, clauses := d.skeleton(text)
 	ctx := &sentenceContext{d: d, text: text, sk: sk, refs: refs, dates: d.datesOf(sk)}
+	newest := d.newest
 	ctx.draft()
 	ctx.settleInitially()
 	for _, clause := range clauses {
@@ -176,9 +177,14 @@ func (d *drafter) sentence(text string) {
 	if firstPerson != "" {
 		d.person = firstPerson
 	}
-	if lastParty != "" {
+	switch subject, ok := sentenceSubject(sk, refs); {
+	case d.newest != newest:
+		d.it = d.newest // "… merged to form the New Party. It …": the party the sentence founded
+	case ok && subject.kind == events.KindParty:
+		d.it = subject.id // "It was founded … by members who left the X Party. It …": still the subject
+	case lastParty != "":
 		d.it = lastParty
-	} else {
+	default:
 		d.it = d.topic
 	}
 	for _, dt := range dates {
@@ -191,6 +197,22 @@ func (d *drafter) sentence(text string) {
 		}
 	}
 }
+
+// sentenceSubject returns the entity a sentence opens with ("It was…", "The League won…"), its
+// grammatical subject, and false when the sentence opens otherwise ("In 1990 the party…").
+func sentenceSubject(sk string, refs []ref) (ref, bool) {
+	m := subjectMarkerRE.FindStringSubmatch(sk)
+	if m == nil {
+		return ref{}, false
+	}
+	n, _ := strconv.Atoi(m[1])
+	if n >= len(refs) {
+		return ref{}, false
+	}
+	return refs[n], true
+}
+
+var subjectMarkerRE = regexp.MustCompile(`^(?:[Tt]he\s+)?⟦(\d+)⟧\s+\p{Ll}`)
 
 // datesOf returns the dates written in s: those findDates reads, and "the same day" or "that day"
 // for the last day a sentence named ("… on 12 October 2004. The old party was dissolved the same
@@ -276,6 +298,12 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 		d.topic = d.it
 	}
 	for _, m := range findMentions(text) {
+		if id, known := d.aliases[events.NameKey(m.name)]; (!known || id == events.Slug(m.name)) && bodyWords[strings.ToLower(m.name)] && d.namedBy(d.topic, m.name) {
+			// "The League won 11 seats" in a text about the Social Reform League: that party (a
+			// reading before may have taken the word for a party of its own).
+			pieces = append(pieces, piece{m.start, m.end, ref{id: d.topic, kind: events.KindParty}})
+			continue
+		}
 		r, ok := d.resolve(m)
 		if !ok {
 			continue
@@ -554,6 +582,13 @@ var englishWords = map[string]bool{"in": true, "of": true, "the": true, "and": t
 	"from": true, "until": true, "since": true, "formerly": true, "also": true, "known": true, "as": true,
 	"or": true, "with": true, "by": true, "to": true, "for": true, "after": true, "before": true, "then": true,
 	"its": true, "an": true, "a": true, "exile": true, "part": true, "today": true, "renamed": true}
+
+// bodyWords are the words that, capitalised and alone ("the League", "the Union"), stand for the
+// party the text is about when its name has that word, and for nothing else.
+var bodyWords = map[string]bool{"league": true, "union": true, "alliance": true, "bloc": true, "congress": true,
+	"rally": true, "federation": true, "coalition": true, "association": true, "organisation": true,
+	"organization": true, "convention": true, "forum": true, "assembly": true, "council": true, "group": true,
+	"centre": true, "center": true, "list": true, "pact": true}
 
 // namedBy reports whether the last word of a generic name ("the union", "the new front") is a word
 // of the name id has come to have, or of its first name.

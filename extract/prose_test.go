@@ -482,3 +482,34 @@ The Labour Party (Partit Laburista, PL) is a party in Malta.`)
 		t.Errorf("FactsWith(Union (1990)): first name %+v, want the title", facts[1].Payload)
 	}
 }
+
+// A party's return to legality in the active voice, "its present name" (the article's), "the
+// League" for a party whose name has that word, and "It" after a sentence about the party that named
+// another party only in passing.
+func TestDraftResumedPresentNameAndTheLeague(t *testing.T) {
+	doc := parseArticle(t, "kpl.txt", `= Kenya People's Alliance (1958) =
+
+The Kenya People's Alliance (KPA) was a party in Kenya. It was founded on 2 May 1958 as the Kenya Farmers' League by smallholders who left the Kenya African Union under Ole Sankau. It won 4 seats at the 1961 general election.
+
+==History==
+The League was banned in March 1969. The party resumed legal activity in 1974, after an amnesty. At a congress in Nakuru on 9 June 1975 it took its present name.`)
+	got := draftedDates(doc, "kenya-peoples-alliance")
+	expectDrafted(t, got, map[string]string{
+		"party.banned/v1 kenya-peoples-alliance ":   "1969-03",
+		"party.restored/v1 kenya-peoples-alliance ": "1974",
+		"party.renamed/v1 kenya-peoples-alliance kenya people's alliance from Kenya Farmers' League": "1975-06-09",
+	})
+	won := false
+	for k := range got {
+		if strings.HasPrefix(k, "party.banned/v1 kenya-african-union") || strings.Contains(k, " league") {
+			t.Errorf("Draft: %s: want it of the Kenya People's Alliance", k)
+		}
+		won = won || strings.HasPrefix(k, "election.result_recorded/v1 kenya-peoples-alliance")
+	}
+	if !won {
+		t.Error("Draft: no result of the Kenya People's Alliance: 'It won 4 seats' is the party the sentence before was about")
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

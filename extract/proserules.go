@@ -251,6 +251,13 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.renamed(p, to, 2)
 			}},
+		{"present-name", rx(`{E}\s+(?:\w+\s+)?(?:took|adopted|assumed|acquired|received|was\s+given)\s+its\s+(?:present|current|final|later|definitive|last|modern)\s+name`),
+			func(c *sentenceContext) {
+				// "it took its present name": the name the article gives the party it is about.
+				if p, ok := c.party(1); ok && p.id == c.d.subject {
+					c.renamed(p, titleName(c.d.doc.Title), 0)
+				}
+			}},
 		{"changed-name-of", rx(`\bchanged\s+the\s+name\s+of\s+(?:the\s+)?{E}\s+to\s+(?:the\s+)?([^,;.()]+)`),
 			func(c *sentenceContext) {
 				if p, ok := c.party(1); ok {
@@ -332,6 +339,12 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					return // "re-founded as the X": another party (refounded-as)
 				}
 				c.add(p.id, "", events.PartyRestored{By: c.body(3), Means: strings.ToLower(c.group(2))})
+			}},
+		{"resumed-legal", rx(`{E}\s+(?:\w+\s+)?(resumed\s+(?:its\s+)?(?:legal|open|public)\s+(?:activity|activities|work|existence|operations)|returned\s+to\s+(?:legality|legal\s+(?:activity|life|politics))|(?:was|became)\s+legal\s+again|re-?emerged\s+(?:legally|openly|from\s+(?:clandestinity|the\s+underground|underground|illegality))|emerged\s+from\s+(?:clandestinity|the\s+underground|underground|illegality))`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(1); ok {
+					c.add(p.id, "", events.PartyRestored{Means: strings.ToLower(strings.Join(strings.Fields(c.group(2)), " "))})
+				}
 			}},
 		{"ban-lifted", rx(`\b(?:lifted|ended|revoked|repealed|rescinded)\s+the\s+(?:\w+\s+)?(?:ban|prohibition)\s+on\s+(?:the\s+)?{E}|\b[Tt]he\s+(?:\w+\s+)?(?:ban|prohibition|proscription)(?:\s+on\s+(?:the\s+)?{E})?\s+was\s+(?:\w+\s+)?(?:lifted|revoked|ended|repealed|rescinded)|\ballowed\s+(?:the\s+)?{E}\s+to\s+(?:register|operate|function|organi[sz]e|exist|work)\s+(?:legally\s+)?(?:once\s+)?again`),
 			func(c *sentenceContext) {
@@ -889,12 +902,15 @@ func (c *sentenceContext) splitOff(from, newParty ref, leaders []events.EntityID
 	}
 }
 
-// renamed drafts that p took the name to, which submatch g writes: a name there alone stands for p
-// from now on, with the names in brackets after it. The name before is the one the text has told p
-// had, or its first, or else as the sentence writes it ("changed the name of the MPS to …").
+// renamed drafts that p took the name to, which submatch g writes (g is 0 when the sentence does not
+// write it: "took its present name"): a name there alone stands for p from now on, with the names in
+// brackets after it. The name before is the one the text has told p had, or its first, or else as
+// the sentence writes it ("changed the name of the MPS to …").
 func (c *sentenceContext) renamed(p ref, to string, g int) {
-	if r, ok := c.one(g); ok && len(markerRE.FindString(c.group(g))) == len(strings.TrimSpace(c.group(g))) && r.id != p.id {
-		c.sameEntity(r, p)
+	if g > 0 {
+		if r, ok := c.one(g); ok && len(markerRE.FindString(c.group(g))) == len(strings.TrimSpace(c.group(g))) && r.id != p.id {
+			c.sameEntity(r, p)
+		}
 	}
 	from := c.d.nameOf(p.id)
 	if events.NameKey(from) == events.NameKey(to) {
