@@ -495,8 +495,8 @@ The Kenya People's Alliance (KPA) was a party in Kenya. It was founded on 2 May 
 The League was banned in March 1969. The party resumed legal activity in 1974, after an amnesty. At a congress in Nakuru on 9 June 1975 it took its present name.`)
 	got := draftedDates(doc, "kenya-peoples-alliance")
 	expectDrafted(t, got, map[string]string{
-		"party.banned/v1 kenya-peoples-alliance ":   "1969-03",
-		"party.restored/v1 kenya-peoples-alliance ": "1974",
+		"party.banned/v1 kenya-peoples-alliance ":                                                    "1969-03",
+		"party.restored/v1 kenya-peoples-alliance ":                                                  "1974",
 		"party.renamed/v1 kenya-peoples-alliance kenya people's alliance from Kenya Farmers' League": "1975-06-09",
 	})
 	won := false
