@@ -70,7 +70,7 @@ type drafter struct {
 	topic   events.EntityID // what "the party" refers to
 	it      events.EntityID // what "it" at the start of the next sentence refers to
 	person  events.EntityID // what "he" or "she" refers to
-	year    int             // the last year named
+	prior   prior           // the last year (and month) named
 	day     string          // the last day named, YYYY-MM-DD
 	newest  events.EntityID // the party other than the subject the text founded last ("the new party")
 	// fullNames are the persons' names as first written in full, with the sentence that wrote it.
@@ -145,15 +145,15 @@ type ref struct {
 // sentence drafts the facts of one sentence.
 func (d *drafter) sentence(text string) {
 	d.fresh, d.bracketNames, d.text = map[events.EntityID]bool{}, nil, text
-	dates := findDates(text, d.year)
+	dates := findDates(text, d.prior)
 	sk, refs, clauses := d.skeleton(text)
-	ctx := &sentenceContext{d: d, text: text, sk: sk, refs: refs, dates: d.datesOf(sk)}
+	ctx := &sentenceContext{d: d, text: text, sk: sk, refs: refs, dates: d.datesOf(sk, refs)}
 	newest := d.newest
 	ctx.draft()
 	ctx.settleInitially()
 	for _, clause := range clauses {
 		// A relative clause tells facts of its own: "X, who had founded the party in 1992, died".
-		c := &sentenceContext{d: d, text: text, sk: clause, refs: refs, dates: d.datesOf(clause)}
+		c := &sentenceContext{d: d, text: text, sk: clause, refs: refs, dates: d.datesOf(clause, refs)}
 		c.draft()
 	}
 	for _, b := range d.bracketNames {
@@ -165,10 +165,15 @@ func (d *drafter) sentence(text string) {
 	}
 	// What the next sentence's "it", "he" and "the party" refer to.
 	firstPerson, lastParty := events.EntityID(""), events.EntityID("")
-	for _, r := range refs {
+	possessive := map[int]bool{} // "After Castañeda's death, Mamani became…": "she" is not Castañeda
+	for _, m := range possessiveRE.FindAllStringSubmatch(sk, -1) {
+		n, _ := strconv.Atoi(m[1])
+		possessive[n] = true
+	}
+	for i, r := range refs {
 		switch {
 		case r.name == "":
-		case r.kind == events.KindPerson && firstPerson == "":
+		case r.kind == events.KindPerson && firstPerson == "" && !possessive[i]:
 			firstPerson = r.id
 		case r.kind == events.KindParty:
 			lastParty = r.id
@@ -188,15 +193,16 @@ func (d *drafter) sentence(text string) {
 		d.it = d.topic
 	}
 	for _, dt := range dates {
-		if dt.year != 0 {
-			d.year = dt.year
-		}
+		d.prior = d.prior.after(dt.edtf, dt.year)
 		d.day = "" // "the same day" after a date of a month or a year names no day
 		if len(dt.edtf) == len("2006-01-02") {
 			d.day = dt.edtf
 		}
 	}
 }
+
+// possessiveRE matches a name in the possessive ("⟦3⟧'s").
+var possessiveRE = regexp.MustCompile(`⟦(\d+)⟧(?:'s|’s)\b`)
 
 // sentenceSubject returns the entity a sentence opens with ("It was…", "The League won…"), its
 // grammatical subject, and false when the sentence opens otherwise ("In 1990 the party…").
@@ -214,11 +220,25 @@ func sentenceSubject(sk string, refs []ref) (ref, bool) {
 
 var subjectMarkerRE = regexp.MustCompile(`^(?:[Tt]he\s+)?⟦(\d+)⟧\s+\p{Ll}`)
 
-// datesOf returns the dates written in s: those findDates reads, and "the same day" or "that day"
-// for the last day a sentence named ("… on 12 October 2004. The old party was dissolved the same
-// day.").
-func (d *drafter) datesOf(s string) []proseDate {
-	dates := findDates(s, d.year)
+// datesOf returns the dates written in s: those findDates reads, "the same day" or "that day" for
+// the last day a sentence named ("… on 12 October 2004. The old party was dissolved the same day."),
+// and "after X's death" for the day the text said X died.
+func (d *drafter) datesOf(s string, refs []ref) []proseDate {
+	dates := findDates(s, d.prior)
+	for _, m := range deathOfRE.FindAllStringSubmatchIndex(s, -1) {
+		g := 2 // "after X's death", else "after the death of X"
+		if m[g] < 0 {
+			g = 4
+		}
+		n, _ := strconv.Atoi(s[m[g]:m[g+1]])
+		if n >= len(refs) || refs[n].kind != events.KindPerson {
+			continue
+		}
+		// What followed a death at once ("after his death, Y became acting leader") is dated by it.
+		if died := d.diedOn(refs[n].id); !died.IsZero() {
+			dates = append(dates, proseDate{start: m[0], end: m[1], edtf: died.String(), year: d.prior.year})
+		}
+	}
 	for _, loc := range sameDayRE.FindAllStringIndex(s, -1) {
 		day := d.day
 		if monthNameRE.MatchString(s[:loc[0]]) {
@@ -230,10 +250,24 @@ func (d *drafter) datesOf(s string) []proseDate {
 			}
 		}
 		if day != "" {
-			dates = append(dates, proseDate{start: loc[0], end: loc[1], edtf: day, year: d.year})
+			dates = append(dates, proseDate{start: loc[0], end: loc[1], edtf: day, year: d.prior.year})
 		}
 	}
 	return dates
+}
+
+// deathOfRE matches "after X's death", "following the death of X": what happened after a death the
+// text dated.
+var deathOfRE = regexp.MustCompile(`(?i:after|following|upon|on)\s+(?:⟦(\d+)⟧(?:'s|’s)\s+(?:\w+\s+)?death|the\s+(?:\w+\s+)?death\s+of\s+⟦(\d+)⟧)`)
+
+// diedOn returns the date the text said person died, or the zero date.
+func (d *drafter) diedOn(person events.EntityID) events.Date {
+	for _, f := range d.facts {
+		if _, ok := f.Payload.(events.PersonDied); ok && f.Entity == person && !f.Date.Unknown() {
+			return f.Date
+		}
+	}
+	return events.Date{}
 }
 
 // monthNameRE matches the name of a month.

@@ -41,11 +41,27 @@ func TestFindDates(t *testing.T) {
 		{"on 31 February 1990", 0, ""},               // no such day
 		{"in 300 villages", 0, ""},                   // not a year
 		{"Yên Bái on 17 June 1930", 0, "1930-06-17"}, // after words in another script
+		{"the following month", 1958, "1958"},        // a month of a year: that year at least
+		{"In December 1988 X resigned, and a month later Y", 0, "1988-12"},
+	}
+	// A month named before: the month after it, across a year's end.
+	for text, want := range map[string][]string{
+		"In December 1988 X resigned, and a month later Y": {"1988-12", "1989-01"},
+		"on 3 May 1959; the following month":               {"1959-05-03", "1959-06"},
+		"in March 1990 and that month":                     {"1990-03", "1990-03"},
+	} {
+		var got []string
+		for _, d := range findDates(text, prior{}) {
+			got = append(got, d.edtf)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("findDates(%q) = %q, want %q", text, got, want)
+		}
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			got := ""
-			if ds := findDates(tt.text, tt.prevYear); len(ds) > 0 {
+			if ds := findDates(tt.text, prior{year: tt.prevYear}); len(ds) > 0 {
 				got = ds[0].edtf
 			}
 			if got != tt.want {
@@ -509,6 +525,29 @@ The League was banned in March 1969. The party resumed legal activity in 1974, a
 	if !won {
 		t.Error("Draft: no result of the Kenya People's Alliance: 'It won 4 seats' is the party the sentence before was about")
 	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}
+
+// Offices told in passing: a secretary-general in apposition who resigns leaves that office, and the
+// one who replaces him the following month takes it; "after X's death" is dated by the death the text
+// told; "the X, led at the time by Y" is Y's office then; "was confirmed as".
+func TestDraftOfficesToldInPassing(t *testing.T) {
+	doc := parseArticle(t, "apra.txt", `= Frente Agrario del Perú =
+
+The Frente Agrario del Perú (FAP) was a party in Peru. It was founded in 1950 by Julio Castañeda.
+
+==History==
+In the spring of 1958 the party's secretary-general, Andrés Quiroga, resigned over its support for the government. He was replaced by Tomás Villca the following month. Castañeda went into exile in Chile, where he died in 1968. After Castañeda's death in office, Rosa Mamani became acting leader. She was confirmed as president at a congress in Cusco in 1970. In 1979 the party signed an agreement with the Radical Civic Union, led at the time by Pedro Ruiz.`)
+	got := draftedDates(doc, "frente-agrario-del-peru")
+	expectDrafted(t, got, map[string]string{
+		"leader.left_office/v1 frente-agrario-del-peru andres-quiroga secretary-general": "1958",
+		"leader.took_office/v1 frente-agrario-del-peru tomas-villca secretary-general":   "1958",
+		"leader.took_office/v1 frente-agrario-del-peru rosa-mamani acting leader":        "1968",
+		"leader.took_office/v1 frente-agrario-del-peru rosa-mamani president":            "1970",
+		"leader.took_office/v1 radical-civic-union pedro-ruiz leader":                     "../1979",
+	})
 	if t.Failed() {
 		t.Logf("drafted: %v", got)
 	}

@@ -31,29 +31,33 @@ const monthRE = `(January|February|March|April|May|June|July|August|September|Oc
 // result means the words are not a date after all.
 type dateRule struct {
 	re   *regexp.Regexp
-	edtf func(m []string, prevYear int) (string, int)
+	edtf func(m []string, prev prior) (string, int)
 }
+
+// prior is the last year, and the month of it when known (1 to 12, else 0), that the text named
+// before a date expression: what "the following year" and "that month" count from.
+type prior struct{ year, month int }
 
 // dateRules are compiled on first use (see proseRules).
 var dateRules = sync.OnceValue(func() []dateRule {
 	return []dateRule{
 		// between 12 March 1990 and 1995 / from 1985 to 1997 / from 1985 until 1997 / 1985–1997
 		{regexp.MustCompile(`^(?i:between|from)\s+(` + simpleDateRE + `)\s+(?i:and|to|until|till)\s+(` + simpleDateRE + `)`),
-			func(m []string, _ int) (string, int) { return interval(m[1], m[11]) }},
+			func(m []string, _ prior) (string, int) { return interval(m[1], m[11]) }},
 		// in the early/mid/late 1990s
 		{regexp.MustCompile(`^(?i:(?:in|during)\s+the\s+)?(early|mid|mid-|late)\s*-?\s*(\d{3})0s\b`),
-			func(m []string, _ int) (string, int) {
+			func(m []string, _ prior) (string, int) {
 				decade, _ := strconv.Atoi(m[2])
 				part := decadeParts[strings.TrimSuffix(strings.ToLower(m[1]), "-")]
 				return fmt.Sprintf("%d/%d", decade*10+part[0], decade*10+part[1]), decade*10 + part[1]
 			}},
 		// in the 1990s
 		{regexp.MustCompile(`^(?i:(?:in|during)\s+the\s+)(\d{3})0s\b`),
-			func(m []string, _ int) (string, int) { return m[1] + "X", 0 }},
+			func(m []string, _ prior) (string, int) { return m[1] + "X", 0 }},
 		// after / since 1993 (open end); before / by / until 1995 (open start)
 		{regexp.MustCompile(`^(?i:(after|since|following|before|by|until|till|prior\s+to))\s+(` + simpleDateRE + `)`),
-			func(m []string, prevYear int) (string, int) {
-				d, y := simpleDate(m[3:], prevYear)
+			func(m []string, prev prior) (string, int) {
+				d, y := simpleDate(m[3:], prev.year)
 				if d == "" {
 					return "", 0
 				}
@@ -65,48 +69,65 @@ var dateRules = sync.OnceValue(func() []dateRule {
 			}},
 		// in July 1994, on 16 November 2017
 		{regexp.MustCompile(`^(?i:in|on|during|of)\s+(` + simpleDateRE + `)`),
-			func(m []string, prevYear int) (string, int) { return simpleDate(m[2:], prevYear) }},
+			func(m []string, prev prior) (string, int) { return simpleDate(m[2:], prev.year) }},
 		// before October, that December (the year of the sentences before)
 		{regexp.MustCompile(`^(?i:(before|by|until|after|since|in|that))\s+` + monthRE + `\b`),
-			func(m []string, prevYear int) (string, int) {
-				if prevYear == 0 {
+			func(m []string, prev prior) (string, int) {
+				if prev.year == 0 {
 					return "", 0
 				}
-				d := fmt.Sprintf("%04d-%02d", prevYear, months[strings.ToLower(m[2])])
+				d := fmt.Sprintf("%04d-%02d", prev.year, months[strings.ToLower(m[2])])
 				switch strings.ToLower(m[1]) {
 				case "after", "since":
-					return d + "/..", prevYear
+					return d + "/..", prev.year
 				case "in", "that":
-					return d, prevYear
+					return d, prev.year
 				}
-				return "../" + d, prevYear
+				return "../" + d, prev.year
 			}},
 		// four years later, two years after
 		{regexp.MustCompile(`^(?i:(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+(?:later|afterwards|after))\b`),
-			func(m []string, prevYear int) (string, int) {
+			func(m []string, prev prior) (string, int) {
 				n, ok := smallNumbers[strings.ToLower(m[1])]
 				if !ok {
 					n, _ = strconv.Atoi(m[1])
 				}
-				if prevYear == 0 || n == 0 {
+				if prev.year == 0 || n == 0 {
 					return "", 0
 				}
-				return strconv.Itoa(prevYear + n), prevYear + n
+				return strconv.Itoa(prev.year + n), prev.year + n
 			}},
 		// the following year, the next year, a year later; that year, the same year
 		{regexp.MustCompile(`^(?i:(the\s+following\s+year|the\s+next\s+year|a\s+year\s+later|one\s+year\s+later|the\s+year\s+after)|(that\s+year|the\s+same\s+year))\b`),
-			func(m []string, prevYear int) (string, int) {
-				if prevYear == 0 {
+			func(m []string, prev prior) (string, int) {
+				if prev.year == 0 {
 					return "", 0
 				}
+				year := prev.year
 				if m[1] != "" {
-					prevYear++
+					year++
 				}
-				return strconv.Itoa(prevYear), prevYear
+				return strconv.Itoa(year), year
+			}},
+		// the following month, a month later; that month, the same month: of the month named before,
+		// or, with only its year known, of that year
+		{regexp.MustCompile(`^(?i:(the\s+following\s+month|the\s+next\s+month|a\s+month\s+later|one\s+month\s+later)|(that\s+month|the\s+same\s+month))\b`),
+			func(m []string, prev prior) (string, int) {
+				switch {
+				case prev.year == 0:
+					return "", 0
+				case prev.month == 0:
+					return strconv.Itoa(prev.year), prev.year
+				case m[1] == "":
+					return fmt.Sprintf("%04d-%02d", prev.year, prev.month), prev.year
+				case prev.month == 12:
+					return fmt.Sprintf("%04d-01", prev.year+1), prev.year + 1
+				}
+				return fmt.Sprintf("%04d-%02d", prev.year, prev.month+1), prev.year
 			}},
 		// 16 November 2017, November 16, 2017, November 2017, early 1946, 1992
 		{regexp.MustCompile(`^(` + simpleDateRE + `)`),
-			func(m []string, prevYear int) (string, int) { return simpleDate(m[2:], prevYear) }},
+			func(m []string, prev prior) (string, int) { return simpleDate(m[2:], prev.year) }},
 	}
 })
 
@@ -172,9 +193,10 @@ func simpleDateText(s string) (string, int) {
 	return simpleDate(m[1:], 0)
 }
 
-// findDates returns the date expressions of text, left to right, without overlaps. prevYear is the
-// last year named before text (0 when none), for relative expressions such as "the following year".
-func findDates(text string, prevYear int) []proseDate {
+// findDates returns the date expressions of text, left to right, without overlaps. prev is the last
+// year (and month) named before text (zero when none), for relative expressions such as "the
+// following year".
+func findDates(text string, prev prior) []proseDate {
 	var out []proseDate
 	for i := 0; i < len(text); {
 		if i > 0 && isWordByte(text[i-1]) || !isWordByte(text[i]) {
@@ -196,14 +218,12 @@ func findDates(text string, prevYear int) []proseDate {
 					groups[g] = text[i+m[2*g] : i+m[2*g+1]]
 				}
 			}
-			edtf, year := r.edtf(groups, prevYear)
+			edtf, year := r.edtf(groups, prev)
 			if edtf == "" {
 				continue
 			}
 			out = append(out, proseDate{start: i, end: i + m[1], edtf: edtf, year: year})
-			if year != 0 {
-				prevYear = year
-			}
+			prev = prev.after(edtf, year)
 			i += m[1]
 			found = true
 			break
@@ -217,6 +237,19 @@ func findDates(text string, prevYear int) []proseDate {
 		}
 	}
 	return out
+}
+
+// after returns what a date of that EDTF ending in that year leaves for the words after it: its year,
+// and its month when it names one day or month.
+func (p prior) after(edtf string, year int) prior {
+	if year == 0 {
+		return p
+	}
+	month := 0
+	if len(edtf) >= len("2006-01") && len(edtf) <= len("2006-01-02") && edtf[4] == '-' {
+		month, _ = strconv.Atoi(edtf[5:7])
+	}
+	return prior{year: year, month: month}
 }
 
 func isWordByte(c byte) bool {

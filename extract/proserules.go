@@ -488,6 +488,21 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.add(body.id, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: Role(role)}})
 			}},
+		{"led-then-by", rx(`{E}(?:\s*\([^)]*\))?,\s+(?:(?:then|at\s+the\s+time|now|still)\s+)?(?:led|headed|chaired)\s+(?:(?:then|at\s+the\s+time)\s+)?by\s+{E}`),
+			func(c *sentenceContext) {
+				// "the New Century Party, led by X", "the Rural Union, led at the time by X": X led it
+				// then, having taken office by that day.
+				body, ok := c.party(1)
+				person, ok2 := c.person(2)
+				if !ok || !ok2 {
+					return
+				}
+				date := ""
+				if dt := c.date(); dt.edtf != "" && !strings.Contains(dt.edtf, "/") {
+					date = "../" + dt.edtf
+				}
+				c.add(body.id, date, events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: "leader"}})
+			}},
 		{"led", rx(`{E}\s+(?:\w+\s+)?led\s+(?:the\s+)?{E}(?:\s+(?:from|between)\s+[^⟦;]+)?`),
 			func(c *sentenceContext) {
 				person, ok := c.person(1)
@@ -504,7 +519,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			func(c *sentenceContext) {
 				out, ok1 := c.person(1)
 				in, ok2 := c.person(3)
-				role := "leader"
+				role := c.d.roleOf(c.d.topic, out.id)
 				if r := c.group(2); r != "" {
 					role = Role(r)
 				}
@@ -526,7 +541,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.office(party, person.id, Role(c.group(2)), true)
 			}},
-		{"took-office", rx(`{E}\s+(?:\w+\s+)?(?:became|was\s+(?:elected|appointed|named|chosen|made|installed|re-elected)(?:\s+as)?|took\s+over\s+as|took\s+office\s+as|assumed\s+the\s+(?:post|office|position|role)\s+of|succeeded\s+(?:{E})\s+as)\s+(?:the\s+)?(?:(?:party's|party|its|their|new|first|sole)\s+)*{ROLE}(?:\s+(?:of|in)\s+(?:the\s+)?{E})?`),
+		{"took-office", rx(`{E}\s+(?:\w+\s+)?(?:became|was\s+(?:elected|appointed|named|chosen|made|installed|re-elected|confirmed)(?:\s+as)?|took\s+over\s+as|took\s+office\s+as|assumed\s+the\s+(?:post|office|position|role)\s+of|succeeded\s+(?:{E})\s+as)\s+(?:the\s+)?(?:(?:party's|party|its|their|new|first|sole)\s+)*{ROLE}(?:\s+(?:of|in)\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
 				person, ok := c.person(1)
 				if !ok {
@@ -763,7 +778,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(body.id, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: Role(c.group(2))}})
 				}
 			}},
-		{"left-office", rx(`{E}\s+(?:\w+\s+)?(?:resigned|stepped\s+down|stood\s+down|retired|was\s+(?:ousted|removed|deposed|dismissed|replaced)|gave\s+up\s+the\s+(?:party\s+)?(?:presidency|leadership|chairmanship))(?:\s+(?:as|from\s+(?:the\s+post\s+of|(?:his|her)\s+post\s+as|the\s+(?:leadership|presidency|chairmanship)\s+of))\s+(?:the\s+)?(?:party's\s+)?{ROLE})?(?:\s+(?:of|in)\s+(?:the\s+)?{E})?`),
+		{"left-office", rx(`{E},?\s+(?:\w+\s+)?(?:resigned|stepped\s+down|stood\s+down|retired|was\s+(?:ousted|removed|deposed|dismissed|replaced)|gave\s+up\s+the\s+(?:party\s+)?(?:presidency|leadership|chairmanship))(?:\s+(?:as|from\s+(?:the\s+post\s+of|(?:his|her)\s+post\s+as|the\s+(?:leadership|presidency|chairmanship)\s+of))\s+(?:the\s+)?(?:party's\s+)?{ROLE})?(?:\s+(?:of|in)\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
 				person, ok := c.person(1)
 				if !ok {
@@ -775,7 +790,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				} else if c.governmentOffice(c.group(2)) || c.group(2) == "" && ministerRE.MatchString(c.text) {
 					return
 				}
-				role := "leader"
+				role := c.d.roleOf(party, person.id)
 				if r := c.group(2); r != "" {
 					role = Role(r)
 				}
@@ -930,6 +945,17 @@ func (c *sentenceContext) handover(body, in, out events.EntityID, role string) {
 	if !c.leftInSentence(out) {
 		c.add(body, "", events.LeaderLeftOffice{Office: events.Office{Person: out, Role: role}})
 	}
+}
+
+// roleOf returns the office the text last said person took in party ("X resigned", "X was replaced
+// by Y": X left that office, and Y took it), or "leader" when it said none.
+func (d *drafter) roleOf(party, person events.EntityID) string {
+	for i := len(d.facts) - 1; i >= 0; i-- {
+		if p, ok := d.facts[i].Payload.(events.LeaderTookOffice); ok && p.Person == person && d.facts[i].Entity == party {
+			return p.Role
+		}
+	}
+	return "leader"
 }
 
 // leftInSentence reports whether a departure of person was drafted from this sentence already

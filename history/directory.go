@@ -530,8 +530,19 @@ func (h *Historian) candidates(ctx context.Context, query string, kind events.Ki
 
 // bySurname returns the persons a name that is none of theirs means as their surname: the last word
 // or words of a name of theirs ("Pešek" for "Ondřej Pešek", "Ben Yedder" for "Habib Ben Yedder"),
+// or else, for names written family name first, the first ("Nishimura" for "Nishimura Kōichi"),
 // compared as names are (events.NameKey), canonical ids only.
 func (h *Historian) bySurname(ctx context.Context, query string) ([]events.EntityID, error) {
+	ids, err := h.personsByName(ctx, query, strings.HasSuffix)
+	if len(ids) > 0 || err != nil {
+		return ids, err
+	}
+	return h.personsByName(ctx, query, func(name, q string) bool { return strings.HasPrefix(name, strings.TrimPrefix(q, " ")+" ") })
+}
+
+// personsByName returns the persons with a name that match reports holds the query (with a space
+// before it: a whole word), canonical ids only, sorted.
+func (h *Historian) personsByName(ctx context.Context, query string, match func(name, q string) bool) ([]events.EntityID, error) {
 	q := events.NameKey(query)
 	if q == "" {
 		return nil, nil
@@ -547,7 +558,7 @@ func (h *Historian) bySurname(ctx context.Context, query string) ([]events.Entit
 			continue
 		}
 		for _, n := range e.Names {
-			if strings.HasSuffix(events.NameKey(n), " "+q) && h.knownAs(e, n) {
+			if match(events.NameKey(n), " "+q) && h.knownAs(e, n) {
 				out = append(out, id)
 				break
 			}

@@ -86,6 +86,7 @@ func TestResolve(t *testing.T) {
 		{name: "person", query: "Sam Rainsy", kinds: []events.Kind{events.KindPerson}, want: "sam-rainsy"},
 		{name: "surname", query: "pesek", kinds: []events.Kind{events.KindPerson}, want: "ondrej-pesek"},
 		{name: "surname, as written", query: "Rainsy", kinds: []events.Kind{events.KindPerson}, want: "sam-rainsy"},
+		{name: "family name first", query: "Keo", kinds: []events.Kind{events.KindPerson}, want: "keo-sambath"},
 		{name: "surname of two", query: "Sambath", kinds: []events.Kind{events.KindPerson}, ambiguous: true,
 			candidates: []events.EntityID{"keo-sambath", "ros-sambath"}},
 		{name: "a party is no surname", query: "Party", kinds: []events.Kind{events.KindParty}, notFound: true, close: true,
