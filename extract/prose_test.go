@@ -546,7 +546,7 @@ In the spring of 1958 the party's secretary-general, Andrés Quiroga, resigned o
 		"leader.took_office/v1 frente-agrario-del-peru tomas-villca secretary-general":   "1958",
 		"leader.took_office/v1 frente-agrario-del-peru rosa-mamani acting leader":        "1968",
 		"leader.took_office/v1 frente-agrario-del-peru rosa-mamani president":            "1970",
-		"leader.took_office/v1 radical-civic-union pedro-ruiz leader":                     "../1979",
+		"leader.took_office/v1 radical-civic-union pedro-ruiz leader":                    "../1979",
 	})
 	if t.Failed() {
 		t.Logf("drafted: %v", got)
