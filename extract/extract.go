@@ -88,7 +88,8 @@ func FactsWith(doc *document.Document, curated *Curated, opts Options) ([]events
 	if curated != nil {
 		x.facts = append(x.facts, curated.Facts...)
 	} else if opts.Draft {
-		x.facts = append(x.facts, withoutKnownNames(x.facts, Draft(doc, x.subject))...)
+		drafted := Draft(doc, x.subject)
+		x.facts = append(withoutOwnNames(x.facts, drafted, x.subject), withoutKnownNames(x.facts, drafted)...)
 	}
 	sort.SliceStable(x.warned, func(i, j int) bool { return x.warned[i].Line < x.warned[j].Line })
 	return x.facts, x.warned, nil
@@ -525,6 +526,35 @@ func withoutKnownNames(facts, drafted []events.Fact) []events.Fact {
 			continue
 		}
 		out = append(out, f)
+	}
+	return out
+}
+
+// withoutOwnNames returns the facts of a document's structure without those that make another party
+// of a name the running text gives the subject: "Preceded by: Agrarian Democratic Party" in the
+// infobox of a party the text says was founded as the Agrarian Democratic Party is no predecessor,
+// and no party of its own.
+func withoutOwnNames(facts, drafted []events.Fact, subject events.EntityID) []events.Fact {
+	own := map[events.EntityID]bool{}
+	for _, f := range drafted {
+		if n, ok := f.Payload.(events.EntityNamed); ok && f.Entity == subject && events.Slug(n.Name) != subject {
+			own[events.Slug(n.Name)] = true
+		}
+	}
+	if len(own) == 0 {
+		return facts
+	}
+	out := facts[:0:0]
+	for _, f := range facts {
+		p, succession := f.Payload.(events.PartySucceeded)
+		_, named := f.Payload.(events.EntityNamed)
+		switch {
+		case own[f.Entity] && succession && p.Successor == subject: // preceded by itself
+		case f.Entity == subject && succession && own[p.Successor]: // succeeded by itself
+		case own[f.Entity] && named:
+		default:
+			out = append(out, f)
+		}
 	}
 	return out
 }

@@ -331,6 +331,10 @@ func makeMention(s string, words [][]int, afterThe bool, before string) (mention
 			return m, true
 		}
 	}
+	if last := strings.ToLower(word(b - 1)); n > 1 && (last == "centre" || last == "center") {
+		m.kind = events.KindParty // "the New Democratic Centre"; "the Centre for …" is another body
+		return m, true
+	}
 	switch {
 	case title != "" && !afterThe:
 		m.kind = events.KindPerson

@@ -318,6 +318,9 @@ var subjectRE = regexp.MustCompile(`^(?:\s+\p{Ll}|,\s+[a-z]+ed\b)`)
 
 var pronounRE = regexp.MustCompile(`\b(?:[Ii]t|[Tt]he (?:(?:new|clandestine|banned|exiled|reformed|refounded|old|former|original|renamed|united|young|small|underground|outlawed)\s+)?(?:[Pp]arty|[Mm]ovement|[Oo]rganisation|[Oo]rganization|[Bb]loc|[Aa]lliance|[Cc]oalition|[Aa]ssociation|[Ff]ront|[Ll]eague|[Uu]nion)|[Hh]e|[Ss]he|him|her)\b`)
 
+// objectOfRE matches a preposition that "it" is the object of: "absorbed into it", "split from it".
+var objectOfRE = regexp.MustCompile(`\b(?:into|with|from|against)\s+$`)
+
 // skeleton replaces every name and pronoun of a sentence by a marker ⟦n⟧, n indexing refs, so that
 // the rules read the shape of the sentence: "⟦0⟧ was founded by ⟦1⟧ in 1992".
 func (d *drafter) skeleton(text string) (string, []ref, []string) {
@@ -372,6 +375,21 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 			id := d.topic
 			if loc[0] == 0 {
 				d.topic, id = d.it, d.it
+			} else if objectOfRE.MatchString(text[:loc[0]]) {
+				// After a preposition, the party named before that is not the subject of the verb:
+				// "moved closer to the Centre, and in 2003 the PAE was absorbed into it".
+				var named []piece
+				for _, p := range pieces {
+					if p.start < loc[0] && p.r.kind == events.KindParty && p.r.name != "" && (len(named) == 0 || named[len(named)-1].r.id != p.r.id) {
+						named = append(named, p)
+					}
+				}
+				switch n := len(named); {
+				case n >= 2 && !strings.ContainsAny(text[named[n-1].end:loc[0]], ",;"):
+					id = named[n-2].r.id
+				case n >= 1:
+					id = named[n-1].r.id
+				}
 			} else if !strings.HasPrefix(text, "It ") {
 				// Later in a sentence that named a party first, that party: "the ZSL switched
 				// sides, and that November it renamed itself".
@@ -465,7 +483,7 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 		clauses = append(clauses, m[3]+" was "+strings.ToLower(m[1][:1])+m[1][1:]+m[2])
 	}
 	for _, loc := range relativeRE.FindAllStringSubmatchIndex(sk, -1) {
-		if objectOfPrepositionRE.MatchString(sk[:loc[0]]) {
+		if objectOfPrepositionRE.MatchString(sk[:loc[0]]) && !whoWhichRE.MatchString(sk[loc[3]:loc[1]]) {
 			continue // "a coalition with the SLD, formed in 2001,": the clause is of the coalition
 		}
 		if c := relativeClause(sk[loc[2]:loc[3]], sk[loc[3]:loc[1]]); c != "" {
@@ -503,6 +521,10 @@ var namedAppositionRE = regexp.MustCompile(`⟦(\d+)⟧,\s+(?:the\s+)?⟦(\d+)�
 
 // objectOfPrepositionRE matches the words before a name that make it the object of a preposition
 // ("the leader of the ⟦1⟧"): a relative clause after it may be of the words before.
+// whoWhichRE matches a relative clause that opens with its pronoun, which is of the name before it
+// ("closer to the Centre, which had been founded in 1985,").
+var whoWhichRE = regexp.MustCompile(`^,\s+(?:who|which)\s`)
+
 var objectOfPrepositionRE = regexp.MustCompile(`\b(?:of|with|to|for|from|against|by|between|and|or|including|under|within|than)\s+(?:the\s+)?$`)
 
 // openingParticipleRE matches a sentence that opens with a participle whose subject is the name

@@ -552,3 +552,40 @@ In the spring of 1958 the party's secretary-general, Andrés Quiroga, resigned o
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// "Absorbed into it" is the party named before, not the subject; a name ending in Centre is a
+// party's; a "which" clause after a preposition is of the name before it; an infobox's predecessor
+// that the text shows to be the party's own first name is no party of its own.
+func TestDraftAbsorbedIntoItAndOwnPredecessor(t *testing.T) {
+	doc := parseArticle(t, "lsu.txt", `= Latvian Smallholders' Union =
+
+Latvian Smallholders' Union
+- Abbreviation: LSU
+- Preceded by: Farmers' Democratic Party
+
+The Latvian Smallholders' Union (LSU) was a party in Latvia. It was founded on 2 April 1990 as the Farmers' Democratic Party by Jānis Kalniņš.
+
+==History==
+Under Kalniņš the party moved closer to the Baltic Centre, which had been founded in 1988, and on 14 June 2003 the LSU was absorbed into it.`)
+	facts, _, err := FactsWith(doc, nil, Options{Draft: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var absorbed, founded bool
+	for _, f := range facts {
+		switch p := f.Payload.(type) {
+		case events.PartyMerged:
+			absorbed = absorbed || f.Entity == "baltic-centre" && slices.Equal(p.Members, []events.EntityID{"latvian-smallholders-union"}) && f.Date.String() == "2003-06-14"
+		case events.PartyFounded:
+			founded = founded || f.Entity == "baltic-centre" && f.Date.String() == "1988"
+		case events.PartySucceeded:
+			t.Errorf("FactsWith: %s succeeded by %s, want no predecessor: the Farmers' Democratic Party is the union's first name", f.Entity, p.Successor)
+		}
+		if f.Entity == "farmers-democratic-party" {
+			t.Errorf("FactsWith: a fact of a party of its own for the union's first name: %s %+v", f.Type, f.Payload)
+		}
+	}
+	if !absorbed || !founded {
+		t.Errorf("FactsWith: absorbed into the Baltic Centre on 2003-06-14 %v, the Centre founded in 1988 %v; want both", absorbed, founded)
+	}
+}
