@@ -84,6 +84,7 @@ type drafter struct {
 	// bracketNames are the names the sentence at hand gives in brackets after a name, drafted once
 	// its rules have said which entity that name is (a party founded under it, say).
 	bracketNames []bracketName
+	otherAbbrevs map[string]bool // abbreviations of another name of the subject (name keys)
 	facts        []events.Fact
 	named        map[string]bool
 }
@@ -91,7 +92,7 @@ type drafter struct {
 func newDrafter(doc *document.Document, subject events.EntityID) *drafter {
 	d := &drafter{doc: doc, subject: subject, topic: subject, it: subject,
 		aliases: map[string]events.EntityID{}, kinds: map[events.EntityID]events.Kind{subject: events.KindParty},
-		persons: map[string]events.EntityID{}, named: map[string]bool{}, current: map[events.EntityID]string{}, fresh: map[events.EntityID]bool{}}
+		persons: map[string]events.EntityID{}, named: map[string]bool{}, otherAbbrevs: map[string]bool{}, current: map[events.EntityID]string{}, fresh: map[events.EntityID]bool{}}
 	title := titleName(doc.Title)
 	d.aliases[events.NameKey(title)] = subject
 	d.aliases[events.NameKey(doc.Title)] = subject
@@ -521,11 +522,11 @@ var namedAppositionRE = regexp.MustCompile(`⟦(\d+)⟧,\s+(?:the\s+)?⟦(\d+)�
 
 // objectOfPrepositionRE matches the words before a name that make it the object of a preposition
 // ("the leader of the ⟦1⟧"): a relative clause after it may be of the words before.
+var objectOfPrepositionRE = regexp.MustCompile(`\b(?:of|with|to|for|from|against|by|between|and|or|including|under|within|than)\s+(?:the\s+)?$`)
+
 // whoWhichRE matches a relative clause that opens with its pronoun, which is of the name before it
 // ("closer to the Centre, which had been founded in 1985,").
 var whoWhichRE = regexp.MustCompile(`^,\s+(?:who|which)\s`)
-
-var objectOfPrepositionRE = regexp.MustCompile(`\b(?:of|with|to|for|from|against|by|between|and|or|including|under|within|than)\s+(?:the\s+)?$`)
 
 // openingParticipleRE matches a sentence that opens with a participle whose subject is the name
 // after its comma: "Founded in the autumn of 1945, the ⟦0⟧ won".
@@ -608,6 +609,11 @@ func (d *drafter) otherNames(refs []ref, i int, brackets string) {
 		d.aliases[key] = refs[i].id
 		refs[in[0]] = ref{id: refs[i].id, kind: refs[i].kind, name: name}
 		d.bracketNames = append(d.bracketNames, bracketName{of: i, name: name})
+		if refs[i].id == d.subject && allCaps(name) && refs[i].name != "" && events.NameKey(refs[i].name) != events.NameKey(titleName(d.doc.Title)) {
+			// "founded as the Agrarian Democratic Party (ADK)": the abbreviation of a name the party
+			// had, not of its own (no dispute with the abbreviation of its present name).
+			d.otherAbbrevs[key] = true
+		}
 		for _, j := range in[1:] {
 			refs[j] = ref{id: refs[i].id, kind: refs[i].kind} // a part of that name
 		}
@@ -1116,6 +1122,8 @@ func (d *drafter) addName(quote string, id events.EntityID, r ref) bool {
 	}
 	nameType := events.NameOfficial
 	switch {
+	case id == d.subject && d.otherAbbrevs[events.NameKey(r.name)]:
+		nameType = events.NameAlternate
 	case id == d.subject && events.NameKey(r.name) != events.NameKey(titleName(d.doc.Title)) && allCaps(r.name):
 		nameType = events.NameAbbreviation
 	case events.Slug(r.name) != id && allCaps(r.name):

@@ -555,7 +555,8 @@ In the spring of 1958 the party's secretary-general, Andrés Quiroga, resigned o
 
 // "Absorbed into it" is the party named before, not the subject; a name ending in Centre is a
 // party's; a "which" clause after a preposition is of the name before it; an infobox's predecessor
-// that the text shows to be the party's own first name is no party of its own.
+// that the text shows to be the party's own first name is no party of its own, and the abbreviation
+// of that name no abbreviation of the party's present one.
 func TestDraftAbsorbedIntoItAndOwnPredecessor(t *testing.T) {
 	doc := parseArticle(t, "lsu.txt", `= Latvian Smallholders' Union =
 
@@ -563,7 +564,7 @@ Latvian Smallholders' Union
 - Abbreviation: LSU
 - Preceded by: Farmers' Democratic Party
 
-The Latvian Smallholders' Union (LSU) was a party in Latvia. It was founded on 2 April 1990 as the Farmers' Democratic Party by Jānis Kalniņš.
+The Latvian Smallholders' Union (LSU) was a party in Latvia. It was founded on 2 April 1990 as the Farmers' Democratic Party (FDP) by Jānis Kalniņš.
 
 ==History==
 Under Kalniņš the party moved closer to the Baltic Centre, which had been founded in 1988, and on 14 June 2003 the LSU was absorbed into it.`)
@@ -574,6 +575,10 @@ Under Kalniņš the party moved closer to the Baltic Centre, which had been foun
 	var absorbed, founded bool
 	for _, f := range facts {
 		switch p := f.Payload.(type) {
+		case events.EntityNamed:
+			if p.Name == "FDP" && p.NameType == events.NameAbbreviation {
+				t.Errorf("FactsWith: FDP an abbreviation of %s, want an alternate name: it abbreviates the name the union had", f.Entity)
+			}
 		case events.PartyMerged:
 			absorbed = absorbed || f.Entity == "baltic-centre" && slices.Equal(p.Members, []events.EntityID{"latvian-smallholders-union"}) && f.Date.String() == "2003-06-14"
 		case events.PartyFounded:
