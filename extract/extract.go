@@ -467,6 +467,8 @@ func ProseDate(s string) (string, error) {
 	case 2:
 		if m, ok := months[strings.ToLower(words[0])]; ok && isYear(words[1]) {
 			out = fmt.Sprintf("%s-%02d", words[1], m)
+		} else if m, ok := months[strings.ToLower(strings.Trim(words[1], "()"))]; ok && isYear(words[0]) && strings.HasPrefix(words[1], "(") {
+			out = fmt.Sprintf("%s-%02d", words[0], m) // "1989 (June)": the election of June 1989
 		}
 	case 3:
 		d, err := strconv.Atoi(words[0])

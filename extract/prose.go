@@ -57,6 +57,12 @@ func (d *drafter) read() {
 }
 
 // bracketName is another name of refs[of], given in brackets after it.
+// A walkout is a group of members who left a party, with the persons who led them.
+type walkout struct {
+	from    ref
+	leaders []events.EntityID
+}
+
 type bracketName struct {
 	of   int
 	name string
@@ -73,6 +79,9 @@ type drafter struct {
 	prior   prior           // the last year (and month) named
 	day     string          // the last day named, YYYY-MM-DD
 	newest  events.EntityID // the party other than the subject the text founded last ("the new party")
+	// walkout is a group that left a party in the sentence at hand, and walkedOut the one of the
+	// sentence before, whose "They founded X" is a split.
+	walkout, walkedOut *walkout
 	// fullNames are the persons' names as first written in full, with the sentence that wrote it.
 	fullNames map[events.EntityID][2]string
 	text      string // the sentence at hand
@@ -146,6 +155,7 @@ type ref struct {
 // sentence drafts the facts of one sentence.
 func (d *drafter) sentence(text string) {
 	d.fresh, d.bracketNames, d.text = map[events.EntityID]bool{}, nil, text
+	d.walkout, d.walkedOut = nil, d.walkout
 	dates := findDates(text, d.prior)
 	sk, refs, clauses := d.skeleton(text)
 	ctx := &sentenceContext{d: d, text: text, sk: sk, refs: refs, dates: d.datesOf(sk, refs)}
@@ -987,6 +997,18 @@ func (c *sentenceContext) firstBefore(at int, kind events.Kind) ref {
 func (c *sentenceContext) refsIn(g int) []ref {
 	var out []ref
 	for _, m := range markerRE.FindAllStringSubmatch(c.group(g), -1) {
+		n, _ := strconv.Atoi(m[1])
+		if n < len(c.refs) {
+			out = append(out, c.refs[n])
+		}
+	}
+	return out
+}
+
+// refsBetween returns the entities the skeleton names between two offsets.
+func (c *sentenceContext) refsBetween(from, to int) []ref {
+	var out []ref
+	for _, m := range markerRE.FindAllStringSubmatch(c.sk[from:to], -1) {
 		n, _ := strconv.Atoi(m[1])
 		if n < len(c.refs) {
 			out = append(out, c.refs[n])

@@ -594,3 +594,22 @@ Under Kalniņš the party moved closer to the Baltic Centre, which had been foun
 		t.Errorf("FactsWith: absorbed into the Baltic Centre on 2003-06-14 %v, the Centre founded in 1988 %v; want both", absorbed, founded)
 	}
 }
+
+// "Six deputies led by X left the party in 1989. They founded Y on 1 July 1989": a split of the
+// party, Y founded by X.
+func TestDraftTheyFoundedAfterAWalkout(t *testing.T) {
+	doc := parseArticle(t, "nfp.txt", `= National Farmers' Party =
+
+The National Farmers' Party was a party in Kenya. It was founded in 1960.
+
+==History==
+Six deputies led by Peter Otieno left the party in the spring of 1989. They founded the Lake Progressive Party on 1 July 1989. They returned in 1995.`)
+	got := draftedDates(doc, "national-farmers-party")
+	expectDrafted(t, got, map[string]string{
+		"party.split/v1 national-farmers-party lake-progressive-party": "1989-07-01",
+		"party.founded/v1 lake-progressive-party ":                     "1989-07-01",
+	})
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

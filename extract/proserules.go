@@ -150,6 +150,24 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.splitOff(from, newParty, nil)
 				}
 			}},
+		{"members-left", rx(`\b(?:faction|group|members|deputies|dissidents|followers|supporters|MPs|parliamentarians|legislators|senators)\b[^;.]{0,80}?\s(?:left|quit|broke\s+away\s+from|walked\s+out\s+of|split\s+from|seceded\s+from)\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				// "Six members led by X left the party in 1989." A founding in the next sentence
+				// ("They founded Y") is a split.
+				if from, ok := c.party(1); ok {
+					c.d.walkout = &walkout{from: from, leaders: c.persons(c.refsBetween(c.match[0], c.match[2]))}
+				}
+			}},
+		{"they-founded", rx(`^They\s+(?:\w+\s+)?(?:founded|formed|established|created|launched|set\s+up)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
+			func(c *sentenceContext) {
+				w := c.d.walkedOut
+				if w == nil {
+					return
+				}
+				if newParty, ok := c.newParty(1); ok && newParty.id != w.from.id {
+					c.splitOff(w.from, newParty, w.leaders)
+				}
+			}},
 		{"left-and-founded", rx(`{EL}\s+(?:\w+\s+)?(left|quit|abandoned|was\s+expelled|were\s+expelled)(?:\s+(?:from\s+)?(?:the\s+)?{E})?(?:\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})?,?\s+(?:and\s+(?:went\s+on\s+to\s+|later\s+)?|to\s+)(?:found|form|create|establish|launch|set\s+up)(?:ed)?\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
 			func(c *sentenceContext) {
 				from, ok := c.party(3)

@@ -34,6 +34,7 @@ func TestProseDate(t *testing.T) {
 		{"July 17, 2012", "2012-07-17"},
 		{"July 17 2012", "2012-07-17"},
 		{"February 11, 2017", "2017-02-11"},
+		{"1989 (June)", "1989-06"}, // an election table's year of two elections
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
