@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"annals/jetlog"
 	"annals/nodeapi/wire"
@@ -46,7 +47,8 @@ func Ask(ctx context.Context, nc *nats.Conn, endpoint string, request any) (body
 // name that means several entities), 403 ErrReadOnly or ErrNotPermitted, 404
 // events.ErrNotFound, 409 events.ErrConflict, 413 ErrTooLarge (an answer larger than a NATS
 // message), 503 ErrNotApplied (min_seq not applied in time) or jetlog.ErrUnavailable (the
-// stream has no quorum), 504 context.DeadlineExceeded. When no node serves the endpoint, the error
+// stream has no quorum), 504 context.DeadlineExceeded. When no node serves the endpoint, even after
+// asking again for NoNodeGrace (a node may be moving to another server of its cluster), the error
 // wraps ErrNoNode; when none answers in time, context.DeadlineExceeded.
 func (c Client) Ask(ctx context.Context, endpoint string, request any) (body []byte, appliedSeq uint64, err error) {
 	prefix := c.Prefix
@@ -61,6 +63,14 @@ func (c Client) Ask(ctx context.Context, endpoint string, request any) (body []b
 	ctx, cancel := wire.AskContext(ctx)
 	defer cancel()
 	msg, err := c.Conn.RequestWithContext(ctx, subject, data)
+	for wait, deadline := 50*time.Millisecond, time.Now().Add(NoNodeGrace); errors.Is(err, nats.ErrNoResponders) && time.Now().Before(deadline); wait = min(2*wait, 500*time.Millisecond) {
+		// A node of a cluster whose server went down serves again once its connection moves to
+		// another server (a NATS client waits ReconnectWait, 2s, before it tries): ask again.
+		if !sleep(ctx, wait) {
+			break
+		}
+		msg, err = c.Conn.RequestWithContext(ctx, subject, data)
+	}
 	switch {
 	case errors.Is(err, nats.ErrNoResponders):
 		return nil, 0, fmt.Errorf("ask %s: %w (is a node running, and does one take this request?): %w", subject, ErrNoNode, err)
@@ -78,6 +88,22 @@ func (c Client) Ask(ctx context.Context, endpoint string, request any) (body []b
 	}
 	return nil, appliedSeq, answerError(endpoint, code, msg)
 }
+
+// sleep waits d, and reports false if ctx is done first.
+func sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}
+
+// NoNodeGrace is how long Ask asks again while no node serves the endpoint, before it gives up with
+// ErrNoNode: longer than a NATS client's wait before it reconnects to another server of a cluster.
+const NoNodeGrace = 3 * time.Second
 
 // Error is a node's error answer to a request: its status code and error document (docs/api.md).
 // Its message is the node's; it wraps the sentinel of its code (see Client.Ask).
