@@ -94,6 +94,7 @@ type drafter struct {
 	// its rules have said which entity that name is (a party founded under it, say).
 	bracketNames []bracketName
 	otherAbbrevs map[string]bool // abbreviations of another name of the subject (name keys)
+	head         string          // the office of the party's head, as its leaders table names it (headOffice)
 	facts        []events.Fact
 	named        map[string]bool
 }
@@ -1094,6 +1095,9 @@ func (c *sentenceContext) add(entity events.EntityID, date string, p events.Payl
 	if err != nil {
 		parsed = events.MustParseDate("XXXX")
 	}
+	if entity == c.d.subject {
+		p = c.d.headOffice(p)
+	}
 	f := events.Fact{Type: p.EventType(), Entity: entity, Date: parsed,
 		Source: events.Source{Document: c.d.doc.Name, Quote: c.text}, Payload: p,
 		Method: events.MethodDrafted, Rule: c.rule}
@@ -1108,6 +1112,36 @@ func (c *sentenceContext) add(entity events.EntityID, date string, p events.Payl
 		c.d.newest = founds[0]
 	}
 	return len(c.d.facts) - 1
+}
+
+// headOffice returns p with the head of the party named as the document's leaders table names it: a
+// text that says "led by X" of a party whose table lists its secretaries-general means that office.
+func (d *drafter) headOffice(p events.Payload) events.Payload {
+	if d.head == "" {
+		d.head = "leader"
+		for _, sec := range d.doc.Sections {
+			for _, b := range sec.Blocks {
+				if t := b.Table; b.Kind == document.TableBlock && t != nil && isLeadersTable(t) {
+					d.head = sectionOffice(sec.Title)
+				}
+			}
+		}
+	}
+	head := func(role string) string {
+		if rest, ok := strings.CutSuffix(role, "leader"); ok && (rest == "" || rest == "acting " || rest == "interim ") {
+			return rest + d.head // "acting leader" of a party headed by a secretary-general
+		}
+		return role
+	}
+	switch o := p.(type) {
+	case events.LeaderTookOffice:
+		o.Role = head(o.Role)
+		return o
+	case events.LeaderLeftOffice:
+		o.Role = head(o.Role)
+		return o
+	}
+	return p
 }
 
 func refsOf(p events.Payload) []ref {

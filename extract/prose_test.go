@@ -613,3 +613,33 @@ Six deputies led by Peter Otieno left the party in the spring of 1989. They foun
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// A party whose leaders table lists its secretaries-general is headed by that office: the table's
+// rows and the text's "led by" and "acting leader" are of it.
+func TestDraftHeadOfficeOfTheLeadersTable(t *testing.T) {
+	doc := parseArticle(t, "pdt.txt", `= Parti Démocrate du Travail =
+
+The Parti Démocrate du Travail was a party in Senegal. It was led from 1950 until 1970 by Ousmane Diallo. After Diallo's death in 1970, Awa Ndiaye became acting leader.
+
+==Secretaries-general==
+| No. | Name | Took office | Left office |
+| 1 | Ousmane Diallo | 1950 | 1970 |
+| 2 | Awa Ndiaye | 1971 | 1980 |`)
+	got := draftedDates(doc, "parti-democrate-du-travail")
+	expectDrafted(t, got, map[string]string{
+		"leader.took_office/v1 parti-democrate-du-travail ousmane-diallo secretary-general":     "1950",
+		"leader.took_office/v1 parti-democrate-du-travail awa-ndiaye acting secretary-general": "1970",
+	})
+	facts, _, err := FactsWith(doc, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range facts {
+		if p, ok := f.Payload.(events.LeaderTookOffice); ok && p.Role != "secretary-general" {
+			t.Errorf("FactsWith: %s took office as %q from the table under Secretaries-general", p.Person, p.Role)
+		}
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

@@ -28,7 +28,7 @@ func (x *extractor) tables() error {
 			t := b.Table
 			var err error
 			switch {
-			case columnOf(t, leaderColumns.start) != "" && columnOf(t, leaderColumns.name) != "" && t.Column("Election") < 0:
+			case isLeadersTable(t):
 				err = x.leadersTable(sec, t)
 			case t.Column("Election") >= 0 && t.Column("Constituency") < 0 && resultsByElection(t):
 				err = x.electionTable(sec, t)
@@ -41,6 +41,11 @@ func (x *extractor) tables() error {
 		}
 	}
 	return nil
+}
+
+// isLeadersTable reports whether a table lists a party's leaders: a name and a start, no election.
+func isLeadersTable(t *document.Table) bool {
+	return columnOf(t, leaderColumns.start) != "" && columnOf(t, leaderColumns.name) != "" && t.Column("Election") < 0
 }
 
 func cell(t *document.Table, r document.Row, label string) string {
@@ -115,7 +120,7 @@ func (x *extractor) leadersTable(sec *document.Section, t *document.Table) error
 		if n, ok := Number(cellOf(t, r, leaderColumns.number)); ok {
 			term = int(n)
 		}
-		for _, holder := range []struct{ column, role string }{{nameColumn, "leader"}, {"Deputy", "deputy leader"}} {
+		for _, holder := range []struct{ column, role string }{{nameColumn, sectionOffice(sec.Title)}, {"Deputy", "deputy leader"}} {
 			name := cell(t, r, holder.column)
 			if name == "" || filled(t, r, holder.column) || !tookOK && (!leftOK || endDate == "") {
 				continue
@@ -286,4 +291,23 @@ func firstOf(values ...string) string {
 		}
 	}
 	return ""
+}
+
+// sectionOffice returns the office a leaders table's section names: "Chairmen" → chairman,
+// "Secretaries-general" → secretary-general, "List of party presidents" → president; "leader" for
+// any other title.
+func sectionOffice(title string) string {
+	t := strings.ToLower(title)
+	for _, o := range []struct{ words, role string }{
+		{"secretaries-general", "secretary-general"}, {"secretaries general", "secretary-general"},
+		{"general secretaries", "general secretary"}, {"secretary-general", "secretary-general"},
+		{"general secretary", "general secretary"}, {"chairmen", "chairman"}, {"chairman", "chairman"},
+		{"chairwomen", "chairwoman"}, {"chairpersons", "chairperson"}, {"presidents", "president"},
+		{"president", "president"}, {"first secretaries", "first secretary"}, {"first secretary", "first secretary"},
+	} {
+		if strings.Contains(t, o.words) && !strings.Contains(t, "vice") && !strings.Contains(t, "deputy") {
+			return o.role
+		}
+	}
+	return "leader"
 }

@@ -7,6 +7,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -400,6 +401,41 @@ func TestMergerEndsItsMembers(t *testing.T) {
 	}{{"2000/2003", true}, {"2003/2005", true}, {"2005/2010", false}} {
 		if _, ok := projections.PartyDuring("a", evs, events.MustParseDate(tt.period), nil); ok != tt.want {
 			t.Errorf("PartyDuring(a, %s) = %v, want %v", tt.period, ok, tt.want)
+		}
+	}
+}
+
+// An acting office ends when someone takes the office it stood in for, and falls vacant by design:
+// the office is vacant while an acting holder stands in, the acting office never.
+func TestActingOfficeEndsWhenTheOfficeIsFilled(t *testing.T) {
+	took := func(person events.EntityID, role string) events.LeaderTookOffice {
+		return events.LeaderTookOffice{Office: events.Office{Person: person, Role: role}}
+	}
+	evs := []events.Event{
+		fact(t, events.TypePartyFounded, "1944-02-18", events.PartyFounded{Name: "P"}, "founded"),
+		fact(t, events.TypeLeaderTookOffice, "1944-02-18", took("bennani", "secretary-general"), "led by Bennani"),
+		fact(t, events.TypeLeaderLeftOffice, "1991-02-14", events.LeaderLeftOffice{Office: events.Office{Person: "bennani", Role: "secretary-general"}}, "died in office"),
+		fact(t, events.TypeLeaderTookOffice, "1991-02-14", took("benjelloun", "acting secretary-general"), "became acting leader"),
+		fact(t, events.TypeLeaderTookOffice, "1992", took("benjelloun", "secretary-general"), "was elected the following year"),
+	}
+	for _, tt := range []struct {
+		at      string
+		roles   []string
+		vacancy []string
+	}{
+		{"1991-06-01", []string{"acting secretary-general"}, []string{"secretary-general"}}, // held in the acting
+		{"1995-01-01", []string{"secretary-general"}, nil},
+	} {
+		st := projections.Party("p", evs, day(t, tt.at), nil)
+		var roles, vacant []string
+		for _, l := range st.Leaders {
+			roles = append(roles, l.Role)
+		}
+		for _, v := range st.Vacancies {
+			vacant = append(vacant, v.Office)
+		}
+		if !slices.Equal(roles, tt.roles) || !slices.Equal(vacant, tt.vacancy) {
+			t.Errorf("Party on %s: leaders %q, vacant %q; want %q, vacant %q", tt.at, roles, vacant, tt.roles, tt.vacancy)
 		}
 	}
 }

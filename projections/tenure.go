@@ -54,7 +54,9 @@ type tenure struct {
 //     departure certainly separates them; otherwise it is a term of its own.
 //   - An undated claim joins the person's latest term in that office. Only when no dated or open claim
 //     about the person and office exists is it a term of its own, undated.
-//   - A term ends at the first dated departure of the person from the office no earlier than its start.
+//   - A term ends at the first dated departure of the person from the office no earlier than its start;
+//     an acting term without one, when someone next takes the office it stood in for (its start ends
+//     it: that claim is its end).
 func tenures(took, left []*events.Event) []tenure {
 	type key struct {
 		person events.EntityID
@@ -80,6 +82,22 @@ func tenures(took, left []*events.Event) []tenure {
 			}
 		}
 		out = append(out, personTenures(k.person, k.office, groups[k], deps)...)
+	}
+	// An acting office that no departure ends ends when someone takes the office it stood in for:
+	// "X became acting leader; Y was elected leader the following year".
+	for i := range out {
+		t := &out[i]
+		if !provisional(t.office) || t.end != nil || t.undated {
+			continue
+		}
+		base := officeKey(t.office[strings.Index(t.office, " ")+1:])
+		for _, e := range took {
+			p := e.Payload.(events.LeaderTookOffice)
+			if officeKey(p.Role) == base && !e.Date.Unknown() && e.Date.Earliest() > t.span.fromL {
+				t.end, t.span = e, t.span.endAt(e.Date)
+				break
+			}
+		}
 	}
 	return out
 }
@@ -287,6 +305,9 @@ func holders(ts []tenure, a, b events.Day, names Names) (current []Leader, vacan
 			last = append(last, lastOf...)
 			continue
 		}
+		if provisional(o) {
+			continue // an acting office exists while another is vacant: it falls vacant by design
+		}
 		latest := gone[0].span.toL
 		for _, t := range gone {
 			latest = max(latest, t.span.toL)
@@ -313,4 +334,10 @@ func holders(ts []tenure, a, b events.Day, names Names) (current []Leader, vacan
 		vacancies = append(vacancies, v)
 	}
 	return current, vacancies, last
+}
+
+// provisional reports whether an office is held only until another is filled: "acting leader",
+// "interim president".
+func provisional(office string) bool {
+	return strings.HasPrefix(office, "acting ") || strings.HasPrefix(office, "interim ") || strings.HasPrefix(office, "caretaker ")
 }
