@@ -627,7 +627,7 @@ The Parti Démocrate du Travail was a party in Senegal. It was led from 1950 unt
 | 2 | Awa Ndiaye | 1971 | 1980 |`)
 	got := draftedDates(doc, "parti-democrate-du-travail")
 	expectDrafted(t, got, map[string]string{
-		"leader.took_office/v1 parti-democrate-du-travail ousmane-diallo secretary-general":     "1950",
+		"leader.took_office/v1 parti-democrate-du-travail ousmane-diallo secretary-general":    "1950",
 		"leader.took_office/v1 parti-democrate-du-travail awa-ndiaye acting secretary-general": "1970",
 	})
 	facts, _, err := FactsWith(doc, nil, Options{})
