@@ -49,6 +49,7 @@ func (d *drafter) read() {
 			if b.Kind != document.Paragraph || strings.TrimSpace(b.Text) == strings.TrimSpace(d.doc.Title) {
 				continue
 			}
+			d.carried = "" // a paragraph tells its own time
 			for _, s := range sentences(b.Text) {
 				d.sentence(s.text)
 			}
@@ -56,13 +57,13 @@ func (d *drafter) read() {
 	}
 }
 
-// bracketName is another name of refs[of], given in brackets after it.
 // A walkout is a group of members who left a party, with the persons who led them.
 type walkout struct {
 	from    ref
 	leaders []events.EntityID
 }
 
+// bracketName is another name of refs[of], given in brackets after it.
 type bracketName struct {
 	of   int
 	name string
@@ -78,6 +79,11 @@ type drafter struct {
 	person  events.EntityID // what "he" or "she" refers to
 	prior   prior           // the last year (and month) named
 	day     string          // the last day named, YYYY-MM-DD
+	// carried is the last date of one day, month or year the paragraph named before the sentence at
+	// hand: the time of an office changing hands in a sentence that names none ("On 10 December 1994
+	// the parties merged. Ōta became deputy president of the new party.").
+	carried string
+	dated   bool // the sentence at hand names a time
 	newest  events.EntityID // the party other than the subject the text founded last ("the new party")
 	// walkout is a group that left a party in the sentence at hand, and walkedOut the one of the
 	// sentence before, whose "They founded X" is a split.
@@ -158,6 +164,7 @@ func (d *drafter) sentence(text string) {
 	d.fresh, d.bracketNames, d.text = map[events.EntityID]bool{}, nil, text
 	d.walkout, d.walkedOut = nil, d.walkout
 	dates := findDates(text, d.prior)
+	d.dated = len(dates) > 0
 	sk, refs, clauses := d.skeleton(text)
 	ctx := &sentenceContext{d: d, text: text, sk: sk, refs: refs, dates: d.datesOf(sk, refs)}
 	newest := d.newest
@@ -205,6 +212,9 @@ func (d *drafter) sentence(text string) {
 		d.it = d.topic
 	}
 	for _, dt := range dates {
+		if !strings.Contains(dt.edtf, "/") {
+			d.carried = dt.edtf
+		}
 		d.prior = d.prior.after(dt.edtf, dt.year)
 		d.day = "" // "the same day" after a date of a month or a year names no day
 		if len(dt.edtf) == len("2006-01-02") {
@@ -1091,6 +1101,12 @@ func (c *sentenceContext) add(entity events.EntityID, date string, p events.Payl
 	if date == "" {
 		date = c.date().edtf
 	}
+	if date == "XXXX" && c.d.carried != "" && !c.d.dated && changesHands(p) {
+		date = c.d.carried
+		if laterRE.MatchString(c.text) {
+			date += "/.." // "He was later replaced by Y": after that time, not at it
+		}
+	}
 	parsed, err := events.ParseDate(date)
 	if err != nil {
 		parsed = events.MustParseDate("XXXX")
@@ -1113,6 +1129,18 @@ func (c *sentenceContext) add(entity events.EntityID, date string, p events.Payl
 	}
 	return len(c.d.facts) - 1
 }
+
+// changesHands reports whether p is an office taken or left.
+func changesHands(p events.Payload) bool {
+	switch p.(type) {
+	case events.LeaderTookOffice, events.LeaderLeftOffice:
+		return true
+	}
+	return false
+}
+
+// laterRE matches the words that put an event after the time told before.
+var laterRE = regexp.MustCompile(`(?i)\b(?:later|subsequently|afterwards|eventually|thereafter|soon)\b`)
 
 // headOffice returns p with the head of the party named as the document's leaders table names it: a
 // text that says "led by X" of a party whose table lists its secretaries-general means that office.

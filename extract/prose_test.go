@@ -384,7 +384,7 @@ The Coastal Workers' Party was a party in Ecuador. Rafael Mora stayed at the hea
 		"leader.left_office/v1 coastal-workers-party tomas-aguirre president":       "1991-02-09",
 		"leader.took_office/v1 coastal-workers-party carmen-rojas leader":           "1991",
 		"party.merged/v1 citizens-convergence coastal-workers-party":                "1998-11-22",
-		"leader.took_office/v1 citizens-convergence carmen-rojas secretary-general": "XXXX",
+		"leader.took_office/v1 citizens-convergence carmen-rojas secretary-general": "1998-11-22", // the paragraph's last date
 	}
 	expectDrafted(t, got, want)
 	if t.Failed() {
@@ -639,6 +639,28 @@ The Parti Démocrate du Travail was a party in Senegal. It was led from 1950 unt
 			t.Errorf("FactsWith: %s took office as %q from the table under Secretaries-general", p.Person, p.Role)
 		}
 	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}
+
+// An office changing hands in a sentence that names no time is dated by the paragraph's last date
+// ("later": after it); not across paragraphs, and a death is not.
+func TestDraftOfficeDatedByTheParagraph(t *testing.T) {
+	doc := parseArticle(t, "ucd.txt", `= Union of the Centre =
+
+The Union of the Centre was a party in Chile. It was founded in 1950.
+
+==History==
+On 10 December 1994 the Union of the Centre and the Radical Party merged to form the New Centre Party. Ana Rojas became deputy president of the new party. She was later replaced by Luis Vera.
+
+Rojas died in Santiago.`)
+	got := draftedDates(doc, "union-of-the-centre")
+	expectDrafted(t, got, map[string]string{
+		"leader.took_office/v1 new-centre-party ana-rojas deputy president": "1994-12-10",
+		"leader.took_office/v1 new-centre-party luis-vera deputy president": "1994-12-10/..",
+		"person.died/v1 ana-rojas ":                                          "XXXX",
+	})
 	if t.Failed() {
 		t.Logf("drafted: %v", got)
 	}

@@ -36,7 +36,10 @@ type dateRule struct {
 
 // prior is the last year, and the month of it when known (1 to 12, else 0), that the text named
 // before a date expression: what "the following year" and "that month" count from.
-type prior struct{ year, month int }
+type prior struct {
+	year, month int
+	inText      bool // named earlier in the same text, not in the sentences before
+}
 
 // dateRules are compiled on first use (see proseRules).
 var dateRules = sync.OnceValue(func() []dateRule {
@@ -84,6 +87,25 @@ var dateRules = sync.OnceValue(func() []dateRule {
 					return d, prev.year
 				}
 				return "../" + d, prev.year
+			}},
+		// on 22 May (the year of the sentences before; a year after it is read by the rules above)
+		{regexp.MustCompile(`^(?i:on|by|until|after|since)\s+(\d{1,2})\s+` + monthRE + `\b`),
+			func(m []string, prev prior) (string, int) {
+				if prev.year == 0 || prev.inText {
+					return "", 0 // "prime minister since 2019, resigned on 18 February": which year?
+				}
+				day, _ := strconv.Atoi(m[1])
+				d := fmt.Sprintf("%04d-%02d-%02d", prev.year, months[strings.ToLower(m[2])], day)
+				if _, err := events.ParseDate(d); err != nil {
+					return "", 0
+				}
+				switch strings.ToLower(strings.Fields(m[0])[0]) {
+				case "after", "since":
+					return d + "/..", prev.year
+				case "by", "until":
+					return "../" + d, prev.year
+				}
+				return d, prev.year
 			}},
 		// four years later, two years after
 		{regexp.MustCompile(`^(?i:(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+(?:later|afterwards|after))\b`),
@@ -223,7 +245,9 @@ func findDates(text string, prev prior) []proseDate {
 				continue
 			}
 			out = append(out, proseDate{start: i, end: i + m[1], edtf: edtf, year: year})
-			prev = prev.after(edtf, year)
+			if prev = prev.after(edtf, year); year != 0 {
+				prev.inText = true
+			}
 			i += m[1]
 			found = true
 			break

@@ -537,12 +537,12 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			func(c *sentenceContext) {
 				out, ok1 := c.person(1)
 				in, ok2 := c.person(3)
-				role := c.d.roleOf(c.d.topic, out.id)
+				body, role := c.d.officeOf(out.id)
 				if r := c.group(2); r != "" {
-					role = Role(r)
+					body, role = c.d.topic, Role(r)
 				}
 				if ok1 && ok2 && in.id != out.id && !c.governmentOffice(role) {
-					c.handover(c.d.topic, in.id, out.id, role)
+					c.handover(body, in.id, out.id, role)
 				}
 			}},
 		{"served-as", rx(`{E}\s+(?:\w+\s+)?served\s+as\s+(?:the\s+)?(?:party's\s+|its\s+)?{ROLE}(?:\s+of\s+(?:the\s+)?{E})?`),
@@ -963,6 +963,17 @@ func (c *sentenceContext) handover(body, in, out events.EntityID, role string) {
 	if !c.leftInSentence(out) {
 		c.add(body, "", events.LeaderLeftOffice{Office: events.Office{Person: out, Role: role}})
 	}
+}
+
+// officeOf returns the body and the office the text last said person took ("She was replaced by
+// Y": Y took that office of that body), or the party the text is about and "leader".
+func (d *drafter) officeOf(person events.EntityID) (events.EntityID, string) {
+	for i := len(d.facts) - 1; i >= 0; i-- {
+		if p, ok := d.facts[i].Payload.(events.LeaderTookOffice); ok && p.Person == person {
+			return d.facts[i].Entity, p.Role
+		}
+	}
+	return d.topic, "leader"
 }
 
 // roleOf returns the office the text last said person took in party ("X resigned", "X was replaced
