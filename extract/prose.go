@@ -83,7 +83,7 @@ type drafter struct {
 	// hand: the time of an office changing hands in a sentence that names none ("On 10 December 1994
 	// the parties merged. Ōta became deputy president of the new party.").
 	carried string
-	dated   bool // the sentence at hand names a time
+	dated   bool            // the sentence at hand names a time
 	newest  events.EntityID // the party other than the subject the text founded last ("the new party")
 	// walkout is a group that left a party in the sentence at hand, and walkedOut the one of the
 	// sentence before, whose "They founded X" is a split.

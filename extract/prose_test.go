@@ -659,7 +659,7 @@ Rojas died in Santiago.`)
 	expectDrafted(t, got, map[string]string{
 		"leader.took_office/v1 new-centre-party ana-rojas deputy president": "1994-12-10",
 		"leader.took_office/v1 new-centre-party luis-vera deputy president": "1994-12-10/..",
-		"person.died/v1 ana-rojas ":                                          "XXXX",
+		"person.died/v1 ana-rojas ":                                         "XXXX",
 	})
 	if t.Failed() {
 		t.Logf("drafted: %v", got)
