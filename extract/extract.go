@@ -41,6 +41,10 @@ type Options struct {
 	// Draft adds, for a document without a curated facts file, the facts Draft draws from its running
 	// text (marked drafted), without the names the infobox already gives.
 	Draft bool
+	// Aliases are names the running text uses for entities other documents or the record hold ("the
+	// Moroccan Popular Renewal Party" for the party another article is about): the drafts give them
+	// those ids.
+	Aliases map[string]events.EntityID
 }
 
 // FactsWith is Facts with options: see Options.
@@ -88,7 +92,7 @@ func FactsWith(doc *document.Document, curated *Curated, opts Options) ([]events
 	if curated != nil {
 		x.facts = append(x.facts, curated.Facts...)
 	} else if opts.Draft {
-		drafted := Draft(doc, x.subject)
+		drafted := draft(doc, x.subject, opts.Aliases)
 		x.facts = append(withoutOwnNames(x.facts, drafted, x.subject), withoutKnownNames(x.facts, drafted)...)
 	}
 	sort.SliceStable(x.warned, func(i, j int) bool { return x.warned[i].Line < x.warned[j].Line })

@@ -29,9 +29,22 @@ import (
 // sentence of the second, so that "railwaymen formed the MPS in 1959" is the party's founding even
 // when only a later sentence says that the MPS was its name.
 func Draft(doc *document.Document, subject events.EntityID) []events.Fact {
-	first := newDrafter(doc, subject)
+	return draft(doc, subject, nil)
+}
+
+// draft is Draft with names that stand for entities held elsewhere (Options.Aliases).
+func draft(doc *document.Document, subject events.EntityID, aliases map[string]events.EntityID) []events.Fact {
+	known := func(d *drafter) *drafter {
+		for name, id := range aliases {
+			if id != subject {
+				d.aliases[events.NameKey(name)], d.kinds[id] = id, events.KindParty
+			}
+		}
+		return d
+	}
+	first := known(newDrafter(doc, subject))
 	first.read()
-	d := newDrafter(doc, subject)
+	d := known(newDrafter(doc, subject))
 	for key, id := range first.aliases {
 		if _, known := d.aliases[key]; !known && id == subject {
 			d.aliases[key] = subject
@@ -172,7 +185,7 @@ func (d *drafter) sentence(text string) {
 	ctx.settleInitially()
 	for _, clause := range clauses {
 		// A relative clause tells facts of its own: "X, who had founded the party in 1992, died".
-		c := &sentenceContext{d: d, text: text, sk: clause, refs: refs, dates: d.datesOf(clause, refs)}
+		c := &sentenceContext{d: d, text: text, sk: clause, refs: refs, dates: d.clauseDates(clause, refs)}
 		c.draft()
 	}
 	for _, b := range d.bracketNames {
@@ -241,6 +254,18 @@ func sentenceSubject(sk string, refs []ref) (ref, bool) {
 }
 
 var subjectMarkerRE = regexp.MustCompile(`^(?:[Tt]he\s+)?⟦(\d+)⟧\s+\p{Ll}`)
+
+// clauseDates is datesOf for a relative clause of the sentence at hand: a year the sentence names
+// counts as named before it ("chairman in 2018, replacing X, who resigned on 13 June": not of the
+// year the sentences before named).
+func (d *drafter) clauseDates(clause string, refs []ref) []proseDate {
+	saved := d.prior
+	if d.dated {
+		d.prior.inText = true
+	}
+	defer func() { d.prior = saved }()
+	return d.datesOf(clause, refs)
+}
 
 // datesOf returns the dates written in s: those findDates reads, "the same day" or "that day" for
 // the last day a sentence named ("… on 12 October 2004. The old party was dissolved the same day."),
@@ -322,11 +347,12 @@ var quotedNameRE = regexp.MustCompile(`["“‘'«]\s*(⟦\d+⟧)\s*["”’'»]
 // another script), which the rules read past.
 var afterNameRE = regexp.MustCompile(`(⟦\d+⟧)(\s*\([^()]*\))`)
 
-// relativeRE matches a relative clause between commas after a name ("X, who had brought a group
+// relativeRE matches a relative clause between commas (or a comma and a semicolon or the sentence's
+// end) after a name ("X, who had brought a group
 // of deputies into the party, left"); appositionRE an apposition ("X, the novelist known as Y,
 // became"). The rules read past both to the verb.
 var (
-	relativeRE   = regexp.MustCompile(`(⟦\d+⟧),\s+(?:(?:who|which|whose)\s|[a-z]+(?:ed|en)\s)[^,;⟦]*(?:⟦\d+⟧[^,;⟦]*)*,`)
+	relativeRE   = regexp.MustCompile(`(⟦\d+⟧),\s+(?:(?:who|which|whose)\s|[a-z]+(?:ed|en)\s)[^,;⟦]*(?:⟦\d+⟧[^,;⟦]*)*([,;]|\.$)`)
 	appositionRE = regexp.MustCompile(`(⟦\d+⟧),\s+(?:the|a|an|its|his|her|their|⟦\d+⟧'s|⟦\d+⟧’s)\s[^,;⟦]*(?:⟦\d+⟧[^,;⟦]*)*,`)
 )
 
@@ -504,7 +530,15 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 		// in June 1945".
 		clauses = append(clauses, m[3]+" was "+strings.ToLower(m[1][:1])+m[1][1:]+m[2])
 	}
+	// A clause that runs to the sentence's end is read as one only when "who" or "which" opens it:
+	// "the Justice Party, founded in 1961 by X and seen as …." is read whole.
+	lastClause := func(m string) bool {
+		return strings.HasSuffix(m, ".") && !whoWhichRE.MatchString(m[strings.Index(m, ","):])
+	}
 	for _, loc := range relativeRE.FindAllStringSubmatchIndex(sk, -1) {
+		if lastClause(sk[loc[0]:loc[1]]) {
+			continue
+		}
 		if objectOfPrepositionRE.MatchString(sk[:loc[0]]) && !whoWhichRE.MatchString(sk[loc[3]:loc[1]]) {
 			continue // "a coalition with the SLD, formed in 2001,": the clause is of the coalition
 		}
@@ -512,7 +546,17 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 			clauses = append(clauses, c)
 		}
 	}
-	sk = relativeRE.ReplaceAllString(sk, "$1")
+	sk = relativeRE.ReplaceAllStringFunc(sk, func(m string) string {
+		// The name stays; a semicolon that ended the clause still parts the sentence's clauses.
+		if lastClause(m) {
+			return m
+		}
+		name, _, _ := strings.Cut(m, ",")
+		if end := m[len(m)-1:]; end == ";" || end == "." {
+			return name + end
+		}
+		return name
+	})
 	sk = appositionRE.ReplaceAllStringFunc(sk, func(m string) string {
 		name, body, _ := strings.Cut(m, ",")
 		if clauseVerbRE.MatchString(body) {
@@ -558,7 +602,7 @@ var openingParticipleRE = regexp.MustCompile(`^([A-Z][a-z]*(?:-[a-z]+)?ed)(\s+(?
 // founded in 1990 by ⟦3⟧," → "⟦1⟧ was founded in 1990 by ⟦3⟧". A clause whose subject is not the name
 // ("whose", "which the court banned") gives "".
 func relativeClause(name, rest string) string {
-	body := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(rest, ","), ","))
+	body := strings.TrimSpace(strings.TrimRight(strings.TrimPrefix(rest, ","), ",;."))
 	word, tail, _ := strings.Cut(body, " ")
 	switch word {
 	case "who", "which":

@@ -45,7 +45,8 @@ type loadedDocument struct {
 	doc        *document.Document
 	curated    *extract.Curated
 	facts      []events.Fact
-	start, end int // its facts in Loaded.Facts
+	opts       extract.Options // what its facts were read with: its subject, once resolved
+	start, end int             // its facts in Loaded.Facts
 }
 
 // rebuild lays the facts of the documents, then of the standalone facts files, out in l.Facts again.
@@ -244,13 +245,14 @@ func parseDocument(path string, data []byte, companion string, cdata []byte, opt
 			return loadedDocument{}, nil, err
 		}
 	}
-	facts, unread, err := extract.FactsWith(doc, curated, opts.extractOptions())
+	xopts := opts.extractOptions()
+	facts, unread, err := extract.FactsWith(doc, curated, xopts)
 	if err != nil {
 		return loadedDocument{}, nil, fmt.Errorf("%s: %w", path, err)
 	}
 	unread = append(slices.Clone(doc.Warnings), unread...)
 	slices.SortStableFunc(unread, func(a, b document.Warning) int { return a.Line - b.Line })
-	return loadedDocument{path: path, doc: doc, curated: curated, facts: facts}, unread, nil
+	return loadedDocument{path: path, doc: doc, curated: curated, facts: facts, opts: xopts}, unread, nil
 }
 
 // LoadDocument reads one document given as bytes (a client sent it), with its curated facts file

@@ -3,6 +3,8 @@ package sources
 import (
 	"context"
 	"fmt"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -282,16 +284,133 @@ func (l *Loaded) ResolveSubjects(ctx context.Context, rec Record) error {
 			continue
 		}
 		// What it cannot read was listed in l.Unread when it was loaded.
-		facts, _, err := extract.FactsWith(d.doc, d.curated, l.withSubject(r))
+		opts := l.withSubject(r)
+		facts, _, err := extract.FactsWith(d.doc, d.curated, opts)
 		if err != nil {
 			return fmt.Errorf("%s: %w", d.path, err)
 		}
-		l.docs[i].facts, changed = facts, true
+		l.docs[i].facts, l.docs[i].opts, changed = facts, opts, true
+	}
+	if changed {
+		l.rebuild()
+	}
+	return l.resolveMentions(ctx, rec)
+}
+
+// resolveMentions reads again each document whose running text names a party with its country,
+// "the X of Greece" or "the Moroccan X", when the other documents of l or the record hold exactly
+// one party known as X that is described with that country: the name stands for that party, not for
+// a party of its own (the rule of qualifiedName and countryAgrees).
+func (l *Loaded) resolveMentions(ctx context.Context, rec Record) error {
+	changed := false
+	for i, d := range l.docs {
+		if d.curated != nil || !d.opts.Draft {
+			continue
+		}
+		aliases := map[string]events.EntityID{}
+		for _, e := range Entities(d.facts) {
+			if e.Kind != events.KindParty {
+				continue
+			}
+			for _, n := range e.Names {
+				base, qualifier, ok := qualifiedName(n.Name)
+				if !ok {
+					continue
+				}
+				id, err := l.partyOf(ctx, rec, i, base, qualifier)
+				if err != nil {
+					return fmt.Errorf("resolve the parties %s names: %w", d.path, err)
+				}
+				if id != "" && id != e.ID {
+					aliases[n.Name] = id
+				}
+			}
+		}
+		if len(aliases) == 0 {
+			continue
+		}
+		opts := d.opts
+		opts.Aliases = aliases
+		facts, _, err := extract.FactsWith(d.doc, d.curated, opts)
+		if err != nil {
+			return fmt.Errorf("%s: %w", d.path, err)
+		}
+		l.docs[i].facts, l.docs[i].opts, changed = facts, opts, true
 	}
 	if changed {
 		l.rebuild()
 	}
 	return nil
+}
+
+// partyOf returns the one party, of the documents of l but the one at skip and of the record, that
+// is known as base and described with the country qualifier names; "" when none or several are.
+func (l *Loaded) partyOf(ctx context.Context, rec Record, skip int, base, qualifier string) (events.EntityID, error) {
+	var others []events.Fact
+	for j, o := range l.docs {
+		if j != skip {
+			others = append(others, l.Facts[o.start:o.end]...)
+		}
+	}
+	known := Entities(others)
+	if rec != nil {
+		stored, err := recordNamed(ctx, rec, base)
+		if err != nil {
+			return "", err
+		}
+		known = mergeEntities(known, stored)
+	}
+	bk := events.NameKey(base)
+	var found events.EntityID
+	for _, e := range known {
+		if e.Kind != events.KindParty || !slices.ContainsFunc(e.Names, func(n Name) bool { return events.NameKey(n.Name) == bk }) ||
+			!slices.ContainsFunc(e.Countries, func(c string) bool { return countryAgrees(c, qualifier) }) {
+			continue
+		}
+		if found != "" && found != e.ID {
+			return "", nil // two parties of that name and country: no guess
+		}
+		found = e.ID
+	}
+	return found, nil
+}
+
+// qualifiedName splits a party's name qualified with its country into the name and the qualifier:
+// "Panhellenic Rural Union of Greece" → "Panhellenic Rural Union", "Greece"; "Moroccan Popular
+// Renewal Party" → "Popular Renewal Party", "Moroccan". Any other name reports false.
+func qualifiedName(name string) (base, qualifier string, ok bool) {
+	if b, q, found := strings.Cut(name, " of "); found {
+		if i := strings.LastIndex(name, " of "); i >= 0 {
+			b, q = name[:i], name[i+len(" of "):]
+		}
+		q = strings.TrimPrefix(q, "the ")
+		if b != "" && q != "" && !strings.Contains(q, " ") {
+			return b, q, true
+		}
+	}
+	first, rest, found := strings.Cut(name, " ")
+	if !found || !strings.Contains(rest, " ") || !demonymRE.MatchString(first) {
+		return "", "", false
+	}
+	return rest, first, true
+}
+
+// demonymRE matches a word that may name a nation: "Moroccan", "Greek", "Japanese", "Turkish".
+var demonymRE = regexp.MustCompile(`^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|ic|ch|k)$`)
+
+// countryAgrees reports whether a country an entity is described with is the one a qualifier names:
+// the country itself ("Greece"), or a word of its people that begins as it does ("Moroccan" for
+// Morocco, "Greek" for Greece; four letters at least).
+func countryAgrees(country, qualifier string) bool {
+	c, q := events.NameKey(country), events.NameKey(qualifier)
+	if c == q {
+		return true
+	}
+	n := 0
+	for n < len(c) && n < len(q) && c[n] == q[n] {
+		n++
+	}
+	return n >= 4
 }
 
 func hasParenthetical(title string) bool { _, _, ok := extract.SplitTitle(title); return ok }
@@ -328,11 +447,48 @@ func contains(s []string, v string) bool {
 // when a merge joins it to others.
 func recordEntities(ctx context.Context, rec Record, title string) ([]Entity, error) {
 	base, paren, _ := extract.SplitTitle(title)
+	out, ids, err := recordKnownAs(ctx, rec, base, paren, title, string(events.Slug(title)), string(events.Slug(base)))
+	if err != nil {
+		return nil, err
+	}
+	// Parties whose names are close to X, which only ever make a warning: their names are enough.
+	summaries, err := rec.Entities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	bk := events.NameKey(base)
+	for _, s := range summaries {
+		if ids[s.ID] || s.Kind != events.KindParty {
+			continue
+		}
+		for _, n := range s.Names {
+			if k := events.NameKey(n); k != bk && (containsWords(k, bk) || containsWords(bk, k)) {
+				e := Entity{ID: s.ID, Kind: s.Kind}
+				for _, n := range s.Names {
+					e.Names = append(e.Names, Name{Name: n})
+				}
+				out = append(out, e)
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+// recordNamed reads, from the record, the entities known by a name, as recordEntities reads them.
+func recordNamed(ctx context.Context, rec Record, name string) ([]Entity, error) {
+	out, _, err := recordKnownAs(ctx, rec, name)
+	return out, err
+}
+
+// recordKnownAs reads, from the record, the entities known by any of names (or ids), each as the facts
+// in force say and under its canonical id when a merge joins it to others, with the ids found.
+func recordKnownAs(ctx context.Context, rec Record, names ...string) ([]Entity, map[events.EntityID]bool, error) {
 	ids := map[events.EntityID]bool{}
-	for _, name := range []string{base, paren, title, string(events.Slug(title)), string(events.Slug(base))} {
+	for _, name := range names {
 		found, err := rec.Resolve(ctx, name)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, id := range found {
 			ids[id] = true
@@ -343,7 +499,7 @@ func recordEntities(ctx context.Context, rec Record, title string) ([]Entity, er
 	for id := range ids {
 		stored, err := rec.EntityEvents(ctx, id)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, st := range stored {
 			byID[id] = append(byID[id], st.Event)
@@ -368,28 +524,7 @@ func recordEntities(ctx context.Context, rec Record, title string) ([]Entity, er
 			out = append(out, e)
 		}
 	}
-	// Parties whose names are close to X, which only ever make a warning: their names are enough.
-	summaries, err := rec.Entities(ctx)
-	if err != nil {
-		return nil, err
-	}
-	bk := events.NameKey(base)
-	for _, s := range summaries {
-		if ids[s.ID] || s.Kind != events.KindParty {
-			continue
-		}
-		for _, n := range s.Names {
-			if k := events.NameKey(n); k != bk && (containsWords(k, bk) || containsWords(bk, k)) {
-				e := Entity{ID: s.ID, Kind: s.Kind}
-				for _, n := range s.Names {
-					e.Names = append(e.Names, Name{Name: n})
-				}
-				out = append(out, e)
-				break
-			}
-		}
-	}
-	return out, nil
+	return out, ids, nil
 }
 
 // mergeEntities joins two lists of entities: an entity in both gets the names and countries of both.

@@ -1,6 +1,9 @@
 package sources_test
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -71,5 +74,45 @@ func TestResolveTitle(t *testing.T) {
 				t.Errorf("ResolveTitle(%q) joins %s without evidence or name: %+v", tt.title, r.Subject, r)
 			}
 		})
+	}
+}
+
+// A party named with its country in another article ("the Moroccan Istiqlal Union", "the Rural Union
+// of Greece") is the party of that name and country the other article is about; a party of that
+// name described with another country is not.
+func TestQualifiedMentions(t *testing.T) {
+	dir := t.TempDir()
+	docs := map[string]string{
+		"istiqlal-union.txt": "= Istiqlal Union =\n\nIstiqlal Union\n- Country: Morocco\n\nThe Istiqlal Union was a party in Morocco. It was founded in 1944. In 1979 it signed an agreement with the Rural Union of Greece, which had been founded in 1951.\n",
+		"rural-union.txt":    "= Rural Union =\n\nRural Union\n- Country: Greece\n\nThe Rural Union was a party in Greece. In 1979 it signed an agreement with the Moroccan Istiqlal Union, which had been founded in 1946, and with the Tunisian Rural Union.\n",
+	}
+	for name, text := range docs {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l, err := sources.Load([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.ResolveSubjects(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	founded := map[events.EntityID][]string{}
+	for _, f := range l.Facts {
+		if _, ok := f.Payload.(events.PartyFounded); ok {
+			founded[f.Entity] = append(founded[f.Entity], f.Date.String())
+		}
+	}
+	if !slices.Contains(founded["istiqlal-union"], "1946") || !slices.Contains(founded["rural-union"], "1951") {
+		t.Errorf("foundings %v: want the 1946 of 'the Moroccan Istiqlal Union' and the 1951 of 'the Rural Union of Greece' on the parties the articles are about", founded)
+	}
+	for _, e := range sources.Entities(l.Facts) {
+		if e.ID == "moroccan-istiqlal-union" || e.ID == "rural-union-of-greece" {
+			t.Errorf("entity %s: a qualified name made a party of its own", e.ID)
+		}
+		if e.ID == "rural-union" && slices.ContainsFunc(e.Names, func(n sources.Name) bool { return n.Name == "Tunisian Rural Union" }) {
+			t.Error("the Tunisian Rural Union joined the Rural Union of Greece")
+		}
 	}
 }
