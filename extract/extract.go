@@ -214,6 +214,14 @@ func (x *extractor) field(f document.Field) error {
 			return err
 		}
 		x.add(s, date, q, events.PartyFounded{Name: x.title})
+	case "refounded", "re-founded", "re-established", "reestablished", "refoundation", "re-foundation", "relegalised",
+		"relegalized", "re-legalised", "re-legalized", "legalised", "legalized", "restored", "revived":
+		// A party founded again under its name after a ban or a dissolution (party.restored/v1).
+		date, err := ProseDate(v)
+		if err != nil {
+			return err
+		}
+		x.add(s, date, q, events.PartyRestored{Means: key})
 	case "founders", "founder":
 		var founders []events.EntityID
 		for _, n := range splitList(v) {

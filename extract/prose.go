@@ -1107,6 +1107,11 @@ func (c *sentenceContext) date() proseDate {
 		if dt.start >= end {
 			dist = dt.start - end + 1 // a date before the words wins a tie
 		}
+		if lo, hi := min(dt.end, end), max(dt.start, start); lo < hi && strings.Contains(c.sk[lo:hi], ",") {
+			// "In the months after … in May 1998, X re-established the party on 28 July 1998": a
+			// date the words' own stretch of the sentence names wins over one a comma sets apart.
+			dist += len(c.sk)
+		}
 		if bestDist < 0 || dist < bestDist {
 			best, bestDist = dt, dist
 		}

@@ -221,14 +221,28 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			}},
 		{"founded-object", rx(`\b(?:founded|formed|established|created|launched|registered|set\s+up)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
 			func(c *sentenceContext) {
+				if strings.HasSuffix(c.sk[:c.match[0]], "re-") {
+					return // "re-founded the party": a restoration (refounded)
+				}
 				if p, ok := c.party(1); ok {
 					c.founded(p, c.subjectPersons(c.match[0]))
 				}
 			}},
 		{"founded-by", rx(`{EL}(?:,?\s+(?:who|which)\s+(?:then\s+|later\s+)?|\s+(?:\w+\s+)?)(?:founded|formed|established|created|set\s+up|launched|co-founded)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?|his\s+own\s+party,?\s+(?:the\s+)?|her\s+own\s+party,?\s+(?:the\s+)?)?{E}`),
 			func(c *sentenceContext) {
+				if refoundingRE.MatchString(c.sk[c.match[0]:c.match[1]]) {
+					return // "X re-founded the party": a restoration (refounded)
+				}
 				if p, ok := c.party(2); ok {
 					c.founded(p, c.refsIn(1))
+				}
+			}},
+		{"refounded", rx(`{E}\s+(?:\w+\s+)?(re-?founded|re-?established|revived|reconstituted|relaunched|re-?formed)\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				// "Erdem re-founded the party on 3 November 1992 under its original name"; re-founded
+				// "as the X" is another party (refounded-as).
+				if p, ok := c.party(3); ok && !asNextRE.MatchString(c.sk[c.match[1]:]) {
+					c.add(p.id, "", events.PartyRestored{Means: strings.ToLower(c.group(2))})
 				}
 			}},
 		{"broke-away", rx(`(?:{E}\s+(?:suffered|underwent|experienced|saw)\s+a\s+(?:\w+\s+)?split\s+when\s+)?(?:a\s+(?:faction|group|wing)\s+(?:led\s+by|under|around)\s+)?{EL}(?:\s+and\s+(?:his|her|their)\s+(?:followers|supporters|allies|faction)|,?\s+and\s+(?:most|some|many|much|part|several|a\s+group|a\s+number|members)\s+of\s+[^;]*?)?(?:\s+in\s+{E})?,?\s+(?:broke\s+away|split\s+(?:off|away)|seceded|walked\s+out)(?:\s+from\s+(?:the\s+)?{E})?(?:\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})?(?:,?\s+(?:and|to)\s+` + `(?:found|form|create|establish|launch|set\s+up)(?:ed)?\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E})?`),
@@ -1245,6 +1259,7 @@ var (
 	asNextRE       = regexp.MustCompile(`^\s+(?:[^⟦;,]*?\s+)?as\s+(?:the\s+)?⟦`)
 	untilDeathRE   = regexp.MustCompile(`^\s+(?:his|her|their)\s+(?:own\s+|sudden\s+|early\s+)?death\b`)
 	ledElsewhereRE = regexp.MustCompile(`^\s+(?:until|back|to|into|out|through|in\s+(?:the|a)\s)`)
+	refoundingRE   = regexp.MustCompile(`\bre-(?:founded|formed|established|created)\b`)
 	ledSpanRE      = regexp.MustCompile(`\b(?:led|headed|chaired)\s+(?:from|between)\s`)
 	termRE         = regexp.MustCompile(`(?i)\b(?:from|between)\b`)
 	ministerRE     = regexp.MustCompile(`(?i)prime\s+minister|premier|minister`)

@@ -3,6 +3,8 @@ package projections
 import (
 	"slices"
 
+	"github.com/oklog/ulid/v2"
+
 	"annals/events"
 )
 
@@ -34,6 +36,7 @@ func lifetime(id events.EntityID, evs []events.Event) (life span, dated bool) {
 	life = span{fromE: events.MinDay, fromL: events.MaxDay, toE: events.MaxDay, toL: events.MaxDay}
 	var foundings []events.Date
 	attested := events.MaxDay // the first day a dated fact of the party itself is certain
+	var ends map[ulid.ULID]events.Date
 	for i := range evs {
 		e := &evs[i]
 		if e.Date.Unknown() {
@@ -43,7 +46,12 @@ func lifetime(id events.EntityID, evs []events.Event) (life span, dated bool) {
 			foundings = append(foundings, e.Date)
 		}
 		if slices.Contains(events.Ends(*e), id) {
-			life.toE, life.toL = min(life.toE, e.Date.Earliest()), min(life.toL, e.Date.Latest())
+			if ends == nil {
+				ends = endingDates(id, evs)
+			}
+			if d, ok := ends[e.ID]; ok {
+				life.toE, life.toL = min(life.toE, d.Earliest()), min(life.toL, d.Latest())
+			}
 		}
 		if e.Entity != id || e.Type == events.TypeDocumentRecorded {
 			continue

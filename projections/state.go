@@ -224,8 +224,9 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 		Affiliations: []Link{}, Predecessors: []Link{}, Successors: []Link{}, FormerLeaders: []Leader{},
 		Vacancies: []Vacancy{}, FormerWings: []Link{}, FormerAffiliations: []Link{}, Bans: []Ban{}}
 	var names0, abbrevs, founded, ideology, position, renames, endings []Claim
-	var later []laterRename  // renames yet to come on day
-	var datedChanges []State // the states a dated event brings the party into, on any day
+	var later []laterRename            // renames yet to come on day
+	var ends map[ulid.ULID]events.Date // the dates endings are read at (endingDates), once asked
+	datedRestored := false             // a dated restoration is on record, on any day
 	var took, left []*events.Event
 	attested := false // a dated fact about the party itself is certain by the day
 	for i := range evs {
@@ -245,13 +246,25 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 		if slices.Contains(events.Founds(*e), id) {
 			founded = append(founded, claim(e.Date.String()))
 		}
-		// The events that end the party, and its restorations, are its changes of state.
-		if slices.Contains(events.Ends(*e), id) || (self && e.Type == events.TypePartyRestored) {
+		// The events that end the party (at the dates endingDates reads them at), and its
+		// restorations, are its changes of state.
+		switch {
+		case slices.Contains(events.Ends(*e), id):
+			if ends == nil {
+				ends = endingDates(id, evs)
+			}
+			if d, ok := ends[e.ID]; ok {
+				if c, happened := certainty(d, day); happened {
+					endings = append(endings, Claim{Value: string(stateOf(e.Type)), Date: d.String(), Certainty: c,
+						Source: e.Source, EventID: e.ID, Method: e.Method, date: d})
+				}
+			}
+		case self && e.Type == events.TypePartyRestored:
 			if happened {
-				endings = append(endings, claim(string(stateOf(e.Type)))) // a restoration: active again
+				endings = append(endings, claim(string(StateActive)))
 			}
 			if !e.Date.Unknown() {
-				datedChanges = append(datedChanges, stateOf(e.Type))
+				datedRestored = true
 			}
 		}
 		switch p := e.Payload.(type) {
@@ -356,10 +369,10 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 	if st.Disputes == nil {
 		st.Disputes = []Dispute{}
 	}
-	// An undated change into a state that a dated event brings is taken for that event told without
-	// its date (an infobox's "Merger:" beside "merged in 2012"): it says nothing of earlier days.
+	// An undated restoration beside a dated one is taken for it, told without its date (undated
+	// endings beside dated ones, endingDates).
 	endings = slices.DeleteFunc(endings, func(c Claim) bool {
-		return c.Certainty == Undated && slices.Contains(datedChanges, State(c.Value))
+		return c.Certainty == Undated && c.Value == string(StateActive) && datedRestored
 	})
 	st.Status = statusAt(st.Founded, endings, attested, day)
 	st.Attested = attested

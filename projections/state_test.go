@@ -439,3 +439,37 @@ func TestActingOfficeEndsWhenTheOfficeIsFilled(t *testing.T) {
 		}
 	}
 }
+
+// Endings read together: an undated one beside a dated one is taken for it (no "may already be"
+// before it), and one dated to a year is the same end as one dated to a day of that year.
+func TestEndingsReadTogether(t *testing.T) {
+	evs := []events.Event{
+		fact(t, events.TypePartyFounded, "1974-05-12", events.PartyFounded{Name: "P"}, "founded"),
+		fact(t, events.TypePartyCeased, "2003", events.PartyCeased{}, "it ceased to exist in 2003"),
+		fact(t, events.TypePartyDissolved, "2003-09-20", events.PartyDissolved{}, "Dissolved: 20 September 2003"),
+		fact(t, events.TypePartyDissolved, "XXXX", events.PartyDissolved{}, "it was later dissolved"),
+	}
+	for _, tt := range []struct {
+		at      string
+		state   projections.State
+		cert    projections.Certainty
+		since   string
+		pending int
+	}{
+		{"1990-01-01", projections.StateActive, projections.Certain, "1974-05-12", 0},
+		{"2003-01-01", projections.StateActive, projections.Certain, "1974-05-12", 0},
+		{"2004-01-01", projections.StateCeased + "+" + projections.StateDissolved, projections.Certain, "2003-09-20", 0},
+	} {
+		st := projections.Party("p", evs, day(t, tt.at), nil).Status
+		if stateOf(st) != tt.state || st.Certainty != tt.cert || st.Since != tt.since || len(st.Pending) != tt.pending {
+			t.Errorf("Party on %s: %q %s since %q, %d pending; want %q %s since %q, %d pending", tt.at, st.States, st.Certainty, st.Since, len(st.Pending), tt.state, tt.cert, tt.since, tt.pending)
+		}
+	}
+	ps, ok := projections.PartyDuring("p", evs, events.MustParseDate("1975/1980"), nil)
+	if !ok || ps.Existed != projections.Certain {
+		t.Errorf("PartyDuring(1975/1980) = %v, %v; want certain", ps.Existed, ok)
+	}
+	if _, ok := projections.PartyDuring("p", evs, events.MustParseDate("2004/2005"), nil); ok {
+		t.Error("PartyDuring(2004/2005) = true, want false: it ended on 2003-09-20")
+	}
+}
