@@ -665,3 +665,40 @@ Rojas died in Santiago.`)
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// A party founded again under its own name is restored, not founded twice: in the active voice, in
+// the passive after an opening participle, and in the infobox.
+func TestDraftRefounded(t *testing.T) {
+	doc := parseArticle(t, "spp.txt", `= Social Progress Party =
+
+Social Progress Party
+- Founded: 12 May 1974
+- Refounded: 3 November 1992
+
+The Social Progress Party was a party in Turkey. It was founded on 12 May 1974 by Nihat Erdem. It was banned on 16 October 1981.
+
+==History==
+When the ban was lifted in 1992, Erdem re-founded the party on 3 November 1992 under its original name.`)
+	got := draftedDates(doc, "social-progress-party")
+	expectDrafted(t, got, map[string]string{"party.restored/v1 social-progress-party ": "1992-11-03"})
+	facts, _, err := FactsWith(doc, nil, Options{Draft: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	restored := 0
+	for _, f := range facts {
+		switch f.Payload.(type) {
+		case events.PartyFounded:
+			if !f.Date.Unknown() && f.Date.String() != "1974-05-12" {
+				t.Errorf("FactsWith: founded %s (%q), want the re-founding a restoration", f.Date, f.Source.Quote)
+			}
+		case events.PartyRestored:
+			restored++
+		}
+	}
+	if restored != 2 {
+		t.Errorf("FactsWith: %d restorations, want the infobox's and the text's", restored)
+	}
+	doc = parseArticle(t, "prt.txt", "= Labour Renewal Party =\n\nThe Labour Renewal Party was a party in Brazil. It was founded in 1958. Dissolved by the military regime in 1965, it was re-founded in 1980.\n")
+	expectDrafted(t, draftedDates(doc, "labour-renewal-party"), map[string]string{"party.restored/v1 labour-renewal-party ": "1980"})
+}
