@@ -244,6 +244,9 @@ func (x *extractor) field(f document.Field) error {
 		for _, item := range splitList(v) {
 			name, qualifier := splitQualifier(item)
 			other := x.mention(events.KindParty, name, q)
+			if other == s {
+				continue // "Successor: X (1998)" in X's infobox: the party re-founded, not a successor
+			}
 			p := events.PartySucceeded{Successor: other, Kind: successionKind(qualifier), Qualifier: qualifier}
 			if strings.HasPrefix(key, "predecessor") || key == "preceded by" {
 				p.Successor = s
@@ -374,6 +377,11 @@ func (x *extractor) group(base string, g document.Group) {
 // Role normalises an office title: lower case, singular ("Vice Presidents" → "vice president").
 func Role(title string) string {
 	words := strings.Fields(strings.ToLower(title))
+	// "its first president", "the new chairman": the office is the president's, the chairman's; a
+	// first secretary's office is its own.
+	for len(words) > 1 && (words[0] == "new" || words[0] == "first" && !strings.HasPrefix(words[1], "secretar")) {
+		words = words[1:]
+	}
 	if n := len(words); n > 0 {
 		w := words[n-1]
 		if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3 {

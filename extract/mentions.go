@@ -77,7 +77,9 @@ var partyWords = map[string]bool{"party": true, "movement": true, "front": true,
 	"socialists": true, "liberals": true, "conservatives": true, "greens": true, "republicans": true,
 	"coalition": true, "federation": true, "đảng": true, "partidul": true, "partei": true, "partido": true,
 	"parti": true, "partito": true, "partia": true, "strana": true, "kommunist": true, "platform": true,
-	"convention": true, "list": true, "pact": true, "forum": true, "initiative": true, "vanguard": true}
+	"convention": true, "list": true, "pact": true, "forum": true, "initiative": true, "vanguard": true,
+	"movimento": true, "movimiento": true, "mouvement": true, "frente": true, "alianza": true, "aliança": true,
+	"bloque": true, "liga": true, "lega": true, "ligue": true, "rassemblement": true, "união": true, "unión": true}
 
 var organisationWords = map[string]bool{"government": true, "court": true, "army": true, "authority": true,
 	"nations": true, "ministry": true, "tribunal": true, "police": true, "commission": true, "council": true,

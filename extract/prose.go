@@ -356,6 +356,13 @@ var (
 	appositionRE = regexp.MustCompile(`(⟦\d+⟧),\s+(?:the|a|an|its|his|her|their|⟦\d+⟧'s|⟦\d+⟧’s)\s[^,;⟦]*(?:⟦\d+⟧[^,;⟦]*)*,`)
 )
 
+// listItemRE matches the words between commas that are one more name of a list ("the ⟦3⟧");
+// listGoesOnRE what follows such an item in a list: another name, then a comma or "and".
+var (
+	listItemRE   = regexp.MustCompile(`^\s+(?:the\s+)?⟦\d+⟧,$`)
+	listGoesOnRE = regexp.MustCompile(`^\s+(?:the\s+)?⟦\d+⟧(?:,|\s+and\s|\s+as\s+well\s+as\s)`)
+)
+
 // clauseVerbRE matches a verb in the past with its object ("banned the", "seized ⟦1⟧"): words
 // between commas after a name that hold one are a clause, not an apposition.
 var clauseVerbRE = regexp.MustCompile(`\b[a-z]{3,}ed\s+(?:the\s|a\s|an\s|its\s|⟦)`)
@@ -557,13 +564,24 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 		}
 		return name
 	})
-	sk = appositionRE.ReplaceAllStringFunc(sk, func(m string) string {
+	var b2 strings.Builder
+	last := 0
+	for _, loc := range appositionRE.FindAllStringIndex(sk, -1) {
+		m := sk[loc[0]:loc[1]]
 		name, body, _ := strings.Cut(m, ",")
-		if clauseVerbRE.MatchString(body) {
-			return m // "X, the army banned the Y, and": a clause of its own, not an apposition
+		b2.WriteString(sk[last:loc[0]])
+		switch {
+		case clauseVerbRE.MatchString(body):
+			b2.WriteString(m) // "X, the army banned the Y, and": a clause of its own, not an apposition
+		case listItemRE.MatchString(body) && listGoesOnRE.MatchString(sk[loc[1]:]):
+			b2.WriteString(m) // "merged with the A, the B, the C and the D": a list, not an apposition
+		default:
+			b2.WriteString(name)
 		}
-		return name
-	})
+		last = loc[1]
+	}
+	b2.WriteString(sk[last:])
+	sk = b2.String()
 	// The rules read white space as ASCII spaces (RE2's \s knows no others): a no-break space
 	// between two words is still a space.
 	for i := range clauses {

@@ -702,3 +702,51 @@ When the ban was lifted in 1992, Erdem re-founded the party on 3 November 1992 u
 	doc = parseArticle(t, "prt.txt", "= Labour Renewal Party =\n\nThe Labour Renewal Party was a party in Brazil. It was founded in 1958. Dissolved by the military regime in 1965, it was re-founded in 1980.\n")
 	expectDrafted(t, draftedDates(doc, "labour-renewal-party"), map[string]string{"party.restored/v1 labour-renewal-party ": "1980"})
 }
+
+// A seventh round's readings: a merger with a list of parties each after "the"; a new body named
+// in another language; co-chairs in a table and in the text; a ban of all parties "including" one;
+// a walk-out of a leader "and about a third of the membership"; a coalition government is no body the
+// party joined; a party's "first president" is its president.
+func TestDraftListsCoLeadersAndBansOfAll(t *testing.T) {
+	doc := parseArticle(t, "plu.txt", `= Union of Labour =
+
+The Union of Labour was a party in Peru. It was founded in 1960.
+
+==History==
+In 1968 the Union of Labour merged with the National Party, the Party of Farmers of the Andes, the Christian Party and the Catholic Party to form the Movimento Trabalhista Andino on 10 January 1973, with Rosa Quispe as its first president. In January 1978 the party joined the coalition government of Juan Soto. On 16 October 1981 the junta banned the party together with all other political parties, including the Revolutionary Labour Party. In the spring of 1998 Ana Vera and about a third of the membership left the party and founded the Workers' Alternative. In 2002 the congress elected Pavel Ruiz and Marina Ortiz as co-chairs.
+
+==Leaders==
+| No. | Name | Took office | Left office |
+| 1 | Pavel Ruiz and Marina Ortiz | 14 December 2002 | 2005 |`)
+	got := draftedDates(doc, "union-of-labour")
+	expectDrafted(t, got, map[string]string{
+		"party.merged/v1 movimento-trabalhista-andino catholic-party,christian-party,national-party,party-of-farmers-of-the-andes,union-of-labour": "1973-01-10",
+		"party.founded/v1 movimento-trabalhista-andino ":                           "1973-01-10",
+		"leader.took_office/v1 movimento-trabalhista-andino rosa-quispe president": "1973-01-10",
+		"party.banned/v1 revolutionary-labour-party ":                              "1981-10-16",
+		"party.split/v1 union-of-labour workers-alternative":                       "1998",
+		"leader.took_office/v1 union-of-labour pavel-ruiz co-chair":                "2002",
+		"leader.took_office/v1 union-of-labour marina-ortiz co-chair":              "2002",
+	})
+	for k := range got {
+		if strings.HasPrefix(k, "party.affiliation_recorded/v1") {
+			t.Errorf("Draft: %s: a coalition government is no body the party joined", k)
+		}
+	}
+	facts, _, err := FactsWith(doc, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var holders []string
+	for _, f := range facts {
+		if p, ok := f.Payload.(events.LeaderTookOffice); ok {
+			holders = append(holders, string(p.Person))
+		}
+	}
+	if !slices.Equal(holders, []string{"pavel-ruiz", "marina-ortiz"}) {
+		t.Errorf("FactsWith: the table's holders %q, want each co-leader", holders)
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

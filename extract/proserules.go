@@ -49,9 +49,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.mergedInto(p, c.refsIn(1))
 				}
 			}},
-		{"merged-with-to-form", rx(`\bmerged\s+with\s+(?:the\s+)?(?:[\w-]+\s+)?{E}\s+(?:to\s+(?:form|create|found|establish|launch)|into|as)\s+(?:the\s+)?{E}`),
+		{"merged-with-to-form", rx(`\bmerged\s+with\s+(?:the\s+)?(?:[\w-]+\s+)?{EL}(?:\s+(?:in|on)\s+[^⟦;,]*?)?\s+(?:to\s+(?:form|create|found|establish|launch)|into|as)\s+(?:the\s+)?{E}`),
 			func(c *sentenceContext) {
-				p, ok := c.party(2)
+				p, ok := c.newParty(2)
 				if !ok {
 					return
 				}
@@ -168,7 +168,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.splitOff(w.from, newParty, w.leaders)
 				}
 			}},
-		{"left-and-founded", rx(`{EL}\s+(?:\w+\s+)?(left|quit|abandoned|was\s+expelled|were\s+expelled)(?:\s+(?:from\s+)?(?:the\s+)?{E})?(?:\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})?,?\s+(?:and\s+(?:went\s+on\s+to\s+|later\s+)?|to\s+)(?:found|form|create|establish|launch|set\s+up)(?:ed)?\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
+		{"left-and-founded", rx(`{EL}(?:\s+and\s+(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+|over\s+)?(?:a\s+third|a\s+quarter|half|two\s+thirds|most|many|some|several|part|a\s+number|a\s+group|dozens|hundreds)(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?:party's\s+)?(?:membership|members|deputies|followers|supporters|activists|MPs))?)?\s+(?:\w+\s+)?(left|quit|abandoned|was\s+expelled|were\s+expelled)(?:\s+(?:from\s+)?(?:the\s+)?{E})?(?:\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})?,?\s+(?:and\s+(?:went\s+on\s+to\s+|later\s+)?|to\s+)(?:found|form|create|establish|launch|set\s+up)(?:ed)?\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
 			func(c *sentenceContext) {
 				from, ok := c.party(3)
 				if !ok {
@@ -429,6 +429,20 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(p.id, "", events.PartyBanned{By: c.body(2)})
 				}
 			}},
+		{"banned-with-all", rx(`\b(banned|outlawed|proscribed|dissolved|closed)\s+[^;]*?\b(?:together|along)\s+with\s+all\s+(?:the\s+)?(?:other\s+)?(?:political\s+)?parties,?\s+(?:including|among\s+them)\s+{EL}`),
+			func(c *sentenceContext) {
+				// "banned the party together with all other political parties, including the X": X too.
+				for _, r := range c.refsIn(2) {
+					if r.kind != events.KindParty {
+						continue
+					}
+					if strings.HasPrefix(c.group(1), "dissolved") {
+						c.add(r.id, "", events.PartyDissolved{})
+					} else {
+						c.add(r.id, "", events.PartyBanned{})
+					}
+				}
+			}},
 		{"ruled-to-ban", rx(`(?:{E}\s+(?:\w+\s+){0,2}?)?(?:ruled\s+to\s+|voted\s+to\s+|decided\s+to\s+|moved\s+to\s+)?\b(?:ban|banned|outlaw|outlawed|proscribed)\s+(?:the\s+)?{E}`),
 			func(c *sentenceContext) {
 				if p, ok := c.party(2); ok {
@@ -593,29 +607,27 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(party.id, c.d.facts[i].Date.String(), events.LeaderLeftOffice{Office: events.Office{Person: prev.id, Role: Role(c.group(3))}})
 				}
 			}},
-		{"congress-elected", rx(`\b(?:congress|delegates|members|conference|convention|council|committee)\s+(?:\S+\s+){0,5}?(?:elected|re-elected|chose|confirmed)\s+(?:[^⟦;]*?,\s+)?{E}(?:,?\s+as\s+(?:(?:its|their|the\s+party's|his|her)\s+)?(?:new\s+)?{ROLE})?`),
+		{"congress-elected", rx(`\b(?:congress|delegates|members|conference|convention|council|committee)\s+(?:\S+\s+){0,5}?(?:elected|re-elected|chose|confirmed)\s+(?:[^⟦;]*?,\s+)?{EL}(?:,?\s+as\s+(?:(?:its|their|the\s+party's|his|her)\s+)?(?:new\s+)?{ROLE})?`),
 			func(c *sentenceContext) {
-				person, ok := c.person(1)
-				if !ok {
-					return
-				}
 				role := "leader"
 				if r := c.group(2); r != "" {
 					role = Role(r)
 				}
-				c.office(c.lastPartyBefore(c.match[0]), person.id, role, false)
-			}},
-		{"elected-as", rx(`(?:elected|appointed|chose|named)\s+(?:[^⟦;]*?,\s+)?{E},?\s+(?:as\s+)?(?:(?:its|their|the\s+party's|his|her)\s+)?(?:new\s+)?({ROLE}|successor)`),
-			func(c *sentenceContext) {
-				person, ok := c.person(1)
-				if !ok {
-					return
+				// "the congress elected A and B as co-chairs": each of them.
+				for _, person := range c.persons(c.refsIn(1)) {
+					c.office(c.lastPartyBefore(c.match[0]), person, role, false)
 				}
+			}},
+		{"elected-as", rx(`(?:elected|appointed|chose|named)\s+(?:[^⟦;]*?,\s+)?{EL},?\s+(?:as\s+)?(?:(?:its|their|the\s+party's|his|her)\s+)?(?:new\s+)?({ROLE}|successor)`),
+			func(c *sentenceContext) {
 				role := Role(c.group(2))
 				if role == "successor" {
 					role = "leader"
 				}
-				c.add(c.lastPartyBefore(c.match[0]), "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: role}})
+				// "elected A and B as co-chairs": each of them.
+				for _, person := range c.persons(c.refsIn(1)) {
+					c.add(c.lastPartyBefore(c.match[0]), "", events.LeaderTookOffice{Office: events.Office{Person: person, Role: role}})
+				}
 			}},
 		{"becoming-role", rx(`{E}\s+becoming\s+(?:its|their|the\s+party's)\s+(?:first\s+|new\s+)?{ROLE}`),
 			func(c *sentenceContext) {
@@ -921,8 +933,8 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			func(c *sentenceContext) {
 				p, ok := c.party(1)
 				org, ok2 := c.one(2)
-				if !ok || !ok2 || org.kind != events.KindOrganisation && org.kind != events.KindParty {
-					return
+				if !ok || !ok2 || org.kind != events.KindOrganisation && org.kind != events.KindParty || org.id == p.id {
+					return // "the party joined the coalition government of X": no body named
 				}
 				if rest := c.sk[c.match[1]:]; toFormRE.MatchString(rest) {
 					return // joined others to form a new party: a merger (joined-to-form)

@@ -138,6 +138,10 @@ func TestRole(t *testing.T) {
 		{"Boss", "boss"}, // "ss" is not a plural
 		{"Bus", "bus"},   // too short to be a plural
 		{"Treasurers", "treasurer"},
+		{"first president", "president"},
+		{"new chairman", "chairman"},
+		{"First Secretary", "first secretary"},
+		{"first", "first"},
 		{"", ""},
 	}
 	for _, tt := range tests {

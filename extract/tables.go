@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"annals/document"
@@ -133,13 +134,15 @@ func (x *extractor) leadersTable(sec *document.Section, t *document.Table) error
 					role = w + " " + role
 				}
 			}
-			person := x.mention(events.KindPerson, name, q)
-			office := events.Office{Person: person, Role: role, Term: term}
-			if tookOK {
-				x.add(x.subject, startDate, q, events.LeaderTookOffice{Office: office})
-			}
-			if leftOK && endDate != "" {
-				x.add(x.subject, endDate, q, events.LeaderLeftOffice{Office: office})
+			// "Pavel Zuev and Marina Orlova": co-leaders, each in the office.
+			for _, n := range coHolders(name) {
+				office := events.Office{Person: x.mention(events.KindPerson, n, q), Role: role, Term: term}
+				if tookOK {
+					x.add(x.subject, startDate, q, events.LeaderTookOffice{Office: office})
+				}
+				if leftOK && endDate != "" {
+					x.add(x.subject, endDate, q, events.LeaderLeftOffice{Office: office})
+				}
 			}
 		}
 	}
@@ -311,3 +314,17 @@ func sectionOffice(title string) string {
 	}
 	return "leader"
 }
+
+// coHolders splits a cell that names the holders of one office together ("A and B", "A & B", "A / B")
+// into their names; any other cell is one name.
+func coHolders(cell string) []string {
+	var out []string
+	for _, n := range coHoldersRE.Split(cell, -1) {
+		if n = strings.TrimSpace(n); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+var coHoldersRE = regexp.MustCompile(`\s+(?:and|&|/)\s+`)
