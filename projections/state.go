@@ -593,7 +593,8 @@ func statusAt(founded Value, endings []Claim, attested bool, day events.Day) Sta
 				}
 				basis = append(basis, e)
 			} else {
-				st.States, st.Since = []State{state}, e.Date
+				// A certain change decides the day: what was pending before it is past.
+				st.States, st.Since, st.Certainty, st.Pending = []State{state}, e.Date, Certain, nil
 				basis = []Claim{e}
 			}
 			continue
