@@ -750,3 +750,17 @@ In 1968 the Union of Labour merged with the National Party, the Party of Farmers
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// "Led the party through the early 1960s", "in 1970": in office then, having taken it by then.
+func TestDraftLedDuring(t *testing.T) {
+	doc := parseArticle(t, "pni.txt", `= National Unity Party =
+
+The National Unity Party was a party in Indonesia. It was founded in 1952.
+
+==History==
+Rahmat Hidayat became its chairman in July 1959. Siti Rahmah led the party through the early 1960s. Ana Soto led the party in 1970.`)
+	expectDrafted(t, draftedDates(doc, "national-unity-party"), map[string]string{
+		"leader.took_office/v1 national-unity-party siti-rahmah leader": "../1960",
+		"leader.took_office/v1 national-unity-party ana-soto leader":    "../1970",
+	})
+}

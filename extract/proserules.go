@@ -553,10 +553,16 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			func(c *sentenceContext) {
 				person, ok := c.person(1)
 				p, ok2 := c.lineage(2)
-				if ok && ok2 && !ledElsewhereRE.MatchString(c.sk[c.match[1]:]) {
+				if rest := c.sk[c.match[1]:]; ok && ok2 && (!ledElsewhereRE.MatchString(rest) || throughYearsRE.MatchString(rest)) {
 					role := "leader"
 					if m := roleAfterRE().FindStringSubmatch(c.sk[c.match[1]:]); m != nil {
 						role = Role(m[1]) // "led the party as interim president"
+					}
+					if dt := c.date(); dt.start >= c.match[1] && ledDuringRE.MatchString(c.sk[c.match[1]:dt.start]+leadingPreposition(c.sk[dt.start:dt.end])) && !strings.HasPrefix(dt.edtf, "..") {
+						// "led the party through the early 1960s": in office then, taken by its start.
+						start, _, _ := strings.Cut(dt.edtf, "/")
+						c.add(p.id, "../"+start, events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: role}})
+						return
 					}
 					c.office(p.id, person.id, role, true)
 				}
@@ -1002,6 +1008,16 @@ func (d *drafter) officeOf(person events.EntityID) (events.EntityID, string) {
 	return d.topic, "leader"
 }
 
+// leadingPreposition returns the preposition a date expression opens with ("in 1970" → "in "), or "".
+func leadingPreposition(date string) string {
+	for _, p := range []string{"in ", "during "} {
+		if strings.HasPrefix(strings.ToLower(date), p) {
+			return p
+		}
+	}
+	return ""
+}
+
 // roleOf returns the office the text last said person took in party ("X resigned", "X was replaced
 // by Y": X left that office, and Y took it), or "leader" when it said none.
 func (d *drafter) roleOf(party, person events.EntityID) string {
@@ -1271,6 +1287,8 @@ var (
 	asNextRE       = regexp.MustCompile(`^\s+(?:[^⟦;,]*?\s+)?as\s+(?:the\s+)?⟦`)
 	untilDeathRE   = regexp.MustCompile(`^\s+(?:his|her|their)\s+(?:own\s+|sudden\s+|early\s+)?death\b`)
 	ledElsewhereRE = regexp.MustCompile(`^\s+(?:until|back|to|into|out|through|in\s+(?:the|a)\s)`)
+	throughYearsRE = regexp.MustCompile(`^\s+through(?:out)?\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?\d`)
+	ledDuringRE    = regexp.MustCompile(`^\s+(?:[^⟦;]*?\s+)?(?:through|throughout|during|in)\s+(?:the\s+)?$`)
 	refoundingRE   = regexp.MustCompile(`\bre-(?:founded|formed|established|created)\b`)
 	ledSpanRE      = regexp.MustCompile(`\b(?:led|headed|chaired)\s+(?:from|between)\s`)
 	termRE         = regexp.MustCompile(`(?i)\b(?:from|between)\b`)
