@@ -473,3 +473,29 @@ func TestEndingsReadTogether(t *testing.T) {
 		t.Error("PartyDuring(2004/2005) = true, want false: it ended on 2003-09-20")
 	}
 }
+
+// An acting office held "by April 1995" began after the office it stands in for fell vacant, not at
+// any time before.
+func TestActingOfficeBeganWhenTheOfficeFellVacant(t *testing.T) {
+	evs := []events.Event{
+		fact(t, events.TypePartyFounded, "1990-03-14", events.PartyFounded{Name: "P"}, "founded"),
+		fact(t, events.TypeLeaderTookOffice, "1990-03-14", events.LeaderTookOffice{Office: events.Office{Person: "k", Role: "chairman"}}, "Kolesnikov chaired it"),
+		fact(t, events.TypeLeaderLeftOffice, "1995-02-10", events.LeaderLeftOffice{Office: events.Office{Person: "k", Role: "chairman"}}, "he died in office"),
+		fact(t, events.TypeLeaderTookOffice, "../1995-04", events.LeaderTookOffice{Office: events.Office{Person: "s", Role: "acting chairwoman"}}, "acting chairwoman until April 1995"),
+	}
+	for _, tt := range []struct {
+		at      string
+		persons []events.EntityID
+	}{
+		{"1992-01-01", []events.EntityID{"k"}},
+		{"1995-03-01", []events.EntityID{"s"}},
+	} {
+		var got []events.EntityID
+		for _, l := range projections.Party("p", evs, day(t, tt.at), nil).Leaders {
+			got = append(got, l.Person)
+		}
+		if !slices.Equal(got, tt.persons) {
+			t.Errorf("Party on %s: leaders %q, want %q", tt.at, got, tt.persons)
+		}
+	}
+}

@@ -54,6 +54,8 @@ type tenure struct {
 //     departure certainly separates them; otherwise it is a term of its own.
 //   - An undated claim joins the person's latest term in that office. Only when no dated or open claim
 //     about the person and office exists is it a term of its own, undated.
+//   - An acting term whose start is open ("../1995-04") began after the last departure from the office
+//     it stands in for before then.
 //   - A term ends at the first dated departure of the person from the office no earlier than its start;
 //     an acting term without one, when someone next takes the office it stood in for (its start ends
 //     it: that claim is its end).
@@ -82,6 +84,21 @@ func tenures(took, left []*events.Event) []tenure {
 			}
 		}
 		out = append(out, personTenures(k.person, k.office, groups[k], deps)...)
+	}
+	// An acting office begins no earlier than the office it stands in for fell vacant: an acting
+	// term taken "by April 1995" began after the last departure from that office before then.
+	for i := range out {
+		t := &out[i]
+		if !provisional(t.office) || t.undated || t.span.fromE != events.MinDay {
+			continue
+		}
+		base := officeKey(t.office[strings.Index(t.office, " ")+1:])
+		for _, d := range left {
+			p := d.Payload.(events.LeaderLeftOffice)
+			if officeKey(p.Role) == base && !d.Date.Unknown() && d.Date.Latest() <= t.span.fromL {
+				t.span.fromE = max(t.span.fromE, d.Date.Earliest())
+			}
+		}
 	}
 	// An acting office that no departure ends ends when someone takes the office it stood in for:
 	// "X became acting leader; Y was elected leader the following year".
