@@ -210,6 +210,7 @@ func Party(id events.EntityID, evs []events.Event, day events.Day, names Names) 
 type dayFree struct {
 	disputes []Dispute
 	ts       []tenure
+	ends     map[ulid.ULID]events.Date // endingDates, once asked
 	done     struct{ disputes, ts bool }
 }
 
@@ -225,8 +226,7 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 		Vacancies: []Vacancy{}, FormerWings: []Link{}, FormerAffiliations: []Link{}, Bans: []Ban{}}
 	var names0, abbrevs, founded, ideology, position, renames, endings []Claim
 	var later []laterRename            // renames yet to come on day
-	var ends map[ulid.ULID]events.Date // the dates endings are read at (endingDates), once asked
-	datedRestored := false             // a dated restoration is on record, on any day
+	datedRestored := false // a dated restoration is on record, on any day
 	var took, left []*events.Event
 	attested := false // a dated fact about the party itself is certain by the day
 	for i := range evs {
@@ -250,10 +250,10 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 		// restorations, are its changes of state.
 		switch {
 		case slices.Contains(events.Ends(*e), id):
-			if ends == nil {
-				ends = endingDates(id, evs)
+			if free.ends == nil {
+				free.ends = endingDates(id, evs)
 			}
-			if d, ok := ends[e.ID]; ok {
+			if d, ok := free.ends[e.ID]; ok {
 				if c, happened := certainty(d, day); happened {
 					endings = append(endings, Claim{Value: string(stateOf(e.Type)), Date: d.String(), Certainty: c,
 						Source: e.Source, EventID: e.ID, Method: e.Method, date: d})
