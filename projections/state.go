@@ -225,8 +225,8 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 		Affiliations: []Link{}, Predecessors: []Link{}, Successors: []Link{}, FormerLeaders: []Leader{},
 		Vacancies: []Vacancy{}, FormerWings: []Link{}, FormerAffiliations: []Link{}, Bans: []Ban{}}
 	var names0, abbrevs, founded, ideology, position, renames, endings []Claim
-	var later []laterRename            // renames yet to come on day
-	datedRestored := false // a dated restoration is on record, on any day
+	var later []laterRename // renames yet to come on day
+	datedRestored := false  // a dated restoration is on record, on any day
 	var took, left []*events.Event
 	attested := false // a dated fact about the party itself is certain by the day
 	for i := range evs {
