@@ -764,3 +764,12 @@ Rahmat Hidayat became its chairman in July 1959. Siti Rahmah led the party throu
 		"leader.took_office/v1 national-unity-party ana-soto leader":    "../1970",
 	})
 }
+
+// A date in a clause after ", where" dates that clause, not the words before it.
+func TestDraftWhereClauseDate(t *testing.T) {
+	doc := parseArticle(t, "ru.txt", "= Rural Union =\n\nThe Rural Union was a party in Greece. It was founded in 1951 by Konstantinos Vlachos.\n\n==History==\nThe party was banned in 1967. Vlachos went into exile in Paris, where he died in 1968.\n")
+	expectDrafted(t, draftedDates(doc, "rural-union"), map[string]string{
+		"person.exiled/v1 konstantinos-vlachos ": "XXXX",
+		"person.died/v1 konstantinos-vlachos ":   "1968",
+	})
+}
