@@ -95,9 +95,10 @@ type drafter struct {
 	// carried is the last date of one day, month or year the paragraph named before the sentence at
 	// hand: the time of an office changing hands in a sentence that names none ("On 10 December 1994
 	// the parties merged. Ōta became deputy president of the new party.").
-	carried string
-	dated   bool            // the sentence at hand names a time
-	newest  events.EntityID // the party other than the subject the text founded last ("the new party")
+	carried  string
+	dated    bool            // the sentence at hand names a time
+	newest   events.EntityID // the party other than the subject the text founded last ("the new party")
+	newestOn events.Date     // when
 	// walkout is a group that left a party in the sentence at hand, and walkedOut the one of the
 	// sentence before, whose "They founded X" is a split.
 	walkout, walkedOut *walkout
@@ -224,10 +225,12 @@ func (d *drafter) sentence(text string) {
 	default:
 		d.it = d.topic
 	}
-	for _, dt := range dates {
-		if !strings.Contains(dt.edtf, "/") {
-			d.carried = dt.edtf
+	for _, dt := range ctx.dates {
+		if !strings.Contains(dt.edtf, "/") && dt.edtf != "XXXX" {
+			d.carried = dt.edtf // the main clause's time, not a relative clause's recollection
 		}
+	}
+	for _, dt := range dates {
 		d.prior = d.prior.after(dt.edtf, dt.year)
 		d.day = "" // "the same day" after a date of a month or a year names no day
 		if len(dt.edtf) == len("2006-01-02") {
@@ -1191,8 +1194,11 @@ func (c *sentenceContext) add(entity events.EntityID, date string, p events.Payl
 		c.name(r.id)
 	}
 	c.d.facts = append(c.d.facts, f)
-	if founds := events.Founds(events.Event{Fact: f}); len(founds) == 1 && founds[0] != c.d.subject {
-		c.d.newest = founds[0]
+	if founds := events.Founds(events.Event{Fact: f}); len(founds) == 1 && founds[0] != c.d.subject &&
+		(c.d.newest == "" || f.Date.Unknown() || c.d.newestOn.Unknown() || f.Date.Latest() >= c.d.newestOn.Earliest()) {
+		// "the new party" is the one founded last: not one "which had been founded in 1986" that a
+		// clause recalls after the merger of 1994.
+		c.d.newest, c.d.newestOn = founds[0], f.Date
 	}
 	return len(c.d.facts) - 1
 }

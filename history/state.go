@@ -10,6 +10,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/oklog/ulid/v2"
+
 	"annals/events"
 	"annals/projections"
 )
@@ -508,6 +510,28 @@ func (h *Historian) person(ctx context.Context, name string, day events.Day) (Pe
 	stored, err := h.store().EntityEvents(ctx, id)
 	if err != nil {
 		return PersonAnswer{}, err
+	}
+	// The events of the bodies the person held an office in: another's taking that office ends an
+	// acting term of theirs, as in the bodies' own answers (projections.Person).
+	seen := map[ulid.ULID]bool{}
+	var bodies []events.EntityID
+	for _, st := range stored {
+		seen[st.Event.ID] = true
+		if p, ok := st.Event.Payload.(events.LeaderTookOffice); ok && p.Person == id && !slices.Contains(bodies, st.Event.Entity) {
+			bodies = append(bodies, st.Event.Entity)
+		}
+	}
+	for _, body := range bodies {
+		more, err := h.store().EntityEvents(ctx, body)
+		if err != nil {
+			return PersonAnswer{}, err
+		}
+		for _, st := range more {
+			if !seen[st.Event.ID] {
+				seen[st.Event.ID] = true
+				stored = append(stored, st)
+			}
+		}
 	}
 	names := h.names(ctx)
 	st := projections.Person(id, h.effective(stored), day, names)

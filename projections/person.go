@@ -1,6 +1,8 @@
 package projections
 
 import (
+	"slices"
+
 	"github.com/oklog/ulid/v2"
 
 	"annals/events"
@@ -77,29 +79,35 @@ func Person(id events.EntityID, evs []events.Event, day events.Day, names Names)
 	}
 	// The person's offices are reconciled as a party's are (see tenures): one line per party, office
 	// and term.
+	// Other persons' offices in those bodies, when evs holds them, end an acting term of the person's
+	// (tenures); they are read for nothing else.
 	took, left := map[events.EntityID][]*events.Event{}, map[events.EntityID][]*events.Event{}
 	var bodies []events.EntityID
 	for i := range evs {
+		if p, ok := evs[i].Payload.(events.LeaderTookOffice); ok && p.Person == id && !slices.Contains(bodies, evs[i].Entity) {
+			bodies = append(bodies, evs[i].Entity)
+		}
+	}
+	for i := range evs {
 		e := &evs[i]
-		switch p := e.Payload.(type) {
+		if !slices.Contains(bodies, e.Entity) {
+			continue
+		}
+		switch e.Payload.(type) {
 		case events.LeaderTookOffice:
-			if p.Person == id {
-				if _, ok := took[e.Entity]; !ok {
-					bodies = append(bodies, e.Entity)
-				}
-				took[e.Entity] = append(took[e.Entity], e)
-			}
+			took[e.Entity] = append(took[e.Entity], e)
 		case events.LeaderLeftOffice:
-			if p.Person == id {
-				left[e.Entity] = append(left[e.Entity], e)
-			}
+			left[e.Entity] = append(left[e.Entity], e)
 		}
 	}
 	var offices []Role
 	for _, body := range bodies {
-		offices = append(offices, rolesIn(body, took[body], left[body], day, names)...)
+		offices = append(offices, rolesIn(id, body, took[body], left[body], day, names)...)
 	}
 	for _, e := range evs {
+		if !involves(e, id) {
+			continue // another person's office in a body of theirs
+		}
 		c, happened := certainty(e.Date, day)
 		if !happened {
 			continue
@@ -148,10 +156,15 @@ func mergeRoles(roles []Role) []Role {
 	return out
 }
 
-// rolesIn returns the offices a person held in one body on day, as holders reconciles them (every
-// term, with its end, for events.MaxDay).
-func rolesIn(body events.EntityID, took, left []*events.Event, day events.Day, names Names) []Role {
-	ts := tenures(took, left)
+// involves reports whether an event is about or involves an entity.
+func involves(e events.Event, id events.EntityID) bool {
+	return e.Entity == id || slices.Contains(e.Payload.Refs(), id)
+}
+
+// rolesIn returns the offices person held in one body on day, as holders reconciles them (every
+// term, with its end, for events.MaxDay), from the offices taken and left in it.
+func rolesIn(person, body events.EntityID, took, left []*events.Event, day events.Day, names Names) []Role {
+	ts := slices.DeleteFunc(tenures(took, left), func(t tenure) bool { return t.person != person })
 	var leaders []Leader
 	if day == events.MaxDay {
 		for _, t := range ts {
