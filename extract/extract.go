@@ -487,6 +487,8 @@ func ProseDate(s string) (string, error) {
 	case 2:
 		if m, ok := months[strings.ToLower(words[0])]; ok && isYear(words[1]) {
 			out = fmt.Sprintf("%s-%02d", words[1], m)
+		} else if season, ok := seasons[strings.ToLower(words[0])]; ok && isYear(words[1]) {
+			out = fmt.Sprintf("%s-%d", words[1], season) // "autumn 1968": EDTF's season 23
 		} else if m, ok := months[strings.ToLower(strings.Trim(words[1], "()"))]; ok && isYear(words[0]) && strings.HasPrefix(words[1], "(") {
 			out = fmt.Sprintf("%s-%02d", words[0], m) // "1989 (June)": the election of June 1989
 		}
@@ -510,6 +512,9 @@ func ProseDate(s string) (string, error) {
 	}
 	return out, nil
 }
+
+// seasons are EDTF's numbers of the seasons (northern: spring is March to May).
+var seasons = map[string]int{"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 
 func isYear(s string) bool {
 	if len(s) != 4 {

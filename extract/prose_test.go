@@ -294,7 +294,7 @@ Kim Tae-su was elected chairman in 1947. All political parties, including the KF
 		got[key] = append(got[key], f.Date.String())
 	}
 	want := map[string]string{
-		"party.founded/v1 korean-farmers-league ":                                      "1945,1946-05-01",
+		"party.founded/v1 korean-farmers-league ":                                      "1945-21,1946-05-01",
 		"party.banned/v1 korean-farmers-league ":                                       "1961-05-16",
 		"party.restored/v1 korean-farmers-league ":                                     "1963-12",
 		"leader.took_office/v1 korean-farmers-league kim-tae-su chairman":              "1947",
@@ -542,7 +542,7 @@ The Frente Agrario del Perú (FAP) was a party in Peru. It was founded in 1950 b
 In the spring of 1958 the party's secretary-general, Andrés Quiroga, resigned over its support for the government. He was replaced by Tomás Villca the following month. Castañeda went into exile in Chile, where he died in 1968. After Castañeda's death in office, Rosa Mamani became acting leader. She was confirmed as president at a congress in Cusco in 1970. In 1979 the party signed an agreement with the Radical Civic Union, led at the time by Pedro Ruiz.`)
 	got := draftedDates(doc, "frente-agrario-del-peru")
 	expectDrafted(t, got, map[string]string{
-		"leader.left_office/v1 frente-agrario-del-peru andres-quiroga secretary-general": "1958",
+		"leader.left_office/v1 frente-agrario-del-peru andres-quiroga secretary-general": "1958-21",
 		"leader.took_office/v1 frente-agrario-del-peru tomas-villca secretary-general":   "1958",
 		"leader.took_office/v1 frente-agrario-del-peru rosa-mamani acting leader":        "1968",
 		"leader.took_office/v1 frente-agrario-del-peru rosa-mamani president":            "1970",
@@ -724,7 +724,7 @@ In 1968 the Union of Labour merged with the National Party, the Party of Farmers
 		"party.founded/v1 movimento-trabalhista-andino ":                           "1973-01-10",
 		"leader.took_office/v1 movimento-trabalhista-andino rosa-quispe president": "1973-01-10",
 		"party.banned/v1 revolutionary-labour-party ":                              "1981-10-16",
-		"party.split/v1 union-of-labour workers-alternative":                       "1998",
+		"party.split/v1 union-of-labour workers-alternative":                       "1998-21",
 		"leader.took_office/v1 union-of-labour pavel-ruiz co-chair":                "2002",
 		"leader.took_office/v1 union-of-labour marina-ortiz co-chair":              "2002",
 	})

@@ -70,6 +70,15 @@ var dateRules = sync.OnceValue(func() []dateRule {
 				}
 				return "../" + d, y
 			}},
+		// in the spring of 1958, autumn 1968 (EDTF's seasons)
+		{regexp.MustCompile(`^(?i:(?:in|during|by|until)\s+)?(?i:(?:the|early|late)\s+)?(?i:(spring|summer|autumn|fall|winter))(?:\s+of)?\s+(\d{4})\b`),
+			func(m []string, _ prior) (string, int) {
+				y, _ := strconv.Atoi(m[2])
+				if y < 1000 {
+					return "", 0
+				}
+				return fmt.Sprintf("%s-%d", m[2], seasons[strings.ToLower(m[1])]), y
+			}},
 		// in July 1994, on 16 November 2017
 		{regexp.MustCompile(`^(?i:in|on|during|of)\s+(` + simpleDateRE + `)`),
 			func(m []string, prev prior) (string, int) { return simpleDate(m[2:], prev.year) }},
@@ -271,7 +280,9 @@ func (p prior) after(edtf string, year int) prior {
 	}
 	month := 0
 	if len(edtf) >= len("2006-01") && len(edtf) <= len("2006-01-02") && edtf[4] == '-' {
-		month, _ = strconv.Atoi(edtf[5:7])
+		if month, _ = strconv.Atoi(edtf[5:7]); month > 12 {
+			month = 0 // a season: "the following month" is of its year
+		}
 	}
 	return prior{year: year, month: month}
 }
