@@ -42,7 +42,8 @@ var openers = map[string]bool{"the": true, "a": true, "an": true, "in": true, "o
 	"meanwhile": true, "eventually": true, "initially": true, "originally": true, "until": true, "of": true,
 	"and": true, "but": true, "or": true, "for": true, "to": true, "both": true, "among": true, "within": true,
 	"some": true, "many": true, "most": true, "all": true, "about": true, "around": true, "there": true,
-	"we": true, "our": true, "if": true, "once": true, "soon": true, "shortly": true}
+	"we": true, "our": true, "if": true, "once": true, "soon": true, "shortly": true, "days": true, "weeks": true,
+	"months": true, "years": true, "decades": true, "several": true, "two": true, "three": true}
 
 // titles are words of office or rank written before a person's name; they are not part of the name.
 var titles = []string{"prime minister", "chief justice", "vice president", "vice-president", "secretary-general",
@@ -88,7 +89,8 @@ var organisationWords = map[string]bool{"government": true, "court": true, "army
 	"guard": true, "militia": true, "radio": true, "parliamentarians": true, "organisation": true,
 	"organization": true, "institute": true, "foundation": true, "church": true, "duma": true, "empire": true,
 	"junta": true, "cabinet": true, "presidium": true, "politburo": true,
-	"comintern": true, "communities": true, "community": true, "ussr": true}
+	"comintern": true, "communities": true, "community": true, "ussr": true, "deputies": true,
+	"representatives": true, "chamber": true, "commons": true, "lords": true, "senators": true}
 
 // places are words before a name that make it a place rather than a person ("in North-Western
 // Cambodia", "to France").

@@ -90,6 +90,7 @@ type drafter struct {
 	topic   events.EntityID // what "the party" refers to
 	it      events.EntityID // what "it" at the start of the next sentence refers to
 	person  events.EntityID // what "he" or "she" refers to
+	before  events.EntityID // the person "he" or "she" referred to before that one
 	prior   prior           // the last year (and month) named
 	day     string          // the last day named, YYYY-MM-DD
 	// carried is the last date of one day, month or year the paragraph named before the sentence at
@@ -99,6 +100,7 @@ type drafter struct {
 	dated    bool            // the sentence at hand names a time
 	newest   events.EntityID // the party other than the subject the text founded last ("the new party")
 	newestOn events.Date     // when
+	newestIn string          // the sentence that founded it
 	// walkout is a group that left a party in the sentence at hand, and walkedOut the one of the
 	// sentence before, whose "They founded X" is a split.
 	walkout, walkedOut *walkout
@@ -212,8 +214,8 @@ func (d *drafter) sentence(text string) {
 			lastParty = r.id
 		}
 	}
-	if firstPerson != "" {
-		d.person = firstPerson
+	if firstPerson != "" && firstPerson != d.person {
+		d.before, d.person = d.person, firstPerson
 	}
 	switch subject, ok := sentenceSubject(sk, refs); {
 	case d.newest != newest:
@@ -237,6 +239,12 @@ func (d *drafter) sentence(text string) {
 			d.day = dt.edtf
 		}
 	}
+}
+
+// possessiveAt reports whether the name that ends at offset end of text is in the possessive
+// ("After Achola's death she…": "she" is not Achola).
+func possessiveAt(text string, end int) bool {
+	return strings.HasPrefix(text[end:], "'s") || strings.HasPrefix(text[end:], "’s")
 }
 
 // possessiveRE matches a name in the possessive ("⟦3⟧'s").
@@ -467,7 +475,12 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 			// With none, the first person the sentence before named.
 			id := d.person
 			for _, p := range pieces {
-				if p.start < loc[0] && p.r.kind == events.KindPerson && p.r.name != "" {
+				if p.start < loc[0] && p.r.kind == events.KindPerson && p.r.name != "" && possessiveAt(text, p.end) && id == p.r.id {
+					id = d.before // "After Achola's death she…": not Achola, the person named before
+				}
+			}
+			for _, p := range pieces {
+				if p.start < loc[0] && p.r.kind == events.KindPerson && p.r.name != "" && !possessiveAt(text, p.end) {
 					id = p.r.id
 					if w == "him" || w == "her" {
 						break
@@ -1184,6 +1197,15 @@ func (c *sentenceContext) add(entity events.EntityID, date string, p events.Payl
 	if entity == c.d.subject {
 		p = c.d.headOffice(p)
 	}
+	if from, to, ok := strings.Cut(date, "/"); ok && from != ".." && to != ".." && !strings.HasPrefix(from, "..") {
+		switch p.(type) {
+		case events.PartyBanned, events.PartyDeclaredIllegal:
+			// "banned from 1982 to 1991": banned in 1982, the ban over in 1991.
+			i := c.add(entity, from, p)
+			c.add(entity, to, events.PartyRestored{Means: "ban ended"})
+			return i
+		}
+	}
 	f := events.Fact{Type: p.EventType(), Entity: entity, Date: parsed,
 		Source: events.Source{Document: c.d.doc.Name, Quote: c.text}, Payload: p,
 		Method: events.MethodDrafted, Rule: c.rule}
@@ -1198,7 +1220,7 @@ func (c *sentenceContext) add(entity events.EntityID, date string, p events.Payl
 		(c.d.newest == "" || f.Date.Unknown() || c.d.newestOn.Unknown() || f.Date.Latest() >= c.d.newestOn.Earliest()) {
 		// "the new party" is the one founded last: not one "which had been founded in 1986" that a
 		// clause recalls after the merger of 1994.
-		c.d.newest, c.d.newestOn = founds[0], f.Date
+		c.d.newest, c.d.newestOn, c.d.newestIn = founds[0], f.Date, c.text
 	}
 	return len(c.d.facts) - 1
 }

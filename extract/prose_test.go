@@ -773,3 +773,42 @@ func TestDraftWhereClauseDate(t *testing.T) {
 		"person.died/v1 konstantinos-vlachos ":   "1968",
 	})
 }
+
+// An eighth round's readings: the chairmanship handed to another; co-leaders who "led the party";
+// a ban "from 1982 to 1991" (banned, then the ban over); a party registered after its founding is no
+// second founding; "its" after a parliament named as the Congress of Deputies is the party; "she"
+// after "Achola's death" is not Achola; a party formed under a name that reads as a person's; "was
+// elected to succeed her … in November of that year".
+func TestDraftHandoversBansAndRegistrations(t *testing.T) {
+	doc := parseArticle(t, "pnr.txt", `= Civic Assembly =
+
+The Civic Assembly was a party in Ukraine. It was founded on 14 October 1989 by Serhiy Dovzhenko. The Ministry of Justice registered it on 3 May 1991.
+
+==History==
+Dovzhenko handed the chairmanship to Taras Levchuk in the summer of 1995. Olena Kravets and Yuriy Kovalenko then led the party as co-leaders until 2004. In 1998 it won four seats in the Congress of Deputies. Weeks later its left wing, led by Ivan Sakhno, broke away to form the Slavic Unity Party. Banned from 2005 to 2008, it was re-registered in 2009. Daniel Achola went into exile in London, where he died in March 2010. After Achola's death she was confirmed as chairperson. On 17 March 2012 the two parties merged to form United Revival, with Oksana Melnychuk as its first leader. Melnychuk stepped down in 2014, and Petro Hnatyuk, a former headmaster, was elected to succeed her at a conference in November of that year.`)
+	got := draftedDates(doc, "civic-assembly")
+	expectDrafted(t, got, map[string]string{
+		"leader.took_office/v1 civic-assembly taras-levchuk chairman":    "1995-22",
+		"leader.left_office/v1 civic-assembly serhiy-dovzhenko chairman": "1995-22",
+		"leader.took_office/v1 civic-assembly olena-kravets co-leader":   "../2004",
+		"leader.took_office/v1 civic-assembly yuriy-kovalenko co-leader": "../2004",
+		"party.split/v1 civic-assembly slavic-unity-party":               "1998",
+		"party.banned/v1 civic-assembly ":                                "2005",
+		"party.founded/v1 united-revival ":                               "2012-03-17",
+		"leader.took_office/v1 united-revival oksana-melnychuk leader":   "2012-03-17",
+		"leader.took_office/v1 united-revival petro-hnatyuk leader":      "2014-11",
+	})
+	for k, v := range got {
+		switch {
+		case strings.HasPrefix(k, "party.founded/v1 civic-assembly") && v != "1989-10-14":
+			t.Errorf("Draft: %s dated %s: a registration is no second founding", k, v)
+		case strings.Contains(k, "congress-of-deputies"):
+			t.Errorf("Draft: %s: the Congress of Deputies is no party", k)
+		case strings.HasPrefix(k, "leader.took_office/v1") && strings.Contains(k, "daniel-achola"):
+			t.Errorf("Draft: %s: 'she' after Achola's death is not Achola", k)
+		}
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

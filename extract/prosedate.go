@@ -140,6 +140,18 @@ var dateRules = sync.OnceValue(func() []dateRule {
 				}
 				return strconv.Itoa(year), year
 			}},
+		// weeks later, a few months later: of the year named before (across its end when
+		// it may be)
+		{regexp.MustCompile(`^(?i:(?:a\s+few|some|several|two|three|four|five|six|\d+)\s+)?(?i:(weeks|months))\s+(?i:later|afterwards)\b`),
+			func(m []string, prev prior) (string, int) {
+				switch {
+				case prev.year == 0:
+					return "", 0
+				case strings.EqualFold(m[1], "months") && (prev.month == 0 || prev.month > 6), prev.month == 12:
+					return fmt.Sprintf("%d/%d", prev.year, prev.year+1), prev.year + 1
+				}
+				return strconv.Itoa(prev.year), prev.year
+			}},
 		// the following month, a month later; that month, the same month: of the month named before,
 		// or, with only its year known, of that year
 		{regexp.MustCompile(`^(?i:(the\s+following\s+month|the\s+next\s+month|a\s+month\s+later|one\s+month\s+later)|(that\s+month|the\s+same\s+month))\b`),

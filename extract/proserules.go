@@ -224,6 +224,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if strings.HasSuffix(c.sk[:c.match[0]], "re-") {
 					return // "re-founded the party": a restoration (refounded)
 				}
+				if p, ok := c.party(1); ok && strings.HasPrefix(c.sk[c.match[0]:], "registered") && c.d.foundedBefore(p.id) {
+					return // "the ministry registered it on 3 May 1991": a party founded before, registered
+				}
 				if p, ok := c.party(1); ok {
 					c.founded(p, c.subjectPersons(c.match[0]))
 				}
@@ -549,22 +552,11 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.add(body.id, date, events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: "leader"}})
 			}},
-		{"led", rx(`{E}\s+(?:\w+\s+)?led\s+(?:the\s+)?{E}(?:\s+(?:from|between)\s+[^⟦;]+)?`),
+		{"led", rx(`{EL}\s+(?:\w+\s+)?led\s+(?:the\s+)?{E}(?:\s+(?:from|between)\s+[^⟦;]+)?`),
 			func(c *sentenceContext) {
-				person, ok := c.person(1)
 				p, ok2 := c.lineage(2)
-				if rest := c.sk[c.match[1]:]; ok && ok2 && (!ledElsewhereRE.MatchString(rest) || throughYearsRE.MatchString(rest)) {
-					role := "leader"
-					if m := roleAfterRE().FindStringSubmatch(c.sk[c.match[1]:]); m != nil {
-						role = Role(m[1]) // "led the party as interim president"
-					}
-					if dt := c.date(); dt.start >= c.match[1] && ledDuringRE.MatchString(c.sk[c.match[1]:dt.start]+leadingPreposition(c.sk[dt.start:dt.end])) && !strings.HasPrefix(dt.edtf, "..") {
-						// "led the party through the early 1960s": in office then, taken by its start.
-						start, _, _ := strings.Cut(dt.edtf, "/")
-						c.add(p.id, "../"+start, events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: role}})
-						return
-					}
-					c.office(p.id, person.id, role, true)
+				for _, person := range c.personRefs(c.refsIn(1)) {
+					c.ledBy(p, ok2, person)
 				}
 			}},
 		{"succeeded-as-by", rx(`{E}\s+(?:[^⟦;]*?,?\s+and\s+)?was\s+(?:\w+\s+)?(?:succeeded|replaced|followed)\s+(?:as\s+{ROLE}\s+)?by\s+(?:(?:his|her|the|a)\s+[^⟦;,]*?,?\s+)?{E}`),
@@ -767,6 +759,30 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				party := c.bodyOr(3)
 				c.add(party, c.dateAfter().edtf, events.LeaderLeftOffice{Office: events.Office{Person: person.id, Role: Role(c.group(2))}})
 			}},
+		{"elected-to-succeed", rx(`{E}\s+(?:was|were)\s+(?:\w+\s+)?(?:elected|chosen|appointed|named|designated)\s+(?:as\s+)?to\s+succeed\s+{E}`),
+			func(c *sentenceContext) {
+				// "Y was elected to succeed her at a conference in November of that year".
+				in, ok1 := c.person(1)
+				out, ok2 := c.person(2)
+				if ok1 && ok2 && in.id != out.id {
+					body, role := c.d.officeOf(out.id)
+					c.handover(body, in.id, out.id, role)
+				}
+			}},
+		{"handed-to", rx(`{E}\s+(?:\w+\s+)?(?:handed|passed|transferred|gave|turned)\s+(?:over\s+)?the\s+(?:party\s+)?(chairmanship|leadership|presidency|chair)\s+(?:of\s+the\s+party\s+)?(?:over\s+)?to\s+{E}`),
+			func(c *sentenceContext) {
+				// "Dovzhenko handed the chairmanship to Levchuk in the summer of 1995".
+				out, ok1 := c.person(1)
+				in, ok2 := c.personNamed(3)
+				if !ok1 || !ok2 || in.id == out.id {
+					return
+				}
+				role := map[string]string{"chairmanship": "chairman", "chair": "chairman", "presidency": "president"}[c.group(2)]
+				if role == "" {
+					role = c.d.roleOf(c.d.topic, out.id)
+				}
+				c.handover(c.d.topic, in.id, out.id, role)
+			}},
 		{"as-its-leader", rx(`with\s+{E}\s+as\s+(?:its|their|the\s+party's|his|her)\s+(?:new\s+)?{ROLE}`),
 			func(c *sentenceContext) {
 				person, ok := c.person(1)
@@ -774,6 +790,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					return
 				}
 				party := c.lastPartyBefore(c.match[0])
+				if c.d.newestIn == c.text {
+					party = c.d.newest // "merged to form United Revival, with X as its first leader"
+				}
 				c.office(party, person.id, Role(c.group(2)), false)
 			}},
 		{"apposition", rx(`(?:\b(?:[Ii]ts|[Tt]heir)|{E}(?:'s|’s)?)\s+(?:then\s+|former\s+|long-time\s+|founding\s+)?{ROLE},?\s+{E}`),
@@ -834,7 +853,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if !ok {
 					return
 				}
-				party := c.d.topic
+				party, _ := c.d.officeOf(person.id) // the body of the office the text gave the person
 				if p, ok := c.lineage(3); ok {
 					party = p.id
 				} else if c.governmentOffice(c.group(2)) || c.group(2) == "" && ministerRE.MatchString(c.text) {
@@ -997,6 +1016,16 @@ func (c *sentenceContext) handover(body, in, out events.EntityID, role string) {
 	}
 }
 
+// foundedBefore reports whether the text has told the founding of party already.
+func (d *drafter) foundedBefore(party events.EntityID) bool {
+	for _, f := range d.facts {
+		if _, ok := f.Payload.(events.PartyFounded); ok && f.Entity == party && !f.Date.Unknown() {
+			return true
+		}
+	}
+	return false
+}
+
 // officeOf returns the body and the office the text last said person took ("She was replaced by
 // Y": Y took that office of that body), or the party the text is about and "leader".
 func (d *drafter) officeOf(person events.EntityID) (events.EntityID, string) {
@@ -1006,6 +1035,27 @@ func (d *drafter) officeOf(person events.EntityID) (events.EntityID, string) {
 		}
 	}
 	return d.topic, "leader"
+}
+
+// ledBy drafts that person led the party p ("X led the party …"): an office, when the words after
+// do not lead elsewhere ("led the party into exile"), in the role they name ("as interim
+// president"), held then ("through the early 1960s") or over the term they tell.
+func (c *sentenceContext) ledBy(p ref, ok bool, person ref) {
+	rest := c.sk[c.match[1]:]
+	if !ok || ledElsewhereRE.MatchString(rest) && !throughYearsRE.MatchString(rest) {
+		return
+	}
+	role := "leader"
+	if m := roleAfterRE().FindStringSubmatch(rest); m != nil {
+		role = Role(m[1]) // "led the party as interim president"
+	}
+	if dt := c.date(); dt.start >= c.match[1] && ledDuringRE.MatchString(c.sk[c.match[1]:dt.start]+leadingPreposition(c.sk[dt.start:dt.end])) && !strings.HasPrefix(dt.edtf, "..") {
+		// "led the party through the early 1960s": in office then, taken by its start.
+		start, _, _ := strings.Cut(dt.edtf, "/")
+		c.add(p.id, "../"+start, events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: role}})
+		return
+	}
+	c.office(p.id, person.id, role, true)
 }
 
 // leadingPreposition returns the preposition a date expression opens with ("in 1970" → "in "), or "".
@@ -1097,7 +1147,13 @@ func (c *sentenceContext) newParty(g int) (ref, bool) {
 		return r, true
 	// A body first named here, or a name of several words the finder could not type (a name of no
 	// kind is never remembered, so never fresh); not an abbreviation, which may stand for anything.
-	case (r.kind == events.KindOrganisation || r.kind == "") && c.d.fresh[r.id] || r.kind == "" && !allCaps(r.name) && strings.Contains(r.name, " "):
+	case (r.kind == events.KindOrganisation || r.kind == "") && c.d.fresh[r.id] || r.kind == "" && !allCaps(r.name) && strings.Contains(r.name, " ") ||
+		r.kind == events.KindPerson && c.d.fresh[r.id]: // "merged to form United Revival": no person's name
+		for key, id := range c.d.persons {
+			if id == r.id {
+				delete(c.d.persons, key)
+			}
+		}
 		c.d.kinds[r.id] = events.KindParty
 		c.d.aliases[events.NameKey(r.name)] = r.id
 		r.kind = events.KindParty
@@ -1132,6 +1188,33 @@ func (c *sentenceContext) body(g int) events.EntityID {
 		return r.id
 	}
 	return ""
+}
+
+// personNamed returns the entity of submatch g as a person: a person, or a name of two to four
+// words the finder could not type ("handed the chairmanship to Taras Levchuk": no place), which is
+// a person's from now on.
+func (c *sentenceContext) personNamed(g int) (ref, bool) {
+	r, ok := c.one(g)
+	if !ok || r.kind == events.KindPerson {
+		return r, ok && r.kind == events.KindPerson
+	}
+	if n := len(strings.Fields(r.name)); r.kind != "" || n < 2 || n > 4 || allCaps(r.name) {
+		return ref{}, false
+	}
+	r.kind, c.d.kinds[r.id] = events.KindPerson, events.KindPerson
+	c.d.rememberPerson(r.name, r.id)
+	return r, true
+}
+
+// personRefs returns the persons among refs.
+func (c *sentenceContext) personRefs(refs []ref) []ref {
+	var out []ref
+	for _, r := range refs {
+		if r.kind == events.KindPerson {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // persons returns the ids of the persons among refs.
