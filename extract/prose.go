@@ -91,8 +91,11 @@ type drafter struct {
 	it      events.EntityID // what "it" at the start of the next sentence refers to
 	person  events.EntityID // what "he" or "she" refers to
 	before  events.EntityID // the person "he" or "she" referred to before that one
-	prior   prior           // the last year (and month) named
-	day     string          // the last day named, YYYY-MM-DD
+	// justFounded reports that the sentence before founded a party (d.newest), which "it" refers
+	// to in a sentence that names no party before it.
+	justFounded bool
+	prior       prior  // the last year (and month) named
+	day         string // the last day named, YYYY-MM-DD
 	// carried is the last date of one day, month or year the paragraph named before the sentence at
 	// hand: the time of an office changing hands in a sentence that names none ("On 10 December 1994
 	// the parties merged. Ōta became deputy president of the new party.").
@@ -217,6 +220,7 @@ func (d *drafter) sentence(text string) {
 	if firstPerson != "" && firstPerson != d.person {
 		d.before, d.person = d.person, firstPerson
 	}
+	d.justFounded = d.newest != newest
 	switch subject, ok := sentenceSubject(sk, refs); {
 	case d.newest != newest:
 		d.it = d.newest // "… merged to form the New Party. It …": the party the sentence founded
@@ -384,6 +388,10 @@ var subjectRE = regexp.MustCompile(`^(?:\s+\p{Ll}|,\s+[a-z]+ed\b)`)
 
 var pronounRE = regexp.MustCompile(`\b(?:[Ii]t|[Tt]he (?:(?:new|clandestine|banned|exiled|reformed|refounded|old|former|original|renamed|united|young|small|underground|outlawed)\s+)?(?:[Pp]arty|[Mm]ovement|[Oo]rganisation|[Oo]rganization|[Bb]loc|[Aa]lliance|[Cc]oalition|[Aa]ssociation|[Ff]ront|[Ll]eague|[Uu]nion)|[Hh]e|[Ss]he|him|her)\b`)
 
+// objectItRE matches the words before an "it" that is the object of a verb ("led it", "banned it"):
+// a word in lower case that is no conjunction.
+var objectItRE = regexp.MustCompile(`\b(?:[a-z]+ed|took|won|left|ran|kept|made|gave|saw|held|joined|led)\s+$`)
+
 // objectOfRE matches a preposition that "it" is the object of: "absorbed into it", "split from it".
 var objectOfRE = regexp.MustCompile(`\b(?:into|with|from|against)\s+$`)
 
@@ -458,7 +466,12 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 				}
 			} else if !strings.HasPrefix(text, "It ") {
 				// Later in a sentence that named a party first, that party: "the ZSL switched
-				// sides, and that November it renamed itself".
+				// sides, and that November it renamed itself". In one that named none, after a
+				// sentence that founded a party, that party: "Exiles founded the Renewal Movement.
+				// Đoàn, the founder's niece, led it until 1994."
+				if d.justFounded && objectItRE.MatchString(text[:loc[0]]) {
+					id = d.it
+				}
 				for _, p := range pieces {
 					if p.start < loc[0] && p.r.kind == events.KindParty && p.r.name != "" {
 						if subjectRE.MatchString(text[p.end:]) {

@@ -812,3 +812,24 @@ Dovzhenko handed the chairmanship to Taras Levchuk in the summer of 1995. Olena 
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// "Led the party from its foundation until his death in 1968": taken at the founding, left at the
+// death; "led it" after a sentence that founded a party is that party.
+func TestDraftLedFromItsFoundation(t *testing.T) {
+	doc := parseArticle(t, "udr.txt", `= Republican Union =
+
+Republican Union
+- Founded: 14 April 1959
+
+The Republican Union was a Spanish party in exile.
+
+==History==
+Julián Ferrer led the party from its foundation until his death in Toulouse in the autumn of 1968. In 1976 members who had escaped to France founded the Renewal Movement. Rosa Vidal, the founder's niece, led it from its foundation until 1994.`)
+	expectDrafted(t, draftedDates(doc, "republican-union"), map[string]string{
+		"leader.took_office/v1 republican-union julian-ferrer leader": "1959-04-14",
+		"leader.left_office/v1 republican-union julian-ferrer leader": "1968-23",
+		"person.died/v1 julian-ferrer ":                               "1968-23",
+		"leader.took_office/v1 renewal-movement rosa-vidal leader":    "1976",
+		"leader.left_office/v1 renewal-movement rosa-vidal leader":    "1994",
+	})
+}

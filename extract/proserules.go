@@ -1016,6 +1016,26 @@ func (c *sentenceContext) handover(body, in, out events.EntityID, role string) {
 	}
 }
 
+// foundingDate returns the date the text, or for the document's party its infobox, gives the
+// founding of party ("" when none).
+func (d *drafter) foundingDate(party events.EntityID) string {
+	for _, f := range d.facts {
+		if _, ok := f.Payload.(events.PartyFounded); ok && f.Entity == party && !f.Date.Unknown() {
+			return f.Date.String()
+		}
+	}
+	if party == d.subject && d.doc.Infobox != nil {
+		for _, key := range []string{"Founded", "Foundation", "Formation", "Established"} {
+			if f, ok := d.doc.Infobox.Get(key); ok {
+				if date, err := ProseDate(f.Value); err == nil {
+					return date
+				}
+			}
+		}
+	}
+	return ""
+}
+
 // foundedBefore reports whether the text has told the founding of party already.
 func (d *drafter) foundedBefore(party events.EntityID) bool {
 	for _, f := range d.facts {
@@ -1048,6 +1068,21 @@ func (c *sentenceContext) ledBy(p ref, ok bool, person ref) {
 	role := "leader"
 	if m := roleAfterRE().FindStringSubmatch(rest); m != nil {
 		role = Role(m[1]) // "led the party as interim president"
+	}
+	if founded := c.d.foundingDate(p.id); founded != "" && fromFoundationRE.MatchString(c.sk[c.match[0]:]) {
+		// "led the party from its foundation until his death in 1968": taken when it was founded,
+		// left on the day the words after "until" name.
+		office := events.Office{Person: person.id, Role: role}
+		c.add(p.id, founded, events.LeaderTookOffice{Office: office})
+		dt := c.date()
+		until := strings.TrimPrefix(dt.edtf, "../") // "until 1994" reads as ../1994
+		if dt.start >= c.match[0] && (untilBeforeRE.MatchString(c.sk[c.match[0]:dt.start]) || until != dt.edtf) && !strings.Contains(until, "/") {
+			c.add(p.id, until, events.LeaderLeftOffice{Office: office})
+			if untilHisDeathRE.MatchString(c.sk[c.match[0]:dt.start]) {
+				c.add(person.id, until, events.PersonDied{})
+			}
+		}
+		return
 	}
 	if dt := c.date(); dt.start >= c.match[1] && ledDuringRE.MatchString(c.sk[c.match[1]:dt.start]+leadingPreposition(c.sk[dt.start:dt.end])) && !strings.HasPrefix(dt.edtf, "..") {
 		// "led the party through the early 1960s": in office then, taken by its start.
@@ -1305,9 +1340,13 @@ func (c *sentenceContext) office(party, person events.EntityID, role string, wit
 	if dt.start >= c.match[1] && untilBeforeRE.MatchString(c.sk[c.match[1]:dt.start]) && !strings.Contains(dt.edtf, "/") {
 		// "took over as acting leader, until a congress on 20 January 1955 chose another", "led
 		// the party as interim president until she returned in September": held until that day,
-		// taken before it.
+		// taken before it; "from its foundation until …": taken when the party was founded.
 		office := events.Office{Person: person, Role: role}
-		i := c.add(party, "../"+dt.edtf, events.LeaderTookOffice{Office: office})
+		from := "../" + dt.edtf
+		if founded := c.d.foundingDate(party); founded != "" && fromFoundationRE.MatchString(c.sk[c.match[0]:dt.start]) {
+			from = founded
+		}
+		i := c.add(party, from, events.LeaderTookOffice{Office: office})
 		c.add(party, dt.edtf, events.LeaderLeftOffice{Office: office})
 		return i
 	}
@@ -1364,26 +1403,28 @@ func (c *sentenceContext) subjectPersons(at int) []ref {
 var subjectListRE = regexp.MustCompile(`⟦\d+⟧(?:(?:,\s*|,?\s+and\s+)⟦\d+⟧)*\s+(?:(?:then|later|also|soon|jointly|together)\s+)?$`)
 
 var (
-	diedAfterAndRE = regexp.MustCompile(`^[^⟦]*,\s+and\s+(?:(?:later|then|soon|eventually)\s+)?(?:died|was\s+killed|was\s+assassinated|was\s+executed|was\s+shot)$`)
-	whenBeforeRE   = regexp.MustCompile(`\b(?:when|until|before|after|by\s+the\s+time)\s+$`)
-	untilBeforeRE  = regexp.MustCompile(`\buntil\b[^;]*$`)
-	asNextRE       = regexp.MustCompile(`^\s+(?:[^⟦;,]*?\s+)?as\s+(?:the\s+)?⟦`)
-	untilDeathRE   = regexp.MustCompile(`^\s+(?:his|her|their)\s+(?:own\s+|sudden\s+|early\s+)?death\b`)
-	ledElsewhereRE = regexp.MustCompile(`^\s+(?:until|back|to|into|out|through|in\s+(?:the|a)\s)`)
-	throughYearsRE = regexp.MustCompile(`^\s+through(?:out)?\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?\d`)
-	ledDuringRE    = regexp.MustCompile(`^\s+(?:[^⟦;]*?\s+)?(?:through|throughout|during|in)\s+(?:the\s+)?$`)
-	refoundingRE   = regexp.MustCompile(`\bre-(?:founded|formed|established|created)\b`)
-	ledSpanRE      = regexp.MustCompile(`\b(?:led|headed|chaired)\s+(?:from|between)\s`)
-	termRE         = regexp.MustCompile(`(?i)\b(?:from|between)\b`)
-	ministerRE     = regexp.MustCompile(`(?i)prime\s+minister|premier|minister`)
-	toFormRE       = regexp.MustCompile(`^[^;.]*?\bto\s+form\b`)
-	ofUnnamedRE    = regexp.MustCompile(`^\s+of\s+(?:its|the|a|their)\s+[a-z]`)
-	andRE          = regexp.MustCompile(`,\s+and\s+`)
-	seatsRE        = regexp.MustCompile(`(?i)\b(\d[\d,]*|no|a\s+single|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:of\s+the\s+\d[\d,]*\s+|out\s+of\s+\d[\d,]*\s+)?(?:\w+\s+)?seats?\b`)
-	lostRE         = regexp.MustCompile(`(?i)\b(?:lost|lose|losing)\s+$`)
-	percentRE      = regexp.MustCompile(`(\d+(?:\.\d+)?)\s?(%|per\s?cent|percent)`)
-	votesRE        = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d{4,})\s+votes`)
-	electionRE     = regexp.MustCompile(`(?i)\b(?:the\s+)?(\d{4})\s+((?:general|parliamentary|legislative|presidential|national|local|communal|municipal|regional|european|constituent\s+assembly|snap|federal|state|duma)\s+)?elections?\b|\belections?\s+(?:of|in)\s+(\d{4})\b`)
+	diedAfterAndRE   = regexp.MustCompile(`^[^⟦]*,\s+and\s+(?:(?:later|then|soon|eventually)\s+)?(?:died|was\s+killed|was\s+assassinated|was\s+executed|was\s+shot)$`)
+	whenBeforeRE     = regexp.MustCompile(`\b(?:when|until|before|after|by\s+the\s+time)\s+$`)
+	untilBeforeRE    = regexp.MustCompile(`\buntil\b[^;]*$`)
+	asNextRE         = regexp.MustCompile(`^\s+(?:[^⟦;,]*?\s+)?as\s+(?:the\s+)?⟦`)
+	untilDeathRE     = regexp.MustCompile(`^\s+(?:his|her|their)\s+(?:own\s+|sudden\s+|early\s+)?death\b`)
+	ledElsewhereRE   = regexp.MustCompile(`^\s+(?:until|back|to|into|out|through|in\s+(?:the|a)\s)`)
+	throughYearsRE   = regexp.MustCompile(`^\s+through(?:out)?\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?\d`)
+	ledDuringRE      = regexp.MustCompile(`^\s+(?:[^⟦;]*?\s+)?(?:through|throughout|during|in)\s+(?:the\s+)?$`)
+	refoundingRE     = regexp.MustCompile(`\bre-(?:founded|formed|established|created)\b`)
+	untilHisDeathRE  = regexp.MustCompile(`\buntil\s+(?:his|her|their)\s+(?:own\s+|sudden\s+|early\s+)?death\b`)
+	fromFoundationRE = regexp.MustCompile(`\bfrom\s+(?:its|the\s+party's|their)\s+(?:foundation|founding|creation|formation|inception|establishment)\b`)
+	ledSpanRE        = regexp.MustCompile(`\b(?:led|headed|chaired)\s+(?:from|between)\s`)
+	termRE           = regexp.MustCompile(`(?i)\b(?:from|between)\b`)
+	ministerRE       = regexp.MustCompile(`(?i)prime\s+minister|premier|minister`)
+	toFormRE         = regexp.MustCompile(`^[^;.]*?\bto\s+form\b`)
+	ofUnnamedRE      = regexp.MustCompile(`^\s+of\s+(?:its|the|a|their)\s+[a-z]`)
+	andRE            = regexp.MustCompile(`,\s+and\s+`)
+	seatsRE          = regexp.MustCompile(`(?i)\b(\d[\d,]*|no|a\s+single|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:of\s+the\s+\d[\d,]*\s+|out\s+of\s+\d[\d,]*\s+)?(?:\w+\s+)?seats?\b`)
+	lostRE           = regexp.MustCompile(`(?i)\b(?:lost|lose|losing)\s+$`)
+	percentRE        = regexp.MustCompile(`(\d+(?:\.\d+)?)\s?(%|per\s?cent|percent)`)
+	votesRE          = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d{4,})\s+votes`)
+	electionRE       = regexp.MustCompile(`(?i)\b(?:the\s+)?(\d{4})\s+((?:general|parliamentary|legislative|presidential|national|local|communal|municipal|regional|european|constituent\s+assembly|snap|federal|state|duma)\s+)?elections?\b|\belections?\s+(?:of|in)\s+(\d{4})\b`)
 )
 
 // seatsIn returns the seats a result's words give: the number as written ("27", "four"), 0 for "no
