@@ -275,8 +275,11 @@ var subjectMarkerRE = regexp.MustCompile(`^(?:[Tt]he\s+)?⟦(\d+)⟧\s+\p{Ll}`)
 // year the sentences before named).
 func (d *drafter) clauseDates(clause string, refs []ref) []proseDate {
 	saved := d.prior
-	if d.dated {
-		d.prior.inText = true
+	for _, dt := range findDates(d.text, d.prior) {
+		if dt.year != 0 {
+			d.prior = d.prior.after(dt.edtf, dt.year)
+			d.prior.inText, d.prior.open = true, strings.Contains(dt.edtf, "/")
+		}
 	}
 	defer func() { d.prior = saved }()
 	return d.datesOf(clause, refs)
@@ -1196,6 +1199,15 @@ func (c *sentenceContext) add(entity events.EntityID, date string, p events.Payl
 	}
 	if date == "" {
 		date = c.date().edtf
+	}
+	if date == "XXXX" && changesHands(p) {
+		// "Erdem died on 8 August 1997; his deputy Kaya became acting chairwoman": an office
+		// changing hands in a clause that names no time takes the time of the clause before.
+		for _, dt := range c.dates {
+			if dt.end <= c.match[0] && !strings.Contains(dt.edtf, "/") {
+				date = dt.edtf
+			}
+		}
 	}
 	if date == "XXXX" && c.d.carried != "" && !c.d.dated && changesHands(p) {
 		date = c.d.carried

@@ -833,3 +833,18 @@ Julián Ferrer led the party from its foundation until his death in Toulouse in 
 		"leader.left_office/v1 renewal-movement rosa-vidal leader":    "1994",
 	})
 }
+
+// An office taken in a clause that names no time takes the time of the clause before; a day without
+// its year is of the year the sentence named last by a day, month or year (not by "since 2019").
+func TestDraftClauseTimes(t *testing.T) {
+	doc := parseArticle(t, "tilp.txt", `= Social Progress Party =
+
+The Social Progress Party was a party in Turkey. It was founded in 1974 by Nihat Erdem.
+
+==History==
+Erdem died on 8 August 1997; his deputy Ayşe Kaya became acting chairwoman. On 1 October 2002 the party won 12 seats, and on 25 October Kaya became chairwoman.`)
+	expectDrafted(t, draftedDates(doc, "social-progress-party"), map[string]string{
+		"leader.took_office/v1 social-progress-party ayse-kaya acting chairwoman": "1997-08-08",
+		"leader.took_office/v1 social-progress-party ayse-kaya chairwoman":        "2002-10-25",
+	})
+}

@@ -39,6 +39,7 @@ type dateRule struct {
 type prior struct {
 	year, month int
 	inText      bool // named earlier in the same text, not in the sentences before
+	open        bool // and by a span ("since 2019"), not by a day, month or year
 }
 
 // dateRules are compiled on first use (see proseRules).
@@ -100,7 +101,7 @@ var dateRules = sync.OnceValue(func() []dateRule {
 		// on 22 May (the year of the sentences before; a year after it is read by the rules above)
 		{regexp.MustCompile(`^(?i:on|by|until|after|since)\s+(\d{1,2})\s+` + monthRE + `\b`),
 			func(m []string, prev prior) (string, int) {
-				if prev.year == 0 || prev.inText {
+				if prev.year == 0 || prev.inText && prev.open {
 					return "", 0 // "prime minister since 2019, resigned on 18 February": which year?
 				}
 				day, _ := strconv.Atoi(m[1])
@@ -267,7 +268,7 @@ func findDates(text string, prev prior) []proseDate {
 			}
 			out = append(out, proseDate{start: i, end: i + m[1], edtf: edtf, year: year})
 			if prev = prev.after(edtf, year); year != 0 {
-				prev.inText = true
+				prev.inText, prev.open = true, strings.Contains(edtf, "/")
 			}
 			i += m[1]
 			found = true
