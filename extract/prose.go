@@ -1200,7 +1200,9 @@ func (c *sentenceContext) add(entity events.EntityID, date string, p events.Payl
 	if date == "" {
 		date = c.date().edtf
 	}
-	if date == "XXXX" && changesHands(p) {
+	if _, left := p.(events.LeaderLeftOffice); left && untilRE.MatchString(c.text) {
+		// "remained leader until the merger": an end the words name, not the time told before
+	} else if date == "XXXX" && changesHands(p) {
 		// "Erdem died on 8 August 1997; his deputy Kaya became acting chairwoman": an office
 		// changing hands in a clause that names no time takes the time of the clause before.
 		for _, dt := range c.dates {
@@ -1209,7 +1211,7 @@ func (c *sentenceContext) add(entity events.EntityID, date string, p events.Payl
 			}
 		}
 	}
-	if date == "XXXX" && c.d.carried != "" && !c.d.dated && changesHands(p) {
+	if date == "XXXX" && c.d.carried != "" && !c.d.dated && changesHands(p) && !untilRE.MatchString(c.text) {
 		date = c.d.carried
 		if laterRE.MatchString(c.text) {
 			date += "/.." // "He was later replaced by Y": after that time, not at it
@@ -1249,6 +1251,9 @@ func (c *sentenceContext) add(entity events.EntityID, date string, p events.Payl
 	}
 	return len(c.d.facts) - 1
 }
+
+// untilRE matches "until", which names an end rather than the time of the words.
+var untilRE = regexp.MustCompile(`\buntil\b`)
 
 // changesHands reports whether p is an office taken or left.
 func changesHands(p events.Payload) bool {

@@ -790,8 +790,8 @@ Dovzhenko handed the chairmanship to Taras Levchuk in the summer of 1995. Olena 
 	expectDrafted(t, got, map[string]string{
 		"leader.took_office/v1 civic-assembly taras-levchuk chairman":    "1995-22",
 		"leader.left_office/v1 civic-assembly serhiy-dovzhenko chairman": "1995-22",
-		"leader.took_office/v1 civic-assembly olena-kravets co-leader":   "../2004",
-		"leader.took_office/v1 civic-assembly yuriy-kovalenko co-leader": "../2004",
+		"leader.took_office/v1 civic-assembly olena-kravets co-leader":   "1995-22", // "then": after the handover
+		"leader.took_office/v1 civic-assembly yuriy-kovalenko co-leader": "1995-22",
 		"party.split/v1 civic-assembly slavic-unity-party":               "1998",
 		"party.banned/v1 civic-assembly ":                                "2005",
 		"party.founded/v1 united-revival ":                               "2012-03-17",
@@ -847,4 +847,30 @@ Erdem died on 8 August 1997; his deputy Ayşe Kaya became acting chairwoman. On 
 		"leader.took_office/v1 social-progress-party ayse-kaya acting chairwoman": "1997-08-08",
 		"leader.took_office/v1 social-progress-party ayse-kaya chairwoman":        "2002-10-25",
 	})
+}
+
+// "X and Y then led the party until 2004": from the time the paragraph told before; "She remained
+// leader until the merger": the one who took the office last, leaving at a time the text does not
+// give (not the paragraph's).
+func TestDraftThenLedAndRemained(t *testing.T) {
+	doc := parseArticle(t, "pnr.txt", `= National Revival =
+
+The National Revival was a party in Ukraine. It was founded in 1989.
+
+==History==
+Taras Levchuk was deposed by the party council on 8 February 2001. Olena Kravets and Yuriy Kovalenko then led the party as co-leaders until 2004, when Oksana Melnychuk was elected chairwoman. She remained leader until the merger.`)
+	got := draftedDates(doc, "national-revival")
+	expectDrafted(t, got, map[string]string{
+		"leader.took_office/v1 national-revival olena-kravets co-leader":     "2001-02-08",
+		"leader.left_office/v1 national-revival olena-kravets co-leader":     "2004",
+		"leader.took_office/v1 national-revival oksana-melnychuk chairwoman": "2004",
+	})
+	for k, v := range got {
+		if strings.HasPrefix(k, "leader.left_office/v1 national-revival oksana-melnychuk") && v != "XXXX" {
+			t.Errorf("Draft: %s dated %s, want undated: 'until the merger' names no time", k, v)
+		}
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
 }

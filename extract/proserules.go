@@ -757,6 +757,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					return
 				}
 				party := c.bodyOr(3)
+				if last := c.d.lastHolder(party); person.name == "" && last != "" {
+					person.id = last // "She remained leader until …": the one who took the office last
+				}
 				c.add(party, c.dateAfter().edtf, events.LeaderLeftOffice{Office: events.Office{Person: person.id, Role: Role(c.group(2))}})
 			}},
 		{"elected-to-succeed", rx(`{E}\s+(?:was|were)\s+(?:\w+\s+)?(?:elected|chosen|appointed|named|designated)\s+(?:as\s+)?to\s+succeed\s+{E}`),
@@ -1014,6 +1017,16 @@ func (c *sentenceContext) handover(body, in, out events.EntityID, role string) {
 	if !c.leftInSentence(out) {
 		c.add(body, "", events.LeaderLeftOffice{Office: events.Office{Person: out, Role: role}})
 	}
+}
+
+// lastHolder returns the person the text said took an office of party last, or "".
+func (d *drafter) lastHolder(party events.EntityID) events.EntityID {
+	for i := len(d.facts) - 1; i >= 0; i-- {
+		if p, ok := d.facts[i].Payload.(events.LeaderTookOffice); ok && d.facts[i].Entity == party {
+			return p.Person
+		}
+	}
+	return ""
 }
 
 // foundingDate returns the date the text, or for the document's party its infobox, gives the
@@ -1337,7 +1350,11 @@ func (c *sentenceContext) office(party, person events.EntityID, role string, wit
 		// "has led the party since 2015": taken in 2015.
 		return c.add(party, from, events.LeaderTookOffice{Office: events.Office{Person: person, Role: role}})
 	}
-	if dt.start >= c.match[1] && untilBeforeRE.MatchString(c.sk[c.match[1]:dt.start]) && !strings.Contains(dt.edtf, "/") {
+	if until, ok := strings.CutPrefix(dt.edtf, "../"); ok && dt.start >= c.match[1] && untilWordRE.MatchString(c.sk[dt.start:dt.end]) && !strings.Contains(until, "/") {
+		dt.edtf = until // "led the party until 2004": the date's own "until"
+		dt.start = dt.end
+	}
+	if dt.start >= c.match[1] && (untilBeforeRE.MatchString(c.sk[c.match[1]:dt.start]) || untilWordRE.MatchString(c.sk[c.match[1]:dt.start])) && !strings.Contains(dt.edtf, "/") {
 		// "took over as acting leader, until a congress on 20 January 1955 chose another", "led
 		// the party as interim president until she returned in September": held until that day,
 		// taken before it; "from its foundation until …": taken when the party was founded.
@@ -1345,6 +1362,8 @@ func (c *sentenceContext) office(party, person events.EntityID, role string, wit
 		from := "../" + dt.edtf
 		if founded := c.d.foundingDate(party); founded != "" && fromFoundationRE.MatchString(c.sk[c.match[0]:dt.start]) {
 			from = founded
+		} else if c.d.carried != "" && thenRE.MatchString(c.sk[c.match[0]:c.match[1]]) && c.d.carried <= dt.edtf {
+			from = c.d.carried // "X and Y then led the party until 2004": from the time told before
 		}
 		i := c.add(party, from, events.LeaderTookOffice{Office: office})
 		c.add(party, dt.edtf, events.LeaderLeftOffice{Office: office})
@@ -1412,6 +1431,8 @@ var (
 	throughYearsRE   = regexp.MustCompile(`^\s+through(?:out)?\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?\d`)
 	ledDuringRE      = regexp.MustCompile(`^\s+(?:[^⟦;]*?\s+)?(?:through|throughout|during|in)\s+(?:the\s+)?$`)
 	refoundingRE     = regexp.MustCompile(`\bre-(?:founded|formed|established|created)\b`)
+	untilWordRE      = regexp.MustCompile(`(?i)^\s*(?:until|till)\b`)
+	thenRE           = regexp.MustCompile(`\b(?:then|thereafter|subsequently)\b`)
 	untilHisDeathRE  = regexp.MustCompile(`\buntil\s+(?:his|her|their)\s+(?:own\s+|sudden\s+|early\s+)?death\b`)
 	fromFoundationRE = regexp.MustCompile(`\bfrom\s+(?:its|the\s+party's|their)\s+(?:foundation|founding|creation|formation|inception|establishment)\b`)
 	ledSpanRE        = regexp.MustCompile(`\b(?:led|headed|chaired)\s+(?:from|between)\s`)
