@@ -574,9 +574,21 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 	lastClause := func(m string) bool {
 		return strings.HasSuffix(m, ".") && !whoWhichRE.MatchString(m[strings.Index(m, ","):])
 	}
+	var kept strings.Builder
+	upTo := 0
 	for _, loc := range relativeRE.FindAllStringSubmatchIndex(sk, -1) {
-		if lastClause(sk[loc[0]:loc[1]]) {
+		m := sk[loc[0]:loc[1]]
+		if lastClause(m) || appositionTailRE.MatchString(sk[:loc[0]]) && !whoWhichRE.MatchString(sk[loc[3]:loc[1]]) {
+			// Read whole: a clause that runs to the sentence's end, or the verb of a sentence whose
+			// subject an apposition ends ("A, a former mayor of Mỹ Tho, led the party").
 			continue
+		}
+		kept.WriteString(sk[upTo:loc[0]])
+		upTo = loc[1]
+		// The name stays; a semicolon that ended the clause still parts the sentence's clauses.
+		kept.WriteString(sk[loc[2]:loc[3]])
+		if end := m[len(m)-1:]; end == ";" || end == "." {
+			kept.WriteString(end)
 		}
 		if objectOfPrepositionRE.MatchString(sk[:loc[0]]) && !whoWhichRE.MatchString(sk[loc[3]:loc[1]]) {
 			continue // "a coalition with the SLD, formed in 2001,": the clause is of the coalition
@@ -585,17 +597,8 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 			clauses = append(clauses, c)
 		}
 	}
-	sk = relativeRE.ReplaceAllStringFunc(sk, func(m string) string {
-		// The name stays; a semicolon that ended the clause still parts the sentence's clauses.
-		if lastClause(m) {
-			return m
-		}
-		name, _, _ := strings.Cut(m, ",")
-		if end := m[len(m)-1:]; end == ";" || end == "." {
-			return name + end
-		}
-		return name
-	})
+	kept.WriteString(sk[upTo:])
+	sk = kept.String()
 	var b2 strings.Builder
 	last := 0
 	for _, loc := range appositionRE.FindAllStringIndex(sk, -1) {
@@ -638,6 +641,10 @@ var namedAppositionRE = regexp.MustCompile(`⟦(\d+)⟧,\s+(?:the\s+)?⟦(\d+)�
 // objectOfPrepositionRE matches the words before a name that make it the object of a preposition
 // ("the leader of the ⟦1⟧"): a relative clause after it may be of the words before.
 var objectOfPrepositionRE = regexp.MustCompile(`\b(?:of|with|to|for|from|against|by|between|and|or|including|under|within|than)\s+(?:the\s+)?$`)
+
+// appositionTailRE matches the words before a name that end an apposition ("A, a former mayor of
+// ⟦2⟧"): a verb after it, between commas, is the sentence's, not a clause of that name.
+var appositionTailRE = regexp.MustCompile(`,\s+(?:a|an|the|his|her|its|their)\s[^,;⟦]*$`)
 
 // whoWhichRE matches a relative clause that opens with its pronoun, which is of the name before it
 // ("closer to the Centre, which had been founded in 1985,").

@@ -874,3 +874,18 @@ Taras Levchuk was deposed by the party council on 8 February 2001. Olena Kravets
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// "A and B, a former mayor of X, led the party jointly until its congress of July 1969, when B
+// became sole chairman": the verb after an apposition is the sentence's, not a clause of its name.
+func TestDraftVerbAfterAnApposition(t *testing.T) {
+	doc := parseArticle(t, "vrp.txt", `= Renewal Party =
+
+The Renewal Party was a party in Vietnam. It was founded in 1956.
+
+==History==
+Phạm Thị Hân and Lương Văn Tường, a former mayor of Mỹ Tho, led the party jointly until its congress of July 1969, when Lương Văn Tường became sole chairman.`)
+	expectDrafted(t, draftedDates(doc, "renewal-party"), map[string]string{
+		"leader.left_office/v1 renewal-party pham-thi-han leader":      "1969-07",
+		"leader.took_office/v1 renewal-party luong-van-tuong chairman": "1969-07",
+	})
+}
