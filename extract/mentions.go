@@ -90,7 +90,8 @@ var organisationWords = map[string]bool{"government": true, "court": true, "army
 	"organization": true, "institute": true, "foundation": true, "church": true, "duma": true, "empire": true,
 	"junta": true, "cabinet": true, "presidium": true, "politburo": true,
 	"comintern": true, "communities": true, "community": true, "ussr": true, "deputies": true,
-	"representatives": true, "chamber": true, "commons": true, "lords": true, "senators": true}
+	"representatives": true, "chamber": true, "commons": true, "lords": true, "senators": true, "group": true,
+	"club": true, "society": true, "circle": true}
 
 // places are words before a name that make it a place rather than a person ("in North-Western
 // Cambodia", "to France").

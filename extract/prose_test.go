@@ -889,3 +889,11 @@ Phạm Thị Hân and Lương Văn Tường, a former mayor of Mỹ Tho, led the
 		"leader.took_office/v1 renewal-party luong-van-tuong chairman": "1969-07",
 	})
 }
+
+// A group named as a body ("the Hòa Hảo Reform Group") absorbed into the party is a merger into it.
+func TestDraftGroupAbsorbed(t *testing.T) {
+	doc := parseArticle(t, "vrp.txt", "= Renewal Party =\n\nThe Renewal Party was a party in Vietnam. It was founded in 1956.\n\n==History==\nIn the spring of 1969 the small Hòa Hảo Reform Group was absorbed into the party.\n")
+	expectDrafted(t, draftedDates(doc, "renewal-party"), map[string]string{
+		"party.merged/v1 renewal-party hoa-hao-reform-group": "1969-21",
+	})
+}
