@@ -345,7 +345,7 @@ var sameDayRE = regexp.MustCompile(`\b(?:on\s+)?(?:the\s+same\s+day|that\s+(?:sa
 func (c *sentenceContext) draft() {
 	for _, r := range proseRules() {
 		for _, m := range r.re.FindAllStringSubmatchIndex(c.sk, -1) {
-			if negatedRE.MatchString(c.sk[m[0]:m[1]]) {
+			if denied(c.sk[m[0]:m[1]]) {
 				continue // "Ben Yedder never retired", "was not dissolved": nothing happened
 			}
 			c.rule, c.match = r.name, m
@@ -353,6 +353,17 @@ func (c *sentenceContext) draft() {
 		}
 	}
 }
+
+// denied reports whether the words a rule matched deny what they tell: a verb denied, unless
+// another verb joined by "and" follows it ("never won a seat and was absorbed": the absorption
+// happened).
+func denied(words string) bool {
+	loc := negatedRE.FindStringIndex(words)
+	return loc != nil && !andVerbRE.MatchString(words[loc[1]:])
+}
+
+// andVerbRE matches a second verb joined to a denied one: "… and was absorbed", "… and died".
+var andVerbRE = regexp.MustCompile(`\s+and\s+(?:(?:was|were|had|has)\s+)?(?:[a-z]+ed|died|left|became|joined|split|broke)\b`)
 
 // negatedRE matches a verb denied: "never retired", "was not dissolved", "did not resign" (but not
 // "never came back and died").

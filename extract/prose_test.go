@@ -897,3 +897,16 @@ func TestDraftGroupAbsorbed(t *testing.T) {
 		"party.merged/v1 renewal-party hoa-hao-reform-group": "1969-21",
 	})
 }
+
+// "X never won a seat and was absorbed into Y in 1984": the absorption is told, the denial is of
+// the seat; "was legalised on 11 February 1977" is a legalisation.
+func TestDraftAbsorbedAfterADenialAndLegalised(t *testing.T) {
+	doc := parseArticle(t, "udr.txt", `= Republican Union =
+
+The Republican Union was a Spanish party founded in exile in 1959. It was legalised on 11 February 1977. In March 1979 its left wing, led by Pedro Ocaña, broke away to form the Federal Left. The Federal Left never won a seat and was absorbed into the Socialist Party in 1984.`)
+	expectDrafted(t, draftedDates(doc, "republican-union"), map[string]string{
+		"party.restored/v1 republican-union ":          "1977-02-11",
+		"party.merged/v1 socialist-party federal-left": "1984",
+		"party.split/v1 republican-union federal-left": "1979-03",
+	})
+}

@@ -43,7 +43,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.merged(p, c.memberList(2))
 				}
 			}},
-		{"merged-into", rx(`{E},?\s+(?:which\s+|that\s+)?(?:later\s+|eventually\s+|then\s+)?(?:was\s+|were\s+)?(?:merged|absorbed|folded)\s+into\s+(?:the\s+)?{E}`),
+		{"merged-into", rx(`{E},?\s+(?:[^⟦;,]*?\s+and\s+)?(?:which\s+|that\s+)?(?:later\s+|eventually\s+|then\s+)?(?:was\s+|were\s+)?(?:merged|absorbed|folded)\s+into\s+(?:the\s+)?{E}`),
 			func(c *sentenceContext) {
 				if p, ok := c.party(2); ok {
 					c.mergedInto(p, c.refsIn(1))
@@ -140,14 +140,15 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.founded(p, c.refsIn(2))
 				}
 			}},
-		{"faction-left-and-founded", rx(`\b(?:his|her|their|the\s+party's)?\s*(?:opponents|rivals|dissidents|critics|faction|followers|supporters|deputies|members)\s+(?:\w+\s+)?(?:left|quit|walked\s+out|broke\s+away)(?:\s+(?:the\s+)?{E})?,?\s+(?:and|to)\s+(?:formed|founded|form|found|set\s+up|launched|created|create|establish|established)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
+		{"faction-left-and-founded", rx(`\b(?:his|her|their|its|the\s+party's)?\s*(?:(?:left|right|radical|moderate|conservative|liberal|reformist|hardline|youth)\s+)?(?:opponents|rivals|dissidents|critics|faction|wing|followers|supporters|deputies|members)(?:,\s+led\s+by\s+{EL},)?\s+(?:\w+\s+)?(?:left|quit|walked\s+out|broke\s+away)(?:\s+(?:the\s+)?{E})?,?\s+(?:and|to)\s+(?:formed|founded|form|found|set\s+up|launched|created|create|establish|established)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
 			func(c *sentenceContext) {
 				from := ref{id: c.d.topic, kind: events.KindParty}
-				if p, ok := c.party(1); ok {
+				if p, ok := c.party(2); ok {
 					from = p
 				}
-				if newParty, ok := c.newParty(2); ok && newParty.id != from.id {
-					c.splitOff(from, newParty, nil)
+				// "its left wing, led by X, broke away to form Y": a split, X its leader.
+				if newParty, ok := c.newParty(3); ok && newParty.id != from.id {
+					c.splitOff(from, newParty, c.persons(c.refsIn(1)))
 				}
 			}},
 		{"members-left", rx(`\b(?:faction|group|members|deputies|dissidents|followers|supporters|MPs|parliamentarians|legislators|senators)\b[^;.]{0,80}?\s(?:left|quit|broke\s+away\s+from|walked\s+out\s+of|split\s+from|seceded\s+from)\s+(?:the\s+)?{E}`),
@@ -367,7 +368,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(from.id, "", events.PartySucceeded{Successor: to.id, Kind: events.SuccessionTransformation, Qualifier: "became"})
 				}
 			}},
-		{"restored", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(re-?legali[sz]ed|legali[sz]ed\s+again|re-?registered|unbanned|allowed\s+to\s+(?:operate|function|register|organi[sz]e)\s+again|re-?founded|re-?established|revived|reconstituted)\b(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?{E})?`),
+		{"restored", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(re-?legali[sz]ed|legali[sz]ed(?:\s+again)?|re-?registered|unbanned|allowed\s+to\s+(?:operate|function|register|organi[sz]e)\s+again|re-?founded|re-?established|revived|reconstituted)\b(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
 				p, ok := c.party(1)
 				if !ok || asNextRE.MatchString(c.sk[c.match[1]:]) {
