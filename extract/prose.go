@@ -194,6 +194,7 @@ func (d *drafter) sentence(text string) {
 		c := &sentenceContext{d: d, text: text, sk: clause, refs: refs, dates: d.clauseDates(clause, refs)}
 		c.draft()
 	}
+	d.titleChanges(text)
 	for _, b := range d.bracketNames {
 		// A party's other names, and the name they follow, even when the sentence tells nothing of it.
 		if of := refs[b.of]; of.kind == events.KindParty || of.kind == events.KindOrganisation {
@@ -1272,6 +1273,36 @@ func (c *sentenceContext) add(entity events.EntityID, date string, p events.Payl
 
 // untilRE matches "until", which names an end rather than the time of the words.
 var untilRE = regexp.MustCompile(`\buntil\b`)
+
+// titleChanges drops the departures the sentence at hand drafted for a person who, in the same
+// sentence and on the same day, took another office of the same body: "A and B led the party jointly
+// until July 1969, when B became sole chairman": B's title changed, B did not leave.
+func (d *drafter) titleChanges(text string) {
+	took := map[string]bool{}
+	for _, f := range d.facts {
+		if p, ok := f.Payload.(events.LeaderTookOffice); ok && f.Source.Quote == text && headRole(p.Role) {
+			took[string(f.Entity)+"\x00"+string(p.Person)+"\x00"+f.Date.String()] = true
+		}
+	}
+	d.facts = slices.DeleteFunc(d.facts, func(f events.Fact) bool {
+		p, ok := f.Payload.(events.LeaderLeftOffice)
+		return ok && f.Source.Quote == text && headRole(p.Role) && took[string(f.Entity)+"\x00"+string(p.Person)+"\x00"+f.Date.String()]
+	})
+}
+
+// headRole reports whether a role is the head of the party under some title ("co-leader", "sole
+// chairman", "president"), not another office.
+func headRole(role string) bool {
+	w := strings.Fields(strings.NewReplacer("co-", "", "-", " ").Replace(role))
+	if len(w) == 0 {
+		return false
+	}
+	switch w[len(w)-1] {
+	case "leader", "president", "chairman", "chairwoman", "chairperson", "chair", "head":
+		return len(w) == 1 || w[0] == "sole" || w[0] == "joint" || w[0] == "party"
+	}
+	return false
+}
 
 // changesHands reports whether p is an office taken or left.
 func changesHands(p events.Payload) bool {

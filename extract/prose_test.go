@@ -910,3 +910,32 @@ The Republican Union was a Spanish party founded in exile in 1959. It was legali
 		"party.split/v1 republican-union federal-left": "1979-03",
 	})
 }
+
+// A co-leader who becomes sole chairman the day the joint leadership ends changed title and did not
+// leave; "X was registered … and was chaired by S until 2001, when she handed over the leadership to
+// T": the offices of X, not of the party the text is about.
+func TestDraftTitleChangeAndHandoverInAnotherParty(t *testing.T) {
+	doc := parseArticle(t, "plu.txt", `= Labour Union =
+
+The Labour Union was a party in Russia. It was founded in 1990.
+
+==History==
+Ana Petrova and Ivan Lenz led the party jointly until its congress of July 1969, when Ivan Lenz became sole chairman. In 1998 Irina Sokolova left the party and founded the Workers' Alternative. The Workers' Alternative was registered on 11 June 1998 and was chaired by Sokolova until 2001, when she handed over the leadership to Oleg Tarasov.`)
+	got := draftedDates(doc, "labour-union")
+	expectDrafted(t, got, map[string]string{
+		"leader.took_office/v1 labour-union ivan-lenz chairman":         "1969-07",
+		"leader.left_office/v1 labour-union ana-petrova leader":         "1969-07",
+		"leader.took_office/v1 workers-alternative oleg-tarasov leader": "2001",
+	})
+	for k := range got {
+		switch {
+		case strings.HasPrefix(k, "leader.left_office/v1 labour-union ivan-lenz"):
+			t.Errorf("Draft: %s: a change of title is no departure", k)
+		case strings.HasPrefix(k, "leader.took_office/v1 labour-union oleg-tarasov"):
+			t.Errorf("Draft: %s: Tarasov took the Workers' Alternative's leadership", k)
+		}
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

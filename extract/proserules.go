@@ -498,7 +498,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(p.id, "", events.PartyCeased{})
 				}
 			}},
-		{"led-by", rx(`{E}\s+(?:was|were|is|had\s+been)\s+((?:initially|originally|first|jointly|briefly|then|later|now)\s+)?(?:led|headed|chaired)(?:\s+(?:from|between)\s+[^⟦;,]*?)?\s+by\s+(?:{ROLE}\s+)?{EL}`),
+		{"led-by", rx(`{E}\s+(?:[^⟦;,]*?\s+and\s+)?(?:was|were|is|had\s+been)\s+((?:initially|originally|first|jointly|briefly|then|later|now)\s+)?(?:led|headed|chaired)(?:\s+(?:from|between)\s+[^⟦;,]*?)?\s+by\s+(?:{ROLE}\s+)?{EL}`),
 			func(c *sentenceContext) {
 				p, ok := c.lineage(1)
 				if !ok {
@@ -781,11 +781,14 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if !ok1 || !ok2 || in.id == out.id {
 					return
 				}
+				// The body is the party the sentence names before ("The Workers' Alternative … was
+				// chaired by Sokolova until 2001, when she handed over the leadership to Tarasov").
+				body := c.lastPartyBefore(c.match[0])
 				role := map[string]string{"chairmanship": "chairman", "chair": "chairman", "presidency": "president"}[c.group(2)]
 				if role == "" {
-					role = c.d.roleOf(c.d.topic, out.id)
+					role = c.d.roleOf(body, out.id)
 				}
-				c.handover(c.d.topic, in.id, out.id, role)
+				c.handover(body, in.id, out.id, role)
 			}},
 		{"as-its-leader", rx(`with\s+{E}\s+as\s+(?:its|their|the\s+party's|his|her)\s+(?:new\s+)?{ROLE}`),
 			func(c *sentenceContext) {
