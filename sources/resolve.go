@@ -262,13 +262,7 @@ func (l *Loaded) ResolveSubjects(ctx context.Context, rec Record) error {
 		if (d.curated != nil && d.curated.Subject != "") || !hasParenthetical(d.doc.Title) {
 			continue
 		}
-		var others []events.Fact
-		for j, o := range l.docs {
-			if j != i {
-				others = append(others, l.Facts[o.start:o.end]...)
-			}
-		}
-		known := Entities(others)
+		known := Entities(l.factsBut(i))
 		if rec != nil {
 			stored, err := recordEntities(ctx, rec, d.doc.Title)
 			if err != nil {
@@ -308,6 +302,7 @@ func (l *Loaded) resolveMentions(ctx context.Context, rec Record) error {
 			continue
 		}
 		aliases := map[string]events.EntityID{}
+		var others []Entity // the entities of the other documents, once asked
 		for _, e := range Entities(d.facts) {
 			if e.Kind != events.KindParty {
 				continue
@@ -317,7 +312,10 @@ func (l *Loaded) resolveMentions(ctx context.Context, rec Record) error {
 				if !ok {
 					continue
 				}
-				id, err := l.partyOf(ctx, rec, i, base, qualifier)
+				if others == nil {
+					others = Entities(l.factsBut(i))
+				}
+				id, err := partyOf(ctx, rec, others, base, qualifier)
 				if err != nil {
 					return fmt.Errorf("resolve the parties %s names: %w", d.path, err)
 				}
@@ -343,16 +341,21 @@ func (l *Loaded) resolveMentions(ctx context.Context, rec Record) error {
 	return nil
 }
 
-// partyOf returns the one party, of the documents of l but the one at skip and of the record, that
-// is known as base and described with the country qualifier names; "" when none or several are.
-func (l *Loaded) partyOf(ctx context.Context, rec Record, skip int, base, qualifier string) (events.EntityID, error) {
-	var others []events.Fact
+// factsBut returns the facts of the documents of l but the one at skip.
+func (l *Loaded) factsBut(skip int) []events.Fact {
+	var out []events.Fact
 	for j, o := range l.docs {
 		if j != skip {
-			others = append(others, l.Facts[o.start:o.end]...)
+			out = append(out, l.Facts[o.start:o.end]...)
 		}
 	}
-	known := Entities(others)
+	return out
+}
+
+// partyOf returns the one party, of the entities of the other documents and of the record, that is
+// known as base and described with the country qualifier names; "" when none or several are.
+func partyOf(ctx context.Context, rec Record, others []Entity, base, qualifier string) (events.EntityID, error) {
+	known := others
 	if rec != nil {
 		stored, err := recordNamed(ctx, rec, base)
 		if err != nil {
@@ -544,8 +547,9 @@ func mergeEntities(a, b []Entity) []Entity {
 		if out[i].Kind == "" {
 			out[i].Kind = e.Kind
 		}
-		out[i].Names = append(out[i].Names, e.Names...)
-		out[i].Countries = append(out[i].Countries, e.Countries...)
+		// Clipped: a's entities keep their own names and countries.
+		out[i].Names = append(slices.Clip(out[i].Names), e.Names...)
+		out[i].Countries = append(slices.Clip(out[i].Countries), e.Countries...)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
