@@ -335,10 +335,77 @@ func (l *Loaded) resolveMentions(ctx context.Context, rec Record) error {
 		}
 		l.docs[i].facts, l.docs[i].opts, changed = facts, opts, true
 	}
+	if rec != nil {
+		for i := range l.docs {
+			found, err := l.namedBefore(ctx, rec, i)
+			if err != nil {
+				return err
+			}
+			if len(found) > 0 {
+				l.docs[i].facts, changed = append(l.docs[i].facts, found...), true
+			}
+		}
+	}
 	if changed {
 		l.rebuild()
 	}
 	return nil
+}
+
+// namedBefore returns, for the document at i, the facts that join to its party the parties the
+// record holds under its name qualified with its country ("the Moroccan Popular Renewal Party", named
+// in an article recorded before this one): the document's party is the same entity as each
+// (entity.same_as/v1, drafted), quoting the infobox line that gives the country.
+func (l *Loaded) namedBefore(ctx context.Context, rec Record, i int) ([]events.Fact, error) {
+	d := l.docs[i]
+	if d.curated != nil || !d.opts.Draft {
+		return nil, nil
+	}
+	subject := d.opts.Subject
+	if subject == "" {
+		subject = events.Slug(d.doc.Title)
+	}
+	var own Entity
+	for _, e := range Entities(d.facts) {
+		if e.ID == subject {
+			own = e
+		}
+	}
+	var country *events.Fact
+	for j, f := range d.facts {
+		if p, ok := f.Payload.(events.EntityDescribed); ok && f.Entity == subject && p.Attribute == "country" {
+			country = &d.facts[j]
+		}
+	}
+	if country == nil || own.Kind != events.KindParty {
+		return nil, nil
+	}
+	names := map[string]bool{}
+	for _, n := range own.Names {
+		names[events.NameKey(n.Name)] = true
+	}
+	all, err := rec.Entities(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("resolve the parties named before as %s: %w", d.path, err)
+	}
+	var out []events.Fact
+	for _, e := range all {
+		if e.Kind != events.KindParty || e.ID == subject {
+			continue
+		}
+		for _, n := range e.Names {
+			base, qualifier, ok := qualifiedName(n)
+			if !ok || !names[events.NameKey(base)] || !slices.ContainsFunc(own.Countries, func(c string) bool { return countryAgrees(c, qualifier) }) {
+				continue
+			}
+			// About the document's party, so that it stays the one shown (projections.Identities).
+			out = append(out, events.Fact{Type: events.TypeEntitySameAs, Entity: subject, Date: events.MustParseDate("XXXX"),
+				Source: country.Source, Payload: events.EntitySameAs{Other: e.ID}, Method: events.MethodDrafted,
+				Rule: "qualified-name", Note: fmt.Sprintf("%q, recorded before, is the name of this party qualified with its country", n)})
+			break
+		}
+	}
+	return out, nil
 }
 
 // factsBut returns the facts of the documents of l but the one at skip.

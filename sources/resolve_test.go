@@ -8,7 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"annals/boltstore"
 	"annals/events"
+	"annals/events/eventstest"
 	"annals/sources"
 )
 
@@ -114,5 +116,51 @@ func TestQualifiedMentions(t *testing.T) {
 		if e.ID == "rural-union" && slices.ContainsFunc(e.Names, func(n sources.Name) bool { return n.Name == "Tunisian Rural Union" }) {
 			t.Error("the Tunisian Rural Union joined the Rural Union of Greece")
 		}
+	}
+}
+
+// A party named with its country in an article recorded before ("the Moroccan Istiqlal Union") is
+// the party of the article read later: the later article's party is the same entity (drafted).
+func TestQualifiedNameRecordedBefore(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	first, err := sources.Load([]string{write("rural-union.txt", "= Rural Union =\n\nRural Union\n- Country: Greece\n\nThe Rural Union was a party in Greece. In 1979 it signed an agreement with the Moroccan Istiqlal Union, which had been founded in 1946.\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, err := boltstore.Open(filepath.Join(t.TempDir(), "annals.db"), boltstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	var evs []events.Event
+	for i, f := range first.Facts {
+		evs = append(evs, eventstest.NewEvent(t, f, eventstest.BaseMS+uint64(i)))
+	}
+	if _, err := store.Apply(ctx, eventstest.Stored(1, evs...)); err != nil {
+		t.Fatal(err)
+	}
+	later, err := sources.Load([]string{write("istiqlal-union.txt", "= Istiqlal Union (Morocco) =\n\nIstiqlal Union\n- Country: Morocco\n\nThe Istiqlal Union was a party in Morocco. It was founded in 1944.\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := later.ResolveSubjects(ctx, store); err != nil {
+		t.Fatal(err)
+	}
+	joined := false
+	for _, f := range later.Facts {
+		if p, ok := f.Payload.(events.EntitySameAs); ok && f.Entity == "istiqlal-union-morocco" && p.Other == "moroccan-istiqlal-union" && f.Method == events.MethodDrafted {
+			joined = f.Source.Quote == "Country: Morocco"
+		}
+	}
+	if !joined {
+		t.Errorf("facts of the later article: no drafted same-as joining the Moroccan Istiqlal Union recorded before, quoting its country")
 	}
 }
