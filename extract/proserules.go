@@ -225,7 +225,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if strings.HasSuffix(c.sk[:c.match[0]], "re-") {
 					return // "re-founded the party": a restoration (refounded)
 				}
-				if p, ok := c.party(1); ok && strings.HasPrefix(c.sk[c.match[0]:], "registered") && c.d.foundedBefore(p.id) {
+				if p, ok := c.party(1); ok && strings.HasPrefix(c.sk[c.match[0]:], "registered") && c.d.toldFounding(p.id) != "" {
 					return // "the ministry registered it on 3 May 1991": a party founded before, registered
 				}
 				if p, ok := c.party(1); ok {
@@ -1023,23 +1023,28 @@ func (c *sentenceContext) handover(body, in, out events.EntityID, role string) {
 	}
 }
 
-// lastHolder returns the person the text said took an office of party last, or "".
-func (d *drafter) lastHolder(party events.EntityID) events.EntityID {
+// lastTaken returns the body and the office of the last taking of office the text told that match
+// accepts, and false when it told none.
+func (d *drafter) lastTaken(match func(body events.EntityID, o events.Office) bool) (events.EntityID, events.Office, bool) {
 	for i := len(d.facts) - 1; i >= 0; i-- {
-		if p, ok := d.facts[i].Payload.(events.LeaderTookOffice); ok && d.facts[i].Entity == party {
-			return p.Person
+		if p, ok := d.facts[i].Payload.(events.LeaderTookOffice); ok && match(d.facts[i].Entity, p.Office) {
+			return d.facts[i].Entity, p.Office, true
 		}
 	}
-	return ""
+	return "", events.Office{}, false
+}
+
+// lastHolder returns the person the text said took an office of party last, or "".
+func (d *drafter) lastHolder(party events.EntityID) events.EntityID {
+	_, o, _ := d.lastTaken(func(body events.EntityID, _ events.Office) bool { return body == party })
+	return o.Person
 }
 
 // foundingDate returns the date the text, or for the document's party its infobox, gives the
 // founding of party ("" when none).
 func (d *drafter) foundingDate(party events.EntityID) string {
-	for _, f := range d.facts {
-		if _, ok := f.Payload.(events.PartyFounded); ok && f.Entity == party && !f.Date.Unknown() {
-			return f.Date.String()
-		}
+	if date := d.toldFounding(party); date != "" {
+		return date
 	}
 	if party == d.subject && d.doc.Infobox != nil {
 		for _, key := range []string{"Founded", "Foundation", "Formation", "Established"} {
@@ -1053,23 +1058,21 @@ func (d *drafter) foundingDate(party events.EntityID) string {
 	return ""
 }
 
-// foundedBefore reports whether the text has told the founding of party already.
-func (d *drafter) foundedBefore(party events.EntityID) bool {
+// toldFounding returns the date of the first dated founding of party the text told, or "".
+func (d *drafter) toldFounding(party events.EntityID) string {
 	for _, f := range d.facts {
 		if _, ok := f.Payload.(events.PartyFounded); ok && f.Entity == party && !f.Date.Unknown() {
-			return true
+			return f.Date.String()
 		}
 	}
-	return false
+	return ""
 }
 
 // officeOf returns the body and the office the text last said person took ("She was replaced by
 // Y": Y took that office of that body), or the party the text is about and "leader".
 func (d *drafter) officeOf(person events.EntityID) (events.EntityID, string) {
-	for i := len(d.facts) - 1; i >= 0; i-- {
-		if p, ok := d.facts[i].Payload.(events.LeaderTookOffice); ok && p.Person == person {
-			return d.facts[i].Entity, p.Role
-		}
+	if body, o, ok := d.lastTaken(func(_ events.EntityID, o events.Office) bool { return o.Person == person }); ok {
+		return body, o.Role
 	}
 	return d.topic, "leader"
 }
@@ -1123,10 +1126,8 @@ func leadingPreposition(date string) string {
 // roleOf returns the office the text last said person took in party ("X resigned", "X was replaced
 // by Y": X left that office, and Y took it), or "leader" when it said none.
 func (d *drafter) roleOf(party, person events.EntityID) string {
-	for i := len(d.facts) - 1; i >= 0; i-- {
-		if p, ok := d.facts[i].Payload.(events.LeaderTookOffice); ok && p.Person == person && d.facts[i].Entity == party {
-			return p.Role
-		}
+	if _, o, ok := d.lastTaken(func(body events.EntityID, o events.Office) bool { return body == party && o.Person == person }); ok {
+		return o.Role
 	}
 	return "leader"
 }
@@ -1423,6 +1424,9 @@ func (c *sentenceContext) subjectPersons(at int) []ref {
 	return out
 }
 
+// theirDeath matches a person's death in a possessive: "his death", "her sudden death".
+const theirDeath = `(?:his|her|their)\s+(?:own\s+|sudden\s+|early\s+)?death\b`
+
 var subjectListRE = regexp.MustCompile(`⟦\d+⟧(?:(?:,\s*|,?\s+and\s+)⟦\d+⟧)*\s+(?:(?:then|later|also|soon|jointly|together)\s+)?$`)
 
 var (
@@ -1430,14 +1434,14 @@ var (
 	whenBeforeRE     = regexp.MustCompile(`\b(?:when|until|before|after|by\s+the\s+time)\s+$`)
 	untilBeforeRE    = regexp.MustCompile(`\buntil\b[^;]*$`)
 	asNextRE         = regexp.MustCompile(`^\s+(?:[^⟦;,]*?\s+)?as\s+(?:the\s+)?⟦`)
-	untilDeathRE     = regexp.MustCompile(`^\s+(?:his|her|their)\s+(?:own\s+|sudden\s+|early\s+)?death\b`)
+	untilDeathRE     = regexp.MustCompile(`^\s+` + theirDeath)
 	ledElsewhereRE   = regexp.MustCompile(`^\s+(?:until|back|to|into|out|through|in\s+(?:the|a)\s)`)
 	throughYearsRE   = regexp.MustCompile(`^\s+through(?:out)?\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?\d`)
 	ledDuringRE      = regexp.MustCompile(`^\s+(?:[^⟦;]*?\s+)?(?:through|throughout|during|in)\s+(?:the\s+)?$`)
 	refoundingRE     = regexp.MustCompile(`\bre-(?:founded|formed|established|created)\b`)
 	untilWordRE      = regexp.MustCompile(`(?i)^\s*(?:until|till)\b`)
 	thenRE           = regexp.MustCompile(`\b(?:then|thereafter|subsequently)\b`)
-	untilHisDeathRE  = regexp.MustCompile(`\buntil\s+(?:his|her|their)\s+(?:own\s+|sudden\s+|early\s+)?death\b`)
+	untilHisDeathRE  = regexp.MustCompile(`\buntil\s+` + theirDeath)
 	fromFoundationRE = regexp.MustCompile(`\bfrom\s+(?:its|the\s+party's|their)\s+(?:foundation|founding|creation|formation|inception|establishment)\b`)
 	ledSpanRE        = regexp.MustCompile(`\b(?:led|headed|chaired)\s+(?:from|between)\s`)
 	termRE           = regexp.MustCompile(`(?i)\b(?:from|between)\b`)

@@ -336,8 +336,9 @@ func (l *Loaded) resolveMentions(ctx context.Context, rec Record) error {
 		l.docs[i].facts, l.docs[i].opts, changed = facts, opts, true
 	}
 	if rec != nil {
+		var all []events.EntitySummary // the record's entities, read once for every document
 		for i := range l.docs {
-			found, err := l.namedBefore(ctx, rec, i)
+			found, err := l.namedBefore(ctx, rec, &all, i)
 			if err != nil {
 				return err
 			}
@@ -356,7 +357,7 @@ func (l *Loaded) resolveMentions(ctx context.Context, rec Record) error {
 // record holds under its name qualified with its country ("the Moroccan Popular Renewal Party", named
 // in an article recorded before this one): the document's party is the same entity as each
 // (entity.same_as/v1, drafted), quoting the infobox line that gives the country.
-func (l *Loaded) namedBefore(ctx context.Context, rec Record, i int) ([]events.Fact, error) {
+func (l *Loaded) namedBefore(ctx context.Context, rec Record, all *[]events.EntitySummary, i int) ([]events.Fact, error) {
 	d := l.docs[i]
 	if d.curated != nil || !d.opts.Draft {
 		return nil, nil
@@ -384,12 +385,15 @@ func (l *Loaded) namedBefore(ctx context.Context, rec Record, i int) ([]events.F
 	for _, n := range own.Names {
 		names[events.NameKey(n.Name)] = true
 	}
-	all, err := rec.Entities(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("resolve the parties named before as %s: %w", d.path, err)
+	if *all == nil {
+		read, err := rec.Entities(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("resolve the parties named before as %s: %w", d.path, err)
+		}
+		*all = read
 	}
 	var out []events.Fact
-	for _, e := range all {
+	for _, e := range *all {
 		if e.Kind != events.KindParty || e.ID == subject {
 			continue
 		}
