@@ -142,6 +142,10 @@ func findMentions(s string) []mention {
 				j = e
 				continue
 			}
+			if e := andIdeal(s, words, i, j); e > j {
+				j = e
+				continue
+			}
 			k := j
 			for k < len(words) && connectors[s[words[k][0]:words[k][1]]] && onlySpace(s[words[k-1][1]:words[k][0]]) {
 				k++
@@ -226,6 +230,53 @@ func andName(s string, words [][]int, i, j int) int {
 	}
 	return e
 }
+
+// andIdeal returns the end of a name whose words name what it is for and go on with "and" and one
+// more ideal ("the Alliance for Democracy and the Republic", "Rally for Culture and Democracy",
+// "Movement for Justice and Peace"), or j when there is none. The name so far joins its words with
+// "for" or "of"; what follows "and" (and "the") is one or two capitalised words, the last an ideal. A
+// second party ("the Union of the Centre and the Radical Party") or a person stays a name of its own.
+func andIdeal(s string, words [][]int, i, j int) int {
+	if j+1 >= len(words) || s[words[j][0]:words[j][1]] != "and" || j-i < 3 {
+		return j
+	}
+	joined := false
+	for k := i + 1; k < j; k++ {
+		if w := s[words[k][0]:words[k][1]]; w == "for" || w == "of" {
+			joined = true
+		}
+	}
+	if !joined || !onlySpace(s[words[j][1]:words[j+1][0]]) {
+		return j
+	}
+	e := j + 1
+	if strings.EqualFold(s[words[e][0]:words[e][1]], "the") && e+1 < len(words) && onlySpace(s[words[e][1]:words[e+1][0]]) {
+		e++
+	}
+	start := e
+	for e < len(words) && e-start < 2 && (e == start || onlySpace(s[words[e-1][1]:words[e][0]])) &&
+		isCap(s[words[e][0]:words[e][1]]) && !isMonthOrDay(s[words[e][0]:words[e][1]]) {
+		e++
+	}
+	if e == start || !idealWords[strings.ToLower(s[words[e-1][0]:words[e-1][1]])] {
+		return j
+	}
+	if e < len(words) && onlySpace(s[words[e-1][1]:words[e][0]]) && isCap(s[words[e][0]:words[e][1]]) {
+		return j // "and the Republic Party": the list's second name goes on
+	}
+	return e
+}
+
+// idealWords are what a party says it stands for, the words that close names such as "Rally for
+// Culture and Democracy" or "Union for Progress and Justice".
+var idealWords = map[string]bool{"democracy": true, "republic": true, "justice": true, "progress": true,
+	"development": true, "freedom": true, "liberty": true, "peace": true, "unity": true, "renewal": true,
+	"reform": true, "reforms": true, "solidarity": true, "independence": true, "prosperity": true,
+	"equality": true, "dignity": true, "change": true, "work": true, "labour": true, "labor": true,
+	"socialism": true, "integration": true, "reconstruction": true, "citizenship": true, "welfare": true,
+	"culture": true, "sovereignty": true, "reconciliation": true, "restoration": true, "salvation": true,
+	"rights": true, "security": true, "order": true, "growth": true, "liberation": true, "federalism": true,
+	"autonomy": true, "self-determination": true, "transparency": true, "modernity": true, "hope": true}
 
 func prevWord(s string, words [][]int, i int) string {
 	if i == 0 {

@@ -939,3 +939,27 @@ Ana Petrova and Ivan Lenz led the party jointly until its congress of July 1969,
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// A name that says what the party is for goes on past "and" to one more ideal ("the Alliance for
+// Democracy and the Republic"), where a second party's name ("the Labour Party") or a person stays a
+// name of its own; seats won in a year are that year's election, seats held are none.
+func TestDraftNameOfIdealsAndSeatsWon(t *testing.T) {
+	doc := parseArticle(t, "up.txt", `= Union for Progress =
+
+The Union for Progress was a party in Mali. It was founded on 3 March 1990.
+
+In 1996 it merged with the Party of Labour to form the Alliance for Democracy and the Republic. The Alliance for Democracy and the Republic won 12 seats in 1997. In 1999 the Movement for Justice and Peace and the Labour Party formed the Front for Change. The front held 9 seats in 2001.`)
+	got := draftedDates(doc, "union-for-progress")
+	expectDrafted(t, got, map[string]string{
+		"party.merged/v1 alliance-for-democracy-and-the-republic party-of-labour,union-for-progress": "1996",
+		"election.result_recorded/v1 alliance-for-democracy-and-the-republic 1997/general/":          "1997",
+	})
+	for k := range got {
+		if strings.Contains(k, "2001") || strings.Contains(k, "alliance-for-democracy ") {
+			t.Errorf("Draft: %s, want none (seats held are no result; the name goes on past 'and the')", k)
+		}
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

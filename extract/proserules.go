@@ -1478,6 +1478,9 @@ func seatsIn(what string) string {
 	return ""
 }
 
+// wonSeatsRE matches the verbs that tell seats won at the polls, where the sentence names no election.
+var wonSeatsRE = regexp.MustCompile(`\b(?:won|winning|gained|obtained|secured|captured)\b`)
+
 // election drafts an election result told in a sentence: "In the 1990 election the party won 78
 // seats with 32.1% of the vote".
 func (c *sentenceContext) election() {
@@ -1485,10 +1488,11 @@ func (c *sentenceContext) election() {
 	if !ok {
 		return
 	}
-	if !strings.Contains(strings.ToLower(c.sk), "election") && !strings.Contains(strings.ToLower(c.sk), "vote") {
-		return
-	}
 	what := c.group(2)
+	if !strings.Contains(strings.ToLower(c.sk), "election") && !strings.Contains(strings.ToLower(c.sk), "vote") &&
+		!(wonSeatsRE.MatchString(c.sk[c.match[0]:c.match[1]]) && seatsIn(what) != "") {
+		return // "held 12 seats" is no result; "won 12 seats in 1997" is one, the year's election
+	}
 	res := events.ElectionResult{Level: events.LevelGeneral}
 	year, kind := "", "general"
 	if m := electionRE.FindStringSubmatch(c.sk[c.match[0]:c.match[1]]); m != nil {
