@@ -158,6 +158,18 @@ func (p PartyAffiliation) Describe(t Telling) string {
 	return fmt.Sprintf("%s %s: %s", t.Subject, p.Kind, t.Name(p.Organisation))
 }
 
+// Describe tells a PartyAffiliationEnded in one line of English.
+func (p PartyAffiliationEnded) Describe(t Telling) string {
+	how := p.How
+	if how == "" {
+		how = "left"
+	}
+	return fmt.Sprintf("%s %s %s", t.Subject, howEnded[how], t.Name(p.Organisation))
+}
+
+// howEnded words the ways a party stops belonging to a body.
+var howEnded = map[string]string{"left": "left", "withdrew": "withdrew from", "expelled": "was expelled from"}
+
 // Describe tells a PartyPlatform in one line of English.
 func (p PartyPlatform) Describe(t Telling) string {
 	n := ""

@@ -53,6 +53,7 @@ func examplePayloads() []Payload {
 		PartyPosition{Position: "Centre-left to left-wing"},
 		PartyWing{Kind: "military wing", Wing: "national-army-of-democratic-kampuchea"},
 		PartyAffiliation{Kind: "international", Organisation: "liberal-international"},
+		PartyAffiliationEnded{Organisation: "liberal-international", How: "withdrew"},
 		PartyPlatform{Section: "The seven-point policies of the CNRP:", Number: 5, Text: "Free medical care for the poor."},
 		PartyControlledArea{Area: "Cambodian territory", Places: []string{"Pailin", "Anlong\u00a0Veng"}, Share: "around 6%", Measure: "territory"},
 		PartyBoycotted{Election: "1993 general election"},

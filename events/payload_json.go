@@ -828,6 +828,52 @@ func (p *OrganisationFounded) decodeJSON(r *jsonReader) {
 }
 
 // invalidText returns the first text of p that is not valid UTF-8, as invalidString finds it.
+func (p PartyAffiliationEnded) invalidText() (string, bool) {
+	if !utf8.ValidString(string(p.Organisation)) {
+		return string(p.Organisation), true
+	}
+	if !utf8.ValidString(p.How) {
+		return p.How, true
+	}
+	return "", false
+}
+
+// appendJSON appends p as json.Marshal writes it.
+func (p PartyAffiliationEnded) appendJSON(b []byte) []byte {
+	start := len(b)
+	b = append(b, `,"organisation":`...)
+	b = appendString(b, string(p.Organisation))
+	if p.How != "" {
+		b = append(b, `,"how":`...)
+		b = appendString(b, p.How)
+	}
+	if len(b) == start {
+		return append(b, "{}"...)
+	}
+	b[start] = '{'
+	return append(b, '}')
+}
+
+// decodeJSON reads p from plain JSON (see jsonReader).
+func (p *PartyAffiliationEnded) decodeJSON(r *jsonReader) {
+	var seen uint64
+	for i := 0; r.field(i); i++ {
+		switch string(r.key) {
+		case "organisation":
+			if r.once(&seen, 0) {
+				p.Organisation = readString[EntityID](r)
+			}
+		case "how":
+			if r.once(&seen, 1) {
+				p.How = r.str()
+			}
+		default:
+			r.fail()
+		}
+	}
+}
+
+// invalidText returns the first text of p that is not valid UTF-8, as invalidString finds it.
 func (p PartyAffiliation) invalidText() (string, bool) {
 	if !utf8.ValidString(p.Kind) {
 		return p.Kind, true
@@ -2510,6 +2556,28 @@ func init() {
 		},
 		invalidText: func(p Payload) (string, bool, bool) {
 			v, ok := p.(OrganisationFounded)
+			if !ok {
+				return "", false, false
+			}
+			s, bad := v.invalidText()
+			return s, bad, true
+		},
+	}
+	payloadCodecs["party.affiliation_ended/v1"] = payloadCodec{
+		append: func(b []byte, p Payload) ([]byte, bool) {
+			v, ok := p.(PartyAffiliationEnded)
+			if !ok {
+				return b, false
+			}
+			return v.appendJSON(b), true
+		},
+		decode: func(r *jsonReader) (Payload, bool) {
+			var v PartyAffiliationEnded
+			v.decodeJSON(r)
+			return v, !r.bad
+		},
+		invalidText: func(p Payload) (string, bool, bool) {
+			v, ok := p.(PartyAffiliationEnded)
 			if !ok {
 				return "", false, false
 			}

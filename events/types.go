@@ -9,48 +9,49 @@ import (
 
 // The registered event types. Each is a past-tense fact; the wire name carries its version.
 const (
-	TypeDocumentRecorded     Type = "document.recorded/v1"
-	TypeRecordRetracted      Type = "record.retracted/v1"
-	TypeEntityNamed          Type = "entity.named/v1"
-	TypeEntityDescribed      Type = "entity.described/v1"
-	TypePartyFounded         Type = "party.founded/v1"
-	TypePartyRenamed         Type = "party.renamed/v1"
-	TypePartyMerged          Type = "party.merged/v1"
-	TypePartySplit           Type = "party.split/v1"
-	TypePartySucceeded       Type = "party.succeeded/v1"
-	TypePartyDeclaredIllegal Type = "party.declared_illegal/v1"
-	TypePartyBanned          Type = "party.banned/v1"
-	TypePartyDissolved       Type = "party.dissolved/v1"
-	TypePartyCeased          Type = "party.ceased_activity/v1"
-	TypePartyRestored        Type = "party.restored/v1"
-	TypePartyIdeology        Type = "party.ideology_stated/v1"
-	TypePartyPosition        Type = "party.position_stated/v1"
-	TypePartyWing            Type = "party.wing_recorded/v1"
-	TypePartyAffiliation     Type = "party.affiliation_recorded/v1"
-	TypePartyPlatform        Type = "party.platform_stated/v1"
-	TypePartyControlledArea  Type = "party.area_controlled/v1"
-	TypePartyBoycotted       Type = "party.boycotted/v1"
-	TypePartyPositionsLost   Type = "party.positions_lost/v1"
-	TypePartyOfficialsBanned Type = "party.officials_banned/v1"
-	TypeLeaderTookOffice     Type = "leader.took_office/v1"
-	TypeLeaderLeftOffice     Type = "leader.left_office/v1"
-	TypeCommitteeMember      Type = "committee.member_listed/v1"
-	TypeElectionResult       Type = "election.result_recorded/v1"
-	TypePersonArrested       Type = "person.arrested/v1"
-	TypePersonDefected       Type = "person.defected/v1"
-	TypePersonSentenced      Type = "person.sentenced/v1"
-	TypePersonFled           Type = "person.fled/v1"
-	TypePersonBanned         Type = "person.banned_from_politics/v1"
-	TypePersonServed         Type = "person.served_in/v1"
-	TypeEntityDisputed       Type = "entity.disputed_with/v1"
-	TypeElectionNotHeld      Type = "election.not_held/v1"
-	TypeOrganisationFounded  Type = "organisation.founded/v1"
-	TypePartyFellFromPower   Type = "party.fell_from_power/v1"
-	TypeCourtCaseHeard       Type = "court.case_heard/v1"
-	TypePartyMembersFled     Type = "party.members_fled/v1"
-	TypeEntitySameAs         Type = "entity.same_as/v1"
-	TypePersonDied           Type = "person.died/v1"
-	TypePersonExiled         Type = "person.exiled/v1"
+	TypeDocumentRecorded      Type = "document.recorded/v1"
+	TypeRecordRetracted       Type = "record.retracted/v1"
+	TypeEntityNamed           Type = "entity.named/v1"
+	TypeEntityDescribed       Type = "entity.described/v1"
+	TypePartyFounded          Type = "party.founded/v1"
+	TypePartyRenamed          Type = "party.renamed/v1"
+	TypePartyMerged           Type = "party.merged/v1"
+	TypePartySplit            Type = "party.split/v1"
+	TypePartySucceeded        Type = "party.succeeded/v1"
+	TypePartyDeclaredIllegal  Type = "party.declared_illegal/v1"
+	TypePartyBanned           Type = "party.banned/v1"
+	TypePartyDissolved        Type = "party.dissolved/v1"
+	TypePartyCeased           Type = "party.ceased_activity/v1"
+	TypePartyRestored         Type = "party.restored/v1"
+	TypePartyIdeology         Type = "party.ideology_stated/v1"
+	TypePartyPosition         Type = "party.position_stated/v1"
+	TypePartyWing             Type = "party.wing_recorded/v1"
+	TypePartyAffiliation      Type = "party.affiliation_recorded/v1"
+	TypePartyAffiliationEnded Type = "party.affiliation_ended/v1"
+	TypePartyPlatform         Type = "party.platform_stated/v1"
+	TypePartyControlledArea   Type = "party.area_controlled/v1"
+	TypePartyBoycotted        Type = "party.boycotted/v1"
+	TypePartyPositionsLost    Type = "party.positions_lost/v1"
+	TypePartyOfficialsBanned  Type = "party.officials_banned/v1"
+	TypeLeaderTookOffice      Type = "leader.took_office/v1"
+	TypeLeaderLeftOffice      Type = "leader.left_office/v1"
+	TypeCommitteeMember       Type = "committee.member_listed/v1"
+	TypeElectionResult        Type = "election.result_recorded/v1"
+	TypePersonArrested        Type = "person.arrested/v1"
+	TypePersonDefected        Type = "person.defected/v1"
+	TypePersonSentenced       Type = "person.sentenced/v1"
+	TypePersonFled            Type = "person.fled/v1"
+	TypePersonBanned          Type = "person.banned_from_politics/v1"
+	TypePersonServed          Type = "person.served_in/v1"
+	TypeEntityDisputed        Type = "entity.disputed_with/v1"
+	TypeElectionNotHeld       Type = "election.not_held/v1"
+	TypeOrganisationFounded   Type = "organisation.founded/v1"
+	TypePartyFellFromPower    Type = "party.fell_from_power/v1"
+	TypeCourtCaseHeard        Type = "court.case_heard/v1"
+	TypePartyMembersFled      Type = "party.members_fled/v1"
+	TypeEntitySameAs          Type = "entity.same_as/v1"
+	TypePersonDied            Type = "person.died/v1"
+	TypePersonExiled          Type = "person.exiled/v1"
 )
 
 func init() {
@@ -71,7 +72,8 @@ func init() {
 	register[PartyIdeology](KindParty, "the party's ideology as stated by a source")
 	register[PartyPosition](KindParty, "the party's political position as stated by a source")
 	register[PartyWing](KindParty, "the party had a wing (military, armed, youth...)")
-	register[PartyAffiliation](KindParty, "the party belonged to an international or regional body")
+	register[PartyAffiliation](KindParty, "the party belonged to an international or regional body, an alliance or a front")
+	register[PartyAffiliationEnded](KindParty, "the party left a body, an alliance or a front it belonged to, or was expelled from it")
 	register[PartyPlatform](KindParty, "a point of the party's platform or policy")
 	register[PartyControlledArea](KindParty, "an area was under the party's control")
 	register[PartyBoycotted](KindParty, "the party boycotted an election")
@@ -371,6 +373,19 @@ func (PartyAffiliation) EventType() Type    { return TypePartyAffiliation }
 func (p PartyAffiliation) Refs() []EntityID { return refs(p.Organisation) }
 func (p PartyAffiliation) Validate() error {
 	return errors.Join(required("kind", p.Kind), requiredRef("organisation", p.Organisation))
+}
+
+// PartyAffiliationEnded records that the party ceased to belong to Organisation from the event's date:
+// How is the source's word for it ("left", "withdrew", "expelled"), or empty when it gives none.
+type PartyAffiliationEnded struct {
+	Organisation EntityID `json:"organisation"`
+	How          string   `json:"how,omitempty"`
+}
+
+func (PartyAffiliationEnded) EventType() Type    { return TypePartyAffiliationEnded }
+func (p PartyAffiliationEnded) Refs() []EntityID { return refs(p.Organisation) }
+func (p PartyAffiliationEnded) Validate() error {
+	return errors.Join(requiredRef("organisation", p.Organisation), oneOf("how", p.How, "", "left", "withdrew", "expelled"))
 }
 
 // PartyPlatform records one point of the party's platform or policies, under a section heading.

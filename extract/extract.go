@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -87,6 +88,9 @@ func FactsWith(doc *document.Document, curated *Curated, opts Options) ([]events
 		return nil, nil, err
 	}
 	if err := x.tables(); err != nil {
+		return nil, nil, err
+	}
+	if err := x.lists(); err != nil {
 		return nil, nil, err
 	}
 	if curated != nil {
@@ -288,7 +292,7 @@ func (x *extractor) field(f document.Field) error {
 	case "position":
 		x.add(s, "", q, events.PartyPosition{Position: v})
 	case "international":
-		x.add(s, "", q, events.PartyAffiliation{Kind: "international", Organisation: x.mention(events.KindOrganisation, v, q)})
+		x.affiliation(s, q, "international", v)
 	case "colorcode", "colourcode", "colour", "color", "colours", "colors":
 		x.add(s, "", q, events.EntityDescribed{Attribute: "colour", Value: v})
 	case "slogan", "motto":
@@ -366,7 +370,7 @@ func (x *extractor) group(base string, g document.Group) {
 	case "wing":
 		x.add(s, "", q, events.PartyWing{Kind: kind, Wing: x.mention(events.KindOrganisation, value.Value, q)})
 	case "affiliation":
-		x.add(s, "", q, events.PartyAffiliation{Kind: kind, Organisation: x.mention(events.KindOrganisation, value.Value, q)})
+		x.affiliation(s, q, kind, value.Value)
 	case "founder":
 		x.add(s, "", q, events.PartyFounded{Name: x.title, Founders: []events.EntityID{x.mention(events.KindPerson, value.Value, q)}})
 	default:
@@ -420,6 +424,27 @@ func splitList(v string) []string {
 	}
 	return out
 }
+
+// affiliation adds the party's membership of each body a value names, with the term in brackets
+// after a body ("Socialist International (1989–1998)") dating it and its end.
+func (x *extractor) affiliation(s events.EntityID, q, kind, value string) {
+	for _, item := range splitList(value) {
+		start, end := "", ""
+		if m := trailingTermRE.FindStringSubmatchIndex(item); m != nil {
+			if from, to, err := ProsePeriod(item[m[2]:m[3]]); err == nil {
+				item, start, end = strings.TrimSpace(item[:m[0]]), from, to
+			}
+		}
+		org := x.mention(events.KindOrganisation, item, q)
+		x.add(s, start, q, events.PartyAffiliation{Kind: kind, Organisation: org})
+		if end != "" && end != start {
+			x.add(s, end, q, events.PartyAffiliationEnded{Organisation: org})
+		}
+	}
+}
+
+// trailingTermRE matches a term in brackets at the end of a value: " (1989–1998)", " (since 1983)".
+var trailingTermRE = regexp.MustCompile(`\s*\(([^()]*\d{4}[^()]*)\)\s*$`)
 
 // splitQualifier splits "Khmer Will Party (self-declared; not legally)" into the name and the words in
 // parentheses.
@@ -511,6 +536,50 @@ func ProseDate(s string) (string, error) {
 		return "", fmt.Errorf("date %s: %w", events.Excerpt(s, events.DefaultExcerpt), err)
 	}
 	return out, nil
+}
+
+// ProsePeriod reads a term as prose and tables write it ("1956–1961", "April 1972 – 1976", "1991–present",
+// "since 1983", "1998 to 2003", "1998"): the EDTF of its start and of its end, the end "" for a term
+// still running or open ("1991–"). A single date is a term that began and ended within it.
+func ProsePeriod(s string) (start, end string, err error) {
+	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "()"))
+	s = hyphenRE.ReplaceAllString(s, "$1–$2")
+	if rest, ok := cutPrefixFold(s, "since "); ok {
+		start, err = ProseDate(rest)
+		return start, "", err
+	}
+	from, to, ranged := "", "", false
+	if m := periodSepRE.FindStringIndex(s); m != nil {
+		from, to, ranged = s[:m[0]], s[m[1]:], true
+	}
+	if !ranged {
+		d, err := ProseDate(s)
+		return d, d, err
+	}
+	if start, err = ProseDate(from); err != nil {
+		return "", "", err
+	}
+	switch strings.ToLower(strings.TrimSpace(to)) {
+	case "", "present", "incumbent", "today", "now", "date", "to date":
+		return start, "", nil
+	}
+	if end, err = ProseDate(to); err != nil {
+		return "", "", err
+	}
+	return start, end, nil
+}
+
+// periodSepRE matches what stands between the start and the end of a term: a dash or " to ".
+var periodSepRE = regexp.MustCompile(`\s*[–—−]\s*|\s+-\s+|\s+to\s+`)
+
+// hyphenRE matches a hyphen written for the dash of a term: "1956-1961", "1991-present", "1991-".
+var hyphenRE = regexp.MustCompile(`(\d)-(\d|[Pp]resent|$)`)
+
+func cutPrefixFold(s, prefix string) (string, bool) {
+	if len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix) {
+		return s[len(prefix):], true
+	}
+	return s, false
 }
 
 // seasons are EDTF's numbers of the seasons (northern: spring is March to May).

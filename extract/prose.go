@@ -120,6 +120,7 @@ type drafter struct {
 	bracketNames []bracketName
 	otherAbbrevs map[string]bool // abbreviations of another name of the subject (name keys)
 	head         string          // the office of the party's head, as its leaders table names it (headOffice)
+	joinedBody   events.EntityID // the body the text told a party joined last ("It left the coalition")
 	facts        []events.Fact
 	named        map[string]bool
 }
@@ -269,7 +270,7 @@ func sentenceSubject(sk string, refs []ref) (ref, bool) {
 	return refs[n], true
 }
 
-var subjectMarkerRE = regexp.MustCompile(`^(?:[Tt]he\s+)?⟦(\d+)⟧\s+\p{Ll}`)
+var subjectMarkerRE = regexp.MustCompile(`^(?:(?:In|On|By|During|After|Before|Later|Then|Soon|Eventually)\b[^,⟦]*?,?\s+)?(?:[Tt]he\s+)?⟦(\d+)⟧\s+\p{Ll}`)
 
 // clauseDates is datesOf for a relative clause of the sentence at hand: a year the sentence names
 // counts as named before it ("chairman in 2018, replacing X, who resigned on 13 June": not of the
@@ -1009,6 +1010,7 @@ var DraftedTypes = []events.Type{
 	events.TypePartySucceeded, events.TypeLeaderTookOffice, events.TypeLeaderLeftOffice,
 	events.TypePersonArrested, events.TypePersonFled, events.TypePersonExiled, events.TypePersonDied,
 	events.TypePersonDefected, events.TypePersonSentenced, events.TypeElectionResult, events.TypePartyAffiliation,
+	events.TypePartyAffiliationEnded,
 }
 
 // SameClaim reports whether two facts make the same claim: the same type and entity, compatible dates
@@ -1054,6 +1056,8 @@ func KeyOf(f events.Fact) string {
 	case events.ElectionResult:
 		return electionYear(p.Election) + "/" + p.Level + "/" + p.Constituency
 	case events.PartyAffiliation:
+		return string(p.Organisation)
+	case events.PartyAffiliationEnded:
 		return string(p.Organisation)
 	case events.EntityNamed:
 		return events.NameKey(p.Name)

@@ -160,7 +160,7 @@ In 2004 a group of deputies left. The new party, the Civic Alliance of Serbia (Ð
 		"party.founded/v1 serbian-renewal-front Peasant and Citizens' Alliance":                            "1990-04-02",
 		"party.banned/v1 serbian-renewal-front ":                                                           "1991-03-03",
 		"party.renamed/v1 serbian-renewal-front serbian renewal front from Peasant and Citizens' Alliance": "1992",
-		"election.result_recorded/v1 serbian-renewal-front 1993/general/ seats three":                      "1993",
+		"election.result_recorded/v1 serbian-renewal-front 1993/general/ seats 3":                          "1993",
 		"election.result_recorded/v1 serbian-renewal-front 1997/general/ seats 1":                          "1997",
 		"person.died/v1 milan-jovanovic ":                                                                  "1998-05-09",
 		"leader.left_office/v1 serbian-renewal-front milan-jovanovic":                                      "1998-05-09",
@@ -958,6 +958,34 @@ In 1996 it merged with the Party of Labour to form the Alliance for Democracy an
 		if strings.Contains(k, "2001") || strings.Contains(k, "alliance-for-democracy ") {
 			t.Errorf("Draft: %s, want none (seats held are no result; the name goes on past 'and the')", k)
 		}
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}
+
+// Leaving a body: the body named, "it" after the body joined in the same sentence, "the coalition" or
+// no object at all for the body the text told the party joined last; the date after the second verb.
+func TestDraftLeftBody(t *testing.T) {
+	doc := parseArticle(t, "al.txt", `= Agrarian League of Finland =
+
+The Agrarian League of Finland was a political party in Finland. It was founded on 4 April 1950. The league joined the Nordic Centre Group in 1962 and left it in November 1970. In 1975 the party joined the Popular Front. The party quit the coalition in February 1979. It withdrew from the Liberal International in 1990. In 1992 it joined the Rural Union. It pulled out in March 1996. Anna Virtanen left the party in 1997.`)
+	got := draftedDates(doc, "agrarian-league-of-finland")
+	expectDrafted(t, got, map[string]string{
+		"party.affiliation_recorded/v1 agrarian-league-of-finland nordic-centre-group": "1962",
+		"party.affiliation_ended/v1 agrarian-league-of-finland nordic-centre-group":    "1970-11",
+		"party.affiliation_ended/v1 agrarian-league-of-finland popular-front":          "1979-02",
+		"party.affiliation_ended/v1 agrarian-league-of-finland liberal-international":  "1990",
+		"party.affiliation_ended/v1 agrarian-league-of-finland rural-union":            "1996-03",
+	})
+	n := 0
+	for k := range got {
+		if strings.HasPrefix(k, "party.affiliation_ended/v1") {
+			n++
+		}
+	}
+	if n != 4 {
+		t.Errorf("Draft: %d ends of an affiliation, want 4 (a person leaving the party is none)", n)
 	}
 	if t.Failed() {
 		t.Logf("drafted: %v", got)

@@ -976,9 +976,59 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					kind = "international"
 				}
 				c.add(p.id, "", events.PartyAffiliation{Kind: kind, Organisation: org.id})
+				c.d.joinedBody = org.id
 			}},
+		// "It joined the National Front in 1988 and left it in November 1990", "the party quit the
+		// coalition in 2001", "It pulled out in March 2008": the body named, or the one the text
+		// told the party joined last.
+		{"left-body", rx(`{E}\s+((?:[^;⟦]*?⟦\d+⟧[^;⟦]*?\s+and\s+|(?:\w+\s+){0,2}?)(?:left|quit|withdrew\s+from|pulled\s+out\s+of|was\s+expelled\s+from|exited|walked\s+out\s+of|broke\s+with))\s+(?:the\s+)?(?:{E}|(?i:(coalition|alliance|bloc|front|federation|grouping|international|union|pact|electoral\s+list))\b)`),
+			func(c *sentenceContext) { c.leftBody() }},
+		{"pulled-out", rx(`{E}\s+((?:[^;⟦]*?⟦\d+⟧[^;⟦]*?\s+and\s+|(?:\w+\s+){0,2}?)(?:pulled\s+out|withdrew))(?:\s+(?:in|on|at|of\s+it)\b|\s*[,.;]|$)`),
+			func(c *sentenceContext) { c.leftBody() }},
 	}
 })
+
+// leftBody drafts that the party of submatch 1 left a body: the one submatch 3 names, or the one the
+// text told it joined last (for "it", "the coalition", or no object at all). Its date is the first
+// written after the verb when the verb follows another ("joined X in 1988 and left it in 1990").
+func (c *sentenceContext) leftBody() {
+	p, ok := c.party(1)
+	if !ok {
+		return
+	}
+	org := ref{}
+	if len(c.match) > 6 && c.match[6] >= 0 {
+		org, ok = c.one(3)
+		if !ok || org.kind == events.KindPerson || org.kind == events.KindParty && org.id != p.id && org.id != c.d.joinedBody {
+			return // "X left the Socialist Party": a party is no body one leaves, unless it was joined
+		}
+	}
+	if org.id == "" || org.id == p.id {
+		org.id = c.d.joinedBody
+	}
+	if org.id == "" || org.id == p.id {
+		return
+	}
+	how := "left"
+	switch verb := c.group(2); {
+	case strings.Contains(verb, "expelled"):
+		how = "expelled"
+	case strings.Contains(verb, "withdrew"):
+		how = "withdrew"
+	}
+	date := ""
+	if strings.Contains(c.group(2), "⟦") {
+		verbAt := c.match[4] + strings.LastIndex(c.group(2), " and ")
+		_, ce := clauseOf(c.sk, c.match[0], c.match[1])
+		for _, dt := range c.dates {
+			if dt.start >= verbAt && dt.end <= ce {
+				date = dt.edtf
+				break
+			}
+		}
+	}
+	c.add(p.id, date, events.PartyAffiliationEnded{Organisation: org.id, How: how})
+}
 
 // roleAfterRE matches the office a person held something as: " as interim president".
 var roleAfterRE = sync.OnceValue(func() *regexp.Regexp { return rx(`^\s+as\s+(?:the\s+)?(?:party's\s+)?{ROLE}`) })
@@ -1473,10 +1523,17 @@ func seatsIn(what string) string {
 		case n[0] >= '0' && n[0] <= '9':
 			return what[m[2]:m[3]]
 		}
+		if d, ok := numberWords[n]; ok {
+			return d // "four seats": 4, as a table writes it
+		}
 		return n
 	}
 	return ""
 }
+
+// numberWords are the numbers prose writes in words, as figures.
+var numberWords = map[string]string{"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+	"seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12"}
 
 // wonSeatsRE matches the verbs that tell seats won at the polls, where the sentence names no election.
 var wonSeatsRE = regexp.MustCompile(`\b(?:won|winning|gained|obtained|secured|captured)\b`)

@@ -18,8 +18,9 @@ import (
 //   - a results table by constituency (Constituency, Popular vote, ...): one result per row for the
 //     election its section's TableHint names; a summary row ("Total") is the national result.
 //
-// A table that matches no rule states no fact this package knows how to draw. A row whose cells a rule
-// cannot read is skipped with a warning (see Facts), or refuses the document in strict mode.
+// A table that matches no rule states no fact this package knows how to draw: it is skipped with a
+// warning that names its columns, or refuses the document in strict mode, as does a row whose cells a
+// rule cannot read.
 func (x *extractor) tables() error {
 	for _, sec := range x.doc.Sections {
 		for _, b := range sec.Blocks {
@@ -31,10 +32,21 @@ func (x *extractor) tables() error {
 			switch {
 			case isLeadersTable(t):
 				err = x.leadersTable(sec, t)
-			case t.Column("Election") >= 0 && t.Column("Constituency") < 0 && resultsByElection(t):
+			case electionColumn(t) != "" && t.Column("Constituency") < 0 && resultsByElection(t):
 				err = x.electionTable(sec, t)
 			case t.Column("Constituency") >= 0:
 				err = x.constituencyTable(sec, t)
+			default:
+				var labels []string
+				for _, c := range t.Columns {
+					labels = append(labels, c.Label())
+				}
+				unread := fmt.Errorf("no rule reads a table of columns %s: %w", events.Excerpt(strings.Join(labels, ", "), 120), events.ErrInvalid)
+				if x.strict {
+					err = unread
+					break
+				}
+				x.warn(t.Line, "table in section %s: %v; table skipped", events.Excerpt(sec.Title, events.DefaultExcerpt), unread)
 			}
 			if err != nil {
 				return fmt.Errorf("document %s:%d: table in section %s: %w", x.doc.Name, t.Line, events.Excerpt(sec.Title, events.DefaultExcerpt), err)
@@ -44,9 +56,17 @@ func (x *extractor) tables() error {
 	return nil
 }
 
-// isLeadersTable reports whether a table lists a party's leaders: a name and a start, no election.
+// isLeadersTable reports whether a table lists a party's leaders: a name and a start (or a term), no
+// election.
 func isLeadersTable(t *document.Table) bool {
-	return columnOf(t, leaderColumns.start) != "" && columnOf(t, leaderColumns.name) != "" && t.Column("Election") < 0
+	return (columnOf(t, leaderColumns.start) != "" || columnOf(t, leaderColumns.term) != "") &&
+		columnOf(t, leaderColumns.name) != "" && electionColumn(t) == ""
+}
+
+// electionColumn returns the label of the column a results table names its elections under: the
+// election ("Election", "10th Knesset") or its year ("Year"); "" for a table of neither.
+func electionColumn(t *document.Table) string {
+	return columnOf(t, []string{"Election", "Year", "Election year"})
 }
 
 func cell(t *document.Table, r document.Row, label string) string {
@@ -75,10 +95,12 @@ func (x *extractor) unreadableRow(sec *document.Section, r document.Row, err err
 // leaderColumns are the labels a leaders table gives the holder, the start and the end of a term, and
 // its number under: the seeds' ("Name", "Term start", "Term end", "No.") and others' ("Leader",
 // "Took office", "Left office", "#"; "From", "To").
-var leaderColumns = struct{ name, start, end, number []string }{
-	name:   []string{"Name", "Leader", "Chairman", "Chairperson", "Chair", "President", "Secretary-General", "General Secretary", "Party leader"},
+var leaderColumns = struct{ name, start, end, term, number []string }{
+	name: []string{"Name", "Leader", "Chairman", "Chairwoman", "Chairperson", "Chair", "President", "Secretary-General",
+		"General Secretary", "Party leader", "First Secretary", "Secretary"},
 	start:  []string{"Term start", "Took office", "Assumed office", "Term began", "Start", "From", "Since"},
 	end:    []string{"Term end", "Left office", "Term ended", "End", "To", "Until"},
+	term:   []string{"Term", "Term of office", "Period", "Years", "Tenure", "In office", "Dates", "Years in office", "Time in office"},
 	number: []string{"No.", "No", "#", "Nr."},
 }
 
@@ -101,7 +123,15 @@ func (x *extractor) leadersTable(sec *document.Section, t *document.Table) error
 		var err error
 		// A date that cannot be read loses the facts it dates, not the others of the row.
 		tookOK, leftOK := true, true
-		if start != "" {
+		if term := cellOf(t, r, leaderColumns.term); start == "" && term != "" {
+			// "1956–1961", "1991–present": the term in one cell.
+			if startDate, endDate, err = ProsePeriod(term); err != nil {
+				if err := x.unreadableRow(sec, r, err, "its term skipped"); err != nil {
+					return err
+				}
+				tookOK, leftOK = false, false
+			}
+		} else if start != "" {
 			if startDate, err = ProseDate(start); err != nil {
 				if err := x.unreadableRow(sec, r, err, "its taking office skipped"); err != nil {
 					return err
@@ -163,7 +193,7 @@ var resultColumns = struct{ votes, percent, change, seats, seatsChange []string 
 	votes:       []string{"Votes #", "Votes", "Popular vote", "Vote"},
 	percent:     []string{"Votes %", "%", "Vote %", "Votes (%)", "Share", "Vote share", "Percentage", "Percent"},
 	change:      []string{"Votes ±", "±", "+/–", "+/-"},
-	seats:       []string{"Seats #", "Seats", "Seats won"},
+	seats:       []string{"Seats #", "Seats", "Seats won", "House seats", "Seats in parliament", "Parliament seats"},
 	seatsChange: []string{"Seats ±"},
 }
 
@@ -210,6 +240,11 @@ func (x *extractor) electionTable(sec *document.Section, t *document.Table) erro
 		q := x.lineText(r.Line)
 		year := cell(t, r, "Election")
 		date, err := ProseDate(year)
+		if y := firstOf(cell(t, r, "Year"), cell(t, r, "Election year")); y != "" && (err != nil || year == "") {
+			// "| 10th Knesset | 1981 |": the election named, its year beside it.
+			year = y
+			date, err = ProseDate(year)
+		}
 		if err != nil {
 			if err := x.unreadableRow(sec, r, err, "row skipped"); err != nil {
 				return err
@@ -229,8 +264,16 @@ func (x *extractor) electionTable(sec *document.Section, t *document.Table) erro
 			Position:    cell(t, r, "Position"),
 			Government:  cell(t, r, "Government"),
 		}
+		for _, f := range []*string{&res.VotesText, &res.Percent, &res.Change, &res.Seats, &res.SeatsChange} {
+			if dashOnly(*f) {
+				*f = "" // "—": no figure
+			}
+		}
+		if res.VotesText == "" && res.Percent == "" && res.Seats == "" {
+			continue // "| 1988 | — | — | barred |": the party did not stand; no result
+		}
 		res.Votes, _ = Number(res.VotesText)
-		if leader := firstOf(cell(t, r, "Leader"), cell(t, r, "Party leader")); leader != "" {
+		if leader := firstOf(cell(t, r, "Leader"), cell(t, r, "Party leader"), cell(t, r, "Chairman")); leader != "" && isCap(leader) {
 			res.Leader = x.mention(events.KindPerson, leader, q)
 		}
 		x.add(x.subject, date, q, res)
@@ -285,6 +328,11 @@ func (x *extractor) constituencyTable(sec *document.Section, t *document.Table) 
 		x.facts = append(x.facts, f)
 	}
 	return nil
+}
+
+// dashOnly reports whether a cell holds only a dash, which tables write for no figure.
+func dashOnly(s string) bool {
+	return s != "" && strings.Trim(s, "—–-− ") == ""
 }
 
 func firstOf(values ...string) string {

@@ -144,6 +144,9 @@ func LinksText(links []projections.Link) string {
 		default:
 			s += fmt.Sprintf(" (%s)", l.Date)
 		}
+		if l.Until != "" {
+			s += ", left " + l.Until
+		}
 		out = append(out, s+DraftedMark(l.Method)+"  ["+l.Source.Label()+"]")
 	}
 	return strings.Join(out, "\n")

@@ -33,7 +33,7 @@ import (
 // AnswersVersion names the fold and the encoding of PartyAnswers. A store keeps the version that
 // built its answers, and a reader uses them only when it is its own: change it whenever Party,
 // Breakpoints or the encoding changes what they give.
-const AnswersVersion = "party answers 8"
+const AnswersVersion = "party answers 9"
 
 const answersEncoding = 2
 
@@ -278,6 +278,7 @@ func (w *stateWriter) link(l Link) {
 	w.source(l.Source)
 	w.id(l.EventID)
 	w.str(l.Method)
+	w.str(l.Until)
 }
 
 func (w *stateWriter) state(st PartyState) {
@@ -443,7 +444,7 @@ func (r *stateReader) leader() Leader {
 
 func (r *stateReader) link() Link {
 	return Link{Entity: events.EntityID(r.str()), Name: r.str(), Kind: r.str(), Date: r.str(), Certainty: Certainty(r.str()),
-		Source: r.source(), EventID: r.id(), Method: r.str()}
+		Source: r.source(), EventID: r.id(), Method: r.str(), Until: r.str()}
 }
 
 func (r *stateReader) state() PartyState {

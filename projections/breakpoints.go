@@ -87,7 +87,7 @@ func folded(t events.Type) bool {
 		events.TypePartyMerged, events.TypePartySplit, events.TypePartyDissolved, events.TypePartyBanned,
 		events.TypePartyDeclaredIllegal, events.TypePartyCeased, events.TypePartyRestored, events.TypeLeaderTookOffice,
 		events.TypeLeaderLeftOffice, events.TypePartyOfficialsBanned, events.TypePartyIdeology,
-		events.TypePartyPosition, events.TypePartyWing, events.TypePartyAffiliation:
+		events.TypePartyPosition, events.TypePartyWing, events.TypePartyAffiliation, events.TypePartyAffiliationEnded:
 		return true
 	}
 	return false

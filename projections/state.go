@@ -19,6 +19,54 @@ const (
 	Undated   Certainty = "undated"   // the source gives no date for the fact
 )
 
+// affiliationEnd is the party's leaving a body, as of the day folded for.
+type affiliationEnd struct {
+	org       events.EntityID
+	date      events.Date
+	certainty Certainty
+}
+
+// endAffiliations returns the affiliations a party still has and those it has left, given the ends
+// that happened by the day. An end is of the memberships of its body begun no later than it (a party
+// that left a front in 1995 and joined it again in 2000 belongs to it in 2001); a certain end makes
+// the membership a former one, an end that may or may not have happened by the day (or is undated
+// where the membership is dated) leaves it uncertain.
+func endAffiliations(links []Link, ends []affiliationEnd) (kept, former []Link) {
+	kept, former = []Link{}, []Link{}
+	for _, l := range links {
+		end, until := Certainty(""), ""
+		for _, e := range ends {
+			if e.org != l.Entity {
+				continue
+			}
+			if joined, err := events.ParseDate(l.Date); err == nil && !joined.Unknown() && !e.date.Unknown() &&
+				e.date.Latest() < joined.Earliest() {
+				continue // left before this joining
+			}
+			switch {
+			case e.certainty == Certain || e.certainty == Undated && l.Certainty == Undated:
+				if until == "" && !e.date.Unknown() {
+					until = e.date.String()
+				}
+				end = Certain
+			case end == "":
+				end = Uncertain
+			}
+		}
+		switch end {
+		case Certain:
+			l.Until = until
+			former = append(former, l)
+		case Uncertain:
+			l.Certainty = Uncertain
+			kept = append(kept, l)
+		default:
+			kept = append(kept, l)
+		}
+	}
+	return kept, former
+}
+
 // certainty returns the certainty of a fact dated d on day, and false when it has certainly not
 // happened yet.
 func certainty(d events.Date, day events.Day) (Certainty, bool) {
@@ -113,6 +161,8 @@ type Link struct {
 	Source    events.Source   `json:"source"`
 	EventID   ulid.ULID       `json:"event_id"`
 	Method    string          `json:"method,omitempty"` // events.MethodDrafted for a link drafted by a rule
+	// Until is the date a party left the body of a former affiliation (EDTF), when it did.
+	Until string `json:"until,omitempty"`
 }
 
 // State is one thing a party was on a day. A party has one state on a day, or, when the record puts
@@ -228,6 +278,7 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 	var later []laterRename // renames yet to come on day
 	datedRestored := false  // a dated restoration is on record, on any day
 	var took, left []*events.Event
+	var leftBodies []affiliationEnd
 	attested := false // a dated fact about the party itself is certain by the day
 	for i := range evs {
 		e := &evs[i]
@@ -346,6 +397,10 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 			if self && happened {
 				st.Affiliations = append(st.Affiliations, link(p.Organisation, p.Kind))
 			}
+		case events.PartyAffiliationEnded:
+			if self && happened {
+				leftBodies = append(leftBodies, affiliationEnd{org: p.Organisation, date: e.Date, certainty: c})
+			}
 		}
 	}
 	names0 = beforeRenames(names0, later)
@@ -374,6 +429,7 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 	endings = slices.DeleteFunc(endings, func(c Claim) bool {
 		return c.Certainty == Undated && c.Value == string(StateActive) && datedRestored
 	})
+	st.Affiliations, st.FormerAffiliations = endAffiliations(st.Affiliations, leftBodies)
 	st.Status = statusAt(st.Founded, endings, attested, day)
 	st.Attested = attested
 	if st.Status.Is(StateNotFounded) {
@@ -388,7 +444,7 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 	if st.Ended() {
 		// Nothing outlives its party: its last leaders, wings and affiliations are former ones. The
 		// last leaders are the last holders of each office and those who left it when the party ended.
-		st.Leaders, st.Wings, st.FormerWings, st.Affiliations, st.FormerAffiliations = []Leader{}, []Link{}, st.Wings, []Link{}, st.Affiliations
+		st.Leaders, st.Wings, st.FormerWings, st.Affiliations, st.FormerAffiliations = []Leader{}, []Link{}, st.Wings, []Link{}, append(st.FormerAffiliations, st.Affiliations...)
 		if end, err := events.ParseDate(st.Status.Since); err == nil {
 			have := map[ulid.ULID]bool{}
 			for _, l := range st.FormerLeaders {

@@ -499,3 +499,42 @@ func TestActingOfficeBeganWhenTheOfficeFellVacant(t *testing.T) {
 		}
 	}
 }
+
+// A party that left a body no longer belongs to it from the day it left: the membership is a former
+// one, with the day it ended; one that may or may not have ended by the day is uncertain; a party
+// that joined again after leaving belongs to it again.
+func TestAffiliationEnds(t *testing.T) {
+	joined := func(date string) events.Event {
+		return fact(t, events.TypePartyAffiliation, date, events.PartyAffiliation{Kind: "member", Organisation: "front"}, "joined the Front in "+date)
+	}
+	evs := []events.Event{
+		fact(t, events.TypePartyFounded, "1950", events.PartyFounded{Name: "Agrarian League"}, "founded in 1950"),
+		joined("1962"),
+		fact(t, events.TypePartyAffiliationEnded, "1970-11", events.PartyAffiliationEnded{Organisation: "front", How: "left"}, "left it in November 1970"),
+		joined("1980-05-01"),
+	}
+	tests := []struct {
+		at              string
+		current, former int
+		certainty       projections.Certainty
+		until           string
+	}{
+		{"1965-01-01", 1, 0, projections.Certain, ""},
+		{"1970-11-15", 1, 0, projections.Uncertain, ""},
+		{"1971-01-01", 0, 1, "", "1970-11"},
+		{"1981-01-01", 1, 1, projections.Certain, "1970-11"},
+	}
+	for _, tt := range tests {
+		st := projections.Party("p", evs, day(t, tt.at), nil)
+		if len(st.Affiliations) != tt.current || len(st.FormerAffiliations) != tt.former {
+			t.Errorf("Party on %s: %d affiliations, %d former, want %d and %d", tt.at, len(st.Affiliations), len(st.FormerAffiliations), tt.current, tt.former)
+			continue
+		}
+		if tt.current > 0 && st.Affiliations[0].Certainty != tt.certainty {
+			t.Errorf("Party on %s: affiliation %s, want %s", tt.at, st.Affiliations[0].Certainty, tt.certainty)
+		}
+		if tt.former > 0 && st.FormerAffiliations[0].Until != tt.until {
+			t.Errorf("Party on %s: former affiliation until %q, want %q", tt.at, st.FormerAffiliations[0].Until, tt.until)
+		}
+	}
+}

@@ -111,7 +111,11 @@ func RandomHistory(t testing.TB, rng *rand.Rand, parties int) []events.Event {
 		case 15:
 			p = events.PartyWing{Kind: "youth", Wing: party()}
 		case 16:
-			p = events.PartyAffiliation{Kind: "member", Organisation: events.EntityID(fmt.Sprintf("org-%d", rng.Intn(2)))}
+			org := events.EntityID(fmt.Sprintf("org-%d", rng.Intn(2)))
+			p = events.PartyAffiliation{Kind: "member", Organisation: org}
+			if rng.Intn(3) == 0 {
+				p = events.PartyAffiliationEnded{Organisation: org, How: "left"}
+			}
 		case 17:
 			kinds := []string{events.SuccessionLegal, events.SuccessionTransformation, events.SuccessionUnspecified, events.SuccessionSelfDeclared}
 			p = events.PartySucceeded{Successor: party(), Kind: kinds[rng.Intn(len(kinds))]}
