@@ -121,6 +121,8 @@ type drafter struct {
 	otherAbbrevs map[string]bool // abbreviations of another name of the subject (name keys)
 	head         string          // the office of the party's head, as its leaders table names it (headOffice)
 	joinedBody   events.EntityID // the body the text told a party joined last ("It left the coalition")
+	// calledBefore is the name the text said a party bore until a rename ("called the RAC until 1975").
+	calledBefore map[events.EntityID]string
 	facts        []events.Fact
 	named        map[string]bool
 }
@@ -128,7 +130,8 @@ type drafter struct {
 func newDrafter(doc *document.Document, subject events.EntityID) *drafter {
 	d := &drafter{doc: doc, subject: subject, topic: subject, it: subject,
 		aliases: map[string]events.EntityID{}, kinds: map[events.EntityID]events.Kind{subject: events.KindParty},
-		persons: map[string]events.EntityID{}, named: map[string]bool{}, otherAbbrevs: map[string]bool{}, current: map[events.EntityID]string{}, fresh: map[events.EntityID]bool{}}
+		persons: map[string]events.EntityID{}, named: map[string]bool{}, otherAbbrevs: map[string]bool{}, current: map[events.EntityID]string{}, fresh: map[events.EntityID]bool{},
+		calledBefore: map[events.EntityID]string{}}
 	title := titleName(doc.Title)
 	d.aliases[events.NameKey(title)] = subject
 	d.aliases[events.NameKey(doc.Title)] = subject
@@ -198,7 +201,11 @@ func (d *drafter) sentence(text string) {
 	d.titleChanges(text)
 	for _, b := range d.bracketNames {
 		// A party's other names, and the name they follow, even when the sentence tells nothing of it.
-		if of := refs[b.of]; of.kind == events.KindParty || of.kind == events.KindOrganisation {
+		switch of := refs[b.of]; of.kind {
+		case events.KindParty, events.KindOrganisation:
+			d.addName(text, of.id, of)
+			d.addName(text, of.id, ref{id: of.id, kind: of.kind, name: b.name})
+		case events.KindPerson:
 			d.addName(text, of.id, of)
 			d.addName(text, of.id, ref{id: of.id, kind: of.kind, name: b.name})
 		}
@@ -383,7 +390,7 @@ var afterNameRE = regexp.MustCompile(`(⟦\d+⟧)(\s*\([^()]*\))`)
 // of deputies into the party, left"); appositionRE an apposition ("X, the novelist known as Y,
 // became"). The rules read past both to the verb.
 var (
-	relativeRE   = regexp.MustCompile(`(⟦\d+⟧),\s+(?:(?:who|which|whose)\s|[a-z]+(?:ed|en)\s)[^,;⟦]*(?:⟦\d+⟧[^,;⟦]*)*([,;]|\.$)`)
+	relativeRE   = regexp.MustCompile(`(⟦\d+⟧(?:\s+and\s+(?:his|her|their)\s+(?:followers|supporters|allies|faction|wing|group))?),\s+(?:(?:who|which|whose)\s|[a-z]+(?:ed|en)\s)[^,;⟦]*(?:⟦\d+⟧[^,;⟦]*)*([,;]|\.$)`)
 	appositionRE = regexp.MustCompile(`(⟦\d+⟧),\s+(?:the|a|an|its|his|her|their|⟦\d+⟧'s|⟦\d+⟧’s)\s[^,;⟦]*(?:⟦\d+⟧[^,;⟦]*)*,`)
 )
 
@@ -699,6 +706,10 @@ var auxiliaries = map[string]bool{"had": true, "has": true, "was": true, "were":
 // A name the document gave another entity before this sentence keeps it, unless it is an
 // abbreviation ("(CPP)") written right after the name it stands for.
 func (d *drafter) otherNames(refs []ref, i int, brackets string) {
+	if i < len(refs) && refs[i].kind == events.KindPerson && refs[i].name != "" {
+		d.nativeNames(refs, i, brackets)
+		return
+	}
 	if i >= len(refs) || refs[i].name == "" || refs[i].id == "" || refs[i].kind != events.KindParty && refs[i].kind != events.KindOrganisation {
 		return
 	}
@@ -752,6 +763,41 @@ func (d *drafter) otherNames(refs []ref, i int, brackets string) {
 		for _, j := range in[1:] {
 			refs[j] = ref{id: refs[i].id, kind: refs[i].kind} // a part of that name
 		}
+	}
+}
+
+// nativeNames reads the brackets after a person's name, refs[i]: a name in another script ("Yun
+// Chang-ho (윤창호)", "Paul Varga (Павел Варга)") is the person's own name as written at home, not
+// another person.
+func (d *drafter) nativeNames(refs []ref, i int, brackets string) {
+	inner := strings.TrimSpace(brackets)
+	inner = strings.TrimSuffix(strings.TrimPrefix(inner, "("), ")")
+	for _, item := range strings.FieldsFunc(inner, func(r rune) bool { return r == ',' || r == ';' }) {
+		item = strings.TrimSpace(item)
+		name := item
+		var in []int
+		for _, m := range markerRE.FindAllStringSubmatch(item, -1) {
+			j, _ := strconv.Atoi(m[1])
+			if j >= len(refs) || j == i || refs[j].name == "" {
+				in = nil
+				break
+			}
+			in = append(in, j)
+		}
+		if len(in) > 0 {
+			name = markerRE.ReplaceAllStringFunc(item, func(m string) string {
+				j, _ := strconv.Atoi(m[len("⟦") : len(m)-len("⟧")])
+				return refs[j].name
+			})
+		}
+		if !otherScript(name) || strings.ContainsAny(name, ":–—") || len(strings.Fields(name)) > len(strings.Fields(refs[i].name))+1 {
+			continue // "(Hebrew: …)" names its language; a Latin name, or a longer one, is another matter
+		}
+		for _, j := range in {
+			refs[j] = ref{id: refs[i].id, kind: events.KindPerson}
+		}
+		d.aliases[events.NameKey(name)] = refs[i].id
+		d.bracketNames = append(d.bracketNames, bracketName{of: i, name: name})
 	}
 }
 
@@ -1167,6 +1213,9 @@ func (c *sentenceContext) date() proseDate {
 		// "until 2009, when it merged": the day the words name, not before it.
 		if dt.end <= start && whenRE.MatchString(c.sk[dt.end:start]) {
 			dt.edtf = strings.TrimPrefix(dt.edtf, "../")
+			if _, to, ok := strings.Cut(dt.edtf, "/"); ok && to != "" && to != ".." {
+				dt.edtf = to // "active from 1956 until 1998, when it was absorbed": 1998
+			}
 			return dt
 		}
 	}
@@ -1392,6 +1441,8 @@ func (d *drafter) addName(quote string, id events.EntityID, r ref) bool {
 		nameType = events.NameAbbreviation
 	case events.Slug(r.name) != id && kind == events.KindParty && nearSpelling(events.NameKey(r.name), events.NameKey(d.nameOf(id))):
 		nameType = events.NameMisspelling
+	case kind == events.KindPerson && otherScript(r.name):
+		nameType = events.NameNative // "Yun Chang-ho (윤창호)"
 	case events.Slug(r.name) != id:
 		nameType = events.NameAlternate
 	}

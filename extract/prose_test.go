@@ -991,3 +991,81 @@ The Agrarian League of Finland was a political party in Finland. It was founded 
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// Offices told as other writers tell them: an officer in apposition "was elected chairman", the
+// delegates "elected the physicist X as chairman", "was elected in his place", "handed over to", "chose
+// X to replace her", "took over the chairmanship from", "Its founder and first chairman was", "whose
+// first leader was", a successor who led "until" a year (from the time the one before left), and a
+// person's name in another script in brackets, which is that person's native name.
+func TestDraftOfficesOfOtherWriters(t *testing.T) {
+	doc := parseArticle(t, "dfu.txt", `= Democratic Farmers Union =
+
+The Democratic Farmers Union was a party in Ruritania. It was founded on 3 March 1950 by Anton Kessler.
+
+In 1960, Kessler resigned; his deputy, the economist Paul Varga (Павел Варга), was elected chairman. At a congress on 12 May 1965 the delegates elected the physicist Marta Simic as chairman. Simic resigned in 1970 and the labour lawyer Ivo Horvat was elected in his place. Horvat handed over to Lena Petrova in 1975. The national executive chose Dario Bosko, a trade unionist, to replace her in 1980. Władysław Łęcki, a deputy from Split, took over the chairmanship from Bosko in 1985. Its founder and first chairman was Anton Kessler. Łęcki died in office on 11 August 1990. His successor, Ana Kovac, led the party until 1995. In 1996 the party merged into the Green Union, whose first leader was Goran Ilic.`)
+	got := draftedDates(doc, "democratic-farmers-union")
+	expectDrafted(t, got, map[string]string{
+		"leader.took_office/v1 democratic-farmers-union paul-varga chairman":      "1960",
+		"leader.took_office/v1 democratic-farmers-union marta-simic chairman":     "1965-05-12",
+		"leader.took_office/v1 democratic-farmers-union ivo-horvat chairman":      "1970",
+		"leader.left_office/v1 democratic-farmers-union marta-simic chairman":     "1970",
+		"leader.took_office/v1 democratic-farmers-union lena-petrova leader":      "1975",
+		"leader.took_office/v1 democratic-farmers-union dario-bosko leader":       "1980",
+		"leader.left_office/v1 democratic-farmers-union lena-petrova leader":      "1980",
+		"leader.took_office/v1 democratic-farmers-union wladyslaw-lecki chairman": "1985",
+		"leader.left_office/v1 democratic-farmers-union dario-bosko chairman":     "1985",
+		"leader.took_office/v1 democratic-farmers-union anton-kessler chairman":   "1950-03-03",
+		"leader.left_office/v1 democratic-farmers-union wladyslaw-lecki chairman": "1990-08-11",
+		"leader.took_office/v1 democratic-farmers-union ana-kovac leader":         "1990-08-11/..",
+		"leader.took_office/v1 green-union goran-ilic leader":                     "1996",
+	})
+	native := false
+	for _, f := range Draft(doc, "democratic-farmers-union") {
+		if p, ok := f.Payload.(events.EntityNamed); ok && p.Name == "Павел Варга" {
+			native = f.Entity == "paul-varga" && p.NameType == events.NameNative
+		}
+		if f.Entity == "pavel-varga" {
+			t.Errorf("Draft: %s about pavel-varga, want the name in brackets Paul Varga's", f.Type)
+		}
+	}
+	if !native {
+		t.Error("Draft: Павел Варга is not Paul Varga's native name")
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}
+
+// Renames, bans, restorations and splits as other writers tell them.
+func TestDraftRenamesBansAndSplitsOfOtherWriters(t *testing.T) {
+	doc := parseArticle(t, "mrf.txt", `= Malagasy Rural Front =
+
+The Malagasy Rural Front (MRF), called the Rural Action Committee (RAC) until 1975, was a party in Madagascar. It was founded on 2 May 1960.
+
+At a congress held in Toamasina in March 1975 the delegates voted to adopt the name Malagasy Rural Front, a choice meant to widen its base. The military government dissolved all political parties on 15 June 1977. Re-registered with the electoral commission in the spring of 1990, the party contested the 1993 election. In 1994 the ministry declared the MRF and its youth wing unlawful associations. It was legally recognised again in February 1996. In 2001 the registrar struck the MRF off the register.
+
+In July 1998 Hery Rabe, the party's vice-chairman, led a breakaway faction out of the MRF and founded the Farmers' Union. In 1999 Lova Randria left with most of the northern branches to found the Coastal Party. Until 1980 the Coastal Party was called the Northern League.`)
+	got := draftedDates(doc, "malagasy-rural-front")
+	expectDrafted(t, got, map[string]string{
+		"party.renamed/v1 malagasy-rural-front malagasy rural front from Rural Action Committee": "1975-03",
+		"party.banned/v1 malagasy-rural-front ":                                                  "1977-06-15",
+		"party.restored/v1 malagasy-rural-front ":                                                "1996-02",
+		"party.declared_illegal/v1 malagasy-rural-front ":                                        "1994",
+		"party.dissolved/v1 malagasy-rural-front ":                                               "2001",
+		"party.split/v1 malagasy-rural-front farmers-union":                                      "1998-07",
+		"party.split/v1 malagasy-rural-front coastal-party":                                      "1999",
+		"party.renamed/v1 coastal-party coastal party from Northern League":                      "1980",
+	})
+	var restored []string
+	for _, f := range Draft(doc, "malagasy-rural-front") {
+		if f.Type == events.TypePartyRestored {
+			restored = append(restored, f.Date.String())
+		}
+	}
+	if !slices.Equal(restored, []string{"1990-21", "1996-02"}) {
+		t.Errorf("Draft: restorations %v, want the spring of 1990 (re-registered) and February 1996", restored)
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

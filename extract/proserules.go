@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"annals/events"
 )
@@ -151,6 +153,31 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.splitOff(from, newParty, c.persons(c.refsIn(1)))
 				}
 			}},
+		// "X led a breakaway faction out of the NAC and founded the Farmers' Democratic Party", "X led
+		// most of the Bihar unit out of the party and formed Y", "X left with most of the northern
+		// branches to found Y": a split of the party left, led by X.
+		{"led-out-and-founded", rx(`{EL}\s+(?:\w+\s+)?(?:led|took)\s+(?:[^⟦;]*?\s+)?(?:out\s+of|away\s+from)\s+(?:the\s+)?{E}(?:[^⟦;]*?(?:⟦\d+⟧[^⟦;]*?)?)?\s+(?:and|to)\s+(?:\w+\s+)?` + foundVerb + `\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}|{EL}\s+(?:\w+\s+)?left(?:\s+(?:the\s+)?{E})?\s+with\s+[^⟦;]*?\s+(?:to|and)\s+` + foundVerb + `\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
+			func(c *sentenceContext) {
+				leaders, from, to := 1, 2, 3
+				if c.match[2] < 0 {
+					leaders, from, to = 4, 5, 6
+				}
+				people := c.persons(c.personRefs(c.refsIn(leaders)))
+				if len(people) == 0 {
+					return
+				}
+				p, ok := c.party(from)
+				if !ok {
+					if c.match[2*from] >= 0 {
+						return
+					}
+					p, ok = ref{id: c.d.topic, kind: events.KindParty}, true
+				}
+				n, ok2 := c.newParty(to)
+				if ok && ok2 && n.id != p.id {
+					c.splitOff(p, n, people)
+				}
+			}},
 		{"members-left", rx(`\b(?:faction|group|members|deputies|dissidents|followers|supporters|MPs|parliamentarians|legislators|senators)\b[^;.]{0,80}?\s(?:left|quit|broke\s+away\s+from|walked\s+out\s+of|split\s+from|seceded\s+from)\s+(?:the\s+)?{E}`),
 			func(c *sentenceContext) {
 				// "Six members led by X left the party in 1989." A founding in the next sentence
@@ -287,6 +314,43 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.renamed(p, to, 2)
 			}},
+		// "The NAC, called the People's Agrarian Congress (PAC) until 1998, …": the name it had until then.
+		{"called-until", rx(`{E},?\s+(?:was\s+)?(?:also\s+)?(?:called|named|styled)\s+(?:the\s+)?{E}(?:\s*\([^()]*\))?`),
+			func(c *sentenceContext) {
+				if untilAfterRE.MatchString(c.sk[c.match[1]:]) {
+					c.calledUntil(1, 2, c.dateAfter().edtf)
+				}
+			}},
+		// "Until 1972 it was called the Partido Obrero Federal (POF)."
+		{"until-called", rx(`\b(?:Until|Before|Till|Up\s+to)\s+[^⟦;,]+?,?\s+{E}\s+(?:was|had\s+been)\s+(?:called|named|known\s+as)\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) { c.calledUntil(1, 2, strings.TrimPrefix(c.date().edtf, "../")) }},
+		// "the delegates voted to adopt the name Związek Chłopsko-Robotniczy", "The name Korea Labour
+		// Democratic Party was taken at the second congress", "its council renamed the list Ahdut
+		// HaKfar": a new name of the party named before, or of the party the text is about.
+		{"name-adopted", rx(`\b(?:adopted|to\s+adopt|chose|to\s+choose|took|to\s+take|voted\s+for|settled\s+on)\s+the\s+(?:new\s+)?name\s+(?:of\s+)?(?:the\s+)?([^,;.()]+)`),
+			func(c *sentenceContext) { c.renamedTo(c.lastPartyBefore(c.match[0]), 1) }},
+		{"the-name-was", rx(`\b[Tt]he\s+(?:new\s+)?name\s+(?:the\s+)?([^,;.()]+?)\s+was\s+(?:taken|adopted|chosen|introduced|assumed|approved)\b`),
+			func(c *sentenceContext) { c.renamedTo(c.lastPartyBefore(c.match[0]), 1) }},
+		{"renamed-the", rx(`\brenamed\s+(?:the\s+(?:list|group|club|bloc|organi[sz]ation|movement|association)|{E})\s+(?:as\s+|to\s+)?(?:the\s+)?([^,;.()]+)`),
+			func(c *sentenceContext) {
+				id := c.lastPartyBefore(c.match[0])
+				if p, ok := c.party(1); ok {
+					id = p.id
+				} else if c.match[2] >= 0 {
+					return // "renamed the Ministry …": no party
+				}
+				c.renamedTo(id, 2)
+			}},
+		// "… turned itself into a party, calling it the Georgian Labour Union": a name it had.
+		{"calling-it", rx(`\b(?:calling|naming|christening|christened)\s+{E}\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				n, ok2 := c.one(2)
+				if ok && ok2 && n.name != "" && n.id != p.id && n.kind != events.KindPerson {
+					c.sameEntity(n, p)
+					c.d.addName(c.text, p.id, n)
+				}
+			}},
 		{"present-name", rx(`{E}\s+(?:\w+\s+)?(?:took|adopted|assumed|acquired|received|was\s+given)\s+its\s+(?:present|current|final|later|definitive|last|modern)\s+name`),
 			func(c *sentenceContext) {
 				// "it took its present name": the name the article gives the party it is about.
@@ -368,13 +432,34 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(from.id, "", events.PartySucceeded{Successor: to.id, Kind: events.SuccessionTransformation, Qualifier: "became"})
 				}
 			}},
-		{"restored", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(re-?legali[sz]ed|legali[sz]ed(?:\s+again)?|re-?registered|unbanned|allowed\s+to\s+(?:operate|function|register|organi[sz]e)\s+again|re-?founded|re-?established|revived|reconstituted)\b(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?{E})?`),
+		{"restored", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(re-?legali[sz]ed|legali[sz]ed(?:\s+again)?|re-?registered|unbanned|(?:legally\s+)?recogni[sz]ed\s+again|re-?entered\s+(?:in|on|into)\s+the\s+register|re-?admitted\s+to\s+the\s+register|allowed\s+to\s+(?:operate|function|register|organi[sz]e)\s+again|re-?founded|re-?established|revived|reconstituted)\b(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
 				p, ok := c.party(1)
 				if !ok || asNextRE.MatchString(c.sk[c.match[1]:]) {
 					return // "re-founded as the X": another party (refounded-as)
 				}
 				c.add(p.id, "", events.PartyRestored{By: c.body(3), Means: strings.ToLower(c.group(2))})
+			}},
+		// "Re-registered with the National Election Commission in the spring of 1985, the party …"
+		{"restored-participle", rx(`^(?i:re-?registered|re-?legali[sz]ed|legali[sz]ed\s+again|unbanned)\b[^;⟦]*?(?:⟦\d+⟧[^;⟦]*?)*,\s+(?:the\s+)?{E}\s+\p{Ll}`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(1); ok {
+					c.add(p.id, "", events.PartyRestored{Means: strings.ToLower(strings.Fields(c.sk)[0])})
+				}
+			}},
+		// "the registrar struck Ojcowizna off the register", "was struck off the register":
+		// deregistered, the party's legal existence ended.
+		{"struck-off", rx(`(?:{E}\s+(?:\w+\s+){0,2}?)?(?:struck|removed|deleted|erased)\s+(?:the\s+)?{E}\s+(?:off|from)\s+the\s+(?:\w+\s+)?(?:register|registry|roll)|{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:struck|removed|deleted|erased|deregistered)(?:\s+(?:off|from)\s+the\s+(?:\w+\s+)?(?:register|registry|roll))?`),
+			func(c *sentenceContext) {
+				p, ok := c.party(2)
+				by := c.body(1)
+				if !ok {
+					p, ok = c.party(3)
+					by = ""
+				}
+				if ok && (c.match[6] < 0 || strings.Contains(c.sk[c.match[0]:c.match[1]], "regist") || strings.Contains(c.sk[c.match[0]:c.match[1]], " roll")) {
+					c.add(p.id, "", events.PartyDissolved{By: by, Forced: true})
+				}
 			}},
 		{"resumed-legal", rx(`{E}\s+(?:\w+\s+)?(resumed\s+(?:its\s+)?(?:legal|open|public)\s+(?:activity|activities|work|existence|operations)|returned\s+to\s+(?:legality|legal\s+(?:activity|life|politics))|(?:was|became)\s+legal\s+again|re-?emerged\s+(?:legally|openly|from\s+(?:clandestinity|the\s+underground|underground|illegality))|emerged\s+from\s+(?:clandestinity|the\s+underground|underground|illegality))`),
 			func(c *sentenceContext) {
@@ -413,10 +498,12 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.add(p.id, "", events.PartyBanned{By: c.body(4)})
 			}},
-		{"banned-all-parties", rx(`{E}\s+(?:\w+\s+)?(?:banned|outlawed|dissolved|abolished)\s+all\s+(?:\w+\s+)?parties`),
+		{"banned-all-parties", rx(`(?:{E}|\b(?i:government|junta|regime|army|military|authorities|council|parliament|president|decree))\s+(?:[^⟦;,]*?\s+)?(?:banned|outlawed|dissolved|abolished|suspended|prohibited)\s+(?:all|every)\s+(?:\w+\s+)?part(?:ies|y)\b`),
 			func(c *sentenceContext) {
 				if r, ok := c.one(1); ok && r.kind != "" {
 					c.add(c.d.topic, "", events.PartyBanned{By: r.id})
+				} else if c.match[2] < 0 {
+					c.add(c.d.topic, "", events.PartyBanned{}) // "the military government dissolved all parties"
 				}
 			}},
 		{"left-party", rx(`{E}\s+(?:\w+\s+)?(?:left|quit|deserted)\s+(?:the\s+)?{E}`),
@@ -459,7 +546,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(p.id, "", events.PartyDeclaredIllegal{By: c.body(2)})
 				}
 			}},
-		{"declared-party-illegal", rx(`{E}\s+(?:\w+\s+)?declared\s+(?:the\s+)?{E}\s+(?:illegal|unconstitutional|unlawful)`),
+		{"declared-party-illegal", rx(`(?:{E}\s+(?:\w+\s+)?)?\bdeclared\s+(?:the\s+)?{E}(?:\s+and\s+[^⟦;,]*?)?\s+(?:an?\s+)?(?:illegal|unconstitutional|unlawful)`),
 			func(c *sentenceContext) {
 				if p, ok := c.party(2); ok {
 					c.add(p.id, "", events.PartyDeclaredIllegal{By: c.body(1)})
@@ -586,7 +673,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.office(party, person.id, Role(c.group(2)), true)
 			}},
-		{"took-office", rx(`{E}\s+(?:\w+\s+)?(?:became|was\s+(?:elected|appointed|named|chosen|made|installed|re-elected|confirmed)(?:\s+as)?|took\s+over\s+as|took\s+office\s+as|assumed\s+the\s+(?:post|office|position|role)\s+of|succeeded\s+(?:{E})\s+as)\s+(?:the\s+)?(?:(?:party's|party|its|their|new|first|sole)\s+)*{ROLE}(?:\s+(?:of|in)\s+(?:the\s+)?{E})?`),
+		{"took-office", rx(`{E},?\s+(?:\w+\s+)?(?:became|was\s+(?:elected|appointed|named|chosen|made|installed|re-elected|confirmed)(?:\s+as)?|took\s+over\s+as|took\s+office\s+as|assumed\s+the\s+(?:post|office|position|role)\s+of|succeeded\s+(?:{E})\s+as)\s+(?:the\s+)?(?:(?:party's|party|its|their|new|first|sole)\s+)*{ROLE}(?:\s+(?:of|in)\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
 				person, ok := c.person(1)
 				if !ok {
@@ -606,7 +693,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(party.id, c.d.facts[i].Date.String(), events.LeaderLeftOffice{Office: events.Office{Person: prev.id, Role: Role(c.group(3))}})
 				}
 			}},
-		{"congress-elected", rx(`\b(?:congress|delegates|members|conference|convention|council|committee)\s+(?:\S+\s+){0,5}?(?:elected|re-elected|chose|confirmed)\s+(?:[^⟦;]*?,\s+)?{EL}(?:,?\s+as\s+(?:(?:its|their|the\s+party's|his|her)\s+)?(?:new\s+)?{ROLE})?`),
+		{"congress-elected", rx(`\b(?:congress|delegates|members|conference|convention|council|committee)\s+(?:\S+\s+){0,5}?(?:elected|re-elected|chose|confirmed)\s+(?:[^⟦;]*?,\s+|(?:the|a|an)\s+(?:[\p{Ll}-]+\s+){1,3}?)?{EL}(?:,?\s+as\s+(?:(?:its|their|the\s+party's|his|her)\s+)?(?:new\s+)?{ROLE})?`),
 			func(c *sentenceContext) {
 				role := "leader"
 				if r := c.group(2); r != "" {
@@ -617,7 +704,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.office(c.lastPartyBefore(c.match[0]), person, role, false)
 				}
 			}},
-		{"elected-as", rx(`(?:elected|appointed|chose|named)\s+(?:[^⟦;]*?,\s+)?{EL},?\s+(?:as\s+)?(?:(?:its|their|the\s+party's|his|her)\s+)?(?:new\s+)?({ROLE}|successor)`),
+		{"elected-as", rx(`(?:elected|appointed|chose|named)\s+(?:[^⟦;]*?,\s+|(?:the|a|an)\s+(?:[\p{Ll}-]+\s+){1,3}?)?{EL},?\s+(?:as\s+)?(?:(?:its|their|the\s+party's|his|her)\s+)?(?:new\s+)?({ROLE}|successor)`),
 			func(c *sentenceContext) {
 				role := Role(c.group(2))
 				if role == "successor" {
@@ -634,7 +721,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(c.lastPartyBefore(c.match[0]), "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: Role(c.group(2))}})
 				}
 			}},
-		{"handed-over", rx(`(?:took\s+over\s+from\s+{E}\s+as\s+(?:(?:the\s+)?party\s+)?{ROLE}|replaced\s+{E}\s+with\s+{E}|exchanged\s+{E}\s+for\s+{E}|(?:leadership|presidency|chairmanship)\s+passed\s+from\s+{E}\s+to\s+{E})`),
+		{"handed-over", rx(`(?:took\s+over\s+from\s+{E}\s+as\s+(?:(?:the\s+)?party\s+)?{ROLE}|replaced\s+{E}\s+with\s+{E}|exchanged\s+{E}\s+for\s+{E}|(?:leadership|presidency|chairmanship)\s+passed\s+from\s+{E}\s+to\s+{E}|took\s+over\s+(?:the\s+)?(?:party\s+)?(chairmanship|leadership|presidency|chair)\s+(?:of\s+the\s+party\s+)?from\s+{E})`),
 			func(c *sentenceContext) {
 				var in, out ref
 				var ok1, ok2 bool
@@ -650,6 +737,14 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				case c.group(5) != "":
 					out, ok2 = c.person(5)
 					in, ok1 = c.person(6)
+				case c.group(10) != "":
+					// "Łęcki took over the chairmanship from Bosko in 1985".
+					out, ok2 = c.person(10)
+					in, ok1 = c.lastBefore(c.match[0], events.KindPerson)
+					role = map[string]string{"chairmanship": "chairman", "chair": "chairman", "presidency": "president"}[c.group(9)]
+					if role == "" {
+						role = "leader"
+					}
 				default:
 					out, ok2 = c.person(7)
 					in, ok1 = c.person(8)
@@ -670,6 +765,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			func(c *sentenceContext) {
 				out, ok1 := c.person(1)
 				in, ok2 := c.person(2)
+				if !ok2 && !officeWordRE.MatchString(c.sk[c.match[0]:c.match[1]]) {
+					in, ok2 = c.personNamed(2) // "handed over to Lena Petrova": a person (the office's word: handed-to)
+				}
 				if !ok1 || !ok2 || in.id == out.id {
 					return
 				}
@@ -720,9 +818,14 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if !ok {
 					person, ok = c.person(2)
 				}
-				if ok {
-					c.add(c.d.topic, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: "leader"}})
+				if !ok {
+					return
 				}
+				date := ""
+				if dt := c.date(); strings.HasPrefix(dt.edtf, "../") && c.d.carried != "" {
+					date = c.d.carried + "/.." // "His successor, X, led the party until 1995": after the one before left
+				}
+				c.add(c.d.topic, date, events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: "leader"}})
 			}},
 		{"lasted-until", rx(`{E}\s+(?:\w+\s+)?(?:lasted|remained\s+in\s+office|stayed\s+in\s+charge|(?:stayed|remained)\s+at\s+the\s+(?:head|helm)(?:\s+of\s+(?:it|the\s+party|{E}))?|led\s+(?:it|the\s+party|{E}))\s+until\b`),
 			func(c *sentenceContext) {
@@ -763,7 +866,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.add(party, c.dateAfter().edtf, events.LeaderLeftOffice{Office: events.Office{Person: person.id, Role: Role(c.group(2))}})
 			}},
-		{"elected-to-succeed", rx(`{E}\s+(?:was|were)\s+(?:\w+\s+)?(?:elected|chosen|appointed|named|designated)\s+(?:as\s+)?to\s+succeed\s+{E}`),
+		{"elected-to-succeed", rx(`{E}\s+(?:was|were)\s+(?:\w+\s+)?(?:elected|chosen|appointed|named|designated)\s+(?:as\s+)?to\s+(?:succeed|replace)\s+{E}`),
 			func(c *sentenceContext) {
 				// "Y was elected to succeed her at a conference in November of that year".
 				in, ok1 := c.person(1)
@@ -772,6 +875,46 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					body, role := c.d.officeOf(out.id)
 					c.handover(body, in.id, out.id, role)
 				}
+			}},
+		// "the labour lawyer Ivo Horvat was elected in his place": the office of the one named before.
+		{"elected-in-place", rx(`{E}\s+(?:was|were)\s+(?:\w+\s+)?(?:elected|chosen|appointed|named|installed|co-opted|designated)\s+(?:in\s+(?:his|her)\s+(?:place|stead)|as\s+(?:his|her)\s+successor)`),
+			func(c *sentenceContext) {
+				in, ok := c.personNamed(1)
+				out, ok2 := c.lastBefore(c.match[0], events.KindPerson)
+				if !ok2 {
+					out, ok2 = ref{id: c.d.person}, c.d.person != ""
+				}
+				if ok && ok2 && in.id != out.id {
+					body, role := c.d.officeOf(out.id)
+					c.handover(body, in.id, out.id, role)
+				}
+			}},
+		// "The national executive chose Dario Bosko, a trade unionist, to replace her in 1980."
+		{"chose-to-replace", rx(`\b(?:chose|elected|appointed|named|picked|selected|nominated|designated)\s+(?:[^⟦;]*?\s+)?{E}(?:,[^⟦;]*?,)?\s+to\s+(?:replace|succeed)\s+{E}`),
+			func(c *sentenceContext) {
+				in, ok1 := c.personNamed(1)
+				out, ok2 := c.person(2)
+				if last := c.d.lastHolder(c.d.topic); ok2 && out.name == "" && last != "" {
+					out.id = last // "to replace her": the one who took the party's office last
+				}
+				if ok1 && ok2 && in.id != out.id {
+					body, role := c.d.officeOf(out.id)
+					c.handover(body, in.id, out.id, role)
+				}
+			}},
+		// "Its founder and first chairman was Anton Kessler", "the Green Union, whose first leader was
+		// Goran Ilic": the office from the party's founding.
+		{"first-holder", rx(`\b(?:[Ii]ts|[Tt]heir|[Tt]he\s+party's|whose)\s+(?:founder\s+and\s+)?first\s+{ROLE}\s+(?:was|became)\s+{E}`),
+			func(c *sentenceContext) {
+				person, ok := c.personNamed(2)
+				if !ok {
+					return
+				}
+				party := c.d.topic
+				if strings.HasPrefix(c.sk[c.match[0]:], "whose") {
+					party = c.lastPartyBefore(c.match[0])
+				}
+				c.add(party, c.d.foundingDate(party), events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: Role(c.group(1))}})
 			}},
 		{"handed-to", rx(`{E}\s+(?:\w+\s+)?(?:handed|passed|transferred|gave|turned)\s+(?:over\s+)?the\s+(?:party\s+)?(chairmanship|leadership|presidency|chair)\s+(?:of\s+the\s+party\s+)?(?:over\s+)?to\s+{E}`),
 			func(c *sentenceContext) {
@@ -1047,6 +1190,107 @@ func (c *sentenceContext) splitOff(from, newParty ref, leaders []events.EntityID
 // write it: "took its present name"): a name there alone stands for p from now on, with the names in
 // brackets after it. The name before is the one the text has told p had, or its first, or else as
 // the sentence writes it ("changed the name of the MPS to …").
+// officeWordRE matches the word for a party's office a handover names ("handed the chairmanship to").
+var officeWordRE = regexp.MustCompile(`\b(?:chairmanship|leadership|presidency|chair)\b`)
+
+// untilAfterRE matches "until" right after a name: the time it bore the name ends there.
+var untilAfterRE = regexp.MustCompile(`^,?\s+(?:until|till|up\s+to)\b`)
+
+// calledUntil drafts that the party of submatch g was called the name of submatch old until date: a
+// name of the party, and a rename from it on that date to the name the party has now.
+func (c *sentenceContext) calledUntil(g, old int, date string) {
+	p, ok := c.party(g)
+	n, ok2 := c.one(old)
+	if !ok || !ok2 || n.name == "" || n.kind == events.KindPerson {
+		return
+	}
+	if n.id != p.id {
+		c.sameEntity(n, p) // the second reading knows the name for the party's
+	}
+	to := c.d.nameOf(p.id)
+	switch {
+	case p.id == c.d.subject:
+		to = titleName(c.d.doc.Title)
+	case p.name != "" && !allCaps(p.name):
+		to = p.name
+	}
+	if to == "" || events.NameKey(to) == events.NameKey(n.name) {
+		return
+	}
+	c.d.calledBefore[p.id] = n.name
+	c.add(p.id, date, events.PartyRenamed{From: n.name, To: to})
+}
+
+// renamedTo drafts that party id took the name submatch g begins with: the name a marker stands for,
+// or the words of a name ("Partido Federal del Trabajo and chose …": up to "and chose").
+func (c *sentenceContext) renamedTo(id events.EntityID, g int) {
+	if id == "" || c.d.kinds[id] != events.KindParty && id != c.d.subject {
+		return
+	}
+	p := ref{id: id, kind: events.KindParty, name: c.d.nameOf(id)}
+	words := strings.TrimSpace(c.group(g))
+	if loc := markerRE.FindStringIndex(words); loc != nil && loc[0] == 0 {
+		if r, ok := c.refAt(words[:loc[1]]); ok && r.kind != events.KindPerson {
+			if r.id != id {
+				c.sameEntity(r, p)
+			}
+			c.renamed(p, r.name, 0)
+		}
+		return
+	}
+	if to := nameWords(words); to != "" {
+		c.renamed(p, to, 0)
+	}
+}
+
+// refAt returns the entity a marker ("⟦3⟧") stands for in the sentence at hand.
+func (c *sentenceContext) refAt(marker string) (ref, bool) {
+	m := markerRE.FindStringSubmatch(marker)
+	if m == nil {
+		return ref{}, false
+	}
+	n, _ := strconv.Atoi(m[1])
+	if n >= len(c.refs) {
+		return ref{}, false
+	}
+	return c.refs[n], true
+}
+
+// nameWords returns the words a name begins s with: capitalised words, and the small words that
+// join them ("del", "of the"), up to the first other word; words of a script without capitals count
+// as a name's. "" when s begins with no name.
+func nameWords(s string) string {
+	end := 0
+	for _, loc := range wordRE.FindAllStringIndex(s, -1) {
+		if strings.TrimSpace(s[end:loc[0]]) != "" && end > 0 {
+			break // a mark between the words
+		}
+		w := s[loc[0]:loc[1]]
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !(unicode.IsLetter(r) && !unicode.IsLower(r)) && !connectors[w] {
+			break
+		}
+		end = loc[1]
+	}
+	name := strings.TrimSpace(s[:end])
+	for _, w := range strings.Fields(name) {
+		if connectors[w] {
+			continue
+		}
+		return trimConnectors(name)
+	}
+	return ""
+}
+
+// trimConnectors drops the joining words a name cannot end with: "Partido del" → "Partido".
+func trimConnectors(name string) string {
+	f := strings.Fields(name)
+	for len(f) > 0 && connectors[f[len(f)-1]] {
+		f = f[:len(f)-1]
+	}
+	return strings.Join(f, " ")
+}
+
 func (c *sentenceContext) renamed(p ref, to string, g int) {
 	if g > 0 {
 		if r, ok := c.one(g); ok && len(markerRE.FindString(c.group(g))) == len(strings.TrimSpace(c.group(g))) && r.id != p.id {
@@ -1056,6 +1300,9 @@ func (c *sentenceContext) renamed(p ref, to string, g int) {
 	from := c.d.nameOf(p.id)
 	if events.NameKey(from) == events.NameKey(to) {
 		from = p.name
+	}
+	if before := c.d.calledBefore[p.id]; events.NameKey(from) == events.NameKey(to) && before != "" {
+		from = before // "called the RAC until 1975" told before: the name it gave up
 	}
 	if events.NameKey(from) == events.NameKey(to) {
 		from = "" // the name before is not told: the party is known by the new one
@@ -1369,7 +1616,10 @@ func (c *sentenceContext) founded(p ref, by []ref) {
 			break
 		}
 	}
-	c.add(p.id, "", payload)
+	if c.add(p.id, "", payload) >= 0 && p.id == c.d.subject && c.d.current[p.id] == "" &&
+		events.NameKey(payload.Name) != events.NameKey(titleName(c.d.doc.Title)) {
+		c.d.current[p.id] = payload.Name // founded under another name: its name until a rename
+	}
 }
 
 // merged drafts that members merged to form p.
