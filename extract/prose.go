@@ -1022,9 +1022,28 @@ func (d *drafter) result() []events.Fact {
 			out = append(out, f)
 		case narrower(f.Date, out[dup].Date):
 			out[dup] = f // the same claim, better dated
+		case !narrower(out[dup].Date, f.Date) && richer(f.Payload, out[dup].Payload):
+			out[dup] = f // the same claim, as well dated, telling more (who led a split)
 		}
 	}
 	return out
+}
+
+// richer reports whether payload a tells more of the same claim than b: the leaders of a split, the
+// founders of a founding, the former name of a rename.
+func richer(a, b events.Payload) bool {
+	switch a := a.(type) {
+	case events.PartySplit:
+		b, ok := b.(events.PartySplit)
+		return ok && len(a.Leaders) > len(b.Leaders)
+	case events.PartyFounded:
+		b, ok := b.(events.PartyFounded)
+		return ok && len(a.Founders) > len(b.Founders)
+	case events.PartyRenamed:
+		b, ok := b.(events.PartyRenamed)
+		return ok && a.From != "" && b.From == ""
+	}
+	return false
 }
 
 // narrower reports whether date a names fewer days than b (an unknown date names all).

@@ -1069,3 +1069,34 @@ In July 1998 Hery Rabe, the party's vice-chairman, led a breakaway faction out o
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// A party whose founders "constituted themselves as" another name was founded under it; "the two
+// parties merged" counts the party the text is about when the sentence names one other; a walk-out
+// "X and his faction, who …, walked out and founded Y" is a split led by X; re-registered "the party,
+// again under X," is restored.
+func TestDraftFoundedAsAndTheTwoParties(t *testing.T) {
+	doc := parseArticle(t, "mlp.txt", `= Mongolian Labour Party =
+
+The Mongolian Labour Party was a party in Mongolia.
+
+Forty delegates of the herders' unions met in Ulaanbaatar on 3 April 1990 and constituted themselves as the Steppe Workers' Party. The name Mongolian Labour Party was taken in May 1992. In June 1996 the deputy chairman Bat Erdene and his faction, who wanted to back the government, walked out and founded the Reform Party. Re-registered in the spring of 1999, the party, again under Dorj Tsend, contested the election. Talks with the Reform Party opened in 2003, and on 2 February 2004 the two parties merged to form the Union of Labour.`)
+	got := draftedDates(doc, "mongolian-labour-party")
+	expectDrafted(t, got, map[string]string{
+		"party.founded/v1 mongolian-labour-party ":                                                  "1990-04-03",
+		"party.renamed/v1 mongolian-labour-party mongolian labour party from Steppe Workers' Party": "1992-05",
+		"party.split/v1 mongolian-labour-party reform-party":                                        "1996-06",
+		"party.restored/v1 mongolian-labour-party ":                                                 "1999-21",
+		"party.merged/v1 union-of-labour mongolian-labour-party,reform-party":                       "2004-02-02",
+	})
+	for _, f := range Draft(doc, "mongolian-labour-party") {
+		if p, ok := f.Payload.(events.PartySplit); ok && !slices.Equal(p.Leaders, []events.EntityID{"bat-erdene"}) {
+			t.Errorf("Draft: split led by %v, want Bat Erdene", p.Leaders)
+		}
+		if f.Entity == "steppe-workers-party" {
+			t.Errorf("Draft: %s about steppe-workers-party, want the party's first name", f.Type)
+		}
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

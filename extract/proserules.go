@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -87,8 +88,11 @@ var proseRules = sync.OnceValue(func() []proseRule {
 						members = append(members, c.refs[n])
 					}
 				}
-				if len(members) == 0 {
-					members = []ref{{id: c.d.topic, kind: events.KindParty}}
+				count := map[string]int{"two": 2, "three": 3, "four": 4, "five": 5}[strings.ToLower(countRE.FindString(c.sk[c.match[0]:c.match[1]]))]
+				if len(members) < count && c.d.topic != p.id && !slices.ContainsFunc(members, func(r ref) bool { return r.id == c.d.topic }) {
+					// "Talks with the Citizens' Reform Party opened …, and the two parties merged":
+					// the party the text is about is the other.
+					members = append(members, ref{id: c.d.topic, kind: events.KindParty})
 				}
 				c.add(p.id, "", events.PartyFounded{Name: c.partyName(p)})
 				c.merged(p, members)
@@ -116,6 +120,21 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if p, ok := c.party(2); ok {
 					c.merged(p, c.refsIn(1))
 				}
+			}},
+		// "delegates … met on 14 March 1956 and constituted themselves as the Progressive Labour Party":
+		// the founding of the party the text is about, under that name.
+		{"constituted-as", rx(`\b(?:constituted|declared|proclaimed|organi[sz]ed)\s+(?:themselves|itself)\s+(?:formally\s+)?(?:as|into)\s+(?:the\s+|a\s+party,?\s+(?:the\s+)?)?{E}`),
+			func(c *sentenceContext) {
+				n, ok := c.one(1)
+				if !ok || n.name == "" || n.kind == events.KindPerson || n.kind == events.KindOrganisation && n.id != c.d.topic {
+					return
+				}
+				p := ref{id: c.d.topic, kind: events.KindParty, name: c.d.nameOf(c.d.topic)}
+				if n.id != p.id {
+					c.sameEntity(n, p)
+				}
+				c.d.current[p.id] = n.name
+				c.add(p.id, "", events.PartyFounded{Name: n.name})
 			}},
 		{"founded-under-name", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+){0,2}?` + founding + `\b[^;]*?(?:\s+as|,?\s+under\s+the\s+(?:name|title)(?:\s+of)?)\s+(?:the\s+)?{E}(?:\s*(?:[,.;]|$)|\s+(?:by|in|on|at|and|with|after|from)\b)`),
 			func(c *sentenceContext) {
@@ -441,7 +460,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				c.add(p.id, "", events.PartyRestored{By: c.body(3), Means: strings.ToLower(c.group(2))})
 			}},
 		// "Re-registered with the National Election Commission in the spring of 1985, the party …"
-		{"restored-participle", rx(`^(?i:re-?registered|re-?legali[sz]ed|legali[sz]ed\s+again|unbanned)\b[^;⟦]*?(?:⟦\d+⟧[^;⟦]*?)*,\s+(?:the\s+)?{E}\s+\p{Ll}`),
+		{"restored-participle", rx(`^(?i:re-?registered|re-?legali[sz]ed|legali[sz]ed\s+again|unbanned)\b[^;⟦]*?(?:⟦\d+⟧[^;⟦]*?)*,\s+(?:the\s+)?{E}(?:,[^,;]*,)?\s+\p{Ll}`),
 			func(c *sentenceContext) {
 				if p, ok := c.party(1); ok {
 					c.add(p.id, "", events.PartyRestored{Means: strings.ToLower(strings.Fields(c.sk)[0])})
@@ -1192,6 +1211,9 @@ func (c *sentenceContext) splitOff(from, newParty ref, leaders []events.EntityID
 // the sentence writes it ("changed the name of the MPS to …").
 // officeWordRE matches the word for a party's office a handover names ("handed the chairmanship to").
 var officeWordRE = regexp.MustCompile(`\b(?:chairmanship|leadership|presidency|chair)\b`)
+
+// countRE matches the number of parties a merger names: "the two parties merged".
+var countRE = regexp.MustCompile(`(?i)\b(?:two|three|four|five)\b`)
 
 // untilAfterRE matches "until" right after a name: the time it bore the name ends there.
 var untilAfterRE = regexp.MustCompile(`^,?\s+(?:until|till|up\s+to)\b`)

@@ -450,7 +450,8 @@ func partyOf(ctx context.Context, rec Record, others []Entity, base, qualifier s
 }
 
 // qualifiedName splits a party's name qualified with its country into the name and the qualifier:
-// "Panhellenic Rural Union of Greece" → "Panhellenic Rural Union", "Greece"; "Moroccan Popular
+// "Panhellenic Rural Union of Greece" → "Panhellenic Rural Union", "Greece"; "India's Samajwadi Lok
+// Morcha" → "Samajwadi Lok Morcha", "India"; "Moroccan Popular
 // Renewal Party" → "Popular Renewal Party", "Moroccan". Any other name reports false.
 func qualifiedName(name string) (base, qualifier string, ok bool) {
 	if b, q, found := strings.Cut(name, " of "); found {
@@ -463,6 +464,9 @@ func qualifiedName(name string) (base, qualifier string, ok bool) {
 		}
 	}
 	first, rest, found := strings.Cut(name, " ")
+	if owner, ok := strings.CutSuffix(strings.Replace(first, "’", "'", 1), "'s"); found && ok && owner != "" {
+		return rest, owner, true // "Argentina's Partido Federal del Trabajo"
+	}
 	if !found || !strings.Contains(rest, " ") || !demonymRE.MatchString(first) {
 		return "", "", false
 	}

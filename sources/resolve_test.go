@@ -80,12 +80,12 @@ func TestResolveTitle(t *testing.T) {
 }
 
 // A party named with its country in another article ("the Moroccan Istiqlal Union", "the Rural Union
-// of Greece") is the party of that name and country the other article is about; a party of that
+// of Greece", "Greece's Rural Union") is the party of that name and country the other article is about; a party of that
 // name described with another country is not.
 func TestQualifiedMentions(t *testing.T) {
 	dir := t.TempDir()
 	docs := map[string]string{
-		"istiqlal-union.txt": "= Istiqlal Union =\n\nIstiqlal Union\n- Country: Morocco\n\nThe Istiqlal Union was a party in Morocco. It was founded in 1944. In 1979 it signed an agreement with the Rural Union of Greece, which had been founded in 1951.\n",
+		"istiqlal-union.txt": "= Istiqlal Union =\n\nIstiqlal Union\n- Country: Morocco\n\nThe Istiqlal Union was a party in Morocco. It was founded in 1944. In 1979 it signed an agreement with the Rural Union of Greece, which had been founded in 1951. Greece's Rural Union, founded in 1952, sent observers.\n",
 		"rural-union.txt":    "= Rural Union =\n\nRural Union\n- Country: Greece\n\nThe Rural Union was a party in Greece. In 1979 it signed an agreement with the Moroccan Istiqlal Union, which had been founded in 1946, and with the Tunisian Rural Union.\n",
 	}
 	for name, text := range docs {
@@ -106,11 +106,11 @@ func TestQualifiedMentions(t *testing.T) {
 			founded[f.Entity] = append(founded[f.Entity], f.Date.String())
 		}
 	}
-	if !slices.Contains(founded["istiqlal-union"], "1946") || !slices.Contains(founded["rural-union"], "1951") {
-		t.Errorf("foundings %v: want the 1946 of 'the Moroccan Istiqlal Union' and the 1951 of 'the Rural Union of Greece' on the parties the articles are about", founded)
+	if !slices.Contains(founded["istiqlal-union"], "1946") || !slices.Contains(founded["rural-union"], "1951") || !slices.Contains(founded["rural-union"], "1952") {
+		t.Errorf("foundings %v: want the 1946 of 'the Moroccan Istiqlal Union', the 1951 of 'the Rural Union of Greece' and the 1952 of 'Greece's Rural Union' on the parties the articles are about", founded)
 	}
 	for _, e := range sources.Entities(l.Facts) {
-		if e.ID == "moroccan-istiqlal-union" || e.ID == "rural-union-of-greece" {
+		if e.ID == "moroccan-istiqlal-union" || e.ID == "rural-union-of-greece" || e.ID == "greeces-rural-union" {
 			t.Errorf("entity %s: a qualified name made a party of its own", e.ID)
 		}
 		if e.ID == "rural-union" && slices.ContainsFunc(e.Names, func(n sources.Name) bool { return n.Name == "Tunisian Rural Union" }) {
