@@ -538,3 +538,26 @@ func TestAffiliationEnds(t *testing.T) {
 		}
 	}
 }
+
+// A departure from an office that no claim says the person took tells that they held it by then:
+// before it they may hold it (since when no one says), in the departure's year they may have left,
+// after it the office is another's.
+func TestDepartureAloneIsATerm(t *testing.T) {
+	evs := []events.Event{
+		fact(t, events.TypePartyFounded, "1989", events.PartyFounded{Name: "P"}, "founded"),
+		fact(t, events.TypeLeaderLeftOffice, "1993", events.LeaderLeftOffice{Office: events.Office{Person: "galezowski", Role: "chairman"}}, "stepped down in 1993"),
+		fact(t, events.TypeLeaderTookOffice, "1993", events.LeaderTookOffice{Office: events.Office{Person: "swiatek", Role: "chairman"}}, "succeeded him in 1993"),
+	}
+	st := projections.Party("p", evs, day(t, "1992-06-01"), nil)
+	if len(st.Leaders) != 1 || st.Leaders[0].Person != "galezowski" || st.Leaders[0].Certainty != projections.Uncertain {
+		t.Errorf("Party on 1992-06-01: leaders %+v, want Gałęzowski, uncertain (by 1993)", st.Leaders)
+	}
+	st = projections.Party("p", evs, day(t, "1994-01-01"), nil)
+	if len(st.Leaders) != 1 || st.Leaders[0].Person != "swiatek" {
+		t.Errorf("Party on 1994-01-01: leaders %+v, want Świątek alone", st.Leaders)
+	}
+	st = projections.Party("p", evs, day(t, "1993-06-01"), nil)
+	if !slices.ContainsFunc(st.Leaders, func(l projections.Leader) bool { return l.Person == "galezowski" && l.Until == "1993" }) {
+		t.Errorf("Party on 1993-06-01: leaders %+v, want Gałęzowski, who may have left in 1993", st.Leaders)
+	}
+}

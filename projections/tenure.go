@@ -74,6 +74,23 @@ func tenures(took, left []*events.Event) []tenure {
 		}
 		groups[k] = append(groups[k], e)
 	}
+	// A departure from an office no claim says the person took tells that they held it by then: "X
+	// stepped down as chairman in 1993" is a term that began by 1993 and ended then.
+	for _, d := range left {
+		p := d.Payload.(events.LeaderLeftOffice)
+		k := key{p.Person, officeKey(p.Role)}
+		if _, ok := groups[k]; ok || d.Date.Unknown() || d.Date.IsInterval() {
+			continue
+		}
+		by, err := events.ParseDate("../" + d.Date.String())
+		if err != nil {
+			continue
+		}
+		claim := *d
+		claim.Date, claim.Payload = by, events.LeaderTookOffice{Office: p.Office}
+		order = append(order, k)
+		groups[k] = []*events.Event{&claim}
+	}
 	var out []tenure
 	for _, k := range order {
 		var deps []*events.Event
