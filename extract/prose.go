@@ -1302,6 +1302,19 @@ func (c *sentenceContext) add(entity events.EntityID, date string, p events.Payl
 			}
 		}
 	}
+	if date == "XXXX" && changesState(p) && afterThatRE.MatchString(c.sk) {
+		// "… walked out of a congress in November 1996; within weeks they had set up X", "The
+		// registrar then declared the party unlawful": after the time the sentence, or else the
+		// paragraph, named before.
+		for _, dt := range c.dates {
+			if dt.end <= c.match[0] && !strings.Contains(dt.edtf, "/") {
+				date = dt.edtf + "/.."
+			}
+		}
+		if date == "XXXX" && c.d.carried != "" && !c.d.dated {
+			date = c.d.carried + "/.."
+		}
+	}
 	if date == "XXXX" && c.d.carried != "" && !c.d.dated && changesHands(p) && !untilRE.MatchString(c.text) {
 		date = c.d.carried
 		if laterRE.MatchString(c.text) {
@@ -1377,6 +1390,21 @@ func headRole(role string) bool {
 }
 
 // changesHands reports whether p is an office taken or left.
+// changesState reports whether p changes what a party is: founded, split, merged, renamed, banned,
+// restored, ended.
+func changesState(p events.Payload) bool {
+	switch p.(type) {
+	case events.PartyFounded, events.PartySplit, events.PartyMerged, events.PartyRenamed, events.PartyBanned,
+		events.PartyDeclaredIllegal, events.PartyDissolved, events.PartyRestored, events.PartyCeased:
+		return true
+	}
+	return false
+}
+
+// afterThatRE matches the words that place what a sentence tells after the time told before it:
+// "then", "within weeks", "soon after", "shortly afterwards".
+var afterThatRE = regexp.MustCompile(`(?i)\b(?:then|thereupon|within\s+(?:(?:a\s+few|two|three|several)\s+)?(?:days|weeks|months)|soon\s+after(?:wards)?|shortly\s+after(?:wards)?|afterwards|subsequently|thereafter)\b`)
+
 func changesHands(p events.Payload) bool {
 	switch p.(type) {
 	case events.LeaderTookOffice, events.LeaderLeftOffice:

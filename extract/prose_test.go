@@ -1100,3 +1100,30 @@ Forty delegates of the herders' unions met in Ulaanbaatar on 3 April 1990 and co
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// A change of state told with no time of its own after one told before ("then", "within weeks") is
+// dated after that time: the clause before in the sentence, or else the paragraph's last date. An
+// office taken in a clause that ends "until" a time was taken at the time the sentence named before.
+func TestDraftThenAndWithinWeeks(t *testing.T) {
+	doc := parseArticle(t, "cp.txt", `= Coastal Party =
+
+The Coastal Party was a party in Estonia. It was founded in 1988.
+
+On 5 October 1990 the electoral board barred the party from the ballot. The registrar then declared the party illegal.
+
+In November 1994 a group of deputies walked out of a congress in Pärnu; within weeks they had set up the Island League.
+
+Its founder and first chairman was Mart Kask. Kask stepped down in 1996 after a quarrel over the accounts; the national council chose Liis Tamm, a former teacher from Tartu, to replace him, and she remained at the helm until the spring of 1999.`)
+	got := draftedDates(doc, "coastal-party")
+	expectDrafted(t, got, map[string]string{
+		"party.declared_illegal/v1 coastal-party ":               "1990-10-05/..",
+		"party.founded/v1 island-league ":                        "1994-11/..",
+		"leader.took_office/v1 coastal-party mart-kask chairman": "1988",
+		"leader.left_office/v1 coastal-party mart-kask chairman": "1996",
+		"leader.took_office/v1 coastal-party liis-tamm leader":   "1996",
+		"leader.left_office/v1 coastal-party liis-tamm leader":   "1999-21",
+	})
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

@@ -841,7 +841,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					return
 				}
 				date := ""
-				if dt := c.date(); strings.HasPrefix(dt.edtf, "../") && c.d.carried != "" {
+				if dt := c.date().edtf; (dt == "XXXX" || strings.HasPrefix(dt, "../")) && untilRE.MatchString(c.sk[c.match[1]:]) && c.d.carried != "" {
 					date = c.d.carried + "/.." // "His successor, X, led the party until 1995": after the one before left
 				}
 				c.add(c.d.topic, date, events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: "leader"}})
@@ -1681,7 +1681,7 @@ func (c *sentenceContext) office(party, person events.EntityID, role string, wit
 		dt.edtf = until // "led the party until 2004": the date's own "until"
 		dt.start = dt.end
 	}
-	if dt.start >= c.match[1] && (untilBeforeRE.MatchString(c.sk[c.match[1]:dt.start]) || untilWordRE.MatchString(c.sk[c.match[1]:dt.start])) && !strings.Contains(dt.edtf, "/") {
+	if dt.start >= c.match[1] && (untilBeforeRE.MatchString(c.sk[c.match[1]:dt.start]) || untilWordRE.MatchString(c.sk[c.match[1]:dt.start]) || untilWordRE.MatchString(c.sk[dt.start:dt.end])) && !strings.Contains(dt.edtf, "/") {
 		// "took over as acting leader, until a congress on 20 January 1955 chose another", "led
 		// the party as interim president until she returned in September": held until that day,
 		// taken before it; "from its foundation until …": taken when the party was founded.
@@ -1691,6 +1691,8 @@ func (c *sentenceContext) office(party, person events.EntityID, role string, wit
 			from = founded
 		} else if c.d.carried != "" && thenRE.MatchString(c.sk[c.match[0]:c.match[1]]) && c.d.carried <= dt.edtf {
 			from = c.d.carried // "X and Y then led the party until 2004": from the time told before
+		} else if before := c.dateBefore(); before != "" && before <= dt.edtf {
+			from = before // "X stepped down in 1993; the council chose Y to replace him, and she remained until 1999"
 		}
 		i := c.add(party, from, events.LeaderTookOffice{Office: office})
 		c.add(party, dt.edtf, events.LeaderLeftOffice{Office: office})
@@ -1853,4 +1855,16 @@ func (c *sentenceContext) election() {
 		return
 	}
 	c.add(p.id, year, res)
+}
+
+// dateBefore returns the last date of one day, month or year written before the match in its
+// sentence, or "".
+func (c *sentenceContext) dateBefore() string {
+	before := ""
+	for _, dt := range c.dates {
+		if dt.end <= c.match[0] && !strings.Contains(dt.edtf, "/") && dt.edtf != "XXXX" {
+			before = dt.edtf
+		}
+	}
+	return before
 }
