@@ -51,7 +51,16 @@ var titles = []string{"prime minister", "chief justice", "vice president", "vice
 	"president", "chairman", "chairwoman", "chairperson", "leader", "king", "queen", "prince", "princess",
 	"emperor", "general", "colonel", "marshal", "admiral", "dr", "mr", "mrs", "ms", "deputy", "premier",
 	"minister", "senator", "judge", "ambassador", "governor", "mayor", "sir", "lord", "prof",
-	"professor", "field marshal", "archbishop", "bishop", "tsar", "sultan", "sheikh", "emir"}
+	"professor", "field marshal", "archbishop", "bishop", "tsar", "sultan", "sheikh", "emir", "chief", "alhaji",
+	"alhaja", "hajji", "haji", "imam", "rabbi", "reverend", "rev", "father", "pastor", "acharya", "pandit",
+	"swami", "shri", "sri", "don", "doña", "dona", "madame", "monsieur", "herr", "frau", "lieutenant", "captain",
+	"major", "brigadier", "commander", "comrade"}
+
+// honorifics are the words that only ever stand before a person's name: inside a run of capitalised
+// words, one starts the person's name.
+var honorifics = map[string]bool{"alhaji": true, "alhaja": true, "hajji": true, "acharya": true, "pandit": true,
+	"swami": true, "shri": true, "sri": true, "sheikh": true, "dr": true, "mr": true, "mrs": true, "ms": true,
+	"prof": true, "madame": true, "monsieur": true, "herr": true, "frau": true, "doña": true}
 
 // titleWords, after a name, start a title rather than continue the name.
 var titleWords = map[string]bool{"president": true, "chairman": true, "chairwoman": true, "chairperson": true,
@@ -134,6 +143,9 @@ func findMentions(s string) []mention {
 			if titleWords[strings.ToLower(next)] {
 				break // "Bayar President of the Republic": a name, then a title
 			}
+			if honorifics[strings.ToLower(strings.TrimSuffix(next, "."))] {
+				break // "the former Congress Socialist Acharya Ramsharan Tripathi": a body, then a person
+			}
 			if isCap(next) && !isMonthOrDay(next) {
 				j++
 				continue
@@ -147,7 +159,7 @@ func findMentions(s string) []mention {
 				continue
 			}
 			k := j
-			for k < len(words) && connectors[s[words[k][0]:words[k][1]]] && onlySpace(s[words[k-1][1]:words[k][0]]) {
+			for k < len(words) && (connectors[s[words[k][0]:words[k][1]]] || articleAfterFor(s, words, k)) && onlySpace(s[words[k-1][1]:words[k][0]]) {
 				k++
 			}
 			if k > j && k < len(words) && onlySpace(s[words[k-1][1]:words[k][0]]) && isCap(s[words[k][0]:words[k][1]]) &&
@@ -277,6 +289,13 @@ var idealWords = map[string]bool{"democracy": true, "republic": true, "justice":
 	"culture": true, "sovereignty": true, "reconciliation": true, "restoration": true, "salvation": true,
 	"rights": true, "security": true, "order": true, "growth": true, "liberation": true, "federalism": true,
 	"autonomy": true, "self-determination": true, "transparency": true, "modernity": true, "hope": true}
+
+// articleAfterFor reports whether words[k] is "a" or "an" after "for" inside a name: "Front for a
+// Country in Solidarity", "Movement for a Democratic Society".
+func articleAfterFor(s string, words [][]int, k int) bool {
+	w := s[words[k][0]:words[k][1]]
+	return (w == "a" || w == "an") && k > 0 && s[words[k-1][0]:words[k-1][1]] == "for"
+}
 
 func prevWord(s string, words [][]int, i int) string {
 	if i == 0 {

@@ -432,7 +432,7 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 		d.topic = d.it
 	}
 	for _, m := range findMentions(text) {
-		if id, known := d.aliases[events.NameKey(m.name)]; (!known || id == events.Slug(m.name)) && bodyWords[strings.ToLower(m.name)] && d.namedBy(d.topic, m.name) {
+		if id, known := d.aliases[events.NameKey(m.name)]; (!known || id == events.Slug(m.name)) && (bodyWords[strings.ToLower(m.name)] && d.namedBy(d.topic, m.name) || d.lastWordOf(d.topic, m.name) && strings.HasSuffix(strings.ToLower(text[:m.start]), "the ")) {
 			// "The League won 11 seats" in a text about the Social Reform League: that party (a
 			// reading before may have taken the word for a party of its own).
 			pieces = append(pieces, piece{m.start, m.end, ref{id: d.topic, kind: events.KindParty}})
@@ -844,6 +844,16 @@ func (d *drafter) namedBy(id events.EntityID, generic string) bool {
 		}
 	}
 	return false
+}
+
+// lastWordOf reports whether word, one word, is the last word of id's name: "the Morcha" in a text
+// about the Samajwadi Lok Morcha.
+func (d *drafter) lastWordOf(id events.EntityID, word string) bool {
+	if strings.Contains(word, " ") || len(word) < 3 || allCaps(word) {
+		return false
+	}
+	f := strings.Fields(events.NameKey(d.nameOf(id)))
+	return len(f) > 1 && f[len(f)-1] == events.NameKey(word)
 }
 
 // firstName returns the first name the document gave id: the title's for the document's party.

@@ -1127,3 +1127,33 @@ Its founder and first chairman was Mart Kask. Kask stepped down in 1996 after a 
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// Names and events as other writers tell them: an honorific inside a run of capitalised words starts
+// a person's name, "the Morcha" is the party the text is about when its name ends so, "for a" joins a
+// name, party activity suspended bans the party, a party that "dissolved itself into the new X" merged
+// into it, and deputies elected in a year are that year's result.
+func TestDraftHonorificsActivityAndDissolvedInto(t *testing.T) {
+	doc := parseArticle(t, "nkm.txt", `= Nepal Kisan Morcha =
+
+The Nepal Kisan Morcha was a party in Nepal. It was founded in 1951. Its first president was the former Congress Socialist Acharya Ram Prasad Koirala.
+
+The Morcha elected three deputies in 1959. It joined the Front for a Democratic Nepal in 1960. Party activity was suspended on 15 December 1960. On 1 May 1990 the Morcha dissolved itself into the new Nepal Peasants' Party, together with two smaller groups.`)
+	got := draftedDates(doc, "nepal-kisan-morcha")
+	expectDrafted(t, got, map[string]string{
+		"election.result_recorded/v1 nepal-kisan-morcha 1959/general/":                  "1959",
+		"party.affiliation_recorded/v1 nepal-kisan-morcha front-for-a-democratic-nepal": "1960",
+		"party.banned/v1 nepal-kisan-morcha ":                                           "1960-12-15",
+		"party.merged/v1 nepal-peasants-party nepal-kisan-morcha":                       "1990-05-01",
+	})
+	for _, f := range Draft(doc, "nepal-kisan-morcha") {
+		if f.Type == events.TypePartyDissolved {
+			t.Errorf("Draft: dissolved %s, want the merger alone", f.Date)
+		}
+		if f.Entity == "morcha" || f.Entity == "congress-socialist-acharya-ram-prasad-koirala" {
+			t.Errorf("Draft: %s about %s", f.Type, f.Entity)
+		}
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

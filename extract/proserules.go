@@ -517,6 +517,34 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.add(p.id, "", events.PartyBanned{By: c.body(4)})
 			}},
+		// "Party activity was suspended again after the coup of 24 March 1976": the party's too.
+		{"activity-suspended", rx(`(?:⟦\d+⟧|\b(?i:political|all\s+party|all\s+political))\s+(?:and\s+\w+\s+)?activit(?:y|ies)\s+(?:was|were)\s+(?:\w+\s+)?(?:suspended|banned|prohibited|outlawed|forbidden)\b`),
+			func(c *sentenceContext) {
+				party := c.d.topic // "political activity was suspended": every party's
+				if strings.HasPrefix(c.sk[c.match[0]:], "⟦") {
+					p, ok := c.party(0)
+					if !ok {
+						return
+					}
+					party = p.id // "Party activity", "the Centre Party's activity"
+				}
+				c.add(party, "", events.PartyBanned{})
+			}},
+		// "the SLM dissolved itself into the new Janata Party": a merger into another party.
+		{"dissolved-into", rx(`{E}\s+(?:\w+\s+)?(?:dissolved|merged|disbanded)\s+itself\s+into\s+(?:the\s+)?(new\s+)?{E}`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				into, ok2 := c.newParty(3)
+				if !ok || !ok2 || p.id == into.id {
+					return
+				}
+				if c.group(2) != "" {
+					c.add(into.id, "", events.PartyFounded{Name: c.partyName(into)})
+					c.merged(into, []ref{p})
+					return
+				}
+				c.mergedInto(into, []ref{p})
+			}},
 		{"banned-all-parties", rx(`(?:{E}|\b(?i:government|junta|regime|army|military|authorities|council|parliament|president|decree))\s+(?:[^⟦;,]*?\s+)?(?:banned|outlawed|dissolved|abolished|suspended|prohibited)\s+(?:all|every)\s+(?:\w+\s+)?part(?:ies|y)\b`),
 			func(c *sentenceContext) {
 				if r, ok := c.one(1); ok && r.kind != "" {
@@ -579,8 +607,8 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			}},
 		{"dissolved-itself", rx(`{E}\s+(?:\w+\s+)?(?:dissolved|disbanded|(?:voted|decided|resolved|chose|agreed)\s+to\s+(?:dissolve|disband))\s+itself`),
 			func(c *sentenceContext) {
-				if p, ok := c.party(1); ok {
-					c.add(p.id, "", events.PartyDissolved{})
+				if p, ok := c.party(1); ok && !intoRE.MatchString(c.sk[c.match[1]:]) {
+					c.add(p.id, "", events.PartyDissolved{}) // "dissolved itself into X": a merger (dissolved-into)
 				}
 			}},
 		{"dissolved-party", rx(`(?:{E}\s+(?:\w+\s+){0,2}?)?(?:ruled\s+to\s+|voted\s+to\s+|decided\s+to\s+|ordered\s+to\s+)?\b(?:dissolve|dissolved|disband|disbanded)\s+(?:the\s+)?{E}`),
@@ -1119,7 +1147,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(person.id, "", events.PersonDefected{From: from.id})
 				}
 			}},
-		{"election-result", rx(`{E}\s+(?:[^⟦;]*?\s+)?(?:won|received|took|taking|winning|gained|obtained|secured|polled|garnered|captured|collected|got|came\s+\w+\s+with|finished\s+\w+\s+with|fell\s+to|fell\s+below\s+[^⟦;,]*?\s+with|was\s+(?:\w+\s+)?credited\s+with|was\s+(?:\w+\s+)?(?:given|allotted|awarded)|became\s+[^⟦;,]*?\s+with|returned\s+[^⟦;,]*?\s+with|(?:was|were)\s+(?:cut|reduced)\s+to)\s+((?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*?(?:\d+\s+(?:of\s+the\s+\d+\s+)?seats|\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|[\d,]{4,}\s+votes)(?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*)`),
+		{"election-result", rx(`{E}\s+(?:[^⟦;]*?\s+)?(?:won|received|took|taking|winning|returned|elected|gained|obtained|secured|polled|garnered|captured|collected|got|came\s+\w+\s+with|finished\s+\w+\s+with|fell\s+to|fell\s+below\s+[^⟦;,]*?\s+with|was\s+(?:\w+\s+)?credited\s+with|was\s+(?:\w+\s+)?(?:given|allotted|awarded)|became\s+[^⟦;,]*?\s+with|returned\s+[^⟦;,]*?\s+with|(?:was|were)\s+(?:cut|reduced)\s+to)\s+((?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*?(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+single)\s+(?:of\s+the\s+\d+\s+)?(?:\w+\s+)?(?:seats?|deputies|members|MPs|representatives|senators|legislators)|\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|[\d,]{4,}\s+votes)(?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*)`),
 			func(c *sentenceContext) { c.election() }},
 		{"gave-result", rx(`\bgave\s+(?:the\s+)?{E}\s+((?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*?(?:\d+\s+(?:of\s+the\s+\d+\s+)?seats|\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|[\d,]{4,}\s+votes)(?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*)`),
 			func(c *sentenceContext) { c.election() }},
@@ -1211,6 +1239,9 @@ func (c *sentenceContext) splitOff(from, newParty ref, leaders []events.EntityID
 // the sentence writes it ("changed the name of the MPS to …").
 // officeWordRE matches the word for a party's office a handover names ("handed the chairmanship to").
 var officeWordRE = regexp.MustCompile(`\b(?:chairmanship|leadership|presidency|chair)\b`)
+
+// intoRE matches "into" right after the words: "dissolved itself into the new Janata Party".
+var intoRE = regexp.MustCompile(`^\s+into\b`)
 
 // countRE matches the number of parties a merger names: "the two parties merged".
 var countRE = regexp.MustCompile(`(?i)\b(?:two|three|four|five)\b`)
@@ -1773,7 +1804,7 @@ var (
 	toFormRE         = regexp.MustCompile(`^[^;.]*?\bto\s+form\b`)
 	ofUnnamedRE      = regexp.MustCompile(`^\s+of\s+(?:its|the|a|their)\s+[a-z]`)
 	andRE            = regexp.MustCompile(`,\s+and\s+`)
-	seatsRE          = regexp.MustCompile(`(?i)\b(\d[\d,]*|no|a\s+single|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:of\s+the\s+\d[\d,]*\s+|out\s+of\s+\d[\d,]*\s+)?(?:\w+\s+)?seats?\b`)
+	seatsRE          = regexp.MustCompile(`(?i)\b(\d[\d,]*|no|a\s+single|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:of\s+the\s+\d[\d,]*\s+|out\s+of\s+\d[\d,]*\s+)?(?:\w+\s+)?(?:seats?|deputies|members|MPs|representatives|senators|legislators)\b`)
 	lostRE           = regexp.MustCompile(`(?i)\b(?:lost|lose|losing)\s+$`)
 	percentRE        = regexp.MustCompile(`(\d+(?:\.\d+)?)\s?(%|per\s?cent|percent)`)
 	votesRE          = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d{4,})\s+votes`)
@@ -1810,7 +1841,7 @@ var numberWords = map[string]string{"one": "1", "two": "2", "three": "3", "four"
 	"seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12"}
 
 // wonSeatsRE matches the verbs that tell seats won at the polls, where the sentence names no election.
-var wonSeatsRE = regexp.MustCompile(`\b(?:won|winning|gained|obtained|secured|captured)\b`)
+var wonSeatsRE = regexp.MustCompile(`\b(?:won|winning|gained|obtained|secured|captured|returned|elected)\b`)
 
 // election drafts an election result told in a sentence: "In the 1990 election the party won 78
 // seats with 32.1% of the vote".
