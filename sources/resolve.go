@@ -477,11 +477,11 @@ func qualifiedName(name string) (base, qualifier string, ok bool) {
 var demonymRE = regexp.MustCompile(`^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|ic|ch|k)$`)
 
 // countryAgrees reports whether a country an entity is described with is the one a qualifier names:
-// the country itself ("Greece"), or a word of its people that begins as it does ("Moroccan" for
-// Morocco, "Greek" for Greece; four letters at least).
+// the country itself ("Greece"), a word of its people that begins as it does ("Moroccan" for
+// Morocco, "Greek" for Greece; four letters at least), or one that does not ("Polish" for Poland).
 func countryAgrees(country, qualifier string) bool {
 	c, q := events.NameKey(country), events.NameKey(qualifier)
-	if c == q {
+	if c == q || irregularDemonyms[q] == c {
 		return true
 	}
 	n := 0
@@ -490,6 +490,16 @@ func countryAgrees(country, qualifier string) bool {
 	}
 	return n >= 4
 }
+
+// irregularDemonyms are the words of a people that do not begin as their country's name does, by the
+// country's name key.
+var irregularDemonyms = map[string]string{"polish": "poland", "spanish": "spain", "danish": "denmark",
+	"finnish": "finland", "french": "france", "dutch": "netherlands", "irish": "ireland", "swiss": "switzerland",
+	"welsh": "wales", "cypriot": "cyprus", "lao": "laos", "british": "united kingdom", "filipino": "philippines",
+	"malagasy": "madagascar", "burmese": "myanmar", "czech": "czech republic", "slovene": "slovenia",
+	"basque": "spain", "flemish": "belgium", "walloon": "belgium", "emirati": "united arab emirates",
+	"bangladeshi": "bangladesh", "thai": "thailand", "argentine": "argentina", "argentinian": "argentina",
+	"peruvian": "peru", "icelandic": "iceland", "luxembourgish": "luxembourg", "maltese": "malta"}
 
 func hasParenthetical(title string) bool { _, _, ok := extract.SplitTitle(title); return ok }
 
