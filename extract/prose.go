@@ -63,6 +63,9 @@ func (d *drafter) read() {
 				continue
 			}
 			d.carried = "" // a paragraph tells its own time
+			// and is about the document's party until it says otherwise: "It" opening a paragraph
+			// after one that ended on another party is the document's.
+			d.topic, d.it = d.subject, d.subject
 			for _, s := range sentences(b.Text) {
 				d.sentence(s.text)
 			}
@@ -411,6 +414,10 @@ var subjectRE = regexp.MustCompile(`^(?:\s+\p{Ll}|,\s+[a-z]+ed\b)`)
 
 var pronounRE = regexp.MustCompile(`\b(?:[Ii]t|[Tt]he (?:(?:new|clandestine|banned|exiled|reformed|refounded|old|former|original|renamed|united|young|small|underground|outlawed)\s+)?(?:[Pp]arty|[Mm]ovement|[Oo]rganisation|[Oo]rganization|[Bb]loc|[Aa]lliance|[Cc]oalition|[Aa]ssociation|[Ff]ront|[Ll]eague|[Uu]nion)|[Hh]e|[Ss]he|him|her)\b`)
 
+// quotedPartRE matches the part of a party's name in quotation marks: "Ojcowizna" in People's
+// Movement "Ojcowizna".
+var quotedPartRE = regexp.MustCompile(`["“„«]([^"“”„«»]+)["”»]`)
+
 // objectItRE matches the words before an "it" that is the object of a verb ("led it", "banned it"):
 // a word in lower case that is no conjunction.
 var objectItRE = regexp.MustCompile(`\b(?:[a-z]+ed|took|won|left|ran|kept|made|gave|saw|held|joined|led)\s+$`)
@@ -441,6 +448,12 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 		r, ok := d.resolve(m)
 		if !ok {
 			continue
+		}
+		if q := quotedPartRE.FindStringSubmatch(m.name); q != nil && r.kind == events.KindParty && r.id != "" {
+			// "the People's Movement "Ojcowizna"": "Ojcowizna" alone names it from now on.
+			if _, known := d.aliases[events.NameKey(q[1])]; !known {
+				d.aliases[events.NameKey(q[1])] = r.id
+			}
 		}
 		if m.generic && r.kind == events.KindParty {
 			// "the Party": the party the text is about; "Party leader X": the same.
@@ -772,6 +785,9 @@ func (d *drafter) otherNames(refs []ref, i int, brackets string) {
 func (d *drafter) nativeNames(refs []ref, i int, brackets string) {
 	inner := strings.TrimSpace(brackets)
 	inner = strings.TrimSuffix(strings.TrimPrefix(inner, "("), ")")
+	if strings.ContainsAny(inner, "\"“”«»") {
+		return // "(קול הנגב, "Voice of the Negev")": a translated name is a body's, not a person's
+	}
 	for _, item := range strings.FieldsFunc(inner, func(r rune) bool { return r == ',' || r == ';' }) {
 		item = strings.TrimSpace(item)
 		name := item

@@ -1157,3 +1157,35 @@ The Morcha elected three deputies in 1959. It joined the Front for a Democratic 
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// A party named with a word in quotation marks is named by that word alone later; "It" opening a
+// sentence after one that ended on that party is that party, but a new paragraph is about the
+// document's party again; members who "walked out …; within weeks they had set up" a party split
+// from it; a name in another script with a translation in brackets is no person's.
+func TestDraftQuotedNamesAndParagraphTopic(t *testing.T) {
+	doc := parseArticle(t, "cfu.txt", `= Czech Farmers' Union =
+
+The Czech Farmers' Union was a party in the Czech Republic. It was founded in 1990.
+
+In November 1996 deputy chairman Jan Novak and eleven members of the national council walked out of a congress in Brno; within weeks they had set up the People's Movement "Domov" (Lidové hnutí "Domov", LHD). On 22 April 2003 the Regional Court in Prague struck Domov off the register of political parties. It was re-entered in the register on 19 January 2005.
+
+It joined the Green Alliance (Зелёный альянс, "Green Alliance") in 2006.`)
+	got := draftedDates(doc, "czech-farmers-union")
+	expectDrafted(t, got, map[string]string{
+		"party.split/v1 czech-farmers-union peoples-movement-domov":        "1996-11/..",
+		"party.dissolved/v1 peoples-movement-domov ":                       "2003-04-22",
+		"party.restored/v1 peoples-movement-domov ":                        "2005-01-19",
+		"party.affiliation_recorded/v1 czech-farmers-union green-alliance": "2006",
+	})
+	for _, f := range Draft(doc, "czech-farmers-union") {
+		if f.Entity == "czech-farmers-union" && f.Type == events.TypePartyRestored {
+			t.Errorf("Draft: the Czech Farmers' Union restored %s, want Domov's restoration", f.Date)
+		}
+		if p, ok := f.Payload.(events.EntityNamed); ok && p.Kind == events.KindPerson && f.Entity == "green-alliance" {
+			t.Errorf("Draft: %q named a person", p.Name)
+		}
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

@@ -205,6 +205,26 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.d.walkout = &walkout{from: from, leaders: c.persons(c.refsBetween(c.match[0], c.match[2]))}
 				}
 			}},
+		// "X and eleven members of the national council walked out of a congress in Siedlce; within
+		// weeks they had set up Y": a split led by X.
+		{"walked-out-they-founded", rx(`(?:{EL}\s+and\s+)?[^;⟦]*?\b(?:members|deputies|delegates|followers|supporters|faction|dissidents|activists)\b[^;⟦]*?\s+(?:walked\s+out|left|quit|broke\s+away)\b[^;]*?[;,]\s+(?:and\s+)?(?:[^;⟦]*?\s+)?they\s+(?:had\s+|then\s+|soon\s+)?` + foundVerb + `\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
+			func(c *sentenceContext) {
+				from := ref{id: c.d.topic, kind: events.KindParty}
+				if m := outOfPartyRE.FindStringSubmatch(c.sk[c.match[0]:c.match[1]]); m != nil {
+					if r, ok := c.refAt(m[1]); ok && r.kind == events.KindParty {
+						from = r // "walked out of the X"
+					}
+				}
+				newParty, ok := c.newParty(2)
+				if !ok || newParty.id == from.id {
+					return
+				}
+				date := ""
+				if dt := c.date(); afterThatRE.MatchString(c.sk[c.match[0]:c.match[1]]) && dt.edtf != "XXXX" && !strings.Contains(dt.edtf, "/") {
+					date = dt.edtf + "/.." // "…; within weeks they had set up Y": after the walk-out
+				}
+				c.splitOffOn(from, newParty, c.persons(c.personRefs(c.refsIn(1))), date)
+			}},
 		{"they-founded", rx(`^They\s+(?:\w+\s+)?(?:founded|formed|established|created|launched|set\s+up)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
 			func(c *sentenceContext) {
 				w := c.d.walkedOut
@@ -1226,10 +1246,15 @@ var roleAfterRE = sync.OnceValue(func() *regexp.Regexp { return rx(`^\s+as\s+(?:
 // splitOff drafts that leaders (if any) left from and founded newParty: the founding, the split and
 // each leader's defection.
 func (c *sentenceContext) splitOff(from, newParty ref, leaders []events.EntityID) {
-	c.add(newParty.id, "", events.PartyFounded{Name: c.partyName(newParty), Founders: leaders})
-	c.add(from.id, "", events.PartySplit{NewParty: newParty.id, Leaders: leaders})
+	c.splitOffOn(from, newParty, leaders, "")
+}
+
+// splitOffOn is splitOff on date ("" for the match's): the walk-out, the founding and the split.
+func (c *sentenceContext) splitOffOn(from, newParty ref, leaders []events.EntityID, date string) {
+	c.add(newParty.id, date, events.PartyFounded{Name: c.partyName(newParty), Founders: leaders})
+	c.add(from.id, date, events.PartySplit{NewParty: newParty.id, Leaders: leaders})
 	for _, l := range leaders {
-		c.add(l, "", events.PersonDefected{From: from.id})
+		c.add(l, date, events.PersonDefected{From: from.id})
 	}
 }
 
@@ -1239,6 +1264,9 @@ func (c *sentenceContext) splitOff(from, newParty ref, leaders []events.EntityID
 // the sentence writes it ("changed the name of the MPS to …").
 // officeWordRE matches the word for a party's office a handover names ("handed the chairmanship to").
 var officeWordRE = regexp.MustCompile(`\b(?:chairmanship|leadership|presidency|chair)\b`)
+
+// outOfPartyRE matches the party a group walked out of: "walked out of the ⟦3⟧".
+var outOfPartyRE = regexp.MustCompile(`\b(?:walked\s+out\s+of|left|quit|broke\s+away\s+from)\s+(?:the\s+)?(⟦\d+⟧)`)
 
 // intoRE matches "into" right after the words: "dissolved itself into the new Janata Party".
 var intoRE = regexp.MustCompile(`^\s+into\b`)
