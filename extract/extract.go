@@ -206,9 +206,24 @@ func (x *extractor) field(f document.Field) error {
 	switch key := strings.ToLower(f.Key); key {
 	case "abbreviation", "acronym":
 		x.name(s, x.kind, v, events.NameAbbreviation, q)
-	case "native name", "khmer name":
+	case "native name", "khmer name", "local name", "official name":
 		x.name(s, x.kind, v, events.NameNative, q)
-	case "romanized name", "romanised name", "transliteration", "other name", "other names", "also known as":
+	case "former name", "former names", "previous name", "previous names", "formerly":
+		// "Former names: New Dawn Party (1975–1979)": the names it had, the term each was borne.
+		for _, item := range splitList(v) {
+			name, from, to := item, "", ""
+			if m := trailingTermRE.FindStringSubmatchIndex(item); m != nil {
+				if a, b, err := ProsePeriod(item[m[2]:m[3]]); err == nil {
+					name, from, to = strings.TrimSpace(item[:m[0]]), a, b
+				}
+			}
+			x.name(s, x.kind, name, events.NameAlternate, q)
+			if to != "" && to != from {
+				x.add(s, to, q, events.PartyRenamed{From: name, To: x.title})
+			}
+		}
+	case "romanized name", "romanised name", "transliteration", "other name", "other names", "also known as",
+		"english name", "short name":
 		for _, n := range splitList(v) {
 			x.name(s, x.kind, n, events.NameAlternate, q)
 		}
@@ -277,7 +292,8 @@ func (x *extractor) field(f document.Field) error {
 		for _, n := range splitList(v) {
 			x.add(x.mention(events.KindParty, n, q), "", q, events.PartyMerged{Members: []events.EntityID{s}, Absorbed: true})
 		}
-	case "leader", "leaders", "president", "chairman", "chairperson", "secretary-general", "general secretary":
+	case "leader", "leaders", "president", "chairman", "chairwoman", "chairperson", "chair", "secretary-general",
+		"general secretary", "first secretary", "party leader", "party chairman", "party president":
 		role := "leader"
 		if !strings.HasPrefix(key, "leader") {
 			role = Role(f.Key)
@@ -306,6 +322,13 @@ func (x *extractor) field(f document.Field) error {
 	default:
 		if strings.HasSuffix(key, " wing") {
 			x.add(s, "", q, events.PartyWing{Kind: strings.ToLower(f.Key), Wing: x.mention(events.KindOrganisation, v, q)})
+			return nil
+		}
+		if lang, ok := strings.CutSuffix(key, " name"); ok && !strings.Contains(lang, " ") {
+			// "Swedish name: Agrarförbundet": the party's name in another language.
+			for _, n := range splitList(v) {
+				x.name(s, x.kind, n, events.NameAlternate, q)
+			}
 			return nil
 		}
 		x.add(s, "", q, events.EntityDescribed{Attribute: "infobox", Value: q})

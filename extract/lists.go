@@ -47,7 +47,6 @@ var itemTermRE = regexp.MustCompile(strings.ReplaceAll(`(?i)\(?\s*(?:since\s+)?(
 
 func (x *extractor) leaderItem(sec *document.Section, it document.Item, role string) error {
 	q := x.lineText(it.Line)
-	loc := itemTermRE.FindStringIndex(it.Text)
 	skip := func(err error) error {
 		if x.strict {
 			return err
@@ -55,40 +54,84 @@ func (x *extractor) leaderItem(sec *document.Section, it document.Item, role str
 		x.warn(it.Line, "list in section %s: %v; item skipped", events.Excerpt(sec.Title, events.DefaultExcerpt), err)
 		return nil
 	}
-	if loc == nil {
-		return skip(fmt.Errorf("item %s gives no term: %w", events.Excerpt(it.Text, events.DefaultExcerpt), events.ErrInvalid))
-	}
-	start, end, err := ProsePeriod(strings.TrimSpace(it.Text[loc[0]:loc[1]]))
+	parts, err := readLeaderItem(it.Text)
 	if err != nil {
 		return skip(err)
 	}
-	rest := strings.TrimSpace(it.Text[:loc[0]] + " " + it.Text[loc[1]:])
-	name, native := rest, ""
-	if i := strings.Index(rest, "("); i >= 0 {
-		if j := strings.Index(rest[i:], ")"); j > 0 {
-			inner := strings.TrimSpace(rest[i+1 : i+j])
-			name = strings.TrimSpace(rest[:i] + " " + rest[i+j+1:])
-			if otherScript(inner) {
-				native = inner
-			}
-		}
+	if parts.qualifier != "" {
+		role = parts.qualifier + " " + role // "Ibrahim Ali Rifaat (1936, interim)"
 	}
-	name = strings.Trim(name, " ,;:–—-")
-	if name == "" || !isCap(name) {
-		return skip(fmt.Errorf("item %s names no holder: %w", events.Excerpt(it.Text, events.DefaultExcerpt), events.ErrInvalid))
-	}
-	for _, n := range coHolders(name) {
+	for _, n := range coHolders(parts.name) {
 		person := x.mention(events.KindPerson, n, q)
-		if native != "" {
-			x.name(person, events.KindPerson, native, events.NameNative, q)
+		if parts.native != "" {
+			x.name(person, events.KindPerson, parts.native, events.NameNative, q)
 		}
 		office := events.Office{Person: person, Role: role}
-		x.add(x.subject, start, q, events.LeaderTookOffice{Office: office})
-		if end != "" {
-			x.add(x.subject, end, q, events.LeaderLeftOffice{Office: office})
+		x.add(x.subject, parts.start, q, events.LeaderTookOffice{Office: office})
+		if parts.end != "" {
+			x.add(x.subject, parts.end, q, events.LeaderLeftOffice{Office: office})
 		}
 	}
 	return nil
+}
+
+// leaderItem is what an item of a leaders list gives: the holder's name, their name in another
+// script, how they held the office (acting, interim), and the term.
+type leaderItem struct {
+	name, native, qualifier string
+	start, end              string
+}
+
+// readLeaderItem reads an item of a leaders list: "Yosef Ben-Harush (יוסף בן-חרוש), 1981–1986",
+// "Ibrahim Ali Rifaat (1936, interim)", "1991–present: Nino Kiknadze". The brackets may hold the
+// term, the native name and the qualifier, in any order; a term may also stand outside them.
+func readLeaderItem(text string) (leaderItem, error) {
+	var it leaderItem
+	term := ""
+	rest := bracketsRE.ReplaceAllStringFunc(text, func(b string) string {
+		for _, part := range strings.Split(strings.Trim(b, "()"), ",") {
+			part = strings.TrimSpace(part)
+			switch w := strings.ToLower(part); {
+			case w == "acting" || w == "interim" || w == "caretaker":
+				it.qualifier = w
+			case term == "" && isTerm(part):
+				term = part
+			case it.native == "" && otherScript(part):
+				it.native = part
+			}
+		}
+		return " "
+	})
+	if term == "" {
+		if loc := itemTermRE.FindStringIndex(rest); loc != nil {
+			term, rest = rest[loc[0]:loc[1]], rest[:loc[0]]+" "+rest[loc[1]:]
+		}
+	}
+	if term == "" {
+		return it, fmt.Errorf("item %s gives no term: %w", events.Excerpt(text, events.DefaultExcerpt), events.ErrInvalid)
+	}
+	var err error
+	if it.start, it.end, err = ProsePeriod(term); err != nil {
+		return it, err
+	}
+	it.name = strings.Trim(strings.Join(strings.Fields(rest), " "), " ,;:–—-")
+	if it.name == "" || !isCap(it.name) {
+		return it, fmt.Errorf("item %s names no holder: %w", events.Excerpt(text, events.DefaultExcerpt), events.ErrInvalid)
+	}
+	return it, nil
+}
+
+// leaderItemParts returns the holder an item of a leaders list names, and whether it is one.
+func leaderItemParts(text string) (name string, it leaderItem, ok bool) {
+	it, err := readLeaderItem(text)
+	return it.name, it, err == nil
+}
+
+var bracketsRE = regexp.MustCompile(`\([^()]*\)`)
+
+func isTerm(s string) bool {
+	_, _, err := ProsePeriod(s)
+	return err == nil
 }
 
 // otherScript reports whether s is written in a script other than Latin (a name in Hebrew, Hangul,
@@ -100,4 +143,41 @@ func otherScript(s string) bool {
 		}
 	}
 	return false
+}
+
+// leaderNames returns the names of the persons a document's infobox, leaders tables and leaders lists
+// name as the party's leaders, in document order.
+func leaderNames(doc *document.Document) []string {
+	var out []string
+	if doc.Infobox != nil {
+		for _, f := range doc.Infobox.Fields {
+			switch k := strings.ToLower(f.Key); {
+			case k == "leader" || k == "leaders" || k == "president" || k == "chairman" || k == "chairwoman" || k == "chairperson",
+				strings.HasPrefix(k, "leader") && strings.HasSuffix(k, "name"):
+				out = append(out, splitList(f.Value)...)
+			}
+		}
+	}
+	for _, sec := range doc.Sections {
+		for _, b := range sec.Blocks {
+			switch {
+			case b.Kind == document.TableBlock && b.Table != nil && isLeadersTable(b.Table):
+				for _, r := range b.Table.Rows {
+					for _, n := range coHolders(cell(b.Table, r, columnOf(b.Table, leaderColumns.name))) {
+						if name, _, ok := strings.Cut(n, " ("); ok {
+							n = name
+						}
+						out = append(out, n)
+					}
+				}
+			case b.Kind == document.List && leadersSectionRE.MatchString(sec.Title):
+				for _, it := range b.Items {
+					if name, _, ok := leaderItemParts(it.Text); ok {
+						out = append(out, coHolders(name)...)
+					}
+				}
+			}
+		}
+	}
+	return out
 }

@@ -158,6 +158,11 @@ func findMentions(s string) []mention {
 				j = e
 				continue
 			}
+			if foreignAnd[s[words[j][0]:words[j][1]]] && j+1 < len(words) && j-i >= 2 && onlySpace(s[words[j][1]:words[j+1][0]]) &&
+				isCap(s[words[j+1][0]:words[j+1][1]]) {
+				j += 2 // "Aliança Trabalhista e Social", "Frente Republicana e Socialista"
+				continue
+			}
 			k := j
 			for k < len(words) && (connectors[s[words[k][0]:words[k][1]]] || articleAfterFor(s, words, k)) && onlySpace(s[words[k-1][1]:words[k][0]]) {
 				k++
@@ -289,6 +294,11 @@ var idealWords = map[string]bool{"democracy": true, "republic": true, "justice":
 	"culture": true, "sovereignty": true, "reconciliation": true, "restoration": true, "salvation": true,
 	"rights": true, "security": true, "order": true, "growth": true, "liberation": true, "federalism": true,
 	"autonomy": true, "self-determination": true, "transparency": true, "modernity": true, "hope": true}
+
+// foreignAnd are the words for "and" of other languages, which join the words of one name written in
+// them ("Aliança Trabalhista e Social", "Unión Cívica y Popular"), not two names of an English list.
+var foreignAnd = map[string]bool{"e": true, "y": true, "et": true, "und": true, "og": true, "och": true, "és": true,
+	"ve": true, "și": true, "и": true, "ja": true}
 
 // articleAfterFor reports whether words[k] is "a" or "an" after "for" inside a name: "Front for a
 // Country in Solidarity", "Movement for a Democratic Society".

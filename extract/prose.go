@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -126,6 +127,7 @@ type drafter struct {
 	joinedBody   events.EntityID // the body the text told a party joined last ("It left the coalition")
 	// calledBefore is the name the text said a party bore until a rename ("called the RAC until 1975").
 	calledBefore map[events.EntityID]string
+	banned       events.EntityID // the party the text told was banned last ("It was lifted in 1944")
 	facts        []events.Fact
 	named        map[string]bool
 }
@@ -143,6 +145,18 @@ func newDrafter(doc *document.Document, subject events.EntityID) *drafter {
 			if f, ok := doc.Infobox.Get(key); ok {
 				for _, v := range splitList(f.Value) {
 					d.aliases[events.NameKey(v)] = subject
+				}
+			}
+		}
+	}
+	// The leaders the infobox and the leaders tables and lists name: "Saldanha Pires died in
+	// office" is the table's Henrique Saldanha Pires.
+	for _, n := range leaderNames(doc) {
+		id := events.Slug(n)
+		if words := strings.Fields(n); len(words) > 1 && id != "" && d.kinds[id] == "" {
+			for i := 1; i < len(words); i++ {
+				if key := events.NameKey(strings.Join(words[i:], " ")); utf8.RuneCountInString(key) > 2 {
+					d.persons[key] = id // the family name, and the last words of the name
 				}
 			}
 		}
@@ -414,6 +428,9 @@ var subjectRE = regexp.MustCompile(`^(?:\s+\p{Ll}|,\s+[a-z]+ed\b)`)
 
 var pronounRE = regexp.MustCompile(`\b(?:[Ii]t|[Tt]he (?:(?:new|clandestine|banned|exiled|reformed|refounded|old|former|original|renamed|united|young|small|underground|outlawed)\s+)?(?:[Pp]arty|[Mm]ovement|[Oo]rganisation|[Oo]rganization|[Bb]loc|[Aa]lliance|[Cc]oalition|[Aa]ssociation|[Ff]ront|[Ll]eague|[Uu]nion)|[Hh]e|[Ss]he|him|her)\b`)
 
+// formerNameRE matches an apposition that gives a former name: ", the former ⟦2⟧,".
+var formerNameRE = regexp.MustCompile(`^\s*the\s+(?:former|erstwhile)\s+⟦\d+⟧\s*,?$`)
+
 // quotedPartRE matches the part of a party's name in quotation marks: "Ojcowizna" in People's
 // Movement "Ojcowizna".
 var quotedPartRE = regexp.MustCompile(`["“„«]([^"“”„«»]+)["”»]`)
@@ -421,6 +438,10 @@ var quotedPartRE = regexp.MustCompile(`["“„«]([^"“”„«»]+)["”»]`)
 // objectItRE matches the words before an "it" that is the object of a verb ("led it", "banned it"):
 // a word in lower case that is no conjunction.
 var objectItRE = regexp.MustCompile(`\b(?:[a-z]+ed|took|won|left|ran|kept|made|gave|saw|held|joined|led)\s+$`)
+
+// thatItRE matches the words of a finding about the party named before that "it" opens: "ruling
+// that it", "on the grounds that it".
+var thatItRE = regexp.MustCompile(`\b(?:ruling|ruled|finding|found|arguing|argued|claiming|claimed|saying|said|stating|noting|holding|held|on\s+the\s+grounds)\s+that\s+$`)
 
 // objectOfRE matches a preposition that "it" is the object of: "absorbed into it", "split from it".
 var objectOfRE = regexp.MustCompile(`\b(?:into|with|from|against)\s+$`)
@@ -485,6 +506,14 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 			id := d.topic
 			if loc[0] == 0 {
 				d.topic, id = d.it, d.it
+			} else if thatItRE.MatchString(text[:loc[0]]) {
+				// "the court dissolved the Future Generation Party, ruling that it had been founded
+				// on a religious basis": the party named last.
+				for _, p := range pieces {
+					if p.start < loc[0] && p.r.kind == events.KindParty && p.r.name != "" {
+						id = p.r.id
+					}
+				}
 			} else if objectOfRE.MatchString(text[:loc[0]]) {
 				// After a preposition, the party named before that is not the subject of the verb:
 				// "moved closer to the Centre, and in 2003 the PAE was absorbed into it".
@@ -641,6 +670,8 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 		switch {
 		case clauseVerbRE.MatchString(body):
 			b2.WriteString(m) // "X, the army banned the Y, and": a clause of its own, not an apposition
+		case formerNameRE.MatchString(body):
+			b2.WriteString(m) // "the Centre Party, the former Agrarian League,": its former name (formerly)
 		case listItemRE.MatchString(body) && listGoesOnRE.MatchString(sk[loc[1]:]):
 			b2.WriteString(m) // "merged with the A, the B, the C and the D": a list, not an apposition
 		default:
@@ -1024,6 +1055,29 @@ func (d *drafter) diedInOffice() {
 		if g.Validate() == nil {
 			d.facts = append(d.facts, g)
 		}
+		delete(died, p.Person)
+	}
+	// One who died in office the text never told took: the office its table or infobox gives them
+	// ("Boonlert died in office on 9 May 1982"), the head of the document's party.
+	leaders := map[events.EntityID]bool{}
+	for _, n := range leaderNames(d.doc) {
+		leaders[events.Slug(n)] = true
+	}
+	for _, person := range slices.Sorted(maps.Keys(died)) {
+		death := died[person]
+		took := false
+		for o := range left {
+			took = took || o.person == person
+		}
+		if took || !leaders[person] {
+			continue
+		}
+		g := events.Fact{Type: events.TypeLeaderLeftOffice, Entity: d.subject, Date: death.Date, Source: death.Source,
+			Payload: d.headOffice(events.LeaderLeftOffice{Office: events.Office{Person: person, Role: "leader"}}),
+			Method:  events.MethodDrafted, Rule: "died-in-office"}
+		if g.Validate() == nil {
+			d.facts = append(d.facts, g)
+		}
 	}
 }
 
@@ -1274,6 +1328,9 @@ func (c *sentenceContext) date() proseDate {
 		if dt.start >= end {
 			dist = dt.start - end + 1 // a date before the words wins a tie
 		}
+		if dt.end <= start && (nounOfRE.MatchString(c.sk[:dt.start]) || strings.HasPrefix(c.sk[dt.start:dt.end], "of ")) {
+			dist += 20 // "after the revolution of January 2011 the party joined X in June 2011": June
+		}
 		if lo, hi := min(dt.end, end), max(dt.start, start); lo < hi && strings.Contains(c.sk[lo:hi], ",") {
 			// "In the months after … in May 1998, X re-established the party on 28 July 1998": a
 			// date the words' own stretch of the sentence names wins over one a comma sets apart.
@@ -1285,6 +1342,9 @@ func (c *sentenceContext) date() proseDate {
 	}
 	return best
 }
+
+// nounOfRE matches a noun's "of" before a date, which makes the date the noun's: "the revolution of".
+var nounOfRE = regexp.MustCompile(`\b[a-z]+\s+of\s+$`)
 
 // whenRE matches what stands between a date and the words that happened on it: ", when ⟦0⟧".
 var whenRE = regexp.MustCompile(`^,?\s+when\s+(?:⟦\d+⟧\s+)?$`)
@@ -1316,6 +1376,9 @@ func (c *sentenceContext) add(entity events.EntityID, date string, p events.Payl
 	}
 	if date == "" {
 		date = c.date().edtf
+		if _, ok := p.(events.PartyFounded); ok && pluperfectFoundedRE.MatchString(c.sk[c.match[0]:c.match[1]]) && !c.datedWithin() {
+			date = "XXXX" // "ruling that it had been founded on a religious basis": no time of its own
+		}
 	}
 	if _, left := p.(events.LeaderLeftOffice); left && untilRE.MatchString(c.text) {
 		// "remained leader until the merger": an end the words name, not the time told before
@@ -1373,6 +1436,10 @@ func (c *sentenceContext) add(entity events.EntityID, date string, p events.Payl
 		c.name(r.id)
 	}
 	c.d.facts = append(c.d.facts, f)
+	switch p.(type) {
+	case events.PartyBanned, events.PartyDeclaredIllegal:
+		c.d.banned = entity
+	}
 	if founds := events.Founds(events.Event{Fact: f}); len(founds) == 1 && founds[0] != c.d.subject &&
 		(c.d.newest == "" || f.Date.Unknown() || c.d.newestOn.Unknown() || f.Date.Latest() >= c.d.newestOn.Earliest()) {
 		// "the new party" is the one founded last: not one "which had been founded in 1986" that a
@@ -1381,6 +1448,23 @@ func (c *sentenceContext) add(entity events.EntityID, date string, p events.Payl
 	}
 	return len(c.d.facts) - 1
 }
+
+// pluperfectFoundedRE matches a founding told as what had happened before the time of the sentence.
+var pluperfectFoundedRE = regexp.MustCompile(`\bhad\s+(?:been\s+)?(?:founded|formed|established|created|set\s+up)\b`)
+
+// datedWithin reports whether a date is written inside the match or right after it ("had been
+// founded in 1988").
+func (c *sentenceContext) datedWithin() bool {
+	for _, dt := range c.dates {
+		if dt.start >= c.match[0] && (dt.end <= c.match[1] || rightAfterRE.MatchString(c.sk[c.match[1]:dt.start])) {
+			return true
+		}
+	}
+	return false
+}
+
+// rightAfterRE matches what may stand between words and their own date: " in ", " on ", nothing.
+var rightAfterRE = regexp.MustCompile(`^\s*(?:(?:in|on|at|by|around|about|c\.)\s+)?(?:the\s+)?$`)
 
 // untilRE matches "until", which names an end rather than the time of the words.
 var untilRE = regexp.MustCompile(`\buntil\b`)

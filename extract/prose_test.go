@@ -1189,3 +1189,73 @@ It joined the Green Alliance (Зелёный альянс, "Green Alliance") in 
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// Bans, restorations and endings as other writers tell them: "re-registered as X" (legal again, under
+// a new name), "making it legal again", "ordered the league dissolved", "It was lifted" after a ban,
+// "declared it extinct"; a founding "had been" told without a time of its own is undated; a date that
+// belongs to a noun ("the revolution of January 2011") is not the time of the verb after it.
+func TestDraftLegalAgainAndEndings(t *testing.T) {
+	doc := parseArticle(t, "dlp.txt", `= Danish Land Party =
+
+Danish Land Party
+- Founded: 1920
+- Former names: Land League (1920–1931)
+- Swedish name: Danska Landpartiet
+- Chairwoman: Karen Holm
+
+The Danish Land Party was a party in Denmark.
+
+In November 1930 the Court of Appeal ordered the league dissolved. A ban on the party followed in 1940. It was lifted in the autumn of 1945. On 6 October 1976 the military government suspended all parties. In March 1979 the party re-registered as the New Land Party. The Supreme Court registered the party on 17 January 1985, making it legal again. After the revolution of January 2011 the party joined the Nordic Alliance in June 2011. On 4 June 2014 the Supreme Court dissolved the Future Party, ruling that it had been founded on a religious basis. The Constitutional Court declared the party extinct on 15 July 2016.`)
+	got := draftedDates(doc, "danish-land-party")
+	expectDrafted(t, got, map[string]string{
+		"party.dissolved/v1 danish-land-party ":                                    "2016-07-15",
+		"party.banned/v1 danish-land-party ":                                       "1976-10-06",
+		"party.renamed/v1 danish-land-party new land party from Danish Land Party": "1979-03",
+		"party.affiliation_recorded/v1 danish-land-party nordic-alliance":          "2011-06",
+	})
+	var restored, dissolved []string
+	for _, f := range Draft(doc, "danish-land-party") {
+		switch f.Type {
+		case events.TypePartyRestored:
+			restored = append(restored, f.Date.String())
+		case events.TypePartyDissolved:
+			dissolved = append(dissolved, string(f.Entity)+" "+f.Date.String())
+		case events.TypePartyFounded:
+			if !f.Date.Unknown() {
+				t.Errorf("Draft: %s founded %s, want no dated founding (a registration, a past founding)", f.Entity, f.Date)
+			}
+		}
+	}
+	for _, want := range []string{"1945-23", "1979-03", "1985-01-17"} {
+		if !slices.Contains(restored, want) {
+			t.Errorf("Draft: restorations %v, want one on %s", restored, want)
+		}
+	}
+	if !slices.Contains(dissolved, "danish-land-party 1930-11") || !slices.Contains(dissolved, "future-party 2014-06-04") {
+		t.Errorf("Draft: dissolutions %v, want the league's in November 1930 and the Future Party's", dissolved)
+	}
+	facts, _, err := FactsWith(doc, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	leader := false
+	for _, f := range facts {
+		switch p := f.Payload.(type) {
+		case events.EntityNamed:
+			names = append(names, p.Name)
+		case events.PartyRenamed:
+			if p.From != "Land League" || f.Date.String() != "1931" {
+				t.Errorf("FactsWith: renamed from %q on %s, want from the Land League in 1931", p.From, f.Date)
+			}
+		case events.LeaderTookOffice:
+			leader = leader || p.Person == "karen-holm"
+		}
+	}
+	if !slices.Contains(names, "Land League") || !slices.Contains(names, "Danska Landpartiet") || !leader {
+		t.Errorf("FactsWith: names %v, leader Karen Holm %v; want the former and the Swedish name, and the chairwoman", names, leader)
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

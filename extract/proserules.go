@@ -259,7 +259,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.merged(p, append(c.refsIn(1), c.refsIn(2)...))
 				}
 			}},
-		{"refounded-as", rx(`(?:re-?founded|revived|re-?established|relaunched)\s+(?:the\s+party|{E})(?:\s+[^⟦;]*?)?\s+as\s+(?:the\s+)?{E}`),
+		{"refounded-as", rx(`(?:re-?founded|revived|re-?established|relaunched)\s+(?:the\s+(?:party|organi[sz]ation|movement|league|group|society)|{E})(?:\s+[^⟦;]*?)?\s+as\s+(?:the\s+)?{E}`),
 			func(c *sentenceContext) {
 				old := ref{id: c.d.topic, kind: events.KindParty}
 				if p, ok := c.party(1); ok {
@@ -291,7 +291,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if strings.HasSuffix(c.sk[:c.match[0]], "re-") {
 					return // "re-founded the party": a restoration (refounded)
 				}
-				if p, ok := c.party(1); ok && strings.HasPrefix(c.sk[c.match[0]:], "registered") && c.d.toldFounding(p.id) != "" {
+				if p, ok := c.party(1); ok && strings.HasPrefix(c.sk[c.match[0]:], "registered") && (c.foundedOtherwise(p.id) || againRE.MatchString(c.sk[c.match[1]:])) {
 					return // "the ministry registered it on 3 May 1991": a party founded before, registered
 				}
 				if p, ok := c.party(1); ok {
@@ -390,6 +390,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.d.addName(c.text, p.id, n)
 				}
 			}},
+		// "the party regrouped under the name Acção Trabalhista": the same party, a new name.
+		{"regrouped-under-name", rx(`\b(?:regrouped|reorgani[sz]ed|re-?formed|reconstituted|re-?emerged|continued|resurfaced)\s+(?:itself\s+)?under\s+the\s+(?:new\s+)?name\s+(?:of\s+)?(?:the\s+)?([^,;.()]+)`),
+			func(c *sentenceContext) { c.renamedTo(c.lastPartyBefore(c.match[0]), 1) }},
 		{"present-name", rx(`{E}\s+(?:\w+\s+)?(?:took|adopted|assumed|acquired|received|was\s+given)\s+its\s+(?:present|current|final|later|definitive|last|modern)\s+name`),
 			func(c *sentenceContext) {
 				// "it took its present name": the name the article gives the party it is about.
@@ -429,7 +432,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.sameEntity(old, p) // "Until 2001 it bore the name Senegalese Popular Movement"
 				}
 			}},
-		{"formerly", rx(`{E},?\s+(?:\(\s*)?(?:formerly|previously|originally)\s+(?:known\s+as\s+|called\s+|named\s+)?(?:the\s+)?{E}`),
+		{"formerly", rx(`{E},?\s+(?:\(\s*)?(?:formerly|previously|originally|the\s+former|the\s+erstwhile)\s+(?:known\s+as\s+|called\s+|named\s+)?(?:the\s+)?{E}`),
 			func(c *sentenceContext) {
 				p, ok := c.party(1)
 				old, okOld := c.one(2)
@@ -439,7 +442,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				c.d.aliases[events.NameKey(old.name)] = p.id
 				c.add(p.id, "", events.PartyRenamed{From: old.name, To: c.partyName(p)})
 			}},
-		{"transformed-into", rx(`{E}\s+(?:(?:soon|later|eventually|then|gradually|itself|effectively|formally|officially)\s+)?((?:was\s+)?(?:morphed|transformed|evolved|reorgani[sz]ed|reconstituted|converted|turned))\s+(?:itself\s+)?into\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
+		{"transformed-into", rx(`{E}\s+(?:(?:soon|later|eventually|then|gradually|itself|effectively|formally|officially)\s+)?((?:was\s+)?(?:morphed|transformed|evolved|reorgani[sz]ed|reconstituted|converted|turned))\s+(?:itself\s+)?(?:into|itself\s+as)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
 			func(c *sentenceContext) {
 				from, ok1 := c.lineage(1)
 				to, ok2 := c.lineage(3)
@@ -498,6 +501,47 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				if ok && (c.match[6] < 0 || strings.Contains(c.sk[c.match[0]:c.match[1]], "regist") || strings.Contains(c.sk[c.match[0]:c.match[1]], " roll")) {
 					c.add(p.id, "", events.PartyDissolved{By: by, Forced: true})
+				}
+			}},
+		// "In March 1979 the party re-registered as the New Dawn Party": legal again, under a name.
+		{"re-registered-as", rx(`{E}\s+(?:\w+\s+)?(?:re-?registered|re-?applied\s+for\s+registration|registered\s+again)(?:\s+(?:[^⟦;,]*?\s+)?as\s+(?:the\s+)?{E})?`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				if !ok {
+					return
+				}
+				c.add(p.id, "", events.PartyRestored{Means: "re-registered"})
+				if n, ok := c.one(2); ok && n.name != "" && n.kind != events.KindPerson {
+					if n.id != p.id {
+						c.sameEntity(n, p)
+					}
+					c.renamed(p, n.name, 0)
+				}
+			}},
+		// "registered the party on 17 January 1975, making it legal again", "restored it to the
+		// register", "the Supreme Court annulled the registrar's decision": legal again.
+		{"legal-again", rx(`\b(?:making|made|rendering|declaring)\s+{E}\s+legal\s+(?:once\s+)?again|\brestored\s+{E}\s+to\s+the\s+(?:\w+\s+)?(?:register|registry|roll|ballot)|\b(?:annulled|overturned|quashed|reversed|struck\s+down|set\s+aside|lifted)\s+(?:the\s+)?[^⟦;,]*?\b(?:decision|ban|order|ruling|dissolution|deregistration|prohibition)\b(?:\s+(?:on|against|of)\s+(?:the\s+)?{E})?`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				if !ok {
+					p, ok = c.party(2)
+				}
+				if !ok {
+					p, ok = c.party(3)
+				}
+				if !ok {
+					if c.group(1) != "" || c.group(2) != "" {
+						return
+					}
+					p, ok = ref{id: c.d.topic, kind: events.KindParty}, true
+				}
+				c.add(p.id, "", events.PartyRestored{Means: "legal again"})
+			}},
+		// "The ban on the league … It was lifted in the autumn of 1944": the ban told last.
+		{"it-was-lifted", rx(`^⟦\d+⟧\s+was\s+(?:\w+\s+)?(?:lifted|revoked|rescinded|repealed|overturned|annulled)\b`),
+			func(c *sentenceContext) {
+				if c.d.banned != "" {
+					c.add(c.d.banned, "", events.PartyRestored{Means: "ban lifted"})
 				}
 			}},
 		{"resumed-legal", rx(`{E}\s+(?:\w+\s+)?(resumed\s+(?:its\s+)?(?:legal|open|public)\s+(?:activity|activities|work|existence|operations)|returned\s+to\s+(?:legality|legal\s+(?:activity|life|politics))|(?:was|became)\s+legal\s+again|re-?emerged\s+(?:legally|openly|from\s+(?:clandestinity|the\s+underground|underground|illegality))|emerged\s+from\s+(?:clandestinity|the\s+underground|underground|illegality))`),
@@ -581,6 +625,13 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(person.id, "", events.PersonDefected{From: from.id})
 				}
 			}},
+		// "A ban on the party followed in 1940", "The ban on the KPD came in 1956".
+		{"ban-on-followed", rx(`\b(?i:a|the)\s+(?:\w+\s+)?(?:ban|prohibition)\s+on\s+(?:the\s+)?{E}\s+(?:\w+\s+)?(?:followed|came|was\s+imposed|was\s+introduced|was\s+decreed|was\s+announced|took\s+effect)\b`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(1); ok {
+					c.add(p.id, "", events.PartyBanned{})
+				}
+			}},
 		{"banned", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:banned|proscribed|prohibited)(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
 				if p, ok := c.party(1); ok {
@@ -636,6 +687,19 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if p, ok := c.party(2); ok {
 					c.add(p.id, "", events.PartyDissolved{By: c.body(1)})
 				}
+			}},
+		// "the Turku Court of Appeal ordered the league dissolved", "declared it extinct".
+		{"ordered-dissolved", rx(`\b(?:ordered|declared|pronounced)\s+(?:the\s+)?{E}\s+(?:to\s+be\s+)?(dissolved|disbanded|extinct|defunct|abolished|closed|banned|outlawed)\b`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				if !ok {
+					return
+				}
+				if w := c.group(2); w == "banned" || w == "outlawed" {
+					c.add(p.id, "", events.PartyBanned{})
+					return
+				}
+				c.add(p.id, "", events.PartyDissolved{Forced: true})
 			}},
 		{"dissolution-of", rx(`(?i:the\s+)(forced\s+|formal\s+|official\s+)?dissolution\s+of\s+(?:the\s+)?{E}`),
 			func(c *sentenceContext) {
@@ -1267,6 +1331,9 @@ var officeWordRE = regexp.MustCompile(`\b(?:chairmanship|leadership|presidency|c
 
 // outOfPartyRE matches the party a group walked out of: "walked out of the ⟦3⟧".
 var outOfPartyRE = regexp.MustCompile(`\b(?:walked\s+out\s+of|left|quit|broke\s+away\s+from)\s+(?:the\s+)?(⟦\d+⟧)`)
+
+// againRE matches "again" later in the sentence: "registered the party …, making it legal again".
+var againRE = regexp.MustCompile(`\bagain\b`)
 
 // intoRE matches "into" right after the words: "dissolved itself into the new Janata Party".
 var intoRE = regexp.MustCompile(`^\s+into\b`)
@@ -1926,4 +1993,16 @@ func (c *sentenceContext) dateBefore() string {
 		}
 	}
 	return before
+}
+
+// foundedOtherwise reports whether the text or the infobox dates party's founding at a time the
+// match's date cannot be: "founded in 1920 … registered the party on 17 January 1985".
+func (c *sentenceContext) foundedOtherwise(party events.EntityID) bool {
+	known := c.d.foundingDate(party)
+	if known == "" {
+		return false
+	}
+	a, err1 := events.ParseDate(known)
+	b, err2 := events.ParseDate(c.date().edtf)
+	return err1 == nil && err2 == nil && !CompatibleDates(a, b)
 }
