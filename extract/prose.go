@@ -39,6 +39,9 @@ func draft(doc *document.Document, subject events.EntityID, aliases map[string]e
 		for name, id := range aliases {
 			if id != subject {
 				d.aliases[events.NameKey(name)], d.kinds[id] = id, events.KindParty
+				if base, _, ok := QualifiedName(name); ok {
+					d.qualified[events.NameKey(name)] = base // its name, without the country
+				}
 			}
 		}
 		return d
@@ -127,7 +130,8 @@ type drafter struct {
 	joinedBody   events.EntityID // the body the text told a party joined last ("It left the coalition")
 	// calledBefore is the name the text said a party bore until a rename ("called the RAC until 1975").
 	calledBefore map[events.EntityID]string
-	banned       events.EntityID // the party the text told was banned last ("It was lifted in 1944")
+	banned       events.EntityID   // the party the text told was banned last ("It was lifted in 1944")
+	qualified    map[string]string // the names of other documents' parties qualified with a country, and the names without
 	facts        []events.Fact
 	named        map[string]bool
 }
@@ -136,7 +140,7 @@ func newDrafter(doc *document.Document, subject events.EntityID) *drafter {
 	d := &drafter{doc: doc, subject: subject, topic: subject, it: subject,
 		aliases: map[string]events.EntityID{}, kinds: map[events.EntityID]events.Kind{subject: events.KindParty},
 		persons: map[string]events.EntityID{}, named: map[string]bool{}, otherAbbrevs: map[string]bool{}, current: map[events.EntityID]string{}, fresh: map[events.EntityID]bool{},
-		calledBefore: map[events.EntityID]string{}}
+		calledBefore: map[events.EntityID]string{}, qualified: map[string]string{}}
 	title := titleName(doc.Title)
 	d.aliases[events.NameKey(title)] = subject
 	d.aliases[events.NameKey(doc.Title)] = subject
@@ -1602,6 +1606,9 @@ func (d *drafter) addName(quote string, id events.EntityID, r ref) bool {
 		nameType = events.NameNative // "Yun Chang-ho (윤창호)"
 	case events.Slug(r.name) != id:
 		nameType = events.NameAlternate
+	}
+	if _, ok := d.qualified[events.NameKey(r.name)]; ok {
+		return true // "Argentina's Partido Federal del Trabajo": the name and its country, not a name
 	}
 	key := string(id) + "\x00" + events.NameKey(r.name)
 	if d.named[key] {

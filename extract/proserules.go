@@ -1743,6 +1743,9 @@ func (c *sentenceContext) sameEntity(n, p ref) {
 }
 
 func (c *sentenceContext) partyName(p ref) string {
+	if base, ok := c.d.qualified[events.NameKey(p.name)]; ok {
+		return base // "Argentina's Partido Federal del Trabajo, founded in 1955": the PFT's founding
+	}
 	if p.name != "" && !allCaps(p.name) {
 		return p.name
 	}

@@ -3,7 +3,6 @@ package sources
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -308,7 +307,7 @@ func (l *Loaded) resolveMentions(ctx context.Context, rec Record) error {
 				continue
 			}
 			for _, n := range e.Names {
-				base, qualifier, ok := qualifiedName(n.Name)
+				base, qualifier, ok := extract.QualifiedName(n.Name)
 				if !ok {
 					continue
 				}
@@ -398,7 +397,7 @@ func (l *Loaded) namedBefore(ctx context.Context, rec Record, all *[]events.Enti
 			continue
 		}
 		for _, n := range e.Names {
-			base, qualifier, ok := qualifiedName(n)
+			base, qualifier, ok := extract.QualifiedName(n)
 			if !ok || !names[events.NameKey(base)] || !slices.ContainsFunc(own.Countries, func(c string) bool { return countryAgrees(c, qualifier) }) {
 				continue
 			}
@@ -448,33 +447,6 @@ func partyOf(ctx context.Context, rec Record, others []Entity, base, qualifier s
 	}
 	return found, nil
 }
-
-// qualifiedName splits a party's name qualified with its country into the name and the qualifier:
-// "Panhellenic Rural Union of Greece" → "Panhellenic Rural Union", "Greece"; "India's Samajwadi Lok
-// Morcha" → "Samajwadi Lok Morcha", "India"; "Moroccan Popular
-// Renewal Party" → "Popular Renewal Party", "Moroccan". Any other name reports false.
-func qualifiedName(name string) (base, qualifier string, ok bool) {
-	if b, q, found := strings.Cut(name, " of "); found {
-		if i := strings.LastIndex(name, " of "); i >= 0 {
-			b, q = name[:i], name[i+len(" of "):]
-		}
-		q = strings.TrimPrefix(q, "the ")
-		if b != "" && q != "" && !strings.Contains(q, " ") {
-			return b, q, true
-		}
-	}
-	first, rest, found := strings.Cut(name, " ")
-	if owner, ok := strings.CutSuffix(strings.Replace(first, "’", "'", 1), "'s"); found && ok && owner != "" {
-		return rest, owner, true // "Argentina's Partido Federal del Trabajo"
-	}
-	if !found || !strings.Contains(rest, " ") || !demonymRE.MatchString(first) {
-		return "", "", false
-	}
-	return rest, first, true
-}
-
-// demonymRE matches a word that may name a nation: "Moroccan", "Greek", "Japanese", "Turkish".
-var demonymRE = regexp.MustCompile(`^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|ic|ch|k)$`)
 
 // countryAgrees reports whether a country an entity is described with is the one a qualifier names:
 // the country itself ("Greece"), a word of its people that begins as it does ("Moroccan" for
