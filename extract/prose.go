@@ -430,7 +430,7 @@ var clauseVerbRE = regexp.MustCompile(`\b[a-z]{3,}ed\s+(?:the\s|a\s|an\s|its\s|�
 // and a verb in the past after an apposition ("the founders, the Popular Agrarian Party, traced").
 var subjectRE = regexp.MustCompile(`^(?:\s+\p{Ll}|,\s+[a-z]+ed\b)`)
 
-var pronounRE = regexp.MustCompile(`\b(?:[Ii]t|[Tt]he (?:(?:new|clandestine|banned|exiled|reformed|refounded|old|former|original|renamed|united|young|small|underground|outlawed)\s+)?(?:[Pp]arty|[Mm]ovement|[Oo]rganisation|[Oo]rganization|[Bb]loc|[Aa]lliance|[Cc]oalition|[Aa]ssociation|[Ff]ront|[Ll]eague|[Uu]nion)|[Hh]e|[Ss]he|him|her)\b`)
+var pronounRE = regexp.MustCompile(`\b(?:[Ii]t|[Tt]he (?:(?:new|merged|unified|combined|joint|clandestine|banned|exiled|reformed|refounded|old|former|original|renamed|united|young|small|underground|outlawed)\s+)?(?:[Pp]arty|[Mm]ovement|[Oo]rganisation|[Oo]rganization|[Bb]loc|[Aa]lliance|[Cc]oalition|[Aa]ssociation|[Ff]ront|[Ll]eague|[Uu]nion)|[Hh]e|[Ss]he|him|her)\b`)
 
 // formerNameRE matches an apposition that gives a former name: ", the former ⟦2⟧,".
 var formerNameRE = regexp.MustCompile(`^\s*the\s+(?:former|erstwhile)\s+⟦\d+⟧\s*,?$`)
@@ -438,6 +438,10 @@ var formerNameRE = regexp.MustCompile(`^\s*the\s+(?:former|erstwhile)\s+⟦\d+�
 // quotedPartRE matches the part of a party's name in quotation marks: "Ojcowizna" in People's
 // Movement "Ojcowizna".
 var quotedPartRE = regexp.MustCompile(`["“„«]([^"“”„«»]+)["”»]`)
+
+// newPartyWordRE matches the words for the party the text founded last: "the new party", "the
+// merged party".
+var newPartyWordRE = regexp.MustCompile(`^the\s+(?:new|merged|unified|combined|joint)\s`)
 
 // objectItRE matches the words before an "it" that is the object of a verb ("led it", "banned it"):
 // a word in lower case that is no conjunction.
@@ -573,7 +577,7 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 				continue
 			}
 			r = ref{id: id, kind: events.KindPerson}
-		case strings.HasPrefix(w, "the new ") && d.newest != "":
+		case newPartyWordRE.MatchString(w) && d.newest != "":
 			// "the new party": the party the text founded last.
 			r = ref{id: d.newest, kind: events.KindParty}
 		case strings.HasSuffix(w, "party") || strings.HasSuffix(w, "movement"):
@@ -1096,7 +1100,7 @@ func (d *drafter) result() []events.Fact {
 	for _, f := range d.facts {
 		dup := -1
 		for i, g := range out {
-			if SameClaim(f, g) && (roleOf(f) == roleOf(g) || !f.Date.Unknown() && !g.Date.Unknown()) {
+			if SameClaim(f, g) && (roleOf(f) == roleOf(g) || !f.Date.Unknown() && !g.Date.Unknown() && headRole(roleOf(f)) == headRole(roleOf(g)) && provisional(roleOf(f)) == provisional(roleOf(g))) {
 				dup = i
 				break
 			}
@@ -1487,6 +1491,12 @@ func (d *drafter) titleChanges(text string) {
 		p, ok := f.Payload.(events.LeaderLeftOffice)
 		return ok && f.Source.Quote == text && headRole(p.Role) && took[string(f.Entity)+"\x00"+string(p.Person)+"\x00"+f.Date.String()]
 	})
+}
+
+// provisional reports whether a role is held for the time being: acting, interim, caretaker.
+func provisional(role string) bool {
+	w, _, _ := strings.Cut(role, " ")
+	return w == "acting" || w == "interim" || w == "caretaker" || w == "provisional"
 }
 
 // headRole reports whether a role is the head of the party under some title ("co-leader", "sole

@@ -1259,3 +1259,22 @@ In November 1930 the Court of Appeal ordered the league dissolved. A ban on the 
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// A provisional office held "as interim president" whatever the verb, and "the merged party" is the
+// party the text founded last.
+func TestDraftAsInterimAndTheMergedParty(t *testing.T) {
+	doc := parseArticle(t, "enp.txt", `= Egyptian Nation Party =
+
+The Egyptian Nation Party was a party in Egypt. It was founded in 1930 by Mahmoud el-Gamal.
+
+El-Gamal died in office on 11 June 1936; the party secretary, Ibrahim Ali Rifaat, managed its affairs as interim president until October. On 30 June 1998 it merged with the Citizens Party to create a new party, the United Nation Party. Amal Fathy became leader of the merged party.`)
+	got := draftedDates(doc, "egyptian-nation-party")
+	expectDrafted(t, got, map[string]string{
+		"leader.took_office/v1 egyptian-nation-party ibrahim-ali-rifaat interim president": "1936-06-11",
+		"leader.left_office/v1 egyptian-nation-party ibrahim-ali-rifaat interim president": "1936-10",
+		"leader.took_office/v1 united-nation-party amal-fathy leader":                      "1998-06-30",
+	})
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

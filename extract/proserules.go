@@ -52,7 +52,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.mergedInto(p, c.refsIn(1))
 				}
 			}},
-		{"merged-with-to-form", rx(`\bmerged\s+with\s+(?:the\s+)?(?:[\w-]+\s+)?{EL}(?:\s+(?:in|on)\s+[^⟦;,]*?)?\s+(?:to\s+(?:form|create|found|establish|launch)|into|as)\s+(?:the\s+)?{E}`),
+		{"merged-with-to-form", rx(`\bmerged\s+with\s+(?:the\s+)?(?:[\w-]+\s+)?{EL}(?:\s+(?:in|on)\s+[^⟦;,]*?)?\s+(?:to\s+(?:form|create|found|establish|launch)|into|as)\s+(?:the\s+|a\s+new\s+(?:party|organi[sz]ation|movement|alliance),?\s+(?:the\s+|called\s+(?:the\s+)?|named\s+(?:the\s+)?)?)?{E}`),
 			func(c *sentenceContext) {
 				p, ok := c.newParty(2)
 				if !ok {
@@ -1046,6 +1046,16 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					party = c.lastPartyBefore(c.match[0])
 				}
 				c.add(party, c.d.foundingDate(party), events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: Role(c.group(1))}})
+			}},
+		// "the party secretary, X, managed its affairs as interim president", "Y kept the party
+		// running as acting leader": a provisional office, whatever the verb.
+		{"as-acting", rx(`{E},?\s+(?:[^⟦;.]{0,60}?\s+)?as\s+(?:the\s+)?(?:party's\s+|its\s+)?((?:acting|interim|caretaker|provisional)\s+{ROLE})`),
+			func(c *sentenceContext) {
+				person, ok := c.person(1)
+				if !ok || c.governmentOffice(c.group(2)) {
+					return
+				}
+				c.office(c.lastPartyBefore(c.match[0]), person.id, Role(c.group(2)), false)
 			}},
 		{"handed-to", rx(`{E}\s+(?:\w+\s+)?(?:handed|passed|transferred|gave|turned)\s+(?:over\s+)?the\s+(?:party\s+)?(chairmanship|leadership|presidency|chair)\s+(?:of\s+the\s+party\s+)?(?:over\s+)?to\s+{E}`),
 			func(c *sentenceContext) {
