@@ -1,8 +1,11 @@
 package projections
 
 import (
+	"math"
+	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"annals/events"
@@ -25,6 +28,9 @@ type claimGroup struct {
 	// successive holds the names of a rename chain (folded): two of them are names the party had at
 	// different times, not claims that disagree.
 	successive map[string]bool
+	// agree, when set, tells two values that agree though written apart: a share of 44.46 and one
+	// of 44.5, rounded.
+	agree func(a, b string) bool
 }
 
 type groupItem struct {
@@ -46,6 +52,7 @@ func wild(value string) bool { return value == "" || value == events.SuccessionU
 func (g *claimGroup) conflicts(i, j int) bool {
 	a, b := &g.items[i], &g.items[j]
 	if a.value != b.value && !wild(a.value) && !wild(b.value) && events.NameKey(a.value) != events.NameKey(b.value) &&
+		(g.agree == nil || !g.agree(a.value, b.value)) &&
 		!(g.successive[events.NameKey(a.value)] && g.successive[events.NameKey(b.value)]) &&
 		!(a.some && subset(a.value, b.value) || b.some && subset(b.value, a.value)) {
 		return true
@@ -85,7 +92,7 @@ func (g *claimGroup) dispute() (Dispute, bool) {
 
 // disputesOf finds the disputes among a party's events, whatever the day: names, abbreviations, the
 // founding date, mergers (which parties merged), successions (when, and of what kind), splits (when),
-// areas under control (what the share measures), positions and ideologies.
+// areas under control (what the share measures), positions, and the figures of an election's result.
 func disputesOf(id events.EntityID, evs []events.Event, names Names) []Dispute {
 	groups := map[string]*claimGroup{}
 	var order []string
@@ -144,6 +151,23 @@ func disputesOf(id events.EntityID, evs []events.Event, names Names) []Dispute {
 			if self {
 				group("position").add(e, p.Position, events.Date{})
 			}
+		case events.ElectionResult:
+			// The same result told twice, by a table and by the text or by two articles: the seats
+			// and the share must agree.
+			if self {
+				key := p.Election
+				if p.Constituency != "" {
+					key += ", " + p.Constituency
+				}
+				if n := figure(p.Seats); n != "" {
+					group(key+": seats").add(e, n, events.Date{})
+				}
+				if n := figure(p.Percent); n != "" {
+					g := group(key + ": share of the vote")
+					g.agree = rounded
+					g.add(e, n, events.Date{})
+				}
+			}
 		}
 	}
 	if g, ok := groups["official name"]; ok {
@@ -165,4 +189,38 @@ func disputesOf(id events.EntityID, evs []events.Event, names Names) []Dispute {
 		}
 	}
 	return out
+}
+
+// figure returns the number a result's figure begins with, as a number is written plainly ("4" of "4
+// / 233", "2.3" of "2.30%"), or "" when it begins with none ("new", "—").
+func figure(s string) string {
+	m := figureRE.FindString(strings.TrimSpace(s))
+	if m == "" {
+		return ""
+	}
+	m = strings.ReplaceAll(m, ",", "")
+	if f, err := strconv.ParseFloat(m, 64); err == nil {
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	return m
+}
+
+var figureRE = regexp.MustCompile(`^\d[\d,]*(?:\.\d+)?`)
+
+// rounded reports whether two shares are one number, one of them rounded to the other's decimals.
+func rounded(a, b string) bool {
+	decimals := func(s string) int {
+		if _, frac, ok := strings.Cut(s, "."); ok {
+			return len(frac)
+		}
+		return 0
+	}
+	x, err1 := strconv.ParseFloat(a, 64)
+	y, err2 := strconv.ParseFloat(b, 64)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	n := min(decimals(a), decimals(b))
+	return strconv.FormatFloat(x, 'f', n, 64) == strconv.FormatFloat(y, 'f', n, 64) ||
+		math.Abs(x-y) <= 0.5*math.Pow(10, -float64(n))
 }

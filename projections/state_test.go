@@ -561,3 +561,24 @@ func TestDepartureAloneIsATerm(t *testing.T) {
 		t.Errorf("Party on 1993-06-01: leaders %+v, want Gałęzowski, who may have left in 1993", st.Leaders)
 	}
 }
+
+// One election's result told twice must agree: seats that differ are a dispute, a share rounded from
+// the other is not, and a figure that is no number ("new") agrees with any.
+func TestElectionResultsInDispute(t *testing.T) {
+	result := func(seats, share, quote string) events.Event {
+		return fact(t, events.TypeElectionResult, "1990", events.ElectionResult{Election: "1990 general election", Level: events.LevelGeneral, Seats: seats, Percent: share}, quote)
+	}
+	evs := []events.Event{
+		fact(t, events.TypePartyFounded, "1989", events.PartyFounded{Name: "P"}, "founded"),
+		result("4", "2.30%", "| 1990 | 2.3 | 4 |"),
+		result("new", "2.3", "won 2.3% in 1990"),
+	}
+	if st := projections.Party("p", evs, day(t, "1991-01-01"), nil); len(st.Disputes) != 0 {
+		t.Errorf("Party: disputes %+v, want none", st.Disputes)
+	}
+	evs = append(evs, result("3 / 250", "2.34", "won three seats with 2.34% of the vote"))
+	st := projections.Party("p", evs, day(t, "1991-01-01"), nil)
+	if len(st.Disputes) != 1 || st.Disputes[0].Field != "1990 general election: seats" {
+		t.Errorf("Party: disputes %+v, want the seats of 1990 (4 against 3) alone", st.Disputes)
+	}
+}
