@@ -411,7 +411,7 @@ var afterNameRE = regexp.MustCompile(`(⟦\d+⟧)(\s*\([^()]*\))`)
 // of deputies into the party, left"); appositionRE an apposition ("X, the novelist known as Y,
 // became"). The rules read past both to the verb.
 var (
-	relativeRE   = regexp.MustCompile(`(⟦\d+⟧(?:\s+and\s+(?:his|her|their)\s+(?:followers|supporters|allies|faction|wing|group))?),\s+(?:(?:who|which|whose)\s|[a-z]+(?:ed|en)\s)[^,;⟦]*(?:⟦\d+⟧[^,;⟦]*)*([,;]|\.$)`)
+	relativeRE   = regexp.MustCompile(`(⟦\d+⟧(?:\s+and\s+(?:his|her|their)\s+(?:followers|supporters|allies|faction|wing|group))?),\s+(?:(?:who|which|whose)\s|[a-z]+ed\s|[a-z]*[^h\s]en\s)[^,;⟦]*(?:⟦\d+⟧[^,;⟦]*)*([,;]|\.$)`)
 	appositionRE = regexp.MustCompile(`(⟦\d+⟧),\s+(?:the|a|an|its|his|her|their|⟦\d+⟧'s|⟦\d+⟧’s)\s[^,;⟦]*(?:⟦\d+⟧[^,;⟦]*)*,`)
 )
 

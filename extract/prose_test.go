@@ -1278,3 +1278,19 @@ El-Gamal died in office on 11 June 1936; the party secretary, Ibrahim Ali Rifaat
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// Another party "then led by" a person when the sentence's time came: led by that time.
+func TestDraftThenLedBy(t *testing.T) {
+	doc := parseArticle(t, "kwp.txt", `= Korea Workers' Party =
+
+The Korea Workers' Party was a party in South Korea. It was founded in 1960.
+
+In 1997 a delegation of the Georgian Social Democratic Union, then led by Tamaz Beridze, visited Seoul.`)
+	got := draftedDates(doc, "korea-workers-party")
+	expectDrafted(t, got, map[string]string{
+		"leader.took_office/v1 georgian-social-democratic-union tamaz-beridze leader": "../1997",
+	})
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

@@ -740,6 +740,26 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					}
 				}
 			}},
+		// "a delegation of the Georgian Social Democratic Union, then led by Tamaz Beridze, visited
+		// Seoul in 1997": its leader by that time.
+		{"then-led-by", rx(`{E},\s+(?:(?:then|at\s+the\s+time|at\s+that\s+time|by\s+then|still)\s+)(?:led|headed|chaired)\s+by\s+(?:(?:its|the\s+party's)\s+)?(?:{ROLE}\s+)?{EL}`),
+			func(c *sentenceContext) {
+				p, ok := c.lineage(1)
+				if !ok {
+					return
+				}
+				role := "leader"
+				if r := c.group(2); r != "" {
+					role = Role(r)
+				}
+				date := "XXXX"
+				if dt := c.date(); dt.edtf != "XXXX" && !strings.Contains(dt.edtf, "/") {
+					date = "../" + dt.edtf
+				}
+				for _, person := range c.persons(c.refsIn(3)) {
+					c.add(p.id, date, events.LeaderTookOffice{Office: events.Office{Person: person, Role: role}})
+				}
+			}},
 		{"headed-by", rx(`{E},?\s+(?:which|who|that)\s+(?:is|was)\s+(?:\w+\s+)?(?:headed|led|chaired)\s+by\s+(?:(?i:the\s+)?([\p{L} -]+?)\s+)?{E}`),
 			func(c *sentenceContext) {
 				body, ok := c.lineage(1)
