@@ -43,7 +43,10 @@ var openers = map[string]bool{"the": true, "a": true, "an": true, "in": true, "o
 	"and": true, "but": true, "or": true, "for": true, "to": true, "both": true, "among": true, "within": true,
 	"some": true, "many": true, "most": true, "all": true, "about": true, "around": true, "there": true,
 	"we": true, "our": true, "if": true, "once": true, "soon": true, "shortly": true, "days": true, "weeks": true,
-	"months": true, "years": true, "decades": true, "several": true, "two": true, "three": true}
+	"months": true, "years": true, "decades": true, "several": true, "two": true, "three": true, "led": true,
+	"headed": true, "backed": true, "supported": true, "joined": true, "helped": true, "urged": true,
+	"weakened": true, "banned": true, "freed": true, "outlawed": true, "renamed": true, "only": true, "not": true, "even": true, "still": true, "now": true, "again": true, "together": true,
+	"elsewhere": true, "abroad": true, "instead": true, "finally": true, "briefly": true}
 
 // titles are words of office or rank written before a person's name; they are not part of the name.
 var titles = []string{"prime minister", "chief justice", "vice president", "vice-president", "secretary-general",

@@ -679,7 +679,22 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 		case clauseVerbRE.MatchString(body):
 			b2.WriteString(m) // "X, the army banned the Y, and": a clause of its own, not an apposition
 		case formerNameRE.MatchString(body):
-			b2.WriteString(m) // "the Centre Party, the former Agrarian League,": its former name (formerly)
+			// "the Centre Party, the former Agrarian League,": its former name (formerly), one
+			// party for every rule of the sentence.
+			b2.WriteString(m)
+			if x, y := markerRE.FindStringSubmatch(name), markerRE.FindStringSubmatch(body); x != nil && y != nil {
+				i, _ := strconv.Atoi(x[1])
+				j, _ := strconv.Atoi(y[1])
+				if i < len(refs) && j < len(refs) && refs[i].kind == events.KindParty && refs[i].id != "" && refs[j].id != refs[i].id {
+					d.aliases[events.NameKey(refs[j].name)] = refs[i].id
+					old := refs[j].id
+					for k := range refs {
+						if refs[k].id == old { // "… was absorbed into it": the party, by either name
+							refs[k].id, refs[k].kind = refs[i].id, events.KindParty
+						}
+					}
+				}
+			}
 		case listItemRE.MatchString(body) && listGoesOnRE.MatchString(sk[loc[1]:]):
 			b2.WriteString(m) // "merged with the A, the B, the C and the D": a list, not an apposition
 		default:
@@ -1444,9 +1459,13 @@ func (c *sentenceContext) add(entity events.EntityID, date string, p events.Payl
 		c.name(r.id)
 	}
 	c.d.facts = append(c.d.facts, f)
-	switch p.(type) {
+	switch p := p.(type) {
 	case events.PartyBanned, events.PartyDeclaredIllegal:
 		c.d.banned = entity
+	case events.PartyDissolved:
+		if p.Forced || p.By != "" {
+			c.d.banned = entity // "ordered the league dissolved … The ban was lifted in 1944"
+		}
 	}
 	if founds := events.Founds(events.Event{Fact: f}); len(founds) == 1 && founds[0] != c.d.subject &&
 		(c.d.newest == "" || f.Date.Unknown() || c.d.newestOn.Unknown() || f.Date.Latest() >= c.d.newestOn.Earliest()) {

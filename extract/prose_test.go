@@ -1294,3 +1294,60 @@ In 1997 a delegation of the Georgian Social Democratic Union, then led by Tamaz 
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// A whole history as another writer tells it: the party founded under its first name on the day its
+// infobox gives, dissolved by a court, "It was lifted" and "re-founded the organisation as" its
+// present name; a chair taken "from" its holder; seats won after leaving an alliance are the party's;
+// "stayed in it until"; "the Centre Party, the former Farmers' League, … absorbed into it"; a walk-out
+// "with eleven MPs" that "set up" a party; "Led by X, they founded" after members walked out.
+func TestDraftAHistoryOfAnotherWriter(t *testing.T) {
+	doc := parseArticle(t, "rpl.txt", `= Rural People's League (Norway) =
+
+Rural People's League
+- Founded: 1 May 1922
+- Country: Norway
+
+The Rural People's League was a small Norwegian party.
+
+Some two hundred delegates gathered in Hamar on 1 May 1922 and founded the Smallholders' Workers' League. In November 1930 the Court of Appeal ordered the league dissolved.
+
+The ban lasted until the liberation. It was lifted in the autumn of 1945, and in December 1945 former members re-founded the organisation as the Rural People's League. Early in 1946 the league became a member organisation of the Popular Democratic League. In 1958 the league left the Popular Democratic League and ran its own list again, winning a single seat. In April 1962 it joined the Northern Front, and stayed in it until May 1964. Per Lunde took the chair from Kari Berg in 1959.
+
+In June 1966 the deputy Ola Dahl walked out with eleven sitting MPs and set up the Fjord Party. A group of younger members walked out in the winter of 1968. Led by the lawyer Nils Moe, they founded the Future Party.
+
+On 14 June 1973 its congress voted to join the Centre Party, the former Farmers' League, and the Rural People's League was absorbed into it.`)
+	got := draftedDates(doc, "rural-peoples-league-norway")
+	expectDrafted(t, got, map[string]string{
+		"party.founded/v1 rural-peoples-league-norway ":                                                         "1922-05-01",
+		"party.dissolved/v1 rural-peoples-league-norway ":                                                       "1930-11",
+		"party.renamed/v1 rural-peoples-league-norway rural people's league from Smallholders' Workers' League": "1945-12",
+		"party.affiliation_recorded/v1 rural-peoples-league-norway popular-democratic-league":                   "1946",
+		"party.affiliation_ended/v1 rural-peoples-league-norway popular-democratic-league":                      "1958",
+		"election.result_recorded/v1 rural-peoples-league-norway 1958/general/":                                 "1958",
+		"party.affiliation_ended/v1 rural-peoples-league-norway northern-front":                                 "1964-05",
+		"leader.took_office/v1 rural-peoples-league-norway per-lunde chairman":                                  "1959",
+		"party.split/v1 rural-peoples-league-norway fjord-party":                                                "1966-06",
+		"party.split/v1 rural-peoples-league-norway future-party":                                               "XXXX",
+		"party.merged/v1 centre-party rural-peoples-league-norway":                                              "1973-06-14",
+	})
+	var restored []string
+	for _, f := range Draft(doc, "rural-peoples-league-norway") {
+		switch p := f.Payload.(type) {
+		case events.PartyRestored:
+			restored = append(restored, f.Date.String())
+		case events.PartySplit:
+			if p.NewParty == "future-party" && !slices.Equal(p.Leaders, []events.EntityID{"nils-moe"}) {
+				t.Errorf("Draft: the Future Party split led by %v, want Nils Moe", p.Leaders)
+			}
+		}
+		if f.Entity == "smallholders-workers-league" || f.Entity == "farmers-league" {
+			t.Errorf("Draft: %s about %s, want it of the party it was a name of", f.Type, f.Entity)
+		}
+	}
+	if !slices.Contains(restored, "1945-23") || !slices.Contains(restored, "1945-12") {
+		t.Errorf("Draft: restorations %v, want the ban lifted in the autumn of 1945 and the re-founding in December", restored)
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

@@ -52,7 +52,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.mergedInto(p, c.refsIn(1))
 				}
 			}},
-		{"merged-with-to-form", rx(`\bmerged\s+with\s+(?:the\s+)?(?:[\w-]+\s+)?{EL}(?:\s+(?:in|on)\s+[^⟦;,]*?)?\s+(?:to\s+(?:form|create|found|establish|launch)|into|as)\s+(?:the\s+|a\s+new\s+(?:party|organi[sz]ation|movement|alliance),?\s+(?:the\s+|called\s+(?:the\s+)?|named\s+(?:the\s+)?)?)?{E}`),
+		{"merged-with-to-form", rx(`\bmerged\s+(?:(?:in|on)\s+[^⟦;,]*?\s+)?with\s+(?:the\s+)?(?:[\w-]+\s+)?{EL}(?:\s+(?:in|on)\s+[^⟦;,]*?)?\s+(?:to\s+(?:form|create|found|establish|launch)|into|as)\s+(?:the\s+|a\s+new\s+(?:party|organi[sz]ation|movement|alliance),?\s+(?:the\s+|called\s+(?:the\s+)?|named\s+(?:the\s+)?)?)?{E}`),
 			func(c *sentenceContext) {
 				p, ok := c.newParty(2)
 				if !ok {
@@ -175,7 +175,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 		// "X led a breakaway faction out of the NAC and founded the Farmers' Democratic Party", "X led
 		// most of the Bihar unit out of the party and formed Y", "X left with most of the northern
 		// branches to found Y": a split of the party left, led by X.
-		{"led-out-and-founded", rx(`{EL}\s+(?:\w+\s+)?(?:led|took)\s+(?:[^⟦;]*?\s+)?(?:out\s+of|away\s+from)\s+(?:the\s+)?{E}(?:[^⟦;]*?(?:⟦\d+⟧[^⟦;]*?)?)?\s+(?:and|to)\s+(?:\w+\s+)?` + foundVerb + `\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}|{EL}\s+(?:\w+\s+)?left(?:\s+(?:the\s+)?{E})?\s+with\s+[^⟦;]*?\s+(?:to|and)\s+` + foundVerb + `\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
+		{"led-out-and-founded", rx(`{EL}\s+(?:\w+\s+)?(?:led|took)\s+(?:[^⟦;]*?\s+)?(?:out\s+of|away\s+from)\s+(?:the\s+)?{E}(?:[^⟦;]*?(?:⟦\d+⟧[^⟦;]*?)?)?\s+(?:and|to)\s+(?:\w+\s+)?` + foundVerb + `\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}|{EL}\s+(?:\w+\s+)?(?:left|walked\s+out|broke\s+away)(?:\s+(?:of\s+|from\s+)?(?:the\s+)?{E})?\s+with\s+[^;]*?\s+(?:to|and)\s+` + foundVerb + `\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
 			func(c *sentenceContext) {
 				leaders, from, to := 1, 2, 3
 				if c.match[2] < 0 {
@@ -197,12 +197,16 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.splitOff(p, n, people)
 				}
 			}},
-		{"members-left", rx(`\b(?:faction|group|members|deputies|dissidents|followers|supporters|MPs|parliamentarians|legislators|senators)\b[^;.]{0,80}?\s(?:left|quit|broke\s+away\s+from|walked\s+out\s+of|split\s+from|seceded\s+from)\s+(?:the\s+)?{E}`),
+		{"members-left", rx(`\b(?:faction|group|members|deputies|dissidents|followers|supporters|MPs|parliamentarians|legislators|senators)\b[^;.]{0,80}?\s(?:(?:left|quit|broke\s+away\s+from|walked\s+out\s+of|split\s+from|seceded\s+from)\s+(?:the\s+)?{E}|(?:walked\s+out|broke\s+away|seceded)(?:\s+(?:in|on|at)\s|[,.;]|$))`),
 			func(c *sentenceContext) {
 				// "Six members led by X left the party in 1989." A founding in the next sentence
 				// ("They founded Y") is a split.
 				if from, ok := c.party(1); ok {
 					c.d.walkout = &walkout{from: from, leaders: c.persons(c.refsBetween(c.match[0], c.match[2]))}
+				} else if c.match[2] < 0 {
+					// "A group of younger members walked out in the winter of 1995–96": of the party
+					// the text is about.
+					c.d.walkout = &walkout{from: ref{id: c.d.topic, kind: events.KindParty}}
 				}
 			}},
 		// "X and eleven members of the national council walked out of a congress in Siedlce; within
@@ -225,14 +229,18 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.splitOffOn(from, newParty, c.persons(c.personRefs(c.refsIn(1))), date)
 			}},
-		{"they-founded", rx(`^They\s+(?:\w+\s+)?(?:founded|formed|established|created|launched|set\s+up)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
+		{"they-founded", rx(`^(?:(?:Led|Headed)\s+by\s+(?:[^⟦,;]*?\s+)?{EL},\s+)?[Tt]hey\s+(?:\w+\s+)?(?:founded|formed|established|created|launched|set\s+up)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
 			func(c *sentenceContext) {
 				w := c.d.walkedOut
 				if w == nil {
 					return
 				}
-				if newParty, ok := c.newParty(1); ok && newParty.id != w.from.id {
-					c.splitOff(w.from, newParty, w.leaders)
+				leaders := w.leaders
+				if led := c.persons(c.personRefs(c.refsIn(1))); len(led) > 0 {
+					leaders = led // "Led by the lawyer Karim Adly, they founded …"
+				}
+				if newParty, ok := c.newParty(2); ok && newParty.id != w.from.id {
+					c.splitOff(w.from, newParty, leaders)
 				}
 			}},
 		{"left-and-founded", rx(`{EL}(?:\s+and\s+(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+|over\s+)?(?:a\s+third|a\s+quarter|half|two\s+thirds|most|many|some|several|part|a\s+number|a\s+group|dozens|hundreds)(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?:party's\s+)?(?:membership|members|deputies|followers|supporters|activists|MPs))?)?\s+(?:\w+\s+)?(left|quit|abandoned|was\s+expelled|were\s+expelled)(?:\s+(?:from\s+)?(?:the\s+)?{E})?(?:\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})?,?\s+(?:and\s+(?:went\s+on\s+to\s+|later\s+)?|to\s+)(?:found|form|create|establish|launch|set\s+up)(?:ed)?\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
@@ -266,7 +274,16 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					old = p
 				}
 				p, ok := c.party(2)
-				if !ok || p.id == old.id {
+				if !ok {
+					return
+				}
+				if p.id == old.id {
+					// "former members re-founded the organisation as the Rural People's League", the
+					// party the text is about: legal again, under that name.
+					c.add(p.id, "", events.PartyRestored{Means: "re-founded"})
+					if p.name != "" {
+						c.renamed(p, p.name, 0)
+					}
 					return
 				}
 				c.add(p.id, "", events.PartyFounded{Name: c.partyName(p), Founders: c.persons([]ref{c.firstBefore(c.match[0], events.KindPerson)})})
@@ -440,7 +457,11 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					return
 				}
 				c.d.aliases[events.NameKey(old.name)] = p.id
-				c.add(p.id, "", events.PartyRenamed{From: old.name, To: c.partyName(p)})
+				date := "XXXX" // "X, formerly Y": renamed at some time before the sentence's
+				if dt := c.date(); dt.edtf != "XXXX" && !strings.Contains(dt.edtf, "/") {
+					date = "../" + dt.edtf
+				}
+				c.add(p.id, date, events.PartyRenamed{From: old.name, To: c.partyName(p)})
 			}},
 		{"transformed-into", rx(`{E}\s+(?:(?:soon|later|eventually|then|gradually|itself|effectively|formally|officially)\s+)?((?:was\s+)?(?:morphed|transformed|evolved|reorgani[sz]ed|reconstituted|converted|turned))\s+(?:itself\s+)?(?:into|itself\s+as)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
 			func(c *sentenceContext) {
@@ -844,7 +865,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(party.id, c.d.facts[i].Date.String(), events.LeaderLeftOffice{Office: events.Office{Person: prev.id, Role: Role(c.group(3))}})
 				}
 			}},
-		{"congress-elected", rx(`\b(?:congress|delegates|members|conference|convention|council|committee)\s+(?:\S+\s+){0,5}?(?:elected|re-elected|chose|confirmed)\s+(?:[^⟦;]*?,\s+|(?:the|a|an)\s+(?:[\p{Ll}-]+\s+){1,3}?)?{EL}(?:,?\s+as\s+(?:(?:its|their|the\s+party's|his|her)\s+)?(?:new\s+)?{ROLE})?`),
+		{"congress-elected", rx(`\b(?:congress|delegates|members|conference|convention|council|committee|assembly|plenum|executive|caucus|board)\s+(?:\S+\s+){0,5}?(?:elected|re-elected|chose|confirmed)\s+(?:[^⟦;]*?,\s+|(?:the|a|an)\s+(?:[\p{Ll}-]+\s+){1,3}?)?{EL}(?:,?\s+as\s+(?:(?:its|their|the\s+party's|his|her)\s+)?(?:new\s+)?{ROLE})?`),
 			func(c *sentenceContext) {
 				role := "leader"
 				if r := c.group(2); r != "" {
@@ -872,7 +893,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(c.lastPartyBefore(c.match[0]), "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: Role(c.group(2))}})
 				}
 			}},
-		{"handed-over", rx(`(?:took\s+over\s+from\s+{E}\s+as\s+(?:(?:the\s+)?party\s+)?{ROLE}|replaced\s+{E}\s+with\s+{E}|exchanged\s+{E}\s+for\s+{E}|(?:leadership|presidency|chairmanship)\s+passed\s+from\s+{E}\s+to\s+{E}|took\s+over\s+(?:the\s+)?(?:party\s+)?(chairmanship|leadership|presidency|chair)\s+(?:of\s+the\s+party\s+)?from\s+{E})`),
+		{"handed-over", rx(`(?:took\s+over\s+from\s+{E}\s+as\s+(?:(?:the\s+)?party\s+)?{ROLE}|replaced\s+{E}\s+with\s+{E}|exchanged\s+{E}\s+for\s+{E}|(?:leadership|presidency|chairmanship)\s+passed\s+from\s+{E}\s+to\s+{E}|took\s+(?:over\s+)?(?:the\s+)?(?:party\s+)?(chairmanship|leadership|presidency|chair)\s+(?:of\s+the\s+party\s+)?from\s+{E})`),
 			func(c *sentenceContext) {
 				var in, out ref
 				var ok1, ok2 bool
@@ -889,9 +910,15 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					out, ok2 = c.person(5)
 					in, ok1 = c.person(6)
 				case c.group(10) != "":
-					// "Łęcki took over the chairmanship from Bosko in 1985".
-					out, ok2 = c.person(10)
+					// "Łęcki took over the chairmanship from Bosko in 1985", "Per Lunde took the chair
+					// from Kari Berg": the names of persons.
+					out, ok2 = c.personNamed(10)
 					in, ok1 = c.lastBefore(c.match[0], events.KindPerson)
+					if m := subjectMarkerBeforeRE.FindStringSubmatch(c.sk[:c.match[0]]); m != nil {
+						if r, ok := c.refAt(m[1]); ok && (r.kind == events.KindPerson || r.kind == "") {
+							in, ok1 = c.namedPerson(r)
+						}
+					}
 					role = map[string]string{"chairmanship": "chairman", "chair": "chairman", "presidency": "president"}[c.group(9)]
 					if role == "" {
 						role = "leader"
@@ -1045,8 +1072,12 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			func(c *sentenceContext) {
 				in, ok1 := c.personNamed(1)
 				out, ok2 := c.person(2)
-				if last := c.d.lastHolder(c.d.topic); ok2 && out.name == "" && last != "" {
-					out.id = last // "to replace her": the one who took the party's office last
+				if ok1 && ok2 && out.name == "" {
+					// "to replace her": the one who took the party's office last, before this one
+					_, o, _ := c.d.lastTaken(func(body events.EntityID, o events.Office) bool { return body == c.d.topic && o.Person != in.id })
+					if o.Person != "" {
+						out.id = o.Person
+					}
 				}
 				if ok1 && ok2 && in.id != out.id {
 					body, role := c.d.officeOf(out.id)
@@ -1069,10 +1100,15 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			}},
 		// "the party secretary, X, managed its affairs as interim president", "Y kept the party
 		// running as acting leader": a provisional office, whatever the verb.
-		{"as-acting", rx(`{E},?\s+(?:[^⟦;.]{0,60}?\s+)?as\s+(?:the\s+)?(?:party's\s+|its\s+)?((?:acting|interim|caretaker|provisional)\s+{ROLE})`),
+		{"as-acting", rx(`{E},?\s+(?:[^;.]{0,60}?\s+)?as\s+(?:the\s+)?(?:party's\s+|its\s+)?((?:acting|interim|caretaker|provisional)\s+{ROLE})`),
 			func(c *sentenceContext) {
-				person, ok := c.person(1)
-				if !ok || c.governmentOffice(c.group(2)) {
+				var person ref // the last person the words before "as" name
+				for _, r := range c.refsBetween(c.match[0], c.match[4]) {
+					if r.kind == events.KindPerson {
+						person = r
+					}
+				}
+				if person.id == "" || c.governmentOffice(c.group(2)) {
 					return
 				}
 				c.office(c.lastPartyBefore(c.match[0]), person.id, Role(c.group(2)), false)
@@ -1265,7 +1301,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			func(c *sentenceContext) { c.election() }},
 		{"gave-result", rx(`\bgave\s+(?:the\s+)?{E}\s+((?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*?(?:\d+\s+(?:of\s+the\s+\d+\s+)?seats|\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|[\d,]{4,}\s+votes)(?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*)`),
 			func(c *sentenceContext) { c.election() }},
-		{"joined", rx(`{E}\s+(?:\w+\s+)?(?:joined|became\s+a\s+(?:full\s+)?member\s+of|is\s+a\s+member\s+of|was\s+a\s+member\s+of|was\s+admitted\s+to|affiliated\s+(?:itself\s+)?with|is\s+affiliated\s+with|was\s+affiliated\s+with)\s+(?:the\s+)?{E}`),
+		{"joined", rx(`{E}\s+(?:\w+\s+)?(?:joined|signed\s+up\s+to|entered|(?:was|became)\s+a\s+founding\s+member\s+of|became\s+a\s+constituent\s+of|became\s+a\s+(?:full\s+)?member\s+(?:organi[sz]ation\s+|party\s+)?of|is\s+a\s+member\s+of|was\s+a\s+member\s+of|was\s+admitted\s+to|affiliated\s+(?:itself\s+)?with|is\s+affiliated\s+with|was\s+affiliated\s+with)\s+(?:the\s+)?{E}`),
 			func(c *sentenceContext) {
 				p, ok := c.party(1)
 				org, ok2 := c.one(2)
@@ -1285,8 +1321,17 @@ var proseRules = sync.OnceValue(func() []proseRule {
 		// "It joined the National Front in 1988 and left it in November 1990", "the party quit the
 		// coalition in 2001", "It pulled out in March 2008": the body named, or the one the text
 		// told the party joined last.
-		{"left-body", rx(`{E}\s+((?:[^;⟦]*?⟦\d+⟧[^;⟦]*?\s+and\s+|(?:\w+\s+){0,2}?)(?:left|quit|withdrew\s+from|pulled\s+out\s+of|was\s+expelled\s+from|exited|walked\s+out\s+of|broke\s+with))\s+(?:the\s+)?(?:{E}|(?i:(coalition|alliance|bloc|front|federation|grouping|international|union|pact|electoral\s+list))\b)`),
+		{"left-body", rx(`{E}\s+((?:[^;⟦]*?⟦\d+⟧[^;⟦]*?(?:\s+and|,)\s+|(?:\w+\s+){0,2}?)(?:left|quit|withdrew\s+from|pulled\s+out\s+of|was\s+expelled\s+from|exited|walked\s+out\s+of|broke\s+with))\s+(?:the\s+)?(?:{E}|(?i:(coalition|alliance|bloc|front|federation|grouping|international|union|pact|electoral\s+list))\b)`),
 			func(c *sentenceContext) { c.leftBody() }},
+		// "New Dawn joined the Democratic Front in April 1992, and stayed in it until May 1994".
+		{"stayed-until", rx(`{E}\s+(?:[^;⟦]*?⟦\d+⟧[^;⟦]*?(?:\s+and|,)\s+)?(?:stayed|remained)\s+(?:in\s+(?:it|⟦\d+⟧)|a\s+member(?:\s+of\s+(?:it|⟦\d+⟧))?)\s+until\b`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				if !ok || c.d.joinedBody == "" || c.d.joinedBody == p.id {
+					return
+				}
+				c.add(p.id, strings.TrimPrefix(c.dateAfter().edtf, "../"), events.PartyAffiliationEnded{Organisation: c.d.joinedBody, How: "left"})
+			}},
 		{"pulled-out", rx(`{E}\s+((?:[^;⟦]*?⟦\d+⟧[^;⟦]*?\s+and\s+|(?:\w+\s+){0,2}?)(?:pulled\s+out|withdrew))(?:\s+(?:in|on|at|of\s+it)\b|\s*[,.;]|$)`),
 			func(c *sentenceContext) { c.leftBody() }},
 	}
@@ -1364,6 +1409,9 @@ var outOfPartyRE = regexp.MustCompile(`\b(?:walked\s+out\s+of|left|quit|broke\s+
 
 // againRE matches "again" later in the sentence: "registered the party …, making it legal again".
 var againRE = regexp.MustCompile(`\bagain\b`)
+
+// subjectMarkerBeforeRE matches a name right before the words: "⟦0⟧ " of "⟦0⟧ took the chair".
+var subjectMarkerBeforeRE = regexp.MustCompile(`(⟦\d+⟧),?\s+(?:\w+\s+)?$`)
 
 // intoRE matches "into" right after the words: "dissolved itself into the new Janata Party".
 var intoRE = regexp.MustCompile(`^\s+into\b`)
@@ -1492,9 +1540,18 @@ func (c *sentenceContext) renamed(p ref, to string, g int) {
 // handover drafts that in took an office of body that out left, at the match's date: out's
 // departure only once a sentence ("X resigned in May, and Y succeeded him in July": X left in May).
 func (c *sentenceContext) handover(body, in, out events.EntityID, role string) {
-	c.add(body, "", events.LeaderTookOffice{Office: events.Office{Person: in, Role: role}})
-	if !c.leftInSentence(out) {
-		c.add(body, "", events.LeaderLeftOffice{Office: events.Office{Person: out, Role: role}})
+	date := ""
+	if dt := c.date(); dt.start >= c.match[1] && untilWordRE.MatchString(c.sk[dt.start:dt.end]) {
+		// "chose Y to replace him, and she remained at the helm until 1999": not 1999, the time
+		// the sentence named before (or none).
+		date = c.dateBefore()
+		if date == "" {
+			date = "XXXX"
+		}
+	}
+	c.add(body, date, events.LeaderTookOffice{Office: events.Office{Person: in, Role: role}})
+	if !c.leftInSentence(out) && !c.leftBefore(out) {
+		c.add(body, date, events.LeaderLeftOffice{Office: events.Office{Person: out, Role: role}})
 	}
 }
 
@@ -1513,6 +1570,21 @@ func (d *drafter) lastTaken(match func(body events.EntityID, o events.Office) bo
 func (d *drafter) lastHolder(party events.EntityID) events.EntityID {
 	_, o, _ := d.lastTaken(func(body events.EntityID, _ events.Office) bool { return body == party })
 	return o.Person
+}
+
+// infoboxFounding returns the founding date the document's infobox gives, as EDTF, or "".
+func (d *drafter) infoboxFounding() string {
+	if d.doc.Infobox == nil {
+		return ""
+	}
+	for _, key := range []string{"Founded", "Foundation", "Formation", "Established"} {
+		if f, ok := d.doc.Infobox.Get(key); ok {
+			if date, err := ProseDate(f.Value); err == nil {
+				return date
+			}
+		}
+	}
+	return ""
 }
 
 // foundingDate returns the date the text, or for the document's party its infobox, gives the
@@ -1609,6 +1681,20 @@ func (d *drafter) roleOf(party, person events.EntityID) string {
 
 // leftInSentence reports whether a departure of person was drafted from this sentence already
 // ("X resigned in May, and Y succeeded him in July": X left in May).
+// leftBefore reports whether the words before the match say person left an office ("Petrosyan
+// resigned as chairman on 2 May 1999, and … the congress elected Y to succeed him"): that departure
+// dates the leaving, not the match.
+func (c *sentenceContext) leftBefore(person events.EntityID) bool {
+	for _, m := range leftVerbRE.FindAllStringSubmatch(c.sk[:c.match[0]], -1) {
+		if r, ok := c.refAt(m[1]); ok && r.id == person {
+			return true
+		}
+	}
+	return false
+}
+
+var leftVerbRE = regexp.MustCompile(`(⟦\d+⟧),?\s+(?:\w+\s+)?(?:resigned|stepped\s+down|stood\s+down|retired|died|was\s+(?:ousted|removed|deposed|dismissed))\b`)
+
 func (c *sentenceContext) leftInSentence(person events.EntityID) bool {
 	for _, f := range c.d.facts {
 		if l, ok := f.Payload.(events.LeaderLeftOffice); ok && l.Person == person && f.Source.Quote == c.text {
@@ -1721,6 +1807,19 @@ func (c *sentenceContext) body(g int) events.EntityID {
 // personNamed returns the entity of submatch g as a person: a person, or a name of two to four
 // words the finder could not type ("handed the chairmanship to Taras Levchuk": no place), which is
 // a person's from now on.
+// namedPerson is personNamed for a ref the rule found itself.
+func (c *sentenceContext) namedPerson(r ref) (ref, bool) {
+	if r.kind == events.KindPerson {
+		return r, true
+	}
+	if n := len(strings.Fields(r.name)); r.kind != "" || n < 2 || n > 4 || allCaps(r.name) {
+		return ref{}, false
+	}
+	r.kind, c.d.kinds[r.id] = events.KindPerson, events.KindPerson
+	c.d.rememberPerson(r.name, r.id)
+	return r, true
+}
+
 func (c *sentenceContext) personNamed(g int) (ref, bool) {
 	r, ok := c.one(g)
 	if !ok || r.kind == events.KindPerson {
@@ -1790,6 +1889,16 @@ func (c *sentenceContext) partyName(p ref) string {
 }
 
 func (c *sentenceContext) founded(p ref, by []ref) {
+	if p.id != c.d.subject && p.name != "" && c.d.fresh[p.id] && c.d.infoboxFounding() != "" &&
+		len(c.d.infoboxFounding()) == len("2006-01-02") && c.date().edtf == c.d.infoboxFounding() {
+		// "Some two hundred delegates … on 1 May 1922 founded the Smallholders' Workers' League", in
+		// the article of a party its infobox says was founded on 1 May 1922: that party, under the
+		// name it had first.
+		c.sameEntity(p, ref{id: c.d.subject, kind: events.KindParty})
+		name := p.name
+		p = ref{id: c.d.subject, kind: events.KindParty, name: name}
+		c.d.current[p.id] = name
+	}
 	payload := events.PartyFounded{Name: c.partyName(p), Founders: c.persons(by)}
 	for _, r := range by {
 		if r.kind == events.KindOrganisation || r.kind == events.KindParty {
@@ -1968,6 +2077,10 @@ func seatsIn(what string) string {
 var numberWords = map[string]string{"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
 	"seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12"}
 
+// objectBeforeRE matches the words that make the name after them an object, not the subject of the
+// verb that follows: "left the", "ran with the".
+var objectBeforeRE = regexp.MustCompile(`\b(?:left|joined|quit|entered|with|against|from|over|than|within|behind|under)\s+(?:the\s+)?$`)
+
 // wonSeatsRE matches the verbs that tell seats won at the polls, where the sentence names no election.
 var wonSeatsRE = regexp.MustCompile(`\b(?:won|winning|gained|obtained|secured|captured|returned|elected)\b`)
 
@@ -1977,6 +2090,15 @@ func (c *sentenceContext) election() {
 	p, ok := c.party(1)
 	if !ok {
 		return
+	}
+	if objectBeforeRE.MatchString(c.sk[:c.match[2]]) {
+		// "the league left the SKDL and ran its own list again, winning a single seat", "ran with
+		// the Egyptian Bloc instead, winning five seats": the party the sentence is about won them.
+		subject, ok := sentenceSubject(c.sk, c.refs)
+		if !ok || subject.kind != events.KindParty {
+			subject, ok = ref{id: c.d.topic, kind: events.KindParty}, true
+		}
+		p = subject
 	}
 	what := c.group(2)
 	if !strings.Contains(strings.ToLower(c.sk), "election") && !strings.Contains(strings.ToLower(c.sk), "vote") &&
