@@ -324,6 +324,11 @@ func (x *extractor) field(f document.Field) error {
 			x.add(s, "", q, events.PartyWing{Kind: strings.ToLower(f.Key), Wing: x.mention(events.KindOrganisation, v, q)})
 			return nil
 		}
+		if strings.HasSuffix(key, " affiliation") || strings.HasSuffix(key, " affiliations") {
+			// "National affiliation: Popular Front (1937–1941), Popular Unity (1969–1973)".
+			x.affiliation(s, q, strings.TrimSuffix(key, "s"), v)
+			return nil
+		}
 		if lang, ok := strings.CutSuffix(key, " name"); ok && !strings.Contains(lang, " ") {
 			// "Swedish name: Agrarförbundet": the party's name in another language.
 			for _, n := range splitList(v) {

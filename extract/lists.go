@@ -58,8 +58,29 @@ func (x *extractor) leaderItem(sec *document.Section, it document.Item, role str
 	if err != nil {
 		return skip(err)
 	}
+	if parts.role != "" {
+		role = parts.role
+	}
 	if parts.qualifier != "" {
 		role = parts.qualifier + " " + role // "Ibrahim Ali Rifaat (1936, interim)"
+	}
+	// "Declan Moran, 1977 (acting); 1977–1992": the same holder's later terms.
+	if _, more, ok := strings.Cut(it.Text, ";"); ok {
+		for _, seg := range strings.Split(more, ";") {
+			later, err := readLeaderItem(parts.name + " " + strings.TrimSpace(seg))
+			if err != nil {
+				continue
+			}
+			r := sectionOffice(sec.Title)
+			if later.qualifier != "" {
+				r = later.qualifier + " " + r
+			}
+			person := x.mention(events.KindPerson, parts.name, q)
+			x.add(x.subject, later.start, q, events.LeaderTookOffice{Office: events.Office{Person: person, Role: r}})
+			if later.end != "" {
+				x.add(x.subject, later.end, q, events.LeaderLeftOffice{Office: events.Office{Person: person, Role: r}})
+			}
+		}
 	}
 	for _, n := range coHolders(parts.name) {
 		person := x.mention(events.KindPerson, n, q)
@@ -79,6 +100,7 @@ func (x *extractor) leaderItem(sec *document.Section, it document.Item, role str
 // script, how they held the office (acting, interim), and the term.
 type leaderItem struct {
 	name, native, qualifier string
+	role                    string // the office, where the item names it ("co-chair")
 	start, end              string
 }
 
@@ -87,6 +109,9 @@ type leaderItem struct {
 // term, the native name and the qualifier, in any order; a term may also stand outside them.
 func readLeaderItem(text string) (leaderItem, error) {
 	var it leaderItem
+	if first, _, ok := strings.Cut(text, ";"); ok && itemTermRE.MatchString(first) {
+		text = first // "Declan Moran, 1977 (acting); 1977–1992": the first term (leaderItems reads the rest)
+	}
 	term := ""
 	rest := bracketsRE.ReplaceAllStringFunc(text, func(b string) string {
 		for _, part := range strings.Split(strings.Trim(b, "()"), ",") {
@@ -115,6 +140,16 @@ func readLeaderItem(text string) (leaderItem, error) {
 		return it, err
 	}
 	it.name = strings.Trim(strings.Join(strings.Fields(rest), " "), " ,;:–—-")
+	if name, how, ok := strings.Cut(it.name, ", "); ok && !isCap(how) {
+		// "Vasil Tsonev, acting", "A and B, co-chairs": the name, then how the office was held.
+		it.name = name
+		switch w := strings.ToLower(strings.TrimSpace(how)); {
+		case w == "acting" || w == "interim" || w == "caretaker":
+			it.qualifier = w
+		case strings.HasPrefix(w, "co-"):
+			it.role = strings.TrimSuffix(w, "s")
+		}
+	}
 	if it.name == "" || !isCap(it.name) {
 		return it, fmt.Errorf("item %s names no holder: %w", events.Excerpt(text, events.DefaultExcerpt), events.ErrInvalid)
 	}

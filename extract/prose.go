@@ -130,8 +130,9 @@ type drafter struct {
 	joinedBody   events.EntityID // the body the text told a party joined last ("It left the coalition")
 	// calledBefore is the name the text said a party bore until a rename ("called the RAC until 1975").
 	calledBefore map[events.EntityID]string
-	banned       events.EntityID   // the party the text told was banned last ("It was lifted in 1944")
-	qualified    map[string]string // the names of other documents' parties qualified with a country, and the names without
+	banned       events.EntityID            // the party the text told was banned last ("It was lifted in 1944")
+	qualified    map[string]string          // the names of other documents' parties qualified with a country, and the names without
+	written      map[events.EntityID]string // the name the text first wrote for an entity
 	facts        []events.Fact
 	named        map[string]bool
 }
@@ -140,7 +141,7 @@ func newDrafter(doc *document.Document, subject events.EntityID) *drafter {
 	d := &drafter{doc: doc, subject: subject, topic: subject, it: subject,
 		aliases: map[string]events.EntityID{}, kinds: map[events.EntityID]events.Kind{subject: events.KindParty},
 		persons: map[string]events.EntityID{}, named: map[string]bool{}, otherAbbrevs: map[string]bool{}, current: map[events.EntityID]string{}, fresh: map[events.EntityID]bool{},
-		calledBefore: map[events.EntityID]string{}, qualified: map[string]string{}}
+		calledBefore: map[events.EntityID]string{}, qualified: map[string]string{}, written: map[events.EntityID]string{}}
 	title := titleName(doc.Title)
 	d.aliases[events.NameKey(title)] = subject
 	d.aliases[events.NameKey(doc.Title)] = subject
@@ -447,6 +448,9 @@ var newPartyWordRE = regexp.MustCompile(`^the\s+(?:new|merged|unified|combined|j
 // a word in lower case that is no conjunction.
 var objectItRE = regexp.MustCompile(`\b(?:[a-z]+ed|took|won|left|ran|kept|made|gave|saw|held|joined|led)\s+$`)
 
+// openingSubjectRE matches what may stand before a sentence's subject: nothing, or "The".
+var openingSubjectRE = regexp.MustCompile(`^(?:[Tt]he\s+)?$`)
+
 // thatItRE matches the words of a finding about the party named before that "it" opens: "ruling
 // that it", "on the grounds that it".
 var thatItRE = regexp.MustCompile(`\b(?:ruling|ruled|finding|found|arguing|argued|claiming|claimed|saying|said|stating|noting|holding|held|on\s+the\s+grounds)\s+that\s+$`)
@@ -474,9 +478,19 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 			pieces = append(pieces, piece{m.start, m.end, ref{id: d.topic, kind: events.KindParty}})
 			continue
 		}
+		if _, known := d.aliases[events.NameKey(m.name)]; !known && strings.HasSuffix(strings.ToLower(text[:m.start]), "the ") {
+			if id := d.endingIn(m.name); id != "" {
+				// "The Vanguard won a single seat" after the Socialist Workers' Vanguard: that party.
+				pieces = append(pieces, piece{m.start, m.end, ref{id: id, kind: events.KindParty, name: m.name}})
+				continue
+			}
+		}
 		r, ok := d.resolve(m)
 		if !ok {
 			continue
+		}
+		if _, seen := d.written[r.id]; !seen && r.id != "" && m.name != "" && !allCaps(m.name) && events.Slug(m.name) == r.id {
+			d.written[r.id] = m.name
 		}
 		if q := quotedPartRE.FindStringSubmatch(m.name); q != nil && r.kind == events.KindParty && r.id != "" {
 			// "the People's Movement "Ojcowizna"": "Ojcowizna" alone names it from now on.
@@ -545,7 +559,20 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 				if d.justFounded && objectItRE.MatchString(text[:loc[0]]) {
 					id = d.it
 				}
+				first := -1 // the piece the sentence opens with
+				for k, p := range pieces {
+					if first < 0 || p.start < pieces[first].start {
+						first = k
+					}
+				}
+				opening := first >= 0 && pieces[first].r.kind == events.KindParty && pieces[first].r.id != "" && openingSubjectRE.MatchString(text[:pieces[first].start])
 				for _, p := range pieces {
+					if opening {
+						// "The party left the People's Union in 1997, in which it won a single
+						// seat": the sentence's subject, not a party named after it.
+						id = pieces[first].r.id
+						break
+					}
 					if p.start < loc[0] && p.r.kind == events.KindParty && p.r.name != "" {
 						if subjectRE.MatchString(text[p.end:]) {
 							id = p.r.id
@@ -916,6 +943,29 @@ func (d *drafter) namedBy(id events.EntityID, generic string) bool {
 	return false
 }
 
+// endingIn returns the one party named so far whose name ends with word, one word ("the Vanguard"
+// for the Socialist Workers' Vanguard), or "" when none or more than one does.
+func (d *drafter) endingIn(word string) events.EntityID {
+	if strings.Contains(word, " ") || len(word) < 4 || allCaps(word) || bodyWords[strings.ToLower(word)] {
+		return ""
+	}
+	found := events.EntityID("")
+	for id, name := range d.written {
+		if d.kinds[id] != events.KindParty {
+			continue
+		}
+		f := strings.Fields(events.NameKey(name))
+		if len(f) < 2 || f[len(f)-1] != events.NameKey(word) {
+			continue
+		}
+		if found != "" && found != id {
+			return ""
+		}
+		found = id
+	}
+	return found
+}
+
 // lastWordOf reports whether word, one word, is the last word of id's name: "the Morcha" in a text
 // about the Samajwadi Lok Morcha.
 func (d *drafter) lastWordOf(id events.EntityID, word string) bool {
@@ -930,6 +980,9 @@ func (d *drafter) lastWordOf(id events.EntityID, word string) bool {
 func (d *drafter) firstName(id events.EntityID) string {
 	if id == d.subject {
 		return titleName(d.doc.Title)
+	}
+	if n := d.written[id]; n != "" {
+		return n
 	}
 	return string(id)
 }

@@ -1351,3 +1351,102 @@ On 14 June 1973 its congress voted to join the Centre Party, the former Farmers'
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// More readings of other writers: "constituted the X" then "the union took the name" of the article's
+// party (X is that party under its first name); a walk-out "; together they founded" a party, later
+// called by the last word of its name; "was absorbed by"; "every remaining political party"; "was
+// the party legal again"; "it declared the party unlawful" names no party as the one that declared;
+// "it" after the sentence's subject party is that party.
+func TestDraftFirstNamesAndShortNames(t *testing.T) {
+	doc := parseArticle(t, "rwp.txt", `= Workers' Radical Party (Uruguay) =
+
+Workers' Radical Party
+- Country: Uruguay
+
+The Workers' Radical Party was a party in Uruguay.
+
+In 1931 they met in Montevideo and constituted the Radical Workers' Union. In March 1938 the union took the name Workers' Radical Party. In the winter of 1952 the deputy Juan Pérez led about two thousand members out of the party; together they founded the Socialist Workers' Vanguard. The Vanguard won a single seat in 1953, and it was absorbed into the Socialist Party of Uruguay in 1957. The party left the Broad Union in 1997, in which it won a single seat. In March 1977 the regime dissolved every remaining political party. Only in 1985 was the party legal again. On 18 March 1992 it declared the party an unlawful association. The Farmers' Union was absorbed by the government-aligned Rural League in 1947.`)
+	got := draftedDates(doc, "workers-radical-party-uruguay")
+	expectDrafted(t, got, map[string]string{
+		"party.founded/v1 workers-radical-party-uruguay ":                                                   "1931",
+		"party.renamed/v1 workers-radical-party-uruguay workers' radical party from Radical Workers' Union": "1938-03",
+		"party.split/v1 workers-radical-party-uruguay socialist-workers-vanguard":                           "1952-24",
+		"election.result_recorded/v1 socialist-workers-vanguard 1953/general/":                              "1953",
+		"party.merged/v1 socialist-party-of-uruguay socialist-workers-vanguard":                             "1957",
+		"election.result_recorded/v1 workers-radical-party-uruguay 1997/general/":                           "1997",
+		"party.banned/v1 workers-radical-party-uruguay ":                                                    "1977-03",
+		"party.restored/v1 workers-radical-party-uruguay ":                                                  "1985",
+		"party.declared_illegal/v1 workers-radical-party-uruguay ":                                          "1992-03-18",
+		"party.merged/v1 rural-league farmers-union":                                                        "1947",
+	})
+	for _, f := range Draft(doc, "workers-radical-party-uruguay") {
+		if p, ok := f.Payload.(events.PartyDeclaredIllegal); ok && p.By == f.Entity {
+			t.Errorf("Draft: %s declared illegal by itself", f.Entity)
+		}
+		if f.Entity == "radical-workers-union" || f.Entity == "vanguard" {
+			t.Errorf("Draft: %s about %s, want it of the party it names", f.Type, f.Entity)
+		}
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}
+
+// Leaders lists and tables as other writers write them: co-holders with their office after a comma,
+// "X, acting (2001–2007)", two terms of one holder after a semicolon, a note "acting" in a table;
+// an infobox "National affiliation" with terms; a results column "First-preference %".
+func TestListsOfOtherWriters(t *testing.T) {
+	doc := parseArticle(t, "sap.txt", `= Slovak Agrarian Party =
+
+Slovak Agrarian Party
+- Founded: 1990
+- National affiliation: Rural Front (1993–1998), Green Pact (2002–2006)
+
+The Slovak Agrarian Party was a party in Slovakia.
+
+== Chairmen ==
+- Jan Novak and Eva Kral, co-chairs (1990–1993)
+- Peter Horak, acting (1993–1994)
+- Marek Blaho, 1994 (acting); 1994–2002
+
+== Secretaries ==
+| Name | Term | Notes |
+| Ivan Sedlak | 1990–1995 | acting |
+
+== Results ==
+| Year | First-preference % | Seats |
+| 1994 | 3.1 | 2 |
+`)
+	facts, _, err := FactsWith(doc, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var offices, affiliations []string
+	share := ""
+	for _, f := range facts {
+		switch p := f.Payload.(type) {
+		case events.LeaderTookOffice:
+			offices = append(offices, fmt.Sprintf("%s %s %s", p.Person, p.Role, f.Date))
+		case events.PartyAffiliation:
+			affiliations = append(affiliations, fmt.Sprintf("%s %s", p.Organisation, f.Date))
+		case events.PartyAffiliationEnded:
+			affiliations = append(affiliations, fmt.Sprintf("left %s %s", p.Organisation, f.Date))
+		case events.ElectionResult:
+			share = p.Percent
+		}
+	}
+	for _, want := range []string{"jan-novak co-chair 1990", "eva-kral co-chair 1990", "peter-horak acting chairman 1993",
+		"marek-blaho acting chairman 1994", "marek-blaho chairman 1994", "ivan-sedlak acting secretary 1990"} {
+		if !slices.Contains(offices, want) {
+			t.Errorf("FactsWith: offices %q, want %q", offices, want)
+		}
+	}
+	for _, want := range []string{"rural-front 1993", "left rural-front 1998", "green-pact 2002", "left green-pact 2006"} {
+		if !slices.Contains(affiliations, want) {
+			t.Errorf("FactsWith: affiliations %q, want %q", affiliations, want)
+		}
+	}
+	if share != "3.1" {
+		t.Errorf("FactsWith: share %q, want 3.1 from the first-preference column", share)
+	}
+}

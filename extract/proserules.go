@@ -103,6 +103,15 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.mergedInto(p, c.refsIn(2))
 				}
 			}},
+		// "the union was absorbed by the government-aligned BANU", "… was absorbed back into the League".
+		{"was-absorbed", rx(`{E}\s+(?:was|were)\s+(?:\w+\s+)?absorbed\s+(?:back\s+)?(?:by|into)\s+(?:the\s+)?(?:[\w-]+\s+)?{E}`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				into, ok2 := c.party(2)
+				if ok && ok2 && p.id != into.id {
+					c.mergedInto(into, []ref{p})
+				}
+			}},
 		{"merged-to-form", rx(`{EL}\s+(?:merged|united|amalgamated|combined|fused)\s+(?:to\s+form|into|as)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
 			func(c *sentenceContext) {
 				if p, ok := c.party(2); ok {
@@ -175,7 +184,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 		// "X led a breakaway faction out of the NAC and founded the Farmers' Democratic Party", "X led
 		// most of the Bihar unit out of the party and formed Y", "X left with most of the northern
 		// branches to found Y": a split of the party left, led by X.
-		{"led-out-and-founded", rx(`{EL}\s+(?:\w+\s+)?(?:led|took)\s+(?:[^⟦;]*?\s+)?(?:out\s+of|away\s+from)\s+(?:the\s+)?{E}(?:[^⟦;]*?(?:⟦\d+⟧[^⟦;]*?)?)?\s+(?:and|to)\s+(?:\w+\s+)?` + foundVerb + `\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}|{EL}\s+(?:\w+\s+)?(?:left|walked\s+out|broke\s+away)(?:\s+(?:of\s+|from\s+)?(?:the\s+)?{E})?\s+with\s+[^;]*?\s+(?:to|and)\s+` + foundVerb + `\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
+		{"led-out-and-founded", rx(`{EL}\s+(?:\w+\s+)?(?:led|took)\s+(?:[^⟦;]*?\s+)?(?:out\s+of|away\s+from)\s+(?:the\s+)?{E}(?:[^⟦;]*?(?:⟦\d+⟧[^⟦;]*?)?)?(?:\s+(?:and|to)|;\s+(?:together\s+|then\s+|there\s+)?they)\s+(?:\w+\s+)?` + foundVerb + `\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}|{EL}\s+(?:\w+\s+)?(?:left|walked\s+out|broke\s+away)(?:\s+(?:of\s+|from\s+)?(?:the\s+)?{E})?\s+with\s+[^;]*?\s+(?:to|and)\s+` + foundVerb + `\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
 			func(c *sentenceContext) {
 				leaders, from, to := 1, 2, 3
 				if c.match[2] < 0 {
@@ -303,7 +312,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.founded(p, c.refsIn(2))
 				}
 			}},
-		{"founded-object", rx(`\b(?:founded|formed|established|created|launched|registered|set\s+up)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
+		{"founded-object", rx(`\b(?:founded|formed|established|created|launched|registered|constituted|set\s+up)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
 			func(c *sentenceContext) {
 				if strings.HasSuffix(c.sk[:c.match[0]], "re-") {
 					return // "re-founded the party": a restoration (refounded)
@@ -541,7 +550,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			}},
 		// "registered the party on 17 January 1975, making it legal again", "restored it to the
 		// register", "the Supreme Court annulled the registrar's decision": legal again.
-		{"legal-again", rx(`\b(?:making|made|rendering|declaring)\s+{E}\s+legal\s+(?:once\s+)?again|\brestored\s+{E}\s+to\s+the\s+(?:\w+\s+)?(?:register|registry|roll|ballot)|\b(?:annulled|overturned|quashed|reversed|struck\s+down|set\s+aside|lifted)\s+(?:the\s+)?[^⟦;,]*?\b(?:decision|ban|order|ruling|dissolution|deregistration|prohibition)\b(?:\s+(?:on|against|of)\s+(?:the\s+)?{E})?`),
+		{"legal-again", rx(`\b(?:making|made|rendering|declaring|was|were)\s+(?:the\s+)?{E}\s+(?:\w+\s+)?legal\s+(?:once\s+)?again|\brestored\s+{E}\s+to\s+the\s+(?:\w+\s+)?(?:register|registry|roll|ballot)|\b(?:annulled|overturned|quashed|reversed|struck\s+down|set\s+aside|lifted)\s+(?:the\s+)?[^⟦;,]*?\b(?:decision|ban|order|ruling|dissolution|deregistration|prohibition)\b(?:\s+(?:on|against|of)\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
 				p, ok := c.party(1)
 				if !ok {
@@ -630,7 +639,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.mergedInto(into, []ref{p})
 			}},
-		{"banned-all-parties", rx(`(?:{E}|\b(?i:government|junta|regime|army|military|authorities|council|parliament|president|decree))\s+(?:[^⟦;,]*?\s+)?(?:banned|outlawed|dissolved|abolished|suspended|prohibited)\s+(?:all|every)\s+(?:\w+\s+)?part(?:ies|y)\b`),
+		{"banned-all-parties", rx(`(?:{E}|\b(?i:government|junta|regime|army|military|authorities|council|parliament|president|decree))\s+(?:[^⟦;,]*?\s+)?(?:banned|outlawed|dissolved|abolished|suspended|prohibited)\s+(?:all|every)\s+(?:\w+\s+){0,2}?part(?:ies|y)\b`),
 			func(c *sentenceContext) {
 				if r, ok := c.one(1); ok && r.kind != "" {
 					c.add(c.d.topic, "", events.PartyBanned{By: r.id})
@@ -688,7 +697,11 @@ var proseRules = sync.OnceValue(func() []proseRule {
 		{"declared-party-illegal", rx(`(?:{E}\s+(?:\w+\s+)?)?\bdeclared\s+(?:the\s+)?{E}(?:\s+and\s+[^⟦;,]*?)?\s+(?:an?\s+)?(?:illegal|unconstitutional|unlawful)`),
 			func(c *sentenceContext) {
 				if p, ok := c.party(2); ok {
-					c.add(p.id, "", events.PartyDeclaredIllegal{By: c.body(1)})
+					by := c.body(1)
+					if by == p.id {
+						by = "" // "it declared the party unlawful": not the party itself
+					}
+					c.add(p.id, "", events.PartyDeclaredIllegal{By: by})
 				}
 			}},
 		{"dissolved", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:dissolved|disbanded|abolished|liquidated)(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?{E})?`),
@@ -1522,6 +1535,16 @@ func (c *sentenceContext) renamed(p ref, to string, g int) {
 		if r, ok := c.one(g); ok && len(markerRE.FindString(c.group(g))) == len(strings.TrimSpace(c.group(g))) && r.id != p.id {
 			c.sameEntity(r, p)
 		}
+	}
+	if p.id != c.d.subject && p.name == "" && events.NameKey(to) == events.NameKey(titleName(c.d.doc.Title)) {
+		// "the union took the name Radical Workers' Party", the article's party, told of the union
+		// the text is telling about: the union was it, under its former name. (A party named
+		// outright that takes the name is another: "the True Path Party renamed itself the
+		// Democrat Party" in the old Democrat Party's article.)
+		formerly := c.d.nameOf(p.id)
+		c.sameEntity(p, ref{id: c.d.subject, kind: events.KindParty})
+		p = ref{id: c.d.subject, kind: events.KindParty, name: formerly}
+		c.d.current[p.id] = formerly
 	}
 	from := c.d.nameOf(p.id)
 	if events.NameKey(from) == events.NameKey(to) {

@@ -157,6 +157,9 @@ func (x *extractor) leadersTable(sec *document.Section, t *document.Table) error
 				continue
 			}
 			role := holder.role
+			if note := strings.ToLower(firstOf(cell(t, r, "Notes"), cell(t, r, "Note"))); holder.column == nameColumn && (note == "acting" || note == "interim" || note == "caretaker") {
+				role = note + " " + role // "| 1966 | Tauno Rinne | acting |"
+			}
 			if n, qual, ok := strings.Cut(name, " ("); ok && strings.HasSuffix(qual, ")") {
 				// "Haruko Mizuno (acting)": the person, and how the office was held.
 				name = strings.TrimSpace(n)
@@ -190,8 +193,9 @@ func levelOf(section string) string {
 // rows names the column and its sub-header ("Votes #", "Votes %"), a header of one row the figure
 // alone ("Votes", "%", "Seats"). The first label a table has is read.
 var resultColumns = struct{ votes, percent, change, seats, seatsChange []string }{
-	votes:       []string{"Votes #", "Votes", "Popular vote", "Vote"},
-	percent:     []string{"Votes %", "%", "Vote %", "Votes (%)", "Share", "Vote share", "Percentage", "Percent"},
+	votes: []string{"Votes #", "Votes", "Popular vote", "Vote"},
+	percent: []string{"Votes %", "%", "Vote %", "Votes (%)", "Share", "Vote share", "Percentage", "Percent",
+		"First-preference %", "First preference %", "1st pref %", "% of vote", "% of votes", "Vote (%)"},
 	change:      []string{"Votes ±", "±", "+/–", "+/-"},
 	seats:       []string{"Seats #", "Seats", "Seats won", "House seats", "Seats in parliament", "Parliament seats"},
 	seatsChange: []string{"Seats ±"},
@@ -355,6 +359,7 @@ func sectionOffice(title string) string {
 		{"general secretary", "general secretary"}, {"chairmen", "chairman"}, {"chairman", "chairman"},
 		{"chairwomen", "chairwoman"}, {"chairpersons", "chairperson"}, {"presidents", "president"},
 		{"president", "president"}, {"first secretaries", "first secretary"}, {"first secretary", "first secretary"},
+		{"secretaries", "secretary"},
 	} {
 		if strings.Contains(t, o.words) && !strings.Contains(t, "vice") && !strings.Contains(t, "deputy") {
 			return o.role
