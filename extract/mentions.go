@@ -43,7 +43,8 @@ var openers = map[string]bool{"the": true, "a": true, "an": true, "in": true, "o
 	"and": true, "but": true, "or": true, "for": true, "to": true, "both": true, "among": true, "within": true,
 	"some": true, "many": true, "most": true, "all": true, "about": true, "around": true, "there": true,
 	"we": true, "our": true, "if": true, "once": true, "soon": true, "shortly": true, "days": true, "weeks": true,
-	"months": true, "years": true, "decades": true, "several": true, "two": true, "three": true, "led": true,
+	"months": true, "years": true, "decades": true, "several": true, "one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "led": true,
 	"headed": true, "backed": true, "supported": true, "joined": true, "helped": true, "urged": true,
 	"weakened": true, "banned": true, "freed": true, "outlawed": true, "renamed": true, "only": true, "not": true, "even": true, "still": true, "now": true, "again": true, "together": true,
 	"elsewhere": true, "abroad": true, "instead": true, "finally": true, "briefly": true}

@@ -1450,3 +1450,18 @@ The Slovak Agrarian Party was a party in Slovakia.
 		t.Errorf("FactsWith: share %q, want 3.1 from the first-preference column", share)
 	}
 }
+
+// Times told from the one before: "That same year", "Seven years later" at a sentence's start.
+func TestDraftThatSameYearAndYearsLater(t *testing.T) {
+	doc := parseArticle(t, "ppp.txt", `= Plains People's Party =
+
+The Plains People's Party was a party in Kenya. It was founded in 1960. That same year it joined the Red Front. Seven years later it was absorbed into the Blue Party.`)
+	got := draftedDates(doc, "plains-peoples-party")
+	expectDrafted(t, got, map[string]string{
+		"party.affiliation_recorded/v1 plains-peoples-party red-front": "1960",
+		"party.merged/v1 blue-party plains-peoples-party":              "1967",
+	})
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

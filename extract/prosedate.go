@@ -130,7 +130,7 @@ var dateRules = sync.OnceValue(func() []dateRule {
 				return strconv.Itoa(prev.year + n), prev.year + n
 			}},
 		// the following year, the next year, a year later; that year, the same year
-		{regexp.MustCompile(`^(?i:(the\s+following\s+year|the\s+next\s+year|a\s+year\s+later|one\s+year\s+later|the\s+year\s+after)|(that\s+year|the\s+same\s+year))\b`),
+		{regexp.MustCompile(`^(?i:(the\s+following\s+year|the\s+next\s+year|a\s+year\s+later|one\s+year\s+later|the\s+year\s+after)|(that\s+(?:same\s+|very\s+)?year|the\s+same\s+year|in\s+the\s+same\s+year))\b`),
 			func(m []string, prev prior) (string, int) {
 				if prev.year == 0 {
 					return "", 0
