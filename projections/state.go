@@ -592,10 +592,12 @@ func foundingOf(claims []Claim) Value {
 //
 // Compatible dated founding claims are one founding, dated by what they leave together: on a day
 // before the refined date the party is not yet founded, whatever the vaguer claims allow, and each
-// claim carries the certainty of the refined founding. Disputed claims are each taken on their own.
+// claim carries the certainty of the refined founding. Disputed claims are each taken on their own: a
+// day one source says the party existed by and another says it did not is uncertain.
 func statusAt(founded Value, endings []Claim, attested bool, day events.Day) Status {
 	st := Status{Claims: make([]Claim, 0, len(founded.Claims)+len(endings))}
 	certainFounding, anyFounding, dated := false, false, false
+	notYet := false // a source of a disputed founding dates it after the day
 	datedFoundings := make([]Claim, 0, len(founded.Claims)) // the founding claims that say when
 	var refined events.Date
 	if founded.Value != "" {
@@ -612,6 +614,7 @@ func statusAt(founded Value, endings []Claim, attested bool, day events.Day) Sta
 		dated = true
 		datedFoundings = append(datedFoundings, c)
 		if !ok {
+			notYet = notYet || founded.Disputed
 			continue
 		}
 		anyFounding = true
@@ -627,8 +630,13 @@ func statusAt(founded Value, endings []Claim, attested bool, day events.Day) Sta
 	case !anyFounding:
 		st.States, st.Certainty, st.Method = []State{StateNotFounded}, Certain, methodOf(datedFoundings)
 		return st
-	case certainFounding:
+	case certainFounding && !notYet:
 		st.States, st.Certainty, st.Since = []State{StateActive}, Certain, founded.Value
+		basis = slices.Clone(st.Claims)
+	case certainFounding:
+		// "Founded 12 April 1931" and "founded in 1933", on a day of 1932: active by one source,
+		// not yet founded by the other.
+		st.States, st.Certainty, st.Since = []State{StateActive}, Uncertain, founded.Value
 		basis = slices.Clone(st.Claims)
 	default:
 		st.States, st.Certainty, st.Since = []State{StateActive}, Uncertain, founded.Value

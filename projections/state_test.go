@@ -582,3 +582,24 @@ func TestElectionResultsInDispute(t *testing.T) {
 		t.Errorf("Party: disputes %+v, want the seats of 1990 (4 against 3) alone", st.Disputes)
 	}
 }
+
+// Sources that disagree on the founding leave the days between their dates uncertain: active by one,
+// not yet founded by the other.
+func TestDisputedFoundingLeavesTheDaysBetweenUncertain(t *testing.T) {
+	evs := []events.Event{
+		fact(t, events.TypePartyFounded, "1931-04-12", events.PartyFounded{Name: "P"}, "Founded: 12 April 1931"),
+		fact(t, events.TypePartyFounded, "1933", events.PartyFounded{Name: "P"}, "founded in 1933"),
+	}
+	for _, tt := range []struct {
+		at        string
+		certainty projections.Certainty
+	}{
+		{"1932-06-01", projections.Uncertain},
+		{"1934-01-01", projections.Certain},
+	} {
+		st := projections.Party("p", evs, day(t, tt.at), nil)
+		if got := stateOf(st.Status); got != projections.StateActive || st.Status.Certainty != tt.certainty {
+			t.Errorf("Party on %s: %q %s, want active, %s", tt.at, got, st.Status.Certainty, tt.certainty)
+		}
+	}
+}
