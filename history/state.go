@@ -389,7 +389,7 @@ var PartyGroups = []struct {
 	{"leaders", []events.Type{events.TypeLeaderTookOffice, events.TypeLeaderLeftOffice}},
 	{"committees", []events.Type{events.TypeCommitteeMember}},
 	{"ideas", []events.Type{events.TypePartyIdeology, events.TypePartyPosition, events.TypePartyPlatform}},
-	{"ties", []events.Type{events.TypePartyWing, events.TypePartyAffiliation}},
+	{"ties", []events.Type{events.TypePartyWing, events.TypePartyAffiliation, events.TypePartyAffiliationEnded}},
 	{"elections", []events.Type{events.TypeElectionResult}},
 }
 
