@@ -1425,7 +1425,7 @@ var nounOfRE = regexp.MustCompile(`\b[a-z]+\s+of\s+$`)
 // whenRE matches what stands between a date and the words that happened on it: ", when ⟦0⟧".
 var whenRE = regexp.MustCompile(`^,?\s+when\s+(?:⟦\d+⟧\s+)?$`)
 
-var clauseBreakRE = regexp.MustCompile(`;|,\s+where\b|,\s+but\b|\s+but\s+|,\s+while\b|,\s+whereas\b|,\s+after\s+which\b|,\s+and\s+(?:later|then|subsequently)\b|,\s+and\s+(?:[a-z]+\s+){1,2}(?:years?|months?|decades?|weeks?)\s+later\b|,\s+and\s+(?:in|on)\s+\d`)
+var clauseBreakRE = regexp.MustCompile(`;|,\s+and\s+(?:he|she|they|⟦\d+⟧)\s+(?:later\s+|then\s+|soon\s+)?[a-z]+ed\b|,\s+where\b|,\s+but\b|\s+but\s+|,\s+while\b|,\s+whereas\b|,\s+after\s+which\b|,\s+and\s+(?:later|then|subsequently)\b|,\s+and\s+(?:[a-z]+\s+){1,2}(?:years?|months?|decades?|weeks?)\s+later\b|,\s+and\s+(?:in|on)\s+\d`)
 
 // clauseOf returns the bounds of the clause of sk that holds [start, end).
 func clauseOf(sk string, start, end int) (int, int) {

@@ -1465,3 +1465,21 @@ The Plains People's Party was a party in Kenya. It was founded in 1960. That sam
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// A clause joined by ", and he …ed" tells of its own time: "sentenced …, and he died … in 1996" is no
+// sentence of 1996.
+func TestDraftAndHeDied(t *testing.T) {
+	doc := parseArticle(t, "bwp.txt", `= Burma Workers' Party =
+
+The Burma Workers' Party was a party in Burma. It was founded in 1950.
+
+In 1989 Aung Myint was sentenced to twenty years, and he died in prison in 1996.`)
+	got := draftedDates(doc, "burma-workers-party")
+	expectDrafted(t, got, map[string]string{
+		"person.sentenced/v1 aung-myint ": "1989",
+		"person.died/v1 aung-myint ":      "1996",
+	})
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}
