@@ -597,7 +597,7 @@ func foundingOf(claims []Claim) Value {
 func statusAt(founded Value, endings []Claim, attested bool, day events.Day) Status {
 	st := Status{Claims: make([]Claim, 0, len(founded.Claims)+len(endings))}
 	certainFounding, anyFounding, dated := false, false, false
-	notYet := false // a source of a disputed founding dates it after the day
+	notYet := false                                         // a source of a disputed founding dates it after the day
 	datedFoundings := make([]Claim, 0, len(founded.Claims)) // the founding claims that say when
 	var refined events.Date
 	if founded.Value != "" {
