@@ -156,6 +156,7 @@ func newDrafter(doc *document.Document, subject events.EntityID) *drafter {
 	}
 	// The leaders the infobox and the leaders tables and lists name: "Saldanha Pires died in
 	// office" is the table's Henrique Saldanha Pires.
+	firsts := map[string][]events.EntityID{} // the first words of the leaders' names
 	for _, n := range leaderNames(doc) {
 		id := events.Slug(n)
 		if words := strings.Fields(n); len(words) > 1 && id != "" && d.kinds[id] == "" {
@@ -164,6 +165,14 @@ func newDrafter(doc *document.Document, subject events.EntityID) *drafter {
 					d.persons[key] = id // the family name, and the last words of the name
 				}
 			}
+			if key := events.NameKey(words[0]); !slices.Contains(firsts[key], id) {
+				firsts[key] = append(firsts[key], id)
+			}
+		}
+	}
+	for key, ids := range firsts {
+		if _, taken := d.persons[key]; !taken && len(ids) == 1 && utf8.RuneCountInString(key) > 3 {
+			d.persons[key] = ids[0] // "Boonlert died in office": a name written first, as in Thai
 		}
 	}
 	return d

@@ -1483,3 +1483,40 @@ In 1989 Aung Myint was sentenced to twenty years, and he died in prison in 1996.
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// An acting leader "through the summer, and a congress held in November …" took the office after the
+// time told before, and the congress "handed the chairmanship to" the next holder; a leader the
+// table names by full name is known in the text by the first word of the name; "abolished all
+// political parties" by a government named after a person; "by July of the following year it had
+// left"; "making it legal again for the first time since 1926" is legal again on the day told.
+func TestDraftActingThroughTheSummer(t *testing.T) {
+	doc := parseArticle(t, "ndp.txt", `= New Dawn Party =
+
+New Dawn Party
+- Founded: 1975
+
+The New Dawn Party was a party in Thailand.
+
+== History ==
+Boonlert died in office on 9 May 1982. His deputy Pranee Thongdee kept the party running as acting leader through the summer, and a congress held in November 1982 handed the chairmanship to the Bangkok lawyer Chuan Kaewmanee.
+
+On 14 June 1984 the new government of Kimon Georgiev abolished all political parties by decree. The ministry registered the party on 17 January 1988, making it legal again for the first time since 1976. It entered the Fatherland Front coalition in October 1989, but by July of the following year it had left in protest.
+
+== Leaders ==
+| Name | Term |
+| Boonlert Srisuk | 1975–1982 |
+| Chuan Kaewmanee | 1982–1992 |
+`)
+	got := draftedDates(doc, "new-dawn-party")
+	expectDrafted(t, got, map[string]string{
+		"leader.left_office/v1 new-dawn-party boonlert-srisuk leader":        "1982-05-09",
+		"leader.took_office/v1 new-dawn-party pranee-thongdee acting leader": "1982-05-09/..",
+		"leader.took_office/v1 new-dawn-party chuan-kaewmanee chairman":      "1982-11",
+		"party.banned/v1 new-dawn-party ":                                    "1984-06-14",
+		"party.restored/v1 new-dawn-party ":                                  "1988-01-17",
+		"party.affiliation_ended/v1 new-dawn-party fatherland-front":         "1990",
+	})
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

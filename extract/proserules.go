@@ -565,7 +565,11 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					}
 					p, ok = ref{id: c.d.topic, kind: events.KindParty}, true
 				}
-				c.add(p.id, "", events.PartyRestored{Means: "legal again"})
+				date := ""
+				if dt := c.date(); strings.HasSuffix(dt.edtf, "/..") && c.dateBefore() != "" {
+					date = c.dateBefore() // "registered it on 17 January 1975, making it legal again for the first time since 1926"
+				}
+				c.add(p.id, date, events.PartyRestored{Means: "legal again"})
 			}},
 		// "The ban on the league … It was lifted in the autumn of 1944": the ban told last.
 		{"it-was-lifted", rx(`^⟦\d+⟧\s+was\s+(?:\w+\s+)?(?:lifted|revoked|rescinded|repealed|overturned|annulled)\b`),
@@ -641,9 +645,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			}},
 		{"banned-all-parties", rx(`(?:{E}|\b(?i:government|junta|regime|army|military|authorities|council|parliament|president|decree))\s+(?:[^⟦;,]*?\s+)?(?:banned|outlawed|dissolved|abolished|suspended|prohibited)\s+(?:all|every)\s+(?:\w+\s+){0,2}?part(?:ies|y)\b`),
 			func(c *sentenceContext) {
-				if r, ok := c.one(1); ok && r.kind != "" {
+				if r, ok := c.one(1); ok && (r.kind == events.KindOrganisation || r.kind == events.KindPerson) {
 					c.add(c.d.topic, "", events.PartyBanned{By: r.id})
-				} else if c.match[2] < 0 {
+				} else {
 					c.add(c.d.topic, "", events.PartyBanned{}) // "the military government dissolved all parties"
 				}
 			}},
@@ -1124,7 +1128,37 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if person.id == "" || c.governmentOffice(c.group(2)) {
 					return
 				}
+				if dt := c.date(); dt.start >= c.match[1] && strings.Contains(c.sk[c.match[1]:dt.start], ", and ") {
+					// "X kept the party running as acting leader through the summer, and a congress
+					// held in November 1982 …": not November, after the time told before.
+					date := c.dateBefore()
+					if date == "" && c.d.carried != "" {
+						date = c.d.carried + "/.."
+					}
+					c.add(c.lastPartyBefore(c.match[0]), date, events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: Role(c.group(2))}})
+					return
+				}
 				c.office(c.lastPartyBefore(c.match[0]), person.id, Role(c.group(2)), false)
+			}},
+		// "a congress held in November 1982 handed the chairmanship to the Bangkok lawyer Chuan
+		// Kaewmanee": the office to X, from the one who held it last.
+		{"body-handed-to", rx(`\b(?i:congress|convention|conference|council|committee|assembly|plenum|executive|delegates)\b[^⟦;]*?\s+(?:handed|gave|passed|entrusted|offered)\s+the\s+(?:party\s+)?(chairmanship|leadership|presidency|chair)\s+to\s+(?:[^;]*?\s+)?{E}(?:[.,;]|\s+(?:in|on|as|at|who|and|after)\b|$)`),
+			func(c *sentenceContext) {
+				in, ok := c.personNamed(2)
+				if !ok {
+					return
+				}
+				role := map[string]string{"chairmanship": "chairman", "chair": "chairman", "presidency": "president"}[c.group(1)]
+				if role == "" {
+					role = "leader"
+				}
+				body := c.lastPartyBefore(c.match[0])
+				_, o, _ := c.d.lastTaken(func(b events.EntityID, o events.Office) bool { return b == body && o.Person != in.id })
+				if o.Person == "" {
+					c.add(body, "", events.LeaderTookOffice{Office: events.Office{Person: in.id, Role: role}})
+					return
+				}
+				c.handover(body, in.id, o.Person, role)
 			}},
 		{"handed-to", rx(`{E}\s+(?:\w+\s+)?(?:handed|passed|transferred|gave|turned)\s+(?:over\s+)?the\s+(?:party\s+)?(chairmanship|leadership|presidency|chair)\s+(?:of\s+the\s+party\s+)?(?:over\s+)?to\s+{E}`),
 			func(c *sentenceContext) {
@@ -1345,7 +1379,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.add(p.id, strings.TrimPrefix(c.dateAfter().edtf, "../"), events.PartyAffiliationEnded{Organisation: c.d.joinedBody, How: "left"})
 			}},
-		{"pulled-out", rx(`{E}\s+((?:[^;⟦]*?⟦\d+⟧[^;⟦]*?\s+and\s+|(?:\w+\s+){0,2}?)(?:pulled\s+out|withdrew))(?:\s+(?:in|on|at|of\s+it)\b|\s*[,.;]|$)`),
+		{"pulled-out", rx(`{E}\s+((?:[^;⟦]*?⟦\d+⟧[^;⟦]*?\s+and\s+|(?:\w+\s+){0,2}?)(?:pulled\s+out|withdrew|had\s+left))(?:\s+(?:in|on|at|of\s+it)\b|\s*[,.;]|$)`),
 			func(c *sentenceContext) { c.leftBody() }},
 	}
 })
@@ -1380,7 +1414,7 @@ func (c *sentenceContext) leftBody() {
 	}
 	date := ""
 	if strings.Contains(c.group(2), "⟦") {
-		verbAt := c.match[4] + strings.LastIndex(c.group(2), " and ")
+		verbAt := c.match[4] + max(strings.LastIndex(c.group(2), " and "), strings.LastIndex(c.group(2), ", "))
 		_, ce := clauseOf(c.sk, c.match[0], c.match[1])
 		for _, dt := range c.dates {
 			if dt.start >= verbAt && dt.end <= ce {
