@@ -786,6 +786,11 @@ func relativeClause(name, rest string) string {
 	word, tail, _ := strings.Cut(body, " ")
 	switch word {
 	case "who", "which":
+		if m := describedAsRE.FindStringSubmatchIndex(tail); m != nil {
+			// "which he described as founded in 1977 and then led by X", "which the congress papers
+			// described as founded in 1910": what a source says of the name.
+			return name + " was " + tail[m[1]:]
+		}
 		if next, _, _ := strings.Cut(tail, " "); !strings.HasSuffix(next, "ed") && !auxiliaries[next] {
 			return "" // "which the court banned": the name is the object
 		}
@@ -795,6 +800,10 @@ func relativeClause(name, rest string) string {
 	}
 	return name + " was " + body // a participle: "founded in 1990"
 }
+
+// describedAsRE matches the words of a relative clause that report what someone says of its name:
+// "he described as", "the papers called", "sources give as".
+var describedAsRE = regexp.MustCompile(`^(?:[^,;]*?\s+)?(?:described|reported|characteri[sz]ed|presented|remembered|gave|give|list|listed)(?:\s+[^,;"“]*?)?\s+as\s+["“]?(?:having\s+been\s+)?`)
 
 // auxiliaries are the verbs a relative clause whose subject is the name it follows may open with.
 var auxiliaries = map[string]bool{"had": true, "has": true, "was": true, "were": true, "is": true, "are": true,

@@ -1520,3 +1520,28 @@ On 14 June 1984 the new government of Kimon Georgiev abolished all political par
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// What a text says of another party in passing: "which he described as founded in 1977 and then led
+// by X" (a founding, and no founder), "which the newspaper described in 1951 as "founded in 1946"", and
+// "Y, leader of Z" at the sentence's time (leader by then).
+func TestDraftWhatOthersSaidInPassing(t *testing.T) {
+	doc := parseArticle(t, "bp.txt", `= Burma Party =
+
+The Burma Party was a party in Burma.
+
+In 1981 he visited Khon Kaen as a guest of the New Dawn Party, which he described as founded in 1977 and then led by Chuan Kaewmanee. Hla Maung corresponded for years with the Irish Labour League, which the party's newspaper described in 1951 as "founded in 1946 by Dublin dockers". In 1994 Kearney welcomed Stefka Ruseva, leader of the People's Agrarian Union, to Galway.`)
+	got := draftedDates(doc, "burma-party")
+	expectDrafted(t, got, map[string]string{
+		"party.founded/v1 new-dawn-party ":                                  "1977",
+		"party.founded/v1 irish-labour-league ":                             "1946",
+		"leader.took_office/v1 peoples-agrarian-union stefka-ruseva leader": "../1994",
+	})
+	for _, f := range Draft(doc, "burma-party") {
+		if p, ok := f.Payload.(events.PartyFounded); ok && len(p.Founders) > 0 && f.Entity == "new-dawn-party" {
+			t.Errorf("Draft: the New Dawn Party founded by %v, want no founder (Chuan led it)", p.Founders)
+		}
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

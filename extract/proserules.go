@@ -160,9 +160,15 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			}},
 		{"founded-as", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+){0,2}?` + founding + `(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:(?:the|a|an)\s+[^⟦;,]*?\s+)?{EL})?`),
 			func(c *sentenceContext) {
-				if p, ok := c.party(1); ok {
-					c.founded(p, c.refsIn(2))
+				p, ok := c.party(1)
+				if !ok {
+					return
 				}
+				by := c.refsIn(2)
+				if c.match[4] >= 0 && ledByRE.MatchString(c.sk[c.match[0]:c.match[4]]) {
+					by = nil // "founded in 1977 and then led by X": X led it, and founded nothing
+				}
+				c.founded(p, by)
 			}},
 		{"founded-party-by", rx(`{E}\s+(?:was|is)\s+an?\s+(?:[\w-]+\s+){0,4}?(?:political\s+)?(?:party|movement)\s+(?:which\s+was\s+|that\s+was\s+)?` + founding + `(?:\s+by\s+{EL})?`),
 			func(c *sentenceContext) {
@@ -1237,9 +1243,16 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			func(c *sentenceContext) {
 				person, ok := c.person(1)
 				body, ok2 := c.lineage(3)
-				if ok && ok2 {
-					c.add(body.id, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: Role(c.group(2))}})
+				if !ok || !ok2 {
+					return
 				}
+				date := ""
+				if dt := c.date(); dt.edtf != "XXXX" && !strings.Contains(dt.edtf, "/") && (dt.end <= c.match[0] || dt.start >= c.match[1]) {
+					// "in 1994 she welcomed Stefka Ruseva, leader of the People's Agrarian Union": she led
+					// it by then, since a time the sentence does not tell.
+					date = "../" + dt.edtf
+				}
+				c.add(body.id, date, events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: Role(c.group(2))}})
 			}},
 		{"left-office", rx(`{E},?\s+(?:\w+\s+)?(?:resigned|stepped\s+down|stood\s+down|retired|was\s+(?:ousted|removed|deposed|dismissed|replaced)|gave\s+up\s+the\s+(?:party\s+)?(?:presidency|leadership|chairmanship))(?:\s+(?:as|from\s+(?:the\s+post\s+of|(?:his|her)\s+post\s+as|the\s+(?:leadership|presidency|chairmanship)\s+of))\s+(?:the\s+)?(?:party's\s+)?{ROLE})?(?:\s+(?:of|in)\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
@@ -1459,6 +1472,9 @@ var againRE = regexp.MustCompile(`\bagain\b`)
 
 // subjectMarkerBeforeRE matches a name right before the words: "⟦0⟧ " of "⟦0⟧ took the chair".
 var subjectMarkerBeforeRE = regexp.MustCompile(`(⟦\d+⟧),?\s+(?:\w+\s+)?$`)
+
+// ledByRE matches another verb before "by": "founded in 1977 and then led by".
+var ledByRE = regexp.MustCompile(`\b(?:led|headed|chaired|run|directed|joined|backed|supported|banned|dissolved)\s+by\s+(?:(?:the|a|an)\s+[^⟦;,]*?\s+)?$`)
 
 // intoRE matches "into" right after the words: "dissolved itself into the new Janata Party".
 var intoRE = regexp.MustCompile(`^\s+into\b`)
