@@ -839,24 +839,12 @@ func (d *drafter) otherNames(refs []ref, i int, brackets string) {
 		if !bracketNameRE.MatchString(item) {
 			continue
 		}
-		var in []int // the markers of the item
-		for _, m := range markerRE.FindAllStringSubmatch(item, -1) {
-			j, _ := strconv.Atoi(m[1])
-			if j >= len(refs) || j == i || refs[j].name == "" {
-				in = nil
-				break
-			}
-			in = append(in, j)
-		}
+		// The name as written: a name in a script or a language that writes its words in lower
+		// case is one name with them ("Сељачки и грађански савез").
+		in, name := itemNames(refs, i, item)
 		if len(in) == 0 {
 			continue
 		}
-		// The name as written: a name in a script or a language that writes its words in lower
-		// case is one name with them ("Сељачки и грађански савез").
-		name := markerRE.ReplaceAllStringFunc(item, func(m string) string {
-			j, _ := strconv.Atoi(m[len("⟦") : len(m)-len("⟧")])
-			return refs[j].name
-		})
 		if lowerWords := strings.Fields(markerRE.ReplaceAllString(item, " ")); slices.ContainsFunc(lowerWords, func(w string) bool { return englishWords[w] }) {
 			continue // "(X in exile)": words of the sentence, not of a name
 		}
@@ -889,22 +877,7 @@ func (d *drafter) nativeNames(refs []ref, i int, brackets string) {
 	}
 	for _, item := range strings.FieldsFunc(inner, func(r rune) bool { return r == ',' || r == ';' }) {
 		item = strings.TrimSpace(item)
-		name := item
-		var in []int
-		for _, m := range markerRE.FindAllStringSubmatch(item, -1) {
-			j, _ := strconv.Atoi(m[1])
-			if j >= len(refs) || j == i || refs[j].name == "" {
-				in = nil
-				break
-			}
-			in = append(in, j)
-		}
-		if len(in) > 0 {
-			name = markerRE.ReplaceAllStringFunc(item, func(m string) string {
-				j, _ := strconv.Atoi(m[len("⟦") : len(m)-len("⟧")])
-				return refs[j].name
-			})
-		}
+		in, name := itemNames(refs, i, item)
 		if !otherScript(name) || strings.ContainsAny(name, ":–—") || len(strings.Fields(name)) > len(strings.Fields(refs[i].name))+1 {
 			continue // "(Hebrew: …)" names its language; a Latin name, or a longer one, is another matter
 		}
@@ -914,6 +887,24 @@ func (d *drafter) nativeNames(refs []ref, i int, brackets string) {
 		d.aliases[events.NameKey(name)] = refs[i].id
 		d.bracketNames = append(d.bracketNames, bracketName{of: i, name: name})
 	}
+}
+
+// itemNames returns the refs an item of the brackets after refs[i] is made of, and the item written
+// with their names; no refs (and the item as it is) when one of its markers is refs[i] or stands for
+// no name of its own.
+func itemNames(refs []ref, i int, item string) ([]int, string) {
+	var in []int
+	for _, m := range markerRE.FindAllStringSubmatch(item, -1) {
+		j, _ := strconv.Atoi(m[1])
+		if j >= len(refs) || j == i || refs[j].name == "" {
+			return nil, item
+		}
+		in = append(in, j)
+	}
+	return in, markerRE.ReplaceAllStringFunc(item, func(m string) string {
+		j, _ := strconv.Atoi(m[len("⟦") : len(m)-len("⟧")])
+		return refs[j].name
+	})
 }
 
 // caseless reports whether s is a name written in scripts without capitals (Han, Devanagari, Arabic,

@@ -558,13 +558,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 		// register", "the Supreme Court annulled the registrar's decision": legal again.
 		{"legal-again", rx(`\b(?:making|made|rendering|declaring|was|were)\s+(?:the\s+)?{E}\s+(?:\w+\s+)?legal\s+(?:once\s+)?again|\brestored\s+{E}\s+to\s+the\s+(?:\w+\s+)?(?:register|registry|roll|ballot)|\b(?:annulled|overturned|quashed|reversed|struck\s+down|set\s+aside|lifted)\s+(?:the\s+)?[^⟦;,]*?\b(?:decision|ban|order|ruling|dissolution|deregistration|prohibition)\b(?:\s+(?:on|against|of)\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
-				p, ok := c.party(1)
-				if !ok {
-					p, ok = c.party(2)
-				}
-				if !ok {
-					p, ok = c.party(3)
-				}
+				p, ok := c.firstParty(1, 2, 3)
 				if !ok {
 					if c.group(1) != "" || c.group(2) != "" {
 						return
@@ -592,13 +586,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			}},
 		{"ban-lifted", rx(`\b(?:lifted|ended|revoked|repealed|rescinded)\s+the\s+(?:\w+\s+)?(?:ban|prohibition)\s+on\s+(?:the\s+)?{E}|\b[Tt]he\s+(?:\w+\s+)?(?:ban|prohibition|proscription)(?:\s+on\s+(?:the\s+)?{E})?\s+was\s+(?:\w+\s+)?(?:lifted|revoked|ended|repealed|rescinded)|\ballowed\s+(?:the\s+)?{E}\s+to\s+(?:register|operate|function|organi[sz]e|exist|work)\s+(?:legally\s+)?(?:once\s+)?again`),
 			func(c *sentenceContext) {
-				p, ok := c.party(1)
-				if !ok {
-					p, ok = c.party(2)
-				}
-				if !ok {
-					p, ok = c.party(3)
-				}
+				p, ok := c.firstParty(1, 2, 3)
 				if !ok && c.group(1) == "" && c.group(3) == "" && strings.Contains(c.sk[c.match[0]:c.match[1]], " was ") {
 					p, ok = ref{id: c.d.topic, kind: events.KindParty}, true // "The prohibition was lifted in March 1987"
 				}
@@ -766,10 +754,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if !ok {
 					return
 				}
-				role := "leader"
-				if r := c.group(3); r != "" {
-					role = Role(r)
-				}
+				role := c.roleOr(3, "leader")
 				if ledSpanRE.MatchString(c.sk[c.match[0]:c.match[1]]) {
 					// "was led from 1951 until 1968 by X": the office held over those years.
 					for _, person := range c.persons(c.refsIn(4)) {
@@ -792,10 +777,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if !ok {
 					return
 				}
-				role := "leader"
-				if r := c.group(2); r != "" {
-					role = Role(r)
-				}
+				role := c.roleOr(2, "leader")
 				date := "XXXX"
 				if dt := c.date(); dt.edtf != "XXXX" && !strings.Contains(dt.edtf, "/") {
 					date = "../" + dt.edtf
@@ -890,10 +872,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			}},
 		{"congress-elected", rx(`\b(?:congress|delegates|members|conference|convention|council|committee|assembly|plenum|executive|caucus|board)\s+(?:\S+\s+){0,5}?(?:elected|re-elected|chose|confirmed)\s+(?:[^⟦;]*?,\s+|(?:the|a|an)\s+(?:[\p{Ll}-]+\s+){1,3}?)?{EL}(?:,?\s+as\s+(?:(?:its|their|the\s+party's|his|her)\s+)?(?:new\s+)?{ROLE})?`),
 			func(c *sentenceContext) {
-				role := "leader"
-				if r := c.group(2); r != "" {
-					role = Role(r)
-				}
+				role := c.roleOr(2, "leader")
 				// "the congress elected A and B as co-chairs": each of them.
 				for _, person := range c.persons(c.refsIn(1)) {
 					c.office(c.lastPartyBefore(c.match[0]), person, role, false)
@@ -972,10 +951,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if !ok1 || !ok2 || in.id == out.id {
 					return
 				}
-				role := "leader"
-				if r := c.group(3); r != "" {
-					role = Role(r)
-				}
+				role := c.roleOr(3, "leader")
 				c.handover(c.d.topic, in.id, out.id, role)
 			}},
 		{"place-taken", rx(`\b(?:[Hh]is|[Hh]er)\s+place\s+was\s+(?:\w+\s+)?taken\s+(?:[^⟦;]*?\s+)?by\s+(?:[^⟦;]*?\s+)?{E}`),
@@ -998,10 +974,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 		{"followed", rx(`{E}\s+followed\s+(?:him|her|in\s+\d{4}|on\s+\d+\s+\w+\s+\d{4}|as\s+{ROLE})`),
 			func(c *sentenceContext) {
 				if person, ok := c.person(1); ok {
-					role := "leader"
-					if r := c.group(2); r != "" {
-						role = Role(r)
-					}
+					role := c.roleOr(2, "leader")
 					c.add(c.d.topic, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: role}})
 				}
 			}},
@@ -1530,6 +1503,24 @@ func (c *sentenceContext) renamedTo(id events.EntityID, g int) {
 	if to := nameWords(words); to != "" {
 		c.renamed(p, to, 0)
 	}
+}
+
+// firstParty returns the party of the first of submatches gs that names one.
+func (c *sentenceContext) firstParty(gs ...int) (ref, bool) {
+	for _, g := range gs {
+		if p, ok := c.party(g); ok {
+			return p, true
+		}
+	}
+	return ref{}, false
+}
+
+// roleOr returns the office submatch g names, or def when it names none.
+func (c *sentenceContext) roleOr(g int, def string) string {
+	if r := c.group(g); r != "" {
+		return Role(r)
+	}
+	return def
 }
 
 // refAt returns the entity a marker ("⟦3⟧") stands for in the sentence at hand.
