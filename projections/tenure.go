@@ -87,7 +87,7 @@ func tenures(took, left []*events.Event) []tenure {
 			continue
 		}
 		claim := *d
-		claim.Date, claim.Payload = by, events.LeaderTookOffice{Office: p.Office}
+		claim.Date, claim.Payload = by, events.LeaderTookOffice(p)
 		order = append(order, k)
 		groups[k] = []*events.Event{&claim}
 	}
