@@ -1510,7 +1510,8 @@ On 14 June 1984 the new government of Kimon Georgiev abolished all political par
 	got := draftedDates(doc, "new-dawn-party")
 	expectDrafted(t, got, map[string]string{
 		"leader.left_office/v1 new-dawn-party boonlert-srisuk leader":        "1982-05-09",
-		"leader.took_office/v1 new-dawn-party pranee-thongdee acting leader": "1982-05-09/..",
+		"leader.took_office/v1 new-dawn-party pranee-thongdee acting leader": "1982-05-09",
+		"leader.left_office/v1 new-dawn-party pranee-thongdee acting leader": "1982-11",
 		"leader.took_office/v1 new-dawn-party chuan-kaewmanee chairman":      "1982-11",
 		"party.banned/v1 new-dawn-party ":                                    "1984-06-14",
 		"party.restored/v1 new-dawn-party ":                                  "1988-01-17",
@@ -1541,6 +1542,21 @@ In 1981 he visited Khon Kaen as a guest of the New Dawn Party, which he describe
 			t.Errorf("Draft: the New Dawn Party founded by %v, want no founder (Chuan led it)", p.Founders)
 		}
 	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}
+
+// A party "recognised by the electoral courts" after a ban is legal again.
+func TestDraftRecognisedBy(t *testing.T) {
+	doc := parseArticle(t, "pft.txt", `= Federal Labour Party =
+
+The Federal Labour Party was a party in Argentina. It was founded in 1957. Party activity was suspended after the coup of 24 March 1976. The party was recognised by the electoral courts in August 1983.`)
+	got := draftedDates(doc, "federal-labour-party")
+	expectDrafted(t, got, map[string]string{
+		"party.banned/v1 federal-labour-party ":   "1976-03-24",
+		"party.restored/v1 federal-labour-party ": "1983-08",
+	})
 	if t.Failed() {
 		t.Logf("drafted: %v", got)
 	}

@@ -510,7 +510,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(from.id, "", events.PartySucceeded{Successor: to.id, Kind: events.SuccessionTransformation, Qualifier: "became"})
 				}
 			}},
-		{"restored", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(re-?legali[sz]ed|legali[sz]ed(?:\s+again)?|re-?registered|unbanned|(?:legally\s+)?recogni[sz]ed\s+again|re-?entered\s+(?:in|on|into)\s+the\s+register|re-?admitted\s+to\s+the\s+register|allowed\s+to\s+(?:operate|function|register|organi[sz]e)\s+again|re-?founded|re-?established|revived|reconstituted)\b(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?{E})?`),
+		{"restored", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(re-?legali[sz]ed|legali[sz]ed(?:\s+again)?|re-?registered|unbanned|(?:legally\s+|officially\s+)?recogni[sz]ed(?:\s+again|\s+by)|re-?entered\s+(?:in|on|into)\s+the\s+register|re-?admitted\s+to\s+the\s+register|allowed\s+to\s+(?:operate|function|register|organi[sz]e)\s+again|re-?founded|re-?established|revived|reconstituted)\b(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
 				p, ok := c.party(1)
 				if !ok || asNextRE.MatchString(c.sk[c.match[1]:]) {
@@ -1111,8 +1111,8 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					// "X kept the party running as acting leader through the summer, and a congress
 					// held in November 1982 …": not November, after the time told before.
 					date := c.dateBefore()
-					if date == "" && c.d.carried != "" {
-						date = c.d.carried + "/.."
+					if date == "" {
+						date = c.d.carried // from the time told before: a death, a resignation
 					}
 					c.add(c.lastPartyBefore(c.match[0]), date, events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: Role(c.group(2))}})
 					return
@@ -1133,11 +1133,11 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				body := c.lastPartyBefore(c.match[0])
 				_, o, _ := c.d.lastTaken(func(b events.EntityID, o events.Office) bool { return b == body && o.Person != in.id })
-				if o.Person == "" {
-					c.add(body, "", events.LeaderTookOffice{Office: events.Office{Person: in.id, Role: role}})
-					return
+				c.add(body, "", events.LeaderTookOffice{Office: events.Office{Person: in.id, Role: role}})
+				if o.Person != "" && !c.leftInSentence(o.Person) && !c.leftBefore(o.Person) {
+					// the one who held it last leaves the office they held: an acting leader hers
+					c.add(body, "", events.LeaderLeftOffice{Office: o})
 				}
-				c.handover(body, in.id, o.Person, role)
 			}},
 		{"handed-to", rx(`{E}\s+(?:\w+\s+)?(?:handed|passed|transferred|gave|turned)\s+(?:over\s+)?the\s+(?:party\s+)?(chairmanship|leadership|presidency|chair)\s+(?:of\s+the\s+party\s+)?(?:over\s+)?to\s+{E}`),
 			func(c *sentenceContext) {
