@@ -299,7 +299,15 @@ func (x *extractor) field(f document.Field) error {
 			role = Role(f.Key)
 		}
 		for _, n := range splitList(v) {
-			x.add(s, "", q, events.LeaderTookOffice{Office: events.Office{Person: x.mention(events.KindPerson, n, q), Role: role}})
+			r := role
+			if name, qual, ok := strings.Cut(n, " ("); ok && strings.HasSuffix(qual, ")") {
+				// "Anneke Stellingwerf (last)", "Vasil Tsonev (acting)": the person, and how
+				n = strings.TrimSpace(name)
+				if w := strings.ToLower(strings.TrimSuffix(qual, ")")); w == "acting" || w == "interim" || w == "caretaker" {
+					r = w + " " + r
+				}
+			}
+			x.add(s, "", q, events.LeaderTookOffice{Office: events.Office{Person: x.mention(events.KindPerson, n, q), Role: r}})
 		}
 	case "ideology":
 		if ideologies := splitList(v); len(ideologies) > 0 {
@@ -584,6 +592,11 @@ func ProsePeriod(s string) (start, end string, err error) {
 		d, err := ProseDate(s)
 		return d, d, err
 	}
+	if _, err := ProseDate(from); err != nil && isMonthName(from) {
+		if y := yearAtEndRE.FindString(to); y != "" {
+			from += " " + y // "February–June 1971": February of the year the end names
+		}
+	}
 	if start, err = ProseDate(from); err != nil {
 		return "", "", err
 	}
@@ -595,6 +608,14 @@ func ProsePeriod(s string) (start, end string, err error) {
 		return "", "", err
 	}
 	return start, end, nil
+}
+
+// yearAtEndRE matches the year that ends a date: "June 1971".
+var yearAtEndRE = regexp.MustCompile(`\d{4}$`)
+
+func isMonthName(s string) bool {
+	_, ok := months[strings.ToLower(strings.TrimSpace(s))]
+	return ok
 }
 
 // periodSepRE matches what stands between the start and the end of a term: a dash or " to ".

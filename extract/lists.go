@@ -65,7 +65,7 @@ func (x *extractor) leaderItem(sec *document.Section, it document.Item, role str
 		role = parts.qualifier + " " + role // "Ibrahim Ali Rifaat (1936, interim)"
 	}
 	// "Declan Moran, 1977 (acting); 1977–1992": the same holder's later terms.
-	if _, more, ok := strings.Cut(it.Text, ";"); ok {
+	if first, more, ok := strings.Cut(it.Text, ";"); ok && strings.Count(first, "(") == strings.Count(first, ")") {
 		for _, seg := range strings.Split(more, ";") {
 			later, err := readLeaderItem(parts.name + " " + strings.TrimSpace(seg))
 			if err != nil {
@@ -109,12 +109,12 @@ type leaderItem struct {
 // term, the native name and the qualifier, in any order; a term may also stand outside them.
 func readLeaderItem(text string) (leaderItem, error) {
 	var it leaderItem
-	if first, _, ok := strings.Cut(text, ";"); ok && itemTermRE.MatchString(first) {
+	if first, _, ok := strings.Cut(text, ";"); ok && itemTermRE.MatchString(first) && strings.Count(first, "(") == strings.Count(first, ")") {
 		text = first // "Declan Moran, 1977 (acting); 1977–1992": the first term (leaderItems reads the rest)
 	}
 	term := ""
 	rest := bracketsRE.ReplaceAllStringFunc(text, func(b string) string {
-		for _, part := range strings.Split(strings.Trim(b, "()"), ",") {
+		for _, part := range strings.FieldsFunc(strings.Trim(b, "()"), func(r rune) bool { return r == ',' || r == ';' }) {
 			part = strings.TrimSpace(part)
 			switch w := strings.ToLower(part); {
 			case w == "acting" || w == "interim" || w == "caretaker":

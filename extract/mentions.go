@@ -47,7 +47,7 @@ var openers = map[string]bool{"the": true, "a": true, "an": true, "in": true, "o
 	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "led": true,
 	"headed": true, "backed": true, "supported": true, "joined": true, "helped": true, "urged": true,
 	"weakened": true, "banned": true, "freed": true, "outlawed": true, "renamed": true, "only": true, "not": true, "even": true, "still": true, "now": true, "again": true, "together": true,
-	"elsewhere": true, "abroad": true, "instead": true, "finally": true, "briefly": true}
+	"elsewhere": true, "legal": true, "abroad": true, "instead": true, "finally": true, "briefly": true}
 
 // titles are words of office or rank written before a person's name; they are not part of the name.
 var titles = []string{"prime minister", "chief justice", "vice president", "vice-president", "secretary-general",

@@ -128,6 +128,7 @@ type drafter struct {
 	otherAbbrevs map[string]bool // abbreviations of another name of the subject (name keys)
 	head         string          // the office of the party's head, as its leaders table names it (headOffice)
 	joinedBody   events.EntityID // the body the text told a party joined last ("It left the coalition")
+	joiner       events.EntityID // the party that joined it
 	// calledBefore is the name the text said a party bore until a rename ("called the RAC until 1975").
 	calledBefore map[events.EntityID]string
 	banned       events.EntityID            // the party the text told was banned last ("It was lifted in 1944")
@@ -440,7 +441,7 @@ var clauseVerbRE = regexp.MustCompile(`\b[a-z]{3,}ed\s+(?:the\s|a\s|an\s|its\s|�
 // and a verb in the past after an apposition ("the founders, the Popular Agrarian Party, traced").
 var subjectRE = regexp.MustCompile(`^(?:\s+\p{Ll}|,\s+[a-z]+ed\b)`)
 
-var pronounRE = regexp.MustCompile(`\b(?:[Ii]t|[Tt]he (?:(?:new|merged|unified|combined|joint|clandestine|banned|exiled|reformed|refounded|old|former|original|renamed|united|young|small|underground|outlawed)\s+)?(?:[Pp]arty|[Mm]ovement|[Oo]rganisation|[Oo]rganization|[Bb]loc|[Aa]lliance|[Cc]oalition|[Aa]ssociation|[Ff]ront|[Ll]eague|[Uu]nion)|[Hh]e|[Ss]he|him|her)\b`)
+var pronounRE = regexp.MustCompile(`\b(?:[Ii]t|[Tt]he (?:(?:new|merged|unified|combined|joint|clandestine|banned|exiled|reformed|refounded|old|former|original|renamed|united|young|small|underground|outlawed)\s+)?(?:[Pp]arty|[Mm]ovement|[Oo]rganisation|[Oo]rganization|[Bb]loc|[Aa]lliance|[Cc]oalition|[Aa]ssociation|[Ff]ront|[Ll]eague|[Uu]nion|[Bb]ond|[Ff]ederation|[Ss]ociety|[Cc]lub)|[Hh]e|[Ss]he|him|her)\b`)
 
 // formerNameRE matches an apposition that gives a former name: ", the former ⟦2⟧,".
 var formerNameRE = regexp.MustCompile(`^\s*the\s+(?:former|erstwhile)\s+⟦\d+⟧\s*,?$`)

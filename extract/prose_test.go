@@ -1561,3 +1561,63 @@ The Federal Labour Party was a party in Argentina. It was founded in 1957. Party
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// Round-twelve readings, on an article of our own: a registration cancelled and "Legal life
+// returned"; "permitted to resume its work"; "X's presidency ended with his death"; "led it ad
+// interim until … installed Y"; "she walked out … and together they launched"; "took the party into"
+// and "pull it out again"; "one of the founding members of"; "now calling itself"; "rebaptised it";
+// a list item "(February–June 1971; acting)"; an infobox leader "(last)".
+func TestDraftRoundTwelveReadings(t *testing.T) {
+	doc := parseArticle(t, "pla.txt", `= Agrarian Liberal Party =
+
+Agrarian Liberal Party
+- Founded: 1951
+- Leader: Ana Ruiz (last)
+
+The Agrarian Liberal Party was a party in Mexico.
+
+In 1955 the congress rebaptised it the Liberal Peasant Party. On 30 October 1968 the ministry cancelled the party's registration. Legal life returned only on 28 December 1977. Luis Ochoa's presidency ended with his death on 3 February 1971. The party secretary, Marta Gil, led it ad interim until the May congress, which on 17 May 1971 installed Pedro Soto as chairman. In 1980 Rosa Díaz walked out with her followers, and together they launched the Independent Peasant Movement. Soto took the party into the National Democratic Front in January 1988, only to pull it out again in October 1988. In February 1990 it was one of the founding members of the Restoration Alliance. In 1992, now calling itself the Agrarian Liberal Party, it contested the election.
+
+== Presidents ==
+- Luis Ochoa (1960–1971; died in office)
+- Marta Gil (February–June 1971; acting)
+`)
+	got := draftedDates(doc, "agrarian-liberal-party")
+	expectDrafted(t, got, map[string]string{
+		"party.dissolved/v1 agrarian-liberal-party ":                                     "1968-10-30",
+		"party.restored/v1 agrarian-liberal-party ":                                      "1977-12-28",
+		"person.died/v1 luis-ochoa ":                                                     "1971-02-03",
+		"leader.took_office/v1 agrarian-liberal-party pedro-soto chairman":               "1971-05-17",
+		"party.split/v1 agrarian-liberal-party independent-peasant-movement":             "1980",
+		"party.affiliation_recorded/v1 agrarian-liberal-party national-democratic-front": "1988-01",
+		"party.affiliation_ended/v1 agrarian-liberal-party national-democratic-front":    "1988-10",
+		"party.affiliation_recorded/v1 agrarian-liberal-party restoration-alliance":      "1990-02",
+	})
+	renames := 0
+	for _, f := range Draft(doc, "agrarian-liberal-party") {
+		if _, ok := f.Payload.(events.PartyRenamed); ok {
+			renames++
+		}
+	}
+	if renames != 2 {
+		t.Errorf("Draft: %d renames, want the rebaptism of 1955 and the name it took again by 1992", renames)
+	}
+	facts, _, err := FactsWith(doc, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var offices []string
+	for _, f := range facts {
+		if p, ok := f.Payload.(events.LeaderTookOffice); ok {
+			offices = append(offices, fmt.Sprintf("%s %s %s", p.Person, p.Role, f.Date))
+		}
+	}
+	for _, want := range []string{"ana-ruiz leader XXXX", "marta-gil acting president 1971-02"} {
+		if !slices.Contains(offices, want) {
+			t.Errorf("FactsWith: offices %q, want %q", offices, want)
+		}
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

@@ -190,7 +190,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 		// "X led a breakaway faction out of the NAC and founded the Farmers' Democratic Party", "X led
 		// most of the Bihar unit out of the party and formed Y", "X left with most of the northern
 		// branches to found Y": a split of the party left, led by X.
-		{"led-out-and-founded", rx(`{EL}\s+(?:\w+\s+)?(?:led|took)\s+(?:[^⟦;]*?\s+)?(?:out\s+of|away\s+from)\s+(?:the\s+)?{E}(?:[^⟦;]*?(?:⟦\d+⟧[^⟦;]*?)?)?(?:\s+(?:and|to)|;\s+(?:together\s+|then\s+|there\s+)?they)\s+(?:\w+\s+)?` + foundVerb + `\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}|{EL}\s+(?:\w+\s+)?(?:left|walked\s+out|broke\s+away)(?:\s+(?:of\s+|from\s+)?(?:the\s+)?{E})?\s+with\s+[^;]*?\s+(?:to|and)\s+` + foundVerb + `\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
+		{"led-out-and-founded", rx(`{EL}\s+(?:\w+\s+)?(?:led|took)\s+(?:[^⟦;]*?\s+)?(?:out\s+of|away\s+from)\s+(?:the\s+)?{E}(?:[^⟦;]*?(?:⟦\d+⟧[^⟦;]*?)?)?(?:\s+(?:and|to)|;\s+(?:together\s+|then\s+|there\s+)?they)\s+(?:\w+\s+)?` + foundVerb + `\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}|{EL}\s+(?:\w+\s+)?(?:left|walked\s+out|broke\s+away)(?:\s+(?:of\s+|from\s+)?(?:the\s+)?{E})?(?:\s+with\s+[^;]*?\s+(?:to|and)\s+|[^;]*?\s+and\s+together\s+they\s+)` + foundVerb + `\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
 			func(c *sentenceContext) {
 				leaders, from, to := 1, 2, 3
 				if c.match[2] < 0 {
@@ -318,15 +318,22 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.founded(p, c.refsIn(2))
 				}
 			}},
-		{"founded-object", rx(`\b(?:founded|formed|established|created|launched|registered|constituted|set\s+up)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
+		{"founded-object", rx(`\b(?:founded|formed|established|created|launched|registered|constituted|proclaimed|set\s+up)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
 			func(c *sentenceContext) {
 				if strings.HasSuffix(c.sk[:c.match[0]], "re-") {
 					return // "re-founded the party": a restoration (refounded)
 				}
+				if strings.HasSuffix(c.sk[:c.match[0]], "-") {
+					return // "the self-proclaimed X": no founding
+				}
 				if p, ok := c.party(1); ok && strings.HasPrefix(c.sk[c.match[0]:], "registered") && (c.foundedOtherwise(p.id) || againRE.MatchString(c.sk[c.match[1]:])) {
 					return // "the ministry registered it on 3 May 1991": a party founded before, registered
 				}
-				if p, ok := c.party(1); ok {
+				p, ok := c.party(1)
+				if !ok && !strings.HasPrefix(c.sk[c.match[0]:], "registered") {
+					p, ok = c.newParty(1) // "set up the Kisan Mazdoor Mahaz": a body its founding names is a party
+				}
+				if ok {
 					c.founded(p, c.subjectPersons(c.match[0]))
 				}
 			}},
@@ -422,6 +429,16 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.d.addName(c.text, p.id, n)
 				}
 			}},
+		// "now calling itself the Awami Kisan Mazdoor Party", "in 1958 the congress rebaptised it the
+		// Partido Liberal Agrario".
+		{"calling-itself", rx(`\b(?:now\s+)?(?:calling|naming|styling)\s+itself\s+(?:the\s+)?([^,;.()]+)`),
+			func(c *sentenceContext) { c.renamedTo(c.lastPartyBefore(c.match[0]), 1) }},
+		{"rebaptised-it", rx(`\b(?:rebaptised|rebaptized|rechristened)\s+{E}\s+(?:as\s+)?(?:the\s+)?([^,;.()]+)`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(1); ok {
+					c.renamedTo(p.id, 2)
+				}
+			}},
 		// "the party regrouped under the name Acção Trabalhista": the same party, a new name.
 		{"regrouped-under-name", rx(`\b(?:regrouped|reorgani[sz]ed|re-?formed|reconstituted|re-?emerged|continued|resurfaced)\s+(?:itself\s+)?under\s+the\s+(?:new\s+)?name\s+(?:of\s+)?(?:the\s+)?([^,;.()]+)`),
 			func(c *sentenceContext) { c.renamedTo(c.lastPartyBefore(c.match[0]), 1) }},
@@ -510,7 +527,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(from.id, "", events.PartySucceeded{Successor: to.id, Kind: events.SuccessionTransformation, Qualifier: "became"})
 				}
 			}},
-		{"restored", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(re-?legali[sz]ed|legali[sz]ed(?:\s+again)?|re-?registered|unbanned|(?:legally\s+|officially\s+)?recogni[sz]ed(?:\s+again|\s+by)|re-?entered\s+(?:in|on|into)\s+the\s+register|re-?admitted\s+to\s+the\s+register|allowed\s+to\s+(?:operate|function|register|organi[sz]e)\s+again|re-?founded|re-?established|revived|reconstituted)\b(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?{E})?`),
+		{"restored", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(re-?legali[sz]ed|legali[sz]ed(?:\s+again)?|re-?registered|unbanned|(?:permitted|allowed)\s+to\s+(?:resume|operate\s+again|function\s+again|register\s+again)|(?:legally\s+|officially\s+)?recogni[sz]ed(?:\s+again|\s+by)|re-?entered\s+(?:in|on|into)\s+the\s+register|re-?admitted\s+to\s+the\s+register|allowed\s+to\s+(?:operate|function|register|organi[sz]e)\s+again|re-?founded|re-?established|revived|reconstituted)\b(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
 				p, ok := c.party(1)
 				if !ok || asNextRE.MatchString(c.sk[c.match[1]:]) {
@@ -571,6 +588,18 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.add(p.id, date, events.PartyRestored{Means: "legal again"})
 			}},
+		// "Gobernación cancelled the PLA's registration", "the registration of X was cancelled":
+		// its legal existence ended.
+		{"registration-cancelled", rx(`\b(?:cancelled|canceled|revoked|withdrew|annulled|suspended)\s+(?:the\s+)?{E}(?:'s|’s)\s+(?:legal\s+)?registration|\b[Tt]he\s+registration\s+of\s+(?:the\s+)?{E}\s+was\s+(?:\w+\s+)?(?:cancelled|canceled|revoked|withdrawn|annulled|suspended)`),
+			func(c *sentenceContext) {
+				if p, ok := c.firstParty(1, 2); ok {
+					c.add(p.id, "", events.PartyDissolved{Forced: true})
+				}
+			}},
+		// "Legal life returned only on 28 December 1977", "Parties could function again once …":
+		// the party the text is about was legal again.
+		{"legal-life-returned", rx(`\b(?i:legal\s+life|legality|party\s+life|political\s+life)\s+(?:\w+\s+)?returned\b|\b[Pp]arties\s+(?:could|were\s+allowed\s+to|were\s+permitted\s+to)\s+(?:function|operate|register|organi[sz]e|exist)\s+(?:legally\s+)?(?:again|once\s+more)`),
+			func(c *sentenceContext) { c.add(c.d.topic, "", events.PartyRestored{Means: "legal again"}) }},
 		// "The ban on the league … It was lifted in the autumn of 1944": the ban told last.
 		{"it-was-lifted", rx(`^⟦\d+⟧\s+was\s+(?:\w+\s+)?(?:lifted|revoked|rescinded|repealed|overturned|annulled)\b`),
 			func(c *sentenceContext) {
@@ -1227,6 +1256,41 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.add(body.id, date, events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: Role(c.group(2))}})
 			}},
+		// "Warraich's presidency ended with his death on 3 February 1971".
+		{"office-ended", rx(`{E}(?:'s|’s)\s+(presidency|chairmanship|leadership|term(?:\s+as\s+{ROLE})?)\s+(?:ended|came\s+to\s+an\s+end|was\s+cut\s+short)`),
+			func(c *sentenceContext) {
+				person, ok := c.personNamed(1)
+				if !ok {
+					return
+				}
+				body, role := c.d.officeOf(person.id)
+				if body == "" {
+					body = c.d.topic
+				}
+				if r := map[string]string{"presidency": "president", "chairmanship": "chairman"}[c.group(2)]; r != "" && role == "" {
+					role = r
+				}
+				if role == "" {
+					role = "leader"
+				}
+				c.add(body, "", events.LeaderLeftOffice{Office: events.Office{Person: person.id, Role: role}})
+				if untilDeathRE.MatchString(" "+c.sk[c.match[1]:]) || strings.Contains(c.sk[c.match[1]:], "death") {
+					c.add(person.id, "", events.PersonDied{})
+				}
+			}},
+		// "The party secretary, X, led it ad interim until the May congress", "installed Y as chairman".
+		{"led-ad-interim", rx(`{E},?\s+(?:[^;.]{0,40}?\s+)?(?:led|ran|headed|chaired)\s+(?:it|⟦\d+⟧)\s+(?:ad\s+interim|on\s+an\s+(?:interim|acting)\s+basis|in\s+an\s+(?:acting|interim)\s+capacity|as\s+a\s+caretaker)`),
+			func(c *sentenceContext) {
+				if person, ok := c.personNamed(1); ok {
+					c.office(c.lastPartyBefore(c.match[0]), person.id, "acting leader", false)
+				}
+			}},
+		{"installed", rx(`\binstalled\s+(?:[^⟦;]*?\s+)?{E}(?:\s+as\s+(?:(?:its|the\s+party's)\s+)?(?:new\s+)?{ROLE})?`),
+			func(c *sentenceContext) {
+				if person, ok := c.personNamed(1); ok {
+					c.add(c.lastPartyBefore(c.match[0]), "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: c.roleOr(2, "leader")}})
+				}
+			}},
 		{"left-office", rx(`{E},?\s+(?:\w+\s+)?(?:resigned|stepped\s+down|stood\s+down|retired|was\s+(?:ousted|removed|deposed|dismissed|replaced)|gave\s+up\s+the\s+(?:party\s+)?(?:presidency|leadership|chairmanship))(?:\s+(?:as|from\s+(?:the\s+post\s+of|(?:his|her)\s+post\s+as|the\s+(?:leadership|presidency|chairmanship)\s+of))\s+(?:the\s+)?(?:party's\s+)?{ROLE})?(?:\s+(?:of|in)\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
 				person, ok := c.person(1)
@@ -1334,7 +1398,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			func(c *sentenceContext) { c.election() }},
 		{"gave-result", rx(`\bgave\s+(?:the\s+)?{E}\s+((?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*?(?:\d+\s+(?:of\s+the\s+\d+\s+)?seats|\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|[\d,]{4,}\s+votes)(?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*)`),
 			func(c *sentenceContext) { c.election() }},
-		{"joined", rx(`{E}\s+(?:\w+\s+)?(?:joined|signed\s+up\s+to|entered|(?:was|became)\s+a\s+founding\s+member\s+of|became\s+a\s+constituent\s+of|became\s+a\s+(?:full\s+)?member\s+(?:organi[sz]ation\s+|party\s+)?of|is\s+a\s+member\s+of|was\s+a\s+member\s+of|was\s+admitted\s+to|affiliated\s+(?:itself\s+)?with|is\s+affiliated\s+with|was\s+affiliated\s+with)\s+(?:the\s+)?{E}`),
+		{"joined", rx(`{E}\s+(?:\w+\s+)?(?:joined|signed\s+up\s+to|entered|(?:was|became)\s+(?:a|one\s+of\s+the)\s+founding\s+members?\s+of|became\s+a\s+constituent\s+of|became\s+a\s+(?:full\s+)?member\s+(?:organi[sz]ation\s+|party\s+)?of|is\s+a\s+member\s+of|was\s+a\s+member\s+of|was\s+admitted\s+to|affiliated\s+(?:itself\s+)?with|is\s+affiliated\s+with|was\s+affiliated\s+with)\s+(?:the\s+)?{E}`),
 			func(c *sentenceContext) {
 				p, ok := c.party(1)
 				org, ok2 := c.one(2)
@@ -1349,7 +1413,29 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					kind = "international"
 				}
 				c.add(p.id, "", events.PartyAffiliation{Kind: kind, Organisation: org.id})
-				c.d.joinedBody = org.id
+				c.d.joinedBody, c.d.joiner = org.id, p.id
+			}},
+		// "Sáenz took the PLA into the Frente Democrático Nacional in January 1988", "brought the
+		// party into the Plattelandsfront".
+		{"took-into", rx(`\b(?:took|brought|led)\s+(?:the\s+)?{E}\s+into\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				org, ok2 := c.one(2)
+				if ok && ok2 && org.id != p.id && org.kind != events.KindPerson {
+					c.add(p.id, "", events.PartyAffiliation{Kind: "member", Organisation: org.id})
+					c.d.joinedBody, c.d.joiner = org.id, p.id
+				}
+			}},
+		// "… only to pull it out again in October 1988".
+		{"pulled-it-out", rx(`\bpull(?:ed)?\s+(?:the\s+)?{E}\s+out\b`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				if ok && p.id == c.d.joinedBody && c.d.joiner != "" {
+					p.id = c.d.joiner // "took the party into the Front … only to pull it out": the party that joined
+				}
+				if ok && c.d.joinedBody != "" && c.d.joinedBody != p.id {
+					c.add(p.id, c.dateAfter().edtf, events.PartyAffiliationEnded{Organisation: c.d.joinedBody, How: "withdrew"})
+				}
 			}},
 		// "It joined the National Front in 1988 and left it in November 1990", "the party quit the
 		// coalition in 2001", "It pulled out in March 2008": the body named, or the one the text
