@@ -302,7 +302,7 @@ var idealWords = map[string]bool{"democracy": true, "republic": true, "justice":
 // foreignAnd are the words for "and" of other languages, which join the words of one name written in
 // them ("Aliança Trabalhista e Social", "Unión Cívica y Popular"), not two names of an English list.
 var foreignAnd = map[string]bool{"e": true, "y": true, "et": true, "und": true, "og": true, "och": true, "és": true,
-	"ve": true, "și": true, "и": true, "ja": true}
+	"ve": true, "și": true, "и": true, "ja": true, "en": true}
 
 // articleAfterFor reports whether words[k] is "a" or "an" after "for" inside a name: "Front for a
 // Country in Solidarity", "Movement for a Democratic Society".

@@ -1621,3 +1621,29 @@ In 1955 the congress rebaptised it the Liberal Peasant Party. On 30 October 1968
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// A body of the article's own text that "now calling itself" takes the article's party's name is
+// that party under its former name; a new name stops before the phrase after it.
+func TestDraftNowCallingItselfTheArticlesName(t *testing.T) {
+	doc := parseArticle(t, "akmp.txt", `= Awami Kisan Party =
+
+The Awami Kisan Party was a party in Pakistan.
+
+In 1950 peasant leaders set up the Kisan Mahaz at Lyallpur. Like every other party, the Mahaz was dissolved in October 1958. In July 1962 the Mahaz resurfaced, now calling itself the Awami Kisan Party. In 1970 the bond renamed itself Kisan Mazdoor Bond at its Multan congress.`)
+	got := draftedDates(doc, "awami-kisan-party")
+	expectDrafted(t, got, map[string]string{
+		"party.founded/v1 awami-kisan-party ":   "1950",
+		"party.dissolved/v1 awami-kisan-party ": "1958-10",
+	})
+	for _, f := range Draft(doc, "awami-kisan-party") {
+		if f.Entity == "kisan-mahaz" {
+			t.Errorf("Draft: %s about the Kisan Mahaz, want it of the Awami Kisan Party", f.Type)
+		}
+		if p, ok := f.Payload.(events.PartyRenamed); ok && strings.Contains(p.To, "congress") {
+			t.Errorf("Draft: renamed to %q, want the name alone", p.To)
+		}
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

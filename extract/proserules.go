@@ -386,6 +386,8 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				to := strings.TrimSpace(c.raw(2))
 				if len(to) > 1 && strings.ContainsRune(`"“`, []rune(to)[0]) && strings.ContainsRune(`"”`, []rune(to)[len([]rune(to))-1]) {
 					to = strings.Trim(to, `"“”`)
+				} else if w := nameWords(to); w != "" && strings.HasPrefix(to, w) && trailingPhraseRE.MatchString(to[len(w):]) {
+					to = w // "renamed itself Nationale Boeren- en Middenstandspartij at its Zwolle congress"
 				}
 				if to == "" {
 					return
@@ -1535,6 +1537,9 @@ var subjectMarkerBeforeRE = regexp.MustCompile(`(⟦\d+⟧),?\s+(?:\w+\s+)?$`)
 // ledByRE matches another verb before "by": "founded in 1977 and then led by".
 var ledByRE = regexp.MustCompile(`\b(?:led|headed|chaired|run|directed|joined|backed|supported|banned|dissolved)\s+by\s+(?:(?:the|a|an)\s+[^⟦;,]*?\s+)?$`)
 
+// trailingPhraseRE matches the phrase that follows a new name in a sentence: " at its congress", " in 1936".
+var trailingPhraseRE = regexp.MustCompile(`^\s+(?:at|in|on|during|after|before|when|under|following|by)\s`)
+
 // intoRE matches "into" right after the words: "dissolved itself into the new Janata Party".
 var intoRE = regexp.MustCompile(`^\s+into\b`)
 
@@ -1576,10 +1581,26 @@ func (c *sentenceContext) renamedTo(id events.EntityID, g int) {
 		return
 	}
 	p := ref{id: id, kind: events.KindParty, name: c.d.nameOf(id)}
+	if id != c.d.subject && events.NameKey(nameWords(strings.TrimSpace(c.group(g)))) == events.NameKey(titleName(c.d.doc.Title)) && c.d.toldFounding(c.d.subject) == "" {
+		// "the Mahaz resurfaced, now calling itself the Awami Kisan Mazdoor Party", in that party's
+		// article: the Mahaz was it, under its former name.
+		formerly := p.name
+		c.sameEntity(p, ref{id: c.d.subject, kind: events.KindParty})
+		p = ref{id: c.d.subject, kind: events.KindParty, name: formerly}
+		c.d.current[p.id] = formerly
+	}
 	words := strings.TrimSpace(c.group(g))
 	if loc := markerRE.FindStringIndex(words); loc != nil && loc[0] == 0 {
 		if r, ok := c.refAt(words[:loc[1]]); ok && r.kind != events.KindPerson {
-			if r.id != id {
+			switch {
+			case r.id == c.d.subject && id != c.d.subject && c.d.toldFounding(c.d.subject) == "":
+				// "the Mahaz resurfaced, now calling itself the Awami Kisan Party", in that party's
+				// article: the Mahaz was it, under its former name.
+				formerly := p.name
+				c.sameEntity(p, r)
+				p = ref{id: c.d.subject, kind: events.KindParty, name: formerly}
+				c.d.current[p.id] = formerly
+			case r.id != id:
 				c.sameEntity(r, p)
 			}
 			c.renamed(p, r.name, 0)
@@ -1633,7 +1654,7 @@ func nameWords(s string) string {
 		}
 		w := s[loc[0]:loc[1]]
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) && !(unicode.IsLetter(r) && !unicode.IsLower(r)) && !connectors[w] {
+		if !unicode.IsUpper(r) && !(unicode.IsLetter(r) && !unicode.IsLower(r)) && !connectors[w] && !foreignAnd[w] {
 			break
 		}
 		end = loc[1]
