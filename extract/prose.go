@@ -129,6 +129,7 @@ type drafter struct {
 	head         string          // the office of the party's head, as its leaders table names it (headOffice)
 	joinedBody   events.EntityID // the body the text told a party joined last ("It left the coalition")
 	joiner       events.EntityID // the party that joined it
+	leaders      []string        // the names of the leaders the infobox and the leaders tables and lists give
 	// calledBefore is the name the text said a party bore until a rename ("called the RAC until 1975").
 	calledBefore map[events.EntityID]string
 	banned       events.EntityID            // the party the text told was banned last ("It was lifted in 1944")
@@ -158,7 +159,8 @@ func newDrafter(doc *document.Document, subject events.EntityID) *drafter {
 	// The leaders the infobox and the leaders tables and lists name: "Saldanha Pires died in
 	// office" is the table's Henrique Saldanha Pires.
 	firsts := map[string][]events.EntityID{} // the first words of the leaders' names
-	for _, n := range leaderNames(doc) {
+	d.leaders = leaderNames(doc)
+	for _, n := range d.leaders {
 		id := events.Slug(n)
 		if words := strings.Fields(n); len(words) > 1 && id != "" && d.kinds[id] == "" {
 			for i := 1; i < len(words); i++ {
@@ -1146,7 +1148,7 @@ func (d *drafter) diedInOffice() {
 	// One who died in office the text never told took: the office its table or infobox gives them
 	// ("Boonlert died in office on 9 May 1982"), the head of the document's party.
 	leaders := map[events.EntityID]bool{}
-	for _, n := range leaderNames(d.doc) {
+	for _, n := range d.leaders {
 		leaders[events.Slug(n)] = true
 	}
 	for _, person := range slices.Sorted(maps.Keys(died)) {

@@ -1764,14 +1764,8 @@ func (d *drafter) foundingDate(party events.EntityID) string {
 	if date := d.toldFounding(party); date != "" {
 		return date
 	}
-	if party == d.subject && d.doc.Infobox != nil {
-		for _, key := range []string{"Founded", "Foundation", "Formation", "Established"} {
-			if f, ok := d.doc.Infobox.Get(key); ok {
-				if date, err := ProseDate(f.Value); err == nil {
-					return date
-				}
-			}
-		}
+	if party == d.subject {
+		return d.infoboxFounding()
 	}
 	return ""
 }
@@ -2060,8 +2054,8 @@ func (c *sentenceContext) partyName(p ref) string {
 }
 
 func (c *sentenceContext) founded(p ref, by []ref) {
-	if p.id != c.d.subject && p.name != "" && c.d.fresh[p.id] && c.d.infoboxFounding() != "" &&
-		len(c.d.infoboxFounding()) == len("2006-01-02") && c.date().edtf == c.d.infoboxFounding() {
+	if day := c.d.infoboxFounding(); p.id != c.d.subject && p.name != "" && c.d.fresh[p.id] &&
+		len(day) == len("2006-01-02") && c.date().edtf == day {
 		// "Some two hundred delegates … on 1 May 1922 founded the Smallholders' Workers' League", in
 		// the article of a party its infobox says was founded on 1 May 1922: that party, under the
 		// name it had first.
