@@ -671,3 +671,13 @@ func FuzzFactJSON(f *testing.F) {
 		}
 	})
 }
+
+// A role held for the time being is provisional, whatever its office; another is not.
+func TestProvisional(t *testing.T) {
+	for role, want := range map[string]bool{"acting leader": true, "Interim president": true, "caretaker chairman": true,
+		"provisional secretary": true, "leader": false, "president": false, "actingleader": false, "": false} {
+		if got := Provisional(role); got != want {
+			t.Errorf("Provisional(%q) = %v, want %v", role, got, want)
+		}
+	}
+}

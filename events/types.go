@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // The registered event types. Each is a past-tense fact; the wire name carries its version.
@@ -445,6 +446,13 @@ type Office struct {
 	Person EntityID `json:"person"`
 	Role   string   `json:"role"` // president, vice president, secretary-general, general-secretary, leader, deputy, chair...
 	Term   int      `json:"term,omitempty"`
+}
+
+// Provisional reports whether a role is held only for the time being, until the office is filled:
+// "acting leader", "interim president", "caretaker chairman".
+func Provisional(role string) bool {
+	w, _, _ := strings.Cut(strings.TrimSpace(strings.ToLower(role)), " ")
+	return w == "acting" || w == "interim" || w == "caretaker" || w == "provisional"
 }
 
 func (o Office) Refs() []EntityID { return refs(o.Person) }

@@ -1180,7 +1180,7 @@ func (d *drafter) result() []events.Fact {
 	for _, f := range d.facts {
 		dup := -1
 		for i, g := range out {
-			if SameClaim(f, g) && (roleOf(f) == roleOf(g) || !f.Date.Unknown() && !g.Date.Unknown() && headRole(roleOf(f)) == headRole(roleOf(g)) && provisional(roleOf(f)) == provisional(roleOf(g))) {
+			if SameClaim(f, g) && (roleOf(f) == roleOf(g) || !f.Date.Unknown() && !g.Date.Unknown() && headRole(roleOf(f)) == headRole(roleOf(g)) && events.Provisional(roleOf(f)) == events.Provisional(roleOf(g))) {
 				dup = i
 				break
 			}
@@ -1575,12 +1575,6 @@ func (d *drafter) titleChanges(text string) {
 		p, ok := f.Payload.(events.LeaderLeftOffice)
 		return ok && f.Source.Quote == text && headRole(p.Role) && took[string(f.Entity)+"\x00"+string(p.Person)+"\x00"+f.Date.String()]
 	})
-}
-
-// provisional reports whether a role is held for the time being: acting, interim, caretaker.
-func provisional(role string) bool {
-	w, _, _ := strings.Cut(role, " ")
-	return w == "acting" || w == "interim" || w == "caretaker" || w == "provisional"
 }
 
 // headRole reports whether a role is the head of the party under some title ("co-leader", "sole

@@ -106,7 +106,7 @@ func tenures(took, left []*events.Event) []tenure {
 	// term taken "by April 1995" began after the last departure from that office before then.
 	for i := range out {
 		t := &out[i]
-		if !provisional(t.office) || t.undated || t.span.fromE != events.MinDay {
+		if !events.Provisional(t.office) || t.undated || t.span.fromE != events.MinDay {
 			continue
 		}
 		base := officeKey(t.office[strings.Index(t.office, " ")+1:])
@@ -121,7 +121,7 @@ func tenures(took, left []*events.Event) []tenure {
 	// "X became acting leader; Y was elected leader the following year".
 	for i := range out {
 		t := &out[i]
-		if !provisional(t.office) || t.end != nil || t.undated {
+		if !events.Provisional(t.office) || t.end != nil || t.undated {
 			continue
 		}
 		base := officeKey(t.office[strings.Index(t.office, " ")+1:])
@@ -339,7 +339,7 @@ func holders(ts []tenure, a, b events.Day, names Names) (current []Leader, vacan
 			last = append(last, lastOf...)
 			continue
 		}
-		if provisional(o) {
+		if events.Provisional(o) {
 			continue // an acting office exists while another is vacant: it falls vacant by design
 		}
 		latest := gone[0].span.toL
@@ -368,10 +368,4 @@ func holders(ts []tenure, a, b events.Day, names Names) (current []Leader, vacan
 		vacancies = append(vacancies, v)
 	}
 	return current, vacancies, last
-}
-
-// provisional reports whether an office is held only until another is filled: "acting leader",
-// "interim president".
-func provisional(office string) bool {
-	return strings.HasPrefix(office, "acting ") || strings.HasPrefix(office, "interim ") || strings.HasPrefix(office, "caretaker ")
 }
