@@ -477,7 +477,7 @@ func (w *writer) known(id events.EntityID) (*entityRecord, error) {
 	if rec, ok := w.entities[id]; ok {
 		return rec, nil
 	}
-	v := w.tx.Bucket(bucketEntities).Get([]byte(id))
+	v := seekGet(w.cursor(&w.entitiesAt, bucketEntities), []byte(id))
 	if v == nil {
 		return nil, nil
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
+	"slices"
 	"sync"
 
 	"annals/events"
@@ -89,7 +90,11 @@ func readCount(b *bolt.Bucket, k []byte) (uint64, error) {
 	if b == nil {
 		return 0, damaged("the count of %s is missing", k)
 	}
-	v := b.Get(k)
+	return countIn(k, b.Get(k))
+}
+
+// countIn returns the count v holds under k (0 for nil).
+func countIn(k, v []byte) (uint64, error) {
 	if v == nil {
 		return 0, nil
 	}
@@ -100,16 +105,16 @@ func readCount(b *bolt.Bucket, k []byte) (uint64, error) {
 	return binary.BigEndian.Uint64(body), nil
 }
 
-// addCount adds n to the count under k in b.
-func addCount(b *bolt.Bucket, k []byte, n int) error {
+// addCount adds n to the count under k in the bucket of c, a cursor of it.
+func addCount(c *bolt.Cursor, k []byte, n int) error {
 	if n == 0 {
 		return nil
 	}
-	old, err := readCount(b, k)
+	old, err := countIn(k, seekGet(c, k))
 	if err != nil {
 		return err
 	}
-	return b.Put(k, seal(k, u64(old+uint64(n))))
+	return c.Bucket().Put(k, seal(k, u64(old+uint64(n))))
 }
 
 // counts are what a writer adds to the counts, written with its entities at the end of a batch.
@@ -124,18 +129,27 @@ func (w *writer) putByEntity(entity events.EntityID, k, v []byte) error {
 	return w.byEntity.put(k, binary.BigEndian.AppendUint32(v, sum(k, v)), entity)
 }
 
-// flushCounts writes the counts of the batch.
+// flushCounts writes the counts of the batch, the entities' in key order.
 func (w *writer) flushCounts() error {
-	c := w.tx.Bucket(bucketCounts)
+	totals, entityCounts := w.tx.Bucket(bucketCounts), w.tx.Bucket(bucketEntityCounts)
+	if totals == nil || entityCounts == nil {
+		return damaged("the store's counts are missing")
+	}
+	c := totals.Cursor()
 	if err := addCount(c, countEvents, w.counts.events); err != nil {
 		return err
 	}
 	if err := addCount(c, countEntities, w.counts.entities); err != nil {
 		return err
 	}
-	ec := w.tx.Bucket(bucketEntityCounts)
-	for id, n := range w.counts.byEntity {
-		if err := addCount(ec, []byte(id), n); err != nil {
+	ids := make([]events.EntityID, 0, len(w.counts.byEntity))
+	for id := range w.counts.byEntity {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	ec := entityCounts.Cursor()
+	for _, id := range ids {
+		if err := addCount(ec, []byte(id), w.counts.byEntity[id]); err != nil {
 			return err
 		}
 	}

@@ -1,7 +1,9 @@
 package boltstore
 
 import (
+	"bytes"
 	"slices"
+	"unsafe"
 
 	"annals/events"
 
@@ -10,15 +12,15 @@ import (
 )
 
 // pendingPuts holds the puts a batch makes to one index whose keys are scattered (fact ids, event
-// ids, entities), to be written in key order at the end of the batch: bbolt then reaches each leaf
-// once and fills it from the front, where as many inserts in arrival order would each search the
-// tree and shift a leaf's entries. Within the batch, reads of the index look here first (get), so the
-// batch sees its own writes as it did when they went straight to bbolt.
+// ids, entities, names), to be written in key order at the end of the batch: bbolt then reaches each
+// leaf once and fills it from the front, where as many inserts in arrival order would each search
+// the tree and shift a leaf's entries. Within the batch, reads of the index look here first (get), so
+// the batch sees its own writes as it did when they went straight to bbolt.
 type pendingPuts map[string]pendingPut
 
 type pendingPut struct {
 	v      []byte
-	entity events.EntityID // by_entity: the entity whose entry it is, counted if new
+	entity events.EntityID // by_entity: the entity whose entry it is, counted
 }
 
 // put holds v under k; the last put of a key wins. It refuses what bbolt would refuse, with bbolt's
@@ -34,28 +36,34 @@ func (p *pendingPuts) put(k, v []byte, entity events.EntityID) error {
 	return nil
 }
 
-// get returns the value of k as the batch leaves it so far, nil if none.
-func (p pendingPuts) get(b *bolt.Bucket, k []byte) []byte {
+// get returns the value of k as the batch leaves it so far, nil if none; c is a cursor of the index,
+// repositioned.
+func (p pendingPuts) get(c *bolt.Cursor, k []byte) []byte {
 	if put, ok := p[string(k)]; ok {
 		return put.v
 	}
-	return b.Get(k)
+	return seekGet(c, k)
 }
 
-// flush writes the puts to b in key order and forgets them; fresh, when not nil, is called with each
-// one whose key b did not hold.
-func (p *pendingPuts) flush(b *bolt.Bucket, fresh func(pendingPut)) error {
+// seekGet returns the value of k in the bucket of c, nil if none: Bucket.Get through a cursor the
+// caller keeps, whose path down the tree is reused instead of allocated for each read.
+func seekGet(c *bolt.Cursor, k []byte) []byte {
+	if ck, v := c.Seek(k); bytes.Equal(ck, k) {
+		return v
+	}
+	return nil
+}
+
+// flush writes the puts to b in key order and forgets them.
+func (p *pendingPuts) flush(b *bolt.Bucket) error {
 	keys := make([]string, 0, len(*p))
 	for k := range *p {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		put, key := (*p)[k], []byte(k)
-		if fresh != nil && b.Get(key) == nil {
-			fresh(put)
-		}
-		if err := b.Put(key, put.v); err != nil {
+		// bbolt copies the key it puts: the string's bytes are lent, not copied again.
+		if err := b.Put(unsafe.Slice(unsafe.StringData(k), len(k)), (*p)[k].v); err != nil {
 			return err
 		}
 	}

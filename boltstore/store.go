@@ -251,7 +251,16 @@ type writer struct {
 	named    []events.EntityID        // entities the batch gave their first name
 
 	// The batch's puts to the indexes with scattered keys, written in key order by flushPuts.
-	ids, facts, byEntity, entitySeq pendingPuts
+	ids, facts, byEntity, entitySeq, names pendingPuts
+	factsAt, idsAt, entitiesAt             *bolt.Cursor // read the indexes of the batch's lookups (cursor)
+}
+
+// cursor returns the cursor *c of the bucket name, made on first use.
+func (w *writer) cursor(c **bolt.Cursor, name []byte) *bolt.Cursor {
+	if *c == nil {
+		*c = w.tx.Bucket(name).Cursor()
+	}
+	return *c
 }
 
 func (w *writer) apply(st events.Stored) (duplicate bool, err error) {
@@ -261,14 +270,14 @@ func (w *writer) apply(st events.Stored) (duplicate bool, err error) {
 		fid = e.FactID()
 	}
 	seq := u64(st.Seq)
-	if w.facts.get(w.tx.Bucket(bucketFacts), []byte(fid)) != nil {
+	if w.facts.get(w.cursor(&w.factsAt, bucketFacts), []byte(fid)) != nil {
 		// The log holds the duplicate on the entity's subjects: a writer must expect its sequence.
 		if err := w.putEntitySeq(e.Entity, seq); err != nil {
 			return false, err
 		}
 		return true, w.tx.Bucket(bucketDuplicates).Put(seq, []byte(fid))
 	}
-	if w.ids.get(w.tx.Bucket(bucketIDs), e.ID[:]) != nil {
+	if w.ids.get(w.cursor(&w.idsAt, bucketIDs), e.ID[:]) != nil {
 		return false, fmt.Errorf("event id %s is already recorded with another fact: %w: %w", e.ID, errUnstorable, events.ErrInvalid)
 	}
 	// The compact encoding: a third of the wire encoding's size, and read back without JSON.
@@ -305,7 +314,6 @@ func (w *writer) apply(st events.Stored) (duplicate bool, err error) {
 	}
 	// The names index holds every name of rec.Names and the entity's id: a name already among them
 	// is indexed already, and a known entity's id too.
-	names := w.tx.Bucket(bucketNames)
 	for _, name := range events.NamesOf(e) {
 		first := name // the display name: the first name the entity was given
 		if len(rec.Names) == 0 {
@@ -320,7 +328,7 @@ func (w *writer) apply(st events.Stored) (duplicate bool, err error) {
 			continue
 		}
 		k := nameKey(name, e.Entity)
-		if err := names.Put(k, seal(k, nil)); err != nil {
+		if err := w.names.put(k, seal(k, nil), ""); err != nil {
 			return false, err
 		}
 		rec.Names, rec.dirty = append(rec.Names, name), true
@@ -357,7 +365,7 @@ func (w *writer) supersede(e events.Event, seq, data []byte) error {
 		if err := superseded.Put(k, seal(k, nil)); err != nil {
 			return err
 		}
-		v := w.ids.get(w.tx.Bucket(bucketIDs), target[:])
+		v := w.ids.get(w.cursor(&w.idsAt, bucketIDs), target[:])
 		if v == nil {
 			continue
 		}
@@ -385,23 +393,29 @@ func (w *writer) putEntitySeq(id events.EntityID, seq []byte) error {
 }
 
 // flushPuts writes the batch's pending index puts, each index in key order, counting the by_entity
-// entries that are new. It runs before flushEntities, which writes the counts.
+// entries. It runs before flushEntities, which writes the counts.
 func (w *writer) flushPuts() error {
-	if err := w.ids.flush(w.tx.Bucket(bucketIDs), nil); err != nil {
+	if err := w.ids.flush(w.tx.Bucket(bucketIDs)); err != nil {
 		return err
 	}
-	if err := w.facts.flush(w.tx.Bucket(bucketFacts), nil); err != nil {
+	if err := w.facts.flush(w.tx.Bucket(bucketFacts)); err != nil {
 		return err
 	}
-	if err := w.entitySeq.flush(w.tx.Bucket(bucketEntitySeq), nil); err != nil {
+	if err := w.entitySeq.flush(w.tx.Bucket(bucketEntitySeq)); err != nil {
 		return err
 	}
-	return w.byEntity.flush(w.tx.Bucket(bucketByEntity), func(put pendingPut) {
+	if err := w.names.flush(w.tx.Bucket(bucketNames)); err != nil {
+		return err
+	}
+	// Every by_entity key of the batch is new: it ends with the id of an event the batch stores (an
+	// id the store held already is refused above), so each is counted without reading the index.
+	for _, put := range w.byEntity {
 		if w.counts.byEntity == nil {
 			w.counts.byEntity = map[events.EntityID]int{}
 		}
 		w.counts.byEntity[put.entity]++
-	})
+	}
+	return w.byEntity.flush(w.tx.Bucket(bucketByEntity))
 }
 
 func (w *writer) entity(id events.EntityID) (*entityRecord, error) {
@@ -409,7 +423,7 @@ func (w *writer) entity(id events.EntityID) (*entityRecord, error) {
 		return rec, nil
 	}
 	rec := &entityRecord{}
-	if v := w.tx.Bucket(bucketEntities).Get([]byte(id)); v != nil {
+	if v := seekGet(w.cursor(&w.entitiesAt, bucketEntities), []byte(id)); v != nil {
 		v, ok := unseal([]byte(id), v)
 		if !ok {
 			return nil, damaged("the record of entity %s fails its integrity check", id)
@@ -420,7 +434,7 @@ func (w *writer) entity(id events.EntityID) (*entityRecord, error) {
 	} else {
 		// A new entity: its id is one of its names in the index.
 		k := nameKey(string(id), id)
-		if err := w.tx.Bucket(bucketNames).Put(k, seal(k, nil)); err != nil {
+		if err := w.names.put(k, seal(k, nil), ""); err != nil {
 			return nil, err
 		}
 		rec.dirty = true
