@@ -94,7 +94,7 @@ type BlockKind int
 const (
 	Paragraph  BlockKind = iota + 1 // consecutive text lines: Text
 	Legend                          // consecutive lines starting with white space: Text and Items
-	List                            // bullet ("- x") or numbered ("1. x") items: Items
+	List                            // bullet ("- x", "* x", "• x") or numbered ("1. x") items: Items
 	TableBlock                      // consecutive "|" rows: Table
 )
 
@@ -334,7 +334,8 @@ func (p *parser) parse(d *Document) error {
 		case lineBullet:
 			b := Block{Kind: List, Line: i + 1}
 			for ; i < n && kindOf(p.lines[i]) == lineBullet; i++ {
-				b.Items = append(b.Items, Item{Text: strings.TrimSpace(p.lines[i][1:]), Line: i + 1})
+				text, _ := bulletText(p.lines[i])
+				b.Items = append(b.Items, Item{Text: text, Line: i + 1})
 			}
 			sec.add(b)
 		case lineNumbered:
@@ -428,7 +429,8 @@ func kindOf(line string) lineKind {
 		return lineHeading
 	case line[0] == '|':
 		return lineTable
-	case strings.HasPrefix(line, "- "):
+	}
+	if _, ok := bulletText(line); ok {
 		return lineBullet
 	}
 	if r, _ := utf8.DecodeRuneInString(line); unicode.IsSpace(r) {
@@ -438,6 +440,19 @@ func kindOf(line string) lineKind {
 		return lineNumbered
 	}
 	return lineText
+}
+
+// bullets are the marks that open a bullet item: "- x", "* x", "• x".
+var bullets = []string{"- ", "* ", "• "}
+
+// bulletText returns the text of a bullet item, and false for a line that is none.
+func bulletText(line string) (string, bool) {
+	for _, b := range bullets {
+		if rest, ok := strings.CutPrefix(line, b); ok {
+			return strings.TrimSpace(rest), true
+		}
+	}
+	return "", false
 }
 
 // isBlank reports whether line holds only white space (Unicode, including U+00A0).

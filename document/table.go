@@ -446,6 +446,11 @@ func buildTable(rows [][]string, lines []int, sub bool) *Table {
 // bestOffset chooses the header cell under which the first sub-header group starts: the offset at
 // which the body cells best fit the kinds the sub-labels promise. Ties go to the smallest offset of
 // at least 1 (a first column labelling the rows, spanning both header rows), then to 0.
+// keyColumns are the headers of the columns that name a row (the election, its year, its leader),
+// which a sub-header does not divide.
+var keyColumns = map[string]bool{"election": true, "elections": true, "year": true, "date": true, "leader": true,
+	"party leader": true, "candidate": true, "no.": true, "name": true, "chairman": true, "term": true}
+
 func bestOffset(header []string, groups [][]string, body [][]string) int {
 	best, bestScore := -1, 0
 	rank := func(off int) int {
@@ -469,6 +474,13 @@ func bestOffset(header []string, groups [][]string, body [][]string) int {
 		s := 0
 		for _, cells := range body {
 			s += score(cells, kinds, nil)
+		}
+		for g := range groups {
+			if keyColumns[strings.ToLower(header[off+g])] {
+				// "| Election | Leader | Votes | Seats |" over "| # | % | # | ± |": the labels are of
+				// the figures; what names a row is not divided.
+				s -= 2 * len(body)
+			}
 		}
 		if best < 0 || s > bestScore || s == bestScore && rank(off) < rank(best) {
 			best, bestScore = off, s

@@ -212,12 +212,25 @@ func (x *extractor) field(f document.Field) error {
 		// "Former names: New Dawn Party (1975–1979)": the names it had, the term each was borne.
 		for _, item := range splitList(v) {
 			name, from, to := item, "", ""
+			var abbrevs []string
 			if m := trailingTermRE.FindStringSubmatchIndex(item); m != nil {
-				if a, b, err := ProsePeriod(item[m[2]:m[3]]); err == nil {
-					name, from, to = strings.TrimSpace(item[:m[0]]), a, b
+				// "(1975–1979)", or with the name's abbreviation: "(EDSF; 1988–1992)".
+				for _, part := range strings.FieldsFunc(item[m[2]:m[3]], func(r rune) bool { return r == ';' }) {
+					part = strings.TrimSpace(part)
+					if a, b, err := ProsePeriod(part); err == nil {
+						name, from, to = strings.TrimSpace(item[:m[0]]), a, b
+					} else if allCaps(part) && !strings.Contains(part, " ") {
+						abbrevs = append(abbrevs, part)
+					}
+				}
+				if from == "" && to == "" {
+					abbrevs = nil
 				}
 			}
 			x.name(s, x.kind, name, events.NameAlternate, q)
+			for _, a := range abbrevs {
+				x.name(s, x.kind, a, events.NameAlternate, q)
+			}
 			if to != "" && to != from {
 				x.add(s, to, q, events.PartyRenamed{From: name, To: x.title})
 			}
@@ -232,7 +245,18 @@ func (x *extractor) field(f document.Field) error {
 		if err != nil {
 			return err
 		}
-		x.add(s, date, q, events.PartyFounded{Name: x.title})
+		name := x.title
+		if m := trailingAsideRE.FindStringSubmatch(v); m != nil {
+			if as, ok := cutPrefixFold(strings.TrimSpace(m[2]), "as "); ok && as != "" {
+				// "14 April 1993 (as Union for Civic Renewal)": founded under another name.
+				as = strings.TrimSpace(as)
+				if rest, ok := cutPrefixFold(as, "the "); ok {
+					as = rest
+				}
+				name = as
+			}
+		}
+		x.add(s, date, q, events.PartyFounded{Name: name})
 	case "refounded", "re-founded", "re-established", "reestablished", "refoundation", "re-foundation", "relegalised",
 		"relegalized", "re-legalised", "re-legalized", "legalised", "legalized", "restored", "revived":
 		// A party founded again under its name after a ban or a dissolution (party.restored/v1).
@@ -251,6 +275,14 @@ func (x *extractor) field(f document.Field) error {
 		}
 	case "dissolved", "dissolution", "banned":
 		date, err := ProseDate(v)
+		if from, to, perr := ProsePeriod(v); err != nil && perr == nil && key == "banned" && from != to {
+			// "Banned: 1961–1990": banned, then legal again at the term's end.
+			x.add(s, from, q, events.PartyBanned{})
+			if to != "" {
+				x.add(s, to, q, events.PartyRestored{Means: "ban ended"})
+			}
+			return nil
+		}
 		if err != nil {
 			return err
 		}
@@ -465,10 +497,21 @@ func splitList(v string) []string {
 // after a body ("Socialist International (1989–1998)") dating it and its end.
 func (x *extractor) affiliation(s events.EntityID, q, kind, value string) {
 	for _, item := range splitList(value) {
-		start, end := "", ""
+		if noneValue(item) {
+			continue // "International: None": no affiliation
+		}
+		start, end, kind := "", "", kind
 		if m := trailingTermRE.FindStringSubmatchIndex(item); m != nil {
-			if from, to, err := ProsePeriod(item[m[2]:m[3]]); err == nil {
-				item, start, end = strings.TrimSpace(item[:m[0]]), from, to
+			// "(1995–2004)", or with how it belonged: "(partner, 2014–2020)".
+			for _, part := range strings.FieldsFunc(item[m[2]:m[3]], func(r rune) bool { return r == ',' || r == ';' }) {
+				if from, to, err := ProsePeriod(strings.TrimSpace(part)); err == nil {
+					start, end = from, to
+				} else if w := strings.TrimSpace(part); w != "" && kind != "member" {
+					kind += " (" + w + ")"
+				}
+			}
+			if start != "" || end != "" {
+				item = strings.TrimSpace(item[:m[0]])
 			}
 		}
 		org := x.mention(events.KindOrganisation, item, q)
@@ -477,6 +520,15 @@ func (x *extractor) affiliation(s events.EntityID, q, kind, value string) {
 			x.add(s, end, q, events.PartyAffiliationEnded{Organisation: org})
 		}
 	}
+}
+
+// noneValue reports whether an infobox value says there is nothing: "None", "—", "N/A".
+func noneValue(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "none", "—", "–", "-", "n/a", "na", "nil", "no", "unaffiliated", "independent":
+		return true
+	}
+	return false
 }
 
 // trailingTermRE matches a term in brackets at the end of a value: " (1989–1998)", " (since 1983)".
@@ -565,6 +617,12 @@ func ProseDate(s string) (string, error) {
 		}
 	}
 	if out == "" {
+		if m := trailingAsideRE.FindStringSubmatch(s); m != nil {
+			// "2 July 1988 (25 Sene 1980 E.C.)", "1994 (Constituent Assembly)": the date before an aside.
+			if d, err := ProseDate(m[1]); err == nil {
+				return d, nil
+			}
+		}
 		return "", fmt.Errorf("date %s is not a day, month or year as prose writes them: %w", events.Excerpt(s, events.DefaultExcerpt), events.ErrInvalid)
 	}
 	out += approx
@@ -573,6 +631,9 @@ func ProseDate(s string) (string, error) {
 	}
 	return out, nil
 }
+
+// trailingAsideRE splits a value into what comes before a closing parenthesised aside and the aside.
+var trailingAsideRE = regexp.MustCompile(`^(.*\S)\s*\(([^()]*)\)\s*$`)
 
 // ProsePeriod reads a term as prose and tables write it ("1956–1961", "April 1972 – 1976", "1991–present",
 // "since 1983", "1998 to 2003", "1998"): the EDTF of its start and of its end, the end "" for a term

@@ -102,3 +102,91 @@ The Mountain Gate Party was a party in Georgia.
 		t.Logf("facts: %v", got)
 	}
 }
+
+// Structures of a thirteenth round: an infobox founding with another calendar's date and the name it
+// was founded under, a ban over a term, a former name with its abbreviation, an affiliation "(partner,
+// 2014–2020)" and one that is "None", leaders listed with "* ", a vacancy and an incumbent in a leaders
+// table, and a results table whose sub-header divides the figures, not the election and its leader.
+func TestStructuresOfTheThirteenthRound(t *testing.T) {
+	doc := parseArticle(t, "lap.txt", `= Lowland Agrarian Party =
+
+Lowland Agrarian Party
+- Founded: 2 July 1961 (25 Sene 1953 E.C.) (as Lowland Farmers' Front)
+- Banned: 1974–1991
+- Former name: Lowland Farmers' Front (LFF; 1961–1980)
+- International: None
+- Affiliation1 Title: European affiliation
+- Affiliation1: European Green Party (observer, 2014–2020)
+
+The Lowland Agrarian Party is a party in Ethiopia.
+
+== Presidents ==
+* 1961–1979: Kebede Alemu
+* 1991–present: Hirut Desta
+
+== Chairmen ==
+| No. | Name | Term start | Term end |
+| 1 | Kebede Alemu | 2 July 1961 | 1979 |
+| — | vacant | 1979 | 1991 |
+| 2 | Hirut Desta | 1991 | Incumbent |
+
+== Results ==
+| Election | Leader | Votes | Seats | Status |
+| # | % | # | ± | |
+| 1995 | Hirut Desta | 61,214 | 3.1 | 1 / 235 | New | Opposition |
+| 2000 | Hirut Desta | 42,806 | 2.8 | 0 / 235 | 1 | Extra-parliamentary |
+`)
+	facts, warnings, err := FactsWith(doc, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range facts {
+		key := string(f.Type) + " " + KeyOf(f)
+		switch p := f.Payload.(type) {
+		case events.PartyFounded:
+			key += " as " + p.Name
+		case events.PartyAffiliation:
+			key += " " + p.Kind
+		case events.LeaderTookOffice:
+			key += " " + p.Role
+		case events.ElectionResult:
+			key += " votes " + p.VotesText + " " + p.Percent + "% seats " + p.Seats
+		case events.EntityNamed:
+			key = string(f.Type) + " " + string(f.Entity) + " " + p.Name
+		}
+		got[key] = f.Date.String()
+	}
+	for k, date := range map[string]string{
+		"party.founded/v1  as Lowland Farmers' Front":                                        "1961-07-02",
+		"party.banned/v1 ":                                                                   "1974",
+		"party.restored/v1 ":                                                                 "1991",
+		"entity.named/v1 lowland-agrarian-party Lowland Farmers' Front":                      "XXXX",
+		"entity.named/v1 lowland-agrarian-party LFF":                                         "XXXX",
+		"party.renamed/v1 lowland agrarian party":                                            "1980",
+		"party.affiliation_recorded/v1 european-green-party european affiliation (observer)": "2014",
+		"party.affiliation_ended/v1 european-green-party":                                    "2020",
+		"leader.took_office/v1 kebede-alemu president":                                       "1961",
+		"leader.took_office/v1 hirut-desta president":                                        "1991",
+		"leader.took_office/v1 hirut-desta chairman":                                         "1991",
+		"election.result_recorded/v1 1995/general/ votes 61,214 3.1% seats 1 / 235":          "1995",
+		"election.result_recorded/v1 2000/general/ votes 42,806 2.8% seats 0 / 235":          "2000",
+	} {
+		if got[k] != date {
+			t.Errorf("FactsWith: %s dated %q, want %q", k, got[k], date)
+		}
+	}
+	for k := range got {
+		if strings.Contains(k, "vacant") || strings.Contains(k, "party.affiliation_recorded/v1 none") || strings.HasPrefix(k, "leader.left_office/v1 hirut-desta") {
+			t.Errorf("FactsWith: %s, want none (no holder; no affiliation; a term still running)", k)
+		}
+	}
+	for _, w := range warnings {
+		if strings.Contains(w.String(), "Incumbent") || strings.Contains(w.String(), "Founded") || strings.Contains(w.String(), "Banned") {
+			t.Errorf("FactsWith warning %s, want the value read", w)
+		}
+	}
+	if t.Failed() {
+		t.Logf("facts: %v", got)
+	}
+}

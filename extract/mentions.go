@@ -58,13 +58,17 @@ var titles = []string{"prime minister", "chief justice", "vice president", "vice
 	"professor", "field marshal", "archbishop", "bishop", "tsar", "sultan", "sheikh", "emir", "chief", "alhaji",
 	"alhaja", "hajji", "haji", "imam", "rabbi", "reverend", "rev", "father", "pastor", "acharya", "pandit",
 	"swami", "shri", "sri", "don", "doña", "dona", "madame", "monsieur", "herr", "frau", "lieutenant", "captain",
-	"major", "brigadier", "commander", "comrade"}
+	"major", "brigadier", "commander", "comrade", "ato", "weyzero", "woizero", "wayzaro", "weyzerit", "lij",
+	"dejazmach", "shrimati", "smt", "sardar", "mallam", "datuk", "dato", "hajjah", "ustaz", "kyai"}
 
 // honorifics are the words that only ever stand before a person's name: inside a run of capitalised
 // words, one starts the person's name.
 var honorifics = map[string]bool{"alhaji": true, "alhaja": true, "hajji": true, "acharya": true, "pandit": true,
 	"swami": true, "shri": true, "sri": true, "sheikh": true, "dr": true, "mr": true, "mrs": true, "ms": true,
-	"prof": true, "madame": true, "monsieur": true, "herr": true, "frau": true, "doña": true}
+	"prof": true, "madame": true, "monsieur": true, "herr": true, "frau": true, "doña": true,
+	"ato": true, "weyzero": true, "woizero": true, "wayzaro": true, "weyzerit": true, "lij": true, "dejazmach": true,
+	"shrimati": true, "smt": true, "sardar": true, "mallam": true, "datuk": true,
+	"dato": true, "haji": true, "hajjah": true, "ustaz": true, "kyai": true, "bapak": true, "ibu": true}
 
 // titleWords, after a name, start a title rather than continue the name.
 var titleWords = map[string]bool{"president": true, "chairman": true, "chairwoman": true, "chairperson": true,
@@ -227,15 +231,22 @@ var participlePrepositions = map[string]bool{"in": true, "on": true, "at": true,
 	"officially": true, "first": true, "twice": true, "again": true}
 
 // andName returns the end of a name that joins two words with "and" (words[i:j] one capitalised
-// word, then "and", then capitalised words whose last names a party or a body: "Unity and Renewal
-// Alliance", "Justice and Development Party"), or j when there is none. Two names in a list ("the Sam
-// Rainsy Party and Human Rights Party", "Fidesz and Jobbik") stay two.
+// word, or several ending with an ideal, then "and", then capitalised words whose last names a party
+// or a body: "Unity and Renewal Alliance", "Justice and Development Party", "Ethiopian Justice and
+// Concord Party"), or j when there is none. Two names in a list ("the Sam Rainsy Party and Human
+// Rights Party", "Fidesz and Jobbik") stay two.
 func andName(s string, words [][]int, i, j int) int {
-	if j != i+1 || j+1 >= len(words) || s[words[j][0]:words[j][1]] != "and" || openers[strings.ToLower(s[words[i][0]:words[i][1]])] {
+	if j+1 >= len(words) || s[words[j][0]:words[j][1]] != "and" || openers[strings.ToLower(s[words[i][0]:words[i][1]])] {
 		return j
 	}
-	first := strings.ToLower(s[words[i][0]:words[i][1]])
-	if partyWords[first] || organisationWords[first] {
+	for k := i; k < j; k++ {
+		if w := strings.ToLower(s[words[k][0]:words[k][1]]); partyWords[w] || organisationWords[w] {
+			return j // "the Sam Rainsy Party and Human Rights Party": a name of its own before "and"
+		}
+	}
+	// Words before "and" that end with an ideal ("Ethiopian Justice and Concord Party") are the first
+	// half of one name; other words ("Kem Sokha and Human Rights Party") may be a name of their own.
+	if j > i+1 && !idealWords[strings.ToLower(s[words[j-1][0]:words[j-1][1]])] {
 		return j
 	}
 	e := j + 1

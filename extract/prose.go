@@ -311,7 +311,7 @@ func sentenceSubject(sk string, refs []ref) (ref, bool) {
 	return refs[n], true
 }
 
-var subjectMarkerRE = regexp.MustCompile(`^(?:(?:In|On|By|During|After|Before|Later|Then|Soon|Eventually)\b[^,⟦]*?,?\s+)?(?:[Tt]he\s+)?⟦(\d+)⟧\s+\p{Ll}`)
+var subjectMarkerRE = regexp.MustCompile(`^(?:(?:In|On|By|During|After|Before|Later|Then|Soon|Eventually|From|Until|Till|Between|Since|Throughout|Following|Within|Around|Towards?|Upon|Shortly)\b[^,⟦]*?,?\s+)?(?:[Tt]he\s+)?⟦(\d+)⟧\s+\p{Ll}`)
 
 // clauseDates is datesOf for a relative clause of the sentence at hand: a year the sentence names
 // counts as named before it ("chairman in 2018, replacing X, who resigned on 13 June": not of the
@@ -424,7 +424,7 @@ var afterNameRE = regexp.MustCompile(`(⟦\d+⟧)(\s*\([^()]*\))`)
 // of deputies into the party, left"); appositionRE an apposition ("X, the novelist known as Y,
 // became"). The rules read past both to the verb.
 var (
-	relativeRE   = regexp.MustCompile(`(⟦\d+⟧(?:\s+and\s+(?:his|her|their)\s+(?:followers|supporters|allies|faction|wing|group))?),\s+(?:(?:who|which|whose)\s|[a-z]+ed\s|[a-z]*[^h\s]en\s)[^,;⟦]*(?:⟦\d+⟧[^,;⟦]*)*([,;]|\.$)`)
+	relativeRE   = regexp.MustCompile(`(⟦\d+⟧(?:\s+and\s+(?:his|her|their)\s+(?:followers|supporters|allies|faction|wing|group))?),\s+(?:(?:who|which|whose)\s|(?:by\s+(?:then|now)\s+)?[a-z]+ed\s|[a-z]*[^h\s]en\s)[^,;⟦]*(?:⟦\d+⟧[^,;⟦]*)*([,;]|\.$)`)
 	appositionRE = regexp.MustCompile(`(⟦\d+⟧),\s+(?:the|a|an|its|his|her|their|⟦\d+⟧'s|⟦\d+⟧’s)\s[^,;⟦]*(?:⟦\d+⟧[^,;⟦]*)*,`)
 )
 
@@ -470,6 +470,28 @@ var thatItRE = regexp.MustCompile(`\b(?:ruling|ruled|finding|found|arguing|argue
 // objectOfRE matches a preposition that "it" is the object of: "absorbed into it", "split from it".
 var objectOfRE = regexp.MustCompile(`\b(?:into|with|from|against)\s+$`)
 
+// joinDashed joins two names a dash stands between into one when the text knows them as one:
+// "New Georgia – Civic Renewal", "Fidesz – Hungarian Civic Alliance".
+func (d *drafter) joinDashed(text string, ms []mention) []mention {
+	var out []mention
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		for i+1 < len(ms) && dashGapRE.MatchString(text[m.end:ms[i+1].start]) {
+			joined := text[m.start:ms[i+1].end]
+			if _, known := d.aliases[events.NameKey(joined)]; !known {
+				break
+			}
+			m = mention{start: m.start, end: ms[i+1].end, name: joined, title: m.title, kind: events.KindParty}
+			i++
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// dashGapRE matches a dash between two words of one name: " – ", " - ", " — ".
+var dashGapRE = regexp.MustCompile(`^\s+[–—-]\s+$`)
+
 // skeleton replaces every name and pronoun of a sentence by a marker ⟦n⟧, n indexing refs, so that
 // the rules read the shape of the sentence: "⟦0⟧ was founded by ⟦1⟧ in 1992".
 func (d *drafter) skeleton(text string) (string, []ref, []string) {
@@ -483,7 +505,11 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 		// party the text is about.
 		d.topic = d.it
 	}
-	for _, m := range findMentions(text) {
+	eras := eraSpans(text)
+	for _, m := range d.joinDashed(text, findMentions(text)) {
+		if slices.ContainsFunc(eras, func(e [2]int) bool { return m.start < e[1] && e[0] < m.end }) {
+			continue // "1984 E.C.": the era of a year, no name (findDates reads it)
+		}
 		if id, known := d.aliases[events.NameKey(m.name)]; (!known || id == events.Slug(m.name)) && (bodyWords[strings.ToLower(m.name)] && d.namedBy(d.topic, m.name) || d.lastWordOf(d.topic, m.name) && strings.HasSuffix(strings.ToLower(text[:m.start]), "the ")) {
 			// "The League won 11 seats" in a text about the Social Reform League: that party (a
 			// reading before may have taken the word for a party of its own).
@@ -491,7 +517,11 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 			continue
 		}
 		if _, known := d.aliases[events.NameKey(m.name)]; !known && strings.HasSuffix(strings.ToLower(text[:m.start]), "the ") {
-			if id := d.endingIn(m.name); id != "" {
+			id := d.endingIn(m.name)
+			if id == "" && bodyWords[strings.ToLower(m.name)] && !d.namedBy(d.topic, m.name) {
+				id = d.nameEndingIn(m.name) // "The Bloc was wound up": the bloc told of
+			}
+			if id != "" {
 				// "The Vanguard won a single seat" after the Socialist Workers' Vanguard: that party.
 				pieces = append(pieces, piece{m.start, m.end, ref{id: id, kind: events.KindParty, name: m.name}})
 				continue
@@ -516,7 +546,14 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 		} else if m.generic {
 			continue
 		}
-		pieces = append(pieces, piece{m.start, m.end, r})
+		start := m.start
+		if t := strings.TrimSuffix(m.title, "."); honorifics[strings.ToLower(t)] {
+			// "re-elected Ato Selam Haile": the honorific goes with the name it stands before.
+			if before := strings.TrimRight(text[:start], " "); strings.HasSuffix(before, m.title) {
+				start = len(before) - len(m.title)
+			}
+		}
+		pieces = append(pieces, piece{start, m.end, r})
 	}
 	for _, loc := range pronounRE.FindAllStringIndex(text, -1) {
 		overlaps := false
@@ -578,7 +615,16 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 					}
 				}
 				opening := first >= 0 && pieces[first].r.kind == events.KindParty && pieces[first].r.id != "" && openingSubjectRE.MatchString(text[:pieces[first].start])
+				object := opening && objectItRE.MatchString(text[:loc[0]]) && d.it != "" && d.it != pieces[first].r.id
+				if object {
+					// "The CRPG joined it on 11 December 2007", after a sentence about the alliance:
+					// the object of the subject's verb is the party told of before, not the subject.
+					id = d.it
+				}
 				for _, p := range pieces {
+					if object {
+						break
+					}
 					if opening {
 						// "The party left the People's Union in 1997, in which it won a single
 						// seat": the sentence's subject, not a party named after it.
@@ -958,7 +1004,16 @@ func (d *drafter) namedBy(id events.EntityID, generic string) bool {
 // endingIn returns the one party named so far whose name ends with word, one word ("the Vanguard"
 // for the Socialist Workers' Vanguard), or "" when none or more than one does.
 func (d *drafter) endingIn(word string) events.EntityID {
-	if strings.Contains(word, " ") || len(word) < 4 || allCaps(word) || bodyWords[strings.ToLower(word)] {
+	if bodyWords[strings.ToLower(word)] {
+		return ""
+	}
+	return d.nameEndingIn(word)
+}
+
+// nameEndingIn is endingIn for any word, a word for a body too ("The Bloc was wound up" after the
+// Democratic Opposition Bloc).
+func (d *drafter) nameEndingIn(word string) events.EntityID {
+	if strings.Contains(word, " ") || len(word) < 4 || allCaps(word) {
 		return ""
 	}
 	found := events.EntityID("")
@@ -1056,6 +1111,18 @@ func (d *drafter) resolve(m mention) (ref, bool) {
 		for name, id := range d.aliases {
 			if d.kinds[id] == events.KindParty && nearSpelling(name, key) {
 				return ref{id: id, kind: events.KindParty, name: m.name, title: m.title}, true
+			}
+		}
+	}
+	if words := strings.Fields(m.name); (m.kind == events.KindPerson || m.kind == "") && len(words) >= 3 {
+		// "former deputy mayor of Zugdidi Tamar Beridze": a place before a person the text knows.
+		for i := 1; i+2 <= len(words); i++ {
+			rest := strings.Join(words[i:], " ")
+			if id, ok := d.aliases[events.NameKey(rest)]; ok && d.kinds[id] == events.KindPerson {
+				return ref{id: id, kind: events.KindPerson, name: rest, title: m.title}, true
+			}
+			if slices.ContainsFunc(d.leaders, func(n string) bool { return events.NameKey(n) == events.NameKey(rest) }) {
+				return d.resolve(mention{name: rest, kind: events.KindPerson, start: m.start, end: m.end, title: m.title})
 			}
 		}
 	}
@@ -1188,6 +1255,8 @@ func (d *drafter) result() []events.Fact {
 		switch {
 		case dup < 0:
 			out = append(out, f)
+		case narrower(f.Date, out[dup].Date) && richer(out[dup].Payload, f.Payload):
+			out = append(out, f) // better dated, but telling less (no founders): both are kept
 		case narrower(f.Date, out[dup].Date):
 			out[dup] = f // the same claim, better dated
 		case !narrower(out[dup].Date, f.Date) && richer(f.Payload, out[dup].Payload):
@@ -1419,6 +1488,11 @@ func (c *sentenceContext) date() proseDate {
 		if dt.end <= start && (nounOfRE.MatchString(c.sk[:dt.start]) || strings.HasPrefix(c.sk[dt.start:dt.end], "of ")) {
 			dist += 20 // "after the revolution of January 2011 the party joined X in June 2011": June
 		}
+		if dt.start >= end && (nounOfRE.MatchString(c.sk[:dt.start]) || nounOfRE.MatchString(c.sk[:dt.start]+"of ") && strings.HasPrefix(c.sk[dt.start:dt.end], "of ") || attributiveDate(c.sk, dt)) {
+			// "In February 2005 … the EDOB, formed to contest the general election of 15 May 2005":
+			// a date after the words that is a noun's is the noun's, not theirs.
+			dist += len(c.sk)
+		}
 		if lo, hi := min(dt.end, end), max(dt.start, start); lo < hi && strings.Contains(c.sk[lo:hi], ",") {
 			// "In the months after … in May 1998, X re-established the party on 28 July 1998": a
 			// date the words' own stretch of the sentence names wins over one a comma sets apart.
@@ -1430,6 +1504,14 @@ func (c *sentenceContext) date() proseDate {
 	}
 	return best
 }
+
+// attributiveDate reports whether a date is a noun's attribute: "the 2010 general election".
+func attributiveDate(sk string, dt proseDate) bool {
+	return strings.HasSuffix(sk[:dt.start], "the ") && attributiveNounRE.MatchString(sk[dt.end:])
+}
+
+// attributiveNounRE matches the noun a year stands before: " general election", " elections".
+var attributiveNounRE = regexp.MustCompile(`^\s+(?:[a-z]+\s+){0,2}?(?:elections?|polls?|vote|congress|conference|campaign|budget|census|constitution|referendum|coup|revolution|war|crisis|uprising|protests?|games|season|law|accords?|agreement|treaty)\b`)
 
 // nounOfRE matches a noun's "of" before a date, which makes the date the noun's: "the revolution of".
 var nounOfRE = regexp.MustCompile(`\b[a-z]+\s+of\s+$`)
@@ -1457,9 +1539,25 @@ func clauseOf(sk string, start, end int) (int, int) {
 	return cs, ce
 }
 
+// honoraryOffice reports whether p takes or leaves an honour that leads nothing: "honorary
+// chairman", "patron", "chairman emeritus".
+func honoraryOffice(p events.Payload) bool {
+	var role string
+	switch p := p.(type) {
+	case events.LeaderTookOffice:
+		role = p.Role
+	case events.LeaderLeftOffice:
+		role = p.Role
+	default:
+		return false
+	}
+	role = strings.ToLower(role)
+	return strings.HasPrefix(role, "honorary") || strings.HasPrefix(role, "honourary") || strings.Contains(role, "emeritus") || role == "patron"
+}
+
 // add drafts a fact about entity with the match's date (or date, when given).
 func (c *sentenceContext) add(entity events.EntityID, date string, p events.Payload) int {
-	if entity == "" || entity.Validate() != nil {
+	if entity == "" || entity.Validate() != nil || honoraryOffice(p) {
 		return -1
 	}
 	if date == "" {

@@ -1647,3 +1647,71 @@ In 1950 peasant leaders set up the Kisan Mahaz at Lyallpur. Like every other par
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// A thirteenth round's readings, in an article of our own about an Eritrean party: years of another
+// calendar beside Gregorian ones ("(14 Megabit 1984 E.C.)"), a name joining two words with "and"
+// whose first half ends with an ideal, a subject after an opening "From … to …", a state body set up
+// (no party), a date that is a noun's ("the general election of 15 May 2005", "the 2010 general
+// election"), a post resigned ("resigned the chairmanship"), an honour that leads nothing, a party
+// deregistered and registered again, remnants that merged, a party "usually called simply" by a short
+// name, an alliance joined ("joined it"), one wound up, seats lost, an honorific ("Ato") and a place
+// before a leader the table names.
+func TestDraftThirteenthRound(t *testing.T) {
+	doc := parseArticle(t, "eup.txt", `= Eritrean Unity Party =
+
+The Eritrean Unity Party (EUP), usually called simply Unity, is a party in Eritrea. It was founded in Asmara on 3 March 1991 (24 Yekatit 1983 E.C.).
+
+From 1993 to 1998 the EUP was a member of the National Concord Front. It was dissolved in 2003.
+
+The congress of 1992 re-elected Ato Tesfay Berhe as chairman. The new name took effect on 8 May 1994 (30 Miyazya 1986 E.C.). The assembly that set up the Provisional Government met in 1994.
+
+In February 1995 Unity was one of the founding members of the Democratic Opposition Bloc (DOB), formed to contest the general election of 14 May 1995. Tesfay resigned the chairmanship in 1996; he was named honorary chairman of the party. The Bloc was wound up in 1999.
+
+In 1997 a faction broke away and founded the Eritrean Justice and Renewal Party (EJRP). On 12 October 1998 the electoral board deregistered the EJRP. It regained its registration on 2 April 2000.
+
+The Forum for Federalism was formed on 20 June 2001 to contest the 2002 general election. Unity joined it on 1 July 2001. In the 2002 general election Unity received 2.1% of the vote and lost its four seats.
+
+The council chose former mayor of Keren Selam Haile to lead the party in 2001. In 2003 its remnants, led by Selam Haile, merged into the Forum for Federalism.
+
+==Chairmen==
+| Name | Term |
+| Tesfay Berhe | 1991–1996 |
+| Selam Haile | 2001–2003 |`)
+	got := draftedDates(doc, "eritrean-unity-party")
+	expectDrafted(t, got, map[string]string{
+		"party.founded/v1 eritrean-unity-party ":                                        "1991-03-03",
+		"party.affiliation_recorded/v1 eritrean-unity-party national-concord-front":     "1993/1998",
+		"party.dissolved/v1 eritrean-unity-party ":                                      "2003",
+		"leader.took_office/v1 eritrean-unity-party tesfay-berhe chairman":              "1992",
+		"party.founded/v1 democratic-opposition-bloc ":                                  "1995-02",
+		"party.affiliation_recorded/v1 eritrean-unity-party democratic-opposition-bloc": "1995-02",
+		"leader.left_office/v1 eritrean-unity-party tesfay-berhe chairman":              "1996",
+		"party.dissolved/v1 democratic-opposition-bloc ":                                "1999",
+		"party.split/v1 eritrean-unity-party eritrean-justice-and-renewal-party":        "1997",
+		"party.banned/v1 eritrean-justice-and-renewal-party ":                           "1998-10-12",
+		"party.restored/v1 eritrean-justice-and-renewal-party ":                         "2000-04-02",
+		"party.founded/v1 forum-for-federalism ":                                        "2001-06-20",
+		"party.affiliation_recorded/v1 eritrean-unity-party forum-for-federalism":       "2001-07-01",
+		"leader.took_office/v1 eritrean-unity-party selam-haile chairman":               "2001",
+		"party.merged/v1 forum-for-federalism eritrean-unity-party":                     "2003",
+	})
+	for _, f := range Draft(doc, "eritrean-unity-party") {
+		switch p := f.Payload.(type) {
+		case events.LeaderTookOffice:
+			if strings.Contains(p.Role, "honorary") {
+				t.Errorf("Draft: %s took office as %q: an honour leads nothing", p.Person, p.Role)
+			}
+		case events.ElectionResult:
+			if p.Seats != "" {
+				t.Errorf("Draft: %s won %q seats, want none (it lost its four seats)", p.Election, p.Seats)
+			}
+		}
+		switch f.Entity {
+		case "provisional-government", "bloc", "eritrean-justice", "renewal-party":
+			t.Errorf("Draft: %s about %s, which is no party of the text", f.Type, f.Entity)
+		}
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

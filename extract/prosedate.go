@@ -266,6 +266,9 @@ func findDates(text string, prev prior) []proseDate {
 			if edtf == "" {
 				continue
 			}
+			if otherCalendar(text[i+m[1]:]) {
+				break // "14 Megabit 1984 E.C.": a year of another calendar, no Gregorian date
+			}
 			out = append(out, proseDate{start: i, end: i + m[1], edtf: edtf, year: year})
 			if prev = prev.after(edtf, year); year != 0 {
 				prev.inText, prev.open = true, strings.Contains(edtf, "/")
@@ -298,6 +301,31 @@ func (p prior) after(edtf string, year int) prior {
 		}
 	}
 	return prior{year: year, month: month}
+}
+
+// eraWords are the eras of calendars other than the Gregorian written after a year: the Ethiopian
+// (E.C.), Bikram Sambat (B.S., V.S.), Hijri (AH, SH), Buddhist (B.E.), and those named in words.
+const eraWords = `(?:E\.\s?C\.?|EC|B\.\s?S\.?|BS|V\.\s?S\.?|VS|A\.\s?H\.?|AH|S\.\s?H\.?|SH|B\.\s?E\.|(?:in\s+the\s+)?(?:Ethiopian|Hijri|Islamic|Nepali|Nepal\s+Sambat|Bikram\s+Sambat|Buddhist|Persian|Solar\s+Hijri|Thai|Juche|Minguo)\b)`
+
+// otherCalendarRE matches an era after a year; eraRE a year with its era.
+var (
+	otherCalendarRE = regexp.MustCompile(`^\s*` + eraWords + `(?:[^\p{L}\p{N}]|$)`)
+	eraRE           = regexp.MustCompile(`\b\d{1,4}\s*(` + eraWords + `)`)
+)
+
+// otherCalendar reports whether the words after a year name another calendar's era.
+func otherCalendar(after string) bool { return otherCalendarRE.MatchString(after) }
+
+// eraSpans returns where text writes the era of a year of another calendar ("E.C." in "1984 E.C."),
+// whose letters name nothing.
+func eraSpans(text string) [][2]int {
+	var out [][2]int
+	for _, m := range eraRE.FindAllStringSubmatchIndex(text, -1) {
+		if otherCalendar(text[m[2]:]) {
+			out = append(out, [2]int{m[2], m[3]})
+		}
+	}
+	return out
 }
 
 func isWordByte(c byte) bool {

@@ -52,6 +52,13 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.mergedInto(p, c.refsIn(1))
 				}
 			}},
+		// "its remnants, led by X, merged into the Alliance": what was left of the party merged.
+		{"remnants-merged", rx(`\b(?:its|the\s+party's|their)\s+(?:remnants|remaining\s+members|rump|remaining\s+branches|last\s+members)\b[^⟦;]*?(?:⟦\d+⟧[^⟦;]*?)*?\s+(?:were\s+|was\s+)?(?:merged|absorbed|folded)\s+into\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(1); ok && p.id != c.d.topic {
+					c.mergedInto(p, []ref{{id: c.d.topic, kind: events.KindParty}})
+				}
+			}},
 		{"merged-with-to-form", rx(`\bmerged\s+(?:(?:in|on)\s+[^⟦;,]*?\s+)?with\s+(?:the\s+)?(?:[\w-]+\s+)?{EL}(?:\s+(?:in|on)\s+[^⟦;,]*?)?\s+(?:to\s+(?:form|create|found|establish|launch)|into|as)\s+(?:the\s+|a\s+new\s+(?:party|organi[sz]ation|movement|alliance),?\s+(?:the\s+|called\s+(?:the\s+)?|named\s+(?:the\s+)?)?)?{E}`),
 			func(c *sentenceContext) {
 				p, ok := c.newParty(2)
@@ -475,6 +482,25 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.d.current[p.id] = n.name // the name it had first
 				}
 			}},
+		// "New Georgia – Civic Renewal, usually called simply New Georgia": a short name of the party.
+		{"called-simply", rx(`{E},?\s+(?:\(\s*)?(?:usually|commonly|often|generally|popularly|informally|mostly|widely|simply)\s+(?:\w+\s+)?(?:called|known\s+as|referred\s+to\s+as|named)\s+(?:simply\s+|just\s+)?(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				n, ok2 := c.one(2)
+				if !ok || !ok2 || n.name == "" || n.id == p.id {
+					return
+				}
+				if n.kind == events.KindPerson {
+					// "New Georgia" read as a person's name: the party's, the words say.
+					for key, id := range c.d.persons {
+						if id == n.id {
+							delete(c.d.persons, key)
+						}
+					}
+				}
+				c.sameEntity(n, p)
+				c.d.addName(c.text, p.id, ref{id: p.id, kind: events.KindParty, name: n.name})
+			}},
 		{"bore-the-name", rx(`{E}\s+(?:\w+\s+)?(?:bore|had|carried|went\s+by|used)\s+the\s+name\s+(?:of\s+)?(?:the\s+)?{E}`),
 			func(c *sentenceContext) {
 				p, ok := c.party(1)
@@ -546,7 +572,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			}},
 		// "the registrar struck Ojcowizna off the register", "was struck off the register":
 		// deregistered, the party's legal existence ended.
-		{"struck-off", rx(`(?:{E}\s+(?:\w+\s+){0,2}?)?(?:struck|removed|deleted|erased)\s+(?:the\s+)?{E}\s+(?:off|from)\s+the\s+(?:\w+\s+)?(?:register|registry|roll)|{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:struck|removed|deleted|erased|deregistered)(?:\s+(?:off|from)\s+the\s+(?:\w+\s+)?(?:register|registry|roll))?`),
+		{"struck-off", rx(`(?:{E}\s+(?:\w+\s+){0,2}?)?(?:struck|removed|deleted|erased)\s+(?:the\s+)?{E}\s+(?:off|from)\s+the\s+(?:\w+\s+)?(?:register|registry|roll)|{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:struck|removed|deleted|erased)(?:\s+(?:off|from)\s+the\s+(?:\w+\s+)?(?:register|registry|roll))?`),
 			func(c *sentenceContext) {
 				p, ok := c.party(2)
 				by := c.body(1)
@@ -592,6 +618,28 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			}},
 		// "Gobernación cancelled the PLA's registration", "the registration of X was cancelled":
 		// its legal existence ended.
+		// "the NEBE deregistered the EJCP": the party struck off by a body.
+		// A party that loses its registration loses its legal standing, as a ban takes it; it may
+		// regain it ("regained its registration").
+		{"deregistered", rx(`(?:{E}\s+(?:\w+\s+){0,2}?|\b[Tt]he\s+(?:\w+\s+){0,3}?(?:board|commission|ministry|court|authorities|registrar|government)\s+)(?:deregistered|de-registered|delisted)\s+(?:the\s+)?{E}|{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:deregistered|de-registered|delisted)(?:\s+by\s+(?:the\s+)?{E})?`),
+			func(c *sentenceContext) {
+				p, ok := c.party(2)
+				by := c.body(1)
+				if !ok {
+					p, ok = c.party(3)
+					by = c.body(4)
+				}
+				if ok {
+					c.add(p.id, "", events.PartyBanned{By: by})
+				}
+			}},
+		// "it regained its registration on 2 April 2009": legal again.
+		{"registration-regained", rx(`{E}\s+(?:\w+\s+)?(?:regained|recovered|won\s+back|got\s+back)\s+(?:its\s+)?(?:legal\s+)?(?:registration|legal\s+status|legality|licen[cs]e)`),
+			func(c *sentenceContext) {
+				if p, ok := c.party(1); ok {
+					c.add(p.id, "", events.PartyRestored{Means: "registration regained"})
+				}
+			}},
 		{"registration-cancelled", rx(`\b(?:cancelled|canceled|revoked|withdrew|annulled|suspended)\s+(?:the\s+)?{E}(?:'s|’s)\s+(?:legal\s+)?registration|\b[Tt]he\s+registration\s+of\s+(?:the\s+)?{E}\s+was\s+(?:\w+\s+)?(?:cancelled|canceled|revoked|withdrawn|annulled|suspended)`),
 			func(c *sentenceContext) {
 				if p, ok := c.firstParty(1, 2); ok {
@@ -733,7 +781,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(p.id, "", events.PartyDeclaredIllegal{By: by})
 				}
 			}},
-		{"dissolved", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:dissolved|disbanded|abolished|liquidated)(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?{E})?`),
+		{"dissolved", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:dissolved|disbanded|abolished|liquidated|wound\s+up)(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
 				if p, ok := c.party(1); ok {
 					c.add(p.id, "", events.PartyDissolved{By: c.body(2)})
@@ -952,7 +1000,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 							in, ok1 = c.namedPerson(r)
 						}
 					}
-					role = map[string]string{"chairmanship": "chairman", "chair": "chairman", "presidency": "president"}[c.group(9)]
+					role = officeOfPost[c.group(9)]
 					if role == "" {
 						role = "leader"
 					}
@@ -1095,6 +1143,23 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 			}},
 		// "The national executive chose Dario Bosko, a trade unionist, to replace her in 1980."
+		// "The council chose X to lead the party in 2001": X took the lead.
+		{"chose-to-lead", rx(`\b(?:chose|elected|appointed|named|picked|selected|designated)\s+(?:[^⟦;]*?\s+)?{E}(?:,[^⟦;]*?,)?\s+(?:to\s+(?:lead|head|chair)|as\s+the\s+new\s+head\s+of)\s+(?:the\s+party|it|{E})`),
+			func(c *sentenceContext) {
+				person, ok := c.personNamed(1)
+				if !ok {
+					return
+				}
+				party := c.lastPartyBefore(c.match[0])
+				if p, ok := c.party(2); ok {
+					party = p.id
+				}
+				role := "leader"
+				if strings.Contains(c.sk[c.match[0]:c.match[1]], "to chair") {
+					role = "chairman"
+				}
+				c.office(party, person.id, role, false)
+			}},
 		{"chose-to-replace", rx(`\b(?:chose|elected|appointed|named|picked|selected|nominated|designated)\s+(?:[^⟦;]*?\s+)?{E}(?:,[^⟦;]*?,)?\s+to\s+(?:replace|succeed)\s+{E}`),
 			func(c *sentenceContext) {
 				in, ok1 := c.personNamed(1)
@@ -1293,21 +1358,26 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(c.lastPartyBefore(c.match[0]), "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: c.roleOr(2, "leader")}})
 				}
 			}},
-		{"left-office", rx(`{E},?\s+(?:\w+\s+)?(?:resigned|stepped\s+down|stood\s+down|retired|was\s+(?:ousted|removed|deposed|dismissed|replaced)|gave\s+up\s+the\s+(?:party\s+)?(?:presidency|leadership|chairmanship))(?:\s+(?:as|from\s+(?:the\s+post\s+of|(?:his|her)\s+post\s+as|the\s+(?:leadership|presidency|chairmanship)\s+of))\s+(?:the\s+)?(?:party's\s+)?{ROLE})?(?:\s+(?:of|in)\s+(?:the\s+)?{E})?`),
+		{"left-office", rx(`{E},?\s+(?:\w+\s+)?(?:resigned(?:\s+(?:the|his|her)\s+(?:party\s+)?(chairmanship|leadership|presidency|chair))?|stepped\s+down|stood\s+down|retired|was\s+(?:ousted|removed|deposed|dismissed|replaced)|gave\s+up\s+the\s+(?:party\s+)?(?:presidency|leadership|chairmanship))(?:\s+(?:as|from\s+(?:the\s+post\s+of|(?:his|her)\s+post\s+as|the\s+(?:leadership|presidency|chairmanship)\s+of))\s+(?:the\s+)?(?:party's\s+)?{ROLE})?(?:\s+(?:of|in)\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
 				person, ok := c.person(1)
 				if !ok {
 					return
 				}
 				party, _ := c.d.officeOf(person.id) // the body of the office the text gave the person
-				if p, ok := c.lineage(3); ok {
+				if p, ok := c.lineage(4); ok {
 					party = p.id
-				} else if c.governmentOffice(c.group(2)) || c.group(2) == "" && ministerRE.MatchString(c.text) {
+				} else if c.governmentOffice(c.group(3)) || c.group(3) == "" && ministerRE.MatchString(c.text) {
 					return
 				}
 				role := c.d.roleOf(party, person.id)
-				if r := c.group(2); r != "" {
+				if r := c.group(3); r != "" {
 					role = Role(r)
+				} else if r := officeOfPost[c.group(2)]; r != "" {
+					role = r // "Tsehay resigned the chairmanship"
+				} else if _, _, held := c.d.lastTaken(func(body events.EntityID, o events.Office) bool { return o.Person == person.id }); !held &&
+					strings.Contains(c.sk[c.match[0]:c.match[1]], "retired") && !slices.ContainsFunc(c.d.leaders, func(n string) bool { return events.Slug(n) == person.id }) {
+					return // "Bregvadze, who had retired from active politics in 2010": no office the text gave him
 				}
 				c.add(party, "", events.LeaderLeftOffice{Office: events.Office{Person: person.id, Role: role}})
 			}},
@@ -1913,6 +1983,17 @@ func (c *sentenceContext) party(g int) (ref, bool) {
 	return r, ok && r.kind == events.KindParty && r.id != ""
 }
 
+// stateBody reports whether a name ends with a word for an organ of the state ("the Transitional
+// Government", "the Supreme Court", "the National Army"), which a founding does not make a party.
+func stateBody(name string) bool {
+	words := strings.Fields(strings.ToLower(name))
+	return len(words) > 0 && stateBodyWords[words[len(words)-1]]
+}
+
+var stateBodyWords = map[string]bool{"government": true, "court": true, "army": true, "ministry": true,
+	"parliament": true, "assembly": true, "cabinet": true, "commission": true, "police": true, "administration": true,
+	"tribunal": true, "senate": true, "navy": true, "gendarmerie": true, "board": true, "authority": true}
+
 // newParty returns the entity of submatch g as the party a split or a walk-out founded: a party, or
 // a body the sentence names first whose name says nothing of its kind ("formed the Christian
 // Agrarian Left"), which is a party from now on.
@@ -1924,6 +2005,8 @@ func (c *sentenceContext) newParty(g int) (ref, bool) {
 	switch {
 	case r.kind == events.KindParty:
 		return r, true
+	case stateBody(r.name):
+		return ref{}, false // "the conference that set up the Transitional Government": no party
 	// A body first named here, or a name of several words the finder could not type (a name of no
 	// kind is never remembered, so never fresh); not an abbreviation, which may stand for anything.
 	case (r.kind == events.KindOrganisation || r.kind == "") && c.d.fresh[r.id] || r.kind == "" && !allCaps(r.name) && strings.Contains(r.name, " ") ||
@@ -2186,6 +2269,9 @@ const theirDeath = `(?:his|her|their)\s+(?:own\s+|sudden\s+|early\s+)?death\b`
 
 var subjectListRE = regexp.MustCompile(`⟦\d+⟧(?:(?:,\s*|,?\s+and\s+)⟦\d+⟧)*\s+(?:(?:then|later|also|soon|jointly|together)\s+)?$`)
 
+// officeOfPost is the office a word for a post names: "the chairmanship" is a chairman's.
+var officeOfPost = map[string]string{"chairmanship": "chairman", "chair": "chairman", "presidency": "president", "leadership": "leader"}
+
 var (
 	diedAfterAndRE   = regexp.MustCompile(`^[^⟦]*,\s+and\s+(?:(?:later|then|soon|eventually)\s+)?(?:died|was\s+killed|was\s+assassinated|was\s+executed|was\s+shot)$`)
 	whenBeforeRE     = regexp.MustCompile(`\b(?:when|until|before|after|by\s+the\s+time)\s+$`)
@@ -2207,7 +2293,7 @@ var (
 	ofUnnamedRE      = regexp.MustCompile(`^\s+of\s+(?:its|the|a|their)\s+[a-z]`)
 	andRE            = regexp.MustCompile(`,\s+and\s+`)
 	seatsRE          = regexp.MustCompile(`(?i)\b(\d[\d,]*|no|a\s+single|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:of\s+the\s+\d[\d,]*\s+|out\s+of\s+\d[\d,]*\s+)?(?:\w+\s+)?(?:seats?|deputies|members|MPs|representatives|senators|legislators)\b`)
-	lostRE           = regexp.MustCompile(`(?i)\b(?:lost|lose|losing)\s+$`)
+	lostRE           = regexp.MustCompile(`(?i)\b(?:lost|lose|losing|lost\s+(?:all\s+)?(?:its|their|the|all|his|her))\s+(?:all\s+)?(?:of\s+(?:its|their|the)\s+)?$`)
 	percentRE        = regexp.MustCompile(`(\d+(?:\.\d+)?)\s?(%|per\s?cent|percent)`)
 	votesRE          = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d{4,})\s+votes`)
 	electionRE       = regexp.MustCompile(`(?i)\b(?:the\s+)?(\d{4})\s+((?:general|parliamentary|legislative|presidential|national|local|communal|municipal|regional|european|constituent\s+assembly|snap|federal|state|duma)\s+)?elections?\b|\belections?\s+(?:of|in)\s+(\d{4})\b`)

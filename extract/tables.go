@@ -104,6 +104,24 @@ var leaderColumns = struct{ name, start, end, term, number []string }{
 	number: []string{"No.", "No", "#", "Nr."},
 }
 
+// noHolder reports whether a leaders table's name cell says the office had no holder: "vacant".
+func noHolder(name string) bool {
+	switch strings.ToLower(strings.Trim(strings.TrimSpace(name), "()[]*")) {
+	case "vacant", "vacancy", "none", "office vacant", "post vacant", "no leader", "position vacant":
+		return true
+	}
+	return false
+}
+
+// stillInOffice reports whether a term's end says the term goes on: "Incumbent", "present".
+func stillInOffice(end string) bool {
+	switch strings.ToLower(strings.Trim(strings.TrimSpace(end), "()*")) {
+	case "incumbent", "present", "current", "in office", "to date", "ongoing", "now", "today":
+		return true
+	}
+	return false
+}
+
 // columnOf returns the first of labels that t has a column for, or "".
 func columnOf(t *document.Table, labels []string) string {
 	for _, l := range labels {
@@ -119,6 +137,9 @@ func (x *extractor) leadersTable(sec *document.Section, t *document.Table) error
 	for _, r := range t.Rows {
 		q := x.lineText(r.Line)
 		start, end := cellOf(t, r, leaderColumns.start), cellOf(t, r, leaderColumns.end)
+		if stillInOffice(end) {
+			end = "" // "Incumbent", "present": the term goes on
+		}
 		var startDate, endDate string
 		var err error
 		// A date that cannot be read loses the facts it dates, not the others of the row.
@@ -153,8 +174,8 @@ func (x *extractor) leadersTable(sec *document.Section, t *document.Table) error
 		}
 		for _, holder := range []struct{ column, role string }{{nameColumn, sectionOffice(sec.Title)}, {"Deputy", "deputy leader"}} {
 			name := cell(t, r, holder.column)
-			if name == "" || filled(t, r, holder.column) || !tookOK && (!leftOK || endDate == "") {
-				continue
+			if name == "" || filled(t, r, holder.column) || !tookOK && (!leftOK || endDate == "") || noHolder(name) {
+				continue // "| — | vacant | 9 October 1997 | 13 December 1997 |": no one held it
 			}
 			role := holder.role
 			if note := strings.ToLower(firstOf(cell(t, r, "Notes"), cell(t, r, "Note"))); holder.column == nameColumn && (note == "acting" || note == "interim" || note == "caretaker") {

@@ -101,6 +101,9 @@ func ValueText(v projections.Value, what string) string {
 	if v.Disputed {
 		lines := []string{"DISPUTED: the sources disagree on the " + what}
 		for _, c := range v.Claims {
+			if what == "date" && c.Value == "XXXX" {
+				continue // a claim that dates nothing takes no side
+			}
 			value := c.Value
 			if c.Date != "" && c.Date != "XXXX" && c.Date != c.Value {
 				value += " (dated " + c.Date + ")"

@@ -127,7 +127,13 @@ func disputesOf(id events.EntityID, evs []events.Event, names Names) []Dispute {
 					members = append(members, names(m))
 				}
 				sort.Strings(members)
-				g := group("merger")
+				field := "merger"
+				if p.Absorbed {
+					// "A merged into C": A joined C, at C's founding or after it; the claims about A
+					// joining dispute with each other, not with the founding merger of other parties.
+					field = "merger of " + strings.Join(members, ", ") + " into " + names(id)
+				}
+				g := group(field)
 				g.add(e, strings.Join(members, ", "), e.Date)
 				g.items[len(g.items)-1].some = p.Absorbed // "A merged into C": A is one of them
 			}

@@ -603,3 +603,52 @@ func TestDisputedFoundingLeavesTheDaysBetweenUncertain(t *testing.T) {
 		}
 	}
 }
+
+// A thirteenth round's folds: a term whose end two sources tell, one to the year ("1979–1990") and one
+// to the month ("stepped down in November 1990"), ends in that month; an undated "acting chairman"
+// claim is the dated acting leader's term, not a term of its own shown on every day; and a party
+// that absorbed another long after its founding merger has two mergers, not one in dispute.
+func TestThirteenthRoundFolds(t *testing.T) {
+	took := func(person events.EntityID, role string) events.LeaderTookOffice {
+		return events.LeaderTookOffice{Office: events.Office{Person: person, Role: role}}
+	}
+	left := func(person events.EntityID, role string) events.LeaderLeftOffice {
+		return events.LeaderLeftOffice{Office: events.Office{Person: person, Role: role}}
+	}
+	evs := []events.Event{
+		fact(t, events.TypePartyFounded, "1956-09-22", events.PartyFounded{Name: "P"}, "founded"),
+		fact(t, events.TypePartyMerged, "XXXX", events.PartyMerged{Members: []events.EntityID{"a", "b"}}, "Merger: A, B"),
+		fact(t, events.TypeLeaderTookOffice, "1979", took("mahato", "leader"), "* 1979–1990: Mahato"),
+		fact(t, events.TypeLeaderLeftOffice, "1990", left("mahato", "leader"), "* 1979–1990: Mahato"),
+		fact(t, events.TypeLeaderLeftOffice, "1990-11", left("mahato", "leader"), "Mahato stepped down in November 1990"),
+		fact(t, events.TypeLeaderTookOffice, "1990-11", took("lamichhane", "leader"), "and was succeeded by Lamichhane"),
+		fact(t, events.TypeLeaderLeftOffice, "2003-11-26", left("lamichhane", "leader"), "resigned on 26 November 2003"),
+		fact(t, events.TypeLeaderTookOffice, "2003-11-26", took("lortkipanidze", "acting leader"), "| Lortkipanidze | 26 November 2003 | 18 January 2004 | Acting |"),
+		fact(t, events.TypeLeaderLeftOffice, "2004-01-18", left("lortkipanidze", "acting leader"), "| Lortkipanidze | 26 November 2003 | 18 January 2004 | Acting |"),
+		fact(t, events.TypeLeaderTookOffice, "XXXX", took("lortkipanidze", "acting chairman"), "Lortkipanidze served as acting chairman"),
+		fact(t, events.TypeLeaderTookOffice, "2004-01-18", took("meskhishvili", "chairman"), "elected chairman on 18 January 2004"),
+		fact(t, events.TypePartyMerged, "2013-05-18", events.PartyMerged{Members: []events.EntityID{"c"}, Absorbed: true}, "C merged into P on 18 May 2013"),
+	}
+	for _, tt := range []struct {
+		at      string
+		leaders []events.EntityID
+	}{
+		{"1990-06-01", []events.EntityID{"mahato"}},
+		{"1990-12-01", []events.EntityID{"lamichhane"}},
+		{"2000-01-01", []events.EntityID{"lamichhane"}},
+		{"2004-01-01", []events.EntityID{"lortkipanidze"}},
+		{"2005-01-01", []events.EntityID{"meskhishvili"}},
+	} {
+		st := projections.Party("p", evs, day(t, tt.at), nil)
+		var got []events.EntityID
+		for _, l := range st.Leaders {
+			got = append(got, l.Person)
+		}
+		if !slices.Equal(got, tt.leaders) {
+			t.Errorf("Party on %s: leaders %v, want %v (%+v)", tt.at, got, tt.leaders, st.Leaders)
+		}
+		if len(st.Disputes) != 0 {
+			t.Errorf("Party on %s: disputes %+v, want none: the absorption of 2013 is a merger of its own", tt.at, st.Disputes)
+		}
+	}
+}

@@ -17,6 +17,9 @@ import (
 func officeKey(role string) string {
 	k := strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(role, "-", " "))), " ")
 	k = strings.TrimPrefix(k, "party ")
+	if w, rest, ok := strings.Cut(k, " "); ok && events.Provisional(k) {
+		return w + " " + officeKey(rest) // "acting chairman" and "acting leader": one acting office
+	}
 	switch k {
 	case "leader", "president", "chairman", "chairwoman", "chairperson", "chair", "head":
 		return "head"
@@ -138,11 +141,21 @@ func tenures(took, left []*events.Event) []tenure {
 
 // personTenures is tenures for the claims of one person in one office, and its departures.
 func personTenures(person events.EntityID, office string, claims, deps []*events.Event) []tenure {
+	// A term ends at the first departure no earlier than its start, told as precisely as a source
+	// tells it: "1979–1990" and "stepped down in November 1990" end it in November 1990.
 	endOf := func(start events.Date) *events.Event {
-		for _, d := range deps {
-			if d.Date.Latest() >= start.Earliest() {
-				return d
+		for i, d := range deps {
+			if d.Date.Latest() < start.Earliest() {
+				continue
 			}
+			best := d
+			for _, o := range deps[i+1:] {
+				if o.Date.Earliest() >= best.Date.Earliest() && o.Date.Latest() <= best.Date.Latest() && o.Date.Latest() >= start.Earliest() &&
+					o.Date.Latest()-o.Date.Earliest() < best.Date.Latest()-best.Date.Earliest() {
+					best = o
+				}
+			}
+			return best
 		}
 		return nil
 	}
