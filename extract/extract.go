@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -112,6 +113,7 @@ type extractor struct {
 	facts   []events.Fact
 	named   map[events.EntityID]bool
 	strict  bool               // refuse, rather than skip, a value that cannot be read
+	leaders []string           // the leaders the document's structures name (leaderNames), read once
 	warned  []document.Warning // what was skipped, when not strict
 }
 
@@ -141,12 +143,52 @@ func (x *extractor) name(id events.EntityID, kind events.Kind, name, nameType, q
 
 // mention names an entity mentioned by name and returns its id.
 func (x *extractor) mention(kind events.Kind, name, quote string) events.EntityID {
+	if kind == events.KindPerson {
+		if full := x.fullName(name); full != "" {
+			// "| 2005 | Yohannes Bekele |" in a document whose leaders table names Yohannes Bekele
+			// Woldegiorgis: the leader, under a shorter name.
+			id := x.mention(kind, full, quote)
+			if key := id + "\x00" + events.EntityID(events.NameKey(name)); !x.named[key] {
+				x.named[key] = true
+				x.add(id, "", quote, events.EntityNamed{Kind: kind, Name: name, NameType: events.NameAlternate, Language: language(name)})
+			}
+			return id
+		}
+	}
 	id := events.Slug(name)
 	if !x.named[id] {
 		x.named[id] = true
 		x.add(id, "", quote, events.EntityNamed{Kind: kind, Name: name, NameType: events.NameOfficial, Language: language(name)})
 	}
 	return id
+}
+
+// fullName returns the one longer name of a leader the document's infobox, leaders tables and lists
+// name that begins with the words of name (two or more), or "": "Yohannes Bekele" for Yohannes Bekele
+// Woldegiorgis.
+func (x *extractor) fullName(name string) string {
+	words := strings.Fields(events.NameKey(name))
+	if len(words) < 2 {
+		return ""
+	}
+	if x.leaders == nil {
+		x.leaders = leaderNames(x.doc)
+		if x.leaders == nil {
+			x.leaders = []string{}
+		}
+	}
+	found := ""
+	for _, l := range x.leaders {
+		l, _ = splitQualifier(l) // "Ana Ruiz (last)"
+		lw := strings.Fields(events.NameKey(l))
+		if len(lw) > len(words) && slices.Equal(lw[:len(words)], words) && found != l {
+			if found != "" {
+				return "" // two leaders it may be: neither
+			}
+			found = l
+		}
+	}
+	return found
 }
 
 func (x *extractor) lineText(n int) string {

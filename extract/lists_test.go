@@ -2,6 +2,7 @@ package extract
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -188,5 +189,50 @@ The Lowland Agrarian Party is a party in Ethiopia.
 	}
 	if t.Failed() {
 		t.Logf("facts: %v", got)
+	}
+}
+
+// A leader a results table names by the first words of the name the leaders table gives is that
+// leader; a split told "he and eleven of the members … broke away and founded"; and a founding
+// conference that "adopted the name" founds the party under it, no rename.
+func TestShortNamesSplitsAndFoundingNames(t *testing.T) {
+	doc := parseArticle(t, "dcp.txt", `= Democratic Concord Party =
+
+The Democratic Concord Party (DCP) is a party in Eritrea. It was founded on 12 February 2000.
+
+The founding conference of the new party, held in Keren on 12 February 2000, elected Amanuel Tesfay chairman and adopted the name Democratic Concord Party. In October 2004 Selam Haile and eleven of the thirty-one members of the central committee broke away and founded the Concord Renewal Party.
+
+== Leaders ==
+| Name | Term |
+| Amanuel Tesfay Gebremedhin | 2000–2011 |
+
+== Results ==
+| Election | Leader | Votes | % | Seats |
+| 2005 | Amanuel Tesfay | 131,870 | 0.6 | 3 / 547 |
+`)
+	facts, _, err := FactsWith(doc, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var leader events.EntityID
+	split, renamed := false, false
+	for _, f := range append(facts, Draft(doc, "democratic-concord-party")...) {
+		switch p := f.Payload.(type) {
+		case events.ElectionResult:
+			leader = p.Leader
+		case events.PartySplit:
+			split = p.NewParty == "concord-renewal-party" && f.Date.String() == "2004-10" && slices.Equal(p.Leaders, []events.EntityID{"selam-haile"})
+		case events.PartyRenamed:
+			renamed = true
+		}
+	}
+	if leader != "amanuel-tesfay-gebremedhin" {
+		t.Errorf("FactsWith: the 2005 result led by %q, want amanuel-tesfay-gebremedhin", leader)
+	}
+	if !split {
+		t.Error("FactsWith: no split of October 2004 led by Selam Haile")
+	}
+	if renamed {
+		t.Error("FactsWith: a rename, want the founding conference's name the name it was founded under")
 	}
 }

@@ -361,7 +361,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(p.id, "", events.PartyRestored{Means: strings.ToLower(c.group(2))})
 				}
 			}},
-		{"broke-away", rx(`(?:{E}\s+(?:suffered|underwent|experienced|saw)\s+a\s+(?:\w+\s+)?split\s+when\s+)?(?:a\s+(?:faction|group|wing)\s+(?:led\s+by|under|around)\s+)?{EL}(?:\s+and\s+(?:his|her|their)\s+(?:followers|supporters|allies|faction)|,?\s+and\s+(?:most|some|many|much|part|several|a\s+group|a\s+number|members)\s+of\s+[^;]*?)?(?:\s+in\s+{E})?,?\s+(?:broke\s+away|split\s+(?:off|away)|seceded|walked\s+out)(?:\s+from\s+(?:the\s+)?{E})?(?:\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})?(?:,?\s+(?:and|to)\s+` + `(?:found|form|create|establish|launch|set\s+up)(?:ed)?\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E})?`),
+		{"broke-away", rx(`(?:{E}\s+(?:suffered|underwent|experienced|saw)\s+a\s+(?:\w+\s+)?split\s+when\s+)?(?:a\s+(?:faction|group|wing)\s+(?:led\s+by|under|around)\s+)?{EL}(?:\s+and\s+(?:his|her|their)\s+(?:followers|supporters|allies|faction)|,?\s+and\s+(?:most|some|many|much|part|several|a\s+group|a\s+number|members)\s+of\s+[^;]*?|,?\s+and\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozens|hundreds|a\s+dozen)\s+(?:other\s+)?(?:of|members|deputies|supporters|followers|delegates|MPs)\b[^;]*?)?(?:\s+in\s+{E})?,?\s+(?:broke\s+away|split\s+(?:off|away)|seceded|walked\s+out)(?:\s+from\s+(?:the\s+)?{E})?(?:\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})?(?:,?\s+(?:and|to)\s+` + `(?:found|form|create|establish|launch|set\s+up)(?:ed)?\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E})?`),
 			func(c *sentenceContext) {
 				from, ok := c.party(1)
 				if f, okFrom := c.party(4); okFrom {
@@ -1773,6 +1773,9 @@ func (c *sentenceContext) renamed(p ref, to string, g int) {
 	}
 	if events.NameKey(from) == events.NameKey(to) {
 		from = "" // the name before is not told: the party is known by the new one
+	}
+	if founded := c.d.foundingDate(p.id); from == "" && founded != "" && founded == c.date().edtf {
+		return // "the founding conference … adopted the name X": the name it was founded under
 	}
 	c.add(p.id, "", events.PartyRenamed{From: from, To: to})
 	c.d.current[p.id] = to
