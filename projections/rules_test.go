@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"math/rand"
+	"slices"
 	"testing"
 	"time"
 
@@ -206,7 +207,7 @@ func describe(evs []events.Event) string {
 // wing or affiliation and no vacancy; the leaders who had begun are its last ones.
 func TestPropertyNothingCurrentAfterTheEnd(t *testing.T) {
 	r := propertyRand(t)
-	endings := []events.Payload{events.PartyDissolved{}, events.PartyBanned{}, events.PartyDeclaredIllegal{}, events.PartyCeased{}}
+	endings := []events.Payload{events.PartyDissolved{}, events.PartyCeased{}}
 	for range propertyRuns {
 		evs := leaderClaims(t, r)
 		evs = append(evs,
@@ -232,6 +233,41 @@ func TestPropertyNothingCurrentAfterTheEnd(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A ban (or a declaration that the party is illegal) ends its legal life, not the party: on every
+// day after it, the leaders, wings and affiliations are those of the same record without the ban.
+func TestPropertyBanKeepsTheParty(t *testing.T) {
+	r := propertyRand(t)
+	bans := []events.Payload{events.PartyBanned{}, events.PartyDeclaredIllegal{}}
+	for range propertyRuns {
+		evs := leaderClaims(t, r)
+		evs = append(evs,
+			fact(t, events.TypePartyWing, "XXXX", events.PartyWing{Wing: "w", Kind: "youth wing"}, "wing"),
+			fact(t, events.TypePartyAffiliation, randDate(r), events.PartyAffiliation{Organisation: "o", Kind: "international"}, "affiliation"))
+		ban := bans[r.Intn(len(bans))]
+		at := events.MustParseDate(fmt.Sprint(1990 + r.Intn(10)))
+		banned := append(slices.Clone(evs), fact(t, ban.EventType(), at.String(), ban, "ban"))
+		for _, day := range days(r, at.Latest()) {
+			if day < at.Latest() {
+				continue
+			}
+			with, without := projections.Party("p", banned, day, nil), projections.Party("p", evs, day, nil)
+			if with.Ended() || !slices.Equal(leaderIDs(with), leaderIDs(without)) || len(with.Wings) != len(without.Wings) || len(with.Affiliations) != len(without.Affiliations) {
+				t.Fatalf("%s, banned %s: Party(%s) = ended %v, leaders %v, %d wings, %d affiliations; want leaders %v, %d wings, %d affiliations as without the ban",
+					describe(banned), at, day, with.Ended(), leaderIDs(with), len(with.Wings), len(with.Affiliations), leaderIDs(without), len(without.Wings), len(without.Affiliations))
+			}
+		}
+	}
+}
+
+// leaderIDs returns the people of a state's current leaders.
+func leaderIDs(st projections.PartyState) []events.EntityID {
+	var out []events.EntityID
+	for _, l := range st.Leaders {
+		out = append(out, l.Person)
+	}
+	return out
 }
 
 // Between one holder's departure and the next one's arrival the office is vacant, since the
@@ -388,8 +424,9 @@ func TestNorlandDocument(t *testing.T) {
 		{"1933-01-01", projections.StateActive, []string{"anna-lind chair 1931-05-03 certain", "per-holm deputy chairman XXXX undated"}, "", ""},
 		{"1936-07-01", projections.StateActive, []string{"per-holm deputy chairman XXXX undated"}, "chair since 1936-06-20", ""},
 		{"1937-01-01", projections.StateActive, []string{"erik-berg chair 1936-09-01 certain", "per-holm deputy chairman XXXX undated"}, "", ""},
-		{"1945-01-01", "banned", nil, "", projections.BanInForce},
-		{"1950-05-10", "banned", nil, "", projections.BanOver},
+		// A ban ends the party's legal life, not its leadership.
+		{"1945-01-01", "banned", []string{"erik-berg chair 1936-09-01 certain", "per-holm deputy chairman XXXX undated"}, "", projections.BanInForce},
+		{"1950-05-10", "banned", []string{"erik-berg chair 1936-09-01 certain", "per-holm deputy chairman XXXX undated"}, "", projections.BanOver},
 	}
 	for _, tt := range tests {
 		st := projections.Party(id, evs, mustDay(t, tt.at), nil)

@@ -226,7 +226,7 @@ type PartyState struct {
 	Predecessors []Link          `json:"predecessors"`
 	Successors   []Link          `json:"successors"`
 	Disputes     []Dispute       `json:"disputes"` // claims that cannot all be true, whatever the day
-	// FormerLeaders are, once the party has ended (dissolved, banned, declared illegal, ceased), the
+	// FormerLeaders are, once the party has ended (dissolved, merged, ceased; see Ended), the
 	// last holders of each office: nothing outlives its party.
 	FormerLeaders []Leader `json:"former_leaders"`
 	// Vacancies are the offices of a living party that nobody held on the day.
@@ -239,9 +239,19 @@ type PartyState struct {
 	Bans []Ban `json:"bans"`
 }
 
-// Ended reports whether the party had certainly ended by the day: dissolved, banned, declared
-// illegal or ceased activity.
-func (s PartyState) Ended() bool { return slices.ContainsFunc(s.Status.States, State.Ending) }
+// Ended reports whether the party had certainly ended by the day: dissolved, merged or ceased
+// activity. A ban ends its legal life, not the party: a banned party lives on (underground, in exile)
+// with its leaders, wings and affiliations, as the sources tell of them.
+func (s PartyState) Ended() bool { return slices.ContainsFunc(s.Status.States, State.Final) }
+
+// Final reports whether s ends the party itself: dissolved, merged, or ceased activity.
+func (s State) Final() bool {
+	switch s {
+	case StateDissolved, StateCeased, StateMerged:
+		return true
+	}
+	return false
+}
 
 // Exists reports whether the party has or may have been founded by the day.
 func (s PartyState) Exists() bool { return !s.Status.Is(StateNotFounded) }
