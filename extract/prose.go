@@ -470,6 +470,9 @@ var thatItRE = regexp.MustCompile(`\b(?:ruling|ruled|finding|found|arguing|argue
 // objectOfRE matches a preposition that "it" is the object of: "absorbed into it", "split from it".
 var objectOfRE = regexp.MustCompile(`\b(?:into|with|from|against)\s+$`)
 
+// honorificBeforeRE matches the word right before a name, which may be an honorific: "Dr. ", "Ato ".
+var honorificBeforeRE = regexp.MustCompile(`\b(\p{L}+)\.?\s+$`)
+
 // joinDashed joins two names a dash stands between into one when the text knows them as one:
 // "New Georgia – Civic Renewal", "Fidesz – Hungarian Civic Alliance".
 func (d *drafter) joinDashed(text string, ms []mention) []mention {
@@ -547,11 +550,10 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 			continue
 		}
 		start := m.start
-		if t := strings.TrimSuffix(m.title, "."); honorifics[strings.ToLower(t)] {
-			// "re-elected Ato Selam Haile": the honorific goes with the name it stands before.
-			if before := strings.TrimRight(text[:start], " "); strings.HasSuffix(before, m.title) {
-				start = len(before) - len(m.title)
-			}
+		if loc := honorificBeforeRE.FindStringSubmatchIndex(text[:start]); loc != nil && honorifics[strings.ToLower(text[loc[2]:loc[3]])] {
+			// "re-elected Ato Selam Haile", "the founding chairman, Dr. Mesfin Tadesse": the honorific
+			// goes with the name it stands before.
+			start = loc[0]
 		}
 		pieces = append(pieces, piece{start, m.end, r})
 	}

@@ -1715,3 +1715,38 @@ The council chose former mayor of Keren Selam Haile to lead the party in 2001. I
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// More of the thirteenth round's readings: a chain of successions in one sentence ("led by A until
+// 2008, when B took over; B was in turn replaced by C in 2015"), a holder "since" a year told either
+// way ("The general secretary since 2019 has been X", "Y has chaired the party since 2019"), a death
+// told as the time of what followed it ("After the death of …, Dr. Z, in October 1998"), and a
+// founding other sources date otherwise ("although some sources give 1974").
+func TestDraftChainsSincesDeathsAndOtherSources(t *testing.T) {
+	doc := parseArticle(t, "arp.txt", `= Awash Renewal Party =
+
+The Awash Renewal Party (ARP) is a party in Ethiopia. The new party was launched at a rally in Adama on 3 February 1975, although some sources give 1974.
+
+After the death of its founding chairman, Dr. Girma Wolde, in October 1998, the party was led by Solomon Tekle until 2008, when Hirut Assefa took over; Hirut was in turn replaced by Dawit Haile, a former deputy, in 2015. The general secretary since 2019 has been Meron Alemu. Dawit Haile has chaired the party since 2016.`)
+	got := draftedDates(doc, "awash-renewal-party")
+	expectDrafted(t, got, map[string]string{
+		"person.died/v1 girma-wolde ":                                             "1998-10",
+		"leader.left_office/v1 awash-renewal-party solomon-tekle leader":          "2008",
+		"leader.took_office/v1 awash-renewal-party hirut-assefa leader":           "2008",
+		"leader.left_office/v1 awash-renewal-party hirut-assefa leader":           "2015",
+		"leader.took_office/v1 awash-renewal-party dawit-haile leader":            "2015",
+		"leader.took_office/v1 awash-renewal-party meron-alemu general secretary": "2019",
+		"leader.took_office/v1 awash-renewal-party dawit-haile chairman":          "2016",
+	})
+	var founded []string
+	for _, f := range Draft(doc, "awash-renewal-party") {
+		if f.Type == events.TypePartyFounded {
+			founded = append(founded, f.Date.String())
+		}
+	}
+	if slices.Sort(founded); !slices.Equal(founded, []string{"1974", "1975-02-03"}) {
+		t.Errorf("Draft: founded %v, want 1975-02-03 and 1974, the year some sources give", founded)
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

@@ -842,10 +842,35 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					return
 				}
 				for _, person := range c.persons(c.refsIn(4)) {
-					i := c.add(p.id, "", events.LeaderTookOffice{Office: events.Office{Person: person, Role: role}})
+					// "was led by X until 2008": held until then (office reads the "until").
+					i := c.office(p.id, person, role, false)
 					if i >= 0 && c.group(2) != "" && strings.TrimSpace(c.group(2)) != "then" && strings.TrimSpace(c.group(2)) != "later" {
 						c.initially = append(c.initially, i)
 					}
+				}
+			}},
+		// "Otar Kapanadze has chaired the party since 2019": its holder since then.
+		{"has-led-since", rx(`{E}\s+has\s+(?:\w+\s+)?(led|chaired|headed)\s+(?:the\s+party|it|(?:the\s+)?{E})\s+since\b`),
+			func(c *sentenceContext) {
+				person, ok := c.person(1)
+				if !ok {
+					return
+				}
+				party := c.lastPartyBefore(c.match[0])
+				if p, ok := c.party(3); ok {
+					party = p.id
+				}
+				role := "leader"
+				if c.group(2) == "chaired" {
+					role = "chairman"
+				}
+				c.office(party, person.id, role, false)
+			}},
+		// "The general secretary since 2019 has been Ketevan Sulava": the holder since then.
+		{"role-since-has-been", rx(`\b[Tt]he\s+(?:party's\s+)?{ROLE}\s+since\s+[^⟦;,]+?\s+(?:has\s+been|is)\s+{E}`),
+			func(c *sentenceContext) {
+				if person, ok := c.person(2); ok && !c.governmentOffice(c.group(1)) {
+					c.office(c.lastPartyBefore(c.match[0]), person.id, Role(c.group(1)), false)
 				}
 			}},
 		// "a delegation of the Georgian Social Democratic Union, then led by Tamaz Beridze, visited
@@ -903,7 +928,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.ledBy(p, ok2, person)
 				}
 			}},
-		{"succeeded-as-by", rx(`{E}\s+(?:[^⟦;]*?,?\s+and\s+)?was\s+(?:\w+\s+)?(?:succeeded|replaced|followed)\s+(?:as\s+{ROLE}\s+)?by\s+(?:(?:his|her|the|a)\s+[^⟦;,]*?,?\s+)?{E}`),
+		{"succeeded-as-by", rx(`{E}\s+(?:[^⟦;]*?,?\s+and\s+)?was\s+(?:in\s+turn\s+|\w+\s+)?(?:succeeded|replaced|followed)\s+(?:as\s+{ROLE}\s+)?by\s+(?:(?:his|her|the|a)\s+[^⟦;,]*?,?\s+)?{E}`),
 			func(c *sentenceContext) {
 				out, ok1 := c.person(1)
 				in, ok2 := c.person(3)
@@ -914,6 +939,20 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if ok1 && ok2 && in.id != out.id && !c.governmentOffice(role) {
 					c.handover(body, in.id, out.id, role)
 				}
+			}},
+		// "led by Solomon Tekle until 2008, when Hirut Assefa took over": the one who took over then.
+		{"when-took-over", rx(`\buntil\s+[^⟦;]*?,\s+when\s+{E}\s+(?:took\s+over|stepped\s+in|succeeded\s+(?:him|her)|replaced\s+(?:him|her)|became\s+(?:the\s+)?(?:party's\s+)?(?:new\s+)?(?:leader|chairman|chairwoman|chairperson|president|secretary-general))`),
+			func(c *sentenceContext) {
+				person, ok := c.person(1)
+				if !ok {
+					return
+				}
+				date := ""
+				if dt := c.date(); dt.start >= c.match[0] && dt.end <= c.match[1] {
+					date = strings.TrimPrefix(dt.edtf, "../") // the day the holder before left
+				}
+				party := c.lastPartyBefore(c.match[0])
+				c.add(party, date, events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: c.d.roleOf(party, "")}})
 			}},
 		{"served-as", rx(`{E}\s+(?:\w+\s+)?served\s+as\s+(?:the\s+)?(?:party's\s+|its\s+)?{ROLE}(?:\s+of\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
@@ -1414,6 +1453,21 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(p.id, "", events.PersonExiled{To: to.name})
 				}
 			}},
+		// "After the death of the EDCP's founding chairman, Dr. Mesfin Gebrekidan Tadesse, in October
+		// 1998, …": that person died then.
+		{"death-of", rx(`\b(?i:after|following|upon|since)\s+the\s+(?:\w+\s+)?death\s+of\s+(?:[^;]*?,\s+)?{E},?\s+(?:in|on)\s+`),
+			func(c *sentenceContext) {
+				person, ok := c.person(1)
+				if !ok {
+					return
+				}
+				for _, dt := range c.dates {
+					if dt.end > c.match[1] && dt.start <= c.match[1]+1 && !strings.Contains(dt.edtf, "/") {
+						c.add(person.id, dt.edtf, events.PersonDied{})
+						break
+					}
+				}
+			}},
 		{"died", rx(`{EL}[^⟦;.]{0,60}?\s(?:died|was\s+killed|was\s+assassinated|was\s+executed|was\s+hanged|were\s+hanged|was\s+shot|killed\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life|committed\s+suicide|lived\s+until)\b`),
 			func(c *sentenceContext) {
 				date := ""
@@ -1525,6 +1579,27 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			}},
 		{"pulled-out", rx(`{E}\s+((?:[^;⟦]*?⟦\d+⟧[^;⟦]*?\s+and\s+|(?:\w+\s+){0,2}?)(?:pulled\s+out|withdrew|had\s+left))(?:\s+(?:in|on|at|of\s+it)\b|\s*[,.;]|$)`),
 			func(c *sentenceContext) { c.leftBody() }},
+		// "The new party was launched … on 3 February 1975, although some sources give 1974": another
+		// dating of the founding the sentence told, as those sources give it.
+		{"sources-give", rx(`\b(?:although|but|while|though|whereas)\s+(?:some|other|several|many|a\s+few|most)\s+(?:sources|accounts|historians|authors|writers|references)\s+(?:give|say|state|cite|date\s+(?:it|the\s+founding)\s+(?:to|from)|put\s+(?:it|the\s+founding)\s+(?:in|at))\s+`),
+			func(c *sentenceContext) {
+				var date string
+				for _, dt := range c.dates {
+					if dt.end > c.match[1] && dt.start <= c.match[1]+1 && !strings.Contains(dt.edtf, "/") {
+						date = dt.edtf
+						break
+					}
+				}
+				if date == "" {
+					return
+				}
+				for _, f := range c.d.facts {
+					if p, ok := f.Payload.(events.PartyFounded); ok && f.Source.Quote == c.text && f.Date.String() != date {
+						c.add(f.Entity, date, p)
+						return
+					}
+				}
+			}},
 	}
 })
 

@@ -182,16 +182,6 @@ const (
 	StateMerged          State = "merged" // merged into another party (its successor)
 )
 
-// Ending reports whether s is an end of the party: dissolved, banned, declared illegal, ceased,
-// or merged (events.Ends).
-func (s State) Ending() bool {
-	switch s {
-	case StateDissolved, StateBanned, StateDeclaredIllegal, StateCeased, StateMerged:
-		return true
-	}
-	return false
-}
-
 // Status is what the party was on the day (States: active, dissolved, banned, declared illegal,
 // ceased activity, merged, or not yet founded), with how sure the record is and the events that say so.
 // Method is events.MethodDrafted when every claim the states rest on (the foundings, or the ending
