@@ -3,6 +3,8 @@ package projections
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/oklog/ulid/v2"
 
@@ -413,7 +415,7 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 		}
 	}
 	st.Name = valueOf(names0)
-	st.Abbreviation = valueOf(abbrevs)
+	st.Abbreviation = valueOf(abbreviationsOf(abbrevs, st.Name.Value, id, evs))
 	st.Ideology = valueOf(ideology)
 	st.Position = valueOf(position)
 	st.Founded = foundingOf(founded)
@@ -463,6 +465,66 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 	}
 	st.FormerLeaders, st.Vacancies = []Leader{}, nonNil(vacancies)
 	return st
+}
+
+// abbreviationsOf keeps the abbreviations that may stand for the party's name on the day: one whose
+// letters are the initials of another of its names, and not of this one, is that name's ("NGCR" is
+// New Georgia – Civic Renewal's, not the Union for Civic Renewal's it was in 1995). An abbreviation
+// that fits none of its names (an abbreviation in the party's language, "PiS") stands for them all.
+func abbreviationsOf(abbrevs []Claim, name string, id events.EntityID, evs []events.Event) []Claim {
+	if len(abbrevs) == 0 || name == "" {
+		return abbrevs
+	}
+	var others []string
+	for i := range evs {
+		e := &evs[i]
+		if e.Entity != id {
+			continue
+		}
+		switch p := e.Payload.(type) {
+		case events.EntityNamed:
+			if p.NameType == events.NameOfficial || p.NameType == events.NameAlternate {
+				others = append(others, p.Name)
+			}
+		case events.PartyFounded:
+			others = append(others, p.Name)
+		case events.PartyRenamed:
+			others = append(others, p.From, p.To)
+		}
+	}
+	return slices.DeleteFunc(slices.Clone(abbrevs), func(c Claim) bool {
+		return !initialsFit(c.Value, name) && slices.ContainsFunc(others, func(n string) bool { return n != name && initialsFit(c.Value, n) })
+	})
+}
+
+// initialsFit reports whether abbreviation, written in capital Latin letters, takes its letters in
+// order from the initials of name's words ("UCR" of "Union for Civic Renewal"). Any other
+// abbreviation fits nothing.
+func initialsFit(abbreviation, name string) bool {
+	var initials []rune
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+		r, _ := utf8.DecodeRuneInString(w)
+		initials = append(initials, unicode.ToUpper(r))
+	}
+	letters := 0
+	i := 0
+	for _, r := range abbreviation {
+		if r > unicode.MaxASCII || !unicode.IsUpper(r) {
+			if unicode.IsLetter(r) {
+				return false
+			}
+			continue
+		}
+		letters++
+		for i < len(initials) && initials[i] != r {
+			i++
+		}
+		if i == len(initials) {
+			return false
+		}
+		i++
+	}
+	return letters >= 2
 }
 
 func nonNil[T any](s []T) []T {

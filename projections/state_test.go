@@ -652,3 +652,32 @@ func TestThirteenthRoundFolds(t *testing.T) {
 		}
 	}
 }
+
+// The abbreviation shown with a party's name is one that may stand for that name: the infobox's
+// "NGCR" is the name the party took in 2008, not the Union for Civic Renewal's of 1995; an
+// abbreviation in the party's own language ("PiS"), which fits none of its names, fits them all.
+func TestAbbreviationOfTheDaysName(t *testing.T) {
+	named := func(name, kind string) events.EntityNamed {
+		return events.EntityNamed{Kind: events.KindParty, Name: name, NameType: kind}
+	}
+	evs := []events.Event{
+		fact(t, events.TypePartyFounded, "1993-04-14", events.PartyFounded{Name: "Union for Civic Renewal"}, "founded as the Union for Civic Renewal"),
+		fact(t, events.TypeEntityNamed, "XXXX", named("New Georgia – Civic Renewal", events.NameOfficial), "New Georgia – Civic Renewal"),
+		fact(t, events.TypeEntityNamed, "XXXX", named("NGCR", events.NameAbbreviation), "Abbreviation: NGCR"),
+		fact(t, events.TypeEntityNamed, "XXXX", named("PiS", events.NameAbbreviation), "PiS"),
+		fact(t, events.TypePartyRenamed, "2008-06", events.PartyRenamed{From: "Union for Civic Renewal", To: "New Georgia – Civic Renewal"}, "adopted the name in June 2008"),
+	}
+	for _, tt := range []struct{ at, name, abbreviations string }{
+		{"1995-03-01", "Union for Civic Renewal", "PiS"},
+		{"2010-01-01", "New Georgia – Civic Renewal", "NGCR, PiS"},
+	} {
+		st := projections.Party("p", evs, day(t, tt.at), nil)
+		var abbrevs []string
+		for _, c := range st.Abbreviation.Claims {
+			abbrevs = append(abbrevs, c.Value)
+		}
+		if st.Name.Value != tt.name || strings.Join(abbrevs, ", ") != tt.abbreviations {
+			t.Errorf("Party on %s: %q (%s), want %q (%s)", tt.at, st.Name.Value, strings.Join(abbrevs, ", "), tt.name, tt.abbreviations)
+		}
+	}
+}
