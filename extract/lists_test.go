@@ -236,3 +236,18 @@ The founding conference of the new party, held in Keren on 12 February 2000, ele
 		t.Error("FactsWith: a rename, want the founding conference's name the name it was founded under")
 	}
 }
+
+// A results table under a section of local elections ("Tbilisi City Assembly") is of local
+// elections, not of the general election of its year.
+func TestLocalResultsTables(t *testing.T) {
+	for _, title := range []string{"Tbilisi City Assembly", "Municipal councils", "Communal elections", "Citizens' Representative Khurals"} {
+		if got := levelOf(title); got != events.LevelCommunal {
+			t.Errorf("levelOf(%q) = %q, want %q", title, got, events.LevelCommunal)
+		}
+	}
+	for _, title := range []string{"Parliament", "National Assembly", "General elections", "House of Peoples' Representatives"} {
+		if got := levelOf(title); got != events.LevelGeneral {
+			t.Errorf("levelOf(%q) = %q, want %q", title, got, events.LevelGeneral)
+		}
+	}
+}

@@ -204,11 +204,15 @@ func (x *extractor) leadersTable(sec *document.Section, t *document.Table) error
 }
 
 func levelOf(section string) string {
-	if strings.Contains(strings.ToLower(section), "communal") {
+	if localSectionRE.MatchString(section) {
 		return events.LevelCommunal
 	}
 	return events.LevelGeneral
 }
+
+// localSectionRE matches the title of a section of local elections: "Communal elections", "Tbilisi
+// City Assembly", "Municipal councils", "Citizens' Representative Khurals".
+var localSectionRE = regexp.MustCompile(`(?i)\b(?:communal|commune|municipal|municipality|local|city|town|regional|provincial|county|district|khurals?|prefectural|cantonal)\b`)
 
 // resultColumns are the labels a results table by election gives each figure under: a header of two
 // rows names the column and its sub-header ("Votes #", "Votes %"), a header of one row the figure
