@@ -210,6 +210,23 @@ func levelOf(section string) string {
 	return events.LevelGeneral
 }
 
+// ownFigures reports whether a results row writes a figure of its own (votes, a share, seats), not
+// one copied from the row above.
+func ownFigures(t *document.Table, r document.Row) bool {
+	for _, labels := range [][]string{resultColumns.votes, resultColumns.percent, resultColumns.seats} {
+		for _, l := range labels {
+			if i := t.Column(l); i >= 0 && i < len(r.Cells) && !r.Filled[i] && strings.ContainsAny(r.Cells[i], "0123456789") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// notContestedRE matches the words of a results row whose party stood in no election: "did not
+// contest", "boycotted", "lists withdrawn".
+var notContestedRE = regexp.MustCompile(`(?i)\b(?:did\s+not\s+(?:contest|stand|run|participate|take\s+part)|boycott(?:ed)?|not\s+contested|lists?\s+withdrawn|withdrew|barred|banned|suspended|did\s+not\s+field)\b`)
+
 // localSectionRE matches the title of a section of local elections: "Communal elections", "Tbilisi
 // City Assembly", "Municipal councils", "Citizens' Representative Khurals".
 var localSectionRE = regexp.MustCompile(`(?i)\b(?:communal|commune|municipal|municipality|local|city|town|regional|provincial|county|district|khurals?|prefectural|cantonal)\b`)
@@ -279,6 +296,9 @@ func (x *extractor) electionTable(sec *document.Section, t *document.Table) erro
 				return err
 			}
 			continue
+		}
+		if notContestedRE.MatchString(q) && !ownFigures(t, r) {
+			continue // "| 2000 | Did not contest (suspended) | | |": no result (no figure of the row above)
 		}
 		res := events.ElectionResult{
 			Election:    year + " " + level + " election",

@@ -681,3 +681,39 @@ func TestAbbreviationOfTheDaysName(t *testing.T) {
 		}
 	}
 }
+
+// A holder listed for two terms that meet in a year ("X and Y (2006–2010)", "Y (2010–2017)") holds the
+// office on through both: no vacancy between them.
+func TestTermsThatMeetInAYear(t *testing.T) {
+	took := func(person events.EntityID, date string) events.Event {
+		return fact(t, events.TypeLeaderTookOffice, date, events.LeaderTookOffice{Office: events.Office{Person: person, Role: "president"}}, "took "+date)
+	}
+	left := func(person events.EntityID, date string) events.Event {
+		return fact(t, events.TypeLeaderLeftOffice, date, events.LeaderLeftOffice{Office: events.Office{Person: person, Role: "president"}}, "left "+date)
+	}
+	evs := []events.Event{
+		fact(t, events.TypePartyFounded, "1998", events.PartyFounded{Name: "P"}, "founded"),
+		took("rosa", "2006"), left("rosa", "2010"), took("julio", "2006"), left("julio", "2010"),
+		took("julio", "2010"), left("julio", "2017"),
+	}
+	for _, tt := range []struct {
+		at      string
+		leaders string
+	}{
+		{"2008-01-01", "rosa julio"},
+		{"2012-01-01", "julio"},
+		{"2018-01-01", ""},
+	} {
+		st := projections.Party("p", evs, day(t, tt.at), nil)
+		var got []string
+		for _, l := range st.Leaders {
+			got = append(got, string(l.Person))
+		}
+		slices.Sort(got)
+		want := strings.Fields(tt.leaders)
+		slices.Sort(want)
+		if !slices.Equal(got, want) || tt.at == "2012-01-01" && len(st.Vacancies) > 0 {
+			t.Errorf("Party on %s: leaders %v, vacancies %+v; want %v and no vacancy", tt.at, got, st.Vacancies, want)
+		}
+	}
+}

@@ -42,6 +42,7 @@ type tenure struct {
 	start   events.Date     // the best-dated start; Unknown for an undated tenure
 	undated bool            // no claim dates it: it holds "undated" while the party lives
 	end     *events.Event   // the departure that ends it, if any
+	after   *events.Event   // the departure that ended the person's term before, on the day this one began
 	span    span
 }
 
@@ -159,6 +160,19 @@ func personTenures(person events.EntityID, office string, claims, deps []*events
 		}
 		return nil
 	}
+	// termEnd is endOf a term's start, past the departure that ended the term before it on its first day.
+	termEnd := func(t *tenure) *events.Event {
+		d := endOf(t.start)
+		if d == nil || d != t.after {
+			return d
+		}
+		for _, o := range deps {
+			if o != t.after && o.Date.Earliest() > t.after.Date.Latest() {
+				return o
+			}
+		}
+		return nil
+	}
 	var dated, openStart, undated []*events.Event
 	for _, c := range claims {
 		switch {
@@ -181,13 +195,24 @@ func personTenures(person events.EntityID, office string, claims, deps []*events
 	for _, c := range dated {
 		if n := len(ts); n > 0 {
 			last := &ts[n-1]
-			if d := endOf(last.start); d == nil || d.Date.Latest() > c.Date.Earliest() {
+			d := termEnd(last)
+			// "X (2006–2010)" then "X (2010–2017)": a term that ended when the next began, the
+			// departure and the new claim told alike, after the term's start.
+			again := d != nil && d.Date.String() == c.Date.String() && last.start.Latest() < c.Date.Earliest() &&
+				slices.ContainsFunc(deps, func(o *events.Event) bool { return o.Date.Earliest() > d.Date.Latest() })
+			if !again && (d == nil || d.Date.Latest() > c.Date.Earliest()) {
 				_, ok := refine(append(slices.Clone(last.starts), c.Date))
 				add(last, c, ok)
 				continue
 			}
 		}
-		ts = append(ts, tenure{person: person, office: office})
+		t := tenure{person: person, office: office}
+		if n := len(ts); n > 0 {
+			if d := endOf(ts[n-1].start); d != nil && d.Date.String() == c.Date.String() {
+				t.after = d // the departure that ended the term before: not this one's end
+			}
+		}
+		ts = append(ts, t)
 		add(&ts[len(ts)-1], c, true)
 	}
 	slices.SortStableFunc(openStart, func(a, b *events.Event) int { return int(a.Date.Latest()) - int(b.Date.Latest()) })
@@ -231,7 +256,7 @@ func personTenures(person events.EntityID, office string, claims, deps []*events
 		if t.undated {
 			t.span = span{fromE: events.MinDay, fromL: events.MinDay, toE: events.MaxDay, toL: events.MaxDay}
 		}
-		if t.end = endOf(t.start); t.end != nil {
+		if t.end = termEnd(t); t.end != nil {
 			t.span = t.span.endAt(t.end.Date)
 		}
 	}
@@ -335,6 +360,21 @@ func holders(ts []tenure, a, b events.Day, names Names) (current []Leader, vacan
 		}
 		return 0
 	})
+	// One line a person and office: two terms of one holder that meet on the day (a term that ended
+	// in 2010 and the next that began in 2010) are the holder in office.
+	later := make([]bool, len(now))
+	for i, h := range now {
+		later[i] = slices.ContainsFunc(now, func(o held) bool {
+			return o.t.person == h.t.person && o.t.office == h.t.office && !o.t.undated && !h.t.undated && o.t.span.fromE < h.t.span.fromE
+		})
+	}
+	kept := now[:0:0]
+	for i, h := range now {
+		if !later[i] {
+			kept = append(kept, h)
+		}
+	}
+	now = kept
 	current = make([]Leader, len(now))
 	for i, h := range now {
 		current[i] = h.l
