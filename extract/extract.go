@@ -252,7 +252,8 @@ func (x *extractor) field(f document.Field) error {
 		x.name(s, x.kind, v, events.NameNative, q)
 	case "former name", "former names", "previous name", "previous names", "formerly":
 		// "Former names: New Dawn Party (1975–1979)": the names it had, the term each was borne.
-		for _, item := range splitList(v) {
+		items := splitList(v)
+		for n, item := range items {
 			name, from, to := item, "", ""
 			var abbrevs []string
 			if m := trailingTermRE.FindStringSubmatchIndex(item); m != nil {
@@ -274,7 +275,17 @@ func (x *extractor) field(f document.Field) error {
 				x.name(s, x.kind, a, events.NameAlternate, q)
 			}
 			if to != "" && to != from {
-				x.add(s, to, q, events.PartyRenamed{From: name, To: x.title})
+				// "Movimiento Fuerza Andina (1998–2004), Partido Fuerza Andina (2004–2006)": each
+				// name gave way to the next one the list gives from that year, the last to the title.
+				next := x.title
+				if n+1 < len(items) {
+					if m := trailingTermRE.FindStringSubmatchIndex(items[n+1]); m != nil {
+						if a, _, err := ProsePeriod(items[n+1][m[2]:m[3]]); err == nil && a == to {
+							next = strings.TrimSpace(items[n+1][:m[0]])
+						}
+					}
+				}
+				x.add(s, to, q, events.PartyRenamed{From: name, To: next})
 			}
 		}
 	case "romanized name", "romanised name", "transliteration", "other name", "other names", "also known as",

@@ -251,3 +251,30 @@ func TestLocalResultsTables(t *testing.T) {
 		}
 	}
 }
+
+// Former names listed with their terms hand over one to the next: "Movimiento Fuerza Andina
+// (1998–2004), Partido Fuerza Andina (2004–2006)" is a rename to the second in 2004, and to the title in
+// 2006.
+func TestFormerNamesHandOver(t *testing.T) {
+	doc := parseArticle(t, "pdta.txt", `= Partido Descentralista Tierra Andina =
+
+Partido Descentralista Tierra Andina
+- Former names: Movimiento Fuerza Andina (1998–2004), Partido Fuerza Andina (2004–2006)
+
+The Partido Descentralista Tierra Andina is a party in Peru.
+`)
+	facts, _, err := FactsWith(doc, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var renames []string
+	for _, f := range facts {
+		if p, ok := f.Payload.(events.PartyRenamed); ok {
+			renames = append(renames, f.Date.String()+" "+p.From+" → "+p.To)
+		}
+	}
+	want := []string{"2004 Movimiento Fuerza Andina → Partido Fuerza Andina", "2006 Partido Fuerza Andina → Partido Descentralista Tierra Andina"}
+	if !slices.Equal(renames, want) {
+		t.Errorf("FactsWith renames %q, want %q", renames, want)
+	}
+}

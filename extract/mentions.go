@@ -146,7 +146,7 @@ func findMentions(s string) []mention {
 		// Extend over capitalised words and connectors followed by a capitalised word, as long as
 		// only spaces stand between them.
 		j := i + 1
-		for j < len(words) && onlySpace(s[words[j-1][1]:words[j][0]]) {
+		for j < len(words) && (onlySpace(s[words[j-1][1]:words[j][0]]) || initialGap(s, words, j)) {
 			next := s[words[j][0]:words[j][1]]
 			if titleWords[strings.ToLower(next)] {
 				break // "Bayar President of the Republic": a name, then a title
@@ -213,6 +213,13 @@ func findMentions(s string) []mention {
 		i = j
 	}
 	return out
+}
+
+// initialGap reports whether words[j-1] is an initial and words[j] the next part of the name: "W. M.
+// Karunaratne", "G. Tumur".
+func initialGap(s string, words [][]int, j int) bool {
+	w := s[words[j-1][0]:words[j-1][1]]
+	return utf8.RuneCountInString(w) == 1 && isCap(w) && s[words[j-1][1]:words[j][0]] == ". " && isCap(s[words[j][0]:words[j][1]])
 }
 
 // openingParticiple reports whether a sentence opens with a participle and a preposition ("Founded

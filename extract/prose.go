@@ -148,9 +148,12 @@ func newDrafter(doc *document.Document, subject events.EntityID) *drafter {
 	d.aliases[events.NameKey(title)] = subject
 	d.aliases[events.NameKey(doc.Title)] = subject
 	if doc.Infobox != nil {
-		for _, key := range []string{"Abbreviation", "Acronym", "Native name", "Short name", "Other name"} {
+		for _, key := range []string{"Abbreviation", "Acronym", "Native name", "Short name", "Other name", "Former name", "Former names", "Previous name", "Previous names"} {
 			if f, ok := doc.Infobox.Get(key); ok {
 				for _, v := range splitList(f.Value) {
+					if m := trailingTermRE.FindStringIndex(v); m != nil {
+						v = strings.TrimSpace(v[:m[0]]) // "Movimiento Fuerza Andina (1998–2004)"
+					}
 					d.aliases[events.NameKey(v)] = subject
 				}
 			}
@@ -386,6 +389,9 @@ var sameDayRE = regexp.MustCompile(`\b(?:on\s+)?(?:the\s+same\s+day|that\s+(?:sa
 
 // draft runs every rule on the sentence's skeleton.
 func (c *sentenceContext) draft() {
+	if reportedRE.MatchString(c.text) {
+		return // "The party holds that the MPRP ceased to exist in 1992": what someone says, not what happened
+	}
 	for _, r := range proseRules() {
 		for _, m := range r.re.FindAllStringSubmatchIndex(c.sk, -1) {
 			if denied(c.sk[m[0]:m[1]]) {
@@ -396,6 +402,10 @@ func (c *sentenceContext) draft() {
 		}
 	}
 }
+
+// reportedRE matches the words that make a sentence a claim someone makes rather than the article's
+// own telling: "the party holds that", "According to the party,".
+var reportedRE = regexp.MustCompile(`\b(?:holds|claims|claimed|maintains|maintained|argues|argued|alleges|alleged|asserts|asserted|insists|insisted|contends|contended)\s+that\b|\b(?i:according\s+to)\s+(?:the\s+party|its\s+own|the\s+party's|party\s+histories|its\s+(?:leaders|founders|supporters|members))\b`)
 
 // denied reports whether the words a rule matched deny what they tell: a verb denied, unless
 // another verb joined by "and" follows it ("never won a seat and was absorbed": the absorption

@@ -1750,3 +1750,36 @@ After the death of its founding chairman, Dr. Girma Wolde, in October 1998, the 
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// Readings of a fourteenth round (Sri Lanka, Peru, Mongolia): a leader's death ends the office the
+// text gave him; a holder "has been general secretary since 2008", named with initials ("W. M.
+// Karunaratne"); what a party "holds that" happened is its claim, not a fact; a registration cancelled
+// ("the JNE cancelled its registration") and given again under a new name ("re-registered it …, under
+// a new name, X").
+func TestDraftFourteenthRound(t *testing.T) {
+	doc := parseArticle(t, "wf.txt", `= Workers Front =
+
+The Workers Front (WF) is a party in Sri Lanka. It was founded in 1964.
+
+In 1985 the conference elected Nimal Senadheera as its leader. On 23 November 1989 Senadheera was shot dead outside his home in Kelaniya. W. M. Karunaratne has been general secretary since 2008.
+
+The party holds that the Lanka Sama Samaja Party ceased to exist in 1975. Because the party failed to pass the threshold, the commissioner cancelled its registration on 14 July 1994. After a signature campaign the commissioner re-registered it on 3 February 1998, under a new name, Workers Front.`)
+	got := draftedDates(doc, "workers-front")
+	expectDrafted(t, got, map[string]string{
+		"leader.took_office/v1 workers-front nimal-senadheera leader":           "1985",
+		"person.died/v1 nimal-senadheera ":                                      "1989-11-23",
+		"leader.left_office/v1 workers-front nimal-senadheera leader":           "1989-11-23",
+		"leader.took_office/v1 workers-front w-m-karunaratne general secretary": "2008",
+		"party.dissolved/v1 workers-front ":                                     "1994-07-14",
+		"party.restored/v1 workers-front ":                                      "1998-02-03",
+		"party.renamed/v1 workers-front workers front from ":                    "1998-02-03",
+	})
+	for k := range got {
+		if strings.Contains(k, "lanka-sama-samaja-party") {
+			t.Errorf("Draft: %s, want none: the party holds it, the text does not tell it", k)
+		}
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

@@ -599,6 +599,25 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.renamed(p, n.name, 0)
 				}
 			}},
+		// "the JNE re-registered it on 3 February 2010, under a new name, Partido Descentralista Tierra
+		// Andina": legal again, and renamed.
+		{"re-registered-it", rx(`\bre-?registered\s+(?:it\b|the\s+party\b|(?:the\s+)?{E})(?:[^⟦;]*?\bunder\s+(?:a|the|its)\s+(?:new\s+)?name,?\s+(?:the\s+)?{E})?`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				if !ok {
+					if c.match[2] >= 0 {
+						return
+					}
+					p, ok = ref{id: c.d.topic, kind: events.KindParty}, true
+				}
+				c.add(p.id, "", events.PartyRestored{Means: "re-registered"})
+				if n, ok := c.one(2); ok && n.name != "" && n.kind != events.KindPerson {
+					if n.id != p.id {
+						c.sameEntity(n, p)
+					}
+					c.renamed(p, n.name, 0)
+				}
+			}},
 		// "registered the party on 17 January 1975, making it legal again", "restored it to the
 		// register", "the Supreme Court annulled the registrar's decision": legal again.
 		{"legal-again", rx(`\b(?:making|made|rendering|declaring|was|were)\s+(?:the\s+)?{E}\s+(?:\w+\s+)?legal\s+(?:once\s+)?again|\brestored\s+{E}\s+to\s+the\s+(?:\w+\s+)?(?:register|registry|roll|ballot)|\b(?:annulled|overturned|quashed|reversed|struck\s+down|set\s+aside|lifted)\s+(?:the\s+)?[^⟦;,]*?\b(?:decision|ban|order|ruling|dissolution|deregistration|prohibition)\b(?:\s+(?:on|against|of)\s+(?:the\s+)?{E})?`),
@@ -640,9 +659,13 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(p.id, "", events.PartyRestored{Means: "registration regained"})
 				}
 			}},
-		{"registration-cancelled", rx(`\b(?:cancelled|canceled|revoked|withdrew|annulled|suspended)\s+(?:the\s+)?{E}(?:'s|’s)\s+(?:legal\s+)?registration|\b[Tt]he\s+registration\s+of\s+(?:the\s+)?{E}\s+was\s+(?:\w+\s+)?(?:cancelled|canceled|revoked|withdrawn|annulled|suspended)`),
+		{"registration-cancelled", rx(`\b(?:cancelled|canceled|revoked|withdrew|annulled|suspended)\s+(?:(?:the\s+)?{E}(?:'s|’s)|its)\s+(?:legal\s+)?registration|\b[Tt]he\s+registration\s+of\s+(?:the\s+)?{E}\s+was\s+(?:\w+\s+)?(?:cancelled|canceled|revoked|withdrawn|annulled|suspended)`),
 			func(c *sentenceContext) {
-				if p, ok := c.firstParty(1, 2); ok {
+				p, ok := c.firstParty(1, 2)
+				if !ok && c.match[2] < 0 && c.match[4] < 0 {
+					p, ok = ref{id: c.d.topic, kind: events.KindParty}, true // "the JNE cancelled its registration"
+				}
+				if ok {
 					c.add(p.id, "", events.PartyDissolved{Forced: true})
 				}
 			}},
@@ -865,6 +888,19 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					role = "chairman"
 				}
 				c.office(party, person.id, role, false)
+			}},
+		// "Karunaratne has been general secretary since 2008": the holder since then.
+		{"has-been-since", rx(`{E}\s+has\s+(?:\w+\s+)?been\s+(?:the\s+)?(?:party's\s+|its\s+)?{ROLE}(?:\s+of\s+(?:the\s+)?{E})?\s+since\b`),
+			func(c *sentenceContext) {
+				person, ok := c.person(1)
+				if !ok || c.governmentOffice(c.group(2)) {
+					return
+				}
+				party := c.lastPartyBefore(c.match[0])
+				if p, ok := c.party(3); ok {
+					party = p.id
+				}
+				c.office(party, person.id, Role(c.group(2)), false)
 			}},
 		// "The general secretary since 2019 has been Ketevan Sulava": the holder since then.
 		{"role-since-has-been", rx(`\b[Tt]he\s+(?:party's\s+)?{ROLE}\s+since\s+[^⟦;,]+?\s+(?:has\s+been|is)\s+{E}`),
@@ -1486,7 +1522,12 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					}
 				}
 				for _, p := range persons {
-					c.add(p, date, events.PersonDied{})
+					i := c.add(p, date, events.PersonDied{})
+					// A leader's death ends the office the text gave the leader, as a departure
+					// would: "its leader Senadheera was shot dead on 23 November 1989".
+					if body, o, ok := c.d.heldAtDeath(p); ok && i >= 0 && !c.d.facts[i].Date.Unknown() {
+						c.add(body, c.d.facts[i].Date.String(), events.LeaderLeftOffice{Office: o})
+					}
 				}
 			}},
 		{"sentenced", rx(`{EL}[^⟦;.]{0,90}?\s+(?:(?:was|were)\s+(?:\w+\s+)?sentenced\s+to|(?:was|were|and)\s+given|received)\s+((?i:life(?:\s+in\s+prison|\s+imprisonment)?|death|[\w-]+\s+years?(?:\s+in\s+(?:prison|jail)|\s+of\s+[\w-]+(?:\s+labou?r)?)?|[\w-]+\s+months?(?:\s+in\s+(?:prison|jail))?))`),
@@ -1880,6 +1921,24 @@ func (d *drafter) lastTaken(match func(body events.EntityID, o events.Office) bo
 	for i := len(d.facts) - 1; i >= 0; i-- {
 		if p, ok := d.facts[i].Payload.(events.LeaderTookOffice); ok && match(d.facts[i].Entity, p.Office) {
 			return d.facts[i].Entity, p.Office, true
+		}
+	}
+	return "", events.Office{}, false
+}
+
+// heldAtDeath returns the office the text gave person last, when the text has told of no departure
+// from it since.
+func (d *drafter) heldAtDeath(person events.EntityID) (events.EntityID, events.Office, bool) {
+	for i := len(d.facts) - 1; i >= 0; i-- {
+		switch p := d.facts[i].Payload.(type) {
+		case events.LeaderLeftOffice:
+			if p.Person == person {
+				return "", events.Office{}, false
+			}
+		case events.LeaderTookOffice:
+			if p.Person == person {
+				return d.facts[i].Entity, p.Office, true
+			}
 		}
 	}
 	return "", events.Office{}, false
