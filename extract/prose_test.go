@@ -1783,3 +1783,32 @@ The party holds that the Lanka Sama Samaja Party ceased to exist in 1975. Becaus
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// Alliances and suspensions of the fourteenth round: two parties "formed an electoral alliance, the
+// "Motherland" coalition" (founded, each party a member), a party that "formed a joint list, Ihud
+// VeTzedek, with …" and one that "joined a second joint list, Derekh Hadasha"; a court that "suspended
+// the party for one year", and "The suspension ended on …".
+func TestDraftAlliancesAndSuspensions(t *testing.T) {
+	doc := parseArticle(t, "crp.txt", `= Civic Renewal Party =
+
+The Civic Renewal Party (CRP) is a party in Mongolia. It was founded in 1990.
+
+On 2 April 1996, the party and the Mongolian Herders' Party formed an electoral alliance, the "Motherland" coalition, which fielded joint candidates. For the 2000 election the CRP formed a joint list, Ihud VeTzedek, with the Green Party. Before the 2004 election the CRP joined a second joint list, Derekh Hadasha, together with several independents.
+
+On 4 October 2008, the Supreme Court suspended the party for one year. The suspension ended on 4 October 2009.`)
+	got := draftedDates(doc, "civic-renewal-party")
+	expectDrafted(t, got, map[string]string{
+		"party.founded/v1 motherland ":                                     "1996-04-02",
+		"party.affiliation_recorded/v1 civic-renewal-party motherland":     "1996-04-02",
+		"party.affiliation_recorded/v1 mongolian-herders-party motherland": "1996-04-02",
+		"party.founded/v1 ihud-vetzedek ":                                  "2000",
+		"party.affiliation_recorded/v1 civic-renewal-party ihud-vetzedek":  "2000",
+		"party.affiliation_recorded/v1 green-party ihud-vetzedek":          "2000",
+		"party.affiliation_recorded/v1 civic-renewal-party derekh-hadasha": "2004",
+		"party.banned/v1 civic-renewal-party ":                             "2008-10-04",
+		"party.restored/v1 civic-renewal-party ":                           "2009-10-04",
+	})
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

@@ -1565,10 +1565,13 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			func(c *sentenceContext) { c.election() }},
 		{"gave-result", rx(`\bgave\s+(?:the\s+)?{E}\s+((?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*?(?:\d+\s+(?:of\s+the\s+\d+\s+)?seats|\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|[\d,]{4,}\s+votes)(?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*)`),
 			func(c *sentenceContext) { c.election() }},
-		{"joined", rx(`{E}\s+(?:\w+\s+)?(?:joined|signed\s+up\s+to|entered|(?:was|became)\s+(?:a|one\s+of\s+the)\s+founding\s+members?\s+of|became\s+a\s+constituent\s+of|became\s+a\s+(?:full\s+)?member\s+(?:organi[sz]ation\s+|party\s+)?of|is\s+a\s+member\s+of|was\s+a\s+member\s+of|was\s+admitted\s+to|affiliated\s+(?:itself\s+)?with|is\s+affiliated\s+with|was\s+affiliated\s+with)\s+(?:the\s+)?{E}`),
+		{"joined", rx(`{E}\s+(?:\w+\s+)?(?:joined|signed\s+up\s+to|entered|(?:was|became)\s+(?:a|one\s+of\s+the)\s+founding\s+members?\s+of|became\s+a\s+constituent\s+of|became\s+a\s+(?:full\s+)?member\s+(?:organi[sz]ation\s+|party\s+)?of|is\s+a\s+member\s+of|was\s+a\s+member\s+of|was\s+admitted\s+to|affiliated\s+(?:itself\s+)?with|is\s+affiliated\s+with|was\s+affiliated\s+with)\s+(?:an?\s+(?:\w+\s+){0,2}?(?:joint\s+list|alliance|coalition|bloc|front|list|grouping),?\s+)?(?:the\s+)?{E}`),
 			func(c *sentenceContext) {
 				p, ok := c.party(1)
 				org, ok2 := c.one(2)
+				if ok2 && org.kind != events.KindParty && org.kind != events.KindOrganisation && listWordRE.MatchString(c.sk[c.match[0]:c.match[1]]) {
+					org, ok2 = c.newParty(2) // "joined a second joint list, Derekh Hadasha": the list's name
+				}
 				if !ok || !ok2 || org.kind != events.KindOrganisation && org.kind != events.KindParty || org.id == p.id {
 					return // "the party joined the coalition government of X": no body named
 				}
@@ -1581,6 +1584,50 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.add(p.id, "", events.PartyAffiliation{Kind: kind, Organisation: org.id})
 				c.d.joinedBody, c.d.joiner = org.id, p.id
+			}},
+		// "the party and the Herders' Party formed an electoral alliance, the "Motherland" coalition",
+		// "it formed a joint list, Ihud VeTzedek, with Tenu'at HaOlim": the alliance founded, and each
+		// party a member of it.
+		{"formed-alliance", rx(`{EL}\s+(?:[^⟦;]*?\s+)?(?:formed|founded|created|set\s+up|launched)\s+an?\s+(?:\w+\s+){0,2}?(?:alliance|coalition|joint\s+list|bloc|electoral\s+list|electoral\s+front),?\s+(?:the\s+)?["“']?{E}(?:[^⟦;]*?\bwith\s+(?:the\s+)?{EL})?`),
+			func(c *sentenceContext) {
+				org, ok := c.one(2)
+				if !ok || org.name == "" {
+					return
+				}
+				if org.kind != events.KindParty { // "a joint list, Ihud VeTzedek": the list's name, no person's
+					if org.kind == "" {
+						c.d.fresh[org.id] = true // "an electoral alliance, the "Motherland" coalition": a body, the words say
+					}
+					var made bool
+					if org, made = c.newParty(2); !made {
+						return
+					}
+				}
+				c.add(org.id, "", events.PartyFounded{Name: c.partyName(org)})
+				for _, m := range append(c.refsIn(1), c.refsIn(3)...) {
+					if m.kind == events.KindParty && m.id != "" && m.id != org.id {
+						c.add(m.id, "", events.PartyAffiliation{Kind: "member", Organisation: org.id})
+					}
+				}
+			}},
+		// "the Supreme Court suspended the party for one year": its legal life suspended, as a ban.
+		{"suspended-party", rx(`\bsuspended\s+(?:the\s+)?{E}(?:\s+for\b|\s+(?:on|in|from|until)\b|\s*[,.;]|$)|{E}\s+was\s+(?:\w+\s+)?suspended\b(?:\s+(?:for|by|on|in|until)\b|\s*[,.;]|$)`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				if !ok {
+					p, ok = c.party(2)
+				}
+				if ok {
+					c.add(p.id, "", events.PartyBanned{})
+					c.d.banned = p.id
+				}
+			}},
+		// "The suspension ended on 4 October 2000", "The ban expired in 1990": legal again.
+		{"ban-ended", rx(`\b(?:[Tt]he|[Ii]ts|[Tt]his)\s+(?:\w+\s+)?(?:suspension|ban|proscription|prohibition)\s+(?:ended|expired|ran\s+out|lapsed|came\s+to\s+an\s+end|was\s+lifted)\b`),
+			func(c *sentenceContext) {
+				if c.d.banned != "" {
+					c.add(c.d.banned, "", events.PartyRestored{Means: "ban ended"})
+				}
 			}},
 		// "Sáenz took the PLA into the Frente Democrático Nacional in January 1988", "brought the
 		// party into the Plattelandsfront".
@@ -2405,6 +2452,9 @@ func (c *sentenceContext) subjectPersons(at int) []ref {
 const theirDeath = `(?:his|her|their)\s+(?:own\s+|sudden\s+|early\s+)?death\b`
 
 var subjectListRE = regexp.MustCompile(`⟦\d+⟧(?:(?:,\s*|,?\s+and\s+)⟦\d+⟧)*\s+(?:(?:then|later|also|soon|jointly|together)\s+)?$`)
+
+// listWordRE matches the words that introduce the name of a joint list or an alliance: "a joint list,".
+var listWordRE = regexp.MustCompile(`\b(?:joint\s+list|alliance|coalition|bloc|electoral\s+list),?\s+(?:the\s+)?⟦`)
 
 // officeOfPost is the office a word for a post names: "the chairmanship" is a chairman's.
 var officeOfPost = map[string]string{"chairmanship": "chairman", "chair": "chairman", "presidency": "president", "leadership": "leader"}
