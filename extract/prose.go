@@ -483,6 +483,9 @@ var objectOfRE = regexp.MustCompile(`\b(?:into|with|from|against)\s+$`)
 // honorificBeforeRE matches the word right before a name, which may be an honorific: "Dr. ", "Ato ".
 var honorificBeforeRE = regexp.MustCompile(`\b(\p{L}+)\.?\s+$`)
 
+// headNounRE matches a name and the lower-case word for the kind of body it names: "⟦3⟧ coalition".
+var headNounRE = regexp.MustCompile(`⟦\d+⟧\s+(?:coalition|alliance|bloc|electoral\s+list|joint\s+list)\b`)
+
 // joinDashed joins two names a dash stands between into one when the text knows them as one:
 // "New Georgia – Civic Renewal", "Fidesz – Hungarian Civic Alliance".
 func (d *drafter) joinDashed(text string, ms []mention) []mention {
@@ -722,6 +725,14 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 		d.otherNames(refs, i, whole[loc[3]:loc[1]])
 	}
 	sk := afterNameRE.ReplaceAllString(quotedNameRE.ReplaceAllString(b.String(), "$1"), "$1")
+	// "The "Motherland" coalition was wound up": the body named, its kind said after its name.
+	sk = headNounRE.ReplaceAllStringFunc(sk, func(m string) string {
+		marker := markerRE.FindStringSubmatch(m)
+		if n, _ := strconv.Atoi(marker[1]); n < len(refs) && refs[n].kind != events.KindPerson && refs[n].id != "" {
+			return marker[0]
+		}
+		return m
+	})
 	// "The new party, the Unity Alliance, was founded": the party the apposition names.
 	for _, m := range namedAppositionRE.FindAllStringSubmatch(sk, -1) {
 		i, _ := strconv.Atoi(m[1])
@@ -1589,6 +1600,9 @@ func (c *sentenceContext) add(entity events.EntityID, date string, p events.Payl
 			}
 		}
 	}
+	if date == "XXXX" && changesState(p) && sameTimeRE.MatchString(c.sk) && c.d.carried != "" && !c.d.dated {
+		date = c.d.carried // "The coalition was thereby wound up": when what was told before happened
+	}
 	if date == "XXXX" && changesState(p) && afterThatRE.MatchString(c.sk) {
 		// "… walked out of a congress in November 1996; within weeks they had set up X", "The
 		// registrar then declared the party unlawful": after the time the sentence, or else the
@@ -1712,6 +1726,9 @@ func changesState(p events.Payload) bool {
 	}
 	return false
 }
+
+// sameTimeRE matches the words that place what a sentence tells at the time told before it.
+var sameTimeRE = regexp.MustCompile(`(?i)\b(?:thereby|with\s+that|at\s+the\s+same\s+time|simultaneously|in\s+the\s+process)\b`)
 
 // afterThatRE matches the words that place what a sentence tells after the time told before it:
 // "then", "within weeks", "soon after", "shortly afterwards".

@@ -1795,7 +1795,7 @@ The Civic Renewal Party (CRP) is a party in Mongolia. It was founded in 1990.
 
 On 2 April 1996, the party and the Mongolian Herders' Party formed an electoral alliance, the "Motherland" coalition, which fielded joint candidates. For the 2000 election the CRP formed a joint list, Ihud VeTzedek, with the Green Party. Before the 2004 election the CRP joined a second joint list, Derekh Hadasha, together with several independents.
 
-On 4 October 2008, the Supreme Court suspended the party for one year. The suspension ended on 4 October 2009.`)
+On 4 October 2008, the Supreme Court suspended the party for one year. The suspension ended on 4 October 2009. On 14 November 2010 the CRP absorbed the Mongolian Herders' Party. The "Motherland" coalition was thereby wound up.`)
 	got := draftedDates(doc, "civic-renewal-party")
 	expectDrafted(t, got, map[string]string{
 		"party.founded/v1 motherland ":                                     "1996-04-02",
@@ -1807,6 +1807,7 @@ On 4 October 2008, the Supreme Court suspended the party for one year. The suspe
 		"party.affiliation_recorded/v1 civic-renewal-party derekh-hadasha": "2004",
 		"party.banned/v1 civic-renewal-party ":                             "2008-10-04",
 		"party.restored/v1 civic-renewal-party ":                           "2009-10-04",
+		"party.dissolved/v1 motherland ":                                   "2010-11-14",
 	})
 	if t.Failed() {
 		t.Logf("drafted: %v", got)
