@@ -245,7 +245,7 @@ func TestLocalResultsTables(t *testing.T) {
 			t.Errorf("levelOf(%q) = %q, want %q", title, got, events.LevelCommunal)
 		}
 	}
-	for _, title := range []string{"Parliament", "National Assembly", "General elections", "House of Peoples' Representatives"} {
+	for _, title := range []string{"Parliament", "National Assembly", "General elections", "House of Peoples' Representatives", "State Great Khural"} {
 		if got := levelOf(title); got != events.LevelGeneral {
 			t.Errorf("levelOf(%q) = %q, want %q", title, got, events.LevelGeneral)
 		}

@@ -1500,6 +1500,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				for _, dt := range c.dates {
 					if dt.end > c.match[1] && dt.start <= c.match[1]+1 && !strings.Contains(dt.edtf, "/") {
 						c.add(person.id, dt.edtf, events.PersonDied{})
+						if body, o, ok := c.d.heldAtDeath(person.id); ok {
+							c.add(body, dt.edtf, events.LeaderLeftOffice{Office: o}) // the office ends with the life
+						}
 						break
 					}
 				}

@@ -228,8 +228,9 @@ func ownFigures(t *document.Table, r document.Row) bool {
 var notContestedRE = regexp.MustCompile(`(?i)\b(?:did\s+not\s+(?:contest|stand|run|participate|take\s+part)|boycott(?:ed)?|not\s+contested|lists?\s+withdrawn|withdrew|barred|banned|suspended|did\s+not\s+field)\b`)
 
 // localSectionRE matches the title of a section of local elections: "Communal elections", "Tbilisi
-// City Assembly", "Municipal councils", "Citizens' Representative Khurals".
-var localSectionRE = regexp.MustCompile(`(?i)\b(?:communal|commune|municipal|municipality|local|city|town|regional|provincial|county|district|khurals?|prefectural|cantonal)\b`)
+// City Assembly", "Municipal councils", "Citizens' Representative Khurals" (not the State Great
+// Khural, a parliament).
+var localSectionRE = regexp.MustCompile(`(?i)\b(?:communal|commune|municipal|municipality|local|city|town|provincial|county|district|prefectural|cantonal|citizens'\s+representative)\b`)
 
 // resultColumns are the labels a results table by election gives each figure under: a header of two
 // rows names the column and its sub-header ("Votes #", "Votes %"), a header of one row the figure
