@@ -1270,7 +1270,7 @@ func (d *drafter) result() []events.Fact {
 	for _, f := range d.facts {
 		dup := -1
 		for i, g := range out {
-			if SameClaim(f, g) && (roleOf(f) == roleOf(g) || !f.Date.Unknown() && !g.Date.Unknown() && headRole(roleOf(f)) == headRole(roleOf(g)) && events.Provisional(roleOf(f)) == events.Provisional(roleOf(g))) {
+			if SameClaim(f, g) && !otherFigures(f, g) && (roleOf(f) == roleOf(g) || !f.Date.Unknown() && !g.Date.Unknown() && headRole(roleOf(f)) == headRole(roleOf(g)) && events.Provisional(roleOf(f)) == events.Provisional(roleOf(g))) {
 				dup = i
 				break
 			}
@@ -1287,6 +1287,15 @@ func (d *drafter) result() []events.Fact {
 		}
 	}
 	return out
+}
+
+// otherFigures reports whether two results of one election give different figures: two claims, kept
+// both, which the fold sets in dispute ("3.4%", and "sometimes given as 4.1%").
+func otherFigures(a, b events.Fact) bool {
+	ra, ok1 := a.Payload.(events.ElectionResult)
+	rb, ok2 := b.Payload.(events.ElectionResult)
+	differ := func(x, y string) bool { return x != "" && y != "" && x != y }
+	return ok1 && ok2 && (differ(ra.Percent, rb.Percent) || differ(ra.Seats, rb.Seats) || differ(ra.VotesText, rb.VotesText))
 }
 
 // richer reports whether payload a tells more of the same claim than b: the leaders of a split, the

@@ -1588,6 +1588,56 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				c.add(p.id, "", events.PartyAffiliation{Kind: kind, Organisation: org.id})
 				c.d.joinedBody, c.d.joiner = org.id, p.id
 			}},
+		// "he lost the chairmanship to Tsehay Alemu": the office changed hands.
+		{"lost-post-to", rx(`{E}\s+(?:\w+\s+)?lost\s+the\s+(?:party\s+)?(chairmanship|leadership|presidency|chair)\s+(?:of\s+(?:the\s+)?{E}\s+)?to\s+(?:[^⟦;,]*?\s+)?{E}`),
+			func(c *sentenceContext) {
+				out, ok1 := c.person(1)
+				in, ok2 := c.personNamed(4)
+				if !ok1 || !ok2 || in.id == out.id {
+					return
+				}
+				body := c.lastPartyBefore(c.match[0])
+				if p, ok := c.party(3); ok {
+					body = p.id
+				}
+				c.handover(body, in.id, out.id, officeOfPost[c.group(2)])
+			}},
+		// "he was forced out of the chairmanship": a departure.
+		{"forced-out", rx(`{E}\s+was\s+(?:\w+\s+)?(?:forced|pushed|voted|ousted|driven)\s+out\s+(?:of\s+(?:the\s+)?(?:party\s+)?(chairmanship|leadership|presidency|chair|office))`),
+			func(c *sentenceContext) {
+				person, ok := c.person(1)
+				if !ok {
+					return
+				}
+				party := c.lastPartyBefore(c.match[0])
+				role := officeOfPost[c.group(2)]
+				if role == "" {
+					role = c.d.roleOf(party, person.id)
+				}
+				c.add(party, "", events.LeaderLeftOffice{Office: events.Office{Person: person.id, Role: role}})
+			}},
+		// "a faction led by Batsükh … formed its own party, the National Renewal Party": a split.
+		{"formed-own-party", rx(`\b(?:a|the|its|his|her|their)\s+(?:\w+\s+)?(?:faction|group|wing|dissidents|rebels|supporters|followers)\b[^;]*?\s+(?:formed|founded|set\s+up|launched|created)\s+(?:its|their|a)\s+(?:own|new)\s+party,?\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				p, ok := c.newParty(1)
+				if !ok || p.id == c.d.topic {
+					return
+				}
+				var leaders []events.EntityID
+				if m := ledByFactionRE.FindStringSubmatch(c.sk[c.match[0]:c.match[1]]); m != nil {
+					if r, ok := c.refAt(m[1]); ok && r.kind == events.KindPerson {
+						leaders = []events.EntityID{r.id}
+					}
+				}
+				c.add(c.d.topic, "", events.PartySplit{NewParty: p.id, Leaders: leaders})
+				c.add(p.id, "", events.PartyFounded{Name: c.partyName(p), Founders: leaders})
+			}},
+		// "The 1977 figure is sometimes given as 4.1%": another source's share of that election.
+		{"figure-given-as", rx(`\b[Tt]he\s+(\d{4})\s+(?:figure|share|result|vote)\s+is\s+(?:sometimes|often|also|elsewhere|in\s+some\s+sources)\s+(?:given|put|reported|cited)\s+as\s+(\d+(?:\.\d+)?)\s?(?:%|per\s?cent)`),
+			func(c *sentenceContext) {
+				year := c.group(1)
+				c.add(c.d.topic, year, events.ElectionResult{Election: year + " general election", Level: events.LevelGeneral, Percent: c.group(2) + "%"})
+			}},
 		// "the party and the Herders' Party formed an electoral alliance, the "Motherland" coalition",
 		// "it formed a joint list, Ihud VeTzedek, with Tenu'at HaOlim": the alliance founded, and each
 		// party a member of it.
@@ -2456,6 +2506,9 @@ const theirDeath = `(?:his|her|their)\s+(?:own\s+|sudden\s+|early\s+)?death\b`
 
 var subjectListRE = regexp.MustCompile(`⟦\d+⟧(?:(?:,\s*|,?\s+and\s+)⟦\d+⟧)*\s+(?:(?:then|later|also|soon|jointly|together)\s+)?$`)
 
+// ledByFactionRE matches the leader of a faction: "led by ⟦3⟧".
+var ledByFactionRE = regexp.MustCompile(`\b(?:led|headed)\s+by\s+(⟦\d+⟧)`)
+
 // listWordRE matches the words that introduce the name of a joint list or an alliance: "a joint list,".
 var listWordRE = regexp.MustCompile(`\b(?:joint\s+list|alliance|coalition|bloc|electoral\s+list),?\s+(?:the\s+)?⟦`)
 
@@ -2555,6 +2608,13 @@ func (c *sentenceContext) election() {
 		}
 	}
 	dt := c.date()
+	if strings.Contains(dt.edtf, "/") {
+		// "In April 2006 the MSZP became the first governing party since 1990 to win re-election":
+		// a span is no election's time; the time the sentence names before is.
+		if before := c.dateBefore(); before != "" {
+			dt.edtf = before
+		}
+	}
 	if year == "" && len(dt.edtf) >= 4 && !strings.ContainsAny(dt.edtf[:4], "X.") {
 		year = dt.edtf[:4]
 	}
