@@ -1609,6 +1609,11 @@ func (c *sentenceContext) add(entity events.EntityID, date string, p events.Payl
 			}
 		}
 	}
+	if date == "XXXX" && changesHands(p) && afterTheEventRE.MatchString(c.sk[:c.match[0]]) && c.d.carried != "" && !strings.Contains(c.d.carried, "/") {
+		// "For the election of 27 June 2004, … After the election Dagvadorj was replaced by Ganzorig
+		// S.": after the time told before.
+		date = c.d.carried + "/.."
+	}
 	if date == "XXXX" && changesState(p) && sameTimeRE.MatchString(c.sk) && c.d.carried != "" && !c.d.dated {
 		date = c.d.carried // "The coalition was thereby wound up": when what was told before happened
 	}
@@ -1735,6 +1740,10 @@ func changesState(p events.Payload) bool {
 	}
 	return false
 }
+
+// afterTheEventRE matches the opening of a sentence that places it after an event told before: "After
+// the election", "Following the congress".
+var afterTheEventRE = regexp.MustCompile(`^(?i:after|following)\s+(?:the|this|that|its)\s+(?:\w+\s+)?(?:election|elections|congress|vote|defeat|split|merger|conference|coup|ban|war|revolution|poll|polls)\b`)
 
 // sameTimeRE matches the words that place what a sentence tells at the time told before it.
 var sameTimeRE = regexp.MustCompile(`(?i)\b(?:thereby|with\s+that|at\s+the\s+same\s+time|simultaneously|in\s+the\s+process)\b`)

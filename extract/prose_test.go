@@ -1822,13 +1822,14 @@ func TestDraftOtherSides(t *testing.T) {
 
 The National Forward Party (NFP) is a party in Mongolia. It was founded in 1990.
 
-In 1994 Batsukh Luvsan was elected chairman. In January 1995 he was forced out of the chairmanship. At the party's second congress, in June 1999, Oyun Dorj lost the chairmanship to Saran Bold. In the spring of 1996 a faction led by Batsukh Luvsan formed its own party, the National Renewal Party. In the 1977 election it won 3.4% of the vote. The 1977 figure is sometimes given as 4.1%, because two independents were counted.`)
+In 1994 Batsukh Luvsan was elected chairman. In January 1995 he was forced out of the chairmanship. For the election of 27 June 2004, Tuya Gan stood as chairman. After the election Tuya Gan was replaced by Bat Erdene. At the party's second congress, in June 1999, Oyun Dorj lost the chairmanship to Saran Bold. In the spring of 1996 a faction led by Batsukh Luvsan formed its own party, the National Renewal Party. In the 1977 election it won 3.4% of the vote. The 1977 figure is sometimes given as 4.1%, because two independents were counted.`)
 	got := draftedDates(doc, "national-forward-party")
 	expectDrafted(t, got, map[string]string{
 		"leader.left_office/v1 national-forward-party batsukh-luvsan chairman": "1995-01",
 		"leader.took_office/v1 national-forward-party saran-bold chairman":     "1999-06",
 		"leader.left_office/v1 national-forward-party oyun-dorj chairman":      "1999-06",
 		"party.split/v1 national-forward-party national-renewal-party":         "1996-21",
+		"leader.took_office/v1 national-forward-party bat-erdene chairman":     "2004-06-27/..",
 		"party.founded/v1 national-renewal-party ":                             "1996-21",
 	})
 	var shares []string
