@@ -1829,7 +1829,7 @@ In 1994 Batsukh Luvsan was elected chairman. In January 1995 he was forced out o
 		"leader.took_office/v1 national-forward-party saran-bold chairman":     "1999-06",
 		"leader.left_office/v1 national-forward-party oyun-dorj chairman":      "1999-06",
 		"party.split/v1 national-forward-party national-renewal-party":         "1996-21",
-		"leader.took_office/v1 national-forward-party bat-erdene chairman":     "2004-06-27/..",
+		"leader.took_office/v1 national-forward-party bat-erdene leader":       "2004-06-27/..",
 		"party.founded/v1 national-renewal-party ":                             "1996-21",
 	})
 	var shares []string
