@@ -209,10 +209,7 @@ func TestPropertyNothingCurrentAfterTheEnd(t *testing.T) {
 	r := propertyRand(t)
 	endings := []events.Payload{events.PartyDissolved{}, events.PartyCeased{}}
 	for range propertyRuns {
-		evs := leaderClaims(t, r)
-		evs = append(evs,
-			fact(t, events.TypePartyWing, "XXXX", events.PartyWing{Wing: "w", Kind: "youth wing"}, "wing"),
-			fact(t, events.TypePartyAffiliation, randDate(r), events.PartyAffiliation{Organisation: "o", Kind: "international"}, "affiliation"))
+		evs := partyOfLeadersWingAndAffiliation(t, r)
 		ending := endings[r.Intn(len(endings))]
 		end := events.MustParseDate(randDate(r))
 		if end.Latest() == events.MaxDay {
@@ -241,10 +238,7 @@ func TestPropertyBanKeepsTheParty(t *testing.T) {
 	r := propertyRand(t)
 	bans := []events.Payload{events.PartyBanned{}, events.PartyDeclaredIllegal{}}
 	for range propertyRuns {
-		evs := leaderClaims(t, r)
-		evs = append(evs,
-			fact(t, events.TypePartyWing, "XXXX", events.PartyWing{Wing: "w", Kind: "youth wing"}, "wing"),
-			fact(t, events.TypePartyAffiliation, randDate(r), events.PartyAffiliation{Organisation: "o", Kind: "international"}, "affiliation"))
+		evs := partyOfLeadersWingAndAffiliation(t, r)
 		ban := bans[r.Intn(len(bans))]
 		at := events.MustParseDate(fmt.Sprint(1990 + r.Intn(10)))
 		banned := append(slices.Clone(evs), fact(t, ban.EventType(), at.String(), ban, "ban"))
@@ -259,6 +253,14 @@ func TestPropertyBanKeepsTheParty(t *testing.T) {
 			}
 		}
 	}
+}
+
+// partyOfLeadersWingAndAffiliation returns random leader claims, a youth wing and an international
+// affiliation of one party.
+func partyOfLeadersWingAndAffiliation(t *testing.T, r *rand.Rand) []events.Event {
+	return append(leaderClaims(t, r),
+		fact(t, events.TypePartyWing, "XXXX", events.PartyWing{Wing: "w", Kind: "youth wing"}, "wing"),
+		fact(t, events.TypePartyAffiliation, randDate(r), events.PartyAffiliation{Organisation: "o", Kind: "international"}, "affiliation"))
 }
 
 // leaderIDs returns the people of a state's current leaders.
