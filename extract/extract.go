@@ -688,6 +688,15 @@ func ProseDate(s string) (string, error) {
 // trailingAsideRE splits a value into what comes before a closing parenthesised aside and the aside.
 var trailingAsideRE = regexp.MustCompile(`^(.*\S)\s*\(([^()]*)\)\s*$`)
 
+// stillInOffice reports whether a term's end says the term goes on: "Incumbent", "present".
+func stillInOffice(end string) bool {
+	switch strings.ToLower(strings.Trim(strings.TrimSpace(end), "()*")) {
+	case "incumbent", "present", "current", "in office", "to date", "ongoing", "now", "today":
+		return true
+	}
+	return false
+}
+
 // ProsePeriod reads a term as prose and tables write it ("1956–1961", "April 1972 – 1976", "1991–present",
 // "since 1983", "1998 to 2003", "1998"): the EDTF of its start and of its end, the end "" for a term
 // still running or open ("1991–"). A single date is a term that began and ended within it.
@@ -714,9 +723,8 @@ func ProsePeriod(s string) (start, end string, err error) {
 	if start, err = ProseDate(from); err != nil {
 		return "", "", err
 	}
-	switch strings.ToLower(strings.TrimSpace(to)) {
-	case "", "present", "incumbent", "today", "now", "date", "to date":
-		return start, "", nil
+	if t := strings.ToLower(strings.TrimSpace(to)); t == "" || t == "date" || stillInOffice(t) {
+		return start, "", nil // "1991–present", "1991–"
 	}
 	if end, err = ProseDate(to); err != nil {
 		return "", "", err

@@ -113,15 +113,6 @@ func noHolder(name string) bool {
 	return false
 }
 
-// stillInOffice reports whether a term's end says the term goes on: "Incumbent", "present".
-func stillInOffice(end string) bool {
-	switch strings.ToLower(strings.Trim(strings.TrimSpace(end), "()*")) {
-	case "incumbent", "present", "current", "in office", "to date", "ongoing", "now", "today":
-		return true
-	}
-	return false
-}
-
 // columnOf returns the first of labels that t has a column for, or "".
 func columnOf(t *document.Table, labels []string) string {
 	for _, l := range labels {
