@@ -263,7 +263,8 @@ type dayFree struct {
 	disputes []Dispute
 	ts       []tenure
 	ends     map[ulid.ULID]events.Date // endingDates, once asked
-	done     struct{ disputes, ts bool }
+	names    []string                  // namesOf, once asked
+	done     struct{ disputes, ts, names bool }
 }
 
 // partyAt is Party, with what does not depend on the day kept in free across calls about the same
@@ -415,7 +416,10 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 		}
 	}
 	st.Name = valueOf(names0)
-	st.Abbreviation = valueOf(abbreviationsOf(abbrevs, st.Name.Value, id, evs))
+	if len(abbrevs) > 0 && !free.done.names {
+		free.names, free.done.names = namesOf(id, evs), true
+	}
+	st.Abbreviation = valueOf(abbreviationsOf(abbrevs, st.Name.Value, free.names))
 	st.Ideology = valueOf(ideology)
 	st.Position = valueOf(position)
 	st.Founded = foundingOf(founded)
@@ -468,14 +472,22 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 }
 
 // abbreviationsOf keeps the abbreviations that may stand for the party's name on the day: one whose
-// letters are the initials of another of its names, and not of this one, is that name's ("NGCR" is
-// New Georgia – Civic Renewal's, not the Union for Civic Renewal's it was in 1995). An abbreviation
-// that fits none of its names (an abbreviation in the party's language, "PiS") stands for them all.
-func abbreviationsOf(abbrevs []Claim, name string, id events.EntityID, evs []events.Event) []Claim {
+// letters are the initials of another of its names (names), and not of this one, is that name's
+// ("NGCR" is New Georgia – Civic Renewal's, not the Union for Civic Renewal's it was in 1995). An
+// abbreviation that fits none of its names (one in the party's language, "PiS") stands for them all.
+func abbreviationsOf(abbrevs []Claim, name string, names []string) []Claim {
 	if len(abbrevs) == 0 || name == "" {
 		return abbrevs
 	}
-	var others []string
+	return slices.DeleteFunc(slices.Clone(abbrevs), func(c Claim) bool {
+		return !initialsFit(c.Value, name) && slices.ContainsFunc(names, func(n string) bool { return n != name && initialsFit(c.Value, n) })
+	})
+}
+
+// namesOf returns every name the party's own events give it, whatever the day: official and
+// alternate names, the names it was founded under, the names of its renames.
+func namesOf(id events.EntityID, evs []events.Event) []string {
+	var out []string
 	for i := range evs {
 		e := &evs[i]
 		if e.Entity != id {
@@ -484,17 +496,15 @@ func abbreviationsOf(abbrevs []Claim, name string, id events.EntityID, evs []eve
 		switch p := e.Payload.(type) {
 		case events.EntityNamed:
 			if p.NameType == events.NameOfficial || p.NameType == events.NameAlternate {
-				others = append(others, p.Name)
+				out = append(out, p.Name)
 			}
 		case events.PartyFounded:
-			others = append(others, p.Name)
+			out = append(out, p.Name)
 		case events.PartyRenamed:
-			others = append(others, p.From, p.To)
+			out = append(out, p.From, p.To)
 		}
 	}
-	return slices.DeleteFunc(slices.Clone(abbrevs), func(c Claim) bool {
-		return !initialsFit(c.Value, name) && slices.ContainsFunc(others, func(n string) bool { return n != name && initialsFit(c.Value, n) })
-	})
+	return out
 }
 
 // initialsFit reports whether abbreviation, written in capital Latin letters, takes its letters in
