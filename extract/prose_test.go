@@ -1845,3 +1845,17 @@ In 1994 Batsukh Luvsan was elected chairman. In January 1995 he was forced out o
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// A leader "who led it throughout its existence" led the party from its founding.
+func TestDraftLedThroughout(t *testing.T) {
+	doc := parseArticle(t, "msj.txt", `= Movement for Social Justice =
+
+The Movement for Social Justice is a party in Israel. It was founded in May 1980 by four members of the Labour Party. Among them was the former union official Avraham Sharoni, who led it throughout its existence.`)
+	got := draftedDates(doc, "movement-for-social-justice")
+	expectDrafted(t, got, map[string]string{
+		"leader.took_office/v1 movement-for-social-justice avraham-sharoni leader": "1980-05",
+	})
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

@@ -1588,6 +1588,23 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				c.add(p.id, "", events.PartyAffiliation{Kind: kind, Organisation: org.id})
 				c.d.joinedBody, c.d.joiner = org.id, p.id
 			}},
+		// "Avraham Sharoni, who led it throughout its existence": its leader from its founding.
+		{"led-throughout", rx(`{E},?\s+(?:who\s+)?(?:led|headed|chaired)\s+(?:it|the\s+party|{E})\s+(?:throughout\s+its\s+(?:existence|history|life)|for\s+(?:all|the\s+whole)\s+of\s+its\s+(?:existence|history|life)|from\s+its\s+(?:foundation|founding|creation)\s+(?:until|to)\s+its\s+(?:end|dissolution|demise))`),
+			func(c *sentenceContext) {
+				person, ok := c.personNamed(1)
+				if !ok {
+					return
+				}
+				party := c.d.topic
+				if p, ok := c.party(2); ok {
+					party = p.id
+				}
+				date := c.d.foundingDate(party)
+				if date == "" {
+					date = "XXXX"
+				}
+				c.add(party, date, events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: "leader"}})
+			}},
 		// "he lost the chairmanship to Tsehay Alemu": the office changed hands.
 		{"lost-post-to", rx(`{E}\s+(?:\w+\s+)?lost\s+the\s+(?:party\s+)?(chairmanship|leadership|presidency|chair)\s+(?:of\s+(?:the\s+)?{E}\s+)?to\s+(?:[^⟦;,]*?\s+)?{E}`),
 			func(c *sentenceContext) {
