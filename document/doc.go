@@ -71,7 +71,8 @@
 //
 // # Tables
 //
-// A table row "| a | b |" splits on "|" into trimmed cells. The first row is the header; no row may
+// A table row "| a | b |" splits on "|" into trimmed cells. The first row is the header, and a
+// Markdown delimiter row under it ("|---|:---:|") is skipped; no row may
 // have more cells than it (see lenient parsing above), and shorter rows are padded with "". The rows were flattened from tables
 // with colspans and rowspans, padded or truncated to the header's width; the parser rebuilds the
 // columns and realigns the rows by the kinds of their cells, as follows.

@@ -322,6 +322,9 @@ func (p *parser) table(start, end int) (*Table, error) {
 			}
 			continue
 		}
+		if i == start+1 && delimiterRow(cells) {
+			continue // "|---|:---:|": Markdown's line under the header, not a row
+		}
 		if i == start+1 {
 			if groups, ok := subHeaderGroups(cells, width); ok {
 				sub = true
@@ -362,6 +365,18 @@ func (p *parser) table(start, end int) (*Table, error) {
 		rows, lines = append(rows, cells), append(lines, i+1)
 	}
 	return buildTable(rows, lines, sub), nil
+}
+
+// delimiterRow reports whether cells are Markdown's delimiter row, which follows a table's header:
+// every cell hyphens, with a colon at either end for its alignment ("---", ":--:").
+func delimiterRow(cells []string) bool {
+	for _, c := range cells {
+		c = strings.TrimSuffix(strings.TrimPrefix(c, ":"), ":")
+		if c == "" || strings.Trim(c, "-") != "" {
+			return false
+		}
+	}
+	return len(cells) > 0
 }
 
 // subHeaderGroups returns the label groups of a second table row under a header of width cells, and

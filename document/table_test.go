@@ -265,6 +265,20 @@ func TestTableRules(t *testing.T) {
 			flags:   []string{""},
 		},
 		{
+			name:    "Markdown's delimiter row is not a row",
+			rows:    []string{"| Name | From | To |", "|---|:---:|--:|", "| Ana | 1996 | 2001 |"},
+			columns: []string{"Name", "From", "To"},
+			cells:   [][]string{{"Ana", "1996", "2001"}},
+			flags:   []string{""},
+		},
+		{
+			name:    "dashes under the first row only",
+			rows:    []string{"| Name | Year |", "| Ana | 1996 |", "| --- | --- |"},
+			columns: []string{"Name", "Year"},
+			cells:   [][]string{{"Ana", "1996"}, {"---", "---"}},
+			flags:   []string{"", ""},
+		},
+		{
 			name:    "a data row of text is not a sub-header",
 			rows:    []string{"| Name | Role |", "| Ana | Chair |"},
 			columns: []string{"Name", "Role"},

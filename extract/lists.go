@@ -189,7 +189,9 @@ func leaderNames(doc *document.Document) []string {
 			switch k := strings.ToLower(f.Key); {
 			case k == "leader" || k == "leaders" || k == "president" || k == "chairman" || k == "chairwoman" || k == "chairperson",
 				strings.HasPrefix(k, "leader") && strings.HasSuffix(k, "name"):
-				out = append(out, splitList(f.Value)...)
+				for _, n := range splitList(f.Value) {
+					out = append(out, withoutQualifier(n))
+				}
 			}
 		}
 	}
@@ -199,20 +201,28 @@ func leaderNames(doc *document.Document) []string {
 			case b.Kind == document.TableBlock && b.Table != nil && isLeadersTable(b.Table):
 				for _, r := range b.Table.Rows {
 					for _, n := range coHolders(cell(b.Table, r, columnOf(b.Table, leaderColumns.name))) {
-						if name, _, ok := strings.Cut(n, " ("); ok {
-							n = name
-						}
-						out = append(out, n)
+						out = append(out, withoutQualifier(n))
 					}
 				}
 			case b.Kind == document.List && leadersSectionRE.MatchString(sec.Title):
 				for _, it := range b.Items {
 					if name, _, ok := leaderItemParts(it.Text); ok {
-						out = append(out, coHolders(name)...)
+						for _, n := range coHolders(name) {
+							out = append(out, withoutQualifier(n))
+						}
 					}
 				}
 			}
 		}
 	}
 	return out
+}
+
+// withoutQualifier is a leader's name without what brackets say of the term: "Batsukh" of "Batsukh
+// (1996–2001)", "Ana Ruiz" of "Ana Ruiz (acting)".
+func withoutQualifier(n string) string {
+	if name, _, ok := strings.Cut(n, " ("); ok && strings.TrimSpace(name) != "" {
+		return strings.TrimSpace(name)
+	}
+	return n
 }

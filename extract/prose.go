@@ -1149,6 +1149,13 @@ func (d *drafter) resolve(m mention) (ref, bool) {
 			}
 		}
 	}
+	if id := d.shortLeader(m); id != "" {
+		// "Batsukh Luvsandorj, usually known simply as Batsukh" in a document whose leaders table
+		// names Batsukh: the leader, under a longer name.
+		d.aliases[key] = id
+		d.rememberPerson(m.name, id)
+		return ref{id: id, kind: events.KindPerson, name: m.name, title: m.title}, true
+	}
 	if m.kind == "" {
 		// A place, a people, an unknown abbreviation: kept so that rules may read it as a place
 		// ("fled Cambodia"), never as a party or a person.
@@ -1927,4 +1934,28 @@ func (c *sentenceContext) settleInitially() {
 			c.d.facts = append(c.d.facts, left)
 		}
 	}
+}
+
+// shortLeader returns the id of the one leader the document's infobox, leaders tables and lists name
+// by a single word that is a word of the person m names in full ("Batsukh" of Batsukh Luvsandorj), or
+// "": the mirror of extractor.fullName, for a document whose structures use the shorter name.
+func (d *drafter) shortLeader(m mention) events.EntityID {
+	words := strings.Fields(events.NameKey(m.name))
+	if (m.kind != events.KindPerson && m.kind != "") || len(words) < 2 || len(words) > 4 {
+		return ""
+	}
+	var found events.EntityID
+	for _, n := range d.leaders {
+		key := events.NameKey(n)
+		if strings.Contains(key, " ") || utf8.RuneCountInString(key) < 4 || !slices.Contains(words, key) {
+			continue
+		}
+		if id := events.Slug(n); found != id {
+			if found != "" {
+				return "" // two leaders it may be: neither
+			}
+			found = id
+		}
+	}
+	return found
 }

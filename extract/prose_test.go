@@ -1859,3 +1859,58 @@ The Movement for Social Justice is a party in Israel. It was founded in May 1980
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// A leader the infobox gives with the years of the term ("Zorig (1996–2001)") is one person with the
+// leader the prose names ("founded by Zorig"): the brackets are not part of the name.
+func TestInfoboxLeaderWithTermIsTheProsePerson(t *testing.T) {
+	doc := parseArticle(t, "hp.txt", `= Harbour Party =
+
+Harbour Party
+- Founded: 1996
+- Chairman: Zorig (1996–2001), Anna Velt (2001–2004)
+
+The Harbour Party was a party of the coast. It was founded by Zorig, a former mayor, in 1996.`)
+	facts, _, err := FactsWith(doc, nil, Options{Draft: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	persons := map[events.EntityID]bool{}
+	for _, f := range facts {
+		if n, ok := f.Payload.(events.EntityNamed); ok && n.Kind == events.KindPerson {
+			persons[f.Entity] = true
+		}
+	}
+	if !persons["zorig"] || !persons["anna-velt"] || len(persons) != 2 {
+		t.Errorf("persons named: %v, want zorig and anna-velt", persons)
+	}
+}
+
+// A leader the leaders table names by one word is the person the prose names in full with that word:
+// one person, known by both names.
+func TestShortLeaderIsTheProsePersonInFull(t *testing.T) {
+	doc := parseArticle(t, "hp.txt", `= Harbour Party =
+
+Harbour Party
+- Founded: 1996
+
+The Harbour Party was a party of the coast. It was founded in 1996 by Tuvshin Bold, usually known simply as Tuvshin. In 1999 Gerel Dash was elected secretary-general.
+
+== Leaders ==
+
+| Name | From | To |
+|---|---|---|
+| Tuvshin | 1996 | 2001 |`)
+	facts, _, err := FactsWith(doc, nil, Options{Draft: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[events.EntityID][]string{}
+	for _, f := range facts {
+		if n, ok := f.Payload.(events.EntityNamed); ok && n.Kind == events.KindPerson {
+			names[f.Entity] = append(names[f.Entity], n.Name)
+		}
+	}
+	if len(names) != 2 || !slices.Contains(names["tuvshin"], "Tuvshin Bold") || len(names["gerel-dash"]) == 0 {
+		t.Errorf("persons named: %v, want tuvshin (Tuvshin, Tuvshin Bold) and gerel-dash", names)
+	}
+}
