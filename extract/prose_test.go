@@ -1562,7 +1562,8 @@ The Federal Labour Party was a party in Argentina. It was founded in 1957. Party
 	}
 }
 
-// Round-twelve readings, on an article of our own: a registration cancelled and "Legal life
+// Round-twelve readings, on an article of our own: a registration cancelled (a ban: the party may
+// register again) and "Legal life
 // returned"; "permitted to resume its work"; "X's presidency ended with his death"; "led it ad
 // interim until … installed Y"; "she walked out … and together they launched"; "took the party into"
 // and "pull it out again"; "one of the founding members of"; "now calling itself"; "rebaptised it";
@@ -1584,7 +1585,7 @@ In 1955 the congress rebaptised it the Liberal Peasant Party. On 30 October 1968
 `)
 	got := draftedDates(doc, "agrarian-liberal-party")
 	expectDrafted(t, got, map[string]string{
-		"party.dissolved/v1 agrarian-liberal-party ":                                     "1968-10-30",
+		"party.banned/v1 agrarian-liberal-party ":                                        "1968-10-30",
 		"party.restored/v1 agrarian-liberal-party ":                                      "1977-12-28",
 		"person.died/v1 luis-ochoa ":                                                     "1971-02-03",
 		"leader.took_office/v1 agrarian-liberal-party pedro-soto chairman":               "1971-05-17",
@@ -1770,7 +1771,7 @@ The party holds that the Lanka Sama Samaja Party ceased to exist in 1975. Becaus
 		"person.died/v1 nimal-senadheera ":                                      "1989-11-23",
 		"leader.left_office/v1 workers-front nimal-senadheera leader":           "1989-11-23",
 		"leader.took_office/v1 workers-front w-m-karunaratne general secretary": "2008",
-		"party.dissolved/v1 workers-front ":                                     "1994-07-14",
+		"party.banned/v1 workers-front ":                                        "1994-07-14",
 		"party.restored/v1 workers-front ":                                      "1998-02-03",
 		"party.renamed/v1 workers-front workers front from ":                    "1998-02-03",
 	})

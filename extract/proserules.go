@@ -635,8 +635,6 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.add(p.id, date, events.PartyRestored{Means: "legal again"})
 			}},
-		// "Gobernación cancelled the PLA's registration", "the registration of X was cancelled":
-		// its legal existence ended.
 		// "the NEBE deregistered the EJCP": the party struck off by a body.
 		// A party that loses its registration loses its legal standing, as a ban takes it; it may
 		// regain it ("regained its registration").
@@ -659,14 +657,18 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(p.id, "", events.PartyRestored{Means: "registration regained"})
 				}
 			}},
+		// "Gobernación cancelled the PLA's registration", "the registration of X was cancelled": its
+		// legal standing ended, as a ban ends it, not the party, which may register again.
 		{"registration-cancelled", rx(`\b(?:cancelled|canceled|revoked|withdrew|annulled|suspended)\s+(?:(?:the\s+)?{E}(?:'s|’s)|its)\s+(?:legal\s+)?registration|\b[Tt]he\s+registration\s+of\s+(?:the\s+)?{E}\s+was\s+(?:\w+\s+)?(?:cancelled|canceled|revoked|withdrawn|annulled|suspended)`),
 			func(c *sentenceContext) {
 				p, ok := c.firstParty(1, 2)
 				if !ok && c.match[2] < 0 && c.match[4] < 0 {
 					p, ok = ref{id: c.d.topic, kind: events.KindParty}, true // "the JNE cancelled its registration"
 				}
-				if ok {
-					c.add(p.id, "", events.PartyDissolved{Forced: true})
+				if ok && !dissolvedRE.MatchString(c.text) {
+					// One told with the party's dissolution ("…, and the party was dissolved") is
+					// that dissolution's occasion, read by the rule of dissolutions.
+					c.add(p.id, "", events.PartyBanned{Reason: "registration " + registrationVerb(c.group(0))})
 				}
 			}},
 		// "Legal life returned only on 28 December 1977", "Parties could function again once …":
@@ -2678,4 +2680,18 @@ func (c *sentenceContext) foundedOtherwise(party events.EntityID) bool {
 	a, err1 := events.ParseDate(known)
 	b, err2 := events.ParseDate(c.date().edtf)
 	return err1 == nil && err2 == nil && !CompatibleDates(a, b)
+}
+
+// dissolvedRE finds a party's dissolution told in a sentence.
+var dissolvedRE = regexp.MustCompile(`\b(?:was|were|had\s+been|is)\s+(?:formally\s+|officially\s+|then\s+)?dissolved\b`)
+
+// registrationVerb is what a registration-cancelled sentence did to the registration, in one
+// spelling: "cancelled", "revoked", "withdrawn", "annulled" or "suspended".
+func registrationVerb(s string) string {
+	for _, v := range []struct{ stem, verb string }{{"cancel", "cancelled"}, {"revoked", "revoked"}, {"withdr", "withdrawn"}, {"annulled", "annulled"}, {"suspended", "suspended"}} {
+		if strings.Contains(s, v.stem) {
+			return v.verb
+		}
+	}
+	return "cancelled"
 }
