@@ -49,6 +49,10 @@
 //     value possibly empty): "- Leader" with no colon there is a fault. When the title line is
 //     itself followed at once by such lines, the title is the infobox name. The infobox is only
 //     recognised when the line after the name is a well-formed field; elsewhere "- x" is a list item.
+//     An infobox copied without its dashes is read the same way when at least two "Key: Value"
+//     lines come first (parseBareField: a key of at most five words and 40 characters, starting
+//     with a capital letter, without sentence punctuation, and a space after the colon); its run
+//     may then mix lines with and without the dash.
 //     A key is numbered at its first word that ends in digits after a non-digit: "Leader1 Name" is
 //     Base "Leader", Index 1, Part "Name"; "Wing1" is Base "Wing", Index 1, Part ""; "Youth Wing"
 //     and "Seats 2004" are not numbered. Numbered groups partner such fields and
@@ -64,7 +68,14 @@
 //     Blank lines do not end a numbered list when the next item continues the numbering (12, then
 //     13); otherwise a new list starts;
 //   - legend: lines starting with white space (" Majority"), one Item each;
-//   - table: consecutive lines starting with "|", each of which must end with "|".
+//   - table: consecutive lines starting with "|", each of which must end with "|";
+//   - MediaWiki table: from a line starting with "{|" to one starting with "|}" (or, left open, up to
+//     the next heading or the end of the document: a problem). Rows are separated by "|-"; a row's
+//     cells are written "| a || b" or one to a line ("| a", then "| b"), header cells "! a !! b"; a
+//     caption "|+ …" is not a row; what stands before a cell's single "|" is its attributes, dropped,
+//     except that a colspan of n gives the cell n-1 empty cells after it; a line that starts with
+//     neither "|" nor "!" continues the cell before it (joined with "\n"). The first row is the
+//     header, and the table is then read as a "|" table of those rows.
 //
 // A list or table directly after a one-line paragraph of at most MaxIntroRunes runes takes it as its
 // Intro ("Executive Committee", "The seven-point policies of the CNRP:").

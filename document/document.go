@@ -257,17 +257,33 @@ func (p *parser) parse(d *Document) error {
 	i++
 
 	// The infobox: either the title line itself is followed by "- Key: Value" lines, or the next
-	// non-blank line is a plain name line followed by them.
-	if i < n && isField(p.lines[i]) {
+	// non-blank line is a plain name line followed by them; or, the same, by two or more lines
+	// "Key: Value" without the dash.
+	field, bad := parseField, `infobox line is not "- Key: Value"`
+	bare := func(k int) bool {
+		_, ok1 := parseBareField(p.lines[k])
+		_, ok2 := parseBareField(p.lines[min(k+1, n-1)])
+		return k+1 < n && ok1 && ok2 && kindOf(p.lines[k]) == lineText
+	}
+	j := p.nextNonBlank(i)
+	switch {
+	case i < n && isField(p.lines[i]):
 		d.Infobox = &Infobox{Name: d.Title, Line: titleLine + 1}
-	} else if j := p.nextNonBlank(i); j+1 < n && kindOf(p.lines[j]) == lineText && isField(p.lines[j+1]) {
+	case i < n && bare(i):
+		d.Infobox = &Infobox{Name: d.Title, Line: titleLine + 1}
+		field, bad = parseBareField, `infobox line is not "Key: Value"`
+	case j+1 < n && kindOf(p.lines[j]) == lineText && isField(p.lines[j+1]):
 		d.Infobox = &Infobox{Name: strings.TrimSpace(p.lines[j]), Line: j + 1}
 		i = j + 1
+	case j+1 < n && kindOf(p.lines[j]) == lineText && bare(j+1):
+		d.Infobox = &Infobox{Name: strings.TrimSpace(p.lines[j]), Line: j + 1}
+		i = j + 1
+		field, bad = parseBareField, `infobox line is not "Key: Value"`
 	}
 	if d.Infobox != nil {
 	fields:
 		for ; i < n && !isBlank(p.lines[i]); i++ {
-			f, ok := parseField(p.lines[i])
+			f, ok := field(p.lines[i])
 			if !ok {
 				// A heading or a table starts a structure of its own: the infobox lacks the blank
 				// line that ends it. Anything else is an unreadable line of the infobox.
@@ -276,7 +292,7 @@ func (p *parser) parse(d *Document) error {
 				if k == lineHeading || k == lineTable {
 					action = "the infobox ends before it"
 				}
-				if err := p.problem(i+1, `infobox line is not "- Key: Value"`, action); err != nil {
+				if err := p.problem(i+1, bad, action); err != nil {
 					return err
 				}
 				if k == lineHeading || k == lineTable {
@@ -321,6 +337,19 @@ func (p *parser) parse(d *Document) error {
 			if t != nil {
 				sec.add(Block{Kind: TableBlock, Line: t.Line, Table: t})
 			}
+		case lineWikiTable:
+			end, next, err := p.wikiTableEnd(i)
+			if err != nil {
+				return err
+			}
+			t, err := p.wikiTable(i, end)
+			if err != nil {
+				return err
+			}
+			if t != nil {
+				sec.add(Block{Kind: TableBlock, Line: t.Line, Table: t})
+			}
+			i = next
 		case lineLegend:
 			b := Block{Kind: Legend, Line: i + 1}
 			var texts []string
@@ -414,6 +443,7 @@ const (
 	lineBlank lineKind = iota
 	lineHeading
 	lineTable
+	lineWikiTable // "{|": a table in MediaWiki's markup, up to "|}"
 	lineLegend
 	lineBullet
 	lineNumbered
@@ -429,6 +459,8 @@ func kindOf(line string) lineKind {
 		return lineHeading
 	case line[0] == '|':
 		return lineTable
+	case strings.HasPrefix(line, "{|"):
+		return lineWikiTable
 	}
 	if _, ok := bulletText(line); ok {
 		return lineBullet

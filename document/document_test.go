@@ -4,6 +4,7 @@ import (
 	"encoding/hex"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -535,6 +536,47 @@ func TestParseVariants(t *testing.T) {
 			}
 			if n := len(d.Sections[0].Blocks); n != tt.lead {
 				t.Errorf("len(Parse(%q).Sections[0].Blocks) = %d, want %d", tt.text, n, tt.lead)
+			}
+		})
+	}
+}
+
+// An infobox copied without its dashes, "Key: Value" lines after the title or a name line, is read as
+// one with them; a lone "Key: Value" line, a time or an address is not an infobox.
+func TestBareInfobox(t *testing.T) {
+	tests := []struct {
+		name, text string
+		fields     []string // "Key=Value"
+		boxName    string
+	}{
+		{"after a name line", "Union Party\n\nUnion Party\nNative name: ပြည်ထောင်စု\nFounded: 4 January 1948\nLeader / Chairman: Ana (first); Bo (last)\nDissolved:\n\nThe party.\n",
+			[]string{"Native name=ပြည်ထောင်စု", "Founded=4 January 1948", "Leader / Chairman=Ana (first); Bo (last)", "Dissolved="}, "Union Party"},
+		{"after the title", "= Union Party =\nFounded: 1948\nColours: Green\n\nText.\n", []string{"Founded=1948", "Colours=Green"}, "Union Party"},
+		{"one line is a paragraph", "Union Party\n\nNote: the party is small.\n\nText.\n", nil, ""},
+		{"a time is no field", "Union Party\nMeeting at 10:30 today\nFounded: 1948\n", nil, ""},
+		{"a sentence is no key", "Union Party\n\nThe party, in 1948, said: no.\nIt did: yes.\n", nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := ParseWith("bare.txt", []byte(tt.text), Options{Strict: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.fields == nil {
+				if d.Infobox != nil {
+					t.Errorf("infobox %+v, want none", d.Infobox)
+				}
+				return
+			}
+			if d.Infobox == nil {
+				t.Fatal("no infobox")
+			}
+			var got []string
+			for _, f := range d.Infobox.Fields {
+				got = append(got, f.Key+"="+f.Value)
+			}
+			if !slices.Equal(got, tt.fields) || d.Infobox.Name != tt.boxName {
+				t.Errorf("infobox %q %q, want %q %q", d.Infobox.Name, got, tt.boxName, tt.fields)
 			}
 		})
 	}

@@ -50,6 +50,15 @@ var fuzzFindings = []string{
 	"T\n| a | b\n| 1 | 2 |\n",
 	"T\n- K: v\n- bad\n|x|\n== H\n|a|\n",
 	"T\n- K: v\n===\ntext\n==x=\n",
+	// MediaWiki tables: closed, open, empty, attributes, continued cells.
+	"T\n{| class=\"x\"\n! a !! b\n|-\n| 1 || 2\n|-\n| colspan=\"2\" | c\n|}\n",
+	"T\n{|\n! a\n! b\n|-\n| 1\nmore\n| 2\n== H ==\n{|\n|}\n{|",
+	"T\n{|\n|+ cap\n|-\n|}\n|x|\n",
+	"T\n{|\n| colspan=99999999999999999999 | a\n|}",
+	// Infoboxes without dashes.
+	"T\nA: b\nC: d\nbad\n- E: f\n",
+	"T\n\nN\nA:\nB: 10:30\n|x|\n",
+	"T\nA: b\n",
 }
 
 func TestFuzzFindings(t *testing.T) {
@@ -163,6 +172,9 @@ func checkParsed(t *testing.T, data []byte, d *Document, err error) {
 			checkLine("table", b.Table.Line)
 			for _, r := range b.Table.Rows {
 				checkLine("row", r.Line)
+				if r.Text == "" || !strings.Contains(d.Text, r.Text) {
+					t.Fatalf("Parse(%q) row at line %d: Text %q is not in the text", data, r.Line, r.Text)
+				}
 				if len(r.Cells) != len(b.Table.Columns) || len(r.Filled) != len(r.Cells) {
 					t.Fatalf("Parse(%q) row at line %d has %d cells, %d filled, want %d", data, r.Line, len(r.Cells), len(r.Filled), len(b.Table.Columns))
 				}

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Infobox is the run of "- Key: Value" lines after a document's title, with the name line before it.
@@ -86,6 +88,27 @@ func (ib *Infobox) Numbered(base string) []Group {
 func isField(line string) bool {
 	_, ok := parseField(line)
 	return ok
+}
+
+// parseBareField parses "Key: Value" without the dash, as infoboxes copied from elsewhere write it, or
+// "- Key: Value": the key at most five words and 40 characters, starting with a capital letter,
+// without sentence punctuation, and the value after a space ("10:30" and "http://x" are no fields).
+func parseBareField(line string) (Field, bool) {
+	if f, ok := parseField(line); ok {
+		return f, true
+	}
+	key, value, ok := strings.Cut(line, ":")
+	if !ok || (value != "" && value[0] != ' ' && value[0] != '\t') {
+		return Field{}, false
+	}
+	first, _ := utf8.DecodeRuneInString(key)
+	if !unicode.IsUpper(first) || utf8.RuneCountInString(key) > 40 || len(strings.Fields(key)) > 5 ||
+		strings.ContainsAny(key, ".,;!?()[]\"“”|=") {
+		return Field{}, false
+	}
+	f := Field{Key: strings.TrimSpace(key), Value: strings.TrimSpace(value)}
+	f.Base, f.Index, f.Part = splitKey(f.Key)
+	return f, true
 }
 
 // parseField parses "- Key: Value"; Line is left for the caller.

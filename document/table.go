@@ -2,6 +2,7 @@ package document
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -40,7 +41,9 @@ func (c Column) Label() string {
 
 // Row is one body row of a table.
 type Row struct {
-	Line  int
+	Line int
+	// Text is the row as the document writes it: its line, or the lines of a MediaWiki row.
+	Text  string
 	Cells []string // trimmed; len(Cells) == len(Table.Columns); "" is an absent value, never zero
 	// Filled[i] reports that Cells[i] was copied from the row above, because this row continues a
 	// rowspan (Continuation). len(Filled) == len(Cells).
@@ -295,6 +298,13 @@ func expand(header []string, groups [][]string, off int) []Column {
 	return cols
 }
 
+// rawRow is a table row as the text writes it, before the columns are rebuilt.
+type rawRow struct {
+	cells       []string
+	first, last int  // its first and last lines, 0-based
+	unended     bool // a "|" row that does not end with "|": cells are looseCells
+}
+
 // table reads the table whose rows are lines start..end-1, each starting with "|". It returns nil, and
 // no error, when lenient parsing skips the whole table: its header row, or a second row that looks
 // like a sub-header, cannot be read, so no column can be named with confidence. Otherwise each
@@ -302,30 +312,43 @@ func expand(header []string, groups [][]string, off int) []Column {
 // more cells than the header is read when a sub-header gives the table that many columns, cut back
 // when its cells beyond the columns are all empty, and skipped otherwise.
 func (p *parser) table(start, end int) (*Table, error) {
-	const unended = `table row does not end with "|"`
-	header, ok := splitRow(p.lines[start])
-	if !ok {
-		return nil, p.problem(start+1, unended, "table skipped: its header row cannot be read")
-	}
-	width := len(header)
-	limit := width // the most cells a row may have: the header's, or the columns of a sub-header
-	rows, lines := [][]string{header}, []int{start + 1}
-	sub := false
-	for i := start + 1; i < end; i++ {
+	raw := make([]rawRow, 0, end-start)
+	for i := start; i < end; i++ {
 		cells, ok := splitRow(p.lines[i])
 		if !ok {
-			if i == start+1 && isSubHeader(looseCells(p.lines[i])) {
-				return nil, p.problem(i+1, unended, "table skipped: its sub-header row cannot be read")
+			cells = looseCells(p.lines[i])
+		}
+		if i == start+1 && ok && delimiterRow(cells) {
+			continue // "|---|:---:|": Markdown's line under the header, not a row
+		}
+		raw = append(raw, rawRow{cells: cells, first: i, last: i, unended: !ok})
+	}
+	return p.readTable(raw)
+}
+
+// readTable builds a table from its rows as written, the first its header (see table).
+func (p *parser) readTable(raw []rawRow) (*Table, error) {
+	const unended = `table row does not end with "|"`
+	if raw[0].unended {
+		return nil, p.problem(raw[0].first+1, unended, "table skipped: its header row cannot be read")
+	}
+	header := raw[0].cells
+	width := len(header)
+	limit := width // the most cells a row may have: the header's, or the columns of a sub-header
+	rows, texts := [][]string{header}, []rawRow{raw[0]}
+	sub := false
+	for k, r := range raw[1:] {
+		cells, line := r.cells, r.first
+		if r.unended {
+			if k == 0 && isSubHeader(cells) {
+				return nil, p.problem(line+1, unended, "table skipped: its sub-header row cannot be read")
 			}
-			if err := p.problem(i+1, unended, "row skipped"); err != nil {
+			if err := p.problem(line+1, unended, "row skipped"); err != nil {
 				return nil, err
 			}
 			continue
 		}
-		if i == start+1 && delimiterRow(cells) {
-			continue // "|---|:---:|": Markdown's line under the header, not a row
-		}
-		if i == start+1 {
+		if k == 0 {
 			if groups, ok := subHeaderGroups(cells, width); ok {
 				sub = true
 				limit = width - len(groups)
@@ -335,11 +358,11 @@ func (p *parser) table(start, end int) (*Table, error) {
 				if len(cells) > width {
 					msg := fmt.Sprintf("table row has %d cells, more than the %d of its header", len(cells), width)
 					action := fmt.Sprintf("read as a sub-header of %d columns", limit)
-					if err := p.problem(i+1, msg, action); err != nil {
+					if err := p.problem(line+1, msg, action); err != nil {
 						return nil, err
 					}
 				}
-				rows, lines = append(rows, cells), append(lines, i+1)
+				rows, texts = append(rows, cells), append(texts, r)
 				continue
 			}
 		}
@@ -354,7 +377,7 @@ func (p *parser) table(start, end int) (*Table, error) {
 			default:
 				action = "row skipped"
 			}
-			if err := p.problem(i+1, msg, action); err != nil {
+			if err := p.problem(line+1, msg, action); err != nil {
 				return nil, err
 			}
 			if lastNonEmpty(cells) >= limit {
@@ -362,9 +385,104 @@ func (p *parser) table(start, end int) (*Table, error) {
 			}
 			cells = cells[:min(len(cells), limit)]
 		}
-		rows, lines = append(rows, cells), append(lines, i+1)
+		rows, texts = append(rows, cells), append(texts, r)
 	}
-	return buildTable(rows, lines, sub), nil
+	lines := make([]int, len(texts))
+	for i, r := range texts {
+		lines[i] = r.first + 1
+	}
+	t := buildTable(rows, lines, sub)
+	body := texts[len(texts)-len(t.Rows):]
+	for i := range t.Rows {
+		t.Rows[i].Text = p.span(body[i].first, body[i].last)
+	}
+	return t, nil
+}
+
+// wikiTableEnd returns the end (exclusive) of the rows of the MediaWiki table opened at line start
+// (0-based) and the line after the table: the "|}" that closes it and the line after that. A table
+// left open ends before the next heading or at the end of the document, a problem.
+func (p *parser) wikiTableEnd(start int) (end, next int, err error) {
+	for i := start + 1; i < len(p.lines); i++ {
+		if strings.HasPrefix(strings.TrimSpace(p.lines[i]), "|}") {
+			return i, i + 1, nil
+		}
+		if kindOf(p.lines[i]) == lineHeading {
+			return i, i, p.problem(start+1, `table "{|" is not closed by "|}"`, "read up to the next heading")
+		}
+	}
+	n := len(p.lines)
+	return n, n, p.problem(start+1, `table "{|" is not closed by "|}"`, "read up to the end of the document")
+}
+
+// wikiTable reads the MediaWiki table of lines start ("{|") to end ("|}"): rows separated by "|-",
+// cells written "| a || b" or one to a line, header cells "! a !! b", a caption "|+" (not a row),
+// attributes before a cell's "|" dropped (a colspan of n taking n cells), and a line that starts with
+// neither continuing the cell before it. The first row is the header, as in a "|" table.
+func (p *parser) wikiTable(start, end int) (*Table, error) {
+	var raw []rawRow
+	var row *rawRow
+	flush := func() {
+		if row != nil && len(row.cells) > 0 {
+			raw = append(raw, *row)
+		}
+		row = nil
+	}
+	for i := start + 1; i < end; i++ {
+		l := strings.TrimSpace(p.lines[i])
+		switch {
+		case l == "" || strings.HasPrefix(l, "|+"):
+		case strings.HasPrefix(l, "|-"):
+			flush()
+		case strings.HasPrefix(l, "!") || strings.HasPrefix(l, "|"):
+			if row == nil {
+				row = &rawRow{first: i}
+			}
+			sep := "||"
+			if l[0] == '!' {
+				l = strings.ReplaceAll(l[1:], "!!", "||")
+			} else {
+				l = l[1:]
+			}
+			for _, c := range strings.Split(l, sep) {
+				row.cells = append(row.cells, wikiCell(c)...)
+			}
+			row.last = i
+		case row != nil && len(row.cells) > 0:
+			last := &row.cells[len(row.cells)-1]
+			*last = strings.TrimSpace(*last + "\n" + l)
+			row.last = i
+		}
+	}
+	flush()
+	if len(raw) == 0 {
+		return nil, p.problem(start+1, "table has no rows", "table skipped")
+	}
+	return p.readTable(raw)
+}
+
+// colspanRE reads a cell's colspan attribute.
+var colspanRE = regexp.MustCompile(`(?i)\bcolspan\s*=\s*["']?(\d+)`)
+
+// wikiCell returns the content of a MediaWiki cell without its attributes ("colspan="2" | x"), as
+// many cells as it spans, the first its content and the others empty.
+func wikiCell(c string) []string {
+	attrs, content, ok := strings.Cut(c, "|")
+	if !ok || !strings.Contains(attrs, "=") || strings.Contains(attrs, "[[") {
+		return []string{strings.TrimSpace(c)}
+	}
+	cells := []string{strings.TrimSpace(content)}
+	if m := colspanRE.FindStringSubmatch(attrs); m != nil {
+		if n, err := strconv.Atoi(m[1]); err == nil && n > 1 {
+			cells = append(cells, make([]string, min(n, 50)-1)...)
+		}
+	}
+	return cells
+}
+
+// span is the text of lines first..last (0-based), trimmed.
+func (p *parser) span(first, last int) string {
+	return strings.TrimSpace(p.text[p.offsets[first] : p.offsets[last]+len(p.lines[last])])
 }
 
 // delimiterRow reports whether cells are Markdown's delimiter row, which follows a table's header:

@@ -455,3 +455,78 @@ func TestTableCell(t *testing.T) {
 		}
 	}
 }
+
+// A table in MediaWiki's markup is read as a "|" table: its header from "!" cells, its rows between
+// "|-", cells on one line ("||") or one to a line, attributes dropped, a colspan taking its cells, and
+// each row's Text the lines that write it.
+func TestWikiTable(t *testing.T) {
+	text := `Party
+
+== Leaders ==
+{| class="wikitable"
+|+ Chairmen
+! Name !! Office !! From !! To
+|-
+| Ana Ruiz || Chairman || 4 January 1948 || 17 November 1961
+|-
+| colspan="4" | Party banned, 1964–1988
+|-
+| Bo Lin
+| Chairman
+| 1988
+| 1991
+|-
+| style="color:red" | Cy Tam || colspan="2" | Acting || 1992
+|}
+
+After the table.
+`
+	d, err := ParseWith("wiki.txt", []byte(text), Options{Strict: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb := tableIn(t, d, "Leaders", 0)
+	var labels []string
+	for _, c := range tb.Columns {
+		labels = append(labels, c.Label())
+	}
+	if want := []string{"Name", "Office", "From", "To"}; !slices.Equal(labels, want) {
+		t.Errorf("columns = %q, want %q", labels, want)
+	}
+	want := [][]string{
+		{"Ana Ruiz", "Chairman", "4 January 1948", "17 November 1961"},
+		{"Party banned, 1964–1988", "", "", ""},
+		{"Bo Lin", "Chairman", "1988", "1991"},
+		{"Cy Tam", "Acting", "", "1992"},
+	}
+	if len(tb.Rows) != len(want) {
+		t.Fatalf("%d rows, want %d", len(tb.Rows), len(want))
+	}
+	for i, r := range tb.Rows {
+		if !slices.Equal(r.Cells, want[i]) {
+			t.Errorf("row %d = %q, want %q", i, r.Cells, want[i])
+		}
+		if !strings.Contains(text, r.Text) || !strings.Contains(r.Text, r.Cells[0]) {
+			t.Errorf("row %d Text = %q: not the lines that write it", i, r.Text)
+		}
+	}
+	if tb.Rows[0].Line != 8 || tb.Rows[2].Text != "| Bo Lin\n| Chairman\n| 1988\n| 1991" {
+		t.Errorf("rows 0 and 2: line %d, text %q", tb.Rows[0].Line, tb.Rows[2].Text)
+	}
+	if last := d.Sections[1].Blocks[len(d.Sections[1].Blocks)-1]; last.Kind != Paragraph || last.Text != "After the table." {
+		t.Errorf("the block after the table = %v %q, want the paragraph", last.Kind, last.Text)
+	}
+
+	// A table left open is read up to the next heading, with a warning (an error when strict).
+	open := "Party\n\n== A ==\n{|\n! Name !! Year\n|-\n| Ana || 1990\n== B ==\nText.\n"
+	d, err = Parse("open.txt", []byte(open))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tb := tableIn(t, d, "A", 0); len(tb.Rows) != 1 || len(d.Warnings) != 1 {
+		t.Errorf("open table: %d rows, warnings %v", len(tb.Rows), d.Warnings)
+	}
+	if _, err := ParseWith("open.txt", []byte(open), Options{Strict: true}); err == nil {
+		t.Error("strict parse of an open table: no error")
+	}
+}

@@ -156,6 +156,9 @@ func (x *extractor) mention(kind events.Kind, name, quote string) events.EntityI
 		}
 	}
 	id := events.Slug(name)
+	if kind == events.KindPerson {
+		id = personID(name)
+	}
 	if !x.named[id] {
 		x.named[id] = true
 		x.add(id, "", quote, events.EntityNamed{Kind: kind, Name: name, NameType: events.NameOfficial, Language: language(name)})
@@ -197,6 +200,17 @@ func (x *extractor) lineText(n int) string {
 		return ""
 	}
 	return strings.TrimSpace(lines[n-1])
+}
+
+// infoboxKey is an infobox key as the rules name it: lower case, the first of alternatives written
+// "Leader / Chairman", and "Political position" as "position".
+func infoboxKey(key string) string {
+	k, _, _ := strings.Cut(strings.ToLower(key), "/")
+	k = strings.Join(strings.Fields(k), " ")
+	if k == "political position" {
+		return "position"
+	}
+	return k
 }
 
 // fieldQuote is the "Key: Value" text of an infobox line.
@@ -245,7 +259,7 @@ func (x *extractor) field(f document.Field) error {
 	q := x.fieldQuote(f)
 	v := strings.TrimSpace(f.Value)
 	s := x.subject
-	switch key := strings.ToLower(f.Key); key {
+	switch key := infoboxKey(f.Key); key {
 	case "abbreviation", "acronym":
 		x.name(s, x.kind, v, events.NameAbbreviation, q)
 	case "native name", "khmer name", "local name", "official name":
@@ -516,8 +530,8 @@ func Role(title string) string {
 	return strings.Join(words, " ")
 }
 
-// splitList splits a comma-separated value, keeping commas inside parentheses and quotes (straight
-// or curly).
+// splitList splits a value listed with commas or semicolons, keeping those inside parentheses and
+// quotes (straight or curly).
 func splitList(v string) []string {
 	var out []string
 	depth, curly, quoted, start := 0, 0, false, 0
@@ -533,7 +547,7 @@ func splitList(v string) []string {
 			curly--
 		case r == '"':
 			quoted = !quoted
-		case r == ',' && depth == 0 && curly == 0 && !quoted:
+		case (r == ',' || r == ';') && depth == 0 && curly == 0 && !quoted:
 			if s := strings.TrimSpace(v[start:i]); s != "" {
 				out = append(out, s)
 			}

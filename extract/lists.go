@@ -186,7 +186,7 @@ func leaderNames(doc *document.Document) []string {
 	var out []string
 	if doc.Infobox != nil {
 		for _, f := range doc.Infobox.Fields {
-			switch k := strings.ToLower(f.Key); {
+			switch k := infoboxKey(f.Key); {
 			case k == "leader" || k == "leaders" || k == "president" || k == "chairman" || k == "chairwoman" || k == "chairperson",
 				strings.HasPrefix(k, "leader") && strings.HasSuffix(k, "name"):
 				for _, n := range splitList(f.Value) {
@@ -218,11 +218,11 @@ func leaderNames(doc *document.Document) []string {
 	return out
 }
 
-// withoutQualifier is a leader's name without what brackets say of the term: "Batsukh" of "Batsukh
-// (1996–2001)", "Ana Ruiz" of "Ana Ruiz (acting)".
+// withoutQualifier is a leader's name without what brackets say of the term, and without the
+// honorifics before it: "Batsukh" of "Batsukh (1996–2001)", "Ana Ruiz" of "Dr. Ana Ruiz (acting)".
 func withoutQualifier(n string) string {
 	if name, _, ok := strings.Cut(n, " ("); ok && strings.TrimSpace(name) != "" {
-		return strings.TrimSpace(name)
+		n = name
 	}
-	return n
+	return withoutHonorifics(n)
 }

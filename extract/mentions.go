@@ -68,7 +68,27 @@ var honorifics = map[string]bool{"alhaji": true, "alhaja": true, "hajji": true, 
 	"prof": true, "madame": true, "monsieur": true, "herr": true, "frau": true, "doña": true,
 	"ato": true, "weyzero": true, "woizero": true, "wayzaro": true, "weyzerit": true, "lij": true, "dejazmach": true,
 	"shrimati": true, "smt": true, "sardar": true, "mallam": true, "datuk": true,
-	"dato": true, "haji": true, "hajjah": true, "ustaz": true, "kyai": true, "bapak": true, "ibu": true}
+	"dato": true, "haji": true, "hajjah": true, "ustaz": true, "kyai": true, "bapak": true, "ibu": true,
+	"thakin": true, "daw": true, "u": true, "hon": true, "begum": true, "mzee": true, "sir": true, "dame": true}
+
+// personID is the id of the person a name names: its slug without the honorifics before it ("Dr.
+// Than Htike", "U Ba Shwe" and "Thakin Hla Maung" are than-htike, ba-shwe and hla-maung), so that the
+// person one source names with an honorific and another without is one person.
+func personID(name string) events.EntityID {
+	return events.Slug(withoutHonorifics(name))
+}
+
+// withoutHonorifics is a name without the honorifics before it, or the name when nothing else is left.
+func withoutHonorifics(name string) string {
+	rest := name
+	for {
+		w, after, ok := strings.Cut(strings.TrimSpace(rest), " ")
+		if !ok || !honorifics[strings.ToLower(strings.TrimSuffix(w, "."))] || strings.TrimSpace(after) == "" {
+			return strings.TrimSpace(rest)
+		}
+		rest = after
+	}
+}
 
 // titleWords, after a name, start a title rather than continue the name.
 var titleWords = map[string]bool{"president": true, "chairman": true, "chairwoman": true, "chairperson": true,
@@ -243,18 +263,20 @@ var participlePrepositions = map[string]bool{"in": true, "on": true, "at": true,
 // Concord Party"), or j when there is none. Two names in a list ("the Sam Rainsy Party and Human
 // Rights Party", "Fidesz and Jobbik") stay two.
 func andName(s string, words [][]int, i, j int) int {
-	if j+1 >= len(words) || s[words[j][0]:words[j][1]] != "and" || openers[strings.ToLower(s[words[i][0]:words[i][1]])] {
+	if j+1 >= len(words) || s[words[j][0]:words[j][1]] != "and" {
+		return j
+	}
+	// "After the State Law and Order …": the name starts after the words that open the sentence.
+	for i < j && (openers[strings.ToLower(s[words[i][0]:words[i][1]])] || !isCap(s[words[i][0]:words[i][1]])) {
+		i++
+	}
+	if i == j {
 		return j
 	}
 	for k := i; k < j; k++ {
 		if w := strings.ToLower(s[words[k][0]:words[k][1]]); partyWords[w] || organisationWords[w] {
 			return j // "the Sam Rainsy Party and Human Rights Party": a name of its own before "and"
 		}
-	}
-	// Words before "and" that end with an ideal ("Ethiopian Justice and Concord Party") are the first
-	// half of one name; other words ("Kem Sokha and Human Rights Party") may be a name of their own.
-	if j > i+1 && !idealWords[strings.ToLower(s[words[j-1][0]:words[j-1][1]])] {
-		return j
 	}
 	e := j + 1
 	for e < len(words) && onlySpace(s[words[e-1][1]:words[e][0]]) && isCap(s[words[e][0]:words[e][1]]) {
@@ -267,7 +289,45 @@ func andName(s string, words [][]int, i, j int) int {
 	if !partyWords[last] && !organisationWords[last] {
 		return j
 	}
+	// Words before "and" that end with an ideal ("Ethiopian Justice and Concord Party") or with those
+	// a party speaks for ("Democratic Peasants and Workers Party") are the first half of one name, as
+	// are words whose initials, with those after "and", make the abbreviation in brackets after the
+	// name ("State Law and Order Restoration Council (SLORC)"); other words ("Kem Sokha and Human
+	// Rights Party") may be a name of their own.
+	before := strings.ToLower(strings.TrimRight(s[words[j-1][0]:words[j-1][1]], "'’"))
+	if j > i+1 && !idealWords[before] && !constituencyWords[before] && !abbreviatedAfter(s, words, i, e) {
+		return j
+	}
 	return e
+}
+
+// constituencyWords are those a party speaks for, whose names join them with "and": "Workers and
+// Peasants Party", "Farmers and Labour Union".
+var constituencyWords = map[string]bool{"workers": true, "peasants": true, "farmers": true, "labourers": true,
+	"laborers": true, "toilers": true, "artisans": true, "traders": true, "merchants": true, "students": true,
+	"herders": true, "fishermen": true, "fisherfolk": true, "employees": true, "pensioners": true,
+	"veterans": true, "peasant": true, "workers'": true, "women": true, "youth": true, "miners": true}
+
+// abbreviatedAfter reports whether the name of words[i:e] is followed by an abbreviation in brackets
+// made of the initials of its capitalised words: "(SLORC)" after State Law and Order Restoration
+// Council.
+func abbreviatedAfter(s string, words [][]int, i, e int) bool {
+	rest := strings.TrimLeft(s[words[e-1][1]:], " ")
+	if !strings.HasPrefix(rest, "(") {
+		return false
+	}
+	abbr, _, ok := strings.Cut(rest[1:], ")")
+	if abbr, _, _ = strings.Cut(abbr, ";"); !ok || !allCaps(abbr) {
+		return false
+	}
+	var initials strings.Builder
+	for k := i; k < e; k++ {
+		if w := s[words[k][0]:words[k][1]]; isCap(w) {
+			r, _ := utf8.DecodeRuneInString(w)
+			initials.WriteRune(r)
+		}
+	}
+	return initials.Len() >= 3 && initials.String() == strings.TrimSpace(abbr)
 }
 
 // andIdeal returns the end of a name whose words name what it is for and go on with "and" and one
@@ -315,7 +375,8 @@ var idealWords = map[string]bool{"democracy": true, "republic": true, "justice":
 	"socialism": true, "integration": true, "reconstruction": true, "citizenship": true, "welfare": true,
 	"culture": true, "sovereignty": true, "reconciliation": true, "restoration": true, "salvation": true,
 	"rights": true, "security": true, "order": true, "growth": true, "liberation": true, "federalism": true,
-	"autonomy": true, "self-determination": true, "transparency": true, "modernity": true, "hope": true}
+	"autonomy": true, "self-determination": true, "transparency": true, "modernity": true, "hope": true,
+	"law": true}
 
 // foreignAnd are the words for "and" of other languages, which join the words of one name written in
 // them ("Aliança Trabalhista e Social", "Unión Cívica y Popular"), not two names of an English list.

@@ -1162,6 +1162,9 @@ func (d *drafter) resolve(m mention) (ref, bool) {
 		return ref{id: events.Slug(m.name), name: m.name}, true
 	}
 	id := events.Slug(m.name)
+	if m.kind == events.KindPerson {
+		id = personID(m.name)
+	}
 	d.aliases[key] = id
 	if d.kinds[id] == "" {
 		d.kinds[id] = m.kind

@@ -1915,3 +1915,64 @@ The Harbour Party was a party of the coast. It was founded in 1996 by Tuvshin Bo
 		t.Errorf("persons named: %v, want tuvshin (Tuvshin, Tuvshin Bold) and gerel-dash", names)
 	}
 }
+
+// An article copied from a wiki: an infobox without dashes ("Leader / Chairman: …; …"), a leaders
+// table in MediaWiki markup, and persons named with honorifics in one place and without in another
+// ("Hon. Amina Wekesa", "Amina Wekesa"; "Dr. Otieno Kamau", "Otieno Kamau"): one person each.
+func TestWikiArticle(t *testing.T) {
+	doc := parseArticle(t, "cpp.txt", `Coast Progress Party
+
+Coast Progress Party
+Founded: 12 March 1991
+Leader / Chairman: Hon. Amina Wekesa (first); Dr. Otieno Kamau (last)
+Political position: Centre
+
+The Coast Progress Party was a party in Kenya. It was founded on 12 March 1991 by Amina Wekesa. In 2001 Otieno Kamau was elected chairman.
+
+== Leaders ==
+{| class="wikitable"
+! Name !! Office !! From !! To
+|-
+| Hon. Amina Wekesa || Chairman || 12 March 1991 || 2001
+|-
+| Dr. Otieno Kamau
+| Chairman
+| 2001
+| 2010
+|}
+`)
+	facts, warnings, err := FactsWith(doc, nil, Options{Draft: true})
+	if err != nil || len(warnings) > 0 {
+		t.Fatalf("FactsWith: %v, warnings %v", err, warnings)
+	}
+	persons := map[events.EntityID][]string{}
+	took := map[string]string{} // person → the quote of the table row
+	for _, f := range facts {
+		switch p := f.Payload.(type) {
+		case events.EntityNamed:
+			if p.Kind == events.KindPerson {
+				persons[f.Entity] = append(persons[f.Entity], p.Name)
+			}
+		case events.LeaderTookOffice:
+			if !f.Date.Unknown() && f.Method == "" {
+				took[string(p.Person)] = f.Source.Quote
+			}
+		case events.PartyPosition:
+			if p.Position != "Centre" {
+				t.Errorf("position %q, want Centre", p.Position)
+			}
+		}
+	}
+	if len(persons) != 2 || len(persons["amina-wekesa"]) == 0 || len(persons["otieno-kamau"]) == 0 {
+		t.Errorf("persons %v, want amina-wekesa and otieno-kamau", persons)
+	}
+	want := map[string]string{
+		"amina-wekesa": "| Hon. Amina Wekesa || Chairman || 12 March 1991 || 2001",
+		"otieno-kamau": "| Dr. Otieno Kamau\n| Chairman\n| 2001\n| 2010",
+	}
+	for p, q := range want {
+		if took[p] != q {
+			t.Errorf("%s took office quoting %q, want %q", p, took[p], q)
+		}
+	}
+}

@@ -126,7 +126,7 @@ func columnOf(t *document.Table, labels []string) string {
 func (x *extractor) leadersTable(sec *document.Section, t *document.Table) error {
 	nameColumn := columnOf(t, leaderColumns.name)
 	for _, r := range t.Rows {
-		q := x.lineText(r.Line)
+		q := r.Text
 		start, end := cellOf(t, r, leaderColumns.start), cellOf(t, r, leaderColumns.end)
 		if stillInOffice(end) {
 			end = "" // "Incumbent", "present": the term goes on
@@ -275,7 +275,7 @@ func cellOf(t *document.Table, r document.Row, labels []string) string {
 func (x *extractor) electionTable(sec *document.Section, t *document.Table) error {
 	level := levelOf(sec.Title)
 	for _, r := range t.Rows {
-		q := x.lineText(r.Line)
+		q := r.Text
 		year := cell(t, r, "Election")
 		date, err := ProseDate(year)
 		if y := firstOf(cell(t, r, "Year"), cell(t, r, "Election year")); y != "" && (err != nil || year == "") {
@@ -341,7 +341,7 @@ func (x *extractor) constituencyTable(sec *document.Section, t *document.Table) 
 		return err
 	}
 	for _, r := range t.Rows {
-		q := x.lineText(r.Line)
+		q := r.Text
 		res := events.ElectionResult{
 			Election:  hint.Election,
 			Level:     events.LevelConstituency,

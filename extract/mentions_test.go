@@ -1,0 +1,36 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// Names that join their words with "and" are one name when the words before "and" name an ideal or
+// those a party speaks for, or when the abbreviation after the name takes the initials of both
+// halves; two names listed with "and" stay two.
+func TestFindMentionsJoinedByAnd(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     []string
+	}{
+		{"The Ethiopian Justice and Concord Party was founded.", []string{"Ethiopian Justice and Concord Party"}},
+		{"The Democratic Peasants and Workers Party (DPWP) was founded.", []string{"Democratic Peasants and Workers Party", "DPWP"}},
+		{"In 1950 the Farmers and Labour Union won two seats.", []string{"Farmers and Labour Union"}},
+		{"After the State Law and Order Restoration Council (SLORC) seized power, the UPL registered.",
+			[]string{"State Law and Order Restoration Council", "SLORC", "UPL"}},
+		{"After the Green Valley and Coast Alliance (GVCA) was formed, it split.", []string{"Green Valley and Coast Alliance", "GVCA"}},
+		{"The Sam Rainsy Party and Human Rights Party merged.", []string{"Sam Rainsy Party", "Human Rights Party"}},
+		{"In 2012 Kem Sokha and Human Rights Party leaders met.", []string{"Kem Sokha", "Human Rights Party"}},
+		{"Fidesz and Jobbik refused.", []string{"Fidesz", "Jobbik"}},
+		{"The Green Valley and Coast Alliance (GCA) was formed.", []string{"Green Valley", "Coast Alliance", "GCA"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range findMentions(tt.sentence) {
+			got = append(got, m.name)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("findMentions(%q) = %q, want %q", tt.sentence, got, tt.want)
+		}
+	}
+}
