@@ -260,13 +260,23 @@ func (x *extractor) field(f document.Field) error {
 	v := strings.TrimSpace(f.Value)
 	s := x.subject
 	switch key := infoboxKey(f.Key); key {
-	case "abbreviation", "acronym":
-		x.name(s, x.kind, v, events.NameAbbreviation, q)
+	case "abbreviation", "acronym", "abbreviations":
+		// "MWDP (formerly DPWP)", "CUP (1998–2014), MCRP (1990–1998)": each abbreviation the party
+		// bore, without what the brackets say of it (the fold shows the one that fits the day's name).
+		for _, item := range splitList(v) {
+			a, qual := splitQualifier(item)
+			x.name(s, x.kind, a, events.NameAbbreviation, q)
+			for _, w := range strings.FieldsFunc(qual, func(r rune) bool { return r == ' ' || r == ';' || r == ',' }) {
+				if allCaps(w) && w != a {
+					x.name(s, x.kind, w, events.NameAbbreviation, q)
+				}
+			}
+		}
 	case "native name", "khmer name", "local name", "official name":
 		x.name(s, x.kind, v, events.NameNative, q)
 	case "former name", "former names", "previous name", "previous names", "formerly":
 		// "Former names: New Dawn Party (1975–1979)": the names it had, the term each was borne.
-		items := splitList(v)
+		items := formerNames(splitList(v))
 		for n, item := range items {
 			name, from, to := item, "", ""
 			var abbrevs []string
@@ -283,6 +293,12 @@ func (x *extractor) field(f document.Field) error {
 				if from == "" && to == "" {
 					abbrevs = nil
 				}
+			}
+			if base, native, ok := nativeAfter(name); ok {
+				// "Democratic Peasants and Workers Party (ဒီမိုကရေစီ လယ်သမား အလုပ်သမား ပါတီ)": the
+				// name, and the same in its own script.
+				name = base
+				x.name(s, x.kind, native, events.NameNative, q)
 			}
 			x.name(s, x.kind, name, events.NameAlternate, q)
 			for _, a := range abbrevs {
@@ -398,6 +414,9 @@ func (x *extractor) field(f document.Field) error {
 			role = Role(f.Key)
 		}
 		for _, n := range splitList(v) {
+			if x.leaderTerms(s, q, n, role) {
+				continue
+			}
 			r := role
 			if name, qual, ok := strings.Cut(n, " ("); ok && strings.HasSuffix(qual, ")") {
 				// "Anneke Stellingwerf (last)", "Vasil Tsonev (acting)": the person, and how
@@ -600,6 +619,60 @@ func noneValue(v string) bool {
 
 // trailingTermRE matches a term in brackets at the end of a value: " (1989–1998)", " (since 1983)".
 var trailingTermRE = regexp.MustCompile(`\s*\(([^()]*\d{4}[^()]*)\)\s*$`)
+
+// leaderTerms adds the terms an infobox gives a leader in brackets ("U Tin Aye (1958–1964;
+// 1988–1995)", "Ana Ruiz (acting, 1990–1991)"): each a taking and a leaving of the office, dated. It
+// reports false for a leader given without a term.
+func (x *extractor) leaderTerms(s events.EntityID, q, item, role string) bool {
+	first, err := readLeaderItem(item)
+	if err != nil || first.start == "" {
+		return false
+	}
+	terms := []leaderItem{first}
+	if _, paren, ok := strings.Cut(item, "("); ok {
+		for _, seg := range strings.Split(strings.TrimSuffix(strings.TrimSpace(paren), ")"), ";")[1:] {
+			if later, err := readLeaderItem(first.name + " (" + strings.TrimSpace(seg) + ")"); err == nil && later.start != "" {
+				terms = append(terms, later)
+			}
+		}
+	}
+	person := x.mention(events.KindPerson, first.name, q)
+	for _, t := range terms {
+		office := events.Office{Person: person, Role: role}
+		if t.qualifier != "" {
+			office.Role = t.qualifier + " " + role
+		}
+		x.add(s, t.start, q, events.LeaderTookOffice{Office: office})
+		if t.end != "" {
+			x.add(s, t.end, q, events.LeaderLeftOffice{Office: office})
+		}
+	}
+	return true
+}
+
+// formerNames joins to each former name the term a list gives after it as an item of its own ("X,
+// 1958–1989" is X (1958–1989)).
+func formerNames(items []string) []string {
+	var out []string
+	for _, item := range items {
+		if _, _, err := ProsePeriod(item); err == nil && len(out) > 0 && trailingTermRE.FindStringIndex(out[len(out)-1]) == nil {
+			out[len(out)-1] += " (" + item + ")"
+			continue
+		}
+		out = append(out, item)
+	}
+	return out
+}
+
+// nativeAfter splits "Name (name in its own script)" into the two names.
+func nativeAfter(s string) (name, native string, ok bool) {
+	base, paren, found := strings.Cut(s, " (")
+	paren, closed := strings.CutSuffix(paren, ")")
+	if !found || !closed || strings.ContainsAny(paren, "()") || !otherScript(paren) || otherScript(base) {
+		return s, "", false
+	}
+	return strings.TrimSpace(base), strings.TrimSpace(paren), true
+}
 
 // splitQualifier splits "Khmer Will Party (self-declared; not legally)" into the name and the words in
 // parentheses.

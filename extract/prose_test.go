@@ -1976,3 +1976,54 @@ The Coast Progress Party was a party in Kenya. It was founded on 12 March 1991 b
 		}
 	}
 }
+
+// Infobox values of the fifteenth round: a former name with its own script in brackets and its term
+// as a list item of its own; abbreviations with what the brackets say of them; a leader's terms in
+// brackets; and a leaders table row that is a note across the table, not a holder.
+func TestFifteenthRoundInfobox(t *testing.T) {
+	doc := parseArticle(t, "tlp.txt", `Tbilisi Labour Party
+
+Tbilisi Labour Party
+Former name: Workers and Peasants Union (მუშათა კავშირი), 1990–1995
+Abbreviation: TLP (formerly WPU)
+Chairman: Nino Beridze (1990–1994; 1999–2003), Levan Gelashvili (1994–1999)
+
+== Leaders ==
+| Name | From | To |
+| Nino Beridze | 1990 | 1994 |
+| (party banned) | 1996 | 1998 |
+`)
+	facts, _, err := Facts(doc, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names, dated []string
+	for _, f := range facts {
+		switch p := f.Payload.(type) {
+		case events.EntityNamed:
+			names = append(names, string(p.NameType)+" "+p.Name)
+		case events.PartyRenamed:
+			dated = append(dated, f.Date.String()+" renamed from "+p.From)
+		case events.LeaderTookOffice:
+			dated = append(dated, f.Date.String()+" took "+string(p.Person))
+		case events.LeaderLeftOffice:
+			dated = append(dated, f.Date.String()+" left "+string(p.Person))
+		}
+	}
+	for _, want := range []string{"alternate Workers and Peasants Union", "native მუშათა კავშირი", "abbreviation TLP", "abbreviation WPU"} {
+		if !slices.Contains(names, want) {
+			t.Errorf("names %q: missing %q", names, want)
+		}
+	}
+	for _, want := range []string{"1995 renamed from Workers and Peasants Union", "1990 took nino-beridze", "1994 left nino-beridze",
+		"1999 took nino-beridze", "2003 left nino-beridze", "1994 took levan-gelashvili", "1999 left levan-gelashvili"} {
+		if !slices.Contains(dated, want) {
+			t.Errorf("dated facts %q: missing %q", dated, want)
+		}
+	}
+	for _, n := range names {
+		if strings.Contains(n, "1990–1995") || strings.Contains(n, "(") || strings.Contains(n, "banned") {
+			t.Errorf("name %q: a term, a bracket or a note is not a name", n)
+		}
+	}
+}

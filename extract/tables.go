@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"annals/document"
 	"annals/events"
@@ -110,7 +111,9 @@ func noHolder(name string) bool {
 	case "vacant", "vacancy", "none", "office vacant", "post vacant", "no leader", "position vacant":
 		return true
 	}
-	return false
+	// A note across the row, not a name: "(party banned)", "Party banned, 1964–1988".
+	first, _ := utf8.DecodeRuneInString(name)
+	return first == '(' || first == '[' || strings.ContainsAny(name, "0123456789")
 }
 
 // columnOf returns the first of labels that t has a column for, or "".

@@ -323,6 +323,9 @@ func (l *Loaded) resolveMentions(ctx context.Context, rec Record) error {
 				}
 			}
 		}
+		if err := l.otherNames(ctx, rec, i, aliases, &others); err != nil {
+			return err
+		}
 		if len(aliases) == 0 {
 			continue
 		}
@@ -350,6 +353,109 @@ func (l *Loaded) resolveMentions(ctx context.Context, rec Record) error {
 		l.rebuild()
 	}
 	return nil
+}
+
+// otherNames adds to aliases the names by which the running text of the document at i names a party
+// that is only a name there, while the other documents of l or the record know exactly one other
+// party by it ("the Democratic Peasants and Workers Party", the former name another article gives
+// its party): the name stands for that party. A party documented under that name (documented) stays
+// its own, a name of one word or an abbreviation is never read so, and neither is one of a party
+// described with another country than the document's.
+func (l *Loaded) otherNames(ctx context.Context, rec Record, i int, aliases map[string]events.EntityID, others *[]Entity) error {
+	d := l.docs[i]
+	subject := d.opts.Subject
+	if subject == "" {
+		subject = events.Slug(d.doc.Title)
+	}
+	entities := Entities(d.facts)
+	var countries []string
+	for _, e := range entities {
+		if e.ID == subject {
+			countries = e.Countries
+		}
+	}
+	for _, e := range entities {
+		if e.Kind != events.KindParty || e.ID == subject {
+			continue
+		}
+		for _, n := range e.Names {
+			if _, done := aliases[n.Name]; done || n.Type == events.NameAbbreviation || len(strings.Fields(n.Name)) < 2 {
+				continue
+			}
+			if *others == nil {
+				*others = Entities(l.factsBut(i))
+			}
+			known := *others
+			if rec != nil {
+				stored, err := recordNamed(ctx, rec, n.Name)
+				if err != nil {
+					return fmt.Errorf("resolve the parties %s names: %w", d.path, err)
+				}
+				known = mergeEntities(known, stored)
+			}
+			id := onlyKnownAs(known, e.ID, n.Name, countries)
+			if id == "" {
+				continue
+			}
+			documented, err := l.documented(ctx, rec, e.ID)
+			if err != nil {
+				return fmt.Errorf("resolve the parties %s names: %w", d.path, err)
+			}
+			if !documented {
+				aliases[n.Name] = id
+			}
+		}
+	}
+	return nil
+}
+
+// documented reports whether a party is more than a name the running text of articles gave: the
+// subject of a document of l, or held by the record with a fact that no rule drafted from running
+// text (its own article's title or infobox, another's infobox or table, a curated fact).
+func (l *Loaded) documented(ctx context.Context, rec Record, id events.EntityID) (bool, error) {
+	for _, d := range l.docs {
+		if d.opts.Subject == id || d.opts.Subject == "" && events.Slug(d.doc.Title) == id {
+			return true, nil
+		}
+	}
+	if rec == nil {
+		return false, nil
+	}
+	stored, err := rec.EntityEvents(ctx, id)
+	if err != nil {
+		return false, err
+	}
+	for _, st := range stored {
+		if st.Event.Entity == id && st.Event.Method != events.MethodDrafted {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// onlyKnownAs returns the one party of known, other than own, that is known by name and not described
+// with a country other than those given; "" when none or several are.
+func onlyKnownAs(known []Entity, own events.EntityID, name string, countries []string) events.EntityID {
+	key := events.NameKey(name)
+	var found events.EntityID
+	for _, e := range known {
+		if e.Kind != events.KindParty || !slices.ContainsFunc(e.Names, func(n Name) bool { return events.NameKey(n.Name) == key }) {
+			continue
+		}
+		if e.ID == own {
+			continue // the party under its own name, which other articles' texts may give too
+		}
+		if len(countries) > 0 && len(e.Countries) > 0 && !slices.ContainsFunc(e.Countries, func(c string) bool {
+			return slices.ContainsFunc(countries, func(o string) bool { return countryAgrees(c, o) })
+		}) {
+			continue
+		}
+		if found != "" && found != e.ID {
+			return "" // two parties of that name: no guess
+		}
+		found = e.ID
+	}
+	return found
 }
 
 // namedBefore returns, for the document at i, the facts that join to its party the parties the

@@ -164,3 +164,43 @@ func TestQualifiedNameRecordedBefore(t *testing.T) {
 		t.Errorf("facts of the later article: no drafted same-as joining the Moroccan Istiqlal Union recorded before, quoting its country")
 	}
 }
+
+// A party another article names only by its former name ("the Coastal Farmers and Fishermen League",
+// the name the Harbour Party bore before its rename) is the party of the article that gives the name;
+// a party that has an article of its own keeps its own entity, and a name two parties bore is no
+// one's.
+func TestFormerNameInAnotherArticle(t *testing.T) {
+	dir := t.TempDir()
+	docs := map[string]string{
+		"harbour-party.txt": "= Harbour Party =\n\nHarbour Party\n- Country: Norway\n- Former name: Coastal Farmers and Fishermen League\n\nThe Harbour Party, known until 1989 as the Coastal Farmers and Fishermen League, was a party in Norway.\n",
+		"fjord-party.txt":   "= Fjord Party =\n\nFjord Party\n- Country: Norway\n\nThe Fjord Party was a party in Norway. In 1970 it signed a pact with the Coastal Farmers and Fishermen League, which had been founded in 1958. In 1975 it signed another with the Valley Party.\n",
+		"valley-party.txt":  "= Valley Party =\n\nValley Party\n- Country: Norway\n- Former name: Upland Party\n\nThe Valley Party was a party in Norway.\n",
+		"upland-party.txt":  "= Upland Party =\n\nUpland Party\n- Country: Norway\n\nThe Upland Party was a party in Norway. It was founded in 1960.\n",
+	}
+	for name, text := range docs {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l, err := sources.Load([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.ResolveSubjects(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	founded := map[events.EntityID][]string{}
+	for _, f := range l.Facts {
+		if _, ok := f.Payload.(events.PartyFounded); ok {
+			founded[f.Entity] = append(founded[f.Entity], f.Date.String())
+		}
+	}
+	if !slices.Contains(founded["harbour-party"], "1958") || !slices.Contains(founded["upland-party"], "1960") {
+		t.Errorf("foundings %v: want the 1958 of the league on the Harbour Party, and the Upland Party's own", founded)
+	}
+	for _, e := range sources.Entities(l.Facts) {
+		if e.ID == "coastal-farmers-and-fishermen-league" {
+			t.Errorf("entity %s: a former name made a party of its own", e.ID)
+		}
+	}
+}
