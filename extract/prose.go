@@ -1535,6 +1535,11 @@ func (c *sentenceContext) date() proseDate {
 			// a date after the words that is a noun's is the noun's, not theirs.
 			dist += len(c.sk)
 		}
+		if dt.end <= start && andThenRE.MatchString(c.sk[dt.end:start]) {
+			// "The group met throughout December 1947 and formally proclaimed the league … on 4
+			// January 1948": the date of the verb before "and" is not this one's.
+			dist += 2 * len(c.sk)
+		}
 		if lo, hi := min(dt.end, end), max(dt.start, start); lo < hi && strings.Contains(c.sk[lo:hi], ",") {
 			// "In the months after … in May 1998, X re-established the party on 28 July 1998": a
 			// date the words' own stretch of the sentence names wins over one a comma sets apart.
@@ -1546,6 +1551,10 @@ func (c *sentenceContext) date() proseDate {
 	}
 	return best
 }
+
+// andThenRE matches what stands between a date and words that follow it as a verb of their own: " and
+// formally ".
+var andThenRE = regexp.MustCompile(`^\s+and\s+(?:\w+ly\s+)?$`)
 
 // attributiveDate reports whether a date is a noun's attribute: "the 2010 general election".
 func attributiveDate(sk string, dt proseDate) bool {

@@ -2027,3 +2027,23 @@ Chairman: Nino Beridze (1990–1994; 1999–2003), Levan Gelashvili (1994–1999
 		}
 	}
 }
+
+// Times of the fifteenth round: the date of a verb before "and" is not the next verb's ("met
+// throughout March 1961 and formally proclaimed … on 4 April 1961"), and a result takes the election
+// the sentence named before it ("The 1965 general election was the party's high point: it took …"),
+// not a later time of another clause.
+func TestDraftFifteenthRoundTimes(t *testing.T) {
+	doc := parseArticle(t, "hl.txt", `= Harbour League =
+
+The Harbour League was a party in Norway. The group met throughout March 1961 and formally proclaimed the Harbour League at a meeting in the town hall, Bergen, on 4 April 1961.
+
+The 1965 general election was the party's high point: it took 6.2 per cent of the vote and 8 seats, and in 1966 it voted with the opposition.`)
+	got := draftedDates(doc, "harbour-league")
+	expectDrafted(t, got, map[string]string{
+		"party.founded/v1 harbour-league ":                         "1961-04-04",
+		"election.result_recorded/v1 harbour-league 1965/general/": "1965",
+	})
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

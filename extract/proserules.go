@@ -2626,6 +2626,32 @@ func (c *sentenceContext) election() {
 			kind = k
 		}
 	}
+	if year == "" {
+		// "The 1956 general election was the party's high point: it took 14 seats": the election the
+		// sentence named just before the words, with no other time and no ";" between.
+		before := c.sk[:c.match[0]]
+		if all := electionRE.FindAllStringSubmatchIndex(before, -1); len(all) > 0 {
+			m := all[len(all)-1]
+			between := !yearRE.MatchString(before[m[1]:]) && !strings.Contains(before[m[1]:], ";")
+			for _, dt := range c.dates {
+				if dt.start >= m[1] && dt.end <= c.match[0] {
+					between = false // "…; three years later it became …": a time of its own
+				}
+			}
+			if between {
+				for g := 1; g <= 3; g += 2 {
+					if m[2*g] >= 0 {
+						year = before[m[2*g]:m[2*g+1]]
+					}
+				}
+				if m[4] >= 0 {
+					if k := strings.TrimSpace(strings.ToLower(before[m[4]:m[5]])); k != "" {
+						kind = k
+					}
+				}
+			}
+		}
+	}
 	dt := c.date()
 	if strings.Contains(dt.edtf, "/") {
 		// "In April 2006 the MSZP became the first governing party since 1990 to win re-election":
