@@ -34,3 +34,24 @@ func TestFindMentionsJoinedByAnd(t *testing.T) {
 		}
 	}
 }
+
+// A name qualified with its country splits into the name and the country; a name that opens with a
+// creed ending as demonyms do ("Democratic", "Christian", "Republican") is no qualified name.
+func TestQualifiedName(t *testing.T) {
+	tests := []struct{ name, base, qualifier string }{
+		{"Moroccan Popular Renewal Party", "Popular Renewal Party", "Moroccan"},
+		{"Hellenic Rural Union", "Rural Union", "Hellenic"},
+		{"Panhellenic Rural Union of Greece", "Panhellenic Rural Union", "Greece"},
+		{"India's Samajwadi Lok Morcha", "Samajwadi Lok Morcha", "India"},
+		{"Democratic Peasants and Workers Party", "", ""},
+		{"Christian Democratic Union", "", ""},
+		{"Republican People's Party", "", ""},
+		{"Islamic Salvation Front", "", ""},
+	}
+	for _, tt := range tests {
+		base, q, ok := QualifiedName(tt.name)
+		if base != tt.base || q != tt.qualifier || ok != (tt.base != "") {
+			t.Errorf("QualifiedName(%q) = %q, %q, %v; want %q, %q", tt.name, base, q, ok, tt.base, tt.qualifier)
+		}
+	}
+}

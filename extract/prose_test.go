@@ -2047,3 +2047,21 @@ The 1965 general election was the party's high point: it took 6.2 per cent of th
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// Co-leaders of the party a merger just formed: "A and B became co-chairpersons of the new party, an
+// arrangement that lasted until A's death in 2019" gives each of them the office of the new party,
+// from the time told before until 2019.
+func TestDraftCoLeadersOfTheNewParty(t *testing.T) {
+	doc := parseArticle(t, "wp.txt", `= Workers Party =
+
+The Workers Party was a party in Burma. Negotiations resumed in 2012, and in February 2013 the Workers Party and the Union People's League merged to form the Union Democratic Alliance Party (UDAP). Than Htike and Nu Nu Swe became co-chairpersons of the new party, an arrangement that lasted until Than Htike's death in 2019.`)
+	got := draftedDates(doc, "workers-party")
+	expectDrafted(t, got, map[string]string{
+		"leader.took_office/v1 union-democratic-alliance-party than-htike co-chairperson": "2013-02",
+		"leader.took_office/v1 union-democratic-alliance-party nu-nu-swe co-chairperson":  "2013-02",
+		"leader.left_office/v1 union-democratic-alliance-party nu-nu-swe co-chairperson":  "2019",
+	})
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

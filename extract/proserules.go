@@ -25,7 +25,7 @@ func rx(p string) *regexp.Regexp {
 	p = strings.NewReplacer(
 		"{EL}", `((?:the\s+)?⟦\d+⟧(?:(?:,\s*|,?\s+and\s+|,?\s+as\s+well\s+as\s+)(?:the\s+)?⟦\d+⟧)*)`,
 		"{E}", `(⟦\d+⟧)`,
-		"{ROLE}", `((?i:(?:party\s+|new\s+|first\s+|acting\s+|interim\s+)?(?:co-|deputy\s+|vice[- ]|honorary\s+|first\s+|executive\s+|national\s+)?(?:leader|president|chairman|chairwoman|chairperson|chair|secretary[- ]general|general[- ]secretary|secretary|prime\s+minister|premier|spokesman|spokesperson|head|chief\s+justice|deputy)))`,
+		"{ROLE}", `((?i:(?:party\s+|new\s+|first\s+|acting\s+|interim\s+)?(?:co-|deputy\s+|vice[- ]|honorary\s+|first\s+|executive\s+|national\s+)?(?:leader|president|chairman|chairwoman|chairperson|chair|secretary[- ]general|general[- ]secretary|secretary|prime\s+minister|premier|spokesman|spokesperson|head|chief\s+justice|deputy)(?:s\b)?))`,
 	).Replace(p)
 	return regexp.MustCompile(p)
 }
@@ -1006,10 +1006,11 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.office(party, person.id, Role(c.group(2)), true)
 			}},
-		{"took-office", rx(`{E},?\s+(?:\w+\s+)?(?:became|was\s+(?:elected|appointed|named|chosen|made|installed|re-elected|confirmed)(?:\s+as)?|took\s+over\s+as|took\s+office\s+as|assumed\s+the\s+(?:post|office|position|role)\s+of|succeeded\s+(?:{E})\s+as)\s+(?:the\s+)?(?:(?:party's|party|its|their|new|first|sole)\s+)*{ROLE}(?:\s+(?:of|in)\s+(?:the\s+)?{E})?`),
+		{"took-office", rx(`{EL},?\s+(?:\w+\s+)?(?:became|was\s+(?:elected|appointed|named|chosen|made|installed|re-elected|confirmed)(?:\s+as)?|took\s+over\s+as|took\s+office\s+as|assumed\s+the\s+(?:post|office|position|role)\s+of|succeeded\s+(?:{E})\s+as)\s+(?:the\s+)?(?:(?:party's|party|its|their|new|first|sole)\s+)*{ROLE}(?:\s+(?:of|in)\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
-				person, ok := c.person(1)
-				if !ok {
+				// "A and B became co-chairpersons of the new party": each of them.
+				persons := c.persons(c.refsIn(1))
+				if len(persons) == 0 {
 					return
 				}
 				party := ref{id: c.d.topic, kind: events.KindParty}
@@ -1018,12 +1019,15 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				} else if c.governmentOffice(c.group(3)) {
 					return
 				}
-				i := c.office(party.id, person.id, Role(c.group(3)), false)
-				if i >= 0 {
+				for _, person := range persons {
+					i := c.office(party.id, person, Role(c.group(3)), false)
+					if i < 0 {
+						continue
+					}
 					c.tookLater = append(c.tookLater, i)
-				}
-				if prev, ok := c.one(2); ok && prev.kind == events.KindPerson {
-					c.add(party.id, c.d.facts[i].Date.String(), events.LeaderLeftOffice{Office: events.Office{Person: prev.id, Role: Role(c.group(3))}})
+					if prev, ok := c.one(2); ok && prev.kind == events.KindPerson {
+						c.add(party.id, c.d.facts[i].Date.String(), events.LeaderLeftOffice{Office: events.Office{Person: prev.id, Role: Role(c.group(3))}})
+					}
 				}
 			}},
 		{"congress-elected", rx(`\b(?:congress|delegates|members|conference|convention|council|committee|assembly|plenum|executive|caucus|board)\s+(?:\S+\s+){0,5}?(?:elected|re-elected|chose|confirmed)\s+(?:[^⟦;]*?,\s+|(?:the|a|an)\s+(?:[\p{Ll}-]+\s+){1,3}?)?{EL}(?:,?\s+as\s+(?:(?:its|their|the\s+party's|his|her)\s+)?(?:new\s+)?{ROLE})?`),
@@ -2461,8 +2465,11 @@ func (c *sentenceContext) office(party, person events.EntityID, role string, wit
 		from := "../" + dt.edtf
 		if founded := c.d.foundingDate(party); founded != "" && fromFoundationRE.MatchString(c.sk[c.match[0]:dt.start]) {
 			from = founded
-		} else if c.d.carried != "" && thenRE.MatchString(c.sk[c.match[0]:c.match[1]]) && c.d.carried <= dt.edtf {
-			from = c.d.carried // "X and Y then led the party until 2004": from the time told before
+		} else if c.d.carried != "" && (thenRE.MatchString(c.sk[c.match[0]:c.match[1]]) || heldUntilRE.MatchString(c.sk[c.match[1]:dt.start])) &&
+			c.d.carried <= dt.edtf && !strings.Contains(c.d.carried, "/") {
+			// "X and Y then led the party until 2004", "… became co-chairpersons of the new party, an
+			// arrangement that lasted until 2019": from the time told before.
+			from = c.d.carried
 		} else if before := c.dateBefore(); before != "" && before <= dt.edtf {
 			from = before // "X stepped down in 1993; the council chose Y to replace him, and she remained until 1999"
 		}
@@ -2479,6 +2486,10 @@ func (c *sentenceContext) office(party, person events.EntityID, role string, wit
 	}
 	return c.add(party, "", events.LeaderTookOffice{Office: events.Office{Person: person, Role: role}})
 }
+
+// heldUntilRE matches a clause after an office that says how long it was held: ", an arrangement that
+// lasted until", ", a post she held until".
+var heldUntilRE = regexp.MustCompile(`^,\s+[^;]*\b(?:lasted|held|kept|remained|continued|served)\b[^;]*\buntil\b`)
 
 // lastPartyBefore returns the last party the sentence names before offset at, or the topic.
 func (c *sentenceContext) lastPartyBefore(at int) events.EntityID {
