@@ -282,11 +282,17 @@ func (PartyDeclaredIllegal) EventType() Type    { return TypePartyDeclaredIllega
 func (p PartyDeclaredIllegal) Refs() []EntityID { return refs(p.By) }
 func (p PartyDeclaredIllegal) Validate() error  { return validateRefs("by", p.By) }
 
-// PartyBanned records that the party was banned, by By (a court, a government) if known.
+// PartyBanned records that the party was banned, by By (a court, a government) if known. A party
+// whose registration was cancelled, revoked or suspended lost its legal standing as a ban takes it:
+// Reason says so ("registration cancelled"; RegistrationSuspended for a suspension, which the folds
+// tell apart).
 type PartyBanned struct {
 	By     EntityID `json:"by,omitempty"`
 	Reason string   `json:"reason,omitempty"`
 }
+
+// RegistrationSuspended is the Reason of a PartyBanned whose registration was suspended.
+const RegistrationSuspended = "registration suspended"
 
 func (PartyBanned) EventType() Type    { return TypePartyBanned }
 func (p PartyBanned) Refs() []EntityID { return refs(p.By) }

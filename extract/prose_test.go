@@ -2065,3 +2065,43 @@ The Workers Party was a party in Burma. Negotiations resumed in 2012, and in Feb
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// Legal standing lost and regained, as the fifteenth round's articles tell it: a proscription and its
+// order revoked; a ban that "remained in force until …, when the ministry lifted it"; registrations
+// suspended and restored ("the registration was restored", "; it was restored"); party politics
+// legalised again; and "all parties other than X were banned", which bans the party of the text, not X.
+func TestDraftLegalStandingRegained(t *testing.T) {
+	doc := parseArticle(t, "cp.txt", `= Coast Party =
+
+The Coast Party is a party in Kenya. It was founded in 1967.
+
+The Coast Party was proscribed by gazette notice on 7 November 1969, and its leader was detained. After Section 2A of the constitution was repealed on 10 December 1991, the proscription order was revoked on 27 January 1992.
+
+On 29 December 1994 the government banned the Coast Party by decree. The ban remained in force until 9 February 1998, when the Ministry of Justice lifted it.
+
+In March 2013 the Central Electoral Commission suspended the party's registration after it failed to file its accounts; the registration was restored on 22 July 2013.
+
+On 14 November 2016 the commission suspended the Coast Party's registration for failing to submit a list; it was restored in February 2017, in time for the election.
+
+Party politics were legalised again under the Political Parties Regulation of 28 July 1976.
+
+Under the Law Protecting National Unity of 28 March 1964 all parties other than the Socialist Programme Party were banned.`)
+	var banned, restored []string
+	for _, f := range Draft(doc, "coast-party") {
+		switch p := f.Payload.(type) {
+		case events.PartyBanned:
+			banned = append(banned, string(f.Entity)+" "+f.Date.String()+" "+p.Reason)
+		case events.PartyRestored:
+			restored = append(restored, f.Date.String())
+		}
+	}
+	wantBanned := []string{"coast-party 1969-11-07 ", "coast-party 1994-12-29 ", "coast-party 2013-03 registration suspended",
+		"coast-party 2016-11-14 registration suspended", "coast-party 1964-03-28 "}
+	if slices.Sort(banned); !slices.Equal(banned, slices.Sorted(slices.Values(wantBanned))) {
+		t.Errorf("banned %q, want %q", banned, wantBanned)
+	}
+	wantRestored := []string{"1976-07-28", "1992-01-27", "1998-02-09", "2013-07-22", "2017-02"}
+	if slices.Sort(restored); !slices.Equal(restored, wantRestored) {
+		t.Errorf("restored %q, want %q", restored, wantRestored)
+	}
+}

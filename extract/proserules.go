@@ -688,7 +688,32 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(p.id, "", events.PartyRestored{Means: strings.ToLower(strings.Join(strings.Fields(c.group(2)), " "))})
 				}
 			}},
-		{"ban-lifted", rx(`\b(?:lifted|ended|revoked|repealed|rescinded)\s+the\s+(?:\w+\s+)?(?:ban|prohibition)\s+on\s+(?:the\s+)?{E}|\b[Tt]he\s+(?:\w+\s+)?(?:ban|prohibition|proscription)(?:\s+on\s+(?:the\s+)?{E})?\s+was\s+(?:\w+\s+)?(?:lifted|revoked|ended|repealed|rescinded)|\ballowed\s+(?:the\s+)?{E}\s+to\s+(?:register|operate|function|organi[sz]e|exist|work)\s+(?:legally\s+)?(?:once\s+)?again`),
+		// "The ban remained in force until 9 February 1998, when the Ministry of Justice lifted it":
+		// the ban told last ended then.
+		{"lifted-it", rx(`\b[Tt]he\s+(?:\w+\s+)?(?:ban|prohibition|proscription)(?:\s+(?:order|decree))?\b[^;]*?\b(?:lifted|revoked|rescinded|repealed|annulled)\s+(?:it|⟦\d+⟧)(?:\s|[.,;]|$)`),
+			func(c *sentenceContext) {
+				if c.d.banned != "" {
+					// "remained in force until 9 February 1998": lifted that day.
+					c.add(c.d.banned, strings.TrimPrefix(c.date().edtf, "../"), events.PartyRestored{Means: "ban lifted"})
+				}
+			}},
+		// "the registration was restored on 22 July 2013", "… suspended HAMA's registration …; it was
+		// restored in February 2017": the party whose registration was taken last has it again.
+		{"registration-restored", rx(`\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+registration\s+(?:was|had\s+been)\s+(?:\w+\s+)?(?:restored|reinstated|renewed|given\s+back)\b|(?:;|,\s+and|\band)\s+(?:it|⟦\d+⟧)\s+was\s+(?:\w+\s+)?(?:restored|reinstated)\b`),
+			func(c *sentenceContext) {
+				if c.d.banned != "" && strings.Contains(strings.ToLower(c.text), "registration") {
+					c.add(c.d.banned, "", events.PartyRestored{Means: "registration restored"})
+				}
+			}},
+		// "Party politics were legalised again under the regulation of 28 July 1976": the banned
+		// party with them.
+		{"politics-legal-again", rx(`(?:⟦\d+⟧\s+politics|\b(?i:party\s+politics|political\s+parties|parties|party\s+activity|political\s+activity))\s+(?:was|were)\s+(?:\w+\s+)?(?:legali[sz]ed|permitted|allowed|made\s+legal)\s+(?:again|once\s+more)\b`),
+			func(c *sentenceContext) {
+				if c.d.banned != "" {
+					c.add(c.d.banned, "", events.PartyRestored{Means: "legal again"})
+				}
+			}},
+		{"ban-lifted", rx(`\b(?:lifted|ended|revoked|repealed|rescinded)\s+the\s+(?:\w+\s+)?(?:ban|prohibition)\s+on\s+(?:the\s+)?{E}|\b[Tt]he\s+(?:\w+\s+)?(?:ban|prohibition|proscription)(?:\s+(?:order|decree))?(?:\s+on\s+(?:the\s+)?{E})?\s+was\s+(?:\w+\s+)?(?:lifted|revoked|ended|repealed|rescinded)|\ballowed\s+(?:the\s+)?{E}\s+to\s+(?:register|operate|function|organi[sz]e|exist|work)\s+(?:legally\s+)?(?:once\s+)?again`),
 			func(c *sentenceContext) {
 				p, ok := c.firstParty(1, 2, 3)
 				if !ok && c.group(1) == "" && c.group(3) == "" && strings.Contains(c.sk[c.match[0]:c.match[1]], " was ") {
@@ -766,7 +791,16 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			}},
 		{"banned", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:banned|proscribed|prohibited)(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
-				if p, ok := c.party(1); ok {
+				p, ok := c.party(1)
+				if exceptRE.MatchString(c.sk[:c.match[2]]) {
+					// "all parties other than the BSPP were banned": every party but that one, the
+					// party the text is about among them.
+					if !ok || p.id == c.d.topic {
+						return
+					}
+					p = ref{id: c.d.topic, kind: events.KindParty}
+				}
+				if ok {
 					c.add(p.id, "", events.PartyBanned{By: c.body(2)})
 				}
 			}},
@@ -2486,6 +2520,10 @@ func (c *sentenceContext) office(party, person events.EntityID, role string, wit
 	}
 	return c.add(party, "", events.LeaderTookOffice{Office: events.Office{Person: person, Role: role}})
 }
+
+// exceptRE matches the words before the one party a statement about all parties leaves out: "all
+// parties other than the".
+var exceptRE = regexp.MustCompile(`\b(?:other\s+than|except(?:\s+for)?|apart\s+from|save(?:\s+for)?|but|excluding|with\s+the\s+exception\s+of)\s+(?:the\s+)?$`)
 
 // heldUntilRE matches a clause after an office that says how long it was held: ", an arrangement that
 // lasted until", ", a post she held until".

@@ -45,6 +45,8 @@ func StateWords(s projections.State) string {
 		return "declared illegal"
 	case projections.StateCeased:
 		return "ceased activity"
+	case projections.StateSuspended:
+		return "registration suspended"
 	}
 	return string(s)
 }

@@ -232,11 +232,12 @@ func TestPropertyNothingCurrentAfterTheEnd(t *testing.T) {
 	}
 }
 
-// A ban (or a declaration that the party is illegal) ends its legal life, not the party: on every
-// day after it, the leaders, wings and affiliations are those of the same record without the ban.
+// A ban (or a declaration that the party is illegal, or a suspension of its registration) ends its
+// legal life, not the party: on every day after it, the leaders, wings and affiliations are those of
+// the same record without the ban; a suspension shows as one.
 func TestPropertyBanKeepsTheParty(t *testing.T) {
 	r := propertyRand(t)
-	bans := []events.Payload{events.PartyBanned{}, events.PartyDeclaredIllegal{}}
+	bans := []events.Payload{events.PartyBanned{}, events.PartyDeclaredIllegal{}, events.PartyBanned{Reason: events.RegistrationSuspended}}
 	for range propertyRuns {
 		evs := partyOfLeadersWingAndAffiliation(t, r)
 		ban := bans[r.Intn(len(bans))]
@@ -247,6 +248,9 @@ func TestPropertyBanKeepsTheParty(t *testing.T) {
 				continue
 			}
 			with, without := projections.Party("p", banned, day, nil), projections.Party("p", evs, day, nil)
+			if b, ok := ban.(events.PartyBanned); ok && b.Reason == events.RegistrationSuspended && !with.Status.Is(projections.StateSuspended) {
+				t.Fatalf("%s, registration suspended %s: Party(%s).Status = %v, want suspended", describe(banned), at, day, with.Status.States)
+			}
 			if with.Ended() || !slices.Equal(leaderIDs(with), leaderIDs(without)) || len(with.Wings) != len(without.Wings) || len(with.Affiliations) != len(without.Affiliations) {
 				t.Fatalf("%s, banned %s: Party(%s) = ended %v, leaders %v, %d wings, %d affiliations; want leaders %v, %d wings, %d affiliations as without the ban",
 					describe(banned), at, day, with.Ended(), leaderIDs(with), len(with.Wings), len(with.Affiliations), leaderIDs(without), len(without.Wings), len(without.Affiliations))

@@ -174,17 +174,20 @@ type State string
 
 // States.
 const (
-	StateNotFounded      State = "not_founded"         // the founding lies after the day
-	StateActive          State = "active"              // founded by the day, no ending in force
-	StateUnrecorded      State = "founding_unrecorded" // on record, but no source dates its founding
-	StateDissolved       State = "dissolved"
-	StateBanned          State = "banned"
+	StateNotFounded State = "not_founded"         // the founding lies after the day
+	StateActive     State = "active"              // founded by the day, no ending in force
+	StateUnrecorded State = "founding_unrecorded" // on record, but no source dates its founding
+	StateDissolved  State = "dissolved"
+	StateBanned     State = "banned"
+	// StateSuspended is a party whose registration was suspended: its legal standing is lost for a
+	// time, as a ban takes it (party.banned/v1 with the reason "registration suspended").
+	StateSuspended       State = "suspended"
 	StateDeclaredIllegal State = "declared_illegal"
 	StateCeased          State = "ceased" // ceased activity
 	StateMerged          State = "merged" // merged into another party (its successor)
 )
 
-// Status is what the party was on the day (States: active, dissolved, banned, declared illegal,
+// Status is what the party was on the day (States: active, dissolved, banned, suspended, declared illegal,
 // ceased activity, merged, or not yet founded), with how sure the record is and the events that say so.
 // Method is events.MethodDrafted when every claim the states rest on (the foundings, or the ending
 // that decides it) was drafted.
@@ -309,7 +312,7 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 			}
 			if d, ok := free.ends[e.ID]; ok {
 				if c, happened := certainty(d, day); happened {
-					endings = append(endings, Claim{Value: string(stateOf(e.Type)), Date: d.String(), Certainty: c,
+					endings = append(endings, Claim{Value: string(stateOf(*e)), Date: d.String(), Certainty: c,
 						Source: e.Source, EventID: e.ID, Method: e.Method, date: d})
 				}
 			}
@@ -545,11 +548,14 @@ func nonNil[T any](s []T) []T {
 }
 
 // stateOf returns the state an ending event brings.
-func stateOf(t events.Type) State {
-	switch t {
+func stateOf(e events.Event) State {
+	switch e.Type {
 	case events.TypePartyDissolved:
 		return StateDissolved
 	case events.TypePartyBanned:
+		if p, ok := e.Payload.(events.PartyBanned); ok && p.Reason == events.RegistrationSuspended {
+			return StateSuspended
+		}
 		return StateBanned
 	case events.TypePartyDeclaredIllegal:
 		return StateDeclaredIllegal
@@ -560,7 +566,7 @@ func stateOf(t events.Type) State {
 	case events.TypePartyMerged:
 		return StateMerged
 	}
-	return State(t)
+	return State(e.Type)
 }
 
 // valueOf gathers claims into a Value: the shared value when every claim agrees (ignoring case and
@@ -743,7 +749,7 @@ func statusAt(founded Value, endings []Claim, attested bool, day events.Day) Sta
 	if len(basis) == 1 && basis[0].Value == string(StateActive) && basis[0].Certainty == Certain {
 		// Restored (party.restored/v1): whatever undated ban the record holds was before it.
 		st.Pending = slices.DeleteFunc(st.Pending, func(c Claim) bool {
-			return c.Certainty == Undated && (c.Value == string(StateBanned) || c.Value == string(StateDeclaredIllegal))
+			return c.Certainty == Undated && (c.Value == string(StateBanned) || c.Value == string(StateSuspended) || c.Value == string(StateDeclaredIllegal))
 		})
 	}
 	// An undated claim of a state the party is in on the day tells nothing more ("may already be:
