@@ -25,7 +25,8 @@ var wordRE = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*`)
 var connectors = map[string]bool{"of": true, "the": true, "for": true, "de": true, "du": true, "des": true,
 	"la": true, "le": true, "del": true, "della": true, "di": true, "van": true, "von": true, "der": true,
 	"al": true, "in": true, "on": true, "y": true, "și": true, "și-": true, "da": true, "do": true, "dos": true,
-	"das": true, "bin": true, "ibn": true, "ter": true, "zu": true, "af": true}
+	"das": true, "bin": true, "ibn": true, "ter": true, "zu": true, "af": true,
+	"cha": true, "wa": true, "ya": true, "za": true, "vya": true, "na": true} // Swahili: "Chama cha Mapinduzi", "Umoja wa Wavuvi", "Haki na Maendeleo"
 
 // nameParticles are the connectors that join the words of a person's name, not those of a body's.
 var nameParticles = map[string]bool{"de": true, "du": true, "des": true, "del": true, "della": true, "di": true,
@@ -47,7 +48,9 @@ var openers = map[string]bool{"the": true, "a": true, "an": true, "in": true, "o
 	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "led": true,
 	"headed": true, "backed": true, "supported": true, "joined": true, "helped": true, "urged": true,
 	"weakened": true, "banned": true, "freed": true, "outlawed": true, "renamed": true, "only": true, "not": true, "even": true, "still": true, "now": true, "again": true, "together": true,
-	"elsewhere": true, "legal": true, "abroad": true, "instead": true, "finally": true, "briefly": true}
+	"elsewhere": true, "legal": true, "abroad": true, "instead": true, "finally": true, "briefly": true,
+	"unlike": true, "like": true, "against": true, "amid": true, "towards": true, "toward": true, "without": true,
+	"through": true, "throughout": true, "beyond": true, "besides": true, "upon": true, "alongside": true}
 
 // titles are words of office or rank written before a person's name; they are not part of the name.
 var titles = []string{"prime minister", "chief justice", "vice president", "vice-president", "secretary-general",

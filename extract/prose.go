@@ -404,8 +404,11 @@ func (c *sentenceContext) draft() {
 }
 
 // reportedRE matches the words that make a sentence a claim someone makes rather than the article's
-// own telling: "the party holds that", "According to the party,".
-var reportedRE = regexp.MustCompile(`\b(?:holds|claims|claimed|maintains|maintained|argues|argued|alleges|alleged|asserts|asserted|insists|insisted|contends|contended)\s+that\b|\b(?i:according\s+to)\s+(?:the\s+party|its\s+own|the\s+party's|party\s+histories|its\s+(?:leaders|founders|supporters|members))\b`)
+// own telling: "the party holds that", "According to the party,", reports and rumours, denials.
+var reportedRE = regexp.MustCompile(`\b(?:holds|claims|claimed|maintains|maintained|argues|argued|alleges|alleged|asserts|asserted|insists|insisted|contends|contended|denied|denies)\s+that\b|\b(?i:according\s+to)\s+(?:the\s+party|its\s+own|the\s+party's|party\s+histories|its\s+(?:leaders|founders|supporters|members))\b|` +
+	// "Reports in 1999 that Mbaruk had resigned were denied by the party", "was rumoured to be
+	// considering a merger": what was said, or denied, not what happened.
+	`\b(?i:reports?|rumou?rs?|speculation|allegations|suggestions)\s+(?:in\s+\d{4}\s+|of\s+\d{4}\s+)?that\b|\b(?:was|were)\s+(?:\w+\s+)?(?:denied|dismissed|refuted)(?:\s+by\b|\s*[.,;]|\s*$)|\brumou?red\s+to\b`)
 
 // denied reports whether the words a rule matched deny what they tell: a verb denied, unless
 // another verb joined by "and" follows it ("never won a seat and was absorbed": the absorption
@@ -1148,6 +1151,12 @@ func (d *drafter) resolve(m mention) (ref, bool) {
 				return d.resolve(mention{name: rest, kind: events.KindPerson, start: m.start, end: m.end, title: m.title})
 			}
 		}
+	}
+	if id := d.byInitials(m); id != "" {
+		// "K. S. Bakari" after "Sheikh Khamis Salim Bakari": the person, by the initials of the
+		// given names.
+		d.aliases[key] = id
+		return ref{id: id, kind: events.KindPerson, name: m.name, title: m.title}, true
 	}
 	if id := d.shortLeader(m); id != "" {
 		// "Batsukh Luvsandorj, usually known simply as Batsukh" in a document whose leaders table
@@ -1967,6 +1976,58 @@ func (d *drafter) shortLeader(m mention) events.EntityID {
 				return "" // two leaders it may be: neither
 			}
 			found = id
+		}
+	}
+	return found
+}
+
+// byInitials returns the id of the one person the document names in full whose given names begin with
+// the initials m gives before the same family name ("K. S. Bakari" for Khamis Salim Bakari), or "".
+func (d *drafter) byInitials(m mention) events.EntityID {
+	words := strings.Fields(m.name)
+	n := 0
+	for n < len(words) && utf8.RuneCountInString(strings.TrimSuffix(words[n], ".")) == 1 {
+		n++
+	}
+	if n == 0 || n == len(words) || (m.kind != events.KindPerson && m.kind != "") {
+		return ""
+	}
+	initials, family := words[:n], events.NameKey(strings.Join(words[n:], " "))
+	fits := func(full string) bool {
+		fw := strings.Fields(events.NameKey(withoutHonorifics(full)))
+		fam := strings.Fields(family)
+		if len(fw) < len(fam)+n || strings.Join(fw[len(fw)-len(fam):], " ") != family {
+			return false
+		}
+		given := fw[:len(fw)-len(fam)]
+		for i, in := range initials {
+			r, _ := utf8.DecodeRuneInString(events.NameKey(strings.TrimSuffix(in, ".")))
+			g, _ := utf8.DecodeRuneInString(given[i])
+			if r != g {
+				return false
+			}
+		}
+		return true
+	}
+	var found events.EntityID
+	consider := func(id events.EntityID, full string) bool {
+		if !fits(full) || id == found {
+			return true
+		}
+		if found != "" {
+			return false // two persons it may be: neither
+		}
+		found = id
+		return true
+	}
+	for id, full := range d.fullNames {
+		if !consider(id, full[0]) {
+			return ""
+		}
+	}
+	for _, n := range d.leaders {
+		if !consider(personID(n), n) {
+			return ""
 		}
 	}
 	return found

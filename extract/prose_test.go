@@ -2105,3 +2105,34 @@ Under the Law Protecting National Unity of 28 March 1964 all parties other than 
 		t.Errorf("restored %q, want %q", restored, wantRestored)
 	}
 }
+
+// Names and claims of the fifteenth round: Swahili names join their words with "cha", "wa", "ya" and
+// "na" ("Chama cha Wananchi wa Pwani", "Haki na Maendeleo Party"); a sentence that opens "Unlike the
+// X" names X, not "Unlike the X"; reports that something happened, denied, tell nothing; and "K. S.
+// Bakari" is the Khamis Salim Bakari named before.
+func TestDraftFifteenthRoundNames(t *testing.T) {
+	doc := parseArticle(t, "hm.txt", `= Haki na Maendeleo Party =
+
+Haki na Maendeleo Party
+- Chairman: Sheikh Khamis Salim Bakari
+
+The Haki na Maendeleo Party is a party in Kenya. In March 1967 Bakari and three other MPs left KANU and launched Chama cha Wananchi wa Pwani, with Bakari as chairman. Unlike the Kenya People's Union (KPU), formed by Oginga Odinga the previous year, the party had almost no following. In September 1997 Tsuma founded the Sauti ya Pwani Party. Reports in 1999 that Bakari had resigned were denied by the party. K. S. Bakari died in office in Mombasa on 3 January 1995.`)
+	facts := Draft(doc, "haki-na-maendeleo-party")
+	ids := map[events.EntityID]bool{}
+	for _, f := range facts {
+		ids[f.Entity] = true
+		if _, left := f.Payload.(events.LeaderLeftOffice); left && f.Date.String() == "1999" {
+			t.Errorf("left office in 1999, from a report the party denied: %s", f.Source.Quote)
+		}
+	}
+	for _, want := range []events.EntityID{"chama-cha-wananchi-wa-pwani", "sauti-ya-pwani-party", "kenya-peoples-union", "khamis-salim-bakari"} {
+		if !ids[want] {
+			t.Errorf("no fact about %s; drafted about %v", want, ids)
+		}
+	}
+	for _, bad := range []events.EntityID{"maendeleo-party", "pwani-party", "unlike-the-kenya-peoples-union", "k-s-bakari"} {
+		if ids[bad] {
+			t.Errorf("a fact about %s, a name cut or run on", bad)
+		}
+	}
+}
