@@ -162,8 +162,8 @@ func findMentions(s string) []mention {
 	var out []mention
 	for i := 0; i < len(words); {
 		w := s[words[i][0]:words[i][1]]
-		if !isCap(w) || i == 0 && openingParticiple(s, words) {
-			i++
+		if !isCap(w) || i == 0 && openingParticiple(s, words) || otherMonthWordRE.MatchString(w) && i+1 < len(words) && yearRE.MatchString(s[words[i+1][0]:words[i+1][1]]) {
+			i++ // "1 Baishakh 1380": a month of another calendar, no name
 			continue
 		}
 		// Extend over capitalised words and connectors followed by a capitalised word, as long as

@@ -55,3 +55,12 @@ func TestQualifiedName(t *testing.T) {
 		}
 	}
 }
+
+// A month of another calendar before a year is no name: "1 Baishakh 1380".
+func TestFindMentionsOtherCalendarMonth(t *testing.T) {
+	for _, m := range findMentions("It was founded in Khulna on 1 Baishakh 1380 (14 April 1973).") {
+		if m.name != "Khulna" {
+			t.Errorf("findMentions: %q, want Khulna only", m.name)
+		}
+	}
+}

@@ -49,6 +49,10 @@ func TestFindDates(t *testing.T) {
 		"In December 1988 X resigned, and a month later Y": {"1988-12", "1989-01"},
 		"on 3 May 1959; the following month":               {"1959-05-03", "1959-06"},
 		"in March 1990 and that month":                     {"1990-03", "1990-03"},
+		// A year after a month of another calendar is that calendar's, no Gregorian year.
+		"on 1 Baishakh 1380 (14 April 1973)": {"1973-04-14"},
+		"on 12 Farvardin 1358 and in 1979":   {"1979"},
+		"in Tabaung 1300, the Burmese year":  nil,
 	} {
 		var got []string
 		for _, d := range findDates(text, prior{}) {

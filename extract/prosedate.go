@@ -266,8 +266,10 @@ func findDates(text string, prev prior) []proseDate {
 			if edtf == "" {
 				continue
 			}
-			if otherCalendar(text[i+m[1]:]) {
-				break // "14 Megabit 1984 E.C.": a year of another calendar, no Gregorian date
+			if otherCalendar(text[i+m[1]:]) || otherMonthRE.MatchString(text[:i]) {
+				// "14 Megabit 1984 E.C.", "1 Baishakh 1380": a year of another calendar, no
+				// Gregorian date.
+				break
 			}
 			out = append(out, proseDate{start: i, end: i + m[1], edtf: edtf, year: year})
 			if prev = prev.after(edtf, year); year != 0 {
@@ -306,6 +308,22 @@ func (p prior) after(edtf string, year int) prior {
 // eraWords are the eras of calendars other than the Gregorian written after a year: the Ethiopian
 // (E.C.), Bikram Sambat (B.S., V.S.), Hijri (AH, SH), Buddhist (B.E.), and those named in words.
 const eraWords = `(?:E\.\s?C\.?|EC|B\.\s?S\.?|BS|V\.\s?S\.?|VS|A\.\s?H\.?|AH|S\.\s?H\.?|SH|B\.\s?E\.|(?:in\s+the\s+)?(?:Ethiopian|Hijri|Islamic|Nepali|Nepal\s+Sambat|Bikram\s+Sambat|Buddhist|Persian|Solar\s+Hijri|Thai|Juche|Minguo)\b)`
+
+// otherMonths are the months of other calendars, as English texts write them: the Bengali, the
+// Nepali (Bikram Sambat), the Ethiopian, the Hijri, the Persian and the Burmese.
+const otherMonths = `(?:` +
+	`Baishakh|Boishakh|Jyoishtho|Joishtho|Jaishtha|Asharh|Asar|Ashar|Shrabon|Shraban|Shrawan|Bhadro|Bhadra|Ashwin|Asoj|Ashvin|Kartik|Ogrohayon|Agrahayan|Mangsir|Poush|Push|Magh|Falgun|Phalgun|Choitro|Chaitra|Baisakh|Jestha|Jeth|` +
+	`Meskerem|Tikimt|Tiqimt|Hidar|Tahsas|Tir|Yekatit|Megabit|Miyazya|Miazia|Ginbot|Sene|Hamle|Nehase|Pagume|` +
+	`Muharram|Safar|Rabi(?:\s+al|'|\s+ul)?[-\s]?(?:Awwal|Thani|Akhir)|Jumada(?:\s+al|\s+ul)?[-\s]?(?:Ula|Awwal|Thani|Akhirah|Akhir)|Rajab|Sha'?ban|Ramadan|Ramazan|Shawwal|Dhu(?:\s+al|'l)?[-\s]?(?:Qi'?dah|Qa'?dah|Hijjah)|` +
+	`Farvardin|Ordibehesht|Khordad|Mordad|Amordad|Shahrivar|Mehr|Aban|Azar|Dey|Bahman|Esfand|` +
+	`Tagu|Kason|Nayon|Waso|Wagaung|Tawthalin|Thadingyut|Tazaungmon|Nadaw|Pyatho|Tabodwe|Tabaung` +
+	`)`
+
+// otherMonthRE matches such a month at the end of the words before a year; otherMonthWordRE is one.
+var (
+	otherMonthRE     = regexp.MustCompile(`\b` + otherMonths + `\s+$`)
+	otherMonthWordRE = regexp.MustCompile(`^` + otherMonths + `$`)
+)
 
 // otherCalendarRE matches an era after a year; eraRE a year with its era.
 var (
