@@ -2140,3 +2140,19 @@ The Haki na Maendeleo Party is a party in Kenya. In March 1967 Bakari and three 
 		}
 	}
 }
+
+// "X was named acting president and served until a council in February 1990 elected Y": acting from
+// the time told before (the president's death), until February 1990.
+func TestDraftActingUntilAfterDeath(t *testing.T) {
+	doc := parseArticle(t, "gm.txt", `= Gana Party =
+
+The Gana Party is a party in Bangladesh. Its founder, Nurul Alam, died in office on 9 November 1989. The vice-president, Rokeya Haque, was named acting president and served until a party council in February 1990 elected Abul Bhuiyan as president.`)
+	got := draftedDates(doc, "gana-party")
+	expectDrafted(t, got, map[string]string{
+		"leader.took_office/v1 gana-party rokeya-haque acting president": "1989-11-09",
+		"leader.left_office/v1 gana-party rokeya-haque acting president": "1990-02",
+	})
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

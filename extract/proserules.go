@@ -2526,8 +2526,8 @@ func (c *sentenceContext) office(party, person events.EntityID, role string, wit
 var exceptRE = regexp.MustCompile(`\b(?:other\s+than|except(?:\s+for)?|apart\s+from|save(?:\s+for)?|but|excluding|with\s+the\s+exception\s+of)\s+(?:the\s+)?$`)
 
 // heldUntilRE matches a clause after an office that says how long it was held: ", an arrangement that
-// lasted until", ", a post she held until".
-var heldUntilRE = regexp.MustCompile(`^,\s+[^;]*\b(?:lasted|held|kept|remained|continued|served)\b[^;]*\buntil\b`)
+// lasted until", ", a post she held until", "and served until".
+var heldUntilRE = regexp.MustCompile(`^(?:,\s+|\s+and\s+)[^;]*?\b(?:lasted|held|kept|remained|continued|served)\b[^;]*\buntil\b`)
 
 // lastPartyBefore returns the last party the sentence names before offset at, or the topic.
 func (c *sentenceContext) lastPartyBefore(at int) events.EntityID {
