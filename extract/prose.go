@@ -1511,10 +1511,26 @@ func (c *sentenceContext) one(g int) (ref, bool) {
 // clause (the part of the sentence between semicolons and ", but"), or else undated.
 func (c *sentenceContext) date() proseDate {
 	start, end := c.match[0], c.match[1]
-	for _, dt := range c.dates {
+	var coordinated *proseDate
+	for i, dt := range c.dates {
 		if dt.start >= start && dt.end <= end {
+			if andVerbAfterRE.MatchString(c.sk[dt.end:end]) {
+				// "held seats from 1999 to 2012 and merged into X in February 2018": the date of
+				// the verb before "and", when the words have one of their own.
+				coordinated = &c.dates[i]
+				continue
+			}
 			return dt
 		}
+	}
+	if coordinated != nil {
+		_, ce := clauseOf(c.sk, start, end)
+		for _, dt := range c.dates {
+			if dt.start >= end && dt.end <= ce {
+				return dt
+			}
+		}
+		return *coordinated
 	}
 	for _, dt := range c.dates {
 		// "until 2009, when it merged": the day the words name, not before it.
@@ -1560,6 +1576,10 @@ func (c *sentenceContext) date() proseDate {
 	}
 	return best
 }
+
+// andVerbAfterRE matches, after a date inside a rule's words, a verb of their own joined by "and": "
+// and merged into ⟦1⟧".
+var andVerbAfterRE = regexp.MustCompile(`^[^⟦;,]*?\s+and\s+(?:\w+ly\s+)?[a-z]+ed\b`)
 
 // andThenRE matches what stands between a date and words that follow it as a verb of their own: " and
 // formally ".

@@ -2156,3 +2156,23 @@ The Gana Party is a party in Bangladesh. Its founder, Nurul Alam, died in office
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// "The party held seats from 1999 to 2012 and merged into X in February 2018": the merger's date is
+// its own, not the seats'; "His deputy served as acting chairwoman until …", after the leader's
+// death, is acting from the death.
+func TestDraftCoordinatedAndActingDates(t *testing.T) {
+	doc := parseArticle(t, "rh.txt", `= Renewal Party =
+
+The Renewal Party was a party in Armenia. The party held seats in the National Assembly from 1999 to 2012 and merged into the Civic Unity Party in February 2018.
+
+Vardan Hakobyan died in office on 3 November 2003. His deputy Anahit Grigoryan served as acting chairwoman until an extraordinary congress on 17 April 2004 elected Ashot Melikyan.`)
+	got := draftedDates(doc, "renewal-party")
+	expectDrafted(t, got, map[string]string{
+		"party.merged/v1 civic-unity-party renewal-party":                        "2018-02",
+		"leader.took_office/v1 renewal-party anahit-grigoryan acting chairwoman": "2003-11-03",
+		"leader.left_office/v1 renewal-party anahit-grigoryan acting chairwoman": "2004-04-17",
+	})
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

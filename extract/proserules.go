@@ -48,9 +48,21 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			}},
 		{"merged-into", rx(`{E},?\s+(?:[^⟦;,]*?\s+and\s+)?(?:which\s+|that\s+)?(?:later\s+|eventually\s+|then\s+)?(?:was\s+|were\s+)?(?:merged|absorbed|folded)\s+into\s+(?:the\s+)?{E}`),
 			func(c *sentenceContext) {
-				if p, ok := c.party(2); ok {
-					c.mergedInto(p, c.refsIn(1))
+				p, ok := c.party(2)
+				if !ok {
+					return
 				}
+				members := c.refsIn(1)
+				if len(members) == 1 && members[0].kind != events.KindParty && strings.Contains(c.sk[c.match[2]:c.match[1]], " and ") {
+					// "The party held seats in the National Assembly … and merged into X": the
+					// sentence's party merged, not the body its first verb named.
+					subject, ok := sentenceSubject(c.sk, c.refs)
+					if !ok || subject.kind != events.KindParty {
+						subject = ref{id: c.d.topic, kind: events.KindParty}
+					}
+					members = []ref{subject}
+				}
+				c.mergedInto(p, members)
 			}},
 		// "its remnants, led by X, merged into the Alliance": what was left of the party merged.
 		{"remnants-merged", rx(`\b(?:its|the\s+party's|their)\s+(?:remnants|remaining\s+members|rump|remaining\s+branches|last\s+members)\b[^⟦;]*?(?:⟦\d+⟧[^⟦;]*?)*?\s+(?:were\s+|was\s+)?(?:merged|absorbed|folded)\s+into\s+(?:the\s+)?{E}`),
@@ -2499,10 +2511,11 @@ func (c *sentenceContext) office(party, person events.EntityID, role string, wit
 		from := "../" + dt.edtf
 		if founded := c.d.foundingDate(party); founded != "" && fromFoundationRE.MatchString(c.sk[c.match[0]:dt.start]) {
 			from = founded
-		} else if c.d.carried != "" && (thenRE.MatchString(c.sk[c.match[0]:c.match[1]]) || heldUntilRE.MatchString(c.sk[c.match[1]:dt.start])) &&
+		} else if c.d.carried != "" && (thenRE.MatchString(c.sk[c.match[0]:c.match[1]]) || heldUntilRE.MatchString(c.sk[c.match[1]:dt.start]) || events.Provisional(role) && c.d.departedOn(c.d.carried)) &&
 			c.d.carried <= dt.edtf && !strings.Contains(c.d.carried, "/") {
 			// "X and Y then led the party until 2004", "… became co-chairpersons of the new party, an
-			// arrangement that lasted until 2019": from the time told before.
+			// arrangement that lasted until 2019", "His deputy served as acting chairwoman until …"
+			// after a leader's death or departure: from the time told before.
 			from = c.d.carried
 		} else if before := c.dateBefore(); before != "" && before <= dt.edtf {
 			from = before // "X stepped down in 1993; the council chose Y to replace him, and she remained until 1999"
@@ -2524,6 +2537,19 @@ func (c *sentenceContext) office(party, person events.EntityID, role string, wit
 // exceptRE matches the words before the one party a statement about all parties leaves out: "all
 // parties other than the".
 var exceptRE = regexp.MustCompile(`\b(?:other\s+than|except(?:\s+for)?|apart\s+from|save(?:\s+for)?|but|excluding|with\s+the\s+exception\s+of)\s+(?:the\s+)?$`)
+
+// departedOn reports whether the text told a leader's departure, or a death, on date.
+func (d *drafter) departedOn(date string) bool {
+	for _, f := range d.facts {
+		switch f.Payload.(type) {
+		case events.LeaderLeftOffice, events.PersonDied:
+			if f.Date.String() == date {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // heldUntilRE matches a clause after an office that says how long it was held: ", an arrangement that
 // lasted until", ", a post she held until", "and served until".
