@@ -56,6 +56,7 @@ func draft(doc *document.Document, subject events.EntityID, aliases map[string]e
 	}
 	d.read()
 	d.diedInOffice()
+	d.leftOnDefecting()
 	return d.result()
 }
 
@@ -1214,6 +1215,48 @@ func (d *drafter) rememberPerson(name string, id events.EntityID) {
 func nearSpelling(a, b string) bool {
 	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
 	return a != b && la >= 15 && lb >= 15 && max(la-lb, lb-la) <= 2 && events.EditDistance(a, b) <= 2
+}
+
+// leftOnDefecting drafts, for each office a person took in a party and never left in the drafted
+// facts, that the person left it on leaving the party ("In September 1958 vice-chairman Tin Aye …
+// walked out … and founded the DPWP"), quoting the sentence that tells it: no one holds an office in
+// a party they left.
+func (d *drafter) leftOnDefecting() {
+	type office struct {
+		body   events.EntityID
+		person events.EntityID
+		role   string
+	}
+	// A departure from any office of the party after taking this one: the text told how it ended.
+	leftAfter := func(body, person events.EntityID, took events.Date) bool {
+		for _, f := range d.facts {
+			if p, ok := f.Payload.(events.LeaderLeftOffice); ok && f.Entity == body && p.Person == person && (f.Date.Unknown() || f.Date.Latest() >= took.Earliest()) {
+				return true
+			}
+		}
+		return false
+	}
+	left := map[office]bool{}
+	for _, defection := range slices.Clone(d.facts) {
+		from, ok := defection.Payload.(events.PersonDefected)
+		if !ok || defection.Date.Unknown() || strings.HasPrefix(defection.Date.String(), "..") || strings.Contains(defection.Date.String(), "/") {
+			continue
+		}
+		for _, f := range slices.Clone(d.facts) {
+			p, ok := f.Payload.(events.LeaderTookOffice)
+			o := office{f.Entity, p.Person, p.Role}
+			if !ok || f.Entity != from.From || p.Person != defection.Entity || left[o] || f.Date.Unknown() || f.Date.Earliest() > defection.Date.Latest() ||
+				leftAfter(f.Entity, p.Person, f.Date) {
+				continue
+			}
+			left[o] = true
+			g := events.Fact{Type: events.TypeLeaderLeftOffice, Entity: f.Entity, Date: defection.Date, Source: defection.Source,
+				Payload: events.LeaderLeftOffice(p), Method: events.MethodDrafted, Rule: "left-with-party"}
+			if g.Validate() == nil {
+				d.facts = append(d.facts, g)
+			}
+		}
+	}
 }
 
 // diedInOffice drafts, for each office a person took in the drafted facts and never left, that the

@@ -2176,3 +2176,29 @@ Vardan Hakobyan died in office on 3 November 2003. His deputy Anahit Grigoryan s
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// One who walks out of a party leaves the offices held in it ("vice-chairman Tin Aye … walked out …
+// and founded the DPWP"), and "X replaced Y as vice-chairwoman" gives the office from the one to the
+// other; an office whose end the text told is left as told.
+func TestDraftOfficesEndWithDefection(t *testing.T) {
+	doc := parseArticle(t, "upl.txt", `= Union League =
+
+The Union League was a party in Burma. Tin Aye, a railway union organiser, became vice-chairman in 1952. Aung Min was elected chairman in 1950. He resigned as chairman in 1957.
+
+In September 1958 vice-chairman Tin Aye and eleven members of the committee walked out of a party conference and founded the Peasants Party. Khin Myint, a university lecturer, replaced Tin Aye as vice-chairwoman. In 1960 Aung Min left the party and founded the Farmers Party. Bo Lin became general secretary in 1955. In 1961 Bo Lin left the party and founded the Hill Party.`)
+	for _, f := range Draft(doc, "union-league") {
+		if p, ok := f.Payload.(events.LeaderLeftOffice); ok && p.Person == "aung-min" && f.Date.String() == "1960" {
+			t.Errorf("Aung Min left office again on leaving the party in 1960: %s", f.Source.Quote)
+		}
+	}
+	got := draftedDates(doc, "union-league")
+	expectDrafted(t, got, map[string]string{
+		"leader.left_office/v1 union-league bo-lin general secretary":   "1961",
+		"leader.took_office/v1 union-league khin-myint vice-chairwoman": "1958-09",
+		"leader.left_office/v1 union-league tin-aye vice-chairwoman":    "1958-09",
+		"leader.left_office/v1 union-league aung-min chairman":          "1957",
+	})
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

@@ -1076,6 +1076,22 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					}
 				}
 			}},
+		// "Daw Khin Myint, a university lecturer, replaced Tin Aye as vice-chairwoman": the one took
+		// the office the other left.
+		{"replaced-as", rx(`{E},?\s+(?:[^⟦;]*?,\s+)?(?:\w+\s+)?replaced\s+{E}\s+as\s+(?:(?:the\s+)?party's\s+|its\s+|the\s+)?{ROLE}`),
+			func(c *sentenceContext) {
+				in, ok1 := c.person(1)
+				out, ok2 := c.person(2)
+				if !ok1 || !ok2 || c.governmentOffice(c.group(3)) {
+					return
+				}
+				party := c.lastPartyBefore(c.match[0])
+				role := Role(c.group(3))
+				i := c.office(party, in.id, role, false)
+				if i >= 0 {
+					c.add(party, c.d.facts[i].Date.String(), events.LeaderLeftOffice{Office: events.Office{Person: out.id, Role: role}})
+				}
+			}},
 		{"congress-elected", rx(`\b(?:congress|delegates|members|conference|convention|council|committee|assembly|plenum|executive|caucus|board)\s+(?:\S+\s+){0,5}?(?:elected|re-elected|chose|confirmed)\s+(?:[^⟦;]*?,\s+|(?:the|a|an)\s+(?:[\p{Ll}-]+\s+){1,3}?)?{EL}(?:,?\s+as\s+(?:(?:its|their|the\s+party's|his|her)\s+)?(?:new\s+)?{ROLE})?`),
 			func(c *sentenceContext) {
 				role := c.roleOr(2, "leader")

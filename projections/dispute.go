@@ -188,6 +188,20 @@ func disputesOf(id events.EntityID, evs []events.Event, names Names) []Dispute {
 			}
 		}
 	}
+	if g, ok := groups[string(events.NameAbbreviation)+" name"]; ok {
+		// "MWDP" and "DPWP", each the initials of one of the party's names (the Myanmar Workers'
+		// Democratic Party, and the Democratic Peasants and Workers Party it was called before):
+		// the abbreviations of two times.
+		all := namesOf(id, evs)
+		for _, it := range g.items {
+			if slices.ContainsFunc(all, func(n string) bool { return initialsFit(it.value, n) }) {
+				if g.successive == nil {
+					g.successive = map[string]bool{}
+				}
+				g.successive[events.NameKey(it.value)] = true
+			}
+		}
+	}
 	var out []Dispute
 	for _, field := range order {
 		if d, ok := groups[field].dispute(); ok {

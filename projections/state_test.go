@@ -717,3 +717,30 @@ func TestTermsThatMeetInAYear(t *testing.T) {
 		}
 	}
 }
+
+// Two abbreviations, each the initials of a name the party bore (DPWP before its rename, MWDP after),
+// are of two times, not in dispute; one that fits none of its names disputes them.
+func TestAbbreviationsOfTwoNames(t *testing.T) {
+	abbreviation := func(a string) events.Event {
+		return fact(t, events.TypeEntityNamed, "XXXX", events.EntityNamed{Kind: events.KindParty, Name: a, NameType: events.NameAbbreviation}, "Abbreviation: "+a)
+	}
+	evs := []events.Event{
+		fact(t, events.TypePartyFounded, "1958", events.PartyFounded{Name: "Democratic Peasants and Workers Party"}, "founded"),
+		fact(t, events.TypePartyRenamed, "1989-07", events.PartyRenamed{From: "Democratic Peasants and Workers Party", To: "Myanmar Workers' Democratic Party"}, "renamed"),
+		abbreviation("DPWP"),
+		abbreviation("MWDP"),
+	}
+	for _, at := range []string{"1970-01-01", "1990-01-01"} {
+		st := projections.Party("p", evs, day(t, at), nil)
+		if len(st.Disputes) != 0 {
+			t.Errorf("Party(%s): disputes %+v, want none", at, st.Disputes)
+		}
+		if want := map[string]string{"1970-01-01": "DPWP", "1990-01-01": "MWDP"}[at]; st.Abbreviation.Value != want {
+			t.Errorf("Party(%s).Abbreviation = %q, want %q", at, st.Abbreviation.Value, want)
+		}
+	}
+	st := projections.Party("p", append(evs, abbreviation("KLM")), day(t, "1990-01-01"), nil)
+	if len(st.Disputes) != 1 || st.Disputes[0].Field != "abbreviation name" {
+		t.Errorf("Party: disputes %+v, want the abbreviations, KLM fitting no name", st.Disputes)
+	}
+}
