@@ -2202,3 +2202,18 @@ In September 1958 vice-chairman Tin Aye and eleven members of the committee walk
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// "the Umoja wa Wavuvi Party (…), founded in 1993 by X, who had led it ever since, dissolved itself at
+// a joint meeting in Malindi and merged into the CHU": the party the sentence opens with merged.
+func TestDraftDissolvedAndMerged(t *testing.T) {
+	doc := parseArticle(t, "chu.txt", `= Coast Unity Party =
+
+The Coast Unity Party (CUP) is a party in Kenya. On 16 October 2010 the Umoja wa Wavuvi Party ("Fishermen's Unity Party"), founded in 1993 by Omar Juma, who had led it ever since, dissolved itself at a joint meeting in Malindi and merged into the CUP.`)
+	got := draftedDates(doc, "coast-unity-party")
+	expectDrafted(t, got, map[string]string{
+		"party.merged/v1 coast-unity-party umoja-wa-wavuvi-party": "2010-10-16",
+	})
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

@@ -64,6 +64,22 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.mergedInto(p, members)
 			}},
+		// "the Umoja wa Wavuvi Party (…), founded in 1993 by X, who had led it ever since, dissolved
+		// itself at a joint meeting in Malindi and merged into the CHU": the party the sentence opens
+		// with.
+		{"dissolved-and-merged", rx(`\b(?:dissolved\s+itself|disbanded(?:\s+itself)?|wound\s+itself\s+up)\b[^;]*?\s+and\s+(?:was\s+)?(?:merged|absorbed|folded)\s+into\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				into, ok := c.party(1)
+				if !ok {
+					return
+				}
+				for _, r := range c.refs {
+					if r.kind == events.KindParty && r.id != into.id {
+						c.mergedInto(into, []ref{r})
+						return
+					}
+				}
+			}},
 		// "its remnants, led by X, merged into the Alliance": what was left of the party merged.
 		{"remnants-merged", rx(`\b(?:its|the\s+party's|their)\s+(?:remnants|remaining\s+members|rump|remaining\s+branches|last\s+members)\b[^⟦;]*?(?:⟦\d+⟧[^⟦;]*?)*?\s+(?:were\s+|was\s+)?(?:merged|absorbed|folded)\s+into\s+(?:the\s+)?{E}`),
 			func(c *sentenceContext) {
