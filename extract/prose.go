@@ -1217,16 +1217,28 @@ func nearSpelling(a, b string) bool {
 	return a != b && la >= 15 && lb >= 15 && max(la-lb, lb-la) <= 2 && events.EditDistance(a, b) <= 2
 }
 
+// heldOffice is an office a person held in a body, as the drafts give it.
+type heldOffice struct {
+	body   events.EntityID
+	person events.EntityID
+	role   string
+}
+
+// leave drafts that the holder of the office took (a leader.took_office fact) left it when the fact
+// why happened, quoting it.
+func (d *drafter) leave(took, why events.Fact, rule string) {
+	g := events.Fact{Type: events.TypeLeaderLeftOffice, Entity: took.Entity, Date: why.Date, Source: why.Source,
+		Payload: events.LeaderLeftOffice(took.Payload.(events.LeaderTookOffice)), Method: events.MethodDrafted, Rule: rule}
+	if g.Validate() == nil {
+		d.facts = append(d.facts, g)
+	}
+}
+
 // leftOnDefecting drafts, for each office a person took in a party and never left in the drafted
 // facts, that the person left it on leaving the party ("In September 1958 vice-chairman Tin Aye …
 // walked out … and founded the DPWP"), quoting the sentence that tells it: no one holds an office in
 // a party they left.
 func (d *drafter) leftOnDefecting() {
-	type office struct {
-		body   events.EntityID
-		person events.EntityID
-		role   string
-	}
 	// A departure from any office of the party after taking this one: the text told how it ended.
 	leftAfter := func(body, person events.EntityID, took events.Date) bool {
 		for _, f := range d.facts {
@@ -1236,7 +1248,7 @@ func (d *drafter) leftOnDefecting() {
 		}
 		return false
 	}
-	left := map[office]bool{}
+	left := map[heldOffice]bool{}
 	for _, defection := range slices.Clone(d.facts) {
 		from, ok := defection.Payload.(events.PersonDefected)
 		if !ok || defection.Date.Unknown() || strings.HasPrefix(defection.Date.String(), "..") || strings.Contains(defection.Date.String(), "/") {
@@ -1244,17 +1256,13 @@ func (d *drafter) leftOnDefecting() {
 		}
 		for _, f := range slices.Clone(d.facts) {
 			p, ok := f.Payload.(events.LeaderTookOffice)
-			o := office{f.Entity, p.Person, p.Role}
+			o := heldOffice{f.Entity, p.Person, p.Role}
 			if !ok || f.Entity != from.From || p.Person != defection.Entity || left[o] || f.Date.Unknown() || f.Date.Earliest() > defection.Date.Latest() ||
 				leftAfter(f.Entity, p.Person, f.Date) {
 				continue
 			}
 			left[o] = true
-			g := events.Fact{Type: events.TypeLeaderLeftOffice, Entity: f.Entity, Date: defection.Date, Source: defection.Source,
-				Payload: events.LeaderLeftOffice(p), Method: events.MethodDrafted, Rule: "left-with-party"}
-			if g.Validate() == nil {
-				d.facts = append(d.facts, g)
-			}
+			d.leave(f, defection, "left-with-party")
 		}
 	}
 }
@@ -1263,15 +1271,10 @@ func (d *drafter) leftOnDefecting() {
 // person left it on dying, when the sentence of the death says the person died in office ("still its
 // president", "while in office"), quoting it: a dead leader leads nothing.
 func (d *drafter) diedInOffice() {
-	type office struct {
-		body   events.EntityID
-		person events.EntityID
-		role   string
-	}
-	left := map[office]bool{}
+	left := map[heldOffice]bool{}
 	for _, f := range d.facts {
 		if p, ok := f.Payload.(events.LeaderLeftOffice); ok {
-			left[office{f.Entity, p.Person, p.Role}] = true
+			left[heldOffice{f.Entity, p.Person, p.Role}] = true
 		}
 	}
 	died := map[events.EntityID]events.Fact{}
@@ -1285,16 +1288,12 @@ func (d *drafter) diedInOffice() {
 	for _, f := range slices.Clone(d.facts) {
 		p, ok := f.Payload.(events.LeaderTookOffice)
 		death, dead := died[p.Person]
-		o := office{f.Entity, p.Person, p.Role}
+		o := heldOffice{f.Entity, p.Person, p.Role}
 		if !ok || !dead || left[o] || !f.Date.Unknown() && f.Date.Earliest() > death.Date.Latest() {
 			continue
 		}
 		left[o] = true
-		g := events.Fact{Type: events.TypeLeaderLeftOffice, Entity: f.Entity, Date: death.Date, Source: death.Source,
-			Payload: events.LeaderLeftOffice(p), Method: events.MethodDrafted, Rule: "died-in-office"}
-		if g.Validate() == nil {
-			d.facts = append(d.facts, g)
-		}
+		d.leave(f, death, "died-in-office")
 		delete(died, p.Person)
 	}
 	// One who died in office the text never told took: the office its table or infobox gives them

@@ -83,29 +83,11 @@ func TestResolveTitle(t *testing.T) {
 // of Greece", "Greece's Rural Union") is the party of that name and country the other article is about; a party of that
 // name described with another country is not.
 func TestQualifiedMentions(t *testing.T) {
-	dir := t.TempDir()
 	docs := map[string]string{
 		"istiqlal-union.txt": "= Istiqlal Union =\n\nIstiqlal Union\n- Country: Morocco\n\nThe Istiqlal Union was a party in Morocco. It was founded in 1944. In 1979 it signed an agreement with the Rural Union of Greece, which had been founded in 1951. Greece's Rural Union, founded in 1952, sent observers.\n",
 		"rural-union.txt":    "= Rural Union =\n\nRural Union\n- Country: Greece\n\nThe Rural Union was a party in Greece. In 1979 it signed an agreement with the Moroccan Istiqlal Union, which had been founded in 1946, and with the Tunisian Rural Union.\n",
 	}
-	for name, text := range docs {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	l, err := sources.Load([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := l.ResolveSubjects(context.Background(), nil); err != nil {
-		t.Fatal(err)
-	}
-	founded := map[events.EntityID][]string{}
-	for _, f := range l.Facts {
-		if _, ok := f.Payload.(events.PartyFounded); ok {
-			founded[f.Entity] = append(founded[f.Entity], f.Date.String())
-		}
-	}
+	l, founded := resolvedFoundings(t, docs)
 	if !slices.Contains(founded["istiqlal-union"], "1946") || !slices.Contains(founded["rural-union"], "1951") || !slices.Contains(founded["rural-union"], "1952") {
 		t.Errorf("foundings %v: want the 1946 of 'the Moroccan Istiqlal Union', the 1951 of 'the Rural Union of Greece' and the 1952 of 'Greece's Rural Union' on the parties the articles are about", founded)
 	}
@@ -170,13 +152,28 @@ func TestQualifiedNameRecordedBefore(t *testing.T) {
 // a party that has an article of its own keeps its own entity, and a name two parties bore is no
 // one's.
 func TestFormerNameInAnotherArticle(t *testing.T) {
-	dir := t.TempDir()
 	docs := map[string]string{
 		"harbour-party.txt": "= Harbour Party =\n\nHarbour Party\n- Country: Norway\n- Former name: Coastal Farmers and Fishermen League\n\nThe Harbour Party, known until 1989 as the Coastal Farmers and Fishermen League, was a party in Norway.\n",
 		"fjord-party.txt":   "= Fjord Party =\n\nFjord Party\n- Country: Norway\n\nThe Fjord Party was a party in Norway. In 1970 it signed a pact with the Coastal Farmers and Fishermen League, which had been founded in 1958. In 1975 it signed another with the Valley Party.\n",
 		"valley-party.txt":  "= Valley Party =\n\nValley Party\n- Country: Norway\n- Former name: Upland Party\n\nThe Valley Party was a party in Norway.\n",
 		"upland-party.txt":  "= Upland Party =\n\nUpland Party\n- Country: Norway\n\nThe Upland Party was a party in Norway. It was founded in 1960.\n",
 	}
+	l, founded := resolvedFoundings(t, docs)
+	if !slices.Contains(founded["harbour-party"], "1958") || !slices.Contains(founded["upland-party"], "1960") {
+		t.Errorf("foundings %v: want the 1958 of the league on the Harbour Party, and the Upland Party's own", founded)
+	}
+	for _, e := range sources.Entities(l.Facts) {
+		if e.ID == "coastal-farmers-and-fishermen-league" {
+			t.Errorf("entity %s: a former name made a party of its own", e.ID)
+		}
+	}
+}
+
+// resolvedFoundings loads the documents (name → text) from a folder, resolves their subjects and
+// mentions without a record, and returns them with the dates of each party's foundings.
+func resolvedFoundings(t *testing.T, docs map[string]string) (*sources.Loaded, map[events.EntityID][]string) {
+	t.Helper()
+	dir := t.TempDir()
 	for name, text := range docs {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
@@ -195,12 +192,5 @@ func TestFormerNameInAnotherArticle(t *testing.T) {
 			founded[f.Entity] = append(founded[f.Entity], f.Date.String())
 		}
 	}
-	if !slices.Contains(founded["harbour-party"], "1958") || !slices.Contains(founded["upland-party"], "1960") {
-		t.Errorf("foundings %v: want the 1958 of the league on the Harbour Party, and the Upland Party's own", founded)
-	}
-	for _, e := range sources.Entities(l.Facts) {
-		if e.ID == "coastal-farmers-and-fishermen-league" {
-			t.Errorf("entity %s: a former name made a party of its own", e.ID)
-		}
-	}
+	return l, founded
 }
