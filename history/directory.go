@@ -444,6 +444,38 @@ func (h *Historian) Search(ctx context.Context, query string, kinds ...events.Ki
 	return h.summaries(ctx, slices.Compact(found)), h.done(nil)
 }
 
+// NearSpellings returns the entities of kinds (every kind if none) known by a name spelled close to
+// query but not by query itself ("Than Htaik" for "Than Htike"), other than those of skip, sorted by
+// id: the same entities, perhaps, written otherwise by another source. The record never joins them
+// by itself; a reader may (recorder merge).
+func (h *Historian) NearSpellings(ctx context.Context, query string, skip []events.EntityID, kinds ...events.Kind) ([]events.EntitySummary, error) {
+	if len(kinds) == 0 {
+		kinds = []events.Kind{events.KindParty, events.KindOrganisation, events.KindPerson, events.KindDocument}
+	}
+	entities, err := h.dir.all(ctx)
+	if err != nil {
+		return nil, h.done(err)
+	}
+	q := events.NameKey(query)
+	var found []events.EntityID
+	h.dir.mu.Lock()
+	for id, e := range entities {
+		if !slices.Contains(kinds, e.Kind) || slices.Contains(skip, id) {
+			continue
+		}
+		// The id too: a person's leaves out the honorifics ("khin-mint" of "Daw Khin Mint").
+		for _, n := range append([]string{strings.ReplaceAll(string(id), "-", " ")}, e.Names...) {
+			if k := events.NameKey(n); k != q && near(k, q) {
+				found = append(found, id)
+				break
+			}
+		}
+	}
+	h.dir.mu.Unlock()
+	slices.Sort(found)
+	return h.summaries(ctx, found), h.done(nil)
+}
+
 func capped(ids []events.EntityID) []events.EntityID {
 	return ids[:min(len(ids), DefaultMaxCandidates)]
 }

@@ -128,6 +128,24 @@ func TestResolve(t *testing.T) {
 	}
 }
 
+// NearSpellings finds the entities known by a name spelled close to the one asked, not by it: Ros
+// Sambath for "Keo Sambath" is too far, "Keo Sambat" near.
+func TestNearSpellings(t *testing.T) {
+	ctx := context.Background()
+	h := history.New(newRecord(t), history.Options{})
+	got, err := h.NearSpellings(ctx, "Keo Sambat", nil, events.KindPerson)
+	if err != nil || !reflect.DeepEqual(ids(got), []events.EntityID{"keo-sambath"}) {
+		t.Errorf("NearSpellings(Keo Sambat) = %v, %v; want keo-sambath", ids(got), err)
+	}
+	got, err = h.NearSpellings(ctx, "Keo Sambath", []events.EntityID{"keo-sambath"}, events.KindPerson)
+	if err != nil || len(got) != 0 {
+		t.Errorf("NearSpellings(Keo Sambath, but keo-sambath) = %v, %v; want none (Ros Sambath is no spelling of it)", ids(got), err)
+	}
+	if got, err = h.NearSpellings(ctx, "Cambodia National Rescue Pary", nil); err != nil || !reflect.DeepEqual(ids(got), []events.EntityID{"cnrp"}) {
+		t.Errorf("NearSpellings(Cambodia National Rescue Pary) = %v, %v; want cnrp", ids(got), err)
+	}
+}
+
 // A name that two entities share means one when a merge joins them: the canonical id, either way.
 func TestResolveMerged(t *testing.T) {
 	ctx := context.Background()

@@ -24,9 +24,21 @@ func (m *Main) search(c *common) func(ctx context.Context) error {
 			return err
 		}
 		defer store.Close()
-		found, err := h.Search(ctx, strings.Join(c.args, " "), kinds...)
+		query := strings.Join(c.args, " ")
+		found, err := h.Search(ctx, query, kinds...)
 		if err != nil {
 			return err
+		}
+		var ids []events.EntityID
+		for _, e := range found {
+			ids = append(ids, e.ID)
+		}
+		var near []events.EntitySummary
+		if len(found) > 0 {
+			// Found by the name: other entities spelled close to it may be the same, written otherwise.
+			if near, err = h.NearSpellings(ctx, query, ids, kinds...); err != nil {
+				return err
+			}
 		}
 		if c.json {
 			type match struct {
@@ -34,21 +46,31 @@ func (m *Main) search(c *common) func(ctx context.Context) error {
 				Kind  events.Kind     `json:"kind"`
 				Names []string        `json:"names"`
 			}
-			out := make([]match, 0, len(found))
-			for _, e := range found {
-				out = append(out, match{e.ID, e.Kind, nonNil(e.Names)})
+			matches := func(es []events.EntitySummary) []match {
+				out := make([]match, 0, len(es))
+				for _, e := range es {
+					out = append(out, match{e.ID, e.Kind, nonNil(e.Names)})
+				}
+				return out
 			}
 			return m.writeJSON(struct {
-				Query   string  `json:"query"`
-				Matches []match `json:"matches"`
-			}{strings.Join(c.args, " "), out})
+				Query         string  `json:"query"`
+				Matches       []match `json:"matches"`
+				NearSpellings []match `json:"near_spellings"`
+			}{query, matches(found), matches(near)})
 		}
 		if len(found) == 0 {
-			fmt.Fprintf(m.Stdout, "nothing in the record is known as %q, or comes close\n", strings.Join(c.args, " "))
+			fmt.Fprintf(m.Stdout, "nothing in the record is known as %q, or comes close\n", query)
 			return nil
 		}
 		for _, e := range found {
 			fmt.Fprintf(m.Stdout, "%s  %s  (%s)\n", e.ID, e.Kind, strings.Join(e.Names, "; "))
+		}
+		if len(near) > 0 {
+			fmt.Fprintf(m.Stdout, "spelled close to %q (the same, perhaps, written otherwise; the record keeps them apart):\n", query)
+			for _, e := range near {
+				fmt.Fprintf(m.Stdout, "  %s  %s  (%s)\n", e.ID, e.Kind, strings.Join(e.Names, "; "))
+			}
 		}
 		return nil
 	}
