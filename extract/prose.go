@@ -1602,6 +1602,11 @@ func (c *sentenceContext) date() proseDate {
 			// a date after the words that is a noun's is the noun's, not theirs.
 			dist += len(c.sk)
 		}
+		if dt.start >= end && andOtherVerbRE.MatchString(c.sk[end:dt.start]) {
+			// "… was suspended after the coup of 24 March 1982 and only partly restored in 1983": a
+			// date after another verb joined by "and" is that verb's.
+			dist += 2 * len(c.sk)
+		}
 		if dt.end <= start && andThenRE.MatchString(c.sk[dt.end:start]) {
 			// "The group met throughout December 1947 and formally proclaimed the league … on 4
 			// January 1948": the date of the verb before "and" is not this one's.
@@ -1619,9 +1624,13 @@ func (c *sentenceContext) date() proseDate {
 	return best
 }
 
+// andOtherVerbRE matches the words between a rule's words and a later date that join another verb
+// with "and": " after the coup of … and only partly restored in ".
+var andOtherVerbRE = regexp.MustCompile(`\band\s+(?:(?:was|were|had\s+been|then|only|later|partly|soon|again)\s+)*[a-z]+ed\b`)
+
 // andVerbAfterRE matches, after a date inside a rule's words, a verb of their own joined by "and": "
 // and merged into ⟦1⟧".
-var andVerbAfterRE = regexp.MustCompile(`^[^⟦;,]*?\s+and\s+(?:\w+ly\s+)?[a-z]+ed\b`)
+var andVerbAfterRE = regexp.MustCompile(`^[^⟦;,]*?\s+and\s+(?:\w+ly\s+){0,2}[a-z]+ed\b`)
 
 // andThenRE matches what stands between a date and words that follow it as a verb of their own: " and
 // formally ".

@@ -2217,3 +2217,30 @@ The Coast Unity Party (CUP) is a party in Kenya. On 16 October 2010 the Umoja wa
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// "renamed itself the Jatiya Gana Mukti Party (JGMP) and received permission to operate in November
+// 1976": the new name is the one the text gave, not the words after it; "Open political activity was
+// suspended after the coup of 24 March 1982 and only partly restored in 1983": suspended on the day
+// of the coup, restored in 1983.
+func TestDraftRenamedAndActivitySuspended(t *testing.T) {
+	doc := parseArticle(t, "gm.txt", `= Gana Party =
+
+The Gana Party is a party in Bangladesh. It was founded in 1973 as the Sramik Dal. In 1976 the party renamed itself the Jatiya Gana Mukti Party (জাতীয় গণমুক্তি পার্টি; JGMP) and received permission to operate in November 1976. Open political activity was suspended after the military coup of 24 March 1982 and only partly restored in 1983.`)
+	var renamedTo []string
+	for _, f := range Draft(doc, "gana-party") {
+		if p, ok := f.Payload.(events.PartyRenamed); ok {
+			renamedTo = append(renamedTo, p.To)
+		}
+	}
+	if !slices.Equal(renamedTo, []string{"Jatiya Gana Mukti Party"}) {
+		t.Errorf("renamed to %q, want the Jatiya Gana Mukti Party", renamedTo)
+	}
+	got := draftedDates(doc, "gana-party")
+	expectDrafted(t, got, map[string]string{
+		"party.banned/v1 gana-party ":   "1982-03-24",
+		"party.restored/v1 gana-party ": "1983",
+	})
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

@@ -419,6 +419,13 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					return
 				}
 				to := strings.TrimSpace(c.raw(2))
+				if m := leadingMarkerRE.FindStringSubmatch(c.group(2)); m != nil {
+					// "renamed itself the Jatiya Gana Mukti Party (JGMP) and received permission …":
+					// the name the text gave, not the words after it.
+					if n, _ := strconv.Atoi(m[1]); n < len(c.refs) && c.refs[n].name != "" && !allCaps(c.refs[n].name) {
+						to = c.refs[n].name
+					}
+				}
 				if len(to) > 1 && strings.ContainsRune(`"“`, []rune(to)[0]) && strings.ContainsRune(`"”`, []rune(to)[len([]rune(to))-1]) {
 					to = strings.Trim(to, `"“”`)
 				} else if w := nameWords(to); w != "" && strings.HasPrefix(to, w) && trailingPhraseRE.MatchString(to[len(w):]) {
@@ -778,6 +785,14 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					party = p.id // "Party activity", "the Centre Party's activity"
 				}
 				c.add(party, "", events.PartyBanned{})
+			}},
+		// "Open political activity was suspended after the coup of 24 March 1982 and only partly
+		// restored in 1983": the ban the sentence told, over then.
+		{"activity-restored", rx(`\b(?i:political|party)\s+activit(?:y|ies)\s+(?:was|were)\s+[^;]*?\band\s+(?:\w+\s+){0,2}(?:restored|resumed)\b`),
+			func(c *sentenceContext) {
+				if c.d.banned != "" {
+					c.add(c.d.banned, "", events.PartyRestored{Means: "political activity restored"})
+				}
 			}},
 		// "the SLM dissolved itself into the new Janata Party": a merger into another party.
 		{"dissolved-into", rx(`{E}\s+(?:\w+\s+)?(?:dissolved|merged|disbanded)\s+itself\s+into\s+(?:the\s+)?(new\s+)?{E}`),
@@ -2814,6 +2829,9 @@ func (c *sentenceContext) foundedOtherwise(party events.EntityID) bool {
 	b, err2 := events.ParseDate(c.date().edtf)
 	return err1 == nil && err2 == nil && !CompatibleDates(a, b)
 }
+
+// leadingMarkerRE matches a name the skeleton marks at the start of a submatch.
+var leadingMarkerRE = regexp.MustCompile(`^\s*⟦(\d+)⟧`)
 
 // dissolvedRE finds a party's dissolution told in a sentence.
 var dissolvedRE = regexp.MustCompile(`\b(?:was|were|had\s+been|is)\s+(?:formally\s+|officially\s+|then\s+)?dissolved\b`)
