@@ -33,7 +33,7 @@ import (
 // AnswersVersion names the fold and the encoding of PartyAnswers. A store keeps the version that
 // built its answers, and a reader uses them only when it is its own: change it whenever Party,
 // Breakpoints or the encoding changes what they give.
-const AnswersVersion = "party answers 20"
+const AnswersVersion = "party answers 21"
 
 const answersEncoding = 2
 

@@ -267,7 +267,37 @@ type dayFree struct {
 	ts       []tenure
 	ends     map[ulid.ULID]events.Date // endingDates, once asked
 	names    []string                  // namesOf, once asked
-	done     struct{ disputes, ts, names bool }
+	refined  map[ulid.ULID]bool        // refinedRenames, once asked
+	done     struct{ disputes, ts, names, refined bool }
+}
+
+// refinedRenames returns the renames of the party that another rename to the same name dates more
+// precisely within their own time ("1989" and "July 1989"): one rename, told twice, which happened
+// when the more precise says.
+func refinedRenames(id events.EntityID, evs []events.Event) map[ulid.ULID]bool {
+	var out map[ulid.ULID]bool
+	for i := range evs {
+		a, ok := evs[i].Payload.(events.PartyRenamed)
+		if !ok || evs[i].Entity != id || evs[i].Date.Unknown() {
+			continue
+		}
+		da := evs[i].Date
+		for j := range evs {
+			b, ok := evs[j].Payload.(events.PartyRenamed)
+			db := evs[j].Date
+			if !ok || i == j || evs[j].Entity != id || db.Unknown() || events.NameKey(a.To) != events.NameKey(b.To) {
+				continue
+			}
+			if db.Earliest() >= da.Earliest() && db.Latest() <= da.Latest() && db.Latest()-db.Earliest() < da.Latest()-da.Earliest() {
+				if out == nil {
+					out = map[ulid.ULID]bool{}
+				}
+				out[evs[i].ID] = true
+				break
+			}
+		}
+	}
+	return out
 }
 
 // partyAt is Party, with what does not depend on the day kept in free across calls about the same
@@ -345,6 +375,12 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 			}
 			names0 = append(names0, claim(p.Name))
 		case events.PartyRenamed:
+			if !free.done.refined {
+				free.refined, free.done.refined = refinedRenames(id, evs), true
+			}
+			if free.refined[e.ID] {
+				continue // told more precisely by another rename to the same name
+			}
 			switch {
 			case self && happened:
 				renames = append(renames, claim(p.To))

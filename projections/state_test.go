@@ -744,3 +744,22 @@ func TestAbbreviationsOfTwoNames(t *testing.T) {
 		t.Errorf("Party: disputes %+v, want the abbreviations, KLM fitting no name", st.Disputes)
 	}
 }
+
+// A rename told twice, once to the year and once to the month, is one rename, in that month: before
+// it the old name stands, undisputed.
+func TestRenameToldTwice(t *testing.T) {
+	rename := func(date, quote string) events.Event {
+		return fact(t, events.TypePartyRenamed, date, events.PartyRenamed{From: "Democratic Peasants Party", To: "Workers' Party"}, quote)
+	}
+	evs := []events.Event{
+		fact(t, events.TypePartyFounded, "1958", events.PartyFounded{Name: "Democratic Peasants Party"}, "founded"),
+		rename("1989", "renamed in 1989"),
+		rename("1989-07", "renamed in July 1989"),
+	}
+	for at, want := range map[string]string{"1989-01-01": "Democratic Peasants Party", "1989-06-30": "Democratic Peasants Party", "1989-08-01": "Workers' Party"} {
+		st := projections.Party("p", evs, day(t, at), nil)
+		if st.Name.Value != want || st.Name.Disputed {
+			t.Errorf("Party(%s).Name = %q (disputed %v), want %q", at, st.Name.Value, st.Name.Disputed, want)
+		}
+	}
+}
