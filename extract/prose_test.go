@@ -2244,3 +2244,30 @@ The Gana Party is a party in Bangladesh. It was founded in 1973 as the Sramik Da
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// A leaders table with an office column gives each row's holder that office.
+func TestLeadersTableOfficeColumn(t *testing.T) {
+	doc := parseArticle(t, "ua.txt", `= Union Alliance =
+
+== Leadership ==
+| Name | Office | From | To |
+|---|---|---|---|
+| Than Htaik | Chairman | 17 February 2013 | 5 August 2019 |
+| Nu Nu Swe | Vice-chairwoman | 17 February 2013 | 5 August 2019 |
+| Nu Nu Swe | Acting chairwoman | 5 August 2019 | 12 January 2020 |
+`)
+	facts, _, err := Facts(doc, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var roles []string
+	for _, f := range facts {
+		if p, ok := f.Payload.(events.LeaderTookOffice); ok {
+			roles = append(roles, string(p.Person)+" "+p.Role+" "+f.Date.String())
+		}
+	}
+	want := []string{"than-htaik chairman 2013-02-17", "nu-nu-swe vice-chairwoman 2013-02-17", "nu-nu-swe acting chairwoman 2019-08-05"}
+	if !slices.Equal(roles, want) {
+		t.Errorf("offices %q, want %q", roles, want)
+	}
+}

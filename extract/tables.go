@@ -96,13 +96,14 @@ func (x *extractor) unreadableRow(sec *document.Section, r document.Row, err err
 // leaderColumns are the labels a leaders table gives the holder, the start and the end of a term, and
 // its number under: the seeds' ("Name", "Term start", "Term end", "No.") and others' ("Leader",
 // "Took office", "Left office", "#"; "From", "To").
-var leaderColumns = struct{ name, start, end, term, number []string }{
+var leaderColumns = struct{ name, start, end, term, number, office []string }{
 	name: []string{"Name", "Leader", "Chairman", "Chairwoman", "Chairperson", "Chair", "President", "Secretary-General",
 		"General Secretary", "Party leader", "First Secretary", "Secretary"},
 	start:  []string{"Term start", "Took office", "Assumed office", "Term began", "Start", "From", "Since"},
 	end:    []string{"Term end", "Left office", "Term ended", "End", "To", "Until"},
 	term:   []string{"Term", "Term of office", "Period", "Years", "Tenure", "In office", "Dates", "Years in office", "Time in office"},
 	number: []string{"No.", "No", "#", "Nr."},
+	office: []string{"Office", "Position", "Post", "Role"},
 }
 
 // noHolder reports whether a leaders table's name cell says the office had no holder: "vacant".
@@ -172,6 +173,9 @@ func (x *extractor) leadersTable(sec *document.Section, t *document.Table) error
 				continue // "| — | vacant | 9 October 1997 | 13 December 1997 |": no one held it
 			}
 			role := holder.role
+			if office := cellOf(t, r, leaderColumns.office); holder.column == nameColumn && office != "" && !strings.ContainsAny(office, "0123456789") {
+				role = Role(office) // "| Daw Nu Nu Swe | Vice-chairwoman | 17 February 2013 | …": the office the row names
+			}
 			if note := strings.ToLower(firstOf(cell(t, r, "Notes"), cell(t, r, "Note"))); holder.column == nameColumn && (note == "acting" || note == "interim" || note == "caretaker") {
 				role = note + " " + role // "| 1966 | Tauno Rinne | acting |"
 			}
