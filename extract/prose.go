@@ -619,6 +619,11 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 				case n >= 1:
 					id = named[n-1].r.id
 				}
+			} else if participleOpeningRE.MatchString(text[:loc[0]]) {
+				// "Banned together with every other party except the BSPP in 1964, it was
+				// re-registered in 1988": what the opening participle tells of, the party the text
+				// is about, not a party it names.
+				id = d.topic
 			} else if !strings.HasPrefix(text, "It ") {
 				// Later in a sentence that named a party first, that party: "the ZSL switched
 				// sides, and that November it renamed itself". In one that named none, after a
@@ -1623,6 +1628,10 @@ func (c *sentenceContext) date() proseDate {
 	}
 	return best
 }
+
+// participleOpeningRE matches a sentence opening with a past participle's clause, up to the comma
+// before its subject: "Banned together with every other party in 1964, ".
+var participleOpeningRE = regexp.MustCompile(`^[A-Z][a-z]+(?:ed|en)\b[^;.]*,\s*$`)
 
 // andOtherVerbRE matches the words between a rule's words and a later date that join another verb
 // with "and": " after the coup of … and only partly restored in ".

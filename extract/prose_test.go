@@ -2271,3 +2271,21 @@ func TestLeadersTableOfficeColumn(t *testing.T) {
 		t.Errorf("offices %q, want %q", roles, want)
 	}
 }
+
+// "Banned together with every other party except the Socialist Party in 1964, it was re-registered in
+// 1988": "it" after an opening participle is the party the text is about, not the party it names.
+func TestDraftItAfterAnOpeningParticiple(t *testing.T) {
+	doc := parseArticle(t, "wp.txt", `= Workers Party =
+
+The Workers Party was a party in Burma. Banned together with every other party except the ruling Socialist Party in 1964, it was re-registered in 1988.`)
+	got := draftedDates(doc, "workers-party")
+	expectDrafted(t, got, map[string]string{"party.restored/v1 workers-party ": "1988"})
+	for k := range got {
+		if strings.Contains(k, "socialist-party") && strings.HasPrefix(k, "party.restored") {
+			t.Errorf("%s: the party the participle names was not re-registered", k)
+		}
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}
