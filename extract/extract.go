@@ -98,7 +98,7 @@ func FactsWith(doc *document.Document, curated *Curated, opts Options) ([]events
 		x.facts = append(x.facts, curated.Facts...)
 	} else if opts.Draft {
 		drafted := draft(doc, x.subject, opts.Aliases)
-		x.facts = append(withoutOwnNames(x.facts, drafted, x.subject), withoutKnownNames(x.facts, drafted)...)
+		x.facts = samePersons(append(withoutOwnNames(x.facts, drafted, x.subject), withoutKnownNames(x.facts, drafted)...))
 	}
 	sort.SliceStable(x.warned, func(i, j int) bool { return x.warned[i].Line < x.warned[j].Line })
 	return x.facts, x.warned, nil

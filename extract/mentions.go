@@ -62,7 +62,10 @@ var titles = []string{"prime minister", "chief justice", "vice president", "vice
 	"alhaja", "hajji", "haji", "imam", "rabbi", "reverend", "rev", "father", "pastor", "acharya", "pandit",
 	"swami", "shri", "sri", "don", "doña", "dona", "madame", "monsieur", "herr", "frau", "lieutenant", "captain",
 	"major", "brigadier", "commander", "comrade", "ato", "weyzero", "woizero", "wayzaro", "weyzerit", "lij",
-	"dejazmach", "shrimati", "smt", "sardar", "mallam", "datuk", "dato", "hajjah", "ustaz", "kyai"}
+	"dejazmach", "shrimati", "smt", "sardar", "mallam", "datuk", "dato", "hajjah", "ustaz", "kyai",
+	"vice-chairman", "vice-chairwoman", "vice-chairperson", "vice chairman", "vice chairwoman", "deputy chairman",
+	"deputy chairwoman", "co-chairman", "co-chairwoman", "co-chair", "secretary", "treasurer", "spokesman",
+	"spokeswoman", "councillor", "thakin", "daw", "u", "hon", "begum", "mzee"}
 
 // honorifics are the words that only ever stand before a person's name: inside a run of capitalised
 // words, one starts the person's name.

@@ -1164,6 +1164,14 @@ func (d *drafter) resolve(m mention) (ref, bool) {
 		d.aliases[key] = id
 		return ref{id: id, kind: events.KindPerson, name: m.name, title: m.title}, true
 	}
+	if id := d.sameLetters(m); id != "" && id != personID(m.name) {
+		// "Chen Meiling" in a text that wrote "Chen Mei-ling": the same letters, joined otherwise.
+		d.aliases[key] = id
+		if d.kinds[id] == "" {
+			d.kinds[id], d.fresh[id] = events.KindPerson, true
+		}
+		return ref{id: id, kind: events.KindPerson, name: m.name, title: m.title}, true
+	}
 	if id := d.shortLeader(m); id != "" {
 		// "Batsukh Luvsandorj, usually known simply as Batsukh" in a document whose leaders table
 		// names Batsukh: the leader, under a longer name.
@@ -2076,13 +2084,28 @@ func (d *drafter) byInitials(m mention) events.EntityID {
 	fits := func(full string) bool {
 		fw := strings.Fields(events.NameKey(withoutHonorifics(full)))
 		fam := strings.Fields(family)
-		if len(fw) < len(fam)+n || strings.Join(fw[len(fw)-len(fam):], " ") != family {
+		if len(fw) <= len(fam) {
 			return false
 		}
-		given := fw[:len(fw)-len(fam)]
+		var given []string
+		switch {
+		case strings.Join(fw[len(fw)-len(fam):], " ") == family:
+			given = fw[:len(fw)-len(fam)]
+		case strings.Join(fw[:len(fam)], " ") == family:
+			given = fw[len(fam):] // "C. H. Lin" for Lin Chao-hsiung: the family name first
+		default:
+			return false
+		}
+		var parts []string // "chao-hsiung": two given names, two initials
+		for _, g := range given {
+			parts = append(parts, strings.FieldsFunc(g, func(r rune) bool { return r == '-' })...)
+		}
+		if len(parts) < n {
+			return false
+		}
 		for i, in := range initials {
 			r, _ := utf8.DecodeRuneInString(events.NameKey(strings.TrimSuffix(in, ".")))
-			g, _ := utf8.DecodeRuneInString(given[i])
+			g, _ := utf8.DecodeRuneInString(parts[i])
 			if r != g {
 				return false
 			}
@@ -2107,6 +2130,42 @@ func (d *drafter) byInitials(m mention) events.EntityID {
 	}
 	for _, n := range d.leaders {
 		if !consider(personID(n), n) {
+			return ""
+		}
+	}
+	return found
+}
+
+// sameLetters returns the id of the one person the document names (before, or in its infobox and
+// leaders tables) with the same letters as m, spaces and hyphens aside ("Chen Mei-ling" for "Chen
+// Meiling"), or "".
+func (d *drafter) sameLetters(m mention) events.EntityID {
+	if m.kind != events.KindPerson && m.kind != "" {
+		return ""
+	}
+	compact := func(s string) string { return strings.NewReplacer(" ", "", "-", "").Replace(events.NameKey(s)) }
+	want := compact(m.name)
+	if utf8.RuneCountInString(want) < 6 {
+		return ""
+	}
+	var found events.EntityID
+	consider := func(name string, id events.EntityID) bool {
+		if compact(name) != want || id == found {
+			return true
+		}
+		if found != "" {
+			return false // two persons it may be: neither
+		}
+		found = id
+		return true
+	}
+	for name, id := range d.aliases {
+		if d.kinds[id] == events.KindPerson && !consider(name, id) {
+			return ""
+		}
+	}
+	for _, n := range d.leaders { // the names the infobox and the leaders tables give
+		if !consider(n, personID(n)) {
 			return ""
 		}
 	}

@@ -1836,8 +1836,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			}},
 		{"pulled-out", rx(`{E}\s+((?:[^;⟦]*?⟦\d+⟧[^;⟦]*?\s+and\s+|(?:\w+\s+){0,2}?)(?:pulled\s+out|withdrew|had\s+left))(?:\s+(?:in|on|at|of\s+it)\b|\s*[,.;]|$)`),
 			func(c *sentenceContext) { c.leftBody() }},
-		// "The new party was launched … on 3 February 1975, although some sources give 1974": another
-		// dating of the founding the sentence told, as those sources give it.
+		// "The new party was launched … on 3 February 1975, although some sources give 1974", "stepped
+		// down in December 2009, although some sources give March 2010": another dating of what the
+		// sentence told at that time (or of its founding), as those sources give it.
 		{"sources-give", rx(`\b(?:although|but|while|though|whereas)\s+(?:some|other|several|many|a\s+few|most)\s+(?:sources|accounts|historians|authors|writers|references)\s+(?:give|say|state|cite|date\s+(?:it|the\s+founding)\s+(?:to|from)|put\s+(?:it|the\s+founding)\s+(?:in|at))\s+`),
 			func(c *sentenceContext) {
 				var date string
@@ -1850,10 +1851,20 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if date == "" {
 					return
 				}
-				for _, f := range c.d.facts {
-					if p, ok := f.Payload.(events.PartyFounded); ok && f.Source.Quote == c.text && f.Date.String() != date {
-						c.add(f.Entity, date, p)
-						return
+				// The time the words dispute is the one written last before them: "stepped down in
+				// December 2009, although some sources give March 2010".
+				var told string
+				for _, dt := range c.dates {
+					if dt.end <= c.match[0] && !strings.Contains(dt.edtf, "/") {
+						told = dt.edtf
+					}
+				}
+				for _, f := range slices.Clone(c.d.facts) {
+					if f.Source.Quote != c.text || f.Date.String() == date {
+						continue
+					}
+					if _, founding := f.Payload.(events.PartyFounded); founding || told != "" && f.Date.String() == told {
+						c.add(f.Entity, date, f.Payload)
 					}
 				}
 			}},
