@@ -294,15 +294,19 @@ func (x *extractor) field(f document.Field) error {
 					abbrevs = nil
 				}
 			}
-			if base, native, ok := nativeAfter(name); ok {
+			if base, natives, short, ok := nativeAfter(name); ok {
 				// "Democratic Peasants and Workers Party (ဒီမိုကရေစီ လယ်သမား အလုပ်သမား ပါတီ)": the
-				// name, and the same in its own script.
+				// name, and the same in its own script; "(Партія праці і гідності, PPH)": and its
+				// abbreviation.
 				name = base
-				x.name(s, x.kind, native, events.NameNative, q)
+				for _, native := range natives {
+					x.name(s, x.kind, native, events.NameNative, q)
+				}
+				abbrevs = append(abbrevs, short...)
 			}
 			x.name(s, x.kind, name, events.NameAlternate, q)
 			for _, a := range abbrevs {
-				x.name(s, x.kind, a, events.NameAlternate, q)
+				x.name(s, x.kind, a, events.NameAbbreviation, q) // of the name it stood for (projections.initialsFit)
 			}
 			if to != "" && to != from {
 				// "Movimiento Fuerza Andina (1998–2004), Partido Fuerza Andina (2004–2006)": each
@@ -312,6 +316,9 @@ func (x *extractor) field(f document.Field) error {
 					if m := trailingTermRE.FindStringSubmatchIndex(items[n+1]); m != nil {
 						if a, _, err := ProsePeriod(items[n+1][m[2]:m[3]]); err == nil && a == to {
 							next = strings.TrimSpace(items[n+1][:m[0]])
+							if base, _, _, ok := nativeAfter(next); ok {
+								next = base
+							}
 						}
 					}
 				}
@@ -389,13 +396,20 @@ func (x *extractor) field(f document.Field) error {
 				x.add(s, "", q, p)
 			}
 		}
-	case "merger", "merged from", "merger of":
+	case "merger", "merged from", "merger of", "absorbed", "absorbed parties", "merged in":
+		// "Merger of: A and B (2014)", "Absorbed: C (2003)": the parties, and the year in brackets.
+		names, date := x.listedParties(v, f.Line)
 		var members []events.EntityID
-		for _, n := range splitList(v) {
+		absorbed := strings.HasPrefix(key, "absorbed") || key == "merged in"
+		for _, n := range names {
+			if x.ownName(n) {
+				absorbed = true // "Merger of: Party of Labour and Dignity (its former name) and Green Dnipro"
+				continue
+			}
 			members = append(members, x.mention(events.KindParty, n, q))
 		}
 		if len(members) > 0 {
-			x.add(s, "", q, events.PartyMerged{Members: members})
+			x.add(s, date, q, events.PartyMerged{Members: members, Absorbed: absorbed})
 		}
 	case "split from", "breakaway from", "split off from", "splinter of":
 		for _, n := range splitList(v) {
@@ -650,6 +664,58 @@ func (x *extractor) leaderTerms(s events.EntityID, q, item, role string) bool {
 	return true
 }
 
+// ownName reports whether the facts so far give the document's party the name n (its title, a
+// former name, a name it was renamed from or to).
+func (x *extractor) ownName(n string) bool {
+	k := events.NameKey(n)
+	for _, f := range x.facts {
+		if f.Entity != x.subject {
+			continue
+		}
+		switch p := f.Payload.(type) {
+		case events.EntityNamed:
+			if events.NameKey(p.Name) == k {
+				return true
+			}
+		case events.PartyRenamed:
+			if events.NameKey(p.From) == k || events.NameKey(p.To) == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// listedParties returns the parties an infobox value lists, with commas, semicolons or "and" (where
+// the document names each side elsewhere too: "Party of Labour and Dignity and Green Dnipro"), and the
+// time a bracket at its end gives ("(2014)"), "" when none.
+func (x *extractor) listedParties(v string, line int) ([]string, string) {
+	date := ""
+	if m := trailingTermRE.FindStringSubmatchIndex(v); m != nil {
+		if d, err := ProseDate(v[m[2]:m[3]]); err == nil {
+			date, v = d, strings.TrimSpace(v[:m[0]])
+		}
+	}
+	elsewhere := func(name string) bool {
+		return strings.Count(x.doc.Text, name) > strings.Count(x.lineText(line), name)
+	}
+	var out []string
+	for _, item := range splitList(v) {
+		parts := strings.Split(item, " and ")
+		split := false
+		for i := 1; i < len(parts) && !split; i++ {
+			left, right := strings.Join(parts[:i], " and "), strings.Join(parts[i:], " and ")
+			if elsewhere(left) && elsewhere(right) {
+				out, split = append(out, left, right), true
+			}
+		}
+		if !split {
+			out = append(out, item)
+		}
+	}
+	return out, date
+}
+
 // formerNames joins to each former name the term a list gives after it as an item of its own ("X,
 // 1958–1989" is X (1958–1989)).
 func formerNames(items []string) []string {
@@ -664,14 +730,23 @@ func formerNames(items []string) []string {
 	return out
 }
 
-// nativeAfter splits "Name (name in its own script)" into the two names.
-func nativeAfter(s string) (name, native string, ok bool) {
+// nativeAfter splits "Name (name in its own script)" into the name and the names in brackets: those
+// in another script, and the abbreviations among them ("(Партія праці і гідності, PPH)").
+func nativeAfter(s string) (name string, natives, abbrevs []string, ok bool) {
 	base, paren, found := strings.Cut(s, " (")
 	paren, closed := strings.CutSuffix(paren, ")")
 	if !found || !closed || strings.ContainsAny(paren, "()") || !otherScript(paren) || otherScript(base) {
-		return s, "", false
+		return s, nil, nil, false
 	}
-	return strings.TrimSpace(base), strings.TrimSpace(paren), true
+	for _, part := range strings.FieldsFunc(paren, func(r rune) bool { return r == ',' || r == ';' }) {
+		switch part = strings.TrimSpace(part); {
+		case otherScript(part):
+			natives = append(natives, part)
+		case allCaps(part) && !strings.Contains(part, " "):
+			abbrevs = append(abbrevs, part)
+		}
+	}
+	return strings.TrimSpace(base), natives, abbrevs, true
 }
 
 // splitQualifier splits "Khmer Will Party (self-declared; not legally)" into the name and the words in

@@ -19,7 +19,7 @@ type mention struct {
 	generic    bool // a bare common noun such as "Party" or "Government": refers, names nothing
 }
 
-var wordRE = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*`)
+var wordRE = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*(?:–\p{L}[\p{L}\p{M}\p{N}'’\-]*)*`) // "Labour–Farmer": one word
 
 // connectors may stand between the capitalised words of one name.
 var connectors = map[string]bool{"of": true, "the": true, "for": true, "de": true, "du": true, "des": true,

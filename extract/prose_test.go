@@ -2289,3 +2289,38 @@ The Workers Party was a party in Burma. Banned together with every other party e
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// Infobox values of the sixteenth round: "Merger of: A and B (2014)", A the party's own former name
+// (an absorption of B, in 2014); "Absorbed: C (2003)"; former names with their script and
+// abbreviation in brackets ("(Партія праці і гідності, PPH)"), the abbreviation an abbreviation.
+func TestSixteenthRoundInfobox(t *testing.T) {
+	doc := parseArticle(t, "cd.txt", `= Civic Dignity =
+
+Civic Dignity
+- Former names: Party of Labour and Dignity (Партія праці і гідності, PPH), 1998–2014
+- Merger of: Party of Labour and Dignity and Green Dnipro (2014)
+- Absorbed: Labour–Farmer Solidarity Party (2003)
+
+Civic Dignity is a party in Ukraine. In 2014 the Party of Labour and Dignity united with Green Dnipro.`)
+	facts, _, err := Facts(doc, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range facts {
+		switch p := f.Payload.(type) {
+		case events.PartyMerged:
+			got = append(got, fmt.Sprintf("%s merged %v absorbed %v", f.Date, p.Members, p.Absorbed))
+		case events.EntityNamed:
+			got = append(got, string(p.NameType)+" "+p.Name)
+		case events.PartyRenamed:
+			got = append(got, fmt.Sprintf("%s renamed %s → %s", f.Date, p.From, p.To))
+		}
+	}
+	for _, want := range []string{"2014 merged [green-dnipro] absorbed true", "2003 merged [labour-farmer-solidarity-party] absorbed true",
+		"native Партія праці і гідності", "abbreviation PPH", "alternate Party of Labour and Dignity", "2014 renamed Party of Labour and Dignity → Civic Dignity"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("facts %q: missing %q", got, want)
+		}
+	}
+}
