@@ -1280,9 +1280,10 @@ func (d *drafter) leftOnDefecting() {
 	}
 }
 
-// diedInOffice drafts, for each office a person took in the drafted facts and never left, that the
-// person left it on dying, when the sentence of the death says the person died in office ("still its
-// president", "while in office"), quoting it: a dead leader leads nothing.
+// diedInOffice drafts, for each office a person took in the drafted facts and never left after, that
+// the person left it on dying, quoting the death (an undated office only when the sentence of the
+// death says the person died in office: "still its president", "while in office"): a dead leader
+// leads nothing.
 func (d *drafter) diedInOffice() {
 	left := map[heldOffice]bool{}
 	for _, f := range d.facts {
@@ -1290,24 +1291,42 @@ func (d *drafter) diedInOffice() {
 			left[heldOffice{f.Entity, p.Person, p.Role}] = true
 		}
 	}
-	died := map[events.EntityID]events.Fact{}
+	died := map[events.EntityID]events.Fact{} // every dated death
+	inOffice := map[events.EntityID]bool{}    // a death the sentence says was in office
 	for _, f := range d.facts {
-		if _, ok := f.Payload.(events.PersonDied); ok && !f.Date.Unknown() && inOfficeRE.MatchString(f.Source.Quote) {
+		if _, ok := f.Payload.(events.PersonDied); ok && !f.Date.Unknown() && !strings.HasPrefix(f.Date.String(), "..") {
 			if _, seen := died[f.Entity]; !seen {
 				died[f.Entity] = f
 			}
+			inOffice[f.Entity] = inOffice[f.Entity] || inOfficeRE.MatchString(f.Source.Quote)
 		}
+	}
+	// A departure from the office after taking it, or after the taking the text told of.
+	leftSince := func(body, person events.EntityID, role string, took events.Date) bool {
+		for _, f := range d.facts {
+			if p, ok := f.Payload.(events.LeaderLeftOffice); ok && f.Entity == body && p.Person == person && (p.Role == role || !took.Unknown()) &&
+				(f.Date.Unknown() || took.Unknown() || f.Date.Latest() >= took.Earliest()) {
+				return true
+			}
+		}
+		return false
 	}
 	for _, f := range slices.Clone(d.facts) {
 		p, ok := f.Payload.(events.LeaderTookOffice)
 		death, dead := died[p.Person]
-		o := heldOffice{f.Entity, p.Person, p.Role}
-		if !ok || !dead || left[o] || !f.Date.Unknown() && f.Date.Earliest() > death.Date.Latest() {
+		if !ok || !dead || !f.Date.Unknown() && f.Date.Earliest() > death.Date.Latest() || leftSince(f.Entity, p.Person, p.Role, f.Date) {
 			continue
 		}
-		left[o] = true
+		if f.Date.Unknown() && !inOffice[p.Person] {
+			continue // an office the text does not date may have ended before the death
+		}
+		left[heldOffice{f.Entity, p.Person, p.Role}] = true
 		d.leave(f, death, "died-in-office")
-		delete(died, p.Person)
+	}
+	for person := range died {
+		if !inOffice[person] {
+			delete(died, person) // the head's office below is given to those who died in office only
+		}
 	}
 	// One who died in office the text never told took: the office its table or infobox gives them
 	// ("Boonlert died in office on 9 May 1982"), the head of the document's party.

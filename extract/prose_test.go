@@ -2324,3 +2324,20 @@ Civic Dignity is a party in Ukraine. In 2014 the Party of Labour and Dignity uni
 		}
 	}
 }
+
+// A death ends the offices the text gave the dead and did not end before, whether or not the sentence
+// says "in office": "Sotomayor was arrested in Concepción and died in detention on 2 November 1973".
+// An office left before the death stays left then.
+func TestDraftDeathEndsOffices(t *testing.T) {
+	doc := parseArticle(t, "pdl.txt", `= Labour Party =
+
+The Labour Party is a party in Chile. In 1967 Elena Sotomayor was elected president of the party. Luis Carrasco became secretary-general in 1960. He resigned as secretary-general in 1970. Sotomayor was arrested in Concepción and died in detention on 2 November 1973. Carrasco died in Santiago in 1985.`)
+	got := draftedDates(doc, "labour-party")
+	expectDrafted(t, got, map[string]string{
+		"leader.left_office/v1 labour-party elena-sotomayor president":       "1973-11-02",
+		"leader.left_office/v1 labour-party luis-carrasco secretary-general": "1970",
+	})
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}

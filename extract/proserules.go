@@ -1613,6 +1613,12 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					date = c.dateAfter().edtf
 				}
 				persons := c.persons(c.refsIn(1))
+				if subject, ok := sentenceSubject(c.sk, c.refs); len(persons) == 0 && ok && subject.kind == events.KindPerson &&
+					strings.Contains(c.sk[:c.match[1]], " and ") {
+					// "Sotomayor was arrested in Concepción and died in detention": the person the
+					// sentence is about, not the place named last.
+					persons = []events.EntityID{subject.id}
+				}
 				if diedAfterAndRE.MatchString(c.sk[c.match[3]:c.match[1]]) {
 					// "A was succeeded by B in 1995, and died the following year": A died, on the
 					// date told after the verb.
