@@ -115,6 +115,9 @@ type extractor struct {
 	strict  bool               // refuse, rather than skip, a value that cannot be read
 	leaders []string           // the leaders the document's structures name (leaderNames), read once
 	warned  []document.Warning // what was skipped, when not strict
+	// abbreviated holds the names the infobox's former names abbreviate ("URSP" → Ukrainian Workers'
+	// and Peasants' Party), for a founding "(as URSP)".
+	abbreviated map[string]string
 }
 
 // warn records that the value at line could not be read and was skipped: "format; action".
@@ -239,6 +242,27 @@ func (x *extractor) infobox() error {
 			x.group(base, g)
 		}
 	}
+	// "Founded: 16 June 1990 (as URSP)", with "Former names: Ukrainian Workers' and Peasants' Party
+	// (…, URSP)": founded under the name the abbreviation stands for.
+	foundedAs := ""
+	for i, f := range x.facts {
+		if p, ok := f.Payload.(events.PartyFounded); ok && f.Entity == x.subject {
+			if x.abbreviated[p.Name] != "" {
+				p.Name = x.abbreviated[p.Name]
+				x.facts[i].Payload = p
+			}
+			if p.Name != x.title && !f.Date.Unknown() {
+				foundedAs = p.Name
+			}
+		}
+	}
+	// "Founder: X" beside "Founded: 1990 (as URSP)": X founded the party under that first name.
+	for i, f := range x.facts {
+		if p, ok := f.Payload.(events.PartyFounded); ok && f.Entity == x.subject && foundedAs != "" && p.Name == x.title && f.Date.Unknown() {
+			p.Name = foundedAs
+			x.facts[i].Payload = p
+		}
+	}
 	return nil
 }
 
@@ -263,12 +287,19 @@ func (x *extractor) field(f document.Field) error {
 	case "abbreviation", "acronym", "abbreviations":
 		// "MWDP (formerly DPWP)", "CUP (1998–2014), MCRP (1990–1998)": each abbreviation the party
 		// bore, without what the brackets say of it (the fold shows the one that fits the day's name).
+		abbreviation := func(a string) {
+			if otherScript(a) {
+				x.name(s, x.kind, a, events.NameNative, q) // "HH (ГГ)": the abbreviation in its own script
+				return
+			}
+			x.name(s, x.kind, a, events.NameAbbreviation, q)
+		}
 		for _, item := range splitList(v) {
 			a, qual := splitQualifier(item)
-			x.name(s, x.kind, a, events.NameAbbreviation, q)
+			abbreviation(a)
 			for _, w := range strings.FieldsFunc(qual, func(r rune) bool { return r == ' ' || r == ';' || r == ',' }) {
 				if allCaps(w) && w != a {
-					x.name(s, x.kind, w, events.NameAbbreviation, q)
+					abbreviation(w)
 				}
 			}
 		}
@@ -307,6 +338,10 @@ func (x *extractor) field(f document.Field) error {
 			x.name(s, x.kind, name, events.NameAlternate, q)
 			for _, a := range abbrevs {
 				x.name(s, x.kind, a, events.NameAbbreviation, q) // of the name it stood for (projections.initialsFit)
+				if x.abbreviated == nil {
+					x.abbreviated = map[string]string{}
+				}
+				x.abbreviated[a] = name
 			}
 			if to != "" && to != from {
 				// "Movimiento Fuerza Andina (1998–2004), Partido Fuerza Andina (2004–2006)": each

@@ -2341,3 +2341,37 @@ The Labour Party is a party in Chile. In 1967 Elena Sotomayor was elected presid
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// "Founded: 16 June 1990 (as URSP)" with "Former names: Ukrainian Workers' Party (…, URSP), 1990–1998":
+// founded under the name the abbreviation stands for, and the founder with it; an abbreviation in
+// another script is the party's name in that script.
+func TestFoundedAsAnAbbreviation(t *testing.T) {
+	doc := parseArticle(t, "cd.txt", `= Civic Dignity =
+
+Civic Dignity
+- Abbreviation: HH (ГГ)
+- Founder: Mykola Hordiienko
+- Founded: 16 June 1990 (as URSP)
+- Former names: Ukrainian Workers' Party (Українська робітнича партія, URSP), 1990–1998
+
+Civic Dignity is a party in Ukraine.`)
+	facts, _, err := Facts(doc, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range facts {
+		switch p := f.Payload.(type) {
+		case events.PartyFounded:
+			got = append(got, fmt.Sprintf("%s founded as %s by %v", f.Date, p.Name, p.Founders))
+		case events.EntityNamed:
+			got = append(got, string(p.NameType)+" "+p.Name)
+		}
+	}
+	for _, want := range []string{"1990-06-16 founded as Ukrainian Workers' Party by []", "XXXX founded as Ukrainian Workers' Party by [mykola-hordiienko]",
+		"abbreviation HH", "native ГГ", "abbreviation URSP"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("facts %q: missing %q", got, want)
+		}
+	}
+}
