@@ -2375,3 +2375,16 @@ Civic Dignity is a party in Ukraine.`)
 		}
 	}
 }
+
+// "Russian-language newspapers usually called its leader Nikolai Gordienko": a name the leader was
+// called, no one taking an office.
+func TestDraftCalledItsLeader(t *testing.T) {
+	doc := parseArticle(t, "cd.txt", `= Civic Dignity =
+
+Civic Dignity is a party in Ukraine. The Ministry of Justice registered the party on 5 November 1991. Russian-language newspapers of the period usually called its leader Nikolai Gordienko.`)
+	for k := range draftedDates(doc, "civic-dignity") {
+		if strings.HasPrefix(k, "leader.took_office") {
+			t.Errorf("drafted %s from a name newspapers used", k)
+		}
+	}
+}

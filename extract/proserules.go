@@ -1441,8 +1441,8 @@ var proseRules = sync.OnceValue(func() []proseRule {
 		{"apposition", rx(`(?:\b(?:[Ii]ts|[Tt]heir)|{E}(?:'s|’s)?)\s+(?:then\s+|former\s+|long-time\s+|founding\s+)?{ROLE},?\s+{E}`),
 			func(c *sentenceContext) {
 				person, ok := c.person(3)
-				if !ok {
-					return
+				if !ok || calledBeforeRE.MatchString(c.sk[:c.match[0]]) {
+					return // "newspapers usually called its leader Nikolai Gordienko": a name, no office
 				}
 				party := c.lastPartyBefore(c.match[0])
 				if p, ok := c.one(1); ok {
@@ -2597,6 +2597,9 @@ func (c *sentenceContext) office(party, person events.EntityID, role string, wit
 	}
 	return c.add(party, "", events.LeaderTookOffice{Office: events.Office{Person: person, Role: role}})
 }
+
+// calledBeforeRE matches a verb of naming right before "its leader X": what someone called the leader.
+var calledBeforeRE = regexp.MustCompile(`\b(?:called|named|styled|dubbed|spelled|spelt|wrote|transliterated|rendered)\s+$`)
 
 // exceptRE matches the words before the one party a statement about all parties leaves out: "all
 // parties other than the".
