@@ -390,11 +390,21 @@ var sameDayRE = regexp.MustCompile(`\b(?:on\s+)?(?:the\s+same\s+day|that\s+(?:sa
 
 // draft runs every rule on the sentence's skeleton.
 func (c *sentenceContext) draft() {
-	if reportedRE.MatchString(c.text) {
-		return // "The party holds that the MPRP ceased to exist in 1992": what someone says, not what happened
+	// "The party holds that the MPRP ceased to exist in 1992": what someone says, not what happened,
+	// in the part of the sentence (between semicolons) that says so: "… annulled the party's
+	// registration; party officials alleged that the decision was political" annulled it.
+	parts := strings.Split(c.text, ";")
+	reported := func(at int) bool {
+		if n := strings.Count(c.sk[:at], ";"); len(parts) == strings.Count(c.sk, ";")+1 && n < len(parts) {
+			return reportedRE.MatchString(parts[n])
+		}
+		return reportedRE.MatchString(c.text)
 	}
 	for _, r := range proseRules() {
 		for _, m := range r.re.FindAllStringSubmatchIndex(c.sk, -1) {
+			if reported(m[0]) {
+				continue
+			}
 			if denied(c.sk[m[0]:m[1]]) {
 				continue // "Ben Yedder never retired", "was not dissolved": nothing happened
 			}
@@ -1616,6 +1626,13 @@ func (c *sentenceContext) date() proseDate {
 			return dt
 		}
 	}
+	for _, dt := range c.dates {
+		if dt.start >= end && !strings.Contains(c.sk[end:dt.start], ";") && underInstrumentRE.MatchString(c.sk[end:dt.start]) {
+			// "the junta banned the PDL, together with …, under Decree Law No. 77 of 8 October 1973":
+			// the date of the act the words did it by is theirs.
+			return dt
+		}
+	}
 	cs, ce := clauseOf(c.sk, start, end)
 	best, bestDist := proseDate{edtf: "XXXX"}, -1
 	for _, dt := range c.dates {
@@ -1667,6 +1684,10 @@ var andOtherVerbRE = regexp.MustCompile(`\band\s+(?:(?:was|were|had\s+been|then|
 // andVerbAfterRE matches, after a date inside a rule's words, a verb of their own joined by "and": "
 // and merged into ⟦1⟧".
 var andVerbAfterRE = regexp.MustCompile(`^[^⟦;,]*?\s+and\s+(?:\w+ly\s+){0,2}[a-z]+ed\b`)
+
+// underInstrumentRE matches the words between a rule's words and the date of the act they were done
+// by: ", together with the parties of the ⟦1⟧, under Decree Law No. 77 of ".
+var underInstrumentRE = regexp.MustCompile(`\bunder\s+(?:the\s+)?(?:[\p{Lu}][\w.]*\s+){1,5}(?:No\.\s+\d+\s+)?(?:of\s+)?$|\bunder\s+(?:the\s+)?⟦\d+⟧\.?(?:\s+\d+)?\s+(?:of\s+)?$|\bunder\s+(?:the\s+)?(?:decree|law|act|order)\s+(?:[\w.]+\s+){0,3}(?:of\s+)?$`)
 
 // andThenRE matches what stands between a date and words that follow it as a verb of their own: " and
 // formally ".

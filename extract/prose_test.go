@@ -2388,3 +2388,29 @@ Civic Dignity is a party in Ukraine. The Ministry of Justice registered the part
 		}
 	}
 }
+
+// Registrations lost and given back, as the sixteenth round tells them: "Its registration was
+// annulled between 2001 and 2002"; "annulled the party's registration certificate …; party officials
+// alleged that …" (the allegation is the officials', the annulment the text's); "restored its
+// registration"; "inscribed in the register"; "refused the party a licence"; and a ban dated by the
+// act it was done under ("under Decree Law No. 77 of 8 October 1973"), not the coup before it.
+func TestDraftRegistrationsSixteenthRound(t *testing.T) {
+	doc := parseArticle(t, "lp.txt", `= Labour Party =
+
+The Labour Party (PDL) is a party in Chile. After the coup d'état of 11 September 1973 the junta banned the PDL, together with the parties of the Unidad Popular, under Decree Law No. 77 of 8 October 1973. The PDL was inscribed in the register of the Servicio Electoral on 19 July 1990, ending almost seventeen years of illegality.
+
+On 14 June 2001 the Ministry of Justice annulled the party's registration certificate, citing irregularities; party officials alleged that the decision was politically motivated. The Supreme Court restored its registration on 3 October 2002. In 2005 the Ministry of the Interior refused the party a licence.`)
+	var got []string
+	for _, f := range Draft(doc, "labour-party") {
+		switch f.Payload.(type) {
+		case events.PartyBanned:
+			got = append(got, "banned "+f.Date.String())
+		case events.PartyRestored:
+			got = append(got, "restored "+f.Date.String())
+		}
+	}
+	want := []string{"banned 1973-10-08", "restored 1990-07-19", "banned 2001-06-14", "restored 2002-10-03", "banned 2005"}
+	if !slices.Equal(got, want) {
+		t.Errorf("legal standing %q, want %q", got, want)
+	}
+}

@@ -694,7 +694,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			}},
 		// "Gobernación cancelled the PLA's registration", "the registration of X was cancelled": its
 		// legal standing ended, as a ban ends it, not the party, which may register again.
-		{"registration-cancelled", rx(`\b(?:cancelled|canceled|revoked|withdrew|annulled|suspended)\s+(?:(?:the\s+)?{E}(?:'s|’s)|its)\s+(?:legal\s+)?registration|\b[Tt]he\s+registration\s+of\s+(?:the\s+)?{E}\s+was\s+(?:\w+\s+)?(?:cancelled|canceled|revoked|withdrawn|annulled|suspended)`),
+		{"registration-cancelled", rx(`\b(?:cancelled|canceled|revoked|withdrew|annulled|suspended)\s+(?:(?:the\s+)?{E}(?:'s|’s)|its|the\s+(?:caucus|party|movement|league|group|organi[sz]ation)(?:'s|’s))\s+(?:legal\s+)?registration|\b[Tt]he\s+registration\s+of\s+(?:the\s+)?{E}\s+was\s+(?:\w+\s+)?(?:cancelled|canceled|revoked|withdrawn|annulled|suspended)|\b[Ii]ts\s+(?:legal\s+)?registration\s+was\s+(?:\w+\s+)?(?:cancelled|canceled|revoked|withdrawn|annulled|suspended)`),
 			func(c *sentenceContext) {
 				p, ok := c.firstParty(1, 2)
 				if !ok && c.match[2] < 0 && c.match[4] < 0 {
@@ -705,6 +705,15 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					// that dissolution's occasion, read by the rule of dissolutions.
 					c.add(p.id, "", events.PartyBanned{Reason: "registration " + registrationVerb(c.group(0))})
 				}
+			}},
+		// "the Ministry refused the party a licence": no legal standing, as a ban.
+		{"licence-refused", rx(`\b(?:refused|denied|rejected)\s+(?:the\s+party|it|{E})\s+(?:a\s+|its\s+)?(?:licen[cs]e|registration|legal\s+status)`),
+			func(c *sentenceContext) {
+				p := ref{id: c.d.topic, kind: events.KindParty}
+				if q, ok := c.party(1); ok {
+					p = q
+				}
+				c.add(p.id, "", events.PartyBanned{Reason: "registration refused"})
 			}},
 		// "Legal life returned only on 28 December 1977", "Parties could function again once …":
 		// the party the text is about was legal again.
@@ -734,9 +743,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			}},
 		// "the registration was restored on 22 July 2013", "… suspended HAMA's registration …; it was
 		// restored in February 2017": the party whose registration was taken last has it again.
-		{"registration-restored", rx(`\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+registration\s+(?:was|had\s+been)\s+(?:\w+\s+)?(?:restored|reinstated|renewed|given\s+back)\b|(?:;|,\s+and|\band)\s+(?:it|⟦\d+⟧)\s+was\s+(?:\w+\s+)?(?:restored|reinstated)\b`),
+		{"registration-restored", rx(`\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+registration\s+(?:was|had\s+been)\s+(?:\w+\s+)?(?:restored|reinstated|renewed|given\s+back)\b|(?:;|,\s+and|\band)\s+(?:it|⟦\d+⟧)\s+was\s+(?:\w+\s+)?(?:restored|reinstated)\b|\b(?:restored|reinstated)\s+(?:its|the\s+party's|⟦\d+⟧(?:'s|’s))\s+(?:legal\s+)?registration\b|\b(?:inscribed|entered|re-?entered)\s+in\s+the\s+(?:\w+\s+)?(?:register|registry)\b|\brecogni[sz]ed\s+(?:it|⟦\d+⟧)\s+as\s+a\s+(?:lawful|legal)\s+(?:political\s+)?(?:party|organi[sz]ation)`),
 			func(c *sentenceContext) {
-				if c.d.banned != "" && strings.Contains(strings.ToLower(c.text), "registration") {
+				if c.d.banned != "" && (strings.Contains(strings.ToLower(c.text), "regist") || strings.Contains(strings.ToLower(c.text), "lawful")) {
 					c.add(c.d.banned, "", events.PartyRestored{Means: "registration restored"})
 				}
 			}},
