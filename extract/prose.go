@@ -1598,6 +1598,9 @@ func (c *sentenceContext) date() proseDate {
 	var coordinated *proseDate
 	for i, dt := range c.dates {
 		if dt.start >= start && dt.end <= end {
+			if attributiveDate(c.sk, dt) {
+				continue // "lifted the 1953 ban": the ban's year, not the lifting's
+			}
 			if andVerbAfterRE.MatchString(c.sk[dt.end:end]) {
 				// "held seats from 1999 to 2012 and merged into X in February 2018": the date of
 				// the verb before "and", when the words have one of their own.
@@ -1645,6 +1648,9 @@ func (c *sentenceContext) date() proseDate {
 		}
 		if dt.end <= start && (nounOfRE.MatchString(c.sk[:dt.start]) || strings.HasPrefix(c.sk[dt.start:dt.end], "of ")) {
 			dist += 20 // "after the revolution of January 2011 the party joined X in June 2011": June
+		}
+		if dt.start >= start && dt.end <= end && attributiveDate(c.sk, dt) {
+			dist += len(c.sk) // "lifted the 1953 ban", within the words
 		}
 		if dt.start >= end && (nounOfRE.MatchString(c.sk[:dt.start]) || nounOfRE.MatchString(c.sk[:dt.start]+"of ") && strings.HasPrefix(c.sk[dt.start:dt.end], "of ") || attributiveDate(c.sk, dt)) {
 			// "In February 2005 … the EDOB, formed to contest the general election of 15 May 2005":
@@ -1699,7 +1705,7 @@ func attributiveDate(sk string, dt proseDate) bool {
 }
 
 // attributiveNounRE matches the noun a year stands before: " general election", " elections".
-var attributiveNounRE = regexp.MustCompile(`^\s+(?:[a-z]+\s+){0,2}?(?:elections?|polls?|vote|congress|conference|campaign|budget|census|constitution|referendum|coup|revolution|war|crisis|uprising|protests?|games|season|law|accords?|agreement|treaty)\b`)
+var attributiveNounRE = regexp.MustCompile(`^\s+(?:[a-z]+\s+){0,2}?(?:elections?|polls?|vote|congress|conference|campaign|budget|census|constitution|referendum|coup|revolution|war|crisis|uprising|protests?|games|season|law|accords?|agreement|treaty|ban|decree|ruling|amendment)\b`)
 
 // nounOfRE matches a noun's "of" before a date, which makes the date the noun's: "the revolution of".
 var nounOfRE = regexp.MustCompile(`\b[a-z]+\s+of\s+$`)

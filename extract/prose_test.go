@@ -2414,3 +2414,15 @@ On 14 June 2001 the Ministry of Justice annulled the party's registration certif
 		t.Errorf("legal standing %q, want %q", got, want)
 	}
 }
+
+// "on 14 April 1979 the Ministry formally lifted the 1953 ban": lifted in 1979; 1953 is the ban's.
+func TestDraftAttributiveYearInTheWords(t *testing.T) {
+	doc := parseArticle(t, "ncp.txt", `= Concord Party =
+
+The Concord Party is a party in Iran. It was banned on 24 August 1953. The party reopened its office in February 1979, and on 14 April 1979 the Ministry of the Interior formally lifted the 1953 ban.`)
+	got := draftedDates(doc, "concord-party")
+	expectDrafted(t, got, map[string]string{"party.restored/v1 concord-party ": "1979-04-14"})
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}
