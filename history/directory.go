@@ -447,7 +447,7 @@ func (h *Historian) Search(ctx context.Context, query string, kinds ...events.Ki
 // NearSpellings returns the entities of kinds (every kind if none) known by a name spelled close to
 // query but not by query itself ("Than Htaik" for "Than Htike"), other than those of skip, sorted by
 // id: the same entities, perhaps, written otherwise by another source. The record never joins them
-// by itself; a reader may (recorder merge).
+// by itself (a reader may join two parties: recorder merge).
 func (h *Historian) NearSpellings(ctx context.Context, query string, skip []events.EntityID, kinds ...events.Kind) ([]events.EntitySummary, error) {
 	if len(kinds) == 0 {
 		kinds = []events.Kind{events.KindParty, events.KindOrganisation, events.KindPerson, events.KindDocument}
