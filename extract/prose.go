@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"iter"
 	"maps"
 	"regexp"
 	"slices"
@@ -2158,28 +2159,40 @@ func (d *drafter) byInitials(m mention) events.EntityID {
 		}
 		return true
 	}
+	return onePerson(fits, func(yield func(string, events.EntityID) bool) {
+		for id, full := range d.fullNames {
+			if !yield(full[0], id) {
+				return
+			}
+		}
+		d.leaderPersons(yield)
+	})
+}
+
+// onePerson returns the one person of candidates (name, id) whose name fits, or "" when none or
+// several do: two persons it may be, neither.
+func onePerson(fits func(name string) bool, candidates iter.Seq2[string, events.EntityID]) events.EntityID {
 	var found events.EntityID
-	consider := func(id events.EntityID, full string) bool {
-		if !fits(full) || id == found {
-			return true
+	for name, id := range candidates {
+		if !fits(name) || id == found {
+			continue
 		}
 		if found != "" {
-			return false // two persons it may be: neither
+			return ""
 		}
 		found = id
-		return true
-	}
-	for id, full := range d.fullNames {
-		if !consider(id, full[0]) {
-			return ""
-		}
-	}
-	for _, n := range d.leaders {
-		if !consider(personID(n), n) {
-			return ""
-		}
 	}
 	return found
+}
+
+// leaderPersons yields the names the document's infobox and leaders tables give its leaders, with
+// their persons' ids.
+func (d *drafter) leaderPersons(yield func(string, events.EntityID) bool) {
+	for _, n := range d.leaders {
+		if !yield(n, personID(n)) {
+			return
+		}
+	}
 }
 
 // sameLetters returns the id of the one person the document names (before, or in its infobox and
@@ -2194,26 +2207,12 @@ func (d *drafter) sameLetters(m mention) events.EntityID {
 	if utf8.RuneCountInString(want) < 6 {
 		return ""
 	}
-	var found events.EntityID
-	consider := func(name string, id events.EntityID) bool {
-		if compact(name) != want || id == found {
-			return true
+	return onePerson(func(name string) bool { return compact(name) == want }, func(yield func(string, events.EntityID) bool) {
+		for name, id := range d.aliases {
+			if d.kinds[id] == events.KindPerson && !yield(name, id) {
+				return
+			}
 		}
-		if found != "" {
-			return false // two persons it may be: neither
-		}
-		found = id
-		return true
-	}
-	for name, id := range d.aliases {
-		if d.kinds[id] == events.KindPerson && !consider(name, id) {
-			return ""
-		}
-	}
-	for _, n := range d.leaders { // the names the infobox and the leaders tables give
-		if !consider(n, personID(n)) {
-			return ""
-		}
-	}
-	return found
+		d.leaderPersons(yield)
+	})
 }
