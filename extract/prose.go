@@ -1688,9 +1688,10 @@ var participleOpeningRE = regexp.MustCompile(`^[A-Z][a-z]+(?:ed|en)\b[^;.]*,\s*$
 // with "and": " after the coup of … and only partly restored in ".
 var andOtherVerbRE = regexp.MustCompile(`\band\s+(?:(?:was|were|had\s+been|then|only|later|partly|soon|again)\s+)*[a-z]+ed\b`)
 
-// andVerbAfterRE matches, after a date inside a rule's words, a verb of their own joined by "and": "
-// and merged into ⟦1⟧".
-var andVerbAfterRE = regexp.MustCompile(`^[^⟦;,]*?\s+and\s+(?:\w+ly\s+){0,2}[a-z]+ed\b`)
+// andVerbAfterRE matches, after a date inside a rule's words, a verb of their own joined by "and",
+// with which the words end: " and merged into ⟦1⟧", " and only partly restored" (not " and adopted
+// its present name in 2014", another verb after the words' own).
+var andVerbAfterRE = regexp.MustCompile(`^[^⟦;,]*?\s+and\s+(?:\w+ly\s+){0,2}[a-z]+ed(?:(?:\s+(?:into|to|with|as|from|in|on))?\s+(?:the\s+)?⟦\d+⟧)?\s*$`)
 
 // underInstrumentRE matches the words between a rule's words and the date of the act they were done
 // by: ", together with the parties of the ⟦1⟧, under Decree Law No. 77 of ".

@@ -2426,3 +2426,31 @@ The Concord Party is a party in Iran. It was banned on 24 August 1953. The party
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// "it was renamed the Party of Labour and Dignity (PPH) in 1998 and adopted its present name in 2014":
+// renamed in 1998, the date of the verb itself; "went into exile in 1977, although some sources give
+// 1975": the exile twice dated, the office left once (the fold keeps no dispute of a term's dates).
+func TestDraftRenamedThenAdoptedAndSourcesGive(t *testing.T) {
+	doc := parseArticle(t, "cd.txt", `= Civic Dignity =
+
+Civic Dignity is a party in Ukraine. Founded in Kharkiv in 1990 as the Workers' Party, it was renamed the Party of Labour and Dignity (PPH) in 1998 and adopted its present name in 2014. Jorge Valdivieso, the party's secretary-general, took over as acting president and directed the clandestine organisation until he went into exile in 1977, although some sources give 1975.`)
+	var got []string
+	for _, f := range Draft(doc, "civic-dignity") {
+		switch p := f.Payload.(type) {
+		case events.PartyRenamed:
+			got = append(got, f.Date.String()+" renamed to "+p.To)
+		case events.PersonExiled:
+			got = append(got, f.Date.String()+" exiled")
+		case events.LeaderLeftOffice:
+			got = append(got, f.Date.String()+" left office")
+		}
+	}
+	for _, want := range []string{"1998 renamed to Party of Labour and Dignity", "1977 exiled", "1975 exiled", "1977 left office"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("drafted %q: missing %q", got, want)
+		}
+	}
+	if slices.Contains(got, "1975 left office") {
+		t.Errorf("drafted %q: an office left twice", got)
+	}
+}

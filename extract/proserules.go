@@ -1851,9 +1851,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			}},
 		{"pulled-out", rx(`{E}\s+((?:[^;⟦]*?⟦\d+⟧[^;⟦]*?\s+and\s+|(?:\w+\s+){0,2}?)(?:pulled\s+out|withdrew|had\s+left))(?:\s+(?:in|on|at|of\s+it)\b|\s*[,.;]|$)`),
 			func(c *sentenceContext) { c.leftBody() }},
-		// "The new party was launched … on 3 February 1975, although some sources give 1974", "stepped
-		// down in December 2009, although some sources give March 2010": another dating of what the
-		// sentence told at that time (or of its founding), as those sources give it.
+		// "The new party was launched … on 3 February 1975, although some sources give 1974", "went
+		// into exile in 1977, although some sources give 1975": another dating of what the sentence
+		// told at that time (or of its founding), as those sources give it.
 		{"sources-give", rx(`\b(?:although|but|while|though|whereas)\s+(?:some|other|several|many|a\s+few|most)\s+(?:sources|accounts|historians|authors|writers|references)\s+(?:give|say|state|cite|date\s+(?:it|the\s+founding)\s+(?:to|from)|put\s+(?:it|the\s+founding)\s+(?:in|at))\s+`),
 			func(c *sentenceContext) {
 				var date string
@@ -1876,6 +1876,12 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				for _, f := range slices.Clone(c.d.facts) {
 					if f.Source.Quote != c.text || f.Date.String() == date {
+						continue
+					}
+					switch f.Payload.(type) {
+					case events.LeaderTookOffice, events.LeaderLeftOffice:
+						// An office's other date would read as a second term, not as a disagreement
+						// about one: the fold keeps no dispute of a term's dates.
 						continue
 					}
 					if _, founding := f.Payload.(events.PartyFounded); founding || told != "" && f.Date.String() == told {
