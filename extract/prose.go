@@ -152,9 +152,20 @@ func newDrafter(doc *document.Document, subject events.EntityID) *drafter {
 	if doc.Infobox != nil {
 		for _, key := range []string{"Abbreviation", "Acronym", "Native name", "Short name", "Other name", "Former name", "Former names", "Previous name", "Previous names"} {
 			if f, ok := doc.Infobox.Get(key); ok {
-				for _, v := range splitList(f.Value) {
+				for _, v := range formerNames(splitList(f.Value)) {
 					if m := trailingTermRE.FindStringIndex(v); m != nil {
 						v = strings.TrimSpace(v[:m[0]]) // "Movimiento Fuerza Andina (1998–2004)"
+					}
+					// "Formosa Labour Caucus (福爾摩沙勞動聯盟, FLC)", "Sramik Dal (SD)": the name, and
+					// its abbreviation, stand for the party.
+					if base, _, abbrevs, ok := nativeAfter(v); ok {
+						v = base
+						for _, a := range abbrevs {
+							d.aliases[events.NameKey(a)] = subject
+						}
+					} else if name, qual := splitQualifier(v); qual != "" && allCaps(qual) && !strings.Contains(qual, " ") {
+						v = name
+						d.aliases[events.NameKey(qual)] = subject
 					}
 					d.aliases[events.NameKey(v)] = subject
 				}
@@ -468,7 +479,7 @@ var clauseVerbRE = regexp.MustCompile(`\b[a-z]{3,}ed\s+(?:the\s|a\s|an\s|its\s|�
 // and a verb in the past after an apposition ("the founders, the Popular Agrarian Party, traced").
 var subjectRE = regexp.MustCompile(`^(?:\s+\p{Ll}|,\s+[a-z]+ed\b)`)
 
-var pronounRE = regexp.MustCompile(`\b(?:[Ii]t|[Tt]he (?:(?:new|merged|unified|combined|joint|clandestine|banned|exiled|reformed|refounded|old|former|original|renamed|united|young|small|underground|outlawed)\s+)?(?:[Pp]arty|[Mm]ovement|[Oo]rganisation|[Oo]rganization|[Bb]loc|[Aa]lliance|[Cc]oalition|[Aa]ssociation|[Ff]ront|[Ll]eague|[Uu]nion|[Bb]ond|[Ff]ederation|[Ss]ociety|[Cc]lub)|[Hh]e|[Ss]he|him|her)\b`)
+var pronounRE = regexp.MustCompile(`\b(?:[Ii]t|[Tt]he (?:(?:new|merged|unified|combined|joint|clandestine|banned|exiled|reformed|refounded|old|former|original|renamed|united|young|small|underground|outlawed)\s+)?(?:[Pp]arty|[Mm]ovement|[Oo]rganisation|[Oo]rganization|[Bb]loc|[Aa]lliance|[Cc]oalition|[Aa]ssociation|[Ff]ront|[Ll]eague|[Uu]nion|[Bb]ond|[Ff]ederation|[Ss]ociety|[Cc]lub|[Cc]aucus)|[Hh]e|[Ss]he|him|her)\b`)
 
 // formerNameRE matches an apposition that gives a former name: ", the former ⟦2⟧,".
 var formerNameRE = regexp.MustCompile(`^\s*the\s+(?:former|erstwhile)\s+⟦\d+⟧\s*,?$`)

@@ -2454,3 +2454,27 @@ Civic Dignity is a party in Ukraine. Founded in Kharkiv in 1990 as the Workers' 
 		t.Errorf("drafted %q: an office left twice", got)
 	}
 }
+
+// The former names the infobox gives with their script and abbreviation in brackets stand for the
+// party in its text ("the Formosa Labour Caucus (FLC)", "the FLC"), and "the caucus" is the party too:
+// "the caucus renamed itself the Taiwan Commonweal Party" on the day the sentence names.
+func TestDraftFormerNameAndTheCaucus(t *testing.T) {
+	doc := parseArticle(t, "tcp.txt", `= Taiwan Commonweal Party =
+
+Taiwan Commonweal Party
+- Former names: Formosa Labour Caucus (福爾摩沙勞動聯盟, FLC), 1986–1993
+
+The Taiwan Commonweal Party is a party in Taiwan. It was founded in December 1986 as the Formosa Labour Caucus (FLC). In 1989 the FLC won a seat. At its third congress, held in Kaohsiung on 28 November 1993, the caucus renamed itself the Taiwan Commonweal Party.`)
+	got := draftedDates(doc, "taiwan-commonweal-party")
+	expectDrafted(t, got, map[string]string{
+		"party.renamed/v1 taiwan-commonweal-party taiwan commonweal party from Formosa Labour Caucus": "1993-11-28",
+	})
+	for k := range got {
+		if strings.Contains(k, "formosa-labour-caucus") {
+			t.Errorf("%s: the former name made a party of its own", k)
+		}
+	}
+	if t.Failed() {
+		t.Logf("drafted: %v", got)
+	}
+}
