@@ -118,6 +118,8 @@ type extractor struct {
 	// abbreviated holds the names the infobox's former names abbreviate ("URSP" → Ukrainian Workers'
 	// and Peasants' Party), for a founding "(as URSP)".
 	abbreviated map[string]string
+	// firstFormer is the earliest former name the infobox gives a term to, and the term's start.
+	firstFormer [2]string
 }
 
 // warn records that the value at line could not be read and was skipped: "format; action".
@@ -251,6 +253,12 @@ func (x *extractor) infobox() error {
 				p.Name = x.abbreviated[p.Name]
 				x.facts[i].Payload = p
 			}
+			if first, from := x.firstFormer[0], x.firstFormer[1]; p.Name == x.title && first != "" && !f.Date.Unknown() && f.Date.String()[:4] == from[:min(4, len(from))] {
+				// "Founded: Autumn 1943" beside "Former names: Society of Iranian Liberty Seekers
+				// (…), 1943–1949": founded under that name.
+				p.Name = first
+				x.facts[i].Payload = p
+			}
 			if p.Name != x.title && !f.Date.Unknown() {
 				foundedAs = p.Name
 			}
@@ -325,6 +333,9 @@ func (x *extractor) field(f document.Field) error {
 					abbrevs = nil
 				}
 			}
+			if from != "" && (x.firstFormer == [2]string{} || from < x.firstFormer[1]) {
+				x.firstFormer = [2]string{name, from} // name set below, without its brackets
+			}
 			if base, natives, short, ok := nativeAfter(name); ok {
 				// "Democratic Peasants and Workers Party (ဒီမိုကရေစီ လယ်သမား အလုပ်သမား ပါတီ)": the
 				// name, and the same in its own script; "(Партія праці і гідності, PPH)": and its
@@ -334,6 +345,11 @@ func (x *extractor) field(f document.Field) error {
 					x.name(s, x.kind, native, events.NameNative, q)
 				}
 				abbrevs = append(abbrevs, short...)
+			} else if base, qual := splitQualifier(name); allCaps(qual) && !strings.Contains(qual, " ") {
+				name, abbrevs = base, append(abbrevs, qual) // "Movimiento Laborista Independiente (MLI)"
+			}
+			if x.firstFormer[1] == from && from != "" {
+				x.firstFormer[0] = name
 			}
 			x.name(s, x.kind, name, events.NameAlternate, q)
 			for _, a := range abbrevs {

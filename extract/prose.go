@@ -1669,10 +1669,11 @@ func (c *sentenceContext) date() proseDate {
 			// a date after the words that is a noun's is the noun's, not theirs.
 			dist += len(c.sk)
 		}
-		if dt.start >= end && andOtherVerbRE.MatchString(c.sk[end:dt.start]) {
-			// "… was suspended after the coup of 24 March 1982 and only partly restored in 1983": a
-			// date after another verb joined by "and" is that verb's.
-			dist += 2 * len(c.sk)
+		if dt.start >= end && andOtherVerbRE.MatchString(c.sk[end:dt.start]) && !untilInRE.MatchString(c.sk[end:dt.end]) {
+			// "… was suspended after the coup of 24 March 1982 and only partly restored in 1983",
+			// "founded … as the SILS by X, took its present name in 1949": a date after another verb
+			// joined by "and" or a comma is that verb's, none of the words'.
+			continue
 		}
 		if dt.end <= start && andThenRE.MatchString(c.sk[dt.end:start]) {
 			// "The group met throughout December 1947 and formally proclaimed the league … on 4
@@ -1697,7 +1698,11 @@ var participleOpeningRE = regexp.MustCompile(`^[A-Z][a-z]+(?:ed|en)\b[^;.]*,\s*$
 
 // andOtherVerbRE matches the words between a rule's words and a later date that join another verb
 // with "and": " after the coup of … and only partly restored in ".
-var andOtherVerbRE = regexp.MustCompile(`\band\s+(?:(?:was|were|had\s+been|then|only|later|partly|soon|again)\s+)*[a-z]+ed\b`)
+var andOtherVerbRE = regexp.MustCompile(`\band\s+(?:(?:was|were|had\s+been|then|only|later|partly|soon|again)\s+)*[a-z]+ed\b|,\s+(?:and\s+)?(?:then\s+|later\s+)?(?:took|adopted|became|changed|belonged|joined|left|won|lost|merged|split|entered|withdrew|boycotted|contested)\b`)
+
+// untilInRE finds "until" in words: "and served until a council in February 1990" dates the words'
+// end, not another verb.
+var untilInRE = regexp.MustCompile(`\b(?:until|till)\b`)
 
 // andVerbAfterRE matches, after a date inside a rule's words, a verb of their own joined by "and",
 // with which the words end: " and merged into ⟦1⟧", " and only partly restored" (not " and adopted

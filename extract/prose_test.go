@@ -2478,3 +2478,35 @@ The Taiwan Commonweal Party is a party in Taiwan. It was founded in December 198
 		t.Logf("drafted: %v", got)
 	}
 }
+
+// "Founded: Autumn 1943" beside "Former names: Society of Iranian Liberty Seekers (…; SILS), 1943–1949":
+// founded under that name; and "It was founded … as the SILS by X, took its present name in 1949":
+// the founding is not dated by the rename's year.
+func TestFoundedUnderTheFirstFormerName(t *testing.T) {
+	doc := parseArticle(t, "ncp.txt", `= National Concord Party =
+
+National Concord Party
+- Founded: Autumn 1943
+- Founder: Abdolhossein Tavakoli
+- Former names: Society of Iranian Liberty Seekers (انجمن آزادی‌خواهان ایران; SILS), 1943–1949; Liberty Front (LF), 1949–1950
+
+The National Concord Party is a party in Iran. It was founded in Tehran as the Society of Iranian Liberty Seekers (SILS) by the physician Abdolhossein Tavakoli, took its present name in 1949, and belonged to the National Front.`)
+	facts, _, err := FactsWith(doc, nil, Options{Draft: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range facts {
+		if p, ok := f.Payload.(events.PartyFounded); ok {
+			got = append(got, f.Date.String()+" "+p.Name)
+		}
+	}
+	for _, want := range []string{"1943-23 Society of Iranian Liberty Seekers", "XXXX Society of Iranian Liberty Seekers"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("foundings %q: missing %q", got, want)
+		}
+	}
+	if slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "1949") }) {
+		t.Errorf("foundings %q: dated by the rename's year", got)
+	}
+}
