@@ -2488,7 +2488,7 @@ func TestFoundedUnderTheFirstFormerName(t *testing.T) {
 National Concord Party
 - Founded: Autumn 1943
 - Founder: Abdolhossein Tavakoli
-- Former names: Society of Iranian Liberty Seekers (انجمن آزادی‌خواهان ایران; SILS), 1943–1949; Liberty Front (LF), 1949–1950
+- Former names: Society of Iranian Liberty Seekers (انجمن آزادیخواهان ایران; SILS), 1943–1949; Liberty Front (LF), 1949–1950
 
 The National Concord Party is a party in Iran. It was founded in Tehran as the Society of Iranian Liberty Seekers (SILS) by the physician Abdolhossein Tavakoli, took its present name in 1949, and belonged to the National Front.`)
 	facts, _, err := FactsWith(doc, nil, Options{Draft: true})
