@@ -1259,6 +1259,18 @@ type heldOffice struct {
 	role   string
 }
 
+// leftSince reports whether the drafts tell the person left an office in body since taking one on
+// took: any office of the body after a dated taking, the same office after an undated one.
+func (d *drafter) leftSince(body, person events.EntityID, role string, took events.Date) bool {
+	for _, f := range d.facts {
+		if p, ok := f.Payload.(events.LeaderLeftOffice); ok && f.Entity == body && p.Person == person && (p.Role == role || !took.Unknown()) &&
+			(f.Date.Unknown() || took.Unknown() || f.Date.Latest() >= took.Earliest()) {
+			return true
+		}
+	}
+	return false
+}
+
 // leave drafts that the holder of the office took (a leader.took_office fact) left it when the fact
 // why happened, quoting it.
 func (d *drafter) leave(took, why events.Fact, rule string) {
@@ -1274,15 +1286,6 @@ func (d *drafter) leave(took, why events.Fact, rule string) {
 // walked out … and founded the DPWP"), quoting the sentence that tells it: no one holds an office in
 // a party they left.
 func (d *drafter) leftOnDefecting() {
-	// A departure from any office of the party after taking this one: the text told how it ended.
-	leftAfter := func(body, person events.EntityID, took events.Date) bool {
-		for _, f := range d.facts {
-			if p, ok := f.Payload.(events.LeaderLeftOffice); ok && f.Entity == body && p.Person == person && (f.Date.Unknown() || f.Date.Latest() >= took.Earliest()) {
-				return true
-			}
-		}
-		return false
-	}
 	left := map[heldOffice]bool{}
 	for _, defection := range slices.Clone(d.facts) {
 		from, ok := defection.Payload.(events.PersonDefected)
@@ -1293,7 +1296,7 @@ func (d *drafter) leftOnDefecting() {
 			p, ok := f.Payload.(events.LeaderTookOffice)
 			o := heldOffice{f.Entity, p.Person, p.Role}
 			if !ok || f.Entity != from.From || p.Person != defection.Entity || left[o] || f.Date.Unknown() || f.Date.Earliest() > defection.Date.Latest() ||
-				leftAfter(f.Entity, p.Person, f.Date) {
+				d.leftSince(f.Entity, p.Person, p.Role, f.Date) {
 				continue
 			}
 			left[o] = true
@@ -1323,20 +1326,10 @@ func (d *drafter) diedInOffice() {
 			inOffice[f.Entity] = inOffice[f.Entity] || inOfficeRE.MatchString(f.Source.Quote)
 		}
 	}
-	// A departure from the office after taking it, or after the taking the text told of.
-	leftSince := func(body, person events.EntityID, role string, took events.Date) bool {
-		for _, f := range d.facts {
-			if p, ok := f.Payload.(events.LeaderLeftOffice); ok && f.Entity == body && p.Person == person && (p.Role == role || !took.Unknown()) &&
-				(f.Date.Unknown() || took.Unknown() || f.Date.Latest() >= took.Earliest()) {
-				return true
-			}
-		}
-		return false
-	}
 	for _, f := range slices.Clone(d.facts) {
 		p, ok := f.Payload.(events.LeaderTookOffice)
 		death, dead := died[p.Person]
-		if !ok || !dead || !f.Date.Unknown() && f.Date.Earliest() > death.Date.Latest() || leftSince(f.Entity, p.Person, p.Role, f.Date) {
+		if !ok || !dead || !f.Date.Unknown() && f.Date.Earliest() > death.Date.Latest() || d.leftSince(f.Entity, p.Person, p.Role, f.Date) {
 			continue
 		}
 		if f.Date.Unknown() && !inOffice[p.Person] {
