@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 	"time"
 
@@ -41,7 +40,8 @@ func (h *Historian) state(ctx context.Context, day events.Day, party string) ([]
 		}
 	}
 	var read []events.EntityID
-	states, all, err := h.allStoredStates(ctx, day, skip)
+	var states stateList
+	all, err := h.allStoredStates(ctx, day, skip, &states)
 	if err != nil {
 		return nil, err
 	}
@@ -58,7 +58,7 @@ func (h *Historian) state(ctx context.Context, day events.Day, party string) ([]
 				read = append(read, id)
 			}
 		}
-		if read, states, err = h.storedStates(ctx, read, day); err != nil {
+		if read, err = h.storedStates(ctx, read, day, &states); err != nil {
 			return nil, err
 		}
 	}
@@ -73,32 +73,8 @@ func (h *Historian) state(ctx context.Context, day events.Day, party string) ([]
 	if err != nil {
 		return nil, err
 	}
-	return byDisplayName(append(states, folded...)), nil
-}
-
-// byDisplayName sorts states by display name then id. A PartyState is a large value: the order is
-// found on the keys, then each state is moved once.
-func byDisplayName(states []projections.PartyState) []projections.PartyState {
-	type key struct {
-		name string
-		id   events.EntityID
-		i    int
-	}
-	keys := make([]key, len(states))
-	for i := range states {
-		keys[i] = key{DisplayName(states[i]), states[i].ID, i}
-	}
-	slices.SortFunc(keys, func(a, b key) int { // ids are unique: a total order
-		if c := strings.Compare(a.name, b.name); c != 0 {
-			return c
-		}
-		return strings.Compare(string(a.id), string(b.id))
-	})
-	out := make([]projections.PartyState, len(states))
-	for i, k := range keys {
-		out[i] = states[k.i]
-	}
-	return out
+	states.addAll(folded)
+	return states.byDisplayName(), nil
 }
 
 // During returns every party that existed, or may have, at some time in period (an EDTF date or
@@ -164,14 +140,14 @@ type allStored struct {
 // allStoredStates answers a question about every party on the current record from the store's
 // answers alone, without listing the entities, when the store vouches for holding the entry of every
 // party (events.AnswerReader.AllAnswers): the states of the parties that exist on day (those of skip
-// left out) and, in allStored, the parties to fold. It returns a nil *allStored when it cannot.
-func (h *Historian) allStoredStates(ctx context.Context, day events.Day, skip map[events.EntityID]bool) ([]projections.PartyState, *allStored, error) {
+// left out), added to states, and, in allStored, the parties to fold. It returns a nil *allStored, and
+// states empty, when it cannot.
+func (h *Historian) allStoredStates(ctx context.Context, day events.Day, skip map[events.EntityID]bool, states *stateList) (*allStored, error) {
 	ar, ok := h.store().(events.AnswerReader)
 	if !ok || !h.opts.KnownAt.IsZero() || h.opts.CuratedOnly || day == events.MaxDay {
-		return nil, nil, nil
+		return nil, nil
 	}
 	var mu sync.Mutex
-	var states []projections.PartyState
 	all := &allStored{}
 	complete, err := ar.AllAnswers(ctx, projections.AnswersVersion, h.workers(), func(id events.EntityID, answers []byte, _ time.Time) error {
 		if skip[id] {
@@ -188,17 +164,16 @@ func (h *Historian) allStoredStates(ctx context.Context, day events.Day, skip ma
 			return fmt.Errorf("stored answers of %s: %w", id, err)
 		}
 		if ok && st.Exists() {
-			mu.Lock()
-			states = append(states, st)
-			mu.Unlock()
+			states.add(&st)
 		}
 		return nil
 	})
 	if err != nil || !complete {
-		return nil, nil, err
+		states.reset() // what a worker that found the answers complete added: the caller reads them again
+		return nil, err
 	}
 	sort.Slice(all.fold, func(i, j int) bool { return all.fold[i] < all.fold[j] })
-	return states, all, nil
+	return all, nil
 }
 
 // oneState is state for the one party a name means. The name is resolved and the stored answers of
@@ -309,13 +284,12 @@ func (h *Historian) lookup(ctx context.Context, name string, day events.Day) ([]
 // byte; they are used for the record as it stands now, and as it stood at KnownAt when no event they
 // rest on (nor a name they show) was recorded after it. With CuratedOnly, and for events.MaxDay,
 // every party is folded.
-func (h *Historian) storedStates(ctx context.Context, ids []events.EntityID, day events.Day) ([]events.EntityID, []projections.PartyState, error) {
+func (h *Historian) storedStates(ctx context.Context, ids []events.EntityID, day events.Day, states *stateList) ([]events.EntityID, error) {
 	ar, ok := h.store().(events.AnswerReader)
 	if !ok || h.opts.CuratedOnly || day == events.MaxDay || len(ids) == 0 {
-		return ids, nil, nil
+		return ids, nil
 	}
 	var mu sync.Mutex
-	var states []projections.PartyState
 	answered := make(map[events.EntityID]bool, len(ids))
 	err := ar.Answers(ctx, projections.AnswersVersion, ids, h.workers(), func(id events.EntityID, answers []byte, since time.Time) error {
 		if !h.opts.KnownAt.IsZero() && since.After(h.opts.KnownAt) {
@@ -329,15 +303,15 @@ func (h *Historian) storedStates(ctx context.Context, ids []events.EntityID, day
 			return nil
 		}
 		mu.Lock()
-		defer mu.Unlock()
 		answered[id] = true
+		mu.Unlock()
 		if st.Exists() {
-			states = append(states, st)
+			states.add(&st)
 		}
 		return nil
 	})
 	if err != nil || len(answered) == 0 {
-		return ids, nil, err
+		return ids, err
 	}
 	rest := make([]events.EntityID, 0, len(ids)-len(answered))
 	for _, id := range ids {
@@ -345,7 +319,7 @@ func (h *Historian) storedStates(ctx context.Context, ids []events.EntityID, day
 			rest = append(rest, id)
 		}
 	}
-	return rest, states, nil
+	return rest, nil
 }
 
 // DisplayName returns the name a party state is shown and sorted by: its name on the day, else the
