@@ -49,6 +49,9 @@
 //     value possibly empty): "- Leader" with no colon there is a fault. When the title line is
 //     itself followed at once by such lines, the title is the infobox name. The infobox is only
 //     recognised when the line after the name is a well-formed field; elsewhere "- x" is a list item.
+//     The fields may also come after a blank line, or after one short line of text (a tagline, at
+//     most 80 characters, such as "From Wikipedia, the free encyclopedia") and a blank line: the
+//     title is then the infobox name, and the tagline stays in the text.
 //     An infobox copied without its dashes is read the same way when at least two "Key: Value"
 //     lines come first (parseBareField: a key of at most five words and 40 characters, starting
 //     with a capital letter, without sentence punctuation, and a space after the colon); its run

@@ -265,13 +265,31 @@ func (p *parser) parse(d *Document) error {
 		_, ok2 := parseBareField(p.lines[min(k+1, n-1)])
 		return k+1 < n && ok1 && ok2 && kindOf(p.lines[k]) == lineText
 	}
+	// Or the fields come after a blank line, or after a tagline and a blank line ("From Wikipedia,
+	// the free encyclopedia"), with the title as the infobox name; the tagline stays in the text.
 	j := p.nextNonBlank(i)
+	k := -1 // the first line of fields that follow a blank line
+	switch {
+	case j < n && (isField(p.lines[j]) || bare(j)):
+		k = j
+	case j+1 < n && p.tagline(j) && isBlank(p.lines[j+1]):
+		if l := p.nextNonBlank(j + 1); l < n && (isField(p.lines[l]) || bare(l)) {
+			k = l
+		}
+	}
+	skipFrom := n // the infobox's lines, from a name line on, are not part of the text
 	switch {
 	case i < n && isField(p.lines[i]):
 		d.Infobox = &Infobox{Name: d.Title, Line: titleLine + 1}
 	case i < n && bare(i):
 		d.Infobox = &Infobox{Name: d.Title, Line: titleLine + 1}
 		field, bad = parseBareField, `infobox line is not "Key: Value"`
+	case k >= 0:
+		d.Infobox = &Infobox{Name: d.Title, Line: titleLine + 1}
+		skipFrom = k
+		if !isField(p.lines[k]) {
+			field, bad = parseBareField, `infobox line is not "Key: Value"`
+		}
 	case j+1 < n && kindOf(p.lines[j]) == lineText && isField(p.lines[j+1]):
 		d.Infobox = &Infobox{Name: strings.TrimSpace(p.lines[j]), Line: j + 1}
 		i = j + 1
@@ -279,6 +297,10 @@ func (p *parser) parse(d *Document) error {
 		d.Infobox = &Infobox{Name: strings.TrimSpace(p.lines[j]), Line: j + 1}
 		i = j + 1
 		field, bad = parseBareField, `infobox line is not "Key: Value"`
+	}
+	start := i // where the text resumes: after the infobox, or, with a tagline, before it
+	if skipFrom < n {
+		i = skipFrom
 	}
 	if d.Infobox != nil {
 	fields:
@@ -305,9 +327,19 @@ func (p *parser) parse(d *Document) error {
 		}
 	}
 
+	skipTo := i
+	if skipFrom < n {
+		i = start
+	} else {
+		skipFrom = n
+	}
 	sec := &Section{Line: titleLine + 1}
 	d.Sections = append(d.Sections, sec)
 	for i < n {
+		if i == skipFrom {
+			i = skipTo
+			continue
+		}
 		line := p.lines[i]
 		switch kindOf(line) {
 		case lineBlank:
@@ -410,6 +442,15 @@ func (s *Section) add(b Block) {
 	}
 	s.Blocks = append(s.Blocks, b)
 }
+
+// tagline reports whether line i may be a line between a title and its infobox, such as "From
+// Wikipedia, the free encyclopedia": one short line of text.
+func (p *parser) tagline(i int) bool {
+	return kindOf(p.lines[i]) == lineText && utf8.RuneCountInString(strings.TrimSpace(p.lines[i])) <= maxTagline
+}
+
+// maxTagline is the length of the longest tagline, in characters.
+const maxTagline = 80
 
 // nextNonBlank returns the index of the first non-blank line at or after i, or len(lines).
 func (p *parser) nextNonBlank(i int) int {

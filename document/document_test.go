@@ -2,6 +2,7 @@ package document
 
 import (
 	"encoding/hex"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -541,6 +542,28 @@ func TestParseVariants(t *testing.T) {
 	}
 }
 
+// A tagline between the title and an infobox stays in the text, and the infobox's lines are not in it.
+func TestInfoboxAfterTaglineKeepsTheText(t *testing.T) {
+	text := "Union Party\n\nFrom Wikipedia, the free encyclopedia\n\nFounded: 1948\nColours: Green\n\nThe Union Party is a party.\n\n== History ==\nIt was founded in 1948.\n"
+	d, err := ParseWith("tagline.txt", []byte(text), Options{Strict: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Infobox == nil || len(d.Infobox.Fields) != 2 || d.Infobox.Fields[0].Line != 5 {
+		t.Fatalf("infobox %+v, want two fields from line 5", d.Infobox)
+	}
+	var got []string
+	for _, s := range d.Sections {
+		for _, b := range s.Blocks {
+			got = append(got, fmt.Sprintf("%d %s", b.Line, b.Text))
+		}
+	}
+	want := []string{"3 From Wikipedia, the free encyclopedia", "8 The Union Party is a party.", "11 It was founded in 1948."}
+	if !slices.Equal(got, want) {
+		t.Errorf("blocks %q, want %q", got, want)
+	}
+}
+
 // An infobox copied without its dashes, "Key: Value" lines after the title or a name line, is read as
 // one with them; a lone "Key: Value" line, a time or an address is not an infobox.
 func TestBareInfobox(t *testing.T) {
@@ -552,7 +575,11 @@ func TestBareInfobox(t *testing.T) {
 		{"after a name line", "Union Party\n\nUnion Party\nNative name: ပြည်ထောင်စု\nFounded: 4 January 1948\nLeader / Chairman: Ana (first); Bo (last)\nDissolved:\n\nThe party.\n",
 			[]string{"Native name=ပြည်ထောင်စု", "Founded=4 January 1948", "Leader / Chairman=Ana (first); Bo (last)", "Dissolved="}, "Union Party"},
 		{"after the title", "= Union Party =\nFounded: 1948\nColours: Green\n\nText.\n", []string{"Founded=1948", "Colours=Green"}, "Union Party"},
+		{"after a blank line", "Union Party\n\nFounded: 1948\nColours: Green\n\nText.\n", []string{"Founded=1948", "Colours=Green"}, "Union Party"},
+		{"dashed, after a blank line", "Union Party\n\n- Founded: 1948\n- Colours: Green\n\nText.\n", []string{"Founded=1948", "Colours=Green"}, "Union Party"},
+		{"after a tagline", "Union Party\n\nFrom Wikipedia, the free encyclopedia\n\nFounded: 1948\nColours: Green\n\nText.\n", []string{"Founded=1948", "Colours=Green"}, "Union Party"},
 		{"one line is a paragraph", "Union Party\n\nNote: the party is small.\n\nText.\n", nil, ""},
+		{"a paragraph is no tagline", "Union Party\n\nThe Union Party is a party of the centre, founded in 1948 by farmers and teachers of the north.\n\nFounded: 1948\nColours: Green\n", nil, ""},
 		{"a time is no field", "Union Party\nMeeting at 10:30 today\nFounded: 1948\n", nil, ""},
 		{"a sentence is no key", "Union Party\n\nThe party, in 1948, said: no.\nIt did: yes.\n", nil, ""},
 	}
