@@ -2482,3 +2482,38 @@ The National Concord Party is a party in Iran. It was founded in Tehran as the S
 		t.Errorf("foundings %q: dated by the rename's year", got)
 	}
 }
+
+// Other sources dating an event told before, in a sentence of their own or after a semicolon: a
+// founding ("give 1958 as the founding year"), a split with the party it made ("date the split to
+// late 1969"), a death ("place his death on 3 May"), each drafted again at the date those sources
+// give; a sentence of sources that names no event, or no date, drafts nothing.
+func TestDraftOtherSourcesDateAnEventToldBefore(t *testing.T) {
+	doc := parseArticle(t, "pdr.txt", `= Partido Democrático Rural =
+
+The Partido Democrático Rural (PDR) is a party in Chile. It was founded in Temuco on 4 April 1959. Some sources, including the party's own almanac, give 1958 as the founding year.
+
+In March 1970 a group led by Ramón Valdés broke away and formed the Movimiento Campesino (MC). Some accounts date the split to late 1969. Other reports give the number of deputies who left as nine.
+
+Valdés died in Santiago on 4 May 1988; other accounts place his death on 3 May.`)
+	var got []string
+	for _, f := range Draft(doc, "partido-democratico-rural") {
+		switch f.Type {
+		case events.TypePartyFounded, events.TypePartySplit, events.TypePersonDied:
+			got = append(got, fmt.Sprintf("%s %s %s", f.Type, f.Entity, f.Date))
+		}
+	}
+	slices.Sort(got)
+	want := []string{
+		"party.founded/v1 movimiento-campesino 1969",
+		"party.founded/v1 movimiento-campesino 1970-03",
+		"party.founded/v1 partido-democratico-rural 1958",
+		"party.founded/v1 partido-democratico-rural 1959-04-04",
+		"party.split/v1 partido-democratico-rural 1969",
+		"party.split/v1 partido-democratico-rural 1970-03",
+		"person.died/v1 ramon-valdes 1988-05-03",
+		"person.died/v1 ramon-valdes 1988-05-04",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Draft:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

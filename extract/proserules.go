@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -1889,8 +1890,78 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					}
 				}
 			}},
+		// "Some sources give December 1989 as the founding date", "Some accounts date the split to
+		// late 2000", "other accounts place his death on 1 September": in a sentence of its own,
+		// another dating of an event told before, as those sources give it.
+		{"sources-date", rx(`(?i)\b(?:some|other|several|many|a\s+few|certain|earlier|later)\s+(?:[\p{L}-]+\s+|⟦\d+⟧\s+)?(?:sources|accounts|reports|historians|authors|writers|references|scholars|studies|biographies)\b`),
+			func(c *sentenceContext) { c.otherDating() }},
 	}
 })
+
+// otherDatingRE finds what a sentence of other sources dates: the event its noun names.
+var otherDatingRE = regexp.MustCompile(`(?i)\b(founding|foundation|formation|establishment|creation|split|breakaway|schism|death|merger|dissolution|renaming|ban|banning|exile|arrest)\b`)
+
+// otherDatingOf maps otherDatingRE's nouns to a value of the payload type they name.
+var otherDatingOf = map[string]events.Payload{
+	"founding": events.PartyFounded{}, "foundation": events.PartyFounded{}, "formation": events.PartyFounded{},
+	"establishment": events.PartyFounded{}, "creation": events.PartyFounded{},
+	"split": events.PartySplit{}, "breakaway": events.PartySplit{}, "schism": events.PartySplit{},
+	"death": events.PersonDied{}, "merger": events.PartyMerged{}, "dissolution": events.PartyDissolved{},
+	"renaming": events.PartyRenamed{}, "ban": events.PartyBanned{}, "banning": events.PartyBanned{},
+	"exile": events.PersonExiled{}, "arrest": events.PersonArrested{},
+}
+
+// otherDating drafts another dating of an event told before (or earlier in the sentence), for a
+// sentence that says other sources date it otherwise: the last fact drafted of the type the sentence's noun names, and the facts its
+// sentence drew at the same time (the founding of the party a split made), again, each at the date
+// written after the sources. Offices are left alone, as sources-give leaves them; a date the sentence
+// already drew a fact at is not drawn twice.
+func (c *sentenceContext) otherDating() {
+	rest := c.sk[c.match[1]:]
+	noun := otherDatingRE.FindStringSubmatch(rest)
+	if noun == nil {
+		return
+	}
+	want := otherDatingOf[strings.ToLower(noun[1])]
+	var date string
+	for _, dt := range c.dates {
+		if dt.start >= c.match[1] && !strings.Contains(dt.edtf, "/") && dt.year != 0 {
+			date = dt.edtf
+			break
+		}
+	}
+	if date == "" {
+		return
+	}
+	anchor := -1
+	for i, f := range c.d.facts {
+		if reflect.TypeOf(f.Payload) == reflect.TypeOf(want) {
+			anchor = i
+		}
+	}
+	if anchor < 0 {
+		return
+	}
+	a := c.d.facts[anchor]
+	if a.Date.String() == date || a.Date.Unknown() {
+		return
+	}
+	for _, f := range c.d.facts {
+		if f.Source.Quote == c.text && f.Date.String() == date {
+			return // drawn by a rule of its own
+		}
+	}
+	for _, f := range slices.Clone(c.d.facts) {
+		if f.Source.Quote != a.Source.Quote || f.Date.String() != a.Date.String() {
+			continue
+		}
+		switch f.Payload.(type) {
+		case events.EntityNamed, events.LeaderTookOffice, events.LeaderLeftOffice:
+			continue
+		}
+		c.add(f.Entity, date, f.Payload)
+	}
+}
 
 // leftBody drafts that the party of submatch 1 left a body: the one submatch 3 names, or the one the
 // text told it joined last (for "it", "the coalition", or no object at all). Its date is the first
