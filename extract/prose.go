@@ -420,11 +420,23 @@ func (c *sentenceContext) draft() {
 			if denied(c.sk[m[0]:m[1]]) {
 				continue // "Ben Yedder never retired", "was not dissolved": nothing happened
 			}
+			if relativePluperfectRE.MatchString(c.sk[:m[0]]) && hadBeenRE.MatchString(c.sk[m[0]:m[1]]) {
+				continue // "the provision under which the party had been banned": told, not happening
+			}
 			c.rule, c.match = r.name, m
 			r.draft(c)
 		}
 	}
 }
+
+// relativePluperfectRE matches the end of the words before a relative clause ("the provision under
+// which", "the decree whereby"); hadBeenRE a pluperfect passive. A pluperfect in such a clause names
+// an event told before, as what the clause's noun refers to, not one happening at the sentence's
+// time.
+var (
+	relativePluperfectRE = regexp.MustCompile(`\b(?:which|whereby|whom)\s+$`)
+	hadBeenRE            = regexp.MustCompile(`\bhad\s+been\b`)
+)
 
 // reportedRE matches the words that make a sentence a claim someone makes rather than the article's
 // own telling: "the party holds that", "According to the party,", reports and rumours, denials.

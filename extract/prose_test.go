@@ -2517,3 +2517,34 @@ Valdés died in Santiago on 4 May 1988; other accounts place his death on 3 May.
 		t.Errorf("Draft:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A ban told in a relative clause in the pluperfect ("the provision under which the party had been
+// banned") is the ban told before, not a second one on the day of the ruling; reference works that
+// date a merger otherwise date it, and what it founded, again.
+func TestDraftPluperfectInARelativeClauseAndReferenceWorks(t *testing.T) {
+	doc := parseArticle(t, "lnp.txt", `= Latvian National Party =
+
+The Latvian National Party (LNP) was created on 2 March 1994 by the merger of the Farmers' Union of Kurzeme and the Riga Civic Party. Several Latvian reference works date the merger to 1995.
+
+On 5 May 2001 the party was banned by the Supreme Court of Latvia. On 9 October 2004 the Constitutional Court ruled that the law under which the party had been banned was void, and the ban was lifted.`)
+	var got []string
+	for _, f := range Draft(doc, "latvian-national-party") {
+		switch f.Type {
+		case events.TypePartyFounded, events.TypePartyMerged, events.TypePartyBanned, events.TypePartyRestored:
+			got = append(got, fmt.Sprintf("%s %s", f.Type, f.Date))
+		}
+	}
+	slices.Sort(got)
+	got = slices.Compact(got)
+	want := []string{
+		"party.banned/v1 2001-05-05",
+		"party.founded/v1 1994-03-02",
+		"party.founded/v1 1995",
+		"party.merged/v1 1994-03-02",
+		"party.merged/v1 1995",
+		"party.restored/v1 2004-10-09",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Draft:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -1893,7 +1893,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 		// "Some sources give December 1989 as the founding date", "Some accounts date the split to
 		// late 2000", "other accounts place his death on 1 September": in a sentence of its own,
 		// another dating of an event told before, as those sources give it.
-		{"sources-date", rx(`(?i)\b(?:some|other|several|many|a\s+few|certain|earlier|later)\s+(?:[\p{L}-]+\s+|⟦\d+⟧\s+)?(?:sources|accounts|reports|historians|authors|writers|references|scholars|studies|biographies)\b`),
+		{"sources-date", rx(`(?i)\b(?:some|other|several|many|a\s+few|certain|earlier|later)\s+(?:(?:[\p{L}-]+|⟦\d+⟧)\s+){0,2}(?:sources|accounts|reports|historians|authors|writers|references|scholars|studies|biographies|works|publications|encyclopa?edias|textbooks|chronicles)\b`),
 			func(c *sentenceContext) { c.otherDating() }},
 	}
 })
