@@ -2548,3 +2548,37 @@ On 5 May 2001 the party was banned by the Supreme Court of Latvia. On 9 October 
 		t.Errorf("Draft:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// Boycotts: told in prose, at the election's date or year ("boycotted the repeat parliamentary
+// election of 28 March 2004", "called for a boycott of the 2010 referendum"), or in a results
+// table's row; a boycott of elections the words do not date drafts nothing.
+func TestDraftBoycotts(t *testing.T) {
+	doc := parseArticle(t, "mdp.txt", `= Movement for Democracy and Progress =
+
+The Movement for Democracy and Progress (MDP) is a party in Togo. The party was critical of the Constitutional Council and boycotted the repeat parliamentary election of 28 March 1999, describing it as a sham. It called for a boycott of the 2010 referendum. It has boycotted elections ever since its leaders were jailed.
+
+== Electoral history ==
+{| class="wikitable"
+! Election !! Votes !! % !! Seats
+|-
+| 1994 || 120,400 || 8.1 || 6
+|-
+| 2002 || colspan="3" | Boycotted
+|}
+`)
+	var got []string
+	facts, _, err := FactsWith(doc, nil, Options{Draft: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range facts {
+		if p, ok := f.Payload.(events.PartyBoycotted); ok {
+			got = append(got, fmt.Sprintf("%s %s", f.Date, p.Election))
+		}
+	}
+	slices.Sort(got)
+	want := []string{"1999-03-28 1999 parliamentary election", "2002 2002 general election", "2010 2010 referendum"}
+	if !slices.Equal(got, want) {
+		t.Errorf("boycotts %q, want %q", got, want)
+	}
+}

@@ -1890,6 +1890,10 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					}
 				}
 			}},
+		// "The party boycotted the 2004 election", "called for a boycott of the parliamentary
+		// election of 28 March 2004": an election the party stayed out of on purpose.
+		{"boycotted", rx(`{E}\s+(?:[^;⟦]*?\s+|[^;⟦]*?⟦\d+⟧[^;⟦]*?\s+and\s+)?(?:boycotted|boycotts|(?:called|calling)\s+for\s+a\s+boycott\s+of|(?:chose|decided|resolved|voted)\s+to\s+boycott|announced\s+(?:a|its)\s+boycott\s+of)\s+(?:the\s+|both\s+|all\s+)?([^;,.⟦]*?\b(?:elections?|polls?|referendum)\b(?:\s+(?:of|in)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})?)`),
+			func(c *sentenceContext) { c.boycott() }},
 		// "Some sources give December 1989 as the founding date", "Some accounts date the split to
 		// late 2000", "other accounts place his death on 1 September": in a sentence of its own,
 		// another dating of an event told before, as those sources give it.
@@ -1897,6 +1901,54 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			func(c *sentenceContext) { c.otherDating() }},
 	}
 })
+
+// electionKindRE finds the kind of an election its words name.
+var electionKindRE = regexp.MustCompile(`(?i)\b(general|parliamentary|legislative|presidential|national|local|communal|municipal|regional|european|federal|state|senate|constituent\s+assembly)\b`)
+
+// boycott drafts that the party of submatch 1 boycotted the election submatch 2 names, at its time:
+// the year the words give, or the date written in them.
+func (c *sentenceContext) boycott() {
+	p, ok := c.party(1)
+	if !ok {
+		return
+	}
+	words := c.group(2)
+	year, kind := "", "general"
+	if m := electionRE.FindStringSubmatch(words); m != nil {
+		year = m[1] + m[3]
+	}
+	if k := electionKindRE.FindStringSubmatch(words); k != nil {
+		kind = strings.ToLower(k[1])
+	}
+	if strings.Contains(strings.ToLower(words), "referendum") {
+		kind = "referendum"
+	}
+	date := ""
+	for _, dt := range c.dates {
+		if dt.start >= c.match[4] && dt.end <= c.match[5] && !strings.Contains(dt.edtf, "/") {
+			date = dt.edtf
+		}
+	}
+	if year == "" && len(date) >= 4 {
+		year = date[:4]
+	}
+	if year == "" {
+		if dt := c.date(); len(dt.edtf) >= 4 && !strings.ContainsAny(dt.edtf[:4], "X.") && !strings.Contains(dt.edtf, "/") {
+			year, date = dt.edtf[:4], dt.edtf
+		}
+	}
+	if year == "" {
+		return // "boycotted the elections": which, the words do not say
+	}
+	if date == "" || !strings.HasPrefix(date, year) {
+		date = year
+	}
+	election := year + " " + kind + " election"
+	if kind == "referendum" {
+		election = year + " referendum"
+	}
+	c.add(p.id, date, events.PartyBoycotted{Election: election})
+}
 
 // otherDatingRE finds what a sentence of other sources dates: the event its noun names.
 var otherDatingRE = regexp.MustCompile(`(?i)\b(founding|foundation|formation|establishment|creation|split|breakaway|schism|death|merger|dissolution|renaming|ban|banning|exile|arrest)\b`)

@@ -225,6 +225,9 @@ func ownFigures(t *document.Table, r document.Row) bool {
 // contest", "boycotted", "lists withdrawn".
 var notContestedRE = regexp.MustCompile(`(?i)\b(?:did\s+not\s+(?:contest|stand|run|participate|take\s+part)|boycott(?:ed)?|not\s+contested|lists?\s+withdrawn|withdrew|barred|banned|suspended|did\s+not\s+field)\b`)
 
+// boycottRE matches the word of a results row whose party boycotted the election.
+var boycottRE = regexp.MustCompile(`(?i)\bboycott(?:ed)?\b`)
+
 // localSectionRE matches the title of a section of local elections: "Communal elections", "Tbilisi
 // City Assembly", "Municipal councils", "Citizens' Representative Khurals" (not the State Great
 // Khural, a parliament).
@@ -297,6 +300,10 @@ func (x *extractor) electionTable(sec *document.Section, t *document.Table) erro
 			continue
 		}
 		if notContestedRE.MatchString(q) && !ownFigures(t, r) {
+			if boycottRE.MatchString(q) {
+				// "| 2014 | Boycotted | — | — |": the party stayed out of that election on purpose.
+				x.add(x.subject, date, q, events.PartyBoycotted{Election: year + " " + level + " election"})
+			}
 			continue // "| 2000 | Did not contest (suspended) | | |": no result (no figure of the row above)
 		}
 		res := events.ElectionResult{
