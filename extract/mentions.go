@@ -208,6 +208,13 @@ func findMentions(s string) []mention {
 			}
 			break
 		}
+		if attributiveCompoundRE.MatchString(s[words[j-1][0]:words[j-1][1]]) {
+			i = j // "the Awami League-led alliance": a word about the noun after it, no name
+			continue
+		}
+		if attributiveCompoundRE.MatchString(s[words[i][0]:words[i][1]]) {
+			i++ // "the Moscow-backed Union of Workers": the name begins after the adjective
+		}
 		afterThe := i > 0 && strings.EqualFold(s[words[i-1][0]:words[i-1][1]], "the")
 		// "Roman Bartoszcze of the Wilanów group": a person's name, then what the person is of.
 		if k := personOf(s, words[i:j]); k > 0 && !afterThe {
@@ -240,6 +247,10 @@ func findMentions(s string) []mention {
 	}
 	return out
 }
+
+// attributiveCompoundRE matches a capitalised word made an adjective by what is joined to it: "League-
+// led", "Moscow-backed", "Islamist-dominated".
+var attributiveCompoundRE = regexp.MustCompile(`-(?:led|backed|dominated|aligned|sponsored|controlled|allied|linked|affiliated|inspired|oriented|style|based|funded|supported|leaning|friendly|run)$`)
 
 // initialGap reports whether words[j-1] is an initial and words[j] the next part of the name: "W. M.
 // Karunaratne", "G. Tumur".

@@ -64,3 +64,15 @@ func TestFindMentionsOtherCalendarMonth(t *testing.T) {
 		}
 	}
 }
+
+// A capitalised word made an adjective ("League-led", "Moscow-backed") ends no name: the noun after
+// it is what the sentence speaks of.
+func TestFindMentionsAttributiveCompound(t *testing.T) {
+	var got []string
+	for _, m := range findMentions("In 2005 the party joined the Awami League-led alliance, and in 2009 the Moscow-backed Union of Workers.") {
+		got = append(got, m.name)
+	}
+	if want := []string{"Union of Workers"}; !slices.Equal(got, want) {
+		t.Errorf("findMentions: %q, want %q", got, want)
+	}
+}

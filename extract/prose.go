@@ -1646,10 +1646,13 @@ func (c *sentenceContext) date() proseDate {
 			return dt
 		}
 	}
-	for _, dt := range c.dates {
-		if dt.start >= end && !strings.Contains(c.sk[end:dt.start], ";") && underInstrumentRE.MatchString(c.sk[end:dt.start]) {
+	for i, dt := range c.dates {
+		if dt.start >= end && !strings.Contains(c.sk[end:dt.start], ";") && underInstrumentRE.MatchString(c.sk[end:dt.start]) &&
+			(i == 0 || c.dates[i-1].end <= end) && !namedByYearRE.MatchString(c.sk[:dt.end]) {
 			// "the junta banned the PDL, together with …, under Decree Law No. 77 of 8 October 1973":
-			// the date of the act the words did it by is theirs.
+			// the date of the act the words did it by is theirs, unless the words date themselves
+			// before it ("arrested on 14 February 2015 under the Special Powers Act 1974") or the
+			// year is part of the act's name.
 			return dt
 		}
 	}
@@ -1696,6 +1699,10 @@ func (c *sentenceContext) date() proseDate {
 	}
 	return best
 }
+
+// namedByYearRE matches the end of an act's name that holds its year: "the Special Powers Act 1974",
+// "the Political Parties Order 2002".
+var namedByYearRE = regexp.MustCompile(`\b(?:Act|Law|Order|Ordinance|Code|Decree|Statute|Regulations?|Rules)\s+\d{4}$`)
 
 // participleOpeningRE matches a sentence opening with a past participle's clause, up to the comma
 // before its subject: "Banned together with every other party in 1964, ".

@@ -2582,3 +2582,17 @@ The Movement for Democracy and Progress (MDP) is a party in Togo. The party was 
 		t.Errorf("boycotts %q, want %q", got, want)
 	}
 }
+
+// The year in an act's name is not the time of what was done under it ("arrested on 14 February 2015
+// under the Special Powers Act 1974"), while an act's date is, when the words name no time of their
+// own ("banned under Decree No. 12 of 3 May 1976").
+func TestDraftYearOfAnActsName(t *testing.T) {
+	doc := parseArticle(t, "npf.txt", `= National People's Front =
+
+The National People's Front (NPF) is a party in Bangladesh. Its leader Rafiq Hossain was arrested at his home on 14 February 2015 under the Special Powers Act 1974. The party was banned under Decree No. 12 of 3 May 1976.`)
+	got := draftedDates(doc, "national-peoples-front")
+	expectDrafted(t, got, map[string]string{
+		"person.arrested/v1 rafiq-hossain ":       "2015-02-14",
+		"party.banned/v1 national-peoples-front ": "1976-05-03",
+	})
+}

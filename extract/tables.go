@@ -299,11 +299,13 @@ func (x *extractor) electionTable(sec *document.Section, t *document.Table) erro
 			}
 			continue
 		}
+		if boycottRE.MatchString(q) {
+			// "| 2014 | Boycotted | 0 / 300 |": the party stayed out of that election on purpose; its
+			// figures, if any, are those of a party that did not stand, no result.
+			x.add(x.subject, date, q, events.PartyBoycotted{Election: year + " " + level + " election"})
+			continue
+		}
 		if notContestedRE.MatchString(q) && !ownFigures(t, r) {
-			if boycottRE.MatchString(q) {
-				// "| 2014 | Boycotted | — | — |": the party stayed out of that election on purpose.
-				x.add(x.subject, date, q, events.PartyBoycotted{Election: year + " " + level + " election"})
-			}
 			continue // "| 2000 | Did not contest (suspended) | | |": no result (no figure of the row above)
 		}
 		res := events.ElectionResult{
