@@ -63,6 +63,13 @@
 //   - Headings: "==X==", "== X ==", "===X===" and so on, starting in the first column; the number of
 //     "=" is the level and must be the same on both sides, around non-empty text. Each heading opens
 //     a Section; text before the first heading is the lead, Sections[0] (Title "", Level 0).
+//     Markdown headings are read too: "## X" (or "## X ##"), the number of "#" its level; "#x",
+//     without a space, is text.
+//   - Plain headings: a document with no heading markup at all (a page copied as plain text) is
+//     split at its plain headings: a paragraph of one line, of at most 60 runes and eight words,
+//     starting with a capital letter or a digit and not ending in ".", ":", ";", ",", "!" or "?",
+//     that comes after the lead's running text has begun (a tagline before it stays text). Each
+//     opens a Section of Level 2.
 //
 // Blocks are separated by blank lines or by a change of line kind:
 //   - paragraph: consecutive lines of text;

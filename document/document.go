@@ -3,6 +3,7 @@ package document
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -242,7 +243,7 @@ func (p *parser) parse(d *Document) error {
 	n := len(p.lines)
 	i := p.nextNonBlank(0)
 	titleLine := i
-	if line := p.lines[i]; line[0] == '=' {
+	if line := p.lines[i]; kindOf(line) == lineHeading {
 		level, title, msg := p.heading(i)
 		if msg != "" {
 			return p.errorf(i+1, "%s", msg)
@@ -428,8 +429,50 @@ func (p *parser) parse(d *Document) error {
 			sec.add(Block{Kind: Paragraph, Line: start + 1, Text: p.text[p.offsets[start]:end]})
 		}
 	}
+	if len(d.Sections) == 1 {
+		d.Sections = plainHeadings(d.Sections[0])
+	}
 	return nil
 }
+
+// plainHeadings splits the one section of a document written without heading markup (a page copied
+// as plain text) at the lines that stand as headings: a one-line paragraph after the lead's running
+// text that reads as a title, not a sentence (plainHeading). Each opens a Section of level 2.
+func plainHeadings(lead *Section) []*Section {
+	out := []*Section{lead}
+	blocks := lead.Blocks
+	lead.Blocks = nil
+	sec, prose := lead, false
+	for _, b := range blocks {
+		if b.Kind == Paragraph && prose && plainHeading(b.Text) {
+			sec = &Section{Title: strings.TrimSpace(b.Text), Level: 2, Line: b.Line}
+			out = append(out, sec)
+			continue
+		}
+		if b.Kind == Paragraph && !plainHeading(b.Text) {
+			prose = true // the lead's running text has begun: a title line after it is a heading
+		}
+		b.Intro = "" // taken again from the block before it in its own section
+		sec.add(b)
+	}
+	return out
+}
+
+// plainHeading reports whether a paragraph reads as a heading: one line of at most maxPlainHeading
+// runes and eight words, starting with a capital letter or a digit, not ending as a sentence or a
+// label does (".", ":", ";", ",", "!", "?").
+func plainHeading(text string) bool {
+	t := strings.TrimSpace(text)
+	if t == "" || strings.Contains(t, "\n") || utf8.RuneCountInString(t) > maxPlainHeading || len(strings.Fields(t)) > 8 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(t)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return (unicode.IsUpper(first) || unicode.IsDigit(first)) && !strings.ContainsRune(".:;,!?", last)
+}
+
+// maxPlainHeading is the length of the longest line read as a plain heading, in runes.
+const maxPlainHeading = 60
 
 // add appends b to the section, setting the Intro of a list or table from the paragraph before it.
 func (s *Section) add(b Block) {
@@ -463,6 +506,9 @@ func (p *parser) nextNonBlank(i int) int {
 // heading parses line i, which starts with "="; msg says what is wrong with it, or is "".
 func (p *parser) heading(i int) (level int, title, msg string) {
 	s := strings.TrimRightFunc(p.lines[i], unicode.IsSpace)
+	if m := markdownHeadingRE.FindStringSubmatch(s); m != nil {
+		return len(m[1]), m[2], "" // "## History", "## History ##"
+	}
 	lead := len(s) - len(strings.TrimLeft(s, "="))
 	if lead == len(s) {
 		return 0, "", "heading has no text"
@@ -496,7 +542,7 @@ func kindOf(line string) lineKind {
 	switch {
 	case isBlank(line):
 		return lineBlank
-	case line[0] == '=':
+	case line[0] == '=', markdownHeadingRE.MatchString(line):
 		return lineHeading
 	case line[0] == '|':
 		return lineTable
@@ -514,6 +560,10 @@ func kindOf(line string) lineKind {
 	}
 	return lineText
 }
+
+// markdownHeadingRE matches a Markdown heading: one to six "#", a space, the text, and optionally
+// "#" again after it.
+var markdownHeadingRE = regexp.MustCompile(`^(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$`)
 
 // bullets are the marks that open a bullet item: "- x", "* x", "• x".
 var bullets = []string{"- ", "* ", "• "}

@@ -608,3 +608,47 @@ func TestBareInfobox(t *testing.T) {
 		})
 	}
 }
+
+// A page copied as plain text has no heading markup: a short title line after the lead's running
+// text opens a section, while a tagline before the lead, a sentence and a label ending in ":" stay
+// text. Markdown headings ("## History") are headings, their "#" count their level.
+func TestPlainAndMarkdownHeadings(t *testing.T) {
+	sections := func(text string) []string {
+		t.Helper()
+		d, err := ParseWith("h.txt", []byte(text), Options{Strict: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, s := range d.Sections {
+			var kinds []string
+			for _, b := range s.Blocks {
+				kinds = append(kinds, fmt.Sprint(b.Kind))
+			}
+			out = append(out, fmt.Sprintf("%d %q %d: %s", s.Level, s.Title, s.Line, strings.Join(kinds, ",")))
+		}
+		return out
+	}
+	plain := "Union Party\n\nFrom Wikipedia, the free encyclopedia\n\nThe Union Party is a party in Mongolia.\n\nHistory\n\nIt was founded in 1990.\n\nThe leaders were:\n\n- A (1990–1992)\n\nLeadership\n\n| Chairman | Term |\n|---|---|\n| A | 1990–1992 |\n"
+	want := []string{
+		`0 "" 1: paragraph,paragraph`,
+		`2 "History" 7: paragraph,paragraph,list`,
+		`2 "Leadership" 15: table`,
+	}
+	if got := sections(plain); !slices.Equal(got, want) {
+		t.Errorf("plain text:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	md := "# Union Party\n\nThe Union Party is a party.\n\n## History ##\n\nIt was founded in 1990.\n\n### Leaders\n\n- A (1990–1992)\n\n#hashtag is text\n"
+	want = []string{
+		`0 "" 1: paragraph`,
+		`2 "History" 5: paragraph`,
+		`3 "Leaders" 9: list,paragraph`,
+	}
+	if got := sections(md); !slices.Equal(got, want) {
+		t.Errorf("markdown:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	d, err := Parse("h.md", []byte(md))
+	if err != nil || d.Title != "Union Party" {
+		t.Errorf("markdown title %q, %v", d.Title, err)
+	}
+}

@@ -28,8 +28,16 @@ func (x *extractor) lists() error {
 				continue
 			}
 			for _, it := range b.Items {
-				if err := x.leaderItem(sec, it, role); err != nil {
-					return err
+				r, holders := labelledHolders(it.Text)
+				if r == "" {
+					r = role
+				}
+				for _, h := range holders {
+					it := it
+					it.Text = h
+					if err := x.leaderItem(sec, it, r); err != nil {
+						return err
+					}
 				}
 			}
 		}
@@ -58,6 +66,7 @@ func (x *extractor) leaderItem(sec *document.Section, it document.Item, role str
 	if err != nil {
 		return skip(err)
 	}
+	sectionRole := role
 	if parts.role != "" {
 		role = parts.role
 	}
@@ -71,7 +80,7 @@ func (x *extractor) leaderItem(sec *document.Section, it document.Item, role str
 			if err != nil {
 				continue
 			}
-			r := sectionOffice(sec.Title)
+			r := sectionRole
 			if later.qualifier != "" {
 				r = later.qualifier + " " + r
 			}
@@ -95,6 +104,35 @@ func (x *extractor) leaderItem(sec *document.Section, it document.Item, role str
 	}
 	return nil
 }
+
+// labelledHolders reads an item of a leaders list that names its office before a colon and may
+// list several holders, each with a term, separated by semicolons ("Secretary-general: A (1987–2006);
+// B (2006–present)"): it returns the office and each holder's text. An item without such a label
+// ("1991–present: Nino Kiknadze" labels with a term, not an office) is returned whole, with no
+// office; so is a segment after a semicolon that names nobody ("Declan Moran, 1977 (acting);
+// 1977–1992": the same holder's later term, read by leaderItem).
+func labelledHolders(text string) (role string, holders []string) {
+	m := officeLabelRE.FindStringSubmatch(text)
+	if m == nil {
+		return "", []string{text}
+	}
+	role, text = Role(m[1]), m[2]
+	for _, seg := range splitList(text) {
+		if seg = strings.TrimSpace(seg); seg == "" {
+			continue
+		}
+		if n := len(holders); n > 0 && !isCap(strings.TrimSpace(itemTermRE.ReplaceAllString(seg, ""))) {
+			holders[n-1] += "; " + seg // a later term of the holder before
+			continue
+		}
+		holders = append(holders, seg)
+	}
+	return role, holders
+}
+
+// officeLabelRE matches an office named before a colon at the start of a list item: "Chairman: ",
+// "Acting chairman: ", "Secretary-general: ". The label holds no digit and at most four words.
+var officeLabelRE = regexp.MustCompile(`^(\p{L}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,3}):\s+(\S.*)$`)
 
 // leaderItem is what an item of a leaders list gives: the holder's name, their name in another
 // script, how they held the office (acting, interim), and the term.
@@ -206,9 +244,12 @@ func leaderNames(doc *document.Document) []string {
 				}
 			case b.Kind == document.List && leadersSectionRE.MatchString(sec.Title):
 				for _, it := range b.Items {
-					if name, _, ok := leaderItemParts(it.Text); ok {
-						for _, n := range coHolders(name) {
-							out = append(out, withoutQualifier(n))
+					_, holders := labelledHolders(it.Text)
+					for _, h := range holders {
+						if name, _, ok := leaderItemParts(h); ok {
+							for _, n := range coHolders(name) {
+								out = append(out, withoutQualifier(n))
+							}
 						}
 					}
 				}

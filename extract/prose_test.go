@@ -2596,3 +2596,39 @@ The National People's Front (NPF) is a party in Bangladesh. Its leader Rafiq Hos
 		"party.banned/v1 national-peoples-front ": "1976-05-03",
 	})
 }
+
+// A leaders list that names each office before a colon and several holders after it, under a plain
+// "Leadership" line, gives each holder their office and term; the holder's id is the name alone.
+func TestLabelledLeadersList(t *testing.T) {
+	doc := parseArticle(t, "kpp.txt", `Khmer People's Party
+
+The Khmer People's Party (KPP) is a party in Cambodia, founded in 1993.
+
+Leadership
+
+* Chairman: Sok Vanna (1993–present)
+* Secretary-general: Chea Dara (1993–2006); Lim Bora (2006–present)
+`)
+	facts, _, err := FactsWith(doc, nil, Options{Draft: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range facts {
+		switch p := f.Payload.(type) {
+		case events.LeaderTookOffice:
+			got = append(got, fmt.Sprintf("took %s %s %s", p.Person, p.Role, f.Date))
+		case events.LeaderLeftOffice:
+			got = append(got, fmt.Sprintf("left %s %s %s", p.Person, p.Role, f.Date))
+		}
+	}
+	want := []string{
+		"took sok-vanna chairman 1993",
+		"took chea-dara secretary-general 1993",
+		"left chea-dara secretary-general 2006",
+		"took lim-bora secretary-general 2006",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("offices:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
