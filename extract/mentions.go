@@ -75,7 +75,9 @@ var honorifics = map[string]bool{"alhaji": true, "alhaja": true, "hajji": true, 
 	"ato": true, "weyzero": true, "woizero": true, "wayzaro": true, "weyzerit": true, "lij": true, "dejazmach": true,
 	"shrimati": true, "smt": true, "sardar": true, "mallam": true, "datuk": true,
 	"dato": true, "haji": true, "hajjah": true, "ustaz": true, "kyai": true, "bapak": true, "ibu": true,
-	"thakin": true, "daw": true, "u": true, "hon": true, "begum": true, "mzee": true, "sir": true, "dame": true}
+	"thakin": true, "daw": true, "u": true, "hon": true, "begum": true, "mzee": true, "sir": true, "dame": true,
+	"dra": true, "sra": true, "srta": true, "lic": true, "mme": true, "mlle": true,
+	"assoc": true, "rev": true}
 
 // personID is the id of the person a name names: its slug without the honorifics before it ("Dr.
 // Than Htike", "U Ba Shwe" and "Thakin Hla Maung" are than-htike, ba-shwe and hla-maung), so that the

@@ -76,12 +76,12 @@ func TestFindDates(t *testing.T) {
 }
 
 func TestSentences(t *testing.T) {
-	text := "It was founded by Dr. J. Smith in 1990. It won 12 seats (about 4.5 per cent. of them). \"We won,\" he said. The U.S. Congress met; the party left. It was renamed.[11] Its wing dates from c. 1920.[citation needed] Done"
+	text := "It was founded by Dr. J. Smith in 1990. It won 12 seats (about 4.5 per cent. of them). \"We won,\" he said. The U.S. Congress met; the party left. It was renamed.[11] Its wing dates from c. 1920.[citation needed] The lawyer Dra. Rosa Mamani and Assoc. Prof. Woranuch Thongdee spoke. Done"
 	var got []string
 	for _, s := range sentences(text) {
 		got = append(got, s.text)
 	}
-	want := []string{"It was founded by Dr. J. Smith in 1990.", "It won 12 seats (about 4.5 per cent. of them).", "\"We won,\" he said.", "The U.S. Congress met; the party left.", "It was renamed.[11]", "Its wing dates from c. 1920.[citation needed]", "Done"}
+	want := []string{"It was founded by Dr. J. Smith in 1990.", "It won 12 seats (about 4.5 per cent. of them).", "\"We won,\" he said.", "The U.S. Congress met; the party left.", "It was renamed.[11]", "Its wing dates from c. 1920.[citation needed]", "The lawyer Dra. Rosa Mamani and Assoc. Prof. Woranuch Thongdee spoke.", "Done"}
 	if len(got) != len(want) {
 		t.Fatalf("sentences = %q, want %q", got, want)
 	}

@@ -63,7 +63,11 @@ func sentences(text string) []span {
 // abbreviations end with a full stop that does not end a sentence.
 var abbreviations = map[string]bool{"dr": true, "mr": true, "mrs": true, "ms": true, "st": true, "c": true,
 	"ca": true, "vs": true, "gen": true, "col": true, "lt": true, "sgt": true, "prof": true, "jr": true,
-	"sr": true, "no": true, "approx": true, "u.s": true, "u.k": true, "u.n": true, "e.g": true, "i.e": true}
+	"sr": true, "no": true, "approx": true, "u.s": true, "u.k": true, "u.n": true, "e.g": true, "i.e": true,
+	// titles in other languages and academic ranks: "la Dra. Rosa Mamani", "Assoc. Prof. Woranuch"
+	"dra": true, "sra": true, "srta": true, "lic": true, "arq": true, "mme": true, "mlle": true,
+	"assoc": true, "asst": true, "hon": true, "rev": true, "capt": true, "maj": true, "adm": true, "sen": true,
+	"rep": true, "gov": true, "pres": true, "supt": true, "cdr": true, "brig": true}
 
 // sentenceEnds reports whether the mark at text[mark] (with closing quotes up to end) ends a sentence
 // that began at start.
