@@ -2632,3 +2632,26 @@ Leadership
 		t.Errorf("offices:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A term told in a relative clause ("who served as secretary-general from 1987 to 2006", "who was
+// vice-chairman from 1990 to 1994") is taken and left at its ends, so a later death is not a death in
+// office, and "He was succeeded as … by" dates the successor from the day the office was left.
+func TestDraftTermInARelativeClause(t *testing.T) {
+	doc := parseArticle(t, "upp.txt", `= Uganda People's Party =
+
+The Uganda People's Party (UPP) is a party in Uganda. Joseph Okello, who served as secretary-general from 1987 to 2006, died in Kampala in 2009. He was succeeded as secretary-general by Grace Namutebi. Peter Mugisha, who was vice-chairman from 1990 to 1994, later joined the cabinet.`)
+	got := draftedDates(doc, "uganda-peoples-party")
+	expectDrafted(t, got, map[string]string{
+		"leader.took_office/v1 uganda-peoples-party joseph-okello secretary-general":  "1987",
+		"leader.left_office/v1 uganda-peoples-party joseph-okello secretary-general":  "2006",
+		"leader.took_office/v1 uganda-peoples-party grace-namutebi secretary-general": "2006",
+		"leader.took_office/v1 uganda-peoples-party peter-mugisha vice-chairman":      "1990",
+		"leader.left_office/v1 uganda-peoples-party peter-mugisha vice-chairman":      "1994",
+		"person.died/v1 joseph-okello ":                                               "2009",
+	})
+	for k, v := range got {
+		if strings.HasPrefix(k, "leader.left_office/v1 uganda-peoples-party joseph-okello") && v != "2006" {
+			t.Errorf("%s at %s: he had left the office in 2006", k, v)
+		}
+	}
+}

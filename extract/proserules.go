@@ -1093,6 +1093,26 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.office(party, person.id, Role(c.group(2)), true)
 			}},
+		// "Talukder, who was secretary-general from 1987 to 2006, died": an office held for the
+		// term the words give, and only then (an undated "was chairman" tells no time).
+		{"was-role-term", rx(`{E}\s+(?:had\s+been|was)\s+(?:the\s+)?(?:party's\s+|its\s+)?{ROLE}(?:\s+of\s+(?:the\s+)?{E})?\s+(?:from|between)\s`),
+			func(c *sentenceContext) {
+				person, ok := c.person(1)
+				if !ok {
+					return
+				}
+				dt := c.date()
+				if from, to, ok := strings.Cut(dt.edtf, "/"); !ok || from == ".." || to == ".." || dt.start < c.match[1]-len(" from ") {
+					return
+				}
+				party := c.lastPartyBefore(c.match[0])
+				if p, ok := c.lineage(3); ok {
+					party = p.id
+				} else if c.governmentOffice(c.group(2)) {
+					return
+				}
+				c.office(party, person.id, Role(c.group(2)), true)
+			}},
 		{"took-office", rx(`{EL},?\s+(?:\w+\s+)?(?:became|was\s+(?:elected|appointed|named|chosen|made|installed|re-elected|confirmed)(?:\s+as)?|took\s+over\s+as|took\s+office\s+as|assumed\s+the\s+(?:post|office|position|role)\s+of|succeeded\s+(?:{E})\s+as)\s+(?:the\s+)?(?:(?:party's|party|its|their|new|first|sole)\s+)*{ROLE}(?:\s+(?:of|in)\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
 				// "A and B became co-chairpersons of the new party": each of them.
@@ -2280,10 +2300,28 @@ func (c *sentenceContext) handover(body, in, out events.EntityID, role string) {
 			date = "XXXX"
 		}
 	}
+	if date == "" && len(c.dates) == 0 {
+		// "Talukder, who served as secretary-general from 1987 to 2006, died in 2009. He was
+		// succeeded as secretary-general by Bhuiyan": when the one before left that office, not the
+		// time told last.
+		date = c.d.leftOn(body, out, role)
+	}
 	c.add(body, date, events.LeaderTookOffice{Office: events.Office{Person: in, Role: role}})
 	if !c.leftInSentence(out) && !c.leftBefore(out) {
 		c.add(body, date, events.LeaderLeftOffice{Office: events.Office{Person: out, Role: role}})
 	}
+}
+
+// leftOn returns the date the text last told person leaving role in body, "" when it told none
+// dated.
+func (d *drafter) leftOn(body, person events.EntityID, role string) string {
+	for i := len(d.facts) - 1; i >= 0; i-- {
+		if p, ok := d.facts[i].Payload.(events.LeaderLeftOffice); ok && d.facts[i].Entity == body && p.Person == person &&
+			p.Role == role && !d.facts[i].Date.Unknown() {
+			return strings.TrimPrefix(d.facts[i].Date.String(), "../")
+		}
+	}
+	return ""
 }
 
 // lastTaken returns the body and the office of the last taking of office the text told that match
@@ -2727,7 +2765,7 @@ func (c *sentenceContext) office(party, person events.EntityID, role string, wit
 		return i
 	}
 	if withTerm {
-		if from, to, ok := strings.Cut(dt.edtf, "/"); ok && from != ".." && to != ".." && termRE.MatchString(c.sk[c.match[0]:c.match[1]]) {
+		if from, to, ok := strings.Cut(dt.edtf, "/"); ok && from != ".." && to != ".." && termRE.MatchString(c.sk[c.match[0]:max(c.match[1], min(dt.end, len(c.sk)))]) {
 			i := c.add(party, from, events.LeaderTookOffice{Office: events.Office{Person: person, Role: role}})
 			c.add(party, to, events.LeaderLeftOffice{Office: events.Office{Person: person, Role: role}})
 			return i
