@@ -2655,3 +2655,33 @@ The Uganda People's Party (UPP) is a party in Uganda. Joseph Okello, who served 
 		}
 	}
 }
+
+// Officials banned from politics, counted and for a term ("twelve of its executives were banned
+// from politics for ten years", "Additionally, 111 senior party officials were banned", dated with
+// the dissolution told before), and one person barred ("was barred from politics for five years").
+func TestDraftBansFromPolitics(t *testing.T) {
+	doc := parseArticle(t, "pnp.txt", `= Progressive Nation Party =
+
+The Progressive Nation Party (PNP) was a party in Thailand. On 3 March 2020 the Constitutional Court dissolved the party, and 16 of its executives were banned from politics for ten years. Its founder, Somchai Rattanakul, was later barred from politics for five years.`)
+	var got []string
+	for _, f := range Draft(doc, "progressive-nation-party") {
+		switch p := f.Payload.(type) {
+		case events.PartyOfficialsBanned:
+			got = append(got, fmt.Sprintf("%s %s %q %d %d", f.Entity, f.Date, p.Group, p.Count, p.Years))
+		case events.PersonBanned:
+			got = append(got, fmt.Sprintf("%s %d", f.Entity, p.Years))
+		}
+	}
+	rural := parseArticle(t, "rp.txt", `= Rural Party =
+
+The Rural Party (RP) was a party in Thailand. It was dissolved on 7 May 2007. Additionally, 111 senior party officials were banned from politics for five years.`)
+	for _, f := range Draft(rural, "rural-party") {
+		if p, ok := f.Payload.(events.PartyOfficialsBanned); ok {
+			got = append(got, fmt.Sprintf("%s %s %q %d %d", f.Entity, f.Date, p.Group, p.Count, p.Years))
+		}
+	}
+	want := []string{`progressive-nation-party 2020-03-03 "executives" 16 10`, "somchai-rattanakul 5", `rural-party 2007-05-07 "senior party officials" 111 5`}
+	if !slices.Equal(got, want) {
+		t.Errorf("bans %q, want %q", got, want)
+	}
+}

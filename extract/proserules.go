@@ -1618,6 +1618,48 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(p.id, "", events.PersonExiled{To: to.name})
 				}
 			}},
+		// "twelve of its executives were banned from politics for ten years", "the 111 members of its
+		// executive board were barred from politics for five years": the party's officials banned.
+		{"officials-banned", rx(`(?i:\b(?:(\w+)\s+of\s+)?(?:(?:its|the\s+party's|their|the)\s+)?(?:(\w+)\s+)?((?:(?:senior|former|top|leading|executive|board|party|central|committee)\s+)*(?:executives|officials|leaders|board\s+members|members\s+of\s+(?:its|the(?:\s+party's)?)\s+(?:executive\s+)?(?:board|committee|politburo|executive)|executive\s+committee\s+members|committee\s+members)))(?:,[^;]*?,)?\s+(?:were|had\s+been)\s+(?:\w+\s+)?(?:banned|barred|disqualified|prohibited)\s+from\s+(?:politics|political\s+activit(?:y|ies)|holding\s+(?:public\s+)?office|standing\s+for\s+office)(?:\s+for\s+(\w+)\s+years)?`),
+			func(c *sentenceContext) {
+				party := c.lastPartyBefore(c.match[0])
+				b := events.PartyOfficialsBanned{Group: c.raw(3)}
+				for _, g := range []int{1, 2} {
+					if n, ok := countWord(c.group(g)); ok {
+						b.Count = n
+					}
+				}
+				if n, ok := countWord(c.group(4)); ok {
+					b.Years = n
+				}
+				date := ""
+				if c.date().edtf == "XXXX" {
+					// "Additionally, 118 senior party officials were banned", "After its dissolution,
+					// twelve of its executives were banned": with the ruling told before, or after the
+					// dissolution told.
+					if afterDissolutionRE.MatchString(c.sk[:c.match[0]]) {
+						if d := c.d.dissolvedOn(party); d != "" {
+							date = d + "/.."
+						}
+					} else if alongsideRE.MatchString(c.sk[:c.match[0]]) && c.d.carried != "" && !strings.Contains(c.d.carried, "/") {
+						date = c.d.carried
+					}
+				}
+				c.add(party, date, b)
+			}},
+		// "X was banned from politics for five years": one person banned.
+		{"person-banned", rx(`{E},?\s+(?:[^⟦;]*?,\s+)?(?:was|had\s+been)\s+(?:\w+\s+)?(?:banned|barred|disqualified)\s+from\s+(?:politics|political\s+activit(?:y|ies)|holding\s+(?:public\s+)?office|standing\s+for\s+office)(?:\s+for\s+(\w+)\s+years)?`),
+			func(c *sentenceContext) {
+				person, ok := c.person(1)
+				if !ok {
+					return
+				}
+				b := events.PersonBanned{}
+				if n, ok := countWord(c.group(2)); ok {
+					b.Years = n
+				}
+				c.add(person.id, "", b)
+			}},
 		// "After the death of the EDCP's founding chairman, Dr. Mesfin Gebrekidan Tadesse, in October
 		// 1998, …": that person died then.
 		{"death-of", rx(`\b(?i:after|following|upon|since)\s+the\s+(?:\w+\s+)?death\s+of\s+(?:[^;]*?,\s+)?{E},?\s+(?:in|on)\s+`),
@@ -1968,6 +2010,38 @@ func (c *sentenceContext) boycott() {
 		election = year + " referendum"
 	}
 	c.add(p.id, date, events.PartyBoycotted{Election: election})
+}
+
+// afterDissolutionRE matches the words that place a ban after the party's dissolution; alongsideRE
+// those that tell it with what was told before.
+var (
+	afterDissolutionRE = regexp.MustCompile(`(?i)\b(?:after|following|upon|with)\s+(?:its|the(?:\s+party's)?)\s+dissolution\b`)
+	alongsideRE        = regexp.MustCompile(`(?i)^(?:additionally|in\s+addition|also|moreover|furthermore|at\s+the\s+same\s+time)\b`)
+)
+
+// dissolvedOn returns the date the text told party dissolved, "" when it told none dated.
+func (d *drafter) dissolvedOn(party events.EntityID) string {
+	for i := len(d.facts) - 1; i >= 0; i-- {
+		if _, ok := d.facts[i].Payload.(events.PartyDissolved); ok && d.facts[i].Entity == party && !d.facts[i].Date.Unknown() &&
+			!strings.Contains(d.facts[i].Date.String(), "/") {
+			return d.facts[i].Date.String()
+		}
+	}
+	return ""
+}
+
+// countWord reads a count written in figures or in words ("12", "twelve"), and false for a word that
+// is no count.
+func countWord(w string) (int, bool) {
+	w = strings.ToLower(strings.TrimSpace(w))
+	if n, err := strconv.Atoi(w); err == nil && n > 0 {
+		return n, true
+	}
+	if d, ok := numberWords[w]; ok {
+		n, _ := strconv.Atoi(d)
+		return n, true
+	}
+	return 0, false
 }
 
 // otherDatingRE finds what a sentence of other sources dates: the event its noun names.
