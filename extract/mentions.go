@@ -210,6 +210,10 @@ func findMentions(s string) []mention {
 			}
 			break
 		}
+		if j == i+1 && honorifics[strings.ToLower(s[words[i][0]:words[i][1]])] {
+			i = j // "Dra." alone: the name follows it
+			continue
+		}
 		if attributiveCompoundRE.MatchString(s[words[j-1][0]:words[j-1][1]]) {
 			i = j // "the Awami League-led alliance": a word about the noun after it, no name
 			continue

@@ -291,8 +291,11 @@ func (d *drafter) sentence(text string) {
 		d.it = d.topic
 	}
 	for _, dt := range ctx.dates {
-		if !strings.Contains(dt.edtf, "/") && dt.edtf != "XXXX" {
-			d.carried = dt.edtf // the main clause's time, not a relative clause's recollection
+		if !strings.Contains(dt.edtf, "/") && dt.edtf != "XXXX" && !otherSourcesRE.MatchString(sk[:dt.start]) {
+			// The main clause's time, not a relative clause's recollection, nor the time other
+			// sources give ("Some sources give 1985 as the founding year, as it was only registered
+			// in February 1985. X was elected president": not in February 1985).
+			d.carried = dt.edtf
 		}
 	}
 	for _, dt := range dates {
@@ -490,6 +493,39 @@ var clauseVerbRE = regexp.MustCompile(`\b[a-z]{3,}ed\s+(?:the\s|a\s|an\s|its\s|�
 // subjectRE matches what follows a name that is the subject of a verb: a lower-case word, or a comma
 // and a verb in the past after an apposition ("the founders, the Popular Agrarian Party, traced").
 var subjectRE = regexp.MustCompile(`^(?:\s+\p{Ll}|,\s+[a-z]+ed\b)`)
+
+// founderRE matches the words that name the party's founder: "its founder", "the party's founder".
+var founderRE = regexp.MustCompile(`\b(?:[Ii]ts|[Tt]he\s+party's|[Tt]he\s+party’s)\s+(?:founder|founding\s+(?:leader|chairman|chairwoman|president))\b`)
+
+// copulaAfterRE matches what follows words that a sentence goes on to name: "… and first chairman
+// was", "… was", "… is".
+var copulaAfterRE = regexp.MustCompile(`^(?:\s+and\s+[\w\s-]*?)?\s+(?:was|is|were|are|remains)\b|^,`)
+
+// soleFounder returns the one person the text told founded party, "" when it told none or several.
+func (d *drafter) soleFounder(party events.EntityID) events.EntityID {
+	var out events.EntityID
+	for _, f := range d.facts {
+		if p, ok := f.Payload.(events.PartyFounded); ok && f.Entity == party {
+			for _, x := range p.Founders {
+				if out != "" && out != x {
+					return ""
+				}
+				out = x
+			}
+		}
+	}
+	if out == "" && party == d.topic && d.doc != nil && d.doc.Infobox != nil {
+		// The infobox's founder: "Founder: Abul Kashem Chowdhury".
+		for _, key := range []string{"Founder", "Founders", "Founded by"} {
+			if f, ok := d.doc.Infobox.Get(key); ok {
+				if names := splitList(f.Value); len(names) == 1 && isCap(names[0]) {
+					return personID(withoutQualifier(names[0]))
+				}
+			}
+		}
+	}
+	return out
+}
 
 var pronounRE = regexp.MustCompile(`\b(?:[Ii]t|[Tt]he (?:(?:new|merged|unified|combined|joint|clandestine|banned|exiled|reformed|refounded|old|former|original|renamed|united|young|small|underground|outlawed)\s+)?(?:[Pp]arty|[Mm]ovement|[Oo]rganisation|[Oo]rganization|[Bb]loc|[Aa]lliance|[Cc]oalition|[Aa]ssociation|[Ff]ront|[Ll]eague|[Uu]nion|[Bb]ond|[Ff]ederation|[Ss]ociety|[Cc]lub|[Cc]aucus)|[Hh]e|[Ss]he|him|her)\b`)
 
@@ -740,12 +776,37 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 		}
 		pieces = append(pieces, piece{loc[0], loc[1], r})
 	}
-	// In text order.
+	// "its founder has lived in exile since 2016": the one person the text told founded the party.
+	for _, loc := range founderRE.FindAllStringIndex(text, -1) {
+		overlaps := false
+		for _, p := range pieces {
+			if loc[0] < p.end && p.start < loc[1] {
+				overlaps = true
+			}
+		}
+		if copulaAfterRE.MatchString(text[loc[1]:]) {
+			continue // "Its founder and first chairman was X": the words that name the founder
+		}
+		if founder := d.soleFounder(d.topic); !overlaps && founder != "" {
+			pieces = append(pieces, piece{loc[0], loc[1], ref{id: founder, kind: events.KindPerson}})
+		}
+	}
+	// In text order; a piece inside one before it is part of that one.
 	for i := 1; i < len(pieces); i++ {
 		for j := i; j > 0 && pieces[j].start < pieces[j-1].start; j-- {
 			pieces[j], pieces[j-1] = pieces[j-1], pieces[j]
 		}
 	}
+	pieces = slices.DeleteFunc(pieces, func() func(piece) bool {
+		end := 0
+		return func(p piece) bool {
+			if p.start < end {
+				return true
+			}
+			end = p.end
+			return false
+		}
+	}())
 	var b strings.Builder
 	var refs []ref
 	at := 0
@@ -1743,7 +1804,7 @@ var nounOfRE = regexp.MustCompile(`\b[a-z]+\s+of\s+$`)
 // whenRE matches what stands between a date and the words that happened on it: ", when ⟦0⟧".
 var whenRE = regexp.MustCompile(`^,?\s+when\s+(?:⟦\d+⟧\s+)?$`)
 
-var clauseBreakRE = regexp.MustCompile(`;|,\s+and\s+(?:he|she|they|⟦\d+⟧)\s+(?:later\s+|then\s+|soon\s+)?[a-z]+ed\b|,\s+where\b|,\s+but\b|\s+but\s+|,\s+while\b|,\s+whereas\b|,\s+after\s+which\b|,\s+and\s+(?:later|then|subsequently)\b|,\s+and\s+(?:[a-z]+\s+){1,2}(?:years?|months?|decades?|weeks?)\s+later\b|,\s+and\s+(?:in|on)\s+\d`)
+var clauseBreakRE = regexp.MustCompile(`;|,\s+and\s+(?:he|she|they|⟦\d+⟧)\s+(?:later\s+|then\s+|soon\s+)?[a-z]+ed\b|,\s+and\s+(?:he|she|they|it|⟦\d+⟧)\s+(?:has|have|had)\s+been\b|,\s+where\b|,\s+but\b|\s+but\s+|,\s+while\b|,\s+whereas\b|,\s+after\s+which\b|,\s+and\s+(?:later|then|subsequently)\b|,\s+and\s+(?:[a-z]+\s+){1,2}(?:years?|months?|decades?|weeks?)\s+later\b|,\s+and\s+(?:in|on)\s+\d`)
 
 // clauseOf returns the bounds of the clause of sk that holds [start, end).
 func clauseOf(sk string, start, end int) (int, int) {

@@ -2685,3 +2685,35 @@ The Rural Party (RP) was a party in Thailand. It was dissolved on 7 May 2007. Ad
 		t.Errorf("bans %q, want %q", got, want)
 	}
 }
+
+// What did not happen to a party, or happened to something else: a petition to dissolve it, a
+// president dissolving Congress, a first registration told after a lead that tells of a later
+// cancellation. What did: inactivity since a year, an exile of the founder the infobox names ("its
+// founder has lived in exile … since 2016"), an office named after a title ("the lawyer Dra. Rosa
+// Mamani Huamán was named secretary-general", which once broke the skeleton).
+func TestDraftWhatDidAndDidNotHappen(t *testing.T) {
+	doc := parseArticle(t, "upa.txt", `Andean People's Union
+
+Founder: Hernán Quispe
+Founded: 11 October 1984
+
+The Andean People's Union (UPA) was a party in Peru. Its registration was cancelled by the electoral board in 2006, and the party has been inactive since 2016. Its founder has lived in exile in Bolivia since 2017.
+
+History
+
+UPA was established at a congress held in Cusco on 11 October 1984. It was entered in the electoral register in February 1985. Quispe was elected president of the party, and the lawyer Dra. Rosa Mamani Huamán was named secretary-general. After the self-coup of 5 April 1992, in which Fujimori dissolved Congress, the party went underground. In January 2005 the electoral board petitioned the court to dissolve the party.`)
+	got := draftedDates(doc, "andean-peoples-union")
+	expectDrafted(t, got, map[string]string{
+		"party.banned/v1 andean-peoples-union ":          "2006",
+		"party.ceased_activity/v1 andean-peoples-union ": "2016",
+		"person.exiled/v1 hernan-quispe ":                "2017",
+	})
+	if _, ok := got["leader.took_office/v1 andean-peoples-union rosa-mamani-huaman secretary-general"]; !ok {
+		t.Error("Draft: no office for Rosa Mamani Huamán, named after her title")
+	}
+	for k := range got {
+		if strings.HasPrefix(k, "party.dissolved/v1") || strings.HasPrefix(k, "party.restored/v1") {
+			t.Errorf("drafted %s: nothing of the kind happened to the party", k)
+		}
+	}
+}

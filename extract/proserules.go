@@ -746,7 +746,8 @@ var proseRules = sync.OnceValue(func() []proseRule {
 		// restored in February 2017": the party whose registration was taken last has it again.
 		{"registration-restored", rx(`\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+registration\s+(?:was|had\s+been)\s+(?:\w+\s+)?(?:restored|reinstated|renewed|given\s+back)\b|(?:;|,\s+and|\band)\s+(?:it|⟦\d+⟧)\s+was\s+(?:\w+\s+)?(?:restored|reinstated)\b|\b(?:restored|reinstated)\s+(?:its|the\s+party's|⟦\d+⟧(?:'s|’s))\s+(?:legal\s+)?registration\b|\b(?:inscribed|entered|re-?entered)\s+in\s+the\s+(?:\w+\s+)?(?:register|registry)\b|\brecogni[sz]ed\s+(?:it|⟦\d+⟧)\s+as\s+a\s+(?:lawful|legal)\s+(?:political\s+)?(?:party|organi[sz]ation)`),
 			func(c *sentenceContext) {
-				if c.d.banned != "" && (strings.Contains(strings.ToLower(c.text), "regist") || strings.Contains(strings.ToLower(c.text), "lawful")) {
+				if c.d.banned != "" && (strings.Contains(strings.ToLower(c.text), "regist") || strings.Contains(strings.ToLower(c.text), "lawful")) &&
+					c.d.bannedBefore(c.d.banned, c.date().edtf) {
 					c.add(c.d.banned, "", events.PartyRestored{Means: "registration restored"})
 				}
 			}},
@@ -905,9 +906,12 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(p.id, "", events.PartyDissolved{}) // "dissolved itself into X": a merger (dissolved-into)
 				}
 			}},
-		{"dissolved-party", rx(`(?:{E}\s+(?:\w+\s+){0,2}?)?(?:ruled\s+to\s+|voted\s+to\s+|decided\s+to\s+|ordered\s+to\s+)?\b(?:dissolve|dissolved|disband|disbanded)\s+(?:the\s+)?{E}`),
+		{"dissolved-party", rx(`(?:{E}\s+(?:\w+\s+){0,2}?)?((?:ruled|voted|decided|ordered|resolved|agreed)\s+to\s+)?\b(dissolve|dissolved|disband|disbanded)\s+(?:the\s+)?{E}`),
 			func(c *sentenceContext) {
-				if p, ok := c.party(2); ok {
+				if c.group(2) == "" && !strings.HasSuffix(c.group(3), "ed") {
+					return // "petitioned the court to dissolve the party": asked for, not done
+				}
+				if p, ok := c.party(4); ok && !legislatures[strings.ToLower(p.name)] {
 					c.add(p.id, "", events.PartyDissolved{By: c.body(1)})
 				}
 			}},
@@ -930,13 +934,17 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(p.id, "", events.PartyDissolved{Forced: strings.HasPrefix(c.group(1), "forced")})
 				}
 			}},
-		{"ceased-to-exist", rx(`{E}\s+(?:\w+\s+){0,2}?(?:ceased\s+to\s+exist|ceased\s+(?:all\s+)?(?:its\s+)?activit(?:y|ies)|ceased\s+operations|disappeared|faded\s+(?:away|into\s+obscurity))`),
+		{"ceased-to-exist", rx(`{E}\s+(?:\w+\s+){0,2}?(?:ceased\s+to\s+exist|ceased\s+(?:all\s+)?(?:its\s+)?activit(?:y|ies)|ceased\s+operations|disappeared|faded\s+(?:away|into\s+obscurity)|(?:has|had)\s+been\s+(?:largely\s+|effectively\s+|politically\s+)?(?:inactive|dormant|defunct)\s+since|(?:became|went)\s+(?:largely\s+|effectively\s+)?(?:inactive|dormant|defunct))`),
 			func(c *sentenceContext) {
 				if whenBeforeRE.MatchString(c.sk[:c.match[0]]) {
 					return // "still called it the MPS when it disappeared": a time, told elsewhere
 				}
 				if p, ok := c.party(1); ok {
-					c.add(p.id, "", events.PartyCeased{})
+					date := ""
+					if from, open := strings.CutSuffix(c.date().edtf, "/.."); open && !strings.Contains(from, "/") {
+						date = from // "has been inactive since 2016": since then
+					}
+					c.add(p.id, date, events.PartyCeased{})
 				}
 			}},
 		{"led-by", rx(`{E}\s+(?:[^⟦;,]*?\s+and\s+)?(?:was|were|is|had\s+been)\s+((?:initially|originally|first|jointly|briefly|then|later|now)\s+)?(?:led|headed|chaired)(?:\s+(?:from|between)\s+[^⟦;,]*?)?\s+by\s+(?:{ROLE}\s+)?{EL}`),
@@ -1606,7 +1614,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.add(p.id, "", events.PersonFled{From: from})
 			}},
-		{"exiled", rx(`{E},?\s+(?:was|were)\s+(?:\w+\s+)?(?:exiled|banished|deported|sent\s+into\s+exile)(?:\s+to\s+(?:the\s+)?{E})?|{E}\s+(?:\w+\s+)?went\s+into\s+exile(?:\s+(?:in|to)\s+(?:the\s+)?{E})?`),
+		{"exiled", rx(`{E},?\s+(?:was|were)\s+(?:\w+\s+)?(?:exiled|banished|deported|sent\s+into\s+exile)(?:\s+to\s+(?:the\s+)?{E})?|{E}\s+(?:\w+\s+)?(?:went|fled)\s+into\s+exile(?:\s+(?:in|to)\s+(?:the\s+)?{E})?|{E}\s+(?:\w+\s+)?(?:has|had|have)\s+(?:lived|remained|been)\s+in\s+exile(?:\s+(?:in|abroad\s+in)\s+(?:the\s+)?{E})?\s+since\b`),
 			func(c *sentenceContext) {
 				p, ok := c.one(1)
 				to, _ := c.one(2)
@@ -1614,8 +1622,17 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					p, ok = c.one(3)
 					to, _ = c.one(4)
 				}
+				date := ""
+				if !ok {
+					// "has lived in exile in the United Kingdom since 2016": exiled in 2016.
+					p, ok = c.one(5)
+					to, _ = c.one(6)
+					if from, open := strings.CutSuffix(c.date().edtf, "/.."); open && !strings.Contains(from, "/") {
+						date = from
+					}
+				}
 				if ok && p.kind == events.KindPerson {
-					c.add(p.id, "", events.PersonExiled{To: to.name})
+					c.add(p.id, date, events.PersonExiled{To: to.name})
 				}
 			}},
 		// "twelve of its executives were banned from politics for ten years", "the 111 members of its
@@ -1959,7 +1976,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 		// "Some sources give December 1989 as the founding date", "Some accounts date the split to
 		// late 2000", "other accounts place his death on 1 September": in a sentence of its own,
 		// another dating of an event told before, as those sources give it.
-		{"sources-date", rx(`(?i)\b(?:some|other|several|many|a\s+few|certain|earlier|later)\s+(?:(?:[\p{L}-]+|⟦\d+⟧)\s+){0,2}(?:sources|accounts|reports|historians|authors|writers|references|scholars|studies|biographies|works|publications|encyclopa?edias|textbooks|chronicles)\b`),
+		{"sources-date", otherSourcesRE,
 			func(c *sentenceContext) { c.otherDating() }},
 	}
 })
@@ -2030,6 +2047,36 @@ func (d *drafter) dissolvedOn(party events.EntityID) string {
 	return ""
 }
 
+// bannedBefore reports whether the text told party banned (or its registration cancelled) at a time
+// that may come before date: a registration told before the ban (a first one, "entered in the
+// electoral register in February 1985", told in a history after a lead that tells of a later ban)
+// restores nothing. An undated ban, or an undated registration, may.
+func (d *drafter) bannedBefore(party events.EntityID, date string) bool {
+	at, err := events.ParseDate(date)
+	told := false
+	for _, f := range d.facts {
+		switch f.Payload.(type) {
+		case events.PartyBanned, events.PartyDeclaredIllegal, events.PartyDissolved:
+			if f.Entity != party {
+				continue
+			}
+			told = true
+			if err != nil || at.Unknown() || f.Date.Unknown() || f.Date.Earliest() < at.Latest() {
+				return true
+			}
+		}
+	}
+	return !told // an end of another kind: as before
+}
+
+// legislatures are the names of a country's assembly, which a president dissolves ("Fujimori
+// dissolved Congress"): no party.
+var legislatures = map[string]bool{"congress": true, "parliament": true, "senate": true, "assembly": true,
+	"national assembly": true, "the national assembly": true, "duma": true, "state duma": true, "legislature": true,
+	"majlis": true, "cortes": true, "diet": true, "sejm": true, "knesset": true, "bundestag": true, "reichstag": true,
+	"storting": true, "riksdag": true, "verkhovna rada": true, "rada": true, "great khural": true,
+	"state great khural": true, "jatiya sangsad": true, "national congress": true, "constituent assembly": true}
+
 // countWord reads a count written in figures or in words ("12", "twelve"), and false for a word that
 // is no count.
 func countWord(w string) (int, bool) {
@@ -2043,6 +2090,10 @@ func countWord(w string) (int, bool) {
 	}
 	return 0, false
 }
+
+// otherSourcesRE matches the words that open what other sources say: "Some sources", "other
+// accounts", "several Georgian reference works".
+var otherSourcesRE = rx(`(?i)\b(?:some|other|several|many|a\s+few|certain|earlier|later)\s+(?:(?:[\p{L}-]+|⟦\d+⟧)\s+){0,2}(?:sources|accounts|reports|historians|authors|writers|references|scholars|studies|biographies|works|publications|encyclopa?edias|textbooks|chronicles)\b`)
 
 // otherDatingRE finds what a sentence of other sources dates: the event its noun names.
 var otherDatingRE = regexp.MustCompile(`(?i)\b(founding|foundation|formation|establishment|creation|split|breakaway|schism|death|merger|dissolution|renaming|ban|banning|exile|arrest)\b`)
