@@ -1525,7 +1525,7 @@ var DraftedTypes = []events.Type{
 	events.TypePartySucceeded, events.TypeLeaderTookOffice, events.TypeLeaderLeftOffice,
 	events.TypePersonArrested, events.TypePersonFled, events.TypePersonExiled, events.TypePersonDied,
 	events.TypePersonDefected, events.TypePersonSentenced, events.TypeElectionResult, events.TypePartyAffiliation,
-	events.TypePartyAffiliationEnded,
+	events.TypePartyAffiliationEnded, events.TypePartyBoycotted, events.TypePartyOfficialsBanned, events.TypePersonBanned,
 }
 
 // SameClaim reports whether two facts make the same claim: the same type and entity, compatible dates

@@ -253,6 +253,7 @@ func FuzzDraft(f *testing.F) {
 	f.Add("= X =\n\nThe X Party (XP) was founded on 3 May 1990 by Anna Berg. It merged with the Y Party to form the Z Party in 1995.")
 	f.Add("= Партия =\n\nОна была основана. He resigned as leader from 1985 to 1997, and the following year he died.")
 	f.Add("= A =\n\n⟦0⟧ was banned by ⟦1⟧ in 1990s early 19")
+	f.Add("A\n\nFounder: Dr. Ana Ruiz\n\nQuispe, a surgeon, was elected president, and the lawyer Dra. Rosa Mamani was named secretary-general. Its founder has lived in exile since 2016. Some sources give 1985 as the founding year.")
 	f.Fuzz(func(t *testing.T, text string) {
 		doc, err := document.Parse("f.txt", []byte(text))
 		if err != nil {

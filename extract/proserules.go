@@ -3124,8 +3124,24 @@ func (c *sentenceContext) election() {
 	if res.Seats == "" && res.Percent == "" && res.VotesText == "" {
 		return
 	}
-	c.add(p.id, year, res)
+	date := year
+	for _, dt := range c.dates {
+		// "At the general election of 27 February 1991 it won three seats": the election's day.
+		before := c.sk[:dt.start]
+		if w := c.sk[dt.start:dt.end]; strings.HasPrefix(w, "of ") || strings.HasPrefix(w, "on ") {
+			before = c.sk[:dt.start+3] // the date's words may begin with its preposition
+		}
+		if strings.HasPrefix(dt.edtf, year+"-") && !strings.Contains(dt.edtf, "/") && electionDayRE.MatchString(before) {
+			date = dt.edtf
+			break
+		}
+	}
+	c.add(p.id, date, res)
 }
+
+// electionDayRE matches the words before the day an election was held: "the election of", "the
+// elections held on".
+var electionDayRE = regexp.MustCompile(`(?i)\belections?\s+(?:(?:was\s+|were\s+)?(?:held|took\s+place)\s+)?(?:of|on)\s+$`)
 
 // dateBefore returns the last date of one day, month or year written before the match in its
 // sentence, or "".
