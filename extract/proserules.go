@@ -1758,8 +1758,15 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(person.id, "", events.PersonDefected{From: from.id})
 				}
 			}},
-		{"election-result", rx(`{E}\s+(?:[^⟦;]*?\s+)?(?:won|received|took|taking|winning|returned|elected|gained|obtained|secured|polled|garnered|captured|collected|got|came\s+\w+\s+with|finished\s+\w+\s+with|fell\s+to|fell\s+below\s+[^⟦;,]*?\s+with|was\s+(?:\w+\s+)?credited\s+with|was\s+(?:\w+\s+)?(?:given|allotted|awarded)|became\s+[^⟦;,]*?\s+with|returned\s+[^⟦;,]*?\s+with|(?:was|were)\s+(?:cut|reduced)\s+to)\s+((?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*?(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+single)\s+(?:of\s+the\s+\d+\s+)?(?:\w+\s+)?(?:seats?|deputies|members|MPs|representatives|senators|legislators)|\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|[\d,]{4,}\s+votes)(?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*)`),
+		{"election-result", rx(`{E}\s+(?:[^⟦;]*?\s+)?(?:won|received|took|taking|winning|returned|elected|gained|obtained|secured|polled|garnered|captured|collected|got|came\s+\w+\s+with|finished\s+\w+\s+with|fell\s+to|fell\s+below\s+[^⟦;,]*?\s+with|was\s+(?:\w+\s+)?credited\s+with|was\s+(?:\w+\s+)?(?:given|allotted|awarded)|became\s+[^⟦;,]*?\s+with|returned\s+[^⟦;,]*?\s+with|(?:was|were)\s+(?:cut|reduced)\s+to)\s+((?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*?(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+single|no)\s+(?:of\s+the\s+\d+\s+)?(?:\w+\s+)?(?:seats?|deputies|members|MPs|representatives|senators|legislators)|\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|[\d,]{4,}\s+votes)(?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*)`),
 			func(c *sentenceContext) { c.election() }},
+		// "At the 1992 legislative election the MFLP failed to win any seats": a result of none.
+		{"no-seats", rx(`{E}\s+(?:\w+\s+)?(?:failed\s+to\s+win|failed\s+to\s+gain|was\s+left\s+without)\s+(any\s+seats?|a\s+(?:single\s+)?seat|representation)`),
+			func(c *sentenceContext) { c.election() }},
+		// "It won 2 seats in 1990, none in 1992, 1 seat in 1996, none in 2000, 2004 and 2008", "it
+		// won 0.9% in 2012 and 1.2% in 2016, gaining no seats on either occasion": one result a year.
+		{"results-list", rx(`{E}\s+(?:[^⟦;]*?\s+)?(?:won|received|obtained|gained|took|polled|secured)\s+`),
+			func(c *sentenceContext) { c.resultsList() }},
 		{"gave-result", rx(`\bgave\s+(?:the\s+)?{E}\s+((?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*?(?:\d+\s+(?:of\s+the\s+\d+\s+)?seats|\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|[\d,]{4,}\s+votes)(?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*)`),
 			func(c *sentenceContext) { c.election() }},
 		{"joined", rx(`{E}\s+(?:\w+\s+)?(?:joined|signed\s+up\s+to|entered|(?:was|became)\s+(?:a|one\s+of\s+the)\s+founding\s+members?\s+of|became\s+a\s+constituent\s+of|became\s+a\s+(?:full\s+)?member\s+(?:organi[sz]ation\s+|party\s+)?of|is\s+a\s+member\s+of|was\s+a\s+member\s+of|was\s+admitted\s+to|affiliated\s+(?:itself\s+)?with|is\s+affiliated\s+with|was\s+affiliated\s+with)\s+(?:an?\s+(?:\w+\s+){0,2}?(?:joint\s+list|alliance|coalition|bloc|front|list|grouping),?\s+)?(?:the\s+)?{E}`),
@@ -3104,6 +3111,9 @@ func (c *sentenceContext) election() {
 		}
 	}
 	if year == "" && len(dt.edtf) >= 4 && !strings.ContainsAny(dt.edtf[:4], "X.") {
+		if strings.HasSuffix(dt.edtf, "/..") {
+			return // "Since 2007 Yabloko has won no seats": a span of elections, none named
+		}
 		year = dt.edtf[:4]
 	}
 	if year == "" {
@@ -3120,6 +3130,9 @@ func (c *sentenceContext) election() {
 	if m := votesRE.FindStringSubmatch(what); m != nil {
 		res.VotesText = m[1]
 		res.Votes, _ = Number(m[1])
+	}
+	if c.rule == "no-seats" {
+		res.Seats = "0" // "failed to win any seats"
 	}
 	if res.Seats == "" && res.Percent == "" && res.VotesText == "" {
 		return
@@ -3138,6 +3151,100 @@ func (c *sentenceContext) election() {
 	}
 	c.add(p.id, date, res)
 }
+
+// resultFigureRE matches one figure of a results list, at the start of an item: seats ("2 seats",
+// "a single seat", "none", "no seats"), a share ("0.9%"), or both ("3.1% and 2 seats").
+var resultFigureRE = regexp.MustCompile(`^(?:(\d+(?:\.\d+)?)\s?(?:%|per\s?cent|percent)(?:\s+(?:of\s+the\s+vote\s+)?and\s+)?)?(?:(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+single|none|no)\b(?:\s+seats?)?)?`)
+
+// resultYearRE matches the year an item of a results list gives its figure: "in 1990", "in each of
+// the elections of 2012", "in the annulled election of November 2003", "at the 1996 election".
+var resultYearRE = regexp.MustCompile(`^\s*(?:in\s+(?:each\s+of\s+)?(?:the\s+)?(?:\w+\s+)?(?:elections?\s+(?:of|in)\s+)?(?:[A-Z][a-z]+\s+)?|at\s+the\s+)(\d{4})\b`)
+
+// resultSepRE matches what parts the items of a results list, with what an item tells after its
+// year ("1 seat in 1996 as part of the Democratic Union, none in 2000"): up to a comma or an "and"
+// before the next figure or year.
+var resultSepRE = regexp.MustCompile(`^[^,;⟦]*?(?:⟦\d+⟧[^,;⟦]*?)*(?:,\s+and\s+|,\s+|\s+and\s+)`)
+
+// bareYearRE matches an item of a results list that is a year alone: the figure before holds for it.
+var bareYearRE = regexp.MustCompile(`^(\d{4})\b`)
+
+// resultsList drafts each result of a list of them after a verb of winning: "won 2 seats in 1990,
+// none in 1992, 1 seat in 1996 as part of the Democratic Union, none in 2000, 2004 and 2008". Each
+// item gives a figure and a year, or only a year, for which the figure before it holds; the list
+// ends at the first item that is neither. Lists of one item are the election rule's. "gaining no
+// seats on either occasion" after a list of shares gives each of them no seats.
+func (c *sentenceContext) resultsList() {
+	p, ok := c.party(1)
+	if !ok {
+		return
+	}
+	rest := c.sk[c.match[1]:]
+	if i := strings.IndexAny(rest, ";"); i >= 0 {
+		rest = rest[:i]
+	}
+	rest = strings.TrimSuffix(strings.TrimSpace(rest), ".")
+	type result struct{ year, seats, percent string }
+	var out []result
+	var seats, percent string
+	for first := true; rest != ""; first = false {
+		if !first {
+			sep := resultSepRE.FindStringIndex(rest)
+			if sep == nil {
+				break
+			}
+			rest = rest[sep[1]:]
+		}
+		if m := bareYearRE.FindStringSubmatchIndex(rest); m != nil && !first && (seats != "" || percent != "") {
+			out = append(out, result{rest[m[2]:m[3]], seats, percent})
+			rest = rest[m[1]:]
+			continue
+		}
+		f := resultFigureRE.FindStringSubmatchIndex(rest)
+		if f == nil || f[1] == 0 {
+			if !first && noSeatsEitherRE.MatchString(rest) {
+				for i := range out {
+					if out[i].seats == "" {
+						out[i].seats = "0"
+					}
+				}
+			}
+			break
+		}
+		percent, seats = "", ""
+		if f[2] >= 0 {
+			percent = rest[f[2]:f[3]] + "%"
+		}
+		if f[4] >= 0 {
+			w := strings.ToLower(rest[f[4]:f[5]])
+			switch {
+			case w == "none" || w == "no":
+				seats = "0"
+			case !strings.Contains(rest[f[4]:f[1]], "seat"):
+				seats = "-" // "2 of them": a number that is no seats
+			default:
+				seats = seatsIn(rest[f[4]:f[1]])
+			}
+		}
+		if seats == "-" {
+			break
+		}
+		y := resultYearRE.FindStringSubmatchIndex(rest[f[1]:])
+		if y == nil {
+			break
+		}
+		out = append(out, result{rest[f[1]+y[2] : f[1]+y[3]], seats, percent})
+		rest = rest[f[1]+y[1]:]
+	}
+	if len(out) < 2 {
+		return
+	}
+	for _, r := range out {
+		c.add(p.id, r.year, events.ElectionResult{Election: r.year + " general election", Level: events.LevelGeneral, Seats: r.seats, Percent: r.percent})
+	}
+}
+
+// noSeatsEitherRE matches the words after a list of shares that give all of them no seats.
+var noSeatsEitherRE = regexp.MustCompile(`(?i)^(?:gaining|winning|taking)\s+no\s+seats\s+(?:on\s+(?:either|each|any|both)\s+(?:occasion|of\s+them)|in\s+(?:either|each|any|both))`)
 
 // electionDayRE matches the words before the day an election was held: "the election of", "the
 // elections held on".
