@@ -1526,6 +1526,7 @@ var DraftedTypes = []events.Type{
 	events.TypePersonArrested, events.TypePersonFled, events.TypePersonExiled, events.TypePersonDied,
 	events.TypePersonDefected, events.TypePersonSentenced, events.TypeElectionResult, events.TypePartyAffiliation,
 	events.TypePartyAffiliationEnded, events.TypePartyBoycotted, events.TypePartyOfficialsBanned, events.TypePersonBanned,
+	events.TypePartyIdeology, events.TypePartyPosition,
 }
 
 // SameClaim reports whether two facts make the same claim: the same type and entity, compatible dates

@@ -2744,3 +2744,32 @@ In parliamentary elections the party received 3.1% and 2 seats in 1999 and 2.4% 
 		t.Errorf("results:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// The words that describe a party in its lead give its position and ideology ("a regionalist,
+// centre-left political party"), as written, unless its infobox gives them; a demonym or a word of
+// size says nothing of either.
+func TestDraftDescribedAs(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"= Andean Union =\n\nThe Andean Union (UA) was a regionalist, centre-left political party in Peru.", []string{"party.position_stated/v1 centre-left", "party.ideology_stated/v1 regionalist"}},
+		{"= Andean Union =\n\nThe Andean Union is a national-conservative and agrarian political party in Georgia.", []string{"party.ideology_stated/v1 national-conservative, agrarian"}},
+		{"= Andean Union =\n\nThe Andean Union was a minor Christian democratic party in Chile.", []string{"party.ideology_stated/v1 Christian democratic"}},
+		{"= Andean Union =\n\nThe Andean Union is a Cambodian political party.", nil},
+		{"= Andean Union =\n\nAndean Union\n- Ideology: Indigenism\n- Political position: Left-wing\n\nThe Andean Union is an indigenist, centre-left political party.", nil},
+	} {
+		var got []string
+		for _, f := range Draft(parseArticle(t, "au.txt", tt.text), "andean-union") {
+			switch p := f.Payload.(type) {
+			case events.PartyPosition:
+				got = append(got, string(f.Type)+" "+p.Position)
+			case events.PartyIdeology:
+				got = append(got, string(f.Type)+" "+strings.Join(p.Ideologies, ", "))
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: drafted %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -1763,6 +1763,11 @@ var proseRules = sync.OnceValue(func() []proseRule {
 		// "At the 1992 legislative election the MFLP failed to win any seats": a result of none.
 		{"no-seats", rx(`{E}\s+(?:\w+\s+)?(?:failed\s+to\s+win|failed\s+to\s+gain|was\s+left\s+without)\s+(any\s+seats?|a\s+(?:single\s+)?seat|representation)`),
 			func(c *sentenceContext) { c.election() }},
+		// "The Civic Renewal Party is a centre-right, liberal conservative political party in
+		// Mongolia": where it stands and what it holds, as the article describes it, unless its
+		// infobox says so.
+		{"described-as", rx(`{E}\s+(?:is|was)\s+(?:an?\s+|the\s+)((?:(?:[\p{L}'’–-]+|⟦\d+⟧)(?:,\s+|\s+and\s+|\s+or\s+|\s+)){1,8}?)(?:political\s+)?(?:party|movement)\b`),
+			func(c *sentenceContext) { c.describedAs() }},
 		// "It won 2 seats in 1990, none in 1992, 1 seat in 1996, none in 2000, 2004 and 2008", "it
 		// won 0.9% in 2012 and 1.2% in 2016, gaining no seats on either occasion": one result a year.
 		{"results-list", rx(`{E}\s+(?:[^⟦;]*?\s+)?(?:won|received|obtained|gained|took|polled|secured)\s+`),
@@ -3150,6 +3155,79 @@ func (c *sentenceContext) election() {
 		}
 	}
 	c.add(p.id, date, res)
+}
+
+// positionWords are the words for where a party stands, as a source writes them.
+var positionWords = map[string]bool{"far-left": true, "left-wing": true, "centre-left": true, "center-left": true,
+	"centrist": true, "centre": true, "center": true, "centre-right": true, "center-right": true, "right-wing": true,
+	"far-right": true, "big-tent": true, "left": true, "right": true, "radical-left": true, "radical-right": true}
+
+// ideologyWordRE matches the last word of an ideology told as an adjective: "conservative",
+// "regionalist", "agrarian", "social democratic", "national-conservative", "indigenista".
+var ideologyWordRE = regexp.MustCompile(`(?i)(?:^|[\s-])(?:conservative|liberal|socialist|communist|democratic|[a-z]*ist|agrarian|green|progressive|radical|republican|secular|libertarian|eurosceptic|pro-european|islamic|christian|indigenista|ecological|environmental|revolutionary|reactionary|traditionalist|populist|centrist)$`)
+
+// notIdeology are adjectives a party's description uses that say nothing of its ideas.
+var notIdeology = map[string]bool{"centrist": false, "minor": true, "major": true, "small": true, "defunct": true,
+	"former": true, "banned": true, "new": true, "main": true, "largest": true, "registered": true, "ruling": true,
+	"governing": true, "opposition": true, "exiled": true, "underground": true, "clandestine": true, "leading": true}
+
+// describedAs drafts a party's position and ideology from the words that describe it ("a
+// regionalist, centre-left political party"), when its infobox gives none: each word of position
+// ("centre-left") is its position, the rest that name ideas ("regionalist", "liberal conservative")
+// its ideology, as written. A description of a demonym or of size alone ("a Cambodian political
+// party", "a minor party") drafts nothing.
+func (c *sentenceContext) describedAs() {
+	p, ok := c.party(1)
+	if !ok || p.id != c.d.topic {
+		return
+	}
+	_, hasIdeology := c.d.infoboxField("Ideology")
+	_, hasPosition := c.d.infoboxField("Political position", "Position")
+	var ideologies []string
+	position := ""
+	for _, item := range describedItemSepRE.Split(strings.TrimSpace(c.raw(2)), -1) {
+		item = strings.TrimSpace(item)
+		for {
+			first, rest, ok := strings.Cut(item, " ")
+			if !ok || !notIdeology[strings.ToLower(first)] {
+				break
+			}
+			item = rest // "minor Christian democratic": the ideas, not the size
+		}
+		w := strings.ToLower(item)
+		switch {
+		case item == "" || notIdeology[w] || isCap(item) && !ideologyWordRE.MatchString(item):
+			// "Cambodian": a demonym, not an idea
+		case positionWords[w] || positionWords[strings.ReplaceAll(w, " ", "-")]:
+			if position == "" {
+				position = item
+			}
+		case ideologyWordRE.MatchString(item):
+			ideologies = append(ideologies, item)
+		}
+	}
+	if position != "" && !hasPosition {
+		c.add(p.id, "XXXX", events.PartyPosition{Position: position})
+	}
+	if len(ideologies) > 0 && !hasIdeology {
+		c.add(p.id, "XXXX", events.PartyIdeology{Ideologies: ideologies})
+	}
+}
+
+// describedItemSepRE parts the words that describe a party: commas, "and", "or".
+var describedItemSepRE = regexp.MustCompile(`,\s+|\s+and\s+|\s+or\s+`)
+
+// infoboxField returns the value of the first of keys the document's infobox has.
+func (d *drafter) infoboxField(keys ...string) (string, bool) {
+	if d.doc == nil || d.doc.Infobox == nil {
+		return "", false
+	}
+	for _, k := range keys {
+		if f, ok := d.doc.Infobox.Get(k); ok {
+			return f.Value, true
+		}
+	}
+	return "", false
 }
 
 // resultFigureRE matches one figure of a results list, at the start of an item: seats ("2 seats",
