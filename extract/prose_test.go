@@ -151,6 +151,9 @@ In 2004 a group of deputies left. The new party, the Civic Alliance of Serbia (�
 			continue
 		case events.PartyFounded:
 			key += p.Name
+			if f.Date.String() == "1989" {
+				key += " (relative clause)" // the founding a year before, under its first name too
+			}
 		case events.PartyRenamed:
 			key += " from " + p.From
 		case events.PartyMerged:
@@ -162,6 +165,7 @@ In 2004 a group of deputies left. The new party, the Civic Alliance of Serbia (�
 	}
 	want := map[string]string{
 		"party.founded/v1 serbian-renewal-front Peasant and Citizens' Alliance":                            "1990-04-02",
+		"party.founded/v1 serbian-renewal-front Peasant and Citizens' Alliance (relative clause)":          "1989",
 		"party.banned/v1 serbian-renewal-front ":                                                           "1991-03-03",
 		"party.renamed/v1 serbian-renewal-front serbian renewal front from Peasant and Citizens' Alliance": "1992",
 		"election.result_recorded/v1 serbian-renewal-front 1993/general/ seats 3":                          "1993",
@@ -2771,5 +2775,51 @@ func TestDraftDescribedAs(t *testing.T) {
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%q: drafted %q, want %q", tt.text, got, tt.want)
 		}
+	}
+}
+
+// A party refounded under a new name lives again and takes that name, and its founding, told after
+// the lead that tells of the new name, keeps the name it was founded under; "…, and was refounded
+// in 2001" restores the sentence's party. The words "as X" of a later verb are not the name it was
+// founded under.
+func TestDraftRefoundedUnderAName(t *testing.T) {
+	doc := parseArticle(t, "upa.txt", `= Andean People's Union =
+
+The Andean People's Union (UPA) was a party in Peru. It was founded in Cusco on 11 October 1984 by Hernán Quispe, dissolved itself in 1993, and was refounded in 2001 as the New Andean People's Union (NUPA).
+
+== History ==
+UPA was established at a congress held in Cusco on 11 October 1984. It was dissolved in July 1993. Former members refounded the party on 3 February 2001 under the name New Andean People's Union (NUPA).`)
+	var got []string
+	for _, f := range Draft(doc, "andean-peoples-union") {
+		switch p := f.Payload.(type) {
+		case events.PartyFounded:
+			got = append(got, fmt.Sprintf("founded %s %s", f.Date, p.Name))
+		case events.PartyRestored:
+			got = append(got, fmt.Sprintf("restored %s", f.Date))
+		case events.PartyRenamed:
+			got = append(got, fmt.Sprintf("renamed %s %s → %s", f.Date, p.From, p.To))
+		}
+	}
+	slices.Sort(got)
+	got = slices.Compact(got)
+	want := []string{
+		"founded 1984-10-11 Andean People's Union",
+		"renamed 2001-02-03 Andean People's Union → New Andean People's Union",
+		"restored 2001-02-03", // the lead's "2001" is the same refounding
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("drafted:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	lead := parseArticle(t, "upa.txt", `= Andean People's Union =
+
+The Andean People's Union (UPA) was a party in Peru. It was founded in Cusco in 1984, dissolved itself in 1993, and was refounded in 2001.`)
+	restored := false
+	for _, f := range Draft(lead, "andean-peoples-union") {
+		if _, ok := f.Payload.(events.PartyRestored); ok && f.Date.String() == "2001" && f.Entity == "andean-peoples-union" {
+			restored = true
+		}
+	}
+	if !restored {
+		t.Error("Draft: no refounding in 2001 for \"…, and was refounded in 2001\"")
 	}
 }

@@ -188,6 +188,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if !ok || !ok2 || n.name == "" || n.kind == events.KindPerson || n.kind == events.KindOrganisation || n.id == p.id && (p.name != "" || allCaps(n.name)) {
 					return
 				}
+				if laterVerbRE.MatchString(c.sk[c.match[3]:c.match[4]]) {
+					return // "founded in 1984 …, and was refounded in 2001 as NUPA": the later verb's name
+				}
 				// The name it was founded under names the same party.
 				if n.id != p.id {
 					c.sameEntity(n, p)
@@ -700,6 +703,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				p, ok := c.firstParty(1, 2)
 				if !ok && c.match[2] < 0 && c.match[4] < 0 {
 					p, ok = ref{id: c.d.topic, kind: events.KindParty}, true // "the JNE cancelled its registration"
+				}
+				if severalTimesRE.MatchString(c.sk[c.match[0]:]) {
+					return // "Its registration was cancelled twice": a summary of cancellations told one by one
 				}
 				if ok && !dissolvedRE.MatchString(c.text) {
 					// One told with the party's dissolution ("…, and the party was dissolved") is
@@ -1763,6 +1769,29 @@ var proseRules = sync.OnceValue(func() []proseRule {
 		// "At the 1992 legislative election the MFLP failed to win any seats": a result of none.
 		{"no-seats", rx(`{E}\s+(?:\w+\s+)?(?:failed\s+to\s+win|failed\s+to\s+gain|was\s+left\s+without)\s+(any\s+seats?|a\s+(?:single\s+)?seat|representation)`),
 			func(c *sentenceContext) { c.election() }},
+		// "former members refounded the party on 3 February 2001 under the name Nueva Unión Popular
+		// Andina": the party lives again, under that name ("refounded the party as X" is another
+		// party, its successor: refounded-as). "…, dissolved itself in 1993, and was refounded in
+		// 2001": the sentence's party lives again.
+		{"refounded-under-name", rx(`\b(?:re-?founded|re-?established|relaunched|revived)\s+(?:the\s+)?{E}[^;⟦]*?\s+under\s+the\s+(?:new\s+)?name(?:\s+of)?\s+(?:the\s+)?{E}|,?\s+and\s+(?:was|were)\s+(?:\w+\s+)?(?:re-?founded|re-?established|relaunched|revived)\b(?:\s+(?:in|on)\s+[^;⟦]*?)?(?:[,.;]|$)`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				if c.match[2] < 0 {
+					subject, found := sentenceSubject(c.sk, c.refs)
+					if !found || subject.kind != events.KindParty {
+						subject = ref{id: c.d.topic, kind: events.KindParty}
+					}
+					p, ok = subject, subject.id != ""
+				}
+				if !ok {
+					return
+				}
+				c.add(p.id, "", events.PartyRestored{Means: "refounded"})
+				if n, named := c.one(2); named && n.name != "" && n.kind != events.KindPerson && !allCaps(n.name) &&
+					events.NameKey(n.name) != events.NameKey(c.d.nameOf(p.id)) {
+					c.renamed(p, n.name, 2)
+				}
+			}},
 		// "The Civic Renewal Party is a centre-right, liberal conservative political party in
 		// Mongolia": where it stands and what it holds, as the article describes it, unless its
 		// infobox says so.
@@ -2088,6 +2117,14 @@ var legislatures = map[string]bool{"congress": true, "parliament": true, "senate
 	"majlis": true, "cortes": true, "diet": true, "sejm": true, "knesset": true, "bundestag": true, "reichstag": true,
 	"storting": true, "riksdag": true, "verkhovna rada": true, "rada": true, "great khural": true,
 	"state great khural": true, "jatiya sangsad": true, "national congress": true, "constituent assembly": true}
+
+// severalTimesRE matches the words that make a statement a summary of events told one by one:
+// "twice", "three times", "repeatedly", "on several occasions".
+var severalTimesRE = regexp.MustCompile(`^[^;,]*?\b(?:twice|(?:two|three|four|five|several|many)\s+times|repeatedly|on\s+(?:two|three|several|many)\s+occasions)\b`)
+
+// laterVerbRE matches a verb that tells a later change of a party, whose "as X" is not the name it
+// was founded under.
+var laterVerbRE = regexp.MustCompile(`\b(?:re-?founded|re-?established|re-?formed|re-?launched|renamed|reconstituted|revived|dissolved|merged|became|adopted|transformed|reorgani[sz]ed)\b`)
 
 // countWord reads a count written in figures or in words ("12", "twelve"), and false for a word that
 // is no count.
@@ -2830,7 +2867,7 @@ func (c *sentenceContext) founded(p ref, by []ref) {
 		p = ref{id: c.d.subject, kind: events.KindParty, name: name}
 		c.d.current[p.id] = name
 	}
-	payload := events.PartyFounded{Name: c.partyName(p), Founders: c.persons(by)}
+	payload := events.PartyFounded{Name: c.d.nameBefore(p.id, c.partyName(p), c.date().edtf), Founders: c.persons(by)}
 	for _, r := range by {
 		if r.kind == events.KindOrganisation || r.kind == events.KindParty {
 			payload.By = r.id
@@ -2841,6 +2878,26 @@ func (c *sentenceContext) founded(p ref, by []ref) {
 		events.NameKey(payload.Name) != events.NameKey(titleName(c.d.doc.Title)) {
 		c.d.current[p.id] = payload.Name // founded under another name: its name until a rename
 	}
+}
+
+// nameBefore returns the name a party had on date, given name, the one the text calls it by now: the
+// name a rename the text told already gave up, when that rename came after date ("was refounded in
+// 2001 as NUPA … UPA was established in 1984": founded as UPA, not NUPA).
+func (d *drafter) nameBefore(party events.EntityID, name, date string) string {
+	at, err := events.ParseDate(date)
+	if err != nil || at.Unknown() {
+		return name
+	}
+	for i := len(d.facts) - 1; i >= 0; i-- {
+		r, ok := d.facts[i].Payload.(events.PartyRenamed)
+		if !ok || d.facts[i].Entity != party || r.From == "" || events.NameKey(r.To) != events.NameKey(name) || d.facts[i].Date.Unknown() {
+			continue
+		}
+		if d.facts[i].Date.Earliest() > at.Latest() {
+			name = r.From
+		}
+	}
+	return name
 }
 
 // merged drafts that members merged to form p.
