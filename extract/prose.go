@@ -291,7 +291,7 @@ func (d *drafter) sentence(text string) {
 		d.it = d.topic
 	}
 	for _, dt := range ctx.dates {
-		if !strings.Contains(dt.edtf, "/") && dt.edtf != "XXXX" && !otherSourcesRE.MatchString(sk[:dt.start]) {
+		if !strings.Contains(dt.edtf, "/") && dt.edtf != "XXXX" && !otherSourcesRE.MatchString(sk[:dt.start]) && !instrumentYearRE.MatchString(sk[:dt.start]) {
 			// The main clause's time, not a relative clause's recollection, nor the time other
 			// sources give ("Some sources give 1985 as the founding year, as it was only registered
 			// in February 1985. X was elected president": not in February 1985).
@@ -493,6 +493,14 @@ var clauseVerbRE = regexp.MustCompile(`\b[a-z]{3,}ed\s+(?:the\s|a\s|an\s|its\s|â
 // subjectRE matches what follows a name that is the subject of a verb: a lower-case word, or a comma
 // and a verb in the past after an apposition ("the founders, the Popular Agrarian Party, traced").
 var subjectRE = regexp.MustCompile(`^(?:\s+\p{Ll}|,\s+[a-z]+ed\b)`)
+
+// instrumentYearRE matches the end of an act's name before its year: "the Organic Act on Political
+// Parties of ", "the Special Powers Act ". Such a year names the act, not a time the text tells.
+var instrumentYearRE = regexp.MustCompile(`\b(?:Act|Law|Code|Constitution|Decree|Order|Ordinance|Statute|Regulations?)\b(?:\s+(?:on|of|for)\s+[\p{L} ]{1,40}?)?\s+(?:of\s+)?$`)
+
+// foundingMeetingRE matches the words that place what a sentence tells at the party's founding:
+// "at the founding meeting", "at its founding congress", "at the party's foundation".
+var foundingMeetingRE = regexp.MustCompile(`(?i)\bat\s+(?:the|its|the\s+party's)\s+(?:founding\s+(?:meeting|congress|conference|assembly|convention|session)|foundation|founding|inaugural\s+(?:meeting|congress|conference|convention))\b`)
 
 // founderRE matches the words that name the party's founder: "its founder", "the party's founder".
 var founderRE = regexp.MustCompile(`\b(?:[Ii]ts|[Tt]he\s+party's|[Tt]he\s+partyâ€™s)\s+(?:founder|founding\s+(?:leader|chairman|chairwoman|president))\b`)
@@ -1845,6 +1853,10 @@ func honoraryOffice(p events.Payload) bool {
 func (c *sentenceContext) add(entity events.EntityID, date string, p events.Payload) int {
 	if entity == "" || entity.Validate() != nil || honoraryOffice(p) {
 		return -1
+	}
+	if _, took := p.(events.LeaderTookOffice); took && date == "" && len(c.dates) == 0 && foundingMeetingRE.MatchString(c.text) {
+		// "X was elected party leader at the founding meeting": when the party was founded.
+		date = c.d.foundingDate(entity)
 	}
 	if date == "" {
 		date = c.date().edtf

@@ -2823,3 +2823,54 @@ The Andean People's Union (UPA) was a party in Peru. It was founded in Cusco in 
 		t.Error("Draft: no refounding in 2001 for \"…, and was refounded in 2001\"")
 	}
 }
+
+// A Thai party's article as another writer tells it: an office taken "at the founding meeting" (the
+// founding's day, not the registration told just before), a year in an act's name that later
+// sentences do not take for their time, a seat on the board given up (no office of the party), a
+// successor "registered in 2019 as" another name and renamed later, and a results table whose
+// Party column names that successor.
+func TestDraftThaiPartyOfAnotherWriter(t *testing.T) {
+	doc := parseArticle(t, "nsp.txt", `= New Siam Party =
+
+The New Siam Party (NSP) was a political party in Thailand. The party was founded on 15 March 2018. Its registration was approved by the Election Commission on 2 May 2018. Kittipong Chaiyasit was elected party leader at the founding meeting.
+
+On 19 November 2021 the court ruled that the loan broke the Organic Act on Political Parties of 2017. One board member, Somsak Phromma, had resigned from the board before the loan was made. The Siam Future Party had been registered in 2019 as the Rak Chumchon Party, and it was renamed the Siam Future Party on 1 December 2021.
+
+== Electoral history ==
+| Election | Party | Votes | % | Seats |
+|---|---|---|---|---|
+| 2019 | New Siam | 2,914,700 | 7.8 | 31 / 500 |
+| 2023 | Siam Future | 1,652,300 | 4.1 | 18 / 500 |
+`)
+	facts, _, err := FactsWith(doc, nil, Options{Draft: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range facts {
+		switch p := f.Payload.(type) {
+		case events.LeaderTookOffice:
+			got = append(got, fmt.Sprintf("took %s %s %s", f.Entity, p.Person, f.Date))
+		case events.LeaderLeftOffice:
+			got = append(got, fmt.Sprintf("left %s %s %s", f.Entity, p.Person, f.Date))
+		case events.PartyFounded:
+			got = append(got, fmt.Sprintf("founded %s %q %s", f.Entity, p.Name, f.Date))
+		case events.PartyRenamed:
+			got = append(got, fmt.Sprintf("renamed %s %q→%q %s", f.Entity, p.From, p.To, f.Date))
+		case events.ElectionResult:
+			got = append(got, fmt.Sprintf("result %s %s", f.Entity, f.Date))
+		}
+	}
+	slices.Sort(got)
+	want := []string{
+		`founded new-siam-party "New Siam Party" 2018-03-15`,
+		`founded siam-future-party "Rak Chumchon Party" 2019`,
+		`renamed siam-future-party "Rak Chumchon Party"→"Siam Future Party" 2021-12-01`,
+		"result new-siam-party 2019",
+		"result siam-future-party 2023",
+		"took new-siam-party kittipong-chaiyasit 2018-03-15",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("facts:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

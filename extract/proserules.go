@@ -197,6 +197,19 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.d.current[p.id] = n.name
 			}},
+		// "The Siam Future Party had been registered in 2019 as the Rak Chumchon Party": founded
+		// then, under that name, one party with the one named first.
+		{"registered-as", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:first\s+|originally\s+|initially\s+)?registered\b[^;⟦]*?\s+as\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				n, ok2 := c.one(2)
+				if !ok || !ok2 || n.name == "" || n.id == p.id || n.kind == events.KindPerson || n.kind == events.KindOrganisation && !partyNameRE.MatchString(n.name) {
+					return
+				}
+				c.sameEntity(n, p)
+				c.d.current[p.id] = n.name
+				c.add(p.id, "", events.PartyFounded{Name: n.name})
+			}},
 		{"founded-as", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+){0,2}?` + founding + `(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:(?:the|a|an)\s+[^⟦;,]*?\s+)?{EL})?`),
 			func(c *sentenceContext) {
 				p, ok := c.party(1)
@@ -1582,6 +1595,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if !ok {
 					return
 				}
+				if fromBodyRE.MatchString(c.sk[c.match[1]:]) {
+					return // "had resigned from the board before the loan": a seat, no office of the party
+				}
 				party, _ := c.d.officeOf(person.id) // the body of the office the text gave the person
 				if p, ok := c.lineage(4); ok {
 					party = p.id
@@ -2125,6 +2141,13 @@ var severalTimesRE = regexp.MustCompile(`^[^;,]*?\b(?:twice|(?:two|three|four|fi
 // laterVerbRE matches a verb that tells a later change of a party, whose "as X" is not the name it
 // was founded under.
 var laterVerbRE = regexp.MustCompile(`\b(?:re-?founded|re-?established|re-?formed|re-?launched|renamed|reconstituted|revived|dissolved|merged|became|adopted|transformed|reorgani[sz]ed)\b`)
+
+// fromBodyRE matches what a person resigned from that is a seat on a body, not an office of the
+// party: "from the board", "from parliament", "from the cabinet".
+var fromBodyRE = regexp.MustCompile(`^\s+from\s+(?:the\s+|its\s+|his\s+|her\s+)?(?:(?:executive|party|central|national|governing)\s+)?(?:board|committee|council|cabinet|parliament|assembly|senate|legislature|government|politburo|presidium|house|seat)\b`)
+
+// partyNameRE matches a name that names a party by its last word: "Rak Chumchon Party".
+var partyNameRE = regexp.MustCompile(`(?i)\b(?:party|movement|front|union|alliance|league|congress|bloc|coalition)$`)
 
 // countWord reads a count written in figures or in words ("12", "twelve"), and false for a word that
 // is no count.

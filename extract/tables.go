@@ -330,13 +330,48 @@ func (x *extractor) electionTable(sec *document.Section, t *document.Table) erro
 			continue // "| 1988 | — | — | barred |": the party did not stand; no result
 		}
 		res.Votes, _ = Number(res.VotesText)
+		entity := x.subject
+		if party := cell(t, r, "Party"); party != "" && !dashOnly(party) && !x.ownNameOrShort(party) && isCap(party) {
+			// "| 2023 | Siam Future | … |" in the table of a party that had ended: another party's
+			// result (its successor's), not this one's.
+			entity = x.mention(events.KindParty, fullPartyName(party), q)
+		}
 		if leader := firstOf(cell(t, r, "Leader"), cell(t, r, "Party leader"), cell(t, r, "Chairman")); leader != "" && isCap(leader) {
 			res.Leader = x.mention(events.KindPerson, leader, q)
 		}
-		x.add(x.subject, date, q, res)
+		x.add(entity, date, q, res)
 	}
 	return nil
 }
+
+// ownNameOrShort reports whether n is one of the subject's names, or such a name without its last
+// word ("New Siam" for the New Siam Party), as a results table's Party column writes it.
+func (x *extractor) ownNameOrShort(n string) bool {
+	if x.ownName(n) {
+		return true
+	}
+	k := events.NameKey(n)
+	for _, f := range x.facts {
+		if p, ok := f.Payload.(events.EntityNamed); ok && f.Entity == x.subject {
+			if w := strings.Fields(p.Name); len(w) > 1 && events.NameKey(strings.Join(w[:len(w)-1], " ")) == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fullPartyName is a party's name as a table cell shortens it: "Siam Future" is the Siam Future
+// Party; a cell that ends with a word for a party is whole.
+func fullPartyName(n string) string {
+	if partyWordEndRE.MatchString(n) || allCaps(n) {
+		return n
+	}
+	return n + " Party"
+}
+
+// partyWordEndRE matches a name that ends with a word for a party or an alliance.
+var partyWordEndRE = regexp.MustCompile(`(?i)\b(?:party|movement|front|union|alliance|league|congress|bloc|coalition|list|forum|council|rally|federation)$`)
 
 func (x *extractor) constituencyTable(sec *document.Section, t *document.Table) error {
 	var hint *TableHint
