@@ -2874,3 +2874,23 @@ On 19 November 2021 the court ruled that the loan broke the Organic Act on Polit
 		t.Errorf("facts:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// Membership of an alliance told with an election ("led the party into the 2018 election as part of
+// the Democratic Unity Platform") or with its founding ("formed the Frente Regional del Sur with two
+// smaller groups"); "as part of" a body that is no alliance drafts nothing.
+func TestDraftAllianceMembership(t *testing.T) {
+	doc := parseArticle(t, "pfp.txt", `= People's Freedom Party =
+
+The People's Freedom Party (PFP) is a party in Bolivia. For the 1990 general election it formed the Frente Regional del Sur (FRS) with two smaller groups. Rosa Quispe led the party into the 2018 election as part of the Democratic Unity Platform. In 2019 it sent delegates as part of the National Congress.`)
+	var got []string
+	for _, f := range Draft(doc, "peoples-freedom-party") {
+		if p, ok := f.Payload.(events.PartyAffiliation); ok {
+			got = append(got, fmt.Sprintf("%s %s %s", f.Entity, p.Organisation, f.Date))
+		}
+	}
+	slices.Sort(got)
+	want := []string{"peoples-freedom-party democratic-unity-platform 2018", "peoples-freedom-party frente-regional-del-sur 1990"}
+	if !slices.Equal(got, want) {
+		t.Errorf("affiliations %q, want %q", got, want)
+	}
+}

@@ -1808,6 +1808,40 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.renamed(p, n.name, 2)
 				}
 			}},
+		// "She led the party into the 2018 election as part of the Democratic Unity Platform", "it won
+		// 1 seat in 1996 as part of the Democratic Union": a member of that alliance then.
+		{"as-part-of", rx(`\bas\s+(?:a\s+)?(?:part|member|a\s+component|one\s+of\s+the\s+members)\s+of\s+(?:the\s+|an?\s+)?(?:(?:electoral\s+)?(?:alliance|coalition|bloc|front|list)\s+)?{E}`),
+			func(c *sentenceContext) {
+				org, ok := c.one(1)
+				if !ok || org.id == "" || org.kind == events.KindPerson || org.id == c.d.topic || !allianceNameRE.MatchString(org.name) {
+					return
+				}
+				party := c.lastPartyBefore(c.match[0])
+				if party == org.id {
+					return
+				}
+				date := ""
+				if y := c.dateBefore(); y != "" {
+					date = y
+				} else if m := electionRE.FindStringSubmatch(c.sk[:c.match[0]]); m != nil {
+					date = m[1] + m[3]
+				}
+				if date == "" {
+					return
+				}
+				c.add(party, date, events.PartyAffiliation{Organisation: org.id, Kind: "member"})
+			}},
+		// "For the 1990 general election it formed the Frente Regional del Sur (FRS) with two smaller
+		// groups": it founded the front, and was a member of it.
+		{"formed-with", rx(`{E}\s+(?:\w+\s+)?(?:formed|founded|set\s+up|created|established|co-founded)\s+(?:the\s+|a\s+new\s+(?:alliance|coalition|bloc|front),?\s+(?:the\s+)?)?{E}[^;⟦]*?\s+(?:with|together\s+with|alongside)\b`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				org, ok2 := c.one(2)
+				if !ok || !ok2 || org.id == "" || org.id == p.id || org.kind == events.KindPerson || !allianceNameRE.MatchString(org.name) {
+					return
+				}
+				c.add(p.id, "", events.PartyAffiliation{Organisation: org.id, Kind: "member"})
+			}},
 		// "The Civic Renewal Party is a centre-right, liberal conservative political party in
 		// Mongolia": where it stands and what it holds, as the article describes it, unless its
 		// infobox says so.
@@ -2148,6 +2182,10 @@ var fromBodyRE = regexp.MustCompile(`^\s+from\s+(?:the\s+|its\s+|his\s+|her\s+)?
 
 // partyNameRE matches a name that names a party by its last word: "Rak Chumchon Party".
 var partyNameRE = regexp.MustCompile(`(?i)\b(?:party|movement|front|union|alliance|league|congress|bloc|coalition)$`)
+
+// allianceNameRE matches the name of an alliance, a front or a bloc in the languages articles write
+// them in: "Democratic Unity Platform", "Frente Regional del Sur", "Aliança Democrática".
+var allianceNameRE = regexp.MustCompile(`(?i)\b(?:alliance|coalition|bloc|front|union|platform|list|pact|convergence|frente|alianza|aliança|coalición|coligação|bloque|front|fronte|bündnis|blok|sojuz|союз|блок|фронт|unity|forum|rally|concertación|unidad)\b`)
 
 // countWord reads a count written in figures or in words ("12", "twelve"), and false for a word that
 // is no count.
