@@ -42,7 +42,11 @@
 // inner line endings as written). A line is blank when it holds only white space.
 //
 //   - Title: the first non-blank line. "= Title =" (a level-1 heading) gives its text; any other
-//     line that is not a heading is the title itself, trimmed. A heading of level 2 or more first
+//     line that is not a heading is the title itself, trimmed — unless it is the lead itself (a page's
+//     source copied whole): a line of more than 120 runes, or one with a sentence in it, is the
+//     lead's first paragraph, and the title is the name in bold (between triple quotes) it opens
+//     with, or the words before its first bracket, comma, " is " or " was " (without a leading
+//     "The"). A heading of level 2 or more first
 //     is an error: the document has no title.
 //   - Infobox: right after the title, a name line followed at once by "- Key: Value" lines, up to
 //     the first blank line. Every line of that run must be "- Key: Value" (the key non-empty, the

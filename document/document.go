@@ -252,6 +252,11 @@ func (p *parser) parse(d *Document) error {
 			return p.errorf(i+1, "document does not begin with a title: level-%d heading first", level)
 		}
 		d.Title = title
+	} else if title, ok := leadTitle(line); ok {
+		// The document opens with its lead, no title line (a page's source copied whole): the
+		// title is the name the lead opens with, and the line stays the lead's first paragraph.
+		d.Title = title
+		i--
 	} else {
 		d.Title = strings.TrimSpace(line)
 	}
@@ -485,6 +490,40 @@ func (s *Section) add(b Block) {
 	}
 	s.Blocks = append(s.Blocks, b)
 }
+
+// maxTitleRunes is the length of the longest first line read as a title line; a longer one, or one
+// with a sentence in it, is the lead (see leadTitle).
+const maxTitleRunes = 120
+
+// leadTitle returns the title of a document that opens with its lead instead of a title line: the
+// name in bold ('''Name''') the line opens with, else the words before the first bracket, comma,
+// " is " or " was ". It reports false for a line that reads as a title: short and no sentence.
+func leadTitle(line string) (string, bool) {
+	t := strings.TrimSpace(line)
+	if utf8.RuneCountInString(t) <= maxTitleRunes && !sentenceInRE.MatchString(t) {
+		return "", false
+	}
+	if rest, ok := strings.CutPrefix(t, "'''"); ok {
+		if name, _, ok := strings.Cut(rest, "'''"); ok && strings.TrimSpace(name) != "" {
+			return strings.TrimSpace(name), true
+		}
+	}
+	if loc := leadNameEndRE.FindStringIndex(t); loc != nil && loc[0] > 0 && utf8.RuneCountInString(t[:loc[0]]) <= maxTitleRunes/2 {
+		name := strings.TrimSpace(t[:loc[0]])
+		if rest, ok := strings.CutPrefix(name, "The "); ok && rest != "" {
+			name = rest // "The Union Party (UP) was …": the Union Party
+		}
+		return name, true
+	}
+	return "", false
+}
+
+// sentenceInRE finds the end of a sentence inside a line; leadNameEndRE where the name a lead opens
+// with ends.
+var (
+	sentenceInRE  = regexp.MustCompile(`[.!?]["”’')\]]?\s+\p{Lu}`)
+	leadNameEndRE = regexp.MustCompile(`\s*\(|,|\s+(?:is|was|are|were)\s`)
+)
 
 // tagline reports whether line i may be a line between a title and its infobox, such as "From
 // Wikipedia, the free encyclopedia": one short line of text.

@@ -652,3 +652,25 @@ func TestPlainAndMarkdownHeadings(t *testing.T) {
 		t.Errorf("markdown title %q, %v", d.Title, err)
 	}
 }
+
+// A document that opens with its lead, not a title line (a page's source copied whole): the title
+// is the name in bold it opens with, or the words before its first bracket, and the line stays the
+// lead's first paragraph. A short first line is still the title line.
+func TestTitleFromTheLead(t *testing.T) {
+	for _, tt := range []struct{ text, title, lead string }{
+		{"'''Movimiento Cívico''' ('''MC''') was a party in Argentina. It was founded in 1987.\n", "Movimiento Cívico", "'''Movimiento Cívico''' ('''MC''') was a party in Argentina. It was founded in 1987."},
+		{"The Union Party (UP) was a party in Ruritania, founded in 1950 by farmers of the north and teachers of the south, and dissolved in 1990.\n", "Union Party", "The Union Party (UP) was a party in Ruritania, founded in 1950 by farmers of the north and teachers of the south, and dissolved in 1990."},
+		{"Union Party\n\nThe Union Party was a party.\n", "Union Party", "The Union Party was a party."},
+	} {
+		d, err := ParseWith("t.txt", []byte(tt.text), Options{Strict: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Title != tt.title || !d.ContainsQuote(d.Title) {
+			t.Errorf("title %q, want %q", d.Title, tt.title)
+		}
+		if b := d.Sections[0].Blocks; len(b) == 0 || b[0].Text != tt.lead {
+			t.Errorf("lead %+v, want %q", b, tt.lead)
+		}
+	}
+}

@@ -236,9 +236,10 @@ type ref struct {
 func (d *drafter) sentence(text string) {
 	d.fresh, d.bracketNames, d.text = map[events.EntityID]bool{}, nil, text
 	d.walkout, d.walkedOut = nil, d.walkout
-	dates := findDates(text, d.prior)
+	plain := blankWikiMarkup(text) // what the rules read; text stays the quote
+	dates := findDates(plain, d.prior)
 	d.dated = len(dates) > 0
-	sk, refs, clauses := d.skeleton(text)
+	sk, refs, clauses := d.skeleton(plain)
 	ctx := &sentenceContext{d: d, text: text, sk: sk, refs: refs, dates: d.datesOf(sk, refs)}
 	newest := d.newest
 	ctx.draft()

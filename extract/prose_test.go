@@ -2894,3 +2894,43 @@ The People's Freedom Party (PFP) is a party in Bolivia. For the 1990 general ele
 		t.Errorf("affiliations %q, want %q", got, want)
 	}
 }
+
+// A page's source copied whole: no title line, the lead opening with the name in bold, links
+// ([[Target|label]]), templates and notes in the sentences. The title is the bold name, and the
+// drafter reads the sentences with the markup blanked, quoting them as written.
+func TestDraftWikiSource(t *testing.T) {
+	text := "'''Frente Cívico Popular''' ('''FCP'''; English: ''Popular Civic Front'') was an [[Argentina|Argentine]] political party of the centre-left, founded on 8 November 1987 by [[Horacio Luchetti]].<ref>Clarín, 9 November 1987.</ref>\n\n== History ==\nIn 1994 Luchetti was succeeded as president by Prof. [[Mirta Aguirre]]. The party was dissolved on 15 May 2004.{{citation needed}}\n\n[[Category:Defunct political parties in Argentina]]\n"
+	doc, err := document.Parse("fcp.wiki", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Title != "Frente Cívico Popular" {
+		t.Fatalf("title %q, want the bold name", doc.Title)
+	}
+	got := draftedDates(doc, "frente-civico-popular")
+	expectDrafted(t, got, map[string]string{
+		"party.founded/v1 frente-civico-popular ":                             "1987-11-08",
+		"party.dissolved/v1 frente-civico-popular ":                           "2004-05-15",
+		"leader.took_office/v1 frente-civico-popular mirta-aguirre president": "1994",
+	})
+	for _, f := range Draft(doc, "frente-civico-popular") {
+		if !doc.ContainsQuote(f.Source.Quote) {
+			t.Errorf("quote %q is not in the document", f.Source.Quote)
+		}
+		if strings.ContainsAny(string(f.Entity), "'[]{}") {
+			t.Errorf("entity %q keeps markup", f.Entity)
+		}
+	}
+}
+
+func TestBlankWikiMarkupKeepsPlaces(t *testing.T) {
+	for _, s := range []string{"'''X''' was [[A|B]] {{c}} <ref>n</ref> é", "plain text, no markup", "[[Category:Ñ]]"} {
+		b := blankWikiMarkup(s)
+		if len(b) != len(s) || !utf8.ValidString(b) {
+			t.Errorf("blankWikiMarkup(%q) = %q: another length, or not UTF-8", s, b)
+		}
+	}
+	if got := strings.Join(strings.Fields(blankWikiMarkup("'''X''' was [[A|B]] {{c}} <ref>n</ref>")), " "); got != "X was B" {
+		t.Errorf("blanked words %q, want \"X was B\"", got)
+	}
+}

@@ -222,7 +222,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.founded(p, by)
 			}},
-		{"founded-party-by", rx(`{E}\s+(?:was|is)\s+an?\s+(?:[\w-]+\s+){0,4}?(?:political\s+)?(?:party|movement)\s+(?:which\s+was\s+|that\s+was\s+)?` + founding + `(?:\s+by\s+{EL})?`),
+		{"founded-party-by", rx(`{E}\s+(?:was|is)\s+an?\s+(?:(?:[\w-]+|⟦\d+⟧)\s+){0,4}?(?:political\s+)?(?:party|movement)(?:\s+(?:of|in)\s+(?:the\s+)?(?:⟦\d+⟧|[\w-]+))?,?\s+(?:which\s+was\s+|that\s+was\s+)?` + founding + `(?:\s+by\s+{EL})?`),
 			func(c *sentenceContext) {
 				if p, ok := c.party(1); ok {
 					c.founded(p, c.refsIn(2))
