@@ -496,7 +496,7 @@ func (s *Section) add(b Block) {
 const maxTitleRunes = 120
 
 // leadTitle returns the title of a document that opens with its lead instead of a title line: the
-// name in bold ('''Name''') the line opens with, else the words before the first bracket, comma,
+// name in bold (”'Name”') the line opens with, else the words before the first bracket, comma,
 // " is " or " was ". It reports false for a line that reads as a title: short and no sentence.
 func leadTitle(line string) (string, bool) {
 	t := strings.TrimSpace(line)
