@@ -77,7 +77,7 @@ var honorifics = map[string]bool{"alhaji": true, "alhaja": true, "hajji": true, 
 	"dato": true, "haji": true, "hajjah": true, "ustaz": true, "kyai": true, "bapak": true, "ibu": true,
 	"thakin": true, "daw": true, "u": true, "hon": true, "begum": true, "mzee": true, "sir": true, "dame": true,
 	"dra": true, "sra": true, "srta": true, "lic": true, "mme": true, "mlle": true,
-	"assoc": true, "rev": true}
+	"assoc": true, "rev": true, "w/ro": true, "w/t": true, "w/o": true, "ven": true}
 
 // personID is the id of the person a name names: its slug without the honorifics before it ("Dr.
 // Than Htike", "U Ba Shwe" and "Thakin Hla Maung" are than-htike, ba-shwe and hla-maung), so that the

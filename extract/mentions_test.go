@@ -76,3 +76,13 @@ func TestFindMentionsAttributiveCompound(t *testing.T) {
 		t.Errorf("findMentions: %q, want %q", got, want)
 	}
 }
+
+// Honorifics of other languages written with a slash or abbreviated ("W/ro", "Ven.") are no part of
+// the person's id.
+func TestPersonIDWithoutOtherHonorifics(t *testing.T) {
+	for name, want := range map[string]string{"W/ro Meseret Tadesse": "meseret-tadesse", "Ven. Thich Quang Do": "thich-quang-do", "Dra. Rosa Mamani": "rosa-mamani"} {
+		if got := personID(name); string(got) != want {
+			t.Errorf("personID(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
