@@ -55,7 +55,8 @@
 //     recognised when the line after the name is a well-formed field; elsewhere "- x" is a list item.
 //     The fields may also come after a blank line, or after one short line of text (a tagline, at
 //     most 80 characters, such as "From Wikipedia, the free encyclopedia") and a blank line: the
-//     title is then the infobox name, and the tagline stays in the text.
+//     title is then the infobox name, and the tagline stays in the text. So do two or three such
+//     short lines right before the fields (a tagline, the name, the name in another script).
 //     An infobox copied without its dashes is read the same way when at least two "Key: Value"
 //     lines come first (parseBareField: a key of at most five words and 40 characters, starting
 //     with a capital letter, without sentence punctuation, and a space after the colon); its run

@@ -282,6 +282,16 @@ func (p *parser) parse(d *Document) error {
 		if l := p.nextNonBlank(j + 1); l < n && (isField(p.lines[l]) || bare(l)) {
 			k = l
 		}
+	default:
+		// A tagline, the name, the name in another script, each on a line of its own, then the
+		// fields: the short lines stay in the text.
+		l, short := j, 0
+		for short < maxTaglines && l < n && p.tagline(l) && !isField(p.lines[l]) && !bare(l) {
+			l, short = p.nextNonBlank(l+1), short+1
+		}
+		if short >= 2 && l < n && (isField(p.lines[l]) || bare(l)) {
+			k = l
+		}
 	}
 	skipFrom := n // the infobox's lines, from a name line on, are not part of the text
 	switch {
@@ -530,6 +540,9 @@ var (
 func (p *parser) tagline(i int) bool {
 	return kindOf(p.lines[i]) == lineText && utf8.RuneCountInString(strings.TrimSpace(p.lines[i])) <= maxTagline
 }
+
+// maxTaglines is how many short lines may stand between a title and its infobox.
+const maxTaglines = 3
 
 // maxTagline is the length of the longest tagline, in characters.
 const maxTagline = 80

@@ -578,6 +578,7 @@ func TestBareInfobox(t *testing.T) {
 		{"after a blank line", "Union Party\n\nFounded: 1948\nColours: Green\n\nText.\n", []string{"Founded=1948", "Colours=Green"}, "Union Party"},
 		{"dashed, after a blank line", "Union Party\n\n- Founded: 1948\n- Colours: Green\n\nText.\n", []string{"Founded=1948", "Colours=Green"}, "Union Party"},
 		{"after a tagline", "Union Party\n\nFrom Wikipedia, the free encyclopedia\n\nFounded: 1948\nColours: Green\n\nText.\n", []string{"Founded=1948", "Colours=Green"}, "Union Party"},
+		{"after a tagline, the name and the name in another script", "Union Party\nFrom Wikipedia, the free encyclopedia\nUnion Party\nየኢትዮጵያ ፓርቲ\nFounded: 1948\nColours: Green\n\nText.\n", []string{"Founded=1948", "Colours=Green"}, "Union Party"},
 		{"one line is a paragraph", "Union Party\n\nNote: the party is small.\n\nText.\n", nil, ""},
 		{"a paragraph is no tagline", "Union Party\n\nThe Union Party is a party of the centre, founded in 1948 by farmers and teachers of the north.\n\nFounded: 1948\nColours: Green\n", nil, ""},
 		{"a time is no field", "Union Party\nMeeting at 10:30 today\nFounded: 1948\n", nil, ""},
