@@ -421,8 +421,8 @@ func (c *sentenceContext) draft() {
 			if reported(m[0]) {
 				continue
 			}
-			if denied(c.sk[m[0]:m[1]]) {
-				continue // "Ben Yedder never retired", "was not dissolved": nothing happened
+			if denied(c.sk[m[0]:m[1]]) || negatedBeforeRE.MatchString(c.sk[:m[0]]) {
+				continue // "Ben Yedder never retired", "was not dissolved", "never formally banned the movement": nothing happened
 			}
 			if relativePluperfectRE.MatchString(c.sk[:m[0]]) && hadBeenRE.MatchString(c.sk[m[0]:m[1]]) {
 				continue // "the provision under which the party had been banned": told, not happening
@@ -459,6 +459,9 @@ func denied(words string) bool {
 
 // andVerbRE matches a second verb joined to a denied one: "… and was absorbed", "… and died".
 var andVerbRE = regexp.MustCompile(`\s+and\s+(?:(?:was|were|had|has)\s+)?(?:[a-z]+ed|died|left|became|joined|split|broke)\b`)
+
+// negatedBeforeRE matches a denial right before the words a rule matched: "never formally ", "did not ".
+var negatedBeforeRE = regexp.MustCompile(`\b(?:never|not|no\s+longer|(?:did|does|do)n't)\s+(?:(?:formally|officially|actually|yet|really|ever)\s+)*$`)
 
 // negatedRE matches a verb denied: "never retired", "was not dissolved", "did not resign" (but not
 // "never came back and died").
@@ -664,6 +667,9 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 			continue
 		}
 		w := strings.ToLower(text[loc[0]:loc[1]])
+		if strings.HasPrefix(text[loc[1]:], "-") {
+			continue // "the party-list vote": a word about a vote, no party
+		}
 		if w == "her" && !objectPronoun(text[loc[1]:]) {
 			continue // "her deputy": a possessive
 		}

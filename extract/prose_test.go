@@ -2934,3 +2934,35 @@ func TestBlankWikiMarkupKeepsPlaces(t *testing.T) {
 		t.Errorf("blanked words %q, want \"X was B\"", got)
 	}
 }
+
+// What a Nepali and an Ethiopian party's articles tell without its happening to the party, and
+// results told with two verbs: a ban lifted as the time of a founding ("about a month after King
+// Birendra lifted the ban on political parties"), a denial before the verb ("never formally banned
+// the movement"), a rename without a name ("renamed twice before …"), two clauses joined by a
+// comma ("He was succeeded by Thapa, and Yadav became general secretary": Thapa is no general
+// secretary), a share and seats of two verbs ("received 0.31% of the vote and won no seats"), the
+// party-list vote, and other sources' founding year, which dates the founding only.
+func TestDraftWhatTheSentencesDoNotSay(t *testing.T) {
+	doc := parseArticle(t, "nljp.txt", `= Nepal Janata Party =
+
+The Nepal Janata Party (NJP) is a party in Nepal. The party was formally launched in Lalitpur on 14 May 1990, about a month after King Birendra lifted the ban on political parties. Some sources give 1989 as the founding year. The government never formally banned the party. It was renamed twice before its registration was cancelled in 2016. Ram Adhikari was elected chairman in 1990. He was succeeded by Krishna Thapa, and Sita Yadav became general secretary. In the election of 2007 the party received 0.31% of the vote and won no seats. In the election of 9 April 2008 it received 3.1% of the party-list vote and won two seats.`)
+	var got []string
+	for _, f := range Draft(doc, "nepal-janata-party") {
+		switch p := f.Payload.(type) {
+		case events.PartyRestored, events.PartyBanned, events.PartyRenamed:
+			got = append(got, fmt.Sprintf("%s %s", f.Type, f.Date))
+		case events.LeaderTookOffice:
+			got = append(got, fmt.Sprintf("took %s %s", p.Person, p.Role))
+		case events.ElectionResult:
+			got = append(got, fmt.Sprintf("result %s %s %s", f.Date, p.Percent, p.Seats))
+		case events.PartyFounded:
+			got = append(got, fmt.Sprintf("founded %s", f.Date))
+		}
+	}
+	slices.Sort(got)
+	want := []string{"founded 1989", "founded 1990-05-14", "party.banned/v1 2016", "result 2007 0.31% 0", "result 2008-04-09 3.1% 2",
+		"took krishna-thapa chairman", "took ram-adhikari chairman", "took sita-yadav general secretary"}
+	if !slices.Equal(got, want) {
+		t.Errorf("drafted:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

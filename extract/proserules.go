@@ -448,8 +448,8 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				} else if w := nameWords(to); w != "" && strings.HasPrefix(to, w) && trailingPhraseRE.MatchString(to[len(w):]) {
 					to = w // "renamed itself Nationale Boeren- en Middenstandspartij at its Zwolle congress"
 				}
-				if to == "" {
-					return
+				if to == "" || !isCap(to) && !leadingMarkerRE.MatchString(c.group(2)) {
+					return // "it was renamed twice before …": no name
 				}
 				c.renamed(p, to, 2)
 			}},
@@ -674,6 +674,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 		// register", "the Supreme Court annulled the registrar's decision": legal again.
 		{"legal-again", rx(`\b(?:making|made|rendering|declaring|was|were)\s+(?:the\s+)?{E}\s+(?:\w+\s+)?legal\s+(?:once\s+)?again|\brestored\s+{E}\s+to\s+the\s+(?:\w+\s+)?(?:register|registry|roll|ballot)|\b(?:annulled|overturned|quashed|reversed|struck\s+down|set\s+aside|lifted)\s+(?:the\s+)?[^⟦;,]*?\b(?:decision|ban|order|ruling|dissolution|deregistration|prohibition)\b(?:\s+(?:on|against|of)\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
+				if timeReferenceRE.MatchString(c.sk[:c.match[0]]) {
+					return // "launched … about a month after the king lifted the ban on parties": a time, told of another
+				}
 				p, ok := c.firstParty(1, 2, 3)
 				if !ok {
 					if c.group(1) != "" || c.group(2) != "" {
@@ -1144,6 +1147,11 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			func(c *sentenceContext) {
 				// "A and B became co-chairpersons of the new party": each of them.
 				persons := c.persons(c.refsIn(1))
+				if len(persons) == 2 && clauseJoinRE.MatchString(c.group(1)) {
+					// "He was succeeded by Thapa, and Yadav became general secretary": two clauses,
+					// the second one's subject alone.
+					persons = persons[1:]
+				}
 				if len(persons) == 0 {
 					return
 				}
@@ -2187,6 +2195,32 @@ var partyNameRE = regexp.MustCompile(`(?i)\b(?:party|movement|front|union|allian
 // them in: "Democratic Unity Platform", "Frente Regional del Sur", "Aliança Democrática".
 var allianceNameRE = regexp.MustCompile(`(?i)\b(?:alliance|coalition|bloc|front|union|platform|list|pact|convergence|frente|alianza|aliança|coalición|coligação|bloque|front|fronte|bündnis|blok|sojuz|союз|блок|фронт|unity|forum|rally|concertación|unidad)\b`)
 
+// resultVerbRE matches a verb that tells a result, before the one a result rule matched.
+var resultVerbRE = regexp.MustCompile(`\b(?:won|received|took|gained|obtained|polled|secured|garnered)\s`)
+
+// timeReferenceRE matches the words before a verb that make its clause a time another event is
+// placed at: "about a month after the king", "until the court".
+var timeReferenceRE = regexp.MustCompile(`\b(?:after|before|until|since|when|once|following|shortly\s+after)\s+(?:the\s+)?(?:⟦\d+⟧\s+|\w+\s+){0,2}$`)
+
+// companion reports whether p is what a sentence telling an event of want's type draws with it, and
+// other sources date with it: the founding a split or a merger makes, the defection of a split.
+func companion(want, p events.Payload) bool {
+	switch want.(type) {
+	case events.PartySplit:
+		switch p.(type) {
+		case events.PartyFounded, events.PersonDefected:
+			return true
+		}
+	case events.PartyMerged:
+		_, ok := p.(events.PartyFounded)
+		return ok
+	}
+	return false
+}
+
+// clauseJoinRE matches two names joined by a comma and "and": two clauses, not a list of two.
+var clauseJoinRE = regexp.MustCompile(`^⟦\d+⟧,\s+and\s+⟦\d+⟧`)
+
 // countWord reads a count written in figures or in words ("12", "twelve"), and false for a word that
 // is no count.
 func countWord(w string) (int, bool) {
@@ -2263,7 +2297,12 @@ func (c *sentenceContext) otherDating() {
 			continue
 		}
 		switch f.Payload.(type) {
-		case events.EntityNamed, events.LeaderTookOffice, events.LeaderLeftOffice:
+		case events.PartyFounded, events.PartySplit, events.PersonDefected, events.PartyMerged, events.PersonDied,
+			events.PartyDissolved, events.PartyRenamed, events.PartyBanned, events.PersonExiled, events.PersonArrested:
+		default:
+			continue // the sentence's other facts (a restoration told with a founding) are not what is dated
+		}
+		if reflect.TypeOf(f.Payload) != reflect.TypeOf(want) && !companion(want, f.Payload) {
 			continue
 		}
 		c.add(f.Entity, date, f.Payload)
@@ -3187,6 +3226,10 @@ func (c *sentenceContext) election() {
 		p = subject
 	}
 	what := c.group(2)
+	if prefix := c.sk[c.match[3]:c.match[4]]; resultVerbRE.MatchString(prefix) {
+		// "received 0.31% of the vote and won no seats": the figures of both verbs.
+		what = prefix + what
+	}
 	if !strings.Contains(strings.ToLower(c.sk), "election") && !strings.Contains(strings.ToLower(c.sk), "vote") &&
 		!(wonSeatsRE.MatchString(c.sk[c.match[0]:c.match[1]]) && seatsIn(what) != "") {
 		return // "held 12 seats" is no result; "won 12 seats in 1997" is one, the year's election
