@@ -128,6 +128,7 @@ type drafter struct {
 	// its rules have said which entity that name is (a party founded under it, say).
 	bracketNames []bracketName
 	otherAbbrevs map[string]bool // abbreviations of another name of the subject (name keys)
+	natives      map[string]bool // the subject's own name in another script, told in brackets after it (name keys)
 	head         string          // the office of the party's head, as its leaders table names it (headOffice)
 	joinedBody   events.EntityID // the body the text told a party joined last ("It left the coalition")
 	joiner       events.EntityID // the party that joined it
@@ -144,7 +145,7 @@ type drafter struct {
 func newDrafter(doc *document.Document, subject events.EntityID) *drafter {
 	d := &drafter{doc: doc, subject: subject, topic: subject, it: subject,
 		aliases: map[string]events.EntityID{}, kinds: map[events.EntityID]events.Kind{subject: events.KindParty},
-		persons: map[string]events.EntityID{}, named: map[string]bool{}, otherAbbrevs: map[string]bool{}, current: map[events.EntityID]string{}, fresh: map[events.EntityID]bool{},
+		persons: map[string]events.EntityID{}, named: map[string]bool{}, otherAbbrevs: map[string]bool{}, natives: map[string]bool{}, current: map[events.EntityID]string{}, fresh: map[events.EntityID]bool{},
 		calledBefore: map[events.EntityID]string{}, qualified: map[string]string{}, written: map[events.EntityID]string{}}
 	title := titleName(doc.Title)
 	d.aliases[events.NameKey(title)] = subject
@@ -1020,6 +1021,13 @@ func (d *drafter) otherNames(refs []ref, i int, brackets string) {
 	inner = strings.TrimSuffix(strings.TrimPrefix(inner, "("), ")")
 	for _, item := range strings.FieldsFunc(inner, func(r rune) bool { return r == ',' || r == ';' }) {
 		item = strings.TrimSpace(item)
+		item = strings.TrimSpace(abbreviatedRE.ReplaceAllString(item, ""))
+		if language, name, ok := strings.Cut(item, ":"); ok && otherScript(name) && !otherScript(language) && len(strings.Fields(language)) <= 2 {
+			item = strings.TrimSpace(name) // "Ukrainian: Партія «Народна воля»": the name, not its language
+		}
+		if otherScript(item) && refs[i].id == d.subject && events.NameKey(refs[i].name) == events.NameKey(titleName(d.doc.Title)) {
+			d.natives[events.NameKey(item)] = true // the party's own name, in its own script
+		}
 		if caseless(item) {
 			// "(農村進歩党)", "(नेपाल जनमुक्ति पार्टी)": a name in a script without capitals, which no
 			// mention finds.
@@ -1056,6 +1064,10 @@ func (d *drafter) otherNames(refs []ref, i int, brackets string) {
 		}
 	}
 }
+
+// abbreviatedRE matches the words that introduce an abbreviation in brackets: "abbreviated PNV",
+// "abbr. PNV", "short: PNV".
+var abbreviatedRE = regexp.MustCompile(`^(?i:abbreviated(?:\s+as)?|abbr\.|short(?:\s+form)?:|also\s+abbreviated)\s+`)
 
 // nativeNames reads the brackets after a person's name, refs[i]: a name in another script ("Yun
 // Chang-ho (윤창호)", "Paul Varga (Павел Варга)") is the person's own name as written at home, not
@@ -2102,6 +2114,8 @@ func (d *drafter) addName(quote string, id events.EntityID, r ref) bool {
 	switch {
 	case id == d.subject && d.otherAbbrevs[events.NameKey(r.name)]:
 		nameType = events.NameAlternate
+	case id == d.subject && d.natives[events.NameKey(r.name)]:
+		nameType = events.NameNative // "The New Siam Party (Thai: พรรคสยามก้าวใหม่)"
 	case id == d.subject && events.NameKey(r.name) != events.NameKey(titleName(d.doc.Title)) && allCaps(r.name):
 		nameType = events.NameAbbreviation
 	case events.Slug(r.name) != id && allCaps(r.name):

@@ -2966,3 +2966,19 @@ The Nepal Janata Party (NJP) is a party in Nepal. The party was formally launche
 		t.Errorf("drafted:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A Markdown lead ("**People's Will Party** (Ukrainian: Партія «Народна воля», romanized: …;
+// abbreviated ПНВ, PNV)"): the stars are markup, the abbreviations after "abbreviated" are the
+// party's.
+func TestDraftMarkdownLeadAbbreviations(t *testing.T) {
+	doc := parseArticle(t, "pwp.md", "# People's Will Party\n\n**People's Will Party** (Ukrainian: Партія «Народна воля», romanized: *Partiia «Narodna volia»*; abbreviated ПНВ, PNV) was a minor political party in Ukraine, founded in 1993.\n")
+	abbrevs := map[string]bool{}
+	for _, f := range Draft(doc, "peoples-will-party") {
+		if p, ok := f.Payload.(events.EntityNamed); ok && p.NameType == events.NameAbbreviation && f.Entity == "peoples-will-party" {
+			abbrevs[p.Name] = true
+		}
+	}
+	if !abbrevs["PNV"] || !abbrevs["ПНВ"] {
+		t.Errorf("abbreviations %v, want PNV and ПНВ", abbrevs)
+	}
+}
