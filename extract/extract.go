@@ -149,6 +149,7 @@ func (x *extractor) name(id events.EntityID, kind events.Kind, name, nameType, q
 // mention names an entity mentioned by name and returns its id.
 func (x *extractor) mention(kind events.Kind, name, quote string) events.EntityID {
 	if kind == events.KindPerson {
+		name = withoutHonorifics(name) // "Prof. Vasyl Stasiuk": the name, not the title before it
 		if full := x.fullName(name); full != "" {
 			// "| 2005 | Yohannes Bekele |" in a document whose leaders table names Yohannes Bekele
 			// Woldegiorgis: the leader, under a shorter name.
