@@ -3397,12 +3397,12 @@ var resultFigureRE = regexp.MustCompile(`^(?:(\d+(?:\.\d+)?)\s?(?:%|per\s?cent|p
 
 // resultYearRE matches the year an item of a results list gives its figure: "in 1990", "in each of
 // the elections of 2012", "in the annulled election of November 2003", "at the 1996 election".
-var resultYearRE = regexp.MustCompile(`^\s*(?:in\s+(?:each\s+of\s+)?(?:the\s+)?(?:\w+\s+)?(?:elections?\s+(?:of|in)\s+)?(?:[A-Z][a-z]+\s+)?|at\s+the\s+)(\d{4})\b`)
+var resultYearRE = regexp.MustCompile(`^\s*(?:in\s+the\s+(?:\w+\s+)?⟦\d+⟧\s+)?(?:in\s+(?:each\s+of\s+)?(?:the\s+)?(?:\w+\s+)?(?:elections?\s+(?:of|in)\s+)?(?:[A-Z][a-z]+\s+)?|at\s+the\s+)(\d{4})\b`)
 
 // resultSepRE matches what parts the items of a results list, with what an item tells after its
 // year ("1 seat in 1996 as part of the Democratic Union, none in 2000"): up to a comma or an "and"
 // before the next figure or year.
-var resultSepRE = regexp.MustCompile(`^[^,;⟦]*?(?:⟦\d+⟧[^,;⟦]*?)*(?:,\s+and\s+|,\s+|\s+and\s+)`)
+var resultSepRE = regexp.MustCompile(`^[^,;⟦]*?(?:⟦\d+⟧[^,;⟦]*?)*(?:,\s+and\s+|,\s+|\s+and\s+|\s+or\s+)`)
 
 // bareYearRE matches an item of a results list that is a year alone: the figure before holds for it.
 var bareYearRE = regexp.MustCompile(`^(\d{4})\b`)
@@ -3425,6 +3425,7 @@ func (c *sentenceContext) resultsList() {
 	type result struct{ year, seats, percent string }
 	var out []result
 	var seats, percent string
+	seatsBefore := false // the item before gave seats: a bare number after it gives seats too
 	for first := true; rest != ""; first = false {
 		if !first {
 			sep := resultSepRE.FindStringIndex(rest)
@@ -3458,8 +3459,10 @@ func (c *sentenceContext) resultsList() {
 			switch {
 			case w == "none" || w == "no":
 				seats = "0"
-			case !strings.Contains(rest[f[4]:f[1]], "seat"):
+			case !strings.Contains(rest[f[4]:f[1]], "seat") && !seatsBefore:
 				seats = "-" // "2 of them": a number that is no seats
+			case !strings.Contains(rest[f[4]:f[1]], "seat"):
+				seats = seatsIn(rest[f[4]:f[5]] + " seats") // "2 seats in 1989, 3 in 1991": seats, as before
 			default:
 				seats = seatsIn(rest[f[4]:f[1]])
 			}
@@ -3471,6 +3474,7 @@ func (c *sentenceContext) resultsList() {
 		if y == nil {
 			break
 		}
+		seatsBefore = seats != ""
 		out = append(out, result{rest[f[1]+y[2] : f[1]+y[3]], seats, percent})
 		rest = rest[f[1]+y[1]:]
 	}

@@ -67,7 +67,7 @@ var abbreviations = map[string]bool{"dr": true, "mr": true, "mrs": true, "ms": t
 	// titles in other languages and academic ranks: "la Dra. Rosa Mamani", "Assoc. Prof. Woranuch"
 	"dra": true, "sra": true, "srta": true, "lic": true, "arq": true, "mme": true, "mlle": true,
 	"assoc": true, "asst": true, "hon": true, "rev": true, "capt": true, "maj": true, "adm": true, "sen": true,
-	"rep": true, "gov": true, "pres": true, "supt": true, "cdr": true, "brig": true, "ven": true, "w/ro": true}
+	"rep": true, "gov": true, "pres": true, "supt": true, "cdr": true, "brig": true, "ven": true, "w/ro": true, "ing": true}
 
 // sentenceEnds reports whether the mark at text[mark] (with closing quotes up to end) ends a sentence
 // that began at start.
