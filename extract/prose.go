@@ -422,6 +422,9 @@ func (c *sentenceContext) draft() {
 			if reported(m[0]) {
 				continue
 			}
+			if requestedRE.MatchString(c.sk[:m[1]]) {
+				continue // "the prosecutor asked the Supreme Court to ban the party": asked for, not done
+			}
 			if denied(c.sk[m[0]:m[1]]) || negatedBeforeRE.MatchString(c.sk[:m[0]]) {
 				continue // "Ben Yedder never retired", "was not dissolved", "never formally banned the movement": nothing happened
 			}
@@ -460,6 +463,10 @@ func denied(words string) bool {
 
 // andVerbRE matches a second verb joined to a denied one: "… and was absorbed", "… and died".
 var andVerbRE = regexp.MustCompile(`\s+and\s+(?:(?:was|were|had|has)\s+)?(?:[a-z]+ed|died|left|became|joined|split|broke)\b`)
+
+// requestedRE matches words that end inside a request: "asked the Supreme Court to ban the party",
+// "petitioned the court to dissolve it", "called for the party to be banned".
+var requestedRE = regexp.MustCompile(`\b(?:asked|petitioned|requested|urged|sought|called\s+(?:on|upon|for)|appealed\s+to|applied\s+to|demanded|threatened|proposed|moved|wanted|tried|attempted|planned|voted\s+against)\b[^;.]*?\bto\s+(?:be\s+)?(?:ban|banned|dissolve|dissolved|outlaw|outlawed|disband|disbanded|deregister|deregistered|proscribe|proscribed|suspend|suspended|cancel|revoke|arrest|arrested|expel|expelled)\b[^;.]*$`)
 
 // negatedBeforeRE matches a denial right before the words a rule matched: "never formally ", "did not ".
 var negatedBeforeRE = regexp.MustCompile(`\b(?:never|not|no\s+longer|(?:did|does|do)n't)\s+(?:(?:formally|officially|actually|yet|really|ever)\s+)*$`)

@@ -2982,3 +2982,13 @@ func TestDraftMarkdownLeadAbbreviations(t *testing.T) {
 		t.Errorf("abbreviations %v, want PNV and ПНВ", abbrevs)
 	}
 }
+
+// A request is not what was requested: "asked the Supreme Court to ban the party", "called for the
+// party to be banned"; the ban the court then made is.
+func TestDraftRequestsAreNotEvents(t *testing.T) {
+	doc := parseArticle(t, "up.txt", `= Union Party =
+
+The Union Party is a party in Ruritania. In May 2011 the prosecutor asked the Supreme Court to ban the party. Critics called for the party to be banned in 2012. In 2013 the court banned the party after the prosecutor asked it to.`)
+	got := draftedDates(doc, "union-party")
+	expectDrafted(t, got, map[string]string{"party.banned/v1 union-party ": "2013"})
+}
