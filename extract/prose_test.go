@@ -2989,6 +2989,13 @@ func TestDraftRequestsAreNotEvents(t *testing.T) {
 	doc := parseArticle(t, "up.txt", `= Union Party =
 
 The Union Party is a party in Ruritania. In May 2011 the prosecutor asked the Supreme Court to ban the party. Critics called for the party to be banned in 2012. In 2013 the court banned the party after the prosecutor asked it to.`)
-	got := draftedDates(doc, "union-party")
-	expectDrafted(t, got, map[string]string{"party.banned/v1 union-party ": "2013"})
+	var bans []string
+	for _, f := range Draft(doc, "union-party") {
+		if f.Type == events.TypePartyBanned {
+			bans = append(bans, f.Date.String())
+		}
+	}
+	if !slices.Equal(bans, []string{"2013"}) {
+		t.Errorf("bans %q, want only the court's, 2013", bans)
+	}
 }
