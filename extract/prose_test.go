@@ -2999,3 +2999,20 @@ The Union Party is a party in Ruritania. In May 2011 the prosecutor asked the Su
 		t.Errorf("bans %q, want only the court's, 2013", bans)
 	}
 }
+
+// "He was succeeded by Mamani, who was elected president at a party congress in December 2009": the
+// relative clause dates her taking office; the death told before does not.
+func TestDraftSuccessorElectedInARelativeClause(t *testing.T) {
+	doc := parseArticle(t, "upa.txt", `= Andean Union =
+
+The Andean Union (UA) was a party in Peru. Hernán Quispe was elected president of the party in 1984. Quispe died in office on 2 September 2009. He was succeeded by Rosa Mamani, who was elected president at a party congress in December 2009.`)
+	var took []string
+	for _, f := range Draft(doc, "andean-union") {
+		if p, ok := f.Payload.(events.LeaderTookOffice); ok && p.Person == "rosa-mamani" {
+			took = append(took, f.Date.String())
+		}
+	}
+	if !slices.Equal(took, []string{"2009-12"}) {
+		t.Errorf("Rosa Mamani took office %q, want only 2009-12", took)
+	}
+}

@@ -2221,6 +2221,10 @@ func companion(want, p events.Payload) bool {
 // clauseJoinRE matches two names joined by a comma and "and": two clauses, not a list of two.
 var clauseJoinRE = regexp.MustCompile(`^⟦\d+⟧,\s+and\s+⟦\d+⟧`)
 
+// relativeElectedRE matches a relative clause that tells how a person took an office: ", who was
+// elected …", ", who had been appointed …".
+var relativeElectedRE = regexp.MustCompile(`,\s+who\s+(?:was|had\s+been)\s+(?:\w+\s+)?(?:elected|appointed|chosen|named|installed|confirmed)\b`)
+
 // countWord reads a count written in figures or in words ("12", "twelve"), and false for a word that
 // is no count.
 func countWord(w string) (int, bool) {
@@ -2580,7 +2584,12 @@ func (c *sentenceContext) handover(body, in, out events.EntityID, role string) {
 		// time told last.
 		date = c.d.leftOn(body, out, role)
 	}
-	c.add(body, date, events.LeaderTookOffice{Office: events.Office{Person: in, Role: role}})
+	if len(c.dates) == 0 && relativeElectedRE.MatchString(c.text) {
+		// "He was succeeded by Mamani, who was elected president at a party congress in December
+		// 2009": the relative clause tells when she took the office; its rule drafts it.
+	} else {
+		c.add(body, date, events.LeaderTookOffice{Office: events.Office{Person: in, Role: role}})
+	}
 	if !c.leftInSentence(out) && !c.leftBefore(out) {
 		c.add(body, date, events.LeaderLeftOffice{Office: events.Office{Person: out, Role: role}})
 	}
