@@ -2726,24 +2726,30 @@ UPA was established at a congress held in Cusco on 11 October 1984. It was enter
 // Results told as a list, one a year ("won 2 seats in 1990, none in 1992, 1 seat in 1996 as part of
 // the Union, none in 2000, 2004 and 2008, and 1 seat in each of the elections of 2012 and 2016";
 // "received 3.1% and 2 seats in 1999 and 2.4% and no seats in the annulled election of November
-// 2003"; "won 0.9% in 2012 and 1.2% in 2016, gaining no seats on either occasion"), and a result of
-// none ("failed to win any seats").
+// 2003"; "won 0.9% in 2012 and 1.2% in 2016, gaining no seats on either occasion"), a result of
+// none ("failed to win any seats"), and a second party's share ("the Renaissance Party received 1.9%
+// and the Rural Party 1.4%").
 func TestDraftResultsLists(t *testing.T) {
 	doc := parseArticle(t, "kfp.txt", `= Khural Freedom Party =
 
 The Khural Freedom Party (KFP) is a party in Mongolia. At the 1992 legislative election the KFP failed to win any seats. It won 2 seats in 1990, none in 1994, 1 seat in 1996 as part of the Democratic Union, none in 2000, 2004 and 2008, and 1 seat in each of the elections of 2012 and 2016.
 
 == Georgia ==
-It won 4 seats in the Chamber of Deputies in 1983, 3 in 1985 and none in 1987 or 1989. In parliamentary elections the party received 3.1% and 2 seats in 1999 and 2.4% and no seats in the annulled election of November 2003. After re-registration it won 0.9% in 2018 and 1.2% in 2020, gaining no seats on either occasion.`)
+It won 4 seats in the Chamber of Deputies in 1983, 3 in 1985 and none in 1987 or 1989. In the election of 1995, in which the Renaissance Party received 1.9% and the Rural Party 1.4% of the vote, neither won a seat. In parliamentary elections the party received 3.1% and 2 seats in 1999 and 2.4% and no seats in the annulled election of November 2003. After re-registration it won 0.9% in 2018 and 1.2% in 2020, gaining no seats on either occasion.`)
 	var got []string
 	for _, f := range Draft(doc, "khural-freedom-party") {
 		if p, ok := f.Payload.(events.ElectionResult); ok {
+			if f.Entity != "khural-freedom-party" {
+				got = append(got, fmt.Sprintf("%s %s %s", f.Entity, f.Date, p.Percent)) // the second party of a sentence
+				continue
+			}
 			got = append(got, fmt.Sprintf("%s seats=%s %s", f.Date, p.Seats, p.Percent))
 		}
 	}
 	slices.Sort(got)
 	want := []string{"1983 seats=4 ", "1985 seats=3 ", "1987 seats=0 ", "1989 seats=0 ", "1990 seats=2 ", "1992 seats=0 ", "1994 seats=0 ", "1996 seats=1 ", "1999 seats=2 3.1%", "2000 seats=0 ",
-		"2003 seats=0 2.4%", "2004 seats=0 ", "2008 seats=0 ", "2012 seats=1 ", "2016 seats=1 ", "2018 seats=0 0.9%", "2020 seats=0 1.2%"}
+		"2003 seats=0 2.4%", "2004 seats=0 ", "2008 seats=0 ", "2012 seats=1 ", "2016 seats=1 ", "2018 seats=0 0.9%", "2020 seats=0 1.2%",
+		"renaissance-party 1995 1.9%", "rural-party 1995 1.4%"}
 	if !slices.Equal(got, want) {
 		t.Errorf("results:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}

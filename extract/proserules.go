@@ -3325,7 +3325,19 @@ func (c *sentenceContext) election() {
 		}
 	}
 	c.add(p.id, date, res)
+	// "in which the NRP received 1.9% and the PRG 1.4% of the party-list vote": the second party's
+	// share at the same election.
+	if m := secondShareRE.FindStringSubmatch(c.sk[c.match[4]:]); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		if n < len(c.refs) && c.refs[n].kind == events.KindParty && c.refs[n].id != "" && c.refs[n].id != p.id {
+			second := events.ElectionResult{Election: res.Election, Level: res.Level, Percent: m[2] + "%"}
+			c.add(c.refs[n].id, date, second)
+		}
+	}
 }
+
+// secondShareRE matches a second party's share after a result: " and the ⟦2⟧ 1.4%".
+var secondShareRE = regexp.MustCompile(`^[^;⟦]*?\band\s+(?:the\s+)?⟦(\d+)⟧\s+(\d+(?:\.\d+)?)\s?(?:%|per\s?cent|percent)`)
 
 // positionWords are the words for where a party stands, as a source writes them.
 var positionWords = map[string]bool{"far-left": true, "left-wing": true, "centre-left": true, "center-left": true,
