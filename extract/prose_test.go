@@ -3022,3 +3022,20 @@ The Andean Union (UA) was a party in Peru. Hernán Quispe was elected president 
 		t.Errorf("Rosa Mamani took office %q, want only 2009-12", took)
 	}
 }
+
+// A merger voted ("the party voted to merge into the Coalition for Unity") is the party's absorption
+// into it, as "merged into" is.
+func TestDraftVotedToMergeInto(t *testing.T) {
+	doc := parseArticle(t, "um.txt", `= Unity Movement =
+
+The Unity Movement (UM) was a party in Ethiopia. On 5 March 2022 an extraordinary congress of the party voted to merge into the Coalition for Unity and Justice.`)
+	var got []string
+	for _, f := range Draft(doc, "unity-movement") {
+		if p, ok := f.Payload.(events.PartyMerged); ok {
+			got = append(got, fmt.Sprintf("%s %s %v %v", f.Entity, f.Date, p.Members, p.Absorbed))
+		}
+	}
+	if want := []string{"coalition-for-unity-and-justice 2022-03-05 [unity-movement] true"}; !slices.Equal(got, want) {
+		t.Errorf("mergers %q, want %q", got, want)
+	}
+}

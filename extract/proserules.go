@@ -47,7 +47,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.merged(p, c.memberList(2))
 				}
 			}},
-		{"merged-into", rx(`{E},?\s+(?:[^⟦;,]*?\s+and\s+)?(?:which\s+|that\s+)?(?:later\s+|eventually\s+|then\s+)?(?:was\s+|were\s+)?(?:merged|absorbed|folded)\s+into\s+(?:the\s+)?{E}`),
+		{"merged-into", rx(`{E},?\s+(?:[^⟦;,]*?\s+and\s+)?(?:which\s+|that\s+)?(?:later\s+|eventually\s+|then\s+)?(?:was\s+|were\s+)?(?:merged|absorbed|folded|(?:voted|decided|agreed|resolved)\s+to\s+merge)\s+into\s+(?:the\s+)?{E}`),
 			func(c *sentenceContext) {
 				p, ok := c.party(2)
 				if !ok {
