@@ -3039,3 +3039,19 @@ The Unity Movement (UM) was a party in Ethiopia. On 5 March 2022 an extraordinar
 		t.Errorf("mergers %q, want %q", got, want)
 	}
 }
+
+// "The PEC, which is widely regarded as the successor of the MCI": a succession others see.
+func TestDraftRegardedAsSuccessor(t *testing.T) {
+	doc := parseArticle(t, "mci.txt", `= Independent Civic Movement =
+
+The Independent Civic Movement (MCI) was a party in Argentina. In 2004 its members joined the Citizens' Encounter Party (PEC). The PEC, which is widely regarded as the successor of the MCI, won a provincial seat in 2007.`)
+	var got []string
+	for _, f := range Draft(doc, "independent-civic-movement") {
+		if p, ok := f.Payload.(events.PartySucceeded); ok {
+			got = append(got, fmt.Sprintf("%s %s %s", f.Entity, p.Successor, p.Kind))
+		}
+	}
+	if want := []string{"independent-civic-movement citizens-encounter-party unofficial"}; !slices.Equal(got, want) {
+		t.Errorf("successions %q, want %q", got, want)
+	}
+}

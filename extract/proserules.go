@@ -356,6 +356,16 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				c.add(p.id, "", events.PartyFounded{Name: c.partyName(p), Founders: c.persons([]ref{c.firstBefore(c.match[0], events.KindPerson)})})
 				c.add(old.id, "", events.PartySucceeded{Successor: p.id, Kind: events.SuccessionUnspecified, Qualifier: "refounded as"})
 			}},
+		// "The PEC, which is widely regarded as the successor of the MCI", "X claimed to be the heir of
+		// Y": a succession others (or the party itself) see, not a legal one.
+		{"regarded-successor", rx(`{E},?\s+(?:which\s+|that\s+)?(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|generally\s+|often\s+|commonly\s+|usually\s+)?(?:regarded|seen|considered|described|viewed)\s+as\s+(?:the\s+|a\s+)?(?:de\s+facto\s+|political\s+|spiritual\s+)?(?:successor|heir)\s+(?:of|to)\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				heir, ok := c.party(1)
+				old, ok2 := c.party(2)
+				if ok && ok2 && heir.id != old.id {
+					c.add(old.id, "XXXX", events.PartySucceeded{Successor: heir.id, Kind: events.SuccessionUnofficial})
+				}
+			}},
 		{"grew-out-of", rx(`{E}\s+(?:\w+\s+)?(?:grew\s+out\s+of|emerged\s+from|developed\s+from|was\s+formed\s+from|traces\s+its\s+origins?\s+to|was\s+the\s+successor\s+(?:of|to))\s+(?:the\s+)?{E}`),
 			func(c *sentenceContext) {
 				p, ok := c.party(1)
