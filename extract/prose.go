@@ -1773,6 +1773,11 @@ func (c *sentenceContext) date() proseDate {
 			// a date after the words that is a noun's is the noun's, not theirs.
 			dist += len(c.sk)
 		}
+		if dt.start >= end && relativePronounRE.MatchString(c.sk[end:dt.start]) {
+			// "succeeded by Bondar, a businessman who had led the Rural Party from 1997 to 2005": the
+			// time of what the relative clause recalls, none of the words'.
+			continue
+		}
 		if dt.start >= end && andOtherVerbRE.MatchString(c.sk[end:dt.start]) && !untilInRE.MatchString(c.sk[end:dt.end]) {
 			// "… was suspended after the coup of 24 March 1982 and only partly restored in 1983",
 			// "founded … as the SILS by X, took its present name in 1949": a date after another verb
@@ -1799,6 +1804,10 @@ func (c *sentenceContext) date() proseDate {
 // namedByYearRE matches the end of an act's name that holds its year: "the Special Powers Act 1974",
 // "the Political Parties Order 2002".
 var namedByYearRE = regexp.MustCompile(`\b(?:Act|Law|Order|Ordinance|Code|Decree|Statute|Regulations?|Rules)\s+\d{4}$`)
+
+// relativePronounRE finds a relative clause in the pluperfect between a rule's words and a later
+// date: what it recalls happened before.
+var relativePronounRE = regexp.MustCompile(`\b(?:who|which)\s+had\s+(?:\w+\s+)?[a-z]+(?:ed|led|ld|ght|ew|en|un|ne)\b`)
 
 // participleOpeningRE matches a sentence opening with a past participle's clause, up to the comma
 // before its subject: "Banned together with every other party in 1964, ".

@@ -3055,3 +3055,16 @@ The Independent Civic Movement (MCI) was a party in Argentina. In 2004 its membe
 		t.Errorf("successions %q, want %q", got, want)
 	}
 }
+
+// "She was succeeded by Bondar, a businessman who had led the Rural Party from 1997 to 2005": the
+// pluperfect relative clause's years are not the handover's, which is when she left.
+func TestDraftPluperfectClauseDatesNotTheHandover(t *testing.T) {
+	doc := parseArticle(t, "pwp.txt", `= People's Will Party =
+
+The People's Will Party (PWP) is a party in Ukraine. Iryna Marchenko was elected chairwoman in 1999. Marchenko resigned as chairwoman in 2008. She was succeeded by Andrii Bondar, a businessman from Odesa who had led the Rural Party from 1997 to 2005.`)
+	got := draftedDates(doc, "peoples-will-party")
+	expectDrafted(t, got, map[string]string{
+		"leader.took_office/v1 peoples-will-party andrii-bondar chairwoman":   "2008",
+		"leader.left_office/v1 peoples-will-party iryna-marchenko chairwoman": "2008",
+	})
+}

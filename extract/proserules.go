@@ -2588,7 +2588,7 @@ func (c *sentenceContext) handover(body, in, out events.EntityID, role string) {
 			date = "XXXX"
 		}
 	}
-	if date == "" && len(c.dates) == 0 {
+	if date == "" && (len(c.dates) == 0 || c.date().edtf == "XXXX") {
 		// "Talukder, who served as secretary-general from 1987 to 2006, died in 2009. He was
 		// succeeded as secretary-general by Bhuiyan": when the one before left that office, not the
 		// time told last.
