@@ -514,6 +514,20 @@ var instrumentYearRE = regexp.MustCompile(`\b(?:Act|Law|Code|Constitution|Decree
 // "at the founding meeting", "at its founding congress", "at the party's foundation".
 var foundingMeetingRE = regexp.MustCompile(`(?i)\bat\s+(?:the|its|the\s+party's)\s+(?:founding\s+(?:meeting|congress|conference|assembly|convention|session)|foundation|founding|inaugural\s+(?:meeting|congress|conference|convention))\b`)
 
+// preciseFounding returns the most precise date of a founding of party the text told, "" when none
+// is dated.
+func (d *drafter) preciseFounding(party events.EntityID) string {
+	best := ""
+	for _, f := range d.facts {
+		if _, ok := f.Payload.(events.PartyFounded); ok && f.Entity == party && !f.Date.Unknown() && !strings.Contains(f.Date.String(), "/") {
+			if s := f.Date.String(); len(s) > len(best) {
+				best = s
+			}
+		}
+	}
+	return best
+}
+
 // founderRE matches the words that name the party's founder: "its founder", "the party's founder".
 var founderRE = regexp.MustCompile(`\b(?:[Ii]ts|[Tt]he\s+party's|[Tt]he\s+party’s)\s+(?:founder|founding\s+(?:leader|chairman|chairwoman|president))\b`)
 
@@ -1890,8 +1904,12 @@ func (c *sentenceContext) add(entity events.EntityID, date string, p events.Payl
 		return -1
 	}
 	if _, took := p.(events.LeaderTookOffice); took && date == "" && len(c.dates) == 0 && foundingMeetingRE.MatchString(c.text) {
-		// "X was elected party leader at the founding meeting": when the party was founded.
+		// "X was elected party leader at the founding meeting": when the party was founded, to the
+		// day if the text told it so ("founded in 1990 … launched at a convention on 14 May 1990").
 		date = c.d.foundingDate(entity)
+		if precise := c.d.preciseFounding(entity); precise != "" {
+			date = precise
+		}
 	}
 	if date == "" {
 		date = c.date().edtf

@@ -3068,3 +3068,26 @@ The People's Will Party (PWP) is a party in Ukraine. Iryna Marchenko was elected
 		"leader.left_office/v1 peoples-will-party iryna-marchenko chairwoman": "2008",
 	})
 }
+
+// A rename told as a second verb ("absorbed a youth association … and was renamed the Ukrainian Party
+// «New Wave»") is the party's, and the next rename starts from it; an office taken "at the founding
+// convention" dates from the founding told to the day, not the year of the lead.
+func TestDraftCoordinatedRenameAndFoundingConvention(t *testing.T) {
+	doc := parseArticle(t, "pwp.txt", `= People's Will Party =
+
+The People's Will Party (PWP) is a party in Ukraine, founded in 1993. The party was founded at a constituent congress in Kharkiv on 27 November 1993 as the Civic Action Party. At the founding congress, Vasyl Stasiuk was elected chairman. At its third congress on 18 April 1999 the party absorbed a Kharkiv youth association of the same name and was renamed the Ukrainian Party «New Wave». An extraordinary congress in Kyiv on 9 September 2006 renamed it the People's Will Party.`)
+	var got []string
+	for _, f := range Draft(doc, "peoples-will-party") {
+		switch p := f.Payload.(type) {
+		case events.PartyRenamed:
+			got = append(got, fmt.Sprintf("renamed %s %s → %s", f.Date, p.From, p.To))
+		case events.LeaderTookOffice:
+			got = append(got, fmt.Sprintf("took %s %s", f.Date, p.Person))
+		}
+	}
+	want := []string{"took 1993-11-27 vasyl-stasiuk", "renamed 1999-04-18 Civic Action Party → Ukrainian Party «New Wave»",
+		"renamed 2006-09-09 Ukrainian Party «New Wave» → People's Will Party"}
+	if !slices.Equal(got, want) {
+		t.Errorf("drafted:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -439,7 +439,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(l, "", events.PersonDefected{From: from.id})
 				}
 			}},
-		{"renamed", rx(`{E}\s+(?:\w+\s+)?(?:changed\s+its\s+name|was\s+renamed|renamed\s+itself|was\s+re-named|adopted\s+the\s+(?:new\s+)?name|took\s+the\s+name|was\s+(?:reorgani[sz]ed|reconstituted|relaunched)\s+as)(?:\s+(?:to|as))?\s+(?:(?:a|an)\s+[\w\s]+?,\s+)?(?:the\s+)?([^,;.()]+)`),
+		{"renamed", rx(`{E}\s+(?:\w+\s+|[^⟦;]*?⟦\d+⟧[^⟦;]*?\s+and\s+|[^⟦;]{0,80}?\s+and\s+)?(?:changed\s+its\s+name|was\s+renamed|renamed\s+itself|was\s+re-named|adopted\s+the\s+(?:new\s+)?name|took\s+the\s+name|was\s+(?:reorgani[sz]ed|reconstituted|relaunched)\s+as)(?:\s+(?:to|as))?\s+(?:(?:a|an)\s+[\w\s]+?,\s+)?(?:the\s+)?([^,;.()]+)`),
 			func(c *sentenceContext) {
 				p, ok := c.party(1)
 				if !ok {
