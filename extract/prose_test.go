@@ -3091,3 +3091,13 @@ The People's Will Party (PWP) is a party in Ukraine, founded in 1993. The party 
 		t.Errorf("drafted:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// "the court cancelled the registration of the People's Will Party": the active voice of a
+// registration cancelled.
+func TestDraftCancelledTheRegistrationOf(t *testing.T) {
+	doc := parseArticle(t, "pwp.txt", `= People's Will Party =
+
+The People's Will Party (PWP) is a party in Ukraine. On 19 January 2016 the District Administrative Court of Kyiv cancelled the registration of the People's Will Party; the ruling was upheld in May 2016.`)
+	got := draftedDates(doc, "peoples-will-party")
+	expectDrafted(t, got, map[string]string{"party.banned/v1 peoples-will-party ": "2016-01-19"})
+}

@@ -724,10 +724,10 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			}},
 		// "Gobernación cancelled the PLA's registration", "the registration of X was cancelled": its
 		// legal standing ended, as a ban ends it, not the party, which may register again.
-		{"registration-cancelled", rx(`\b(?:cancelled|canceled|revoked|withdrew|annulled|suspended)\s+(?:(?:the\s+)?{E}(?:'s|’s)|its|the\s+(?:caucus|party|movement|league|group|organi[sz]ation)(?:'s|’s))\s+(?:legal\s+)?registration|\b[Tt]he\s+registration\s+of\s+(?:the\s+)?{E}\s+was\s+(?:\w+\s+)?(?:cancelled|canceled|revoked|withdrawn|annulled|suspended)|\b[Ii]ts\s+(?:legal\s+)?registration\s+was\s+(?:\w+\s+)?(?:cancelled|canceled|revoked|withdrawn|annulled|suspended)`),
+		{"registration-cancelled", rx(`\b(?:cancelled|canceled|revoked|withdrew|annulled|suspended)\s+(?:(?:the\s+)?{E}(?:'s|’s)|its|the\s+(?:caucus|party|movement|league|group|organi[sz]ation)(?:'s|’s))\s+(?:legal\s+)?registration|\b[Tt]he\s+registration\s+of\s+(?:the\s+)?{E}\s+was\s+(?:\w+\s+)?(?:cancelled|canceled|revoked|withdrawn|annulled|suspended)|\b[Ii]ts\s+(?:legal\s+)?registration\s+was\s+(?:\w+\s+)?(?:cancelled|canceled|revoked|withdrawn|annulled|suspended)|\b(?:cancelled|canceled|revoked|annulled|suspended)\s+the\s+(?:legal\s+)?registration\s+of\s+(?:the\s+)?{E}`),
 			func(c *sentenceContext) {
-				p, ok := c.firstParty(1, 2)
-				if !ok && c.match[2] < 0 && c.match[4] < 0 {
+				p, ok := c.firstParty(1, 2, 3)
+				if !ok && c.match[2] < 0 && c.match[4] < 0 && c.match[6] < 0 {
 					p, ok = ref{id: c.d.topic, kind: events.KindParty}, true // "the JNE cancelled its registration"
 				}
 				if severalTimesRE.MatchString(c.sk[c.match[0]:]) {
