@@ -3101,3 +3101,20 @@ The People's Will Party (PWP) is a party in Ukraine. On 19 January 2016 the Dist
 	got := draftedDates(doc, "peoples-will-party")
 	expectDrafted(t, got, map[string]string{"party.banned/v1 peoples-will-party ": "2016-01-19"})
 }
+
+// "Some sources give 1993, the year of its first congress": other sources dating the event the
+// sentence before told, when they name none.
+func TestDraftOtherSourcesGiveAYearAlone(t *testing.T) {
+	doc := parseArticle(t, "um.txt", `= Unity Movement =
+
+The Unity Movement (UM) was a party in Ethiopia. It was founded in exile in Washington on 12 June 1992. Some sources give 1993, the year of its first congress in Alexandria, Virginia.`)
+	var founded []string
+	for _, f := range Draft(doc, "unity-movement") {
+		if f.Type == events.TypePartyFounded {
+			founded = append(founded, f.Date.String())
+		}
+	}
+	if !slices.Equal(founded, []string{"1992-06-12", "1993"}) {
+		t.Errorf("foundings %q, want 1992-06-12 and the 1993 some sources give", founded)
+	}
+}

@@ -2256,6 +2256,20 @@ var otherSourcesRE = rx(`(?i)\b(?:some|other|several|many|a\s+few|certain|earlie
 // otherDatingRE finds what a sentence of other sources dates: the event its noun names.
 var otherDatingRE = regexp.MustCompile(`(?i)\b(founding|foundation|formation|establishment|creation|split|breakaway|schism|death|merger|dissolution|renaming|ban|banning|exile|arrest)\b`)
 
+// giveYearRE matches what follows "some sources" that gives a time alone: "give 1993", "give 1993,
+// the year of its first congress", "say 1989".
+var giveYearRE = regexp.MustCompile(`^\s+(?:give|say|cite|state|suggest|put\s+it\s+(?:in|at))\s+(?:\w+\s+)?\d{4}\b`)
+
+// otherDatable reports whether other sources may date an event of p's kind otherwise.
+func otherDatable(p events.Payload) bool {
+	for _, v := range otherDatingOf {
+		if reflect.TypeOf(v) == reflect.TypeOf(p) {
+			return true
+		}
+	}
+	return false
+}
+
 // otherDatingOf maps otherDatingRE's nouns to a value of the payload type they name.
 var otherDatingOf = map[string]events.Payload{
 	"founding": events.PartyFounded{}, "foundation": events.PartyFounded{}, "formation": events.PartyFounded{},
@@ -2273,11 +2287,30 @@ var otherDatingOf = map[string]events.Payload{
 // already drew a fact at is not drawn twice.
 func (c *sentenceContext) otherDating() {
 	rest := c.sk[c.match[1]:]
-	noun := otherDatingRE.FindStringSubmatch(rest)
-	if noun == nil {
+	var want events.Payload
+	if noun := otherDatingRE.FindStringSubmatch(rest); noun != nil {
+		want = otherDatingOf[strings.ToLower(noun[1])]
+	} else if giveYearRE.MatchString(rest) {
+		// "It was founded in exile on 12 June 1992. Some sources give 1993": the event the
+		// sentence before told last.
+		for i := len(c.d.facts) - 1; i >= 0 && want == nil; i-- {
+			f := c.d.facts[i]
+			if f.Source.Quote == c.text {
+				continue
+			}
+			switch f.Payload.(type) {
+			case events.EntityNamed, events.LeaderTookOffice, events.LeaderLeftOffice:
+				continue
+			}
+			if !otherDatable(f.Payload) {
+				return // the sentence before told something other sources do not date here
+			}
+			want = f.Payload
+		}
+	}
+	if want == nil {
 		return
 	}
-	want := otherDatingOf[strings.ToLower(noun[1])]
 	var date string
 	for _, dt := range c.dates {
 		if dt.start >= c.match[1] && !strings.Contains(dt.edtf, "/") && dt.year != 0 {
