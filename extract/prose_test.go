@@ -2518,9 +2518,7 @@ Valdés died in Santiago on 4 May 1988; other accounts place his death on 3 May.
 		"person.died/v1 ramon-valdes 1988-05-03",
 		"person.died/v1 ramon-valdes 1988-05-04",
 	}
-	if !slices.Equal(got, want) {
-		t.Errorf("Draft:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	expectLines(t, "Draft", got, want)
 }
 
 // A ban told in a relative clause in the pluperfect ("the provision under which the party had been
@@ -2549,9 +2547,7 @@ On 5 May 2001 the party was banned by the Supreme Court of Latvia. On 9 October 
 		"party.merged/v1 1995",
 		"party.restored/v1 2004-10-09",
 	}
-	if !slices.Equal(got, want) {
-		t.Errorf("Draft:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	expectLines(t, "Draft", got, want)
 }
 
 // Boycotts: told in prose, at the election's date or year ("boycotted the repeat parliamentary
@@ -2633,9 +2629,7 @@ Leadership
 		"left chea-dara secretary-general 2006",
 		"took lim-bora secretary-general 2006",
 	}
-	if !slices.Equal(got, want) {
-		t.Errorf("offices:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	expectLines(t, "offices", got, want)
 }
 
 // A term told in a relative clause ("who served as secretary-general from 1987 to 2006", "who was
@@ -2750,9 +2744,7 @@ It won 4 seats in the Chamber of Deputies in 1983, 3 in 1985 and none in 1987 or
 	want := []string{"1983 seats=4 ", "1985 seats=3 ", "1987 seats=0 ", "1989 seats=0 ", "1990 seats=2 ", "1992 seats=0 ", "1994 seats=0 ", "1996 seats=1 ", "1999 seats=2 3.1%", "2000 seats=0 ",
 		"2003 seats=0 2.4%", "2004 seats=0 ", "2008 seats=0 ", "2012 seats=1 ", "2016 seats=1 ", "2018 seats=0 0.9%", "2020 seats=0 1.2%",
 		"renaissance-party 1995 1.9%", "rural-party 1995 1.4%"}
-	if !slices.Equal(got, want) {
-		t.Errorf("results:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	expectLines(t, "results", got, want)
 }
 
 // The words that describe a party in its lead give its position and ideology ("a regionalist,
@@ -2813,9 +2805,7 @@ UPA was established at a congress held in Cusco on 11 October 1984. It was disso
 		"renamed 2001-02-03 Andean People's Union → New Andean People's Union",
 		"restored 2001-02-03", // the lead's "2001" is the same refounding
 	}
-	if !slices.Equal(got, want) {
-		t.Errorf("drafted:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	expectLines(t, "drafted", got, want)
 	lead := parseArticle(t, "upa.txt", `= Andean People's Union =
 
 The Andean People's Union (UPA) was a party in Peru. It was founded in Cusco in 1984, dissolved itself in 1993, and was refounded in 2001.`)
@@ -2876,9 +2866,7 @@ On 19 November 2021 the court ruled that the loan broke the Organic Act on Polit
 		"result siam-future-party 2023",
 		"took new-siam-party kittipong-chaiyasit 2018-03-15",
 	}
-	if !slices.Equal(got, want) {
-		t.Errorf("facts:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	expectLines(t, "facts", got, want)
 }
 
 // Membership of an alliance told with an election ("led the party into the 2018 election as part of
@@ -2968,9 +2956,7 @@ The Nepal Janata Party (NJP) is a party in Nepal. The party was formally launche
 	slices.Sort(got)
 	want := []string{"founded 1989", "founded 1990-05-14", "party.banned/v1 2016", "result 2007 0.31% 0", "result 2008-04-09 3.1% 2",
 		"took krishna-thapa chairman", "took ram-adhikari chairman", "took sita-yadav general secretary"}
-	if !slices.Equal(got, want) {
-		t.Errorf("drafted:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	expectLines(t, "drafted", got, want)
 }
 
 // A Markdown lead ("**People's Will Party** (Ukrainian: Партія «Народна воля», romanized: …;
@@ -3087,9 +3073,7 @@ The People's Will Party (PWP) is a party in Ukraine, founded in 1993. The party 
 	}
 	want := []string{"took 1993-11-27 vasyl-stasiuk", "renamed 1999-04-18 Civic Action Party → Ukrainian Party «New Wave»",
 		"renamed 2006-09-09 Ukrainian Party «New Wave» → People's Will Party"}
-	if !slices.Equal(got, want) {
-		t.Errorf("drafted:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	expectLines(t, "drafted", got, want)
 }
 
 // "the court cancelled the registration of the People's Will Party": the active voice of a
@@ -3116,5 +3100,13 @@ The Unity Movement (UM) was a party in Ethiopia. It was founded in exile in Wash
 	}
 	if !slices.Equal(founded, []string{"1992-06-12", "1993"}) {
 		t.Errorf("foundings %q, want 1992-06-12 and the 1993 some sources give", founded)
+	}
+}
+
+// expectLines fails the test, showing both lists one item a line, when got is not want.
+func expectLines(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	if !slices.Equal(got, want) {
+		t.Errorf("%s:\n%s\nwant\n%s", what, strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -1121,17 +1121,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			}},
 		{"served-as", rx(`{E}\s+(?:\w+\s+)?served\s+as\s+(?:the\s+)?(?:party's\s+|its\s+)?{ROLE}(?:\s+of\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
-				person, ok := c.person(1)
-				if !ok {
-					return
+				if person, ok := c.person(1); ok {
+					c.termOffice(person)
 				}
-				party := c.lastPartyBefore(c.match[0])
-				if p, ok := c.lineage(3); ok {
-					party = p.id
-				} else if c.governmentOffice(c.group(2)) {
-					return
-				}
-				c.office(party, person.id, Role(c.group(2)), true)
 			}},
 		// "Talukder, who was secretary-general from 1987 to 2006, died": an office held for the
 		// term the words give, and only then (an undated "was chairman" tells no time).
@@ -1145,13 +1137,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if from, to, ok := strings.Cut(dt.edtf, "/"); !ok || from == ".." || to == ".." || dt.start < c.match[1]-len(" from ") {
 					return
 				}
-				party := c.lastPartyBefore(c.match[0])
-				if p, ok := c.lineage(3); ok {
-					party = p.id
-				} else if c.governmentOffice(c.group(2)) {
-					return
-				}
-				c.office(party, person.id, Role(c.group(2)), true)
+				c.termOffice(person)
 			}},
 		{"took-office", rx(`{EL},?\s+(?:\w+\s+)?(?:became|was\s+(?:elected|appointed|named|chosen|made|installed|re-elected|confirmed)(?:\s+as)?|took\s+over\s+as|took\s+office\s+as|assumed\s+the\s+(?:post|office|position|role)\s+of|succeeded\s+(?:{E})\s+as)\s+(?:the\s+)?(?:(?:party's|party|its|their|new|first|sole)\s+)*{ROLE}(?:\s+(?:of|in)\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
@@ -2234,6 +2220,19 @@ var clauseJoinRE = regexp.MustCompile(`^⟦\d+⟧,\s+and\s+⟦\d+⟧`)
 // relativeElectedRE matches a relative clause that tells how a person took an office: ", who was
 // elected …", ", who had been appointed …".
 var relativeElectedRE = regexp.MustCompile(`,\s+who\s+(?:was|had\s+been)\s+(?:\w+\s+)?(?:elected|appointed|chosen|named|installed|confirmed)\b`)
+
+// termOffice drafts that person held the office of submatch 2 in the party of submatch 3 (else the
+// party named last before the words), for the term the words give; an office of a government is
+// none of a party's.
+func (c *sentenceContext) termOffice(person ref) {
+	party := c.lastPartyBefore(c.match[0])
+	if p, ok := c.lineage(3); ok {
+		party = p.id
+	} else if c.governmentOffice(c.group(2)) {
+		return
+	}
+	c.office(party, person.id, Role(c.group(2)), true)
+}
 
 // countWord reads a count written in figures or in words ("12", "twelve"), and false for a word that
 // is no count.
