@@ -2167,7 +2167,7 @@ func (d *drafter) bannedBefore(party events.EntityID, date string) bool {
 // legislatures are the names of a country's assembly, which a president dissolves ("Fujimori
 // dissolved Congress"): no party.
 var legislatures = map[string]bool{"congress": true, "parliament": true, "senate": true, "assembly": true,
-	"national assembly": true, "the national assembly": true, "duma": true, "state duma": true, "legislature": true,
+	"national assembly": true, "duma": true, "state duma": true, "legislature": true,
 	"majlis": true, "cortes": true, "diet": true, "sejm": true, "knesset": true, "bundestag": true, "reichstag": true,
 	"storting": true, "riksdag": true, "verkhovna rada": true, "rada": true, "great khural": true,
 	"state great khural": true, "jatiya sangsad": true, "national congress": true, "constituent assembly": true}
@@ -3388,10 +3388,10 @@ var positionWords = map[string]bool{"far-left": true, "left-wing": true, "centre
 
 // ideologyWordRE matches the last word of an ideology told as an adjective: "conservative",
 // "regionalist", "agrarian", "social democratic", "national-conservative", "indigenista".
-var ideologyWordRE = regexp.MustCompile(`(?i)(?:^|[\s-])(?:conservative|liberal|socialist|communist|democratic|[a-z]*ist|agrarian|green|progressive|radical|republican|secular|libertarian|eurosceptic|pro-european|islamic|christian|indigenista|ecological|environmental|revolutionary|reactionary|traditionalist|populist|centrist)$`)
+var ideologyWordRE = regexp.MustCompile(`(?i)(?:^|[\s-])(?:[a-z]*ist|conservative|liberal|democratic|agrarian|green|progressive|radical|republican|secular|libertarian|eurosceptic|pro-european|islamic|christian|indigenista|ecological|environmental|revolutionary|reactionary)$`)
 
 // notIdeology are adjectives a party's description uses that say nothing of its ideas.
-var notIdeology = map[string]bool{"centrist": false, "minor": true, "major": true, "small": true, "defunct": true,
+var notIdeology = map[string]bool{"minor": true, "major": true, "small": true, "defunct": true,
 	"former": true, "banned": true, "new": true, "main": true, "largest": true, "registered": true, "ruling": true,
 	"governing": true, "opposition": true, "exiled": true, "underground": true, "clandestine": true, "leading": true}
 
