@@ -548,13 +548,11 @@ func (d *drafter) soleFounder(party events.EntityID) events.EntityID {
 			}
 		}
 	}
-	if out == "" && party == d.topic && d.doc != nil && d.doc.Infobox != nil {
+	if out == "" && party == d.topic {
 		// The infobox's founder: "Founder: Abul Kashem Chowdhury".
-		for _, key := range []string{"Founder", "Founders", "Founded by"} {
-			if f, ok := d.doc.Infobox.Get(key); ok {
-				if names := splitList(f.Value); len(names) == 1 && isCap(names[0]) {
-					return personID(withoutQualifier(names[0]))
-				}
+		if v, ok := d.infoboxField("Founder", "Founders", "Founded by"); ok {
+			if names := splitList(v); len(names) == 1 && isCap(names[0]) {
+				return personID(withoutQualifier(names[0]))
 			}
 		}
 	}

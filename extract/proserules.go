@@ -203,7 +203,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			func(c *sentenceContext) {
 				p, ok := c.party(1)
 				n, ok2 := c.one(2)
-				if !ok || !ok2 || n.name == "" || n.id == p.id || n.kind == events.KindPerson || n.kind == events.KindOrganisation && !partyNameRE.MatchString(n.name) {
+				if !ok || !ok2 || n.name == "" || n.id == p.id || n.kind == events.KindPerson || n.kind == events.KindOrganisation && !partyWordEndRE.MatchString(n.name) {
 					return
 				}
 				c.sameEntity(n, p)
@@ -2183,9 +2183,6 @@ var laterVerbRE = regexp.MustCompile(`\b(?:re-?founded|re-?established|re-?forme
 // fromBodyRE matches what a person resigned from that is a seat on a body, not an office of the
 // party: "from the board", "from parliament", "from the cabinet".
 var fromBodyRE = regexp.MustCompile(`^\s+from\s+(?:the\s+|its\s+|his\s+|her\s+)?(?:(?:executive|party|central|national|governing)\s+)?(?:board|committee|council|cabinet|parliament|assembly|senate|legislature|government|politburo|presidium|house|seat)\b`)
-
-// partyNameRE matches a name that names a party by its last word: "Rak Chumchon Party".
-var partyNameRE = regexp.MustCompile(`(?i)\b(?:party|movement|front|union|alliance|league|congress|bloc|coalition)$`)
 
 // allianceNameRE matches the name of an alliance, a front or a bloc in the languages articles write
 // them in: "Democratic Unity Platform", "Frente Regional del Sur", "Aliança Democrática".

@@ -370,7 +370,8 @@ func fullPartyName(n string) string {
 	return n + " Party"
 }
 
-// partyWordEndRE matches a name that ends with a word for a party or an alliance.
+// partyWordEndRE matches a name that ends with a word for a party or an alliance: "Rak Chumchon
+// Party", "Siam Future" does not.
 var partyWordEndRE = regexp.MustCompile(`(?i)\b(?:party|movement|front|union|alliance|league|congress|bloc|coalition|list|forum|council|rally|federation)$`)
 
 func (x *extractor) constituencyTable(sec *document.Section, t *document.Table) error {
