@@ -65,6 +65,15 @@
 //     Base "Leader", Index 1, Part "Name"; "Wing1" is Base "Wing", Index 1, Part ""; "Youth Wing"
 //     and "Seats 2004" are not numbered. Numbered groups partner such fields and
 //     tolerate missing partners ("Leader3 Title" without "Leader3 Name").
+//   - MediaWiki templates: a page's source copied whole opens with templates on lines of their own
+//     ({{Short description|…}}, {{Use dmy dates}}); before the first section heading such lines are
+//     no text, and the first {{Infobox …}} among them is the infobox: each "| key = value" (its
+//     value continued on the lines after it) a field, its key as a "- Key: Value" infobox writes it
+//     ("native_name" is "Native Name", "split" is "Split from"), its value as a reader sees it
+//     (WikiPlain: links' labels, dates of {{start date}}, items of {{ubl}}), keys of layout (logo,
+//     image, *_lang) and empty values left out; its "name" is the infobox name and the title. The
+//     line after such templates is the lead's first, whatever its length. Cells of MediaWiki
+//     tables are read through WikiPlain too; a row's Text stays as written.
 //   - Headings: "==X==", "== X ==", "===X===" and so on, starting in the first column; the number of
 //     "=" is the level and must be the same on both sides, around non-empty text. Each heading opens
 //     a Section; text before the first heading is the lead, Sections[0] (Title "", Level 0).

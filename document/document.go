@@ -241,8 +241,13 @@ func (p *parser) check(data []byte) error {
 
 func (p *parser) parse(d *Document) error {
 	n := len(p.lines)
+	wikiBox := p.templates()
 	i := p.nextNonBlank(0)
+	if i == n {
+		return p.errorf(1, "document holds only templates, no title or text")
+	}
 	titleLine := i
+	fromLead := false
 	if line := p.lines[i]; kindOf(line) == lineHeading {
 		level, title, msg := p.heading(i)
 		if msg != "" {
@@ -252,10 +257,10 @@ func (p *parser) parse(d *Document) error {
 			return p.errorf(i+1, "document does not begin with a title: level-%d heading first", level)
 		}
 		d.Title = title
-	} else if title, ok := leadTitle(line); ok {
+	} else if title, ok := leadTitle(line, wikiBox != nil); ok {
 		// The document opens with its lead, no title line (a page's source copied whole): the
 		// title is the name the lead opens with, and the line stays the lead's first paragraph.
-		d.Title = title
+		d.Title, fromLead = title, true
 		i--
 	} else {
 		d.Title = strings.TrimSpace(line)
@@ -340,6 +345,15 @@ func (p *parser) parse(d *Document) error {
 			}
 			f.Line = i + 1
 			d.Infobox.Fields = append(d.Infobox.Fields, f)
+		}
+	}
+
+	if d.Infobox == nil && wikiBox != nil {
+		d.Infobox = wikiBox
+		if wikiBox.Name == "" {
+			wikiBox.Name = d.Title
+		} else if fromLead && strings.Contains(d.Text, wikiBox.Name) {
+			d.Title = wikiBox.Name // the infobox names the party; the lead's first words may not
 		}
 	}
 
@@ -507,10 +521,11 @@ const maxTitleRunes = 120
 
 // leadTitle returns the title of a document that opens with its lead instead of a title line: the
 // name in bold (”'Name”') the line opens with, else the words before the first bracket, comma,
-// " is " or " was ". It reports false for a line that reads as a title: short and no sentence.
-func leadTitle(line string) (string, bool) {
+// " is " or " was ". It reports false for a line that reads as a title: short and no sentence,
+// unless the line comes after a page's templates (a page's source opens with its lead).
+func leadTitle(line string, afterTemplates bool) (string, bool) {
 	t := strings.TrimSpace(line)
-	if utf8.RuneCountInString(t) <= maxTitleRunes && !sentenceInRE.MatchString(t) {
+	if !afterTemplates && utf8.RuneCountInString(t) <= maxTitleRunes && !sentenceInRE.MatchString(t) {
 		return "", false
 	}
 	if rest, ok := strings.CutPrefix(t, "'''"); ok {
@@ -546,6 +561,54 @@ const maxTaglines = 3
 
 // maxTagline is the length of the longest tagline, in characters.
 const maxTagline = 80
+
+// templates reads the MediaWiki templates that stand on lines of their own before the first section
+// heading: their lines are no text (they are blanked), and the first infobox template among them is
+// returned as the document's infobox (nil when there is none), its Name the value of its "name" key.
+func (p *parser) templates() *Infobox {
+	var box *Infobox
+	for i := 0; i < len(p.lines); i++ {
+		l := p.lines[i]
+		if strings.HasPrefix(l, "==") || strings.HasPrefix(l, "## ") {
+			break // the first section: templates after it are the sections' own
+		}
+		if !isTemplateStart(l) {
+			continue
+		}
+		end := p.templateEnd(i, maxTemplateLines)
+		if end < 0 {
+			continue
+		}
+		last := p.lines[end]
+		close := strings.LastIndex(last, "}}") + len("}}")
+		rest := strings.TrimSpace(last[close:])
+		infobox := box == nil && isInfoboxStart(l)
+		if rest != "" && !infobox {
+			continue // a template that begins a line of text: "{{lang|km|…}} is a party"
+		}
+		if infobox {
+			box = &Infobox{Line: i + 1, Template: true}
+			for _, f := range p.wikiInfobox(i, end) {
+				if strings.EqualFold(f.Key, "name") {
+					box.Name = f.Value
+					continue
+				}
+				box.Fields = append(box.Fields, f)
+			}
+		}
+		for k := i; k < end; k++ {
+			p.lines[k] = ""
+		}
+		// The text after the template's braces on its last line is text of its own.
+		p.offsets[end] += close + (len(last[close:]) - len(strings.TrimLeftFunc(last[close:], unicode.IsSpace)))
+		p.lines[end] = rest
+		i = end
+	}
+	return box
+}
+
+// maxTemplateLines is how many lines a template before the first section may span.
+const maxTemplateLines = 400
 
 // nextNonBlank returns the index of the first non-blank line at or after i, or len(lines).
 func (p *parser) nextNonBlank(i int) int {

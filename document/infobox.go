@@ -13,6 +13,9 @@ type Infobox struct {
 	Name   string  // the name line, trimmed; the title when the fields follow the title line directly
 	Line   int     // line of the name line
 	Fields []Field // in document order; keys may repeat
+	// Template reports an infobox read from a MediaWiki {{Infobox …}} template: its keys and values
+	// are as a "- Key: Value" infobox writes them and a reader sees them, not as the lines write them.
+	Template bool
 }
 
 // Field is one "- Key: Value" line of an infobox.

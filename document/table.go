@@ -465,13 +465,14 @@ func (p *parser) wikiTable(start, end int) (*Table, error) {
 var colspanRE = regexp.MustCompile(`(?i)\bcolspan\s*=\s*["']?(\d+)`)
 
 // wikiCell returns the content of a MediaWiki cell without its attributes ("colspan="2" | x"), as
-// many cells as it spans, the first its content and the others empty.
+// a reader sees it (WikiPlain: "[[2007 Thai general election|2007]]" is "2007"), as many cells as it
+// spans, the first its content and the others empty.
 func wikiCell(c string) []string {
 	attrs, content, ok := strings.Cut(c, "|")
-	if !ok || !strings.Contains(attrs, "=") || strings.Contains(attrs, "[[") {
-		return []string{strings.TrimSpace(c)}
+	if !ok || !strings.Contains(attrs, "=") || strings.Contains(attrs, "[[") || strings.Contains(attrs, "{{") {
+		return []string{WikiPlain(c)}
 	}
-	cells := []string{strings.TrimSpace(content)}
+	cells := []string{WikiPlain(content)}
 	if m := colspanRE.FindStringSubmatch(attrs); m != nil {
 		if n, err := strconv.Atoi(m[1]); err == nil && n > 1 {
 			cells = append(cells, make([]string, min(n, 50)-1)...)

@@ -49,6 +49,11 @@ func TestFindDates(t *testing.T) {
 		"In December 1988 X resigned, and a month later Y": {"1988-12", "1989-01"},
 		"on 3 May 1959; the following month":               {"1959-05-03", "1959-06"},
 		"in March 1990 and that month":                     {"1990-03", "1990-03"},
+		// A day named before: the day after it, across a month's and a year's end.
+		"arrested on 31 December 1998 and released the following day":  {"1998-12-31", "1999-01-01"},
+		"on 3 May 1959, and two days later; on the same day":           {"1959-05-03", "1959-05-05", "1959-05-05"},
+		"in May 1959 and the next day":                                 {"1959-05"}, // which day? none
+		"on 28 February 1996 the party met; three days later it split": {"1996-02-28", "1996-03-02"},
 		// A year after a month of another calendar is that calendar's, no Gregorian year.
 		"on 1 Baishakh 1380 (14 April 1973)": {"1973-04-14"},
 		"on 12 Farvardin 1358 and in 1979":   {"1979"},

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"annals/events"
 )
@@ -34,12 +35,12 @@ type dateRule struct {
 	edtf func(m []string, prev prior) (string, int)
 }
 
-// prior is the last year, and the month of it when known (1 to 12, else 0), that the text named
-// before a date expression: what "the following year" and "that month" count from.
+// prior is the last year, and the month and day of it when known (else 0), that the text named
+// before a date expression: what "the following year", "that month" and "the next day" count from.
 type prior struct {
-	year, month int
-	inText      bool // named earlier in the same text, not in the sentences before
-	open        bool // and by a span ("since 2019"), not by a day, month or year
+	year, month, day int
+	inText           bool // named earlier in the same text, not in the sentences before
+	open             bool // and by a span ("since 2019"), not by a day, month or year
 }
 
 // dateRules are compiled on first use (see proseRules).
@@ -152,6 +153,26 @@ var dateRules = sync.OnceValue(func() []dateRule {
 					return fmt.Sprintf("%d/%d", prev.year, prev.year+1), prev.year + 1
 				}
 				return strconv.Itoa(prev.year), prev.year
+			}},
+		// the following day, two days later; that day, the same day: of the day named before, and
+		// no date when the text named none (a month's "next day" may be in the month after it)
+		{regexp.MustCompile(`^(?i:(the\s+following\s+day|the\s+next\s+day|(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+(?:later|afterwards))|(that\s+(?:same\s+|very\s+)?day|the\s+same\s+day))\b`),
+			func(m []string, prev prior) (string, int) {
+				if prev.day == 0 {
+					return "", 0
+				}
+				n := 0
+				switch {
+				case m[2] != "":
+					var ok bool
+					if n, ok = smallNumbers[strings.ToLower(m[2])]; !ok {
+						n, _ = strconv.Atoi(m[2])
+					}
+				case m[1] != "":
+					n = 1
+				}
+				t := time.Date(prev.year, time.Month(prev.month), prev.day+n, 0, 0, 0, 0, time.UTC)
+				return t.Format("2006-01-02"), t.Year()
 			}},
 		// the following month, a month later; that month, the same month: of the month named before,
 		// or, with only its year known, of that year
@@ -296,13 +317,16 @@ func (p prior) after(edtf string, year int) prior {
 	if year == 0 {
 		return p
 	}
-	month := 0
+	month, day := 0, 0
 	if len(edtf) >= len("2006-01") && len(edtf) <= len("2006-01-02") && edtf[4] == '-' {
 		if month, _ = strconv.Atoi(edtf[5:7]); month > 12 {
 			month = 0 // a season: "the following month" is of its year
 		}
 	}
-	return prior{year: year, month: month}
+	if month != 0 && len(edtf) == len("2006-01-02") {
+		day, _ = strconv.Atoi(edtf[8:10])
+	}
+	return prior{year: year, month: month, day: day}
 }
 
 // eraWords are the eras of calendars other than the Gregorian written after a year: the Ethiopian

@@ -211,11 +211,9 @@ func levelOf(section string) string {
 // ownFigures reports whether a results row writes a figure of its own (votes, a share, seats), not
 // one copied from the row above.
 func ownFigures(t *document.Table, r document.Row) bool {
-	for _, labels := range [][]string{resultColumns.votes, resultColumns.percent, resultColumns.seats} {
-		for _, l := range labels {
-			if i := t.Column(l); i >= 0 && i < len(r.Cells) && !r.Filled[i] && strings.ContainsAny(r.Cells[i], "0123456789") {
-				return true
-			}
+	for _, rule := range []columnRule{resultColumns.votes, resultColumns.percent, resultColumns.seats} {
+		if i := rule.index(t); i >= 0 && i < len(r.Cells) && !r.Filled[i] && strings.ContainsAny(r.Cells[i], "0123456789") {
+			return true
 		}
 	}
 	return false
@@ -233,51 +231,76 @@ var boycottRE = regexp.MustCompile(`(?i)\bboycott(?:ed)?\b`)
 // Khural, a parliament).
 var localSectionRE = regexp.MustCompile(`(?i)\b(?:communal|commune|municipal|municipality|local|city|town|provincial|county|district|prefectural|cantonal|citizens'\s+representative)\b`)
 
-// resultColumns are the labels a results table by election gives each figure under: a header of two
-// rows names the column and its sub-header ("Votes #", "Votes %"), a header of one row the figure
-// alone ("Votes", "%", "Seats"). The first label a table has is read.
-var resultColumns = struct{ votes, percent, change, seats, seatsChange []string }{
-	votes: []string{"Votes #", "Votes", "Popular vote", "Vote"},
-	percent: []string{"Votes %", "%", "Vote %", "Votes (%)", "Share", "Vote share", "Percentage", "Percent",
+// A columnRule finds the column of a figure in a results table: under one of its labels (the first
+// the table has, or else a sub-header that is one of them: a header of two rows that groups "Votes"
+// and "Seats" under "Performance"), or else under the first column whose label reads like one
+// ("Party-list votes", "% of list vote", "Seats in the Duma") and not like another figure.
+type columnRule struct {
+	labels       []string
+	like, unlike *regexp.Regexp
+}
+
+// resultColumns are the rules of each figure of a results table by election: a header of two rows
+// names the column and its sub-header ("Votes #", "Votes %"), a header of one row the figure alone
+// ("Votes", "%", "Seats").
+var resultColumns = struct{ votes, percent, change, seats, seatsChange columnRule }{
+	votes: columnRule{labels: []string{"Votes #", "Votes", "Popular vote", "Vote"},
+		like: regexp.MustCompile(`(?i)\bvotes?\b`), unlike: regexp.MustCompile(`(?i)%|share|percent|±|\+/|change|swing|rank|position|seat`)},
+	percent: columnRule{labels: []string{"Votes %", "%", "Vote %", "Votes (%)", "Share", "Vote share", "Percentage", "Percent",
 		"First-preference %", "First preference %", "1st pref %", "% of vote", "% of votes", "Vote (%)"},
-	change:      []string{"Votes ±", "±", "+/–", "+/-"},
-	seats:       []string{"Seats #", "Seats", "Seats won", "House seats", "Seats in parliament", "Parliament seats"},
-	seatsChange: []string{"Seats ±"},
+		like: regexp.MustCompile(`(?i)%|\bshare\b|\bpercent`), unlike: regexp.MustCompile(`(?i)±|\+/|change|swing|seat`)},
+	change: columnRule{labels: []string{"Votes ±", "±", "+/–", "+/-"}},
+	seats: columnRule{labels: []string{"Seats #", "Seats", "Seats won", "House seats", "Seats in parliament", "Parliament seats"},
+		like: regexp.MustCompile(`(?i)\bseats?\b`), unlike: regexp.MustCompile(`(?i)±|\+/|change|swing|gain|loss|%|share`)},
+	seatsChange: columnRule{labels: []string{"Seats ±"}},
+}
+
+// index returns the column of t the rule finds, or -1.
+func (rule columnRule) index(t *document.Table) int {
+	if l := columnOf(t, rule.labels); l != "" {
+		return t.Column(l)
+	}
+	for _, l := range rule.labels {
+		if strings.ContainsAny(l, "±+") {
+			continue // a change under a sub-header may be of the votes or of the seats
+		}
+		for i, c := range t.Columns {
+			if c.Sub != "" && strings.EqualFold(c.Sub, l) {
+				return i
+			}
+		}
+	}
+	if rule.like == nil {
+		return -1
+	}
+	for i, c := range t.Columns {
+		if l := c.Label(); rule.like.MatchString(l) && !rule.unlike.MatchString(l) {
+			return i
+		}
+	}
+	return -1
 }
 
 // resultsByElection reports whether t gives a figure of a result (votes, a share, seats) by election.
 func resultsByElection(t *document.Table) bool {
-	for _, labels := range [][]string{resultColumns.votes, resultColumns.percent, resultColumns.seats} {
-		for _, l := range labels {
-			if t.Column(l) >= 0 {
-				return true
-			}
-			for _, c := range t.Columns {
-				if c.Sub != "" && strings.EqualFold(c.Sub, l) {
-					return true
-				}
-			}
+	for _, rule := range []columnRule{resultColumns.votes, resultColumns.percent, resultColumns.seats} {
+		if rule.index(t) >= 0 {
+			return true
 		}
 	}
 	return false
 }
 
 // cellOf returns the cell of row r under the first of labels that t has, or else under the first
-// column whose sub-header is one of them (a header of two rows that groups "Votes" and "Seats" under
-// "Performance").
+// column whose sub-header is one of them.
 func cellOf(t *document.Table, r document.Row, labels []string) string {
-	if l := columnOf(t, labels); l != "" {
-		return cell(t, r, l)
-	}
-	for _, l := range labels {
-		if strings.ContainsAny(l, "±+") {
-			continue // a change under a sub-header may be of the votes or of the seats
-		}
-		for i, c := range t.Columns {
-			if c.Sub != "" && strings.EqualFold(c.Sub, l) {
-				return strings.TrimSpace(r.Cells[i])
-			}
-		}
+	return figure(t, r, columnRule{labels: labels})
+}
+
+// figure returns the cell of row r in the column the rule finds, or "".
+func figure(t *document.Table, r document.Row, rule columnRule) string {
+	if i := rule.index(t); i >= 0 && i < len(r.Cells) {
+		return strings.TrimSpace(r.Cells[i])
 	}
 	return ""
 }
@@ -311,11 +334,11 @@ func (x *extractor) electionTable(sec *document.Section, t *document.Table) erro
 		res := events.ElectionResult{
 			Election:    year + " " + level + " election",
 			Level:       level,
-			VotesText:   cellOf(t, r, resultColumns.votes),
-			Percent:     cellOf(t, r, resultColumns.percent),
-			Change:      cellOf(t, r, resultColumns.change),
-			Seats:       cellOf(t, r, resultColumns.seats),
-			SeatsChange: cellOf(t, r, resultColumns.seatsChange),
+			VotesText:   figure(t, r, resultColumns.votes),
+			Percent:     figure(t, r, resultColumns.percent),
+			Change:      figure(t, r, resultColumns.change),
+			Seats:       figure(t, r, resultColumns.seats),
+			SeatsChange: figure(t, r, resultColumns.seatsChange),
 			Chiefs:      cell(t, r, "Chiefs #"),
 			Councillors: cell(t, r, "Councillors #"),
 			Position:    cell(t, r, "Position"),
