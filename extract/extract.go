@@ -94,6 +94,7 @@ func FactsWith(doc *document.Document, curated *Curated, opts Options) ([]events
 	if err := x.lists(); err != nil {
 		return nil, nil, err
 	}
+	x.resultLines()
 	if curated != nil {
 		x.facts = append(x.facts, curated.Facts...)
 	} else if opts.Draft {

@@ -51,7 +51,7 @@ func TestFindDates(t *testing.T) {
 		"in March 1990 and that month":                     {"1990-03", "1990-03"},
 		// A day named before: the day after it, across a month's and a year's end.
 		"arrested on 31 December 1998 and released the following day":  {"1998-12-31", "1999-01-01"},
-		"on 3 May 1959, and two days later; on the same day":           {"1959-05-03", "1959-05-05", "1959-05-05"},
+		"on 3 May 1959, and two days later":                            {"1959-05-03", "1959-05-05"},
 		"in May 1959 and the next day":                                 {"1959-05"}, // which day? none
 		"on 28 February 1996 the party met; three days later it split": {"1996-02-28", "1996-03-02"},
 		// A year after a month of another calendar is that calendar's, no Gregorian year.
@@ -3114,4 +3114,32 @@ func expectLines(t *testing.T, what string, got, want []string) {
 	if !slices.Equal(got, want) {
 		t.Errorf("%s:\n%s\nwant\n%s", what, strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+// Coalitions and pacts: a coalition named by the party that leads it (none when a person leads it),
+// a founding membership, a pact with another party and the end of that pact; a pact proposed is
+// none.
+func TestDraftCoalitionsAndPacts(t *testing.T) {
+	doc := parseArticle(t, "eru.txt", `= Estonian Rural Union =
+
+The Estonian Rural Union is a political party in Estonia.
+
+In May 1999 the party joined the governing coalition led by the Reform Party. It left the coalition in January 2002, after a dispute over farm subsidies. In 2003 the union joined the cabinet formed by Juhan Parts. In March 2005 the Estonian Rural Union became one of the founding members of the Baltic Green Alliance. In 2010 the union concluded an electoral pact with the Centre Party of Estonia. The pact with the Centre Party of Estonia was formally ended in October 2012. The Social Democrats proposed an alliance with the union in 2014, which it declined.`)
+	var got []string
+	for _, f := range Draft(doc, "estonian-rural-union") {
+		switch p := f.Payload.(type) {
+		case events.PartyAffiliation:
+			got = append(got, fmt.Sprintf("%s joined %s %s (%s)", f.Entity, p.Organisation, f.Date, p.Kind))
+		case events.PartyAffiliationEnded:
+			got = append(got, fmt.Sprintf("%s left %s %s", f.Entity, p.Organisation, f.Date))
+		}
+	}
+	want := []string{
+		"estonian-rural-union joined reform-party 1999-05 (coalition)",
+		"estonian-rural-union left reform-party 2002-01",
+		"estonian-rural-union joined baltic-green-alliance 2005-03 (member)",
+		"estonian-rural-union joined centre-party-of-estonia 2010 (electoral pact)",
+		"estonian-rural-union left centre-party-of-estonia 2012-10",
+	}
+	expectLines(t, "Draft", got, want)
 }

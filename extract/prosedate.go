@@ -154,22 +154,20 @@ var dateRules = sync.OnceValue(func() []dateRule {
 				}
 				return strconv.Itoa(prev.year), prev.year
 			}},
-		// the following day, two days later; that day, the same day: of the day named before, and
-		// no date when the text named none (a month's "next day" may be in the month after it)
-		{regexp.MustCompile(`^(?i:(the\s+following\s+day|the\s+next\s+day|(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+(?:later|afterwards))|(that\s+(?:same\s+|very\s+)?day|the\s+same\s+day))\b`),
+		// the following day, two days later: of the day named before, and no date when the text
+		// named none (a month's "next day" may be in the month after it); "the same day" is the
+		// drafter's (drafter.datesOf)
+		{regexp.MustCompile(`^(?i:the\s+following\s+day|the\s+next\s+day|(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+(?:later|afterwards))\b`),
 			func(m []string, prev prior) (string, int) {
 				if prev.day == 0 {
 					return "", 0
 				}
-				n := 0
-				switch {
-				case m[2] != "":
+				n := 1
+				if m[1] != "" {
 					var ok bool
-					if n, ok = smallNumbers[strings.ToLower(m[2])]; !ok {
-						n, _ = strconv.Atoi(m[2])
+					if n, ok = smallNumbers[strings.ToLower(m[1])]; !ok {
+						n, _ = strconv.Atoi(m[1])
 					}
-				case m[1] != "":
-					n = 1
 				}
 				t := time.Date(prev.year, time.Month(prev.month), prev.day+n, 0, 0, 0, 0, time.UTC)
 				return t.Format("2006-01-02"), t.Year()

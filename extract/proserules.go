@@ -480,7 +480,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			func(c *sentenceContext) { c.renamedTo(c.lastPartyBefore(c.match[0]), 1) }},
 		{"the-name-was", rx(`\b[Tt]he\s+(?:new\s+)?name\s+(?:the\s+)?([^,;.()]+?)\s+was\s+(?:taken|adopted|chosen|introduced|assumed|approved)\b`),
 			func(c *sentenceContext) { c.renamedTo(c.lastPartyBefore(c.match[0]), 1) }},
-		{"renamed-the", rx(`\brenamed\s+(?:the\s+(?:list|group|club|bloc|organi[sz]ation|movement|association)|{E})\s+(?:as\s+|to\s+)?(?:the\s+)?([^,;.()]+)`),
+		{"renamed-the", rx(`\b(?:renamed|(?:voted|decided|agreed|resolved)\s+to\s+rename)\s+(?:the\s+(?:list|group|club|bloc|organi[sz]ation|movement|association)|{E})\s+(?:as\s+|to\s+)?(?:the\s+)?([^,;.()]+)`),
 			func(c *sentenceContext) {
 				id := c.lastPartyBefore(c.match[0])
 				if p, ok := c.party(1); ok {
@@ -1857,7 +1857,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			func(c *sentenceContext) { c.resultsList() }},
 		{"gave-result", rx(`\bgave\s+(?:the\s+)?{E}\s+((?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*?(?:\d+\s+(?:of\s+the\s+\d+\s+)?seats|\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|[\d,]{4,}\s+votes)(?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*)`),
 			func(c *sentenceContext) { c.election() }},
-		{"joined", rx(`{E}\s+(?:\w+\s+)?(?:joined|signed\s+up\s+to|entered|(?:was|became)\s+(?:a|one\s+of\s+the)\s+founding\s+members?\s+of|became\s+a\s+constituent\s+of|became\s+a\s+(?:full\s+)?member\s+(?:organi[sz]ation\s+|party\s+)?of|is\s+a\s+member\s+of|was\s+a\s+member\s+of|was\s+admitted\s+to|affiliated\s+(?:itself\s+)?with|is\s+affiliated\s+with|was\s+affiliated\s+with)\s+(?:an?\s+(?:\w+\s+){0,2}?(?:joint\s+list|alliance|coalition|bloc|front|list|grouping),?\s+)?(?:the\s+)?{E}`),
+		{"joined", rx(`{E}\s+(?:\w+\s+)?(?:joined|signed\s+up\s+to|entered|(?:was|became)\s+(?:a|one\s+of\s+the)\s+founding\s+(?:members?|components?|constituents?|parties|member\s+parties)\s+of|became\s+a\s+constituent\s+of|became\s+a\s+(?:full\s+)?member\s+(?:organi[sz]ation\s+|party\s+)?of|is\s+a\s+member\s+of|was\s+a\s+member\s+of|was\s+admitted\s+to|affiliated\s+(?:itself\s+)?with|is\s+affiliated\s+with|was\s+affiliated\s+with)\s+(?:an?\s+(?:\w+\s+){0,2}?(?:joint\s+list|alliance|coalition|bloc|front|list|grouping),?\s+)?(?:the\s+)?{E}`),
 			func(c *sentenceContext) {
 				p, ok := c.party(1)
 				org, ok2 := c.one(2)
@@ -1876,6 +1876,48 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.add(p.id, "", events.PartyAffiliation{Kind: kind, Organisation: org.id})
 				c.d.joinedBody, c.d.joiner = org.id, p.id
+			}},
+		// "In May 1999 the party joined the governing coalition led by the Reform Party": a coalition
+		// named by the party that leads it (none when a person leads it).
+		{"joined-coalition-led-by", rx(`{E}\s+(?:\w+\s+){0,2}?(?:joined|entered)\s+(?:the|a|an)\s+((?:[\w-]+\s+){0,2}?(?:coalition|government|cabinet|alliance|bloc))\s+(?:led|headed|formed|dominated)\s+by\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				org, ok2 := c.party(3)
+				if !ok || !ok2 || org.id == p.id {
+					return
+				}
+				kind := "member"
+				if w := strings.ToLower(c.group(2)); !strings.Contains(w, "alliance") && !strings.Contains(w, "bloc") {
+					kind = "coalition"
+				}
+				c.add(p.id, "", events.PartyAffiliation{Kind: kind, Organisation: org.id})
+				c.d.joinedBody, c.d.joiner = org.id, p.id
+			}},
+		// "the party concluded an electoral pact with the Democratic Union": a pact with another party,
+		// which a later "the pact with the Democratic Union ended" or "left the pact" ends.
+		{"pact-with", rx(`{E}\s+(?:\w+\s+){0,2}?(?:concluded|signed|formed|made|agreed|entered\s+into|struck|sealed)\s+(?:an?\s+)?((?:electoral|election|coalition|governing|parliamentary|joint)\s+(?:pact|alliance|agreement|coalition))\s+with\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				org, ok2 := c.one(3)
+				if !ok || !ok2 || org.id == p.id || org.kind != events.KindParty && org.kind != events.KindOrganisation {
+					return
+				}
+				c.add(p.id, "", events.PartyAffiliation{Kind: strings.ToLower(c.group(2)), Organisation: org.id})
+				c.d.joinedBody, c.d.joiner = org.id, p.id
+			}},
+		{"pact-ended", rx(`\b(?:pact|alliance|agreement|coalition)\s+with\s+(?:the\s+)?{E}\s+(?:was\s+)?(?:\w+\s+)?(?:ended|dissolved|terminated|cancelled|annulled|broke\s+down|collapsed|broken\s+off|came\s+to\s+an\s+end)\b`),
+			func(c *sentenceContext) {
+				org, ok := c.one(1)
+				if !ok || org.kind != events.KindParty && org.kind != events.KindOrganisation {
+					return
+				}
+				p := c.d.topic
+				if org.id == c.d.joinedBody && c.d.joiner != "" {
+					p = c.d.joiner
+				}
+				if p != "" && p != org.id {
+					c.add(p, strings.TrimPrefix(c.dateAfter().edtf, "../"), events.PartyAffiliationEnded{Organisation: org.id})
+				}
 			}},
 		// "Avraham Sharoni, who led it throughout its existence": its leader from its founding.
 		{"led-throughout", rx(`{E},?\s+(?:who\s+)?(?:led|headed|chaired)\s+(?:it|the\s+party|{E})\s+(?:throughout\s+its\s+(?:existence|history|life)|for\s+(?:all|the\s+whole)\s+of\s+its\s+(?:existence|history|life)|from\s+its\s+(?:foundation|founding|creation)\s+(?:until|to)\s+its\s+(?:end|dissolution|demise))`),
