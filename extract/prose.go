@@ -1901,6 +1901,9 @@ func (c *sentenceContext) add(entity events.EntityID, date string, p events.Payl
 	if entity == "" || entity.Validate() != nil || honoraryOffice(p) {
 		return -1
 	}
+	if changesHands(p) && c.match != nil && governmentPostRE.MatchString(c.sk[c.match[1]:]) {
+		return -1 // "was appointed deputy minister of agriculture": the role read was of a state office
+	}
 	if _, took := p.(events.LeaderTookOffice); took && date == "" && len(c.dates) == 0 && foundingMeetingRE.MatchString(c.text) {
 		// "X was elected party leader at the founding meeting": when the party was founded, to the
 		// day if the text told it so ("founded in 1990 … launched at a convention on 14 May 1990").
@@ -2045,6 +2048,10 @@ func headRole(role string) bool {
 	}
 	return false
 }
+
+// governmentPostRE matches the words that make the role a rule read end inside the name of a state
+// office: "deputy| minister of agriculture", "vice| speaker of parliament", "deputy| mayor of Riga".
+var governmentPostRE = regexp.MustCompile(`^[ \t]*(?:-\s*)?(?i:(?:prime\s+)?minister|ministers|speaker|governor|mayor|ambassador|commissioner|premier|secretary\s+of\s+state|president\s+of\s+the\s+(?:republic|country|senate|parliament|assembly))\b`)
 
 // changesHands reports whether p is an office taken or left.
 // changesState reports whether p changes what a party is: founded, split, merged, renamed, banned,

@@ -3143,3 +3143,42 @@ In May 1999 the party joined the governing coalition led by the Reform Party. It
 	}
 	expectLines(t, "Draft", got, want)
 }
+
+// A role read where a state office is named ("deputy| minister of agriculture", "vice| speaker of the
+// Saeima") is no office of the party; "deputy chairwoman of the league" is one.
+func TestDraftStateOfficesAreNoPartyOffices(t *testing.T) {
+	doc := parseArticle(t, "lfl.txt", `= Latvian Farmers' League =
+
+The Latvian Farmers' League is a political party in Latvia.
+
+In February 2008 the league joined the government, and Jānis Ozols was appointed deputy minister of agriculture. In 2009 Anna Bērziņa served as deputy chairwoman of the league. Pēteris Kalniņš was appointed vice speaker of the Saeima in 2010. In 2011 Ozols was elected deputy leader of the party.`)
+	var got []string
+	for _, f := range Draft(doc, "latvian-farmers-league") {
+		if p, ok := f.Payload.(events.LeaderTookOffice); ok {
+			got = append(got, fmt.Sprintf("%s %s %s", p.Person, p.Role, f.Date))
+		}
+	}
+	expectLines(t, "Draft", got, []string{"anna-berzina deputy chairwoman 2009", "janis-ozols deputy leader 2011"})
+}
+
+// "was succeeded by" after a title before the successor's name, and after another clause that names
+// a body; not after a relative clause, whose verbs are another's.
+func TestDraftSucceededByAcrossWords(t *testing.T) {
+	doc := parseArticle(t, "eru2.txt", `= Estonian Rural Union =
+
+The Estonian Rural Union is a political party in Estonia.
+
+Peeter Kask resigned in 2001 and was succeeded by Professor Mari Tamm, an agronomist. Tamm stepped down as chairwoman in May 2005 after joining the Riigikogu and was succeeded by Jaan Lepp. Lepp, whose deputy Ants Ots resigned and was succeeded by Ivo Uus, stayed on.`)
+	var got []string
+	for _, f := range Draft(doc, "estonian-rural-union") {
+		switch p := f.Payload.(type) {
+		case events.LeaderTookOffice:
+			got = append(got, fmt.Sprintf("took %s %s", p.Person, f.Date))
+		case events.LeaderLeftOffice:
+			got = append(got, fmt.Sprintf("left %s %s", p.Person, f.Date))
+		}
+	}
+	slices.Sort(got)
+	want := []string{"left mari-tamm 2005-05", "left peeter-kask 2001", "took jaan-lepp 2005-05", "took mari-tamm 2001"}
+	expectLines(t, "Draft", got, want)
+}

@@ -1093,12 +1093,17 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.ledBy(p, ok2, person)
 				}
 			}},
-		{"succeeded-as-by", rx(`{E}\s+(?:[^⟦;]*?,?\s+and\s+)?was\s+(?:in\s+turn\s+|\w+\s+)?(?:succeeded|replaced|followed)\s+(?:as\s+{ROLE}\s+)?by\s+(?:(?:his|her|the|a)\s+[^⟦;,]*?,?\s+)?{E}`),
+		// "X resigned in 1992 and was succeeded by Professor Y", "X stepped down as chairman after
+		// entering the National Assembly and was succeeded by Y".
+		{"succeeded-as-by", rx(`{E}\s+([^;]*?,?\s+and\s+)?was\s+(?:in\s+turn\s+|\w+\s+)?(?:succeeded|replaced|followed)\s+(?:as\s+{ROLE}\s+)?by\s+(?:(?:his|her|the|a)\s+[^⟦;,]*?,?\s+|[^⟦;,]{1,30}?\s+)?{E}`),
 			func(c *sentenceContext) {
+				if whoseRE.MatchString(c.group(2)) {
+					return // "X, whose deputy Y resigned and was succeeded by Z": not X's office
+				}
 				out, ok1 := c.person(1)
-				in, ok2 := c.person(3)
+				in, ok2 := c.person(4)
 				body, role := c.d.officeOf(out.id)
-				if r := c.group(2); r != "" {
+				if r := c.group(3); r != "" {
 					body, role = c.d.topic, Role(r)
 				}
 				if ok1 && ok2 && in.id != out.id && !c.governmentOffice(role) {
@@ -2859,6 +2864,9 @@ func (c *sentenceContext) governmentOffice(role string) bool {
 	// "deputy head of its resistance committee": an office of something the sentence does not name.
 	return ofUnnamedRE.MatchString(c.sk[c.match[1]:])
 }
+
+// whoseRE matches the words of a relative clause, whose verbs are not the subject's.
+var whoseRE = regexp.MustCompile(`\b(?:who|whose|whom|which)\b`)
 
 // memberList returns the parties and bodies listed in submatch g, up to where the list ends: the
 // first ", and" followed by something other than another member.
