@@ -1595,7 +1595,8 @@ func CompatibleDates(a, b events.Date) bool {
 
 // KeyOf returns the payload fields that tell two claims of a type apart: the person of an office, the
 // successor of a succession, the new name of a rename, the members of a merger, the year of an
-// election, the body of an affiliation, the new party of a split, the name of an entity.
+// election, the body of an affiliation, the new party of a split, the name of an entity, the ideas
+// of an ideology and the place of a position.
 func KeyOf(f events.Fact) string {
 	switch p := f.Payload.(type) {
 	case events.LeaderTookOffice:
@@ -1623,6 +1624,10 @@ func KeyOf(f events.Fact) string {
 		return string(p.Organisation)
 	case events.EntityNamed:
 		return events.NameKey(p.Name)
+	case events.PartyIdeology:
+		return strings.ToLower(strings.Join(p.Ideologies, ", "))
+	case events.PartyPosition:
+		return strings.ToLower(p.Position)
 	}
 	return ""
 }

@@ -3182,3 +3182,31 @@ Peeter Kask resigned in 2001 and was succeeded by Professor Mari Tamm, an agrono
 	want := []string{"left mari-tamm 2005-05", "left peeter-kask 2001", "took jaan-lepp 2005-05", "took mari-tamm 2001"}
 	expectLines(t, "Draft", got, want)
 }
+
+// What a party holds and where it stands, told in running text when its infobox says nothing of
+// them: the ideas a sentence lists (words in -ism and kinds of democracy, not other aims), each
+// statement a claim of its own, dated by its sentence; a place on the spectrum; another party's place
+// is not the party's.
+func TestDraftIdeasAndPlaceInRunningText(t *testing.T) {
+	doc := parseArticle(t, "pan.txt", `= Partido Agrário Nacional =
+
+The Partido Agrário Nacional (PAN) is a political party in Portugal.
+
+The party combines agrarianism with Christian democracy and social conservatism, and is usually placed on the centre-right. In 1998 the PAN adopted a programme of democratic socialism, non-alignment and land reform. Under its second leader the party moved towards eco-socialism. The party advocated stronger trade union rights and tourism in the interior. Critics have described the Socialist Party as left-wing.`)
+	var got []string
+	for _, f := range Draft(doc, "partido-agrario-nacional") {
+		switch p := f.Payload.(type) {
+		case events.PartyIdeology:
+			got = append(got, fmt.Sprintf("ideology %s %q", f.Date, p.Ideologies))
+		case events.PartyPosition:
+			got = append(got, fmt.Sprintf("position %s %q", f.Date, p.Position))
+		}
+	}
+	slices.Sort(got)
+	expectLines(t, "Draft", got, []string{
+		`ideology 1998 ["democratic socialism"]`,
+		`ideology XXXX ["agrarianism" "Christian democracy" "social conservatism"]`,
+		`ideology XXXX ["eco-socialism"]`,
+		`position XXXX "centre-right"`,
+	})
+}

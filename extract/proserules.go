@@ -1856,6 +1856,35 @@ var proseRules = sync.OnceValue(func() []proseRule {
 		// infobox says so.
 		{"described-as", rx(`{E}\s+(?:is|was)\s+(?:an?\s+|the\s+)((?:(?:[\p{L}'’–-]+|⟦\d+⟧)(?:,\s+|\s+and\s+|\s+or\s+|\s+)){1,8}?)(?:political\s+)?(?:party|movement)\b`),
 			func(c *sentenceContext) { c.describedAs() }},
+		// "The party is usually placed on the centre-right", "it has been described as left-wing":
+		// where the party stands, as the article places it, unless its infobox says so.
+		{"placed-on", rx(`{E}\s+(?:[^;]*?,?\s+and\s+)?(?:is|was|has\s+been|had\s+been)\s+(?:\w+\s+){0,2}?(?:placed|positioned|located|situated|described\s+as|considered|regarded\s+as|seen\s+as|classified\s+as|characteri[sz]ed\s+as)\s+(?:on\s+|in\s+|at\s+)?(?:the\s+)?((?i:far[- ]left|left[- ]wing|centre[- ]left|center[- ]left|centre[- ]right|center[- ]right|right[- ]wing|far[- ]right|radical[- ]left|radical[- ]right|centrist|centre|center|left|right))(?:\s+(?:of\b|wing\b|spectrum\b)|\s*[,.;]|\s+(?:and|but)\b|$)`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				if _, has := c.d.infoboxField("Political position", "Position"); ok && !has && p.id == c.d.topic {
+					c.add(p.id, "", events.PartyPosition{Position: c.raw(2)})
+				}
+			}},
+		// "The party advocated democratic socialism, stronger union rights and non-alignment", "it
+		// combines agrarianism with Christian democracy", "moved towards eco-socialism": the ideas
+		// (the words ending in -ism, or a kind of democracy) the party held, unless its infobox
+		// says so; dated by the sentence when it names a time.
+		{"advocated", rx(`{E}\s+(?:[^;⟦]*?\s+and\s+)?(?:\w+\s+)?(?:advocated|advocates|espoused|espouses|embraced|embraces|championed|champions|professed|professes|stood\s+for|stands\s+for|combines|combined|(?:moved|shifted|turned|drifted)\s+(?:further\s+)?(?:towards?|to)|adopted\s+(?:a|an|the)\s+(?:\w+\s+)?(?:programme|program|platform|line|ideology)\s+of)\s+([^;.]+)`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				if _, has := c.d.infoboxField("Ideology"); !ok || has || p.id != c.d.topic {
+					return
+				}
+				var ideas []string
+				for _, item := range ideaSepRE.Split(c.raw(2), -1) {
+					if item = strings.TrimSpace(item); isIdea(item) {
+						ideas = append(ideas, item)
+					}
+				}
+				if len(ideas) > 0 {
+					c.add(p.id, "", events.PartyIdeology{Ideologies: ideas})
+				}
+			}},
 		// "It won 2 seats in 1990, none in 1992, 1 seat in 1996, none in 2000, 2004 and 2008", "it
 		// won 0.9% in 2012 and 1.2% in 2016, gaining no seats on either occasion": one result a year.
 		{"results-list", rx(`{E}\s+(?:[^⟦;]*?\s+)?(?:won|received|obtained|gained|took|polled|secured)\s+`),
@@ -3483,6 +3512,28 @@ func (c *sentenceContext) describedAs() {
 	if len(ideologies) > 0 && !hasIdeology {
 		c.add(p.id, "XXXX", events.PartyIdeology{Ideologies: ideologies})
 	}
+}
+
+// ideaSepRE parts the ideas a sentence lists: commas, "and", "with" ("combines agrarianism with
+// Christian democracy").
+var ideaSepRE = regexp.MustCompile(`,\s+|\s+and\s+|\s+with\s+|\s+as\s+well\s+as\s+`)
+
+// ideaRE matches an idea a party holds: at most three words ending in a word in -ism ("democratic
+// socialism", "eco-socialism"), or a kind of democracy ("Christian democracy").
+var ideaRE = regexp.MustCompile(`(?i)^(?:[\p{L}-]+\s+){0,2}(?:[\p{L}-]*ism|[\p{L}-]+\s+democracy)$`)
+
+// notIdeas are words in -ism that name no idea a party holds.
+var notIdeas = map[string]bool{"terrorism": true, "tourism": true, "journalism": true, "criticism": true, "mechanism": true,
+	"organism": true, "optimism": true, "pessimism": true, "favouritism": true, "favoritism": true, "clientelism": true,
+	"nepotism": true, "vandalism": true, "activism": true, "absenteeism": true, "alcoholism": true, "racism": true}
+
+// isIdea reports whether item names an idea a party holds.
+func isIdea(item string) bool {
+	if !ideaRE.MatchString(item) || strings.HasPrefix(strings.ToLower(item), "the ") {
+		return false
+	}
+	words := strings.Fields(strings.ToLower(item))
+	return !notIdeas[words[len(words)-1]]
 }
 
 // describedItemSepRE parts the words that describe a party: commas, "and", "or".
