@@ -1041,8 +1041,12 @@ func (d *drafter) otherNames(refs []ref, i int, brackets string) {
 	for _, item := range strings.FieldsFunc(inner, func(r rune) bool { return r == ',' || r == ';' }) {
 		item = strings.TrimSpace(item)
 		item = strings.TrimSpace(abbreviatedRE.ReplaceAllString(item, ""))
-		if language, name, ok := strings.Cut(item, ":"); ok && otherScript(name) && !otherScript(language) && len(strings.Fields(language)) <= 2 {
-			item = strings.TrimSpace(name) // "Ukrainian: Партія «Народна воля»": the name, not its language
+		if language, name, ok := strings.Cut(item, ":"); ok && otherScript(name) && len(strings.Fields(language)) <= 2 {
+			// "Ukrainian: Партія «Народна воля»": the name, not its language (which may have been
+			// read as a mention: "⟦1⟧: საქართველოს …")
+			if language = markerRE.ReplaceAllString(language, "Language"); !otherScript(language) {
+				item = strings.TrimSpace(name)
+			}
 		}
 		if otherScript(item) && refs[i].id == d.subject && events.NameKey(refs[i].name) == events.NameKey(titleName(d.doc.Title)) {
 			d.natives[events.NameKey(item)] = true // the party's own name, in its own script
@@ -1135,6 +1139,10 @@ func caseless(s string) bool {
 	letters := 0
 	for _, r := range s {
 		switch {
+		case unicode.Is(unicode.Georgian, r) && !unicode.IsUpper(r):
+			// Georgian's Mkhedruli letters are lower case to Unicode, but it writes names without
+			// capitals ("საქართველოს აგრარული კავშირი").
+			letters++
 		case unicode.IsUpper(r) || unicode.IsLower(r) || unicode.IsDigit(r):
 			return false
 		case unicode.IsLetter(r):

@@ -3210,3 +3210,25 @@ The party combines agrarianism with Christian democracy and social conservatism,
 		`position XXXX "centre-right"`,
 	})
 }
+
+// The party's name in its own script, in brackets after a language that was read as a name
+// ("(Georgian: …)"), is its native name; Georgian writes names without capitals, though Unicode
+// counts its letters lower case.
+func TestDraftNativeNameAfterALanguage(t *testing.T) {
+	doc := parseArticle(t, "gau.txt", `Georgian Agrarian League
+
+The Georgian Agrarian League (Georgian: საქართველოს აგრარული ლიგა, Sakartvelos Agraruli Liga; abbreviated GAL) is a political party in Georgia. Its chairman is Levan Abashidze (ლევან აბაშიძე).`)
+	var got []string
+	for _, f := range Draft(doc, "georgian-agrarian-league") {
+		if p, ok := f.Payload.(events.EntityNamed); ok && p.NameType != events.NameOfficial {
+			got = append(got, fmt.Sprintf("%s %s %s", f.Entity, p.NameType, p.Name))
+		}
+	}
+	slices.Sort(got)
+	expectLines(t, "Draft", got, []string{
+		"georgian-agrarian-league abbreviation GAL",
+		"georgian-agrarian-league alternate Sakartvelos Agraruli Liga",
+		"georgian-agrarian-league native საქართველოს აგრარული ლიგა",
+		"levan-abashidze native ლევან აბაშიძე",
+	})
+}
