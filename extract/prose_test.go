@@ -3232,3 +3232,29 @@ The Georgian Agrarian League (Georgian: საქართველოს აგ
 		"levan-abashidze native ლევან აბაშიძე",
 	})
 }
+
+// Bans from politics told in the active ("the court … banned the fourteen members of its executive
+// board, including X, from politics"), counts in words past twelve, and a person barred from standing
+// for public office.
+func TestDraftBansFromPoliticsInTheActive(t *testing.T) {
+	doc := parseArticle(t, "kpp.txt", `= Korea Farmers' Party =
+
+The Korea Farmers' Party was a political party in South Korea. It was led by Kim Min-jun.
+
+On 3 May 2016 the Constitutional Court dissolved the party and banned the fifteen members of its executive board, including Kim, from politics for seven years. Kim, who was convicted the following year, was barred from standing for public office for ten years. In 2018 the court barred three senior party officials from running for office.`)
+	var got []string
+	for _, f := range Draft(doc, "korea-farmers-party") {
+		switch p := f.Payload.(type) {
+		case events.PartyOfficialsBanned:
+			got = append(got, fmt.Sprintf("officials %s %q %d for %d", f.Date, p.Group, p.Count, p.Years))
+		case events.PersonBanned:
+			got = append(got, fmt.Sprintf("%s %s for %d", f.Entity, f.Date, p.Years))
+		}
+	}
+	slices.Sort(got)
+	expectLines(t, "Draft", got, []string{
+		"kim-min-jun XXXX for 10",
+		`officials 2016-05-03 "members of its executive board" 15 for 7`,
+		`officials 2018 "senior party officials" 3 for 0`,
+	})
+}

@@ -1668,35 +1668,14 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			}},
 		// "twelve of its executives were banned from politics for ten years", "the 111 members of its
 		// executive board were barred from politics for five years": the party's officials banned.
-		{"officials-banned", rx(`(?i:\b(?:(\w+)\s+of\s+)?(?:(?:its|the\s+party's|their|the)\s+)?(?:(\w+)\s+)?((?:(?:senior|former|top|leading|executive|board|party|central|committee)\s+)*(?:executives|officials|leaders|board\s+members|members\s+of\s+(?:its|the(?:\s+party's)?)\s+(?:executive\s+)?(?:board|committee|politburo|executive)|executive\s+committee\s+members|committee\s+members)))(?:,[^;]*?,)?\s+(?:were|had\s+been)\s+(?:\w+\s+)?(?:banned|barred|disqualified|prohibited)\s+from\s+(?:politics|political\s+activit(?:y|ies)|holding\s+(?:public\s+)?office|standing\s+for\s+office)(?:\s+for\s+(\w+)\s+years)?`),
-			func(c *sentenceContext) {
-				party := c.lastPartyBefore(c.match[0])
-				b := events.PartyOfficialsBanned{Group: c.raw(3)}
-				for _, g := range []int{1, 2} {
-					if n, ok := countWord(c.group(g)); ok {
-						b.Count = n
-					}
-				}
-				if n, ok := countWord(c.group(4)); ok {
-					b.Years = n
-				}
-				date := ""
-				if c.date().edtf == "XXXX" {
-					// "Additionally, 118 senior party officials were banned", "After its dissolution,
-					// twelve of its executives were banned": with the ruling told before, or after the
-					// dissolution told.
-					if afterDissolutionRE.MatchString(c.sk[:c.match[0]]) {
-						if d := c.d.dissolvedOn(party); d != "" {
-							date = d + "/.."
-						}
-					} else if alongsideRE.MatchString(c.sk[:c.match[0]]) && c.d.carried != "" && !strings.Contains(c.d.carried, "/") {
-						date = c.d.carried
-					}
-				}
-				c.add(party, date, b)
-			}},
+		{"officials-banned", rx(`(?i:\b(?:(\w+)\s+of\s+)?(?:(?:its|the\s+party's|their|the)\s+)?(?:(\w+)\s+)?(` + officialsGroup + `))(?:,[^;]*?,)?\s+(?:were|had\s+been)\s+(?:\w+\s+)?(?:banned|barred|disqualified|prohibited)\s+from\s+` + fromPolitics + `(?:\s+for\s+(\w+)\s+years)?`),
+			func(c *sentenceContext) { c.officialsBanned([]int{1, 2}, 3, 4) }},
+		// "the court … banned the fourteen members of its executive board, including X, from politics
+		// for ten years": the same, told in the active.
+		{"banned-officials", rx(`(?i:\b(?:banned|barred|disqualified)\s+(?:(?:its|the\s+party's|their|the)\s+)?(?:(\w+)\s+)?(` + officialsGroup + `))(?:,[^;]*?,)?\s+from\s+` + fromPolitics + `(?:\s+for\s+(\w+)\s+years)?`),
+			func(c *sentenceContext) { c.officialsBanned([]int{1}, 2, 3) }},
 		// "X was banned from politics for five years": one person banned.
-		{"person-banned", rx(`{E},?\s+(?:[^⟦;]*?,\s+)?(?:was|had\s+been)\s+(?:\w+\s+)?(?:banned|barred|disqualified)\s+from\s+(?:politics|political\s+activit(?:y|ies)|holding\s+(?:public\s+)?office|standing\s+for\s+office)(?:\s+for\s+(\w+)\s+years)?`),
+		{"person-banned", rx(`{E},?\s+(?:[^⟦;]*?,\s+)?(?:was|had\s+been)\s+(?:\w+\s+)?(?:banned|barred|disqualified)\s+from\s+` + fromPolitics + `(?:\s+for\s+(\w+)\s+years)?`),
 			func(c *sentenceContext) {
 				person, ok := c.person(1)
 				if !ok {
@@ -3327,7 +3306,9 @@ func seatsIn(what string) string {
 
 // numberWords are the numbers prose writes in words, as figures.
 var numberWords = map[string]string{"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
-	"seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12"}
+	"seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
+	"fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19",
+	"twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100"}
 
 // objectBeforeRE matches the words that make the name after them an object, not the subject of the
 // verb that follows: "left the", "ran with the".
@@ -3534,6 +3515,42 @@ func isIdea(item string) bool {
 	}
 	words := strings.Fields(strings.ToLower(item))
 	return !notIdeas[words[len(words)-1]]
+}
+
+// officialsGroup matches the officials of a party a ban names: "executives", "senior party
+// officials", "members of its executive board".
+const officialsGroup = `(?:(?:senior|former|top|leading|executive|board|party|central|committee)\s+)*(?:executives|officials|leaders|board\s+members|members\s+of\s+(?:its|the(?:\s+party's)?)\s+(?:executive\s+)?(?:board|committee|politburo|executive)|executive\s+committee\s+members|committee\s+members)`
+
+// fromPolitics matches what a ban from politics keeps its persons from.
+const fromPolitics = `(?:politics|political\s+activit(?:y|ies)|(?:holding|seeking)\s+(?:public\s+|political\s+)?office|(?:standing|running)\s+(?:for|in)\s+(?:public\s+|political\s+|elected\s+)?(?:office|elections?))`
+
+// officialsBanned drafts the ban of a party's officials a rule matched: their number in the first of
+// countGroups that gives one, who they are in group, and the years in yearsGroup.
+func (c *sentenceContext) officialsBanned(countGroups []int, group, yearsGroup int) {
+	party := c.lastPartyBefore(c.match[0])
+	b := events.PartyOfficialsBanned{Group: c.raw(group)}
+	for _, g := range countGroups {
+		if n, ok := countWord(c.group(g)); ok {
+			b.Count = n
+		}
+	}
+	if n, ok := countWord(c.group(yearsGroup)); ok {
+		b.Years = n
+	}
+	date := ""
+	if c.date().edtf == "XXXX" {
+		// "Additionally, 118 senior party officials were banned", "After its dissolution, twelve
+		// of its executives were banned": with the ruling told before, or after the dissolution
+		// told.
+		if afterDissolutionRE.MatchString(c.sk[:c.match[0]]) {
+			if d := c.d.dissolvedOn(party); d != "" {
+				date = d + "/.."
+			}
+		} else if alongsideRE.MatchString(c.sk[:c.match[0]]) && c.d.carried != "" && !strings.Contains(c.d.carried, "/") {
+			date = c.d.carried
+		}
+	}
+	c.add(party, date, b)
 }
 
 // describedItemSepRE parts the words that describe a party: commas, "and", "or".
