@@ -268,7 +268,21 @@ type dayFree struct {
 	ends     map[ulid.ULID]events.Date // endingDates, once asked
 	names    []string                  // namesOf, once asked
 	refined  map[ulid.ULID]bool        // refinedRenames, once asked
+	keys     map[string]string         // events.NameKey of the names compared, once folded
 	done     struct{ disputes, ts, names, refined bool }
+}
+
+// key returns events.NameKey(s), folded once however many days the party is asked about.
+func (f *dayFree) key(s string) string {
+	if k, ok := f.keys[s]; ok {
+		return k
+	}
+	if f.keys == nil {
+		f.keys = map[string]string{}
+	}
+	k := events.NameKey(s)
+	f.keys[s] = k
+	return k
 }
 
 // refinedRenames returns the renames of the party that another rename to the same name dates more
@@ -445,7 +459,7 @@ func partyAt(id events.EntityID, evs []events.Event, day events.Day, names Names
 			}
 		}
 	}
-	names0 = beforeRenames(names0, later)
+	names0 = beforeRenames(names0, later, free)
 	// A rename in effect replaces the names before it; an uncertain one joins them.
 	for _, r := range renames {
 		if r.Certainty == Certain {
@@ -640,7 +654,7 @@ type laterRename struct {
 // dated before the rename (an infobox that gives the party its later name, a founding told under
 // it) names it by the name it came to have, and gives way to A, which the rename attests when no
 // other claim does.
-func beforeRenames(names []Claim, later []laterRename) []Claim {
+func beforeRenames(names []Claim, later []laterRename, free *dayFree) []Claim {
 	if len(later) == 0 {
 		return names
 	}
@@ -648,15 +662,16 @@ func beforeRenames(names []Claim, later []laterRename) []Claim {
 	slices.SortStableFunc(later, func(a, b laterRename) int { return b.on.Compare(a.on) })
 	var attested map[ulid.ULID]bool // the claims a rename added: names until a rename, whatever its date
 	for _, r := range later {
-		to := events.NameKey(r.to)
+		to, from := free.key(r.to), free.key(r.from.Value)
 		kept := make([]Claim, 0, len(names)+1)
 		dropped, hasFrom := false, false
 		for _, c := range names {
-			if events.NameKey(c.Value) == to && (c.date.Unknown() || c.date.Latest() < r.on.Earliest() || attested[c.EventID]) {
+			value := free.key(c.Value)
+			if value == to && (c.date.Unknown() || c.date.Latest() < r.on.Earliest() || attested[c.EventID]) {
 				dropped = true
 				continue
 			}
-			hasFrom = hasFrom || events.NameKey(c.Value) == events.NameKey(r.from.Value)
+			hasFrom = hasFrom || value == from
 			kept = append(kept, c)
 		}
 		if !dropped {
