@@ -30,8 +30,8 @@ var (
 
 // WikiPlain returns the text a reader sees of MediaWiki markup s: a link's label (its target when it
 // has none), a template's words (the date of {{start date|2007|9}} as prose writes it, "September
-// 2007"; the words of {{lang|th|…}}; the items of {{ubl|…}} joined by ", "; nothing for any other
-// template), line breaks (<br />) as ", ", and no notes (<ref>), comments, HTML tags or bold and
+// 2007"; the words of {{lang|th|…}}; the items of {{ubl|…}} joined by ", "; the seats of
+// {{Composition bar|3|403}}, "3 / 403"; nothing for any other template), line breaks (<br />) as ", ", and no notes (<ref>), comments, HTML tags or bold and
 // italic quotes. Text without markup is returned trimmed.
 func WikiPlain(s string) string {
 	if !strings.ContainsAny(s, "[{<'") {
@@ -108,6 +108,10 @@ func templateText(t string) string {
 	case strings.HasPrefix(name, "lang-") || strings.HasPrefix(name, "lang "):
 		if len(pos) >= 1 {
 			return pos[0]
+		}
+	case name == "composition bar" || name == "seats bar":
+		if len(pos) >= 2 {
+			return pos[0] + " / " + pos[1] // {{Composition bar|3|403|hex=…}}: 3 seats of 403
 		}
 	case textTemplates[name]:
 		if len(pos) >= 1 {

@@ -22,6 +22,8 @@ func TestWikiPlain(t *testing.T) {
 		{"'''12''' / 76<ref>{{cite news |title=Results |date=2 July 2012}}</ref>", "12 / 76"},
 		{"Centre-right<ref name=\"a\" /><!-- a comment -->", "Centre-right"},
 		{"[[File:Logo.svg|120px|the logo [[x]]]] Party", "Party"},
+		{"{{Composition bar|3|403|hex=#006400}}", "3 / 403"},
+		{"{{0}}0", "0"},
 		{"plain words", "plain words"},
 		{"{{unknown template|x}}", ""},
 	} {
@@ -98,7 +100,7 @@ func TestWikiInfobox(t *testing.T) {
 	for _, r := range table.Rows {
 		rows = append(rows, strings.Join(r.Cells, "|"))
 	}
-	if want := []string{"1992||12,345", "1996 (in alliance)||—"}; !slices.Equal(rows, want) {
+	if want := []string{"1992|1 / 76|12,345", "1996 (in alliance)||—"}; !slices.Equal(rows, want) {
 		t.Errorf("rows %q, want %q", rows, want)
 	}
 }
