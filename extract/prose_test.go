@@ -3258,3 +3258,25 @@ On 3 May 2016 the Constitutional Court dissolved the party and banned the fiftee
 		`officials 2018 "senior party officials" 3 for 0`,
 	})
 }
+
+// A party's council voting "by a large majority to merge into" a one-word name the finder could not
+// type: the name is a party's, the merger dated by the vote; a share of the vote told as where it fell
+// to is the result's share.
+func TestDraftCouncilVotedToMergeAndShareFellTo(t *testing.T) {
+	doc := parseArticle(t, "dawn.txt", `= Dawn Movement =
+
+The Dawn Movement was a political party in Malta.
+
+In the election of 3 May 1998 the party's vote fell to 2.1% and it won one seat. On 9 June 2004 the Dawn Movement's congress voted by a large majority to merge into Imperium, and the party was dissolved on 1 July 2004.`)
+	var got []string
+	for _, f := range Draft(doc, "dawn-movement") {
+		switch p := f.Payload.(type) {
+		case events.PartyMerged:
+			got = append(got, fmt.Sprintf("%s merged %v %s", f.Entity, p.Members, f.Date))
+		case events.ElectionResult:
+			got = append(got, fmt.Sprintf("result %s %s %s seats", f.Date, p.Percent, p.Seats))
+		}
+	}
+	slices.Sort(got)
+	expectLines(t, "Draft", got, []string{"imperium merged [dawn-movement] 2004-06-09", "result 1998-05-03 2.1% 1 seats"})
+}

@@ -47,9 +47,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.merged(p, c.memberList(2))
 				}
 			}},
-		{"merged-into", rx(`{E},?\s+(?:[^⟦;,]*?\s+and\s+)?(?:which\s+|that\s+)?(?:later\s+|eventually\s+|then\s+)?(?:was\s+|were\s+)?(?:merged|absorbed|folded|(?:voted|decided|agreed|resolved)\s+to\s+merge)\s+into\s+(?:the\s+)?{E}`),
+		{"merged-into", rx(`{E}(?:['’]s\s+(?:congress|council|conference|convention|members|membership|delegates|leadership|board|assembly|committee))?,?\s+(?:[^⟦;,]*?\s+and\s+)?(?:which\s+|that\s+)?(?:later\s+|eventually\s+|then\s+)?(?:was\s+|were\s+)?(?:merged|absorbed|folded|(?:voted|decided|agreed|resolved)\s+(?:[^⟦;,]{0,40}?\s+)?to\s+merge)\s+into\s+(?:the\s+)?{E}`),
 			func(c *sentenceContext) {
-				p, ok := c.party(2)
+				p, ok := c.partyInto(2)
 				if !ok {
 					return
 				}
@@ -2937,22 +2937,40 @@ func (c *sentenceContext) newParty(g int) (ref, bool) {
 	// kind is never remembered, so never fresh); not an abbreviation, which may stand for anything.
 	case (r.kind == events.KindOrganisation || r.kind == "") && c.d.fresh[r.id] || r.kind == "" && !allCaps(r.name) && strings.Contains(r.name, " ") ||
 		r.kind == events.KindPerson && c.d.fresh[r.id]: // "merged to form United Revival": no person's name
-		for key, id := range c.d.persons {
-			if id == r.id {
-				delete(c.d.persons, key)
-			}
-		}
-		c.d.kinds[r.id] = events.KindParty
-		c.d.aliases[events.NameKey(r.name)] = r.id
-		r.kind = events.KindParty
-		for i := range c.refs {
-			if c.refs[i].id == r.id {
-				c.refs[i].kind = events.KindParty
-			}
-		}
-		return r, true
+		return c.typeAsParty(r), true
 	}
 	return ref{}, false
+}
+
+// partyInto returns the party of submatch g that another merges into: a party, or a name the finder
+// could not type, which merging into makes a party's ("voted to merge into Kadima").
+func (c *sentenceContext) partyInto(g int) (ref, bool) {
+	if p, ok := c.party(g); ok {
+		return p, true
+	}
+	if r, ok := c.one(g); ok && r.kind == "" && r.id != "" && r.name != "" && !stateBody(r.name) {
+		return c.typeAsParty(r), true
+	}
+	return ref{}, false
+}
+
+// typeAsParty makes r, a name of no kind or of a body first named in the sentence, a party's: in the
+// drafter's kinds and aliases, and in the sentence's refs.
+func (c *sentenceContext) typeAsParty(r ref) ref {
+	for key, id := range c.d.persons {
+		if id == r.id {
+			delete(c.d.persons, key)
+		}
+	}
+	c.d.kinds[r.id] = events.KindParty
+	c.d.aliases[events.NameKey(r.name)] = r.id
+	r.kind = events.KindParty
+	for i := range c.refs {
+		if c.refs[i].id == r.id {
+			c.refs[i].kind = events.KindParty
+		}
+	}
+	return r
 }
 
 // bodyOr returns the party or body of submatch g, or else the party the text is about.
@@ -3279,6 +3297,9 @@ var (
 	electionRE       = regexp.MustCompile(`(?i)\b(?:the\s+)?(\d{4})\s+((?:general|parliamentary|legislative|presidential|national|local|communal|municipal|regional|european|constituent\s+assembly|snap|federal|state|duma)\s+)?elections?\b|\belections?\s+(?:of|in)\s+(\d{4})\b`)
 )
 
+// shareMovedRE matches a share of the vote told as where it moved to: "its vote fell to 1.6%".
+var shareMovedRE = regexp.MustCompile(`\b(?:vote|share(?:\s+of\s+the\s+vote)?|support)\s+(?:fell|rose|dropped|increased|declined|grew|slipped|climbed|jumped|sank|recovered)\s+to\s+(\d+(?:\.\d+)?)\s?(?:%|per\s?cent|percent)`)
+
 // seatsIn returns the seats a result's words give: the number as written ("27", "four"), 0 for "no
 // seats", 1 for "a single seat"; seats lost are no result ("lost two seats"), and "" when none is
 // given.
@@ -3407,6 +3428,9 @@ func (c *sentenceContext) election() {
 	}
 	if c.rule == "no-seats" {
 		res.Seats = "0" // "failed to win any seats"
+	}
+	if m := shareMovedRE.FindStringSubmatch(c.sk); res.Percent == "" && m != nil {
+		res.Percent = m[1] + "%" // "the party's vote fell to 1.6% and it won two seats"
 	}
 	if res.Seats == "" && res.Percent == "" && res.VotesText == "" {
 		return
