@@ -1041,19 +1041,21 @@ func (d *drafter) otherNames(refs []ref, i int, brackets string) {
 	for _, item := range strings.FieldsFunc(inner, func(r rune) bool { return r == ',' || r == ';' }) {
 		item = strings.TrimSpace(item)
 		item = strings.TrimSpace(abbreviatedRE.ReplaceAllString(item, ""))
-		if language, name, ok := strings.Cut(item, ":"); ok && otherScript(name) && len(strings.Fields(language)) <= 2 {
-			// "Ukrainian: Партія «Народна воля»": the name, not its language (which may have been
-			// read as a mention: "⟦1⟧: საქართველოს …")
-			if language = markerRE.ReplaceAllString(language, "Language"); !otherScript(language) {
-				item = strings.TrimSpace(name)
+		if language, name, ok := strings.Cut(item, ":"); ok && len(strings.Fields(language)) <= 2 {
+			// "Ukrainian: Партія «Народна воля»": the name, not its language (either may have been
+			// read as a mention: "⟦1⟧: საქართველოს …", "⟦1⟧: ⟦2⟧")
+			name = strings.TrimSpace(name)
+			if _, written := itemNames(refs, i, name); otherScript(written) && !otherScript(markerRE.ReplaceAllString(language, "Language")) {
+				item = name
 			}
 		}
 		if otherScript(item) && refs[i].id == d.subject && events.NameKey(refs[i].name) == events.NameKey(titleName(d.doc.Title)) {
 			d.natives[events.NameKey(item)] = true // the party's own name, in its own script
 		}
-		if caseless(item) {
+		if caseless(item) || otherScript(item) && !markerRE.MatchString(item) && !allCaps(item) && len(strings.Fields(item)) > 1 {
 			// "(農村進歩党)", "(नेपाल जनमुक्ति पार्टी)": a name in a script without capitals, which no
-			// mention finds.
+			// mention finds; or one in another script the finder passed over ("Greek: Ένωση
+			// Δημοκρατικής Ανανέωσης").
 			d.aliases[events.NameKey(item)] = refs[i].id
 			d.bracketNames = append(d.bracketNames, bracketName{of: i, name: item})
 			continue
@@ -1071,8 +1073,11 @@ func (d *drafter) otherNames(refs []ref, i int, brackets string) {
 			continue // "(X in exile)": words of the sentence, not of a name
 		}
 		key := events.NameKey(name)
-		if known, ok := d.aliases[key]; ok && known != refs[i].id && !d.fresh[known] && !allCaps(name) {
-			continue // a name the document already gave another entity
+		if known, ok := d.aliases[key]; ok && known != refs[i].id && !d.fresh[known] && d.kinds[known] != "" && !allCaps(name) {
+			continue // a name the document already gave another entity (of a kind: not a name the finder could not type)
+		}
+		if otherScript(name) && !allCaps(name) && refs[i].id == d.subject && events.NameKey(refs[i].name) == events.NameKey(titleName(d.doc.Title)) {
+			d.natives[key] = true // "(Greek: Ένωση Δημοκρατικής Ανανέωσης)", found as a name: the party's own
 		}
 		d.aliases[key] = refs[i].id
 		refs[in[0]] = ref{id: refs[i].id, kind: refs[i].kind, name: name}

@@ -3280,3 +3280,24 @@ In the election of 3 May 1998 the party's vote fell to 2.1% and it won one seat.
 	slices.Sort(got)
 	expectLines(t, "Draft", got, []string{"imperium merged [dawn-movement] 2004-06-09", "result 1998-05-03 2.1% 1 seats"})
 }
+
+// A name in a cased script (Greek, Cyrillic) after its language, both found as names: the party's
+// native name; an abbreviation in that script stays an abbreviation.
+func TestDraftNativeNameInACasedScript(t *testing.T) {
+	doc := parseArticle(t, "ek.txt", `# Agrarian Union
+
+The **Agrarian Union** (Greek: Αγροτική Ένωση, *Agrotiki Enosi*; abbreviated **ΑΕ**) is a party in Cyprus. It is close to the Farmers' League (Bulgarian: Земеделски съюз), a party in Bulgaria.`)
+	var got []string
+	for _, f := range Draft(doc, "agrarian-union") {
+		if p, ok := f.Payload.(events.EntityNamed); ok && p.NameType != events.NameOfficial {
+			got = append(got, fmt.Sprintf("%s %s %s", f.Entity, p.NameType, p.Name))
+		}
+	}
+	slices.Sort(got)
+	expectLines(t, "Draft", got, []string{
+		"agrarian-union abbreviation ΑΕ",
+		"agrarian-union alternate Agrotiki Enosi",
+		"agrarian-union native Αγροτική Ένωση",
+		"farmers-league alternate Земеделски съюз",
+	})
+}

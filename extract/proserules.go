@@ -1124,7 +1124,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				party := c.lastPartyBefore(c.match[0])
 				c.add(party, date, events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: c.d.roleOf(party, "")}})
 			}},
-		{"served-as", rx(`{E}\s+(?:\w+\s+)?served\s+as\s+(?:the\s+)?(?:party's\s+|its\s+)?{ROLE}(?:\s+of\s+(?:the\s+)?{E})?`),
+		{"served-as", rx(`{E}\s+(?:\w+\s+)?(?:served|acted)\s+as\s+(?:the\s+)?(?:party's\s+|its\s+)?{ROLE}(?:\s+of\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
 				if person, ok := c.person(1); ok {
 					c.termOffice(person)

@@ -42,8 +42,8 @@ func (x *extractor) resultLines() {
 var resultsSectionRE = regexp.MustCompile(`(?i)^(?:(?:the\s+)?(?:party'?s\s+)?(?:electoral|election)\s+(?:history|results?|performance|record)|elections?(?:\s+results?)?|results|electoral\s+results?\s+by\s+year)(?:\s*\(.*\))?$`)
 
 // resultLineRE reads a results line: the election's day, month and year, or its year and month in
-// brackets, its kind, a separator, and the rest.
-var resultLineRE = regexp.MustCompile(`^(?:(\d{1,2})\s+)?(?:` + monthRE + `\s+)?(\d{4})(?:\s*\(` + monthRE + `\))?(?:\s+((?:[\p{L}-]+\s+){0,3}?)elections?)?\s*(?:[:–—]|\s-|,)\s*(\S.*)$`)
+// brackets, its kind, a remark in brackets ("(as the New Party)"), a separator, and the rest.
+var resultLineRE = regexp.MustCompile(`^(?:(\d{1,2})\s+)?(?:` + monthRE + `\s+)?(\d{4})(?:\s*\(` + monthRE + `\))?(?:\s+((?:[\p{L}-]+\s+){0,3}?)elections?)?(?:\s*\([^()]*\))?\s*(?:[:–—]|\s-|,)\s*(\S.*)$`)
 
 // resultLine drafts the result one line or item tells, if it is a results line.
 func (x *extractor) resultLine(text, level string) {
