@@ -1784,8 +1784,14 @@ func (c *sentenceContext) date() proseDate {
 	}
 	cs, ce := clauseOf(c.sk, start, end)
 	best, bestDist := proseDate{edtf: "XXXX"}, -1
+	participle := leadingParticipleRE.FindStringIndex(c.sk)
 	for _, dt := range c.dates {
 		if dt.start < cs || dt.end > ce {
+			continue
+		}
+		if participle != nil && dt.end <= participle[1] && start >= participle[1] {
+			// "Founded in 1965 by dissidents, it was outlawed during the dictatorship": the date of
+			// the participle that opens the sentence is the founding's, not the main clause's.
 			continue
 		}
 		dist := start - dt.end
@@ -1830,6 +1836,10 @@ func (c *sentenceContext) date() proseDate {
 	}
 	return best
 }
+
+// leadingParticipleRE matches a participle clause that opens a sentence, up to its comma: "Founded
+// in 1965 by left-wing dissidents,".
+var leadingParticipleRE = regexp.MustCompile(`^(?:(?:Originally|First|Initially)\s+)?(?:Founded|Formed|Established|Created|Registered|Launched|Set\s+up|Organi[sz]ed|Born)\b[^,;]*,`)
 
 // namedByYearRE matches the end of an act's name that holds its year: "the Special Powers Act 1974",
 // "the Political Parties Order 2002".

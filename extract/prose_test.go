@@ -3301,3 +3301,26 @@ The **Agrarian Union** (Greek: Αγροτική Ένωση, *Agrotiki Enosi*; ab
 		"farmers-league alternate Земеделски съюз",
 	})
 }
+
+// The date of a participle that opens a sentence is the founding's, not the main clause's; a decree
+// declaring the party "together with all other parties" illegal is its own.
+func TestDraftOpeningParticipleDateAndTogetherWith(t *testing.T) {
+	doc := parseArticle(t, "pru.txt", `= Popular Renewal Union =
+
+The Popular Renewal Union (PRU) is a party in Portugal. Founded in 1958 by dissidents of the Socialist Party, it was outlawed under the dictatorship and legalised again in 1974.
+
+By a decree of 3 March 1962 the government declared the PRU, together with all other opposition parties, illegal.`)
+	var got []string
+	for _, f := range Draft(doc, "popular-renewal-union") {
+		switch f.Payload.(type) {
+		case events.PartyFounded, events.PartyDeclaredIllegal, events.PartyBanned, events.PartyRestored:
+			got = append(got, fmt.Sprintf("%s %s", f.Type, f.Date))
+		}
+	}
+	slices.Sort(got)
+	expectLines(t, "Draft", got, []string{
+		"party.declared_illegal/v1 1962-03-03",
+		"party.founded/v1 1958",
+		"party.restored/v1 1974",
+	})
+}

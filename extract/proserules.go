@@ -617,7 +617,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(from.id, "", events.PartySucceeded{Successor: to.id, Kind: events.SuccessionTransformation, Qualifier: "became"})
 				}
 			}},
-		{"restored", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(re-?legali[sz]ed|legali[sz]ed(?:\s+again)?|re-?registered|unbanned|(?:permitted|allowed)\s+to\s+(?:resume|operate\s+again|function\s+again|register\s+again)|(?:legally\s+|officially\s+)?recogni[sz]ed(?:\s+again|\s+by)|re-?entered\s+(?:in|on|into)\s+the\s+register|re-?admitted\s+to\s+the\s+register|allowed\s+to\s+(?:operate|function|register|organi[sz]e)\s+again|re-?founded|re-?established|revived|reconstituted)\b(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?{E})?`),
+		{"restored", rx(`{E}\s+(?:(?:was|were|had\s+been)\s+[^⟦;]*?\s+and\s+(?:was\s+|were\s+)?|(?:was|were|had\s+been)\s+(?:\w+\s+)?)(re-?legali[sz]ed|legali[sz]ed(?:\s+again)?|re-?registered|unbanned|(?:permitted|allowed)\s+to\s+(?:resume|operate\s+again|function\s+again|register\s+again)|(?:legally\s+|officially\s+)?recogni[sz]ed(?:\s+again|\s+by)|re-?entered\s+(?:in|on|into)\s+the\s+register|re-?admitted\s+to\s+the\s+register|allowed\s+to\s+(?:operate|function|register|organi[sz]e)\s+again|re-?founded|re-?established|revived|reconstituted)\b(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
 				p, ok := c.party(1)
 				if !ok || asNextRE.MatchString(c.sk[c.match[1]:]) {
@@ -916,7 +916,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(p.id, "", events.PartyDeclaredIllegal{By: c.body(2)})
 				}
 			}},
-		{"declared-party-illegal", rx(`(?:{E}\s+(?:\w+\s+)?)?\bdeclared\s+(?:the\s+)?{E}(?:\s+and\s+[^⟦;,]*?)?\s+(?:an?\s+)?(?:illegal|unconstitutional|unlawful)`),
+		{"declared-party-illegal", rx(`(?:{E}\s+(?:\w+\s+)?)?\bdeclared\s+(?:the\s+)?{E}(?:\s+and\s+[^⟦;,]*?|,\s+(?:together|along)\s+with\s+[^;]*?,)?\s+(?:an?\s+)?(?:illegal|unconstitutional|unlawful)`),
 			func(c *sentenceContext) {
 				if p, ok := c.party(2); ok {
 					by := c.body(1)
