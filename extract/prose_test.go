@@ -37,7 +37,9 @@ func TestFindDates(t *testing.T) {
 		{"that year", 1996, "1996"},
 		{"before October out of fear", 2017, "../2017-10"},
 		{"in early 1946", 0, "1946"},
-		{"the following year", 0, ""},                // no year before it: no date, never a guess
+		{"the following year", 0, ""}, // no year before it: no date, never a guess
+		{"Ahead of the election of 28 January 2003, the party", 0, "../2003-01-28"},
+		{"in the run-up to the parliamentary elections of May 1998", 0, "../1998-05"},
 		{"on 31 February 1990", 0, ""},               // no such day
 		{"in 300 villages", 0, ""},                   // not a year
 		{"Yên Bái on 17 June 1930", 0, "1930-06-17"}, // after words in another script

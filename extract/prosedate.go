@@ -49,6 +49,17 @@ var dateRules = sync.OnceValue(func() []dateRule {
 		// between 12 March 1990 and 1995 / from 1985 to 1997 / from 1985 until 1997 / 1985–1997
 		{regexp.MustCompile(`^(?i:between|from)\s+(` + simpleDateRE + `)\s+(?i:and|to|until|till)\s+(` + simpleDateRE + `)`),
 			func(m []string, _ prior) (string, int) { return interval(m[1], m[11]) }},
+		// ahead of the election of 28 January 2003: before the day of the event named (what
+		// happened "after the coup of 24 March 1976" is dated by the coup, as events that follow
+		// at once are)
+		{regexp.MustCompile(`^(?i:(ahead\s+of|before|prior\s+to|in\s+the\s+run-up\s+to)\s+the\s+(?:[\p{L}-]+\s+){0,3}?(?:elections?|vote|poll|referendum|congress|convention|conference)\s+of\s+)(` + simpleDateRE + `)`),
+			func(m []string, prev prior) (string, int) {
+				d, y := simpleDate(m[3:], prev.year)
+				if d == "" {
+					return "", 0
+				}
+				return "../" + d, y
+			}},
 		// in the early/mid/late 1990s
 		{regexp.MustCompile(`^(?i:(?:in|during)\s+the\s+)?(early|mid|mid-|late)\s*-?\s*(\d{3})0s\b`),
 			func(m []string, _ prior) (string, int) {
