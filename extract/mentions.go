@@ -50,7 +50,11 @@ var openers = map[string]bool{"the": true, "a": true, "an": true, "in": true, "o
 	"weakened": true, "banned": true, "freed": true, "outlawed": true, "renamed": true, "only": true, "not": true, "even": true, "still": true, "now": true, "again": true, "together": true,
 	"elsewhere": true, "legal": true, "abroad": true, "instead": true, "finally": true, "briefly": true,
 	"unlike": true, "like": true, "against": true, "amid": true, "towards": true, "toward": true, "without": true,
-	"through": true, "throughout": true, "beyond": true, "besides": true, "upon": true, "alongside": true}
+	"through": true, "throughout": true, "beyond": true, "besides": true, "upon": true, "alongside": true,
+	"ahead": true, "prior": true, "whereas": true, "because": true, "thereafter": true,
+	"afterwards": true, "nevertheless": true, "nonetheless": true, "moreover": true, "furthermore": true,
+	"consequently": true, "accordingly": true, "ultimately": true, "previously": true, "formerly": true,
+	"currently": true, "today": true, "recently": true, "officially": true, "formally": true}
 
 // titles are words of office or rank written before a person's name; they are not part of the name.
 var titles = []string{"prime minister", "chief justice", "vice president", "vice-president", "secretary-general",

@@ -23,6 +23,9 @@ func TestFindMentionsJoinedByAnd(t *testing.T) {
 		{"In 2012 Kem Sokha and Human Rights Party leaders met.", []string{"Kem Sokha", "Human Rights Party"}},
 		{"Fidesz and Jobbik refused.", []string{"Fidesz", "Jobbik"}},
 		{"The Green Valley and Coast Alliance (GCA) was formed.", []string{"Green Valley", "Coast Alliance", "GCA"}},
+		// Words that open a sentence begin no name.
+		{"Ahead of the election the Farmers' Union split.", []string{"Farmers' Union"}},
+		{"Thereafter the Farmers' Union split.", []string{"Farmers' Union"}},
 	}
 	for _, tt := range tests {
 		var got []string
