@@ -3326,3 +3326,19 @@ By a decree of 3 March 1962 the government declared the PRU, together with all o
 		"party.restored/v1 1974",
 	})
 }
+
+// "Its founding chairman was X", "The party's first general secretary was the lawyer Y": offices
+// taken when the party was founded.
+func TestDraftFoundingRoleWas(t *testing.T) {
+	doc := parseArticle(t, "whp.txt", `= Workers' Hope Party =
+
+The Workers' Hope Party was founded in Busan on 9 March 1997 by trade unionists. Its founding chairman was Park Jung-ho, a former welder. The party's first general secretary was the lawyer Kim Ji-won.`)
+	var got []string
+	for _, f := range Draft(doc, "workers-hope-party") {
+		if p, ok := f.Payload.(events.LeaderTookOffice); ok {
+			got = append(got, fmt.Sprintf("%s %s %s", p.Person, p.Role, f.Date))
+		}
+	}
+	slices.Sort(got)
+	expectLines(t, "Draft", got, []string{"kim-ji-won general secretary 1997-03-09", "park-jung-ho chairman 1997-03-09"})
+}

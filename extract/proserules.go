@@ -1504,6 +1504,30 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.office(party, person.id, Role(c.group(2)), false)
 			}},
+		// "Its founding chairman was Park Jung-ho", "The party's first president was X": the office
+		// from the founding, when the text dated it.
+		{"founding-role-was", rx(`(?:\b(?:[Ii]ts|[Tt]heir)|{E}(?:'s|’s)?)\s+(?:founding|first)\s+{ROLE}\s+(?:was|had\s+been)\s+(?:the\s+[^⟦;,]*?\s+)?{E}`),
+			func(c *sentenceContext) {
+				person, ok := c.person(3)
+				if !ok {
+					return
+				}
+				party := c.lastPartyBefore(c.match[0])
+				if p, ok := c.one(1); ok {
+					if p.kind != events.KindParty && p.kind != events.KindOrganisation {
+						return
+					}
+					party = p.id
+				}
+				date := c.d.foundingDate(party)
+				if precise := c.d.preciseFounding(party); precise != "" {
+					date = precise
+				}
+				if date == "" {
+					date = "XXXX"
+				}
+				c.add(party, date, events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: Role(c.group(2))}})
+			}},
 		{"apposition", rx(`(?:\b(?:[Ii]ts|[Tt]heir)|{E}(?:'s|’s)?)\s+(?:then\s+|former\s+|long-time\s+|founding\s+)?{ROLE},?\s+{E}`),
 			func(c *sentenceContext) {
 				person, ok := c.person(3)
