@@ -83,7 +83,11 @@
 //     split at its plain headings: a paragraph of one line, of at most 60 runes and eight words,
 //     starting with a capital letter or a digit and not ending in ".", ":", ";", ",", "!" or "?",
 //     that comes after the lead's running text has begun (a tagline before it stays text). Each
-//     opens a Section of Level 2.
+//     opens a Section of Level 2. So does the first line of a paragraph written right over its
+//     text, with no blank line between, when it is such a line of at most five words that does
+//     not end in a word running text breaks after ("by", "the", "of") and the line under it
+//     begins with a capital letter or a digit; a title line right under another opens a Section
+//     of Level 3.
 //
 // Blocks are separated by blank lines or by a change of line kind:
 //   - paragraph: consecutive lines of text;

@@ -478,6 +478,25 @@ func plainHeadings(lead *Section) []*Section {
 			out = append(out, sec)
 			continue
 		}
+		// A heading copied without a blank line after it: "Merger\nAfter the political opening
+		// …", "Electoral history\nHouse of Peoples' Representatives\n- 1995: boycotted". A title
+		// right under another is its subsection.
+		level := 2
+		for b.Kind == Paragraph && prose {
+			title, rest, ok := strings.Cut(b.Text, "\n")
+			if !ok || !headingOverText(title, rest) {
+				break
+			}
+			sec = &Section{Title: strings.TrimSpace(title), Level: level, Line: b.Line}
+			out = append(out, sec)
+			b = Block{Kind: Paragraph, Line: b.Line + 1, Text: rest}
+			level = 3
+		}
+		if b.Kind == Paragraph && prose && plainHeading(b.Text) && level == 3 {
+			sec = &Section{Title: strings.TrimSpace(b.Text), Level: 3, Line: b.Line}
+			out = append(out, sec)
+			continue
+		}
 		if b.Kind == Paragraph && !plainHeading(b.Text) {
 			prose = true // the lead's running text has begun: a title line after it is a heading
 		}
@@ -499,6 +518,27 @@ func plainHeading(text string) bool {
 	last, _ := utf8.DecodeLastRuneInString(t)
 	return (unicode.IsUpper(first) || unicode.IsDigit(first)) && !strings.ContainsRune(".:;,!?", last)
 }
+
+// headingOverText reports whether the first line of a paragraph is a heading written right over the
+// text it heads: a plain heading of at most five words, not ending in a word that goes on into the
+// next line ("founded in 1990 by"), over a line that begins as a sentence or a title does (a capital
+// letter or a digit).
+func headingOverText(title, rest string) bool {
+	words := strings.Fields(title)
+	if !plainHeading(title) || len(words) > 5 || strings.TrimSpace(rest) == "" {
+		return false
+	}
+	if continues[strings.ToLower(words[len(words)-1])] {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(strings.TrimSpace(rest))
+	return unicode.IsUpper(first) || unicode.IsDigit(first)
+}
+
+// continues are the words a line of running text may break after, in the middle of a sentence.
+var continues = map[string]bool{"the": true, "a": true, "an": true, "of": true, "by": true, "in": true, "on": true,
+	"to": true, "and": true, "or": true, "for": true, "with": true, "at": true, "from": true, "as": true,
+	"its": true, "his": true, "her": true, "their": true, "was": true, "were": true, "is": true, "are": true}
 
 // maxPlainHeading is the length of the longest line read as a plain heading, in runes.
 const maxPlainHeading = 60

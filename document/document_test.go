@@ -675,3 +675,43 @@ func TestTitleFromTheLead(t *testing.T) {
 		}
 	}
 }
+
+// In a page copied without markup a heading may stand right over its text, with no blank line
+// between: the title line opens a section, and a title right under another opens its subsection.
+// The first line of wrapped running text is no heading: it goes on into the next line.
+func TestPlainHeadingsOverTheirText(t *testing.T) {
+	sections := func(text string) []string {
+		t.Helper()
+		d, err := ParseWith("h.txt", []byte(text), Options{Strict: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, s := range d.Sections {
+			var blocks []string
+			for _, b := range s.Blocks {
+				blocks = append(blocks, fmt.Sprintf("%v@%d", b.Kind, b.Line))
+			}
+			out = append(out, fmt.Sprintf("%d %q %d: %s", s.Level, s.Title, s.Line, strings.Join(blocks, ",")))
+		}
+		return out
+	}
+	got := sections("Union Party\n\nThe Union Party is a party in Mongolia.\n\nHistory\nIt was founded in 1990 by herders.\n\nElectoral history\nState Great Khural\n- 1992: 1 seat\n- 1996: none\n")
+	want := []string{
+		`0 "" 1: paragraph@3`,
+		`2 "History" 5: paragraph@6`,
+		`2 "Electoral history" 8: `,
+		`3 "State Great Khural" 9: list@10`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("headings over text:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, text := range []string{
+		"Union Party\n\nThe Union Party is a party in Mongolia.\n\nThe party was founded in 1990 by\nJohn Smith and others.\n",
+		"Union Party\n\nThe Union Party is a party in Mongolia.\n\nShort first line\nand the sentence goes on.\n",
+	} {
+		if got := sections(text); len(got) != 1 {
+			t.Errorf("wrapped running text read as a heading: %q", got)
+		}
+	}
+}

@@ -11,15 +11,24 @@ import (
 )
 
 // resultLines applies the results-line rule: under a section of election results ("Electoral
-// history", "Election results", "Elections"), a list item or a line of its own that opens with an
+// history", "Election results", "Elections"), or a subsection of one, a list item or a line of its own that opens with an
 // election's year (its day or month too, "1989 (June)"), and its kind, then its figures: "2008
 // parliamentary election – 4.2% of the vote, 6 seats", "**1974**: 1.9% of the vote, 2 seats". Each
 // is one result of the party the document is about, at the level the section names; "boycotted" is a
 // boycott, "did not contest" no result. A line of running text is no such line: it does not open
 // with a year and a separator.
 func (x *extractor) resultLines() {
+	var parents []*document.Section // the sections that hold the one at hand, by level
 	for _, sec := range x.doc.Sections {
-		if !resultsSectionRE.MatchString(sec.Title) {
+		for len(parents) > 0 && parents[len(parents)-1].Level >= sec.Level {
+			parents = parents[:len(parents)-1]
+		}
+		parents = append(parents, sec)
+		results := false // the section, or one that holds it ("Electoral history" over "Senate")
+		for _, s := range parents {
+			results = results || resultsSectionRE.MatchString(s.Title)
+		}
+		if !results {
 			continue
 		}
 		level := levelOf(sec.Title)
