@@ -315,6 +315,16 @@ func possessiveAt(text string, end int) bool {
 	return strings.HasPrefix(text[end:], "'s") || strings.HasPrefix(text[end:], "’s")
 }
 
+// possessiveEnd returns where the possessive "'s" in a name begins ("Farzaneh's Letters"), or 0.
+func possessiveEnd(name string) int {
+	for _, p := range []string{"'s ", "’s "} {
+		if i := strings.Index(name, p); i > 0 {
+			return i
+		}
+	}
+	return 0
+}
+
 // possessiveRE matches a name in the possessive ("⟦3⟧'s").
 var possessiveRE = regexp.MustCompile(`⟦(\d+)⟧(?:'s|’s)\b`)
 
@@ -1270,6 +1280,17 @@ func (d *drafter) resolve(m mention) (ref, bool) {
 	if m.generic {
 		return ref{kind: m.kind}, true
 	}
+	if i := possessiveEnd(m.name); i > 0 && m.kind != events.KindParty {
+		// "Farzaneh's Letters from Zabol": a person the text knows, and what is theirs.
+		owner := events.NameKey(m.name[:i])
+		id, ok := d.persons[owner]
+		if known, isAlias := d.aliases[owner]; isAlias && d.kinds[known] == events.KindPerson {
+			id, ok = known, true
+		}
+		if ok {
+			return ref{id: id, kind: events.KindPerson, name: m.name[:i], title: m.title}, true
+		}
+	}
 	if id, ok := d.persons[key]; ok && (!strings.Contains(m.name, " ") || m.kind == events.KindPerson || m.kind == "") {
 		// "Maniu" after "Iuliu Maniu", "Ben Yedder" after "Habib Ben Yedder".
 		return ref{id: id, kind: events.KindPerson, name: m.name, title: m.title}, true
@@ -1466,6 +1487,9 @@ func (d *drafter) diedInOffice() {
 		}
 		if f.Date.Unknown() && !inOffice[p.Person] {
 			continue // an office the text does not date may have ended before the death
+		}
+		if d.endedBefore(f.Entity, death.Date) {
+			continue // the party was dissolved before the death: the office ended with it
 		}
 		left[heldOffice{f.Entity, p.Person, p.Role}] = true
 		d.leave(f, death, "died-in-office")

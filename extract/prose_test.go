@@ -3342,3 +3342,26 @@ The Workers' Hope Party was founded in Busan on 9 March 1997 by trade unionists.
 	slices.Sort(got)
 	expectLines(t, "Draft", got, []string{"kim-ji-won general secretary 1997-03-09", "park-jung-ho chairman 1997-03-09"})
 }
+
+// "Farzaneh's Letters from Zabol" is a work of the person the text knows, so the "He" of the next
+// sentence is that person; a leader who dies after the party was dissolved left no office by dying.
+func TestDraftPossessiveOwnerAndDeathAfterDissolution(t *testing.T) {
+	doc := parseArticle(t, "irp.txt", `= Iranian Renewal Party =
+
+The Iranian Renewal Party was a party in Iran. Abdolhossein Farzaneh was elected secretary-general in 1951. In 1977 Karim Nejad was elected secretary-general.
+
+Farzaneh's Letters from Zabol, a collection of his correspondence, appeared in 1962. He died in Tehran on 4 March 1968.
+
+The congress voted to dissolve the party on 12 November 1995. Nejad died in Paris on 21 June 2003.`)
+	var got []string
+	for _, f := range Draft(doc, "iranian-renewal-party") {
+		switch p := f.Payload.(type) {
+		case events.PersonDied:
+			got = append(got, fmt.Sprintf("died %s %s", f.Entity, f.Date))
+		case events.LeaderLeftOffice:
+			got = append(got, fmt.Sprintf("left %s %s", p.Person, f.Date))
+		}
+	}
+	slices.Sort(got)
+	expectLines(t, "Draft", got, []string{"died abdolhossein-farzaneh 1968-03-04", "died karim-nejad 2003-06-21", "left abdolhossein-farzaneh 1968-03-04"})
+}

@@ -1756,7 +1756,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					i := c.add(p, date, events.PersonDied{})
 					// A leader's death ends the office the text gave the leader, as a departure
 					// would: "its leader Senadheera was shot dead on 23 November 1989".
-					if body, o, ok := c.d.heldAtDeath(p); ok && i >= 0 && !c.d.facts[i].Date.Unknown() {
+					if body, o, ok := c.d.heldAtDeath(p); ok && i >= 0 && !c.d.facts[i].Date.Unknown() && !c.d.endedBefore(body, c.d.facts[i].Date) {
 						c.add(body, c.d.facts[i].Date.String(), events.LeaderLeftOffice{Office: o})
 					}
 				}
@@ -2219,6 +2219,13 @@ func (d *drafter) dissolvedOn(party events.EntityID) string {
 		}
 	}
 	return ""
+}
+
+// endedBefore reports whether the text told party dissolved before date: a death after it ends no
+// office of the party ("the congress voted to dissolve the party" in 1995; "X died in Paris in 2003").
+func (d *drafter) endedBefore(party events.EntityID, date events.Date) bool {
+	dissolved, err := events.ParseDate(d.dissolvedOn(party))
+	return err == nil && !dissolved.Unknown() && dissolved.Latest() < date.Earliest()
 }
 
 // bannedBefore reports whether the text told party banned (or its registration cancelled) at a time
