@@ -466,7 +466,13 @@ func (x *extractor) field(f document.Field) error {
 		}
 	case "split from", "breakaway from", "split off from", "splinter of":
 		for _, n := range splitList(v) {
-			x.add(x.mention(events.KindParty, n, q), "", q, events.PartySplit{NewParty: s})
+			date := ""
+			if name, qual := splitQualifier(n); qual != "" {
+				if d, err := ProseDate(qual); err == nil {
+					n, date = name, d // "Eastern Choice (2006)": the party, and when the split came
+				}
+			}
+			x.add(x.mention(events.KindParty, n, q), date, q, events.PartySplit{NewParty: s})
 		}
 	case "merged into":
 		// The party joined another, which an infobox does not say was new: the merger dates no

@@ -83,12 +83,13 @@ func TestFindDates(t *testing.T) {
 }
 
 func TestSentences(t *testing.T) {
-	text := "She was replaced by Ing. Raúl Ferreyra. It was founded by Dr. J. Smith in 1990. It won 12 seats (about 4.5 per cent. of them). \"We won,\" he said. The U.S. Congress met; the party left. It was renamed.[11] Its wing dates from c. 1920.[citation needed] The lawyer Dra. Rosa Mamani and Assoc. Prof. Woranuch Thongdee spoke. Done"
+	text := "She was replaced by Ing. Raúl Ferreyra. It was founded by Dr. J. Smith in 1990. It won 12 seats (about 4.5 per cent. of them). \"We won,\" he said. The U.S. Congress met; the party left. It was renamed.[11] Its wing dates from c. 1920.[citation needed] The lawyer Dra. Rosa Mamani and Assoc. Prof. Woranuch Thongdee spoke. It met.<ref>{{cite news|title=Met. Again|date=2 May 1998}}</ref> It split.<ref name=\"a\" /> It won.{{sfn|Roe|2001|p=4}} Done"
 	var got []string
 	for _, s := range sentences(text) {
 		got = append(got, s.text)
 	}
-	want := []string{"She was replaced by Ing. Raúl Ferreyra.", "It was founded by Dr. J. Smith in 1990.", "It won 12 seats (about 4.5 per cent. of them).", "\"We won,\" he said.", "The U.S. Congress met; the party left.", "It was renamed.[11]", "Its wing dates from c. 1920.[citation needed]", "The lawyer Dra. Rosa Mamani and Assoc. Prof. Woranuch Thongdee spoke.", "Done"}
+	want := []string{"She was replaced by Ing. Raúl Ferreyra.", "It was founded by Dr. J. Smith in 1990.", "It won 12 seats (about 4.5 per cent. of them).", "\"We won,\" he said.", "The U.S. Congress met; the party left.", "It was renamed.[11]", "Its wing dates from c. 1920.[citation needed]", "The lawyer Dra. Rosa Mamani and Assoc. Prof. Woranuch Thongdee spoke.",
+		"It met.<ref>{{cite news|title=Met. Again|date=2 May 1998}}</ref>", "It split.<ref name=\"a\" />", "It won.{{sfn|Roe|2001|p=4}}", "Done"}
 	if len(got) != len(want) {
 		t.Fatalf("sentences = %q, want %q", got, want)
 	}

@@ -2338,9 +2338,13 @@ var otherSourcesRE = rx(`(?i)\b(?:some|other|several|many|a\s+few|certain|earlie
 // otherDatingRE finds what a sentence of other sources dates: the event its noun names.
 var otherDatingRE = regexp.MustCompile(`(?i)\b(founding|foundation|formation|establishment|creation|split|breakaway|schism|death|merger|dissolution|renaming|ban|banning|exile|arrest)\b`)
 
+// asTheDateRE matches what a date other sources give is given as: "as the founding date", "as its
+// year of foundation".
+var asTheDateRE = regexp.MustCompile(`(?i)\bas\s+(?:the\s+|its\s+)?(?:(\w+)\s+(?:date|year|day)|(?:date|year|day)\s+of\s+(?:its\s+|the\s+)?(\w+))\b`)
+
 // giveYearRE matches what follows "some sources" that gives a time alone: "give 1993", "give 1993,
 // the year of its first congress", "say 1989".
-var giveYearRE = regexp.MustCompile(`^\s+(?:give|say|cite|state|suggest|put\s+it\s+(?:in|at))\s+(?:\w+\s+)?\d{4}\b`)
+var giveYearRE = regexp.MustCompile(`^\s+(?:give|say|cite|state|suggest|put\s+it\s+(?:in|at))\s+(?:\w+\s+)?(?:\d{1,2}\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?\d{4}\b`)
 
 // otherDatable reports whether other sources may date an event of p's kind otherwise.
 func otherDatable(p events.Payload) bool {
@@ -2370,7 +2374,11 @@ var otherDatingOf = map[string]events.Payload{
 func (c *sentenceContext) otherDating() {
 	rest := c.sk[c.match[1]:]
 	var want events.Payload
-	if noun := otherDatingRE.FindStringSubmatch(rest); noun != nil {
+	if noun := asTheDateRE.FindStringSubmatch(rest); noun != nil && otherDatingOf[strings.ToLower(noun[1]+noun[2])] != nil {
+		// "give 27 February 1998, the day the two signed their merger agreement, as the founding
+		// date": the date of what the words say it is, not of a noun on the way.
+		want = otherDatingOf[strings.ToLower(noun[1]+noun[2])]
+	} else if noun := otherDatingRE.FindStringSubmatch(rest); noun != nil {
 		want = otherDatingOf[strings.ToLower(noun[1])]
 	} else if giveYearRE.MatchString(rest) {
 		// "It was founded in exile on 12 June 1992. Some sources give 1993": the event the
@@ -2403,10 +2411,24 @@ func (c *sentenceContext) otherDating() {
 	if date == "" {
 		return
 	}
-	anchor := -1
+	// The event dated otherwise is the one of that kind told nearest in time to the other date, the
+	// last told of those as near: "founded on 14 March 1998 … Some sources give 27 February 1998"
+	// after a predecessor "set up in September 1996".
+	other, err := events.ParseDate(date)
+	if err != nil {
+		return
+	}
+	anchor, nearest := -1, events.Day(0)
 	for i, f := range c.d.facts {
-		if reflect.TypeOf(f.Payload) == reflect.TypeOf(want) {
-			anchor = i
+		if reflect.TypeOf(f.Payload) != reflect.TypeOf(want) {
+			continue
+		}
+		dist := events.Day(0)
+		if !f.Date.Unknown() {
+			dist = max(f.Date.Earliest()-other.Latest(), other.Earliest()-f.Date.Latest(), 0)
+		}
+		if anchor < 0 || dist <= nearest {
+			anchor, nearest = i, dist
 		}
 	}
 	if anchor < 0 {

@@ -33,13 +33,12 @@ func sentences(text string) []span {
 			for end < len(text) && strings.ContainsRune(`"'”’)]»`, rune(text[end])) {
 				end++
 			}
-			for end < len(text) && text[end] == '[' {
-				// Footnote markers after the full stop: "….[11] Šimánek", "….[citation needed] The".
-				j := strings.IndexByte(text[end:], ']')
-				if j < 0 || j > 30 || strings.ContainsAny(text[end+1:end+j], "[\n") {
+			for end < len(text) {
+				n := noteAfter(text[end:])
+				if n == 0 {
 					break
 				}
-				end += j + 1
+				end += n
 			}
 			if depth == 0 && sentenceEnds(text, start, i, end) {
 				if s := strings.TrimSpace(text[start:end]); s != "" {
@@ -58,6 +57,49 @@ func sentences(text string) []span {
 		out = append(out, span{start + lead, start + lead + len(s), s})
 	}
 	return out
+}
+
+// noteAfter returns the length of the footnote that opens text, right after a sentence's full stop,
+// or 0: a marker ("[11]", "[citation needed]"), a wiki note ("<ref name="a" />", "<ref>{{cite news
+// |…}}</ref>") or a citation template ("{{sfn|Smith|2001|p=4}}").
+func noteAfter(text string) int {
+	switch {
+	case strings.HasPrefix(text, "["):
+		j := strings.IndexByte(text, ']')
+		if j < 0 || j > 31 || strings.ContainsAny(text[1:j], "[\n") {
+			return 0
+		}
+		return j + 1
+	case strings.HasPrefix(text, "<ref"):
+		tag := strings.IndexByte(text, '>')
+		if tag < 0 || tag > 200 {
+			return 0
+		}
+		if text[tag-1] == '/' {
+			return tag + 1 // <ref name="a" />
+		}
+		j := strings.Index(text, "</ref>")
+		if j < 0 || j > 2000 {
+			return 0
+		}
+		return j + len("</ref>")
+	case strings.HasPrefix(text, "{{"):
+		depth := 0
+		for i := 0; i+1 < len(text) && i < 600; i++ {
+			switch text[i : i+2] {
+			case "{{":
+				depth++
+				i++
+			case "}}":
+				depth--
+				i++
+				if depth == 0 {
+					return i + 1
+				}
+			}
+		}
+	}
+	return 0
 }
 
 // abbreviations end with a full stop that does not end a sentence.
