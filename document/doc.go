@@ -61,6 +61,10 @@
 //     lines come first (parseBareField: a key of at most five words and 40 characters, starting
 //     with a capital letter, without sentence punctuation, and a space after the colon); its run
 //     may then mix lines with and without the dash.
+//     A key written in Markdown bold ("- **Founded:** 1994") is read without its stars. A page
+//     that gives its infobox as a list in its lead, after the first paragraph, is read the same
+//     way: a list of two or more "Key: Value" items, one of them a key infoboxes give
+//     ("Founded", "Ideology", …), is the infobox, and leaves the lead.
 //     A key is numbered at its first word that ends in digits after a non-digit: "Leader1 Name" is
 //     Base "Leader", Index 1, Part "Name"; "Wing1" is Base "Wing", Index 1, Part ""; "Youth Wing"
 //     and "Seats 2004" are not numbered. Numbered groups partner such fields and

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -283,20 +284,12 @@ func (p *parser) parse(d *Document) error {
 	switch {
 	case j < n && (isField(p.lines[j]) || bare(j)):
 		k = j
-	case j+1 < n && p.tagline(j) && isBlank(p.lines[j+1]):
-		if l := p.nextNonBlank(j + 1); l < n && (isField(p.lines[l]) || bare(l)) {
-			k = l
-		}
+	case j+1 < n && p.tagline(j) && isBlank(p.lines[j+1]) && p.fieldsAfterShortLines(p.nextNonBlank(j+1), 0, bare) >= 0:
+		k = p.fieldsAfterShortLines(p.nextNonBlank(j+1), 0, bare)
 	default:
-		// A tagline, the name, the name in another script, each on a line of its own, then the
-		// fields: the short lines stay in the text.
-		l, short := j, 0
-		for short < maxTaglines && l < n && p.tagline(l) && !isField(p.lines[l]) && !bare(l) {
-			l, short = p.nextNonBlank(l+1), short+1
-		}
-		if short >= 2 && l < n && (isField(p.lines[l]) || bare(l)) {
-			k = l
-		}
+		// A tagline, the name, the name in another script, each on a line of its own (a blank
+		// line may follow the tagline), then the fields: the short lines stay in the text.
+		k = p.fieldsAfterShortLines(j, 2, bare)
 	}
 	skipFrom := n // the infobox's lines, from a name line on, are not part of the text
 	switch {
@@ -458,11 +451,48 @@ func (p *parser) parse(d *Document) error {
 			sec.add(Block{Kind: Paragraph, Line: start + 1, Text: p.text[p.offsets[start]:end]})
 		}
 	}
+	if d.Infobox == nil {
+		d.Infobox = leadInfobox(d)
+	}
 	if len(d.Sections) == 1 {
 		d.Sections = plainHeadings(d.Sections[0])
 	}
 	return nil
 }
+
+// leadInfobox returns the infobox a page gives as a list in its lead, after its first paragraph
+// ("- **Founded:** December 1994", "- Ideology: Centrism"), and takes the list out of the lead: a
+// list of two items or more, every one a "Key: Value" field (parseBareField, bold keys too), one of
+// them with a key infoboxes give. Nil when there is none.
+func leadInfobox(d *Document) *Infobox {
+	lead := d.Sections[0]
+	for bi, b := range lead.Blocks {
+		if b.Kind != List || len(b.Items) < 2 {
+			continue
+		}
+		var fields []Field
+		known := false
+		for _, it := range b.Items {
+			f, ok := parseBareField(strings.TrimSpace(it.Text))
+			if !ok {
+				fields = nil
+				break
+			}
+			f.Line = it.Line
+			fields = append(fields, f)
+			known = known || infoboxKeyRE.MatchString(f.Key)
+		}
+		if fields == nil || !known {
+			continue
+		}
+		lead.Blocks = slices.Delete(lead.Blocks, bi, bi+1)
+		return &Infobox{Name: d.Title, Line: b.Line, Fields: fields}
+	}
+	return nil
+}
+
+// infoboxKeyRE matches the keys a party's infobox gives.
+var infoboxKeyRE = regexp.MustCompile(`(?i)^(?:founded|foundation|formation|founders?|leaders?|chairman|chairwoman|president|secretary-general|dissolved|dissolution|merged\s+into|merger(?:\s+of)?|split\s+from|headquarters|ideology|(?:political\s+)?position|abbreviation|native\s+name|colou?rs|successor|predecessor|international(?:\s+affiliation)?|newspaper|youth\s+wing|membership)$`)
 
 // plainHeadings splits the one section of a document written without heading markup (a page copied
 // as plain text) at the lines that stand as headings: a one-line paragraph after the lead's running
@@ -594,6 +624,20 @@ var (
 // Wikipedia, the free encyclopedia": one short line of text.
 func (p *parser) tagline(i int) bool {
 	return kindOf(p.lines[i]) == lineText && utf8.RuneCountInString(strings.TrimSpace(p.lines[i])) <= maxTagline
+}
+
+// fieldsAfterShortLines returns the first line of infobox fields at or after line l once at least
+// min and at most maxTaglines short lines have been passed over (the name, the name in another
+// script), or -1.
+func (p *parser) fieldsAfterShortLines(l, min int, bare func(int) bool) int {
+	short := 0
+	for short < maxTaglines && l < len(p.lines) && p.tagline(l) && !isField(p.lines[l]) && !bare(l) {
+		l, short = p.nextNonBlank(l+1), short+1
+	}
+	if short >= min && l < len(p.lines) && (isField(p.lines[l]) || bare(l)) {
+		return l
+	}
+	return -1
 }
 
 // maxTaglines is how many short lines may stand between a title and its infobox.

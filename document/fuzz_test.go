@@ -62,6 +62,9 @@ var fuzzFindings = []string{
 	// MediaWiki templates before the lead: one-line ones, an infobox over lines, unclosed ones.
 	"{{Short description|x}}\n{{Infobox party\n| name = N\n| founded = {{start date|1990|5}} | leader = [[A|B]]\n}}'''N''' was a party.\n",
 	"{{Infobox\n| a = {{ubl|\n| b\n}}\n{{x}}\n",
+	// Bold keys, an infobox list in the lead, a heading over its text.
+	"# T\n\nSome lead text here.\n\n- **Founded:** 1\n- __Ideology__: x\n- **:**\n",
+	"T\nFrom x\n\nT\nN\nFounded: 1\nA: b\n\nLead text.\n\nHistory\nIt was.\n",
 	"{{x}}\n{{Infobox x|a=1}}\n\nT\n== H ==\n{{Infobox y}}\n",
 }
 

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -100,7 +101,7 @@ func parseBareField(line string) (Field, bool) {
 	if f, ok := parseField(line); ok {
 		return f, true
 	}
-	key, value, ok := strings.Cut(line, ":")
+	key, value, ok := strings.Cut(unboldKey(line), ":")
 	if !ok || (value != "" && value[0] != ' ' && value[0] != '\t') {
 		return Field{}, false
 	}
@@ -114,13 +115,26 @@ func parseBareField(line string) (Field, bool) {
 	return f, true
 }
 
+// boldKeyRE matches a key written in Markdown bold, its colon inside the stars or after them:
+// "**Founded:** 1994", "__Founded__: 1994".
+var boldKeyRE = regexp.MustCompile(`^(\*\*|__)([^*_:\n]+?)(?::(\*\*|__)|(\*\*|__):)`)
+
+// unboldKey returns a field's line with the Markdown bold of its key taken off ("**Founded:** 1994"
+// is "Founded: 1994"), or the line as it is.
+func unboldKey(line string) string {
+	if m := boldKeyRE.FindStringSubmatchIndex(line); m != nil {
+		return line[m[4]:m[5]] + ":" + line[m[1]:]
+	}
+	return line
+}
+
 // parseField parses "- Key: Value"; Line is left for the caller.
 func parseField(line string) (Field, bool) {
 	rest, ok := strings.CutPrefix(line, "- ")
 	if !ok {
 		return Field{}, false
 	}
-	key, value, ok := strings.Cut(rest, ":")
+	key, value, ok := strings.Cut(unboldKey(rest), ":")
 	key = strings.TrimSpace(key)
 	if !ok || key == "" {
 		return Field{}, false
