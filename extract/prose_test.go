@@ -3366,3 +3366,30 @@ The congress voted to dissolve the party on 12 November 1995. Nejad died in Pari
 	slices.Sort(got)
 	expectLines(t, "Draft", got, []string{"died abdolhossein-farzaneh 1968-03-04", "died karim-nejad 2003-06-21", "left abdolhossein-farzaneh 1968-03-04"})
 }
+
+// A boycott its delegates resolved or its members called for is the party's; persons barred from
+// politics in the active ("barred him for life from political activity") and several at once.
+func TestDraftBoycottResolvedAndPersonsBarred(t *testing.T) {
+	doc := parseArticle(t, "npf.txt", `= National Progress Front =
+
+The National Progress Front was a party in Kenya. Its chairman was Samuel Otieno.
+
+At the congress of 4 April 1997 the delegates also resolved to boycott the December 1997 general election. In 2002 the surviving members called on their supporters to boycott the elections of 2002. In 2005 the High Court barred Otieno for life from political activity. Two other members of its council, Dr. Ruth Wanjiru and James Mwangi, were barred from holding public office for ten years.`)
+	var got []string
+	for _, f := range Draft(doc, "national-progress-front") {
+		switch p := f.Payload.(type) {
+		case events.PartyBoycotted:
+			got = append(got, fmt.Sprintf("%s boycotted %q %s", f.Entity, p.Election, f.Date))
+		case events.PersonBanned:
+			got = append(got, fmt.Sprintf("%s banned %d %s", f.Entity, p.Years, f.Date))
+		}
+	}
+	slices.Sort(got)
+	expectLines(t, "Draft", got, []string{
+		"james-mwangi banned 10 XXXX",
+		`national-progress-front boycotted "1997 general election" 1997-12`,
+		`national-progress-front boycotted "2002 general election" 2002`,
+		"ruth-wanjiru banned 10 XXXX",
+		"samuel-otieno banned 0 2005",
+	})
+}

@@ -1699,17 +1699,17 @@ var proseRules = sync.OnceValue(func() []proseRule {
 		{"banned-officials", rx(`(?i:\b(?:banned|barred|disqualified)\s+(?:(?:its|the\s+party's|their|the)\s+)?(?:(\w+)\s+)?(` + officialsGroup + `))(?:,[^;]*?,)?\s+from\s+` + fromPolitics + `(?:\s+for\s+(\w+)\s+years)?`),
 			func(c *sentenceContext) { c.officialsBanned([]int{1}, 2, 3) }},
 		// "X was banned from politics for five years": one person banned.
-		{"person-banned", rx(`{E},?\s+(?:[^⟦;]*?,\s+)?(?:was|had\s+been)\s+(?:\w+\s+)?(?:banned|barred|disqualified)\s+from\s+` + fromPolitics + `(?:\s+for\s+(\w+)\s+years)?`),
+		{"person-banned", rx(`{EL},?\s+(?:[^⟦;]*?,\s+)?(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:banned|barred|disqualified)\s+from\s+` + fromPolitics + `(?:\s+(?:or\s+[^;,.]*?\s+)?for\s+(\w+)\s+years)?`),
+			func(c *sentenceContext) { c.personsBanned(c.refsIn(1), 2) }},
+		// "the court barred him from holding public office for five years", "barred him for life
+		// from political activity".
+		{"banned-person", rx(`\b(?:banned|barred|disqualified)\s+{EL}\s+(?:for\s+(?:life|(\w+)\s+years)\s+)?from\s+` + fromPolitics + `(?:\s+(?:or\s+[^;,.]*?\s+)?for\s+(\w+)\s+years)?`),
 			func(c *sentenceContext) {
-				person, ok := c.person(1)
-				if !ok {
-					return
+				g := 3
+				if c.group(2) != "" {
+					g = 2
 				}
-				b := events.PersonBanned{}
-				if n, ok := countWord(c.group(2)); ok {
-					b.Years = n
-				}
-				c.add(person.id, "", b)
+				c.personsBanned(c.refsIn(1), g)
 			}},
 		// "After the death of the EDCP's founding chairman, Dr. Mesfin Gebrekidan Tadesse, in October
 		// 1998, …": that person died then.
@@ -2146,7 +2146,15 @@ var proseRules = sync.OnceValue(func() []proseRule {
 		// "The party boycotted the 2004 election", "called for a boycott of the parliamentary
 		// election of 28 March 2004": an election the party stayed out of on purpose.
 		{"boycotted", rx(`{E}\s+(?:[^;⟦]*?\s+|[^;⟦]*?⟦\d+⟧[^;⟦]*?\s+and\s+)?(?:boycotted|boycotts|(?:called|calling)\s+for\s+a\s+boycott\s+of|(?:chose|decided|resolved|voted)\s+to\s+boycott|announced\s+(?:a|its)\s+boycott\s+of)\s+(?:the\s+|both\s+|all\s+)?([^;,.⟦]*?\b(?:elections?|polls?|referendum)\b(?:\s+(?:of|in)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})?)`),
-			func(c *sentenceContext) { c.boycott() }},
+			func(c *sentenceContext) {
+				if p, ok := c.party(1); ok {
+					c.boycott(p.id, 2)
+				}
+			}},
+		// "the delegates also resolved to boycott the May 2010 general election", "called on their
+		// supporters to boycott the elections to the 20th Majlis in 1960": the party's boycott.
+		{"resolved-to-boycott", rx(`\b(?i:delegates|congress|conference|convention|members|membership|leadership|council|assembly|executive|board|(?:called|calling)\s+on\s+(?:its|their)\s+(?:supporters|members|voters|followers))\s+(?:also\s+|then\s+)?(?:(?:resolved|voted|decided|agreed|chose)\s+)?to\s+boycott\s+(?:the\s+|both\s+|all\s+)?([^;,.⟦]*?\b(?:elections?|polls?|referendum)\b(?:\s+(?:of|in|to)\s+(?:the\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})?)`),
+			func(c *sentenceContext) { c.boycott(c.d.topic, 1) }},
 		// "Some sources give December 1989 as the founding date", "Some accounts date the split to
 		// late 2000", "other accounts place his death on 1 September": in a sentence of its own,
 		// another dating of an event told before, as those sources give it.
@@ -2158,14 +2166,10 @@ var proseRules = sync.OnceValue(func() []proseRule {
 // electionKindRE finds the kind of an election its words name.
 var electionKindRE = regexp.MustCompile(`(?i)\b(general|parliamentary|legislative|presidential|national|local|communal|municipal|regional|european|federal|state|senate|constituent\s+assembly)\b`)
 
-// boycott drafts that the party of submatch 1 boycotted the election submatch 2 names, at its time:
-// the year the words give, or the date written in them.
-func (c *sentenceContext) boycott() {
-	p, ok := c.party(1)
-	if !ok {
-		return
-	}
-	words := c.group(2)
+// boycott drafts that party boycotted the election submatch g names, at its time: the year the words
+// give, or the date written in them.
+func (c *sentenceContext) boycott(party events.EntityID, g int) {
+	words := c.group(g)
 	year, kind := "", "general"
 	if m := electionRE.FindStringSubmatch(words); m != nil {
 		year = m[1] + m[3]
@@ -2178,7 +2182,7 @@ func (c *sentenceContext) boycott() {
 	}
 	date := ""
 	for _, dt := range c.dates {
-		if dt.start >= c.match[4] && dt.end <= c.match[5] && !strings.Contains(dt.edtf, "/") {
+		if dt.start >= c.match[2*g] && dt.end <= c.match[2*g+1] && !strings.Contains(dt.edtf, "/") {
 			date = dt.edtf
 		}
 	}
@@ -2200,7 +2204,7 @@ func (c *sentenceContext) boycott() {
 	if kind == "referendum" {
 		election = year + " referendum"
 	}
-	c.add(p.id, date, events.PartyBoycotted{Election: election})
+	c.add(party, date, events.PartyBoycotted{Election: election})
 }
 
 // afterDissolutionRE matches the words that place a ban after the party's dissolution; alongsideRE
@@ -3592,6 +3596,18 @@ func isIdea(item string) bool {
 	}
 	words := strings.Fields(strings.ToLower(item))
 	return !notIdeas[words[len(words)-1]]
+}
+
+// personsBanned drafts that each person of refs was banned from politics, for the years submatch g
+// counts (none: for life or for a term the words do not give).
+func (c *sentenceContext) personsBanned(refs []ref, g int) {
+	b := events.PersonBanned{}
+	if n, ok := countWord(c.group(g)); ok {
+		b.Years = n
+	}
+	for _, p := range c.persons(refs) {
+		c.add(p, "", b)
+	}
 }
 
 // officialsGroup matches the officials of a party a ban names: "executives", "senior party
