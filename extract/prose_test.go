@@ -3393,3 +3393,24 @@ At the congress of 4 April 1997 the delegates also resolved to boycott the Decem
 		"samuel-otieno banned 0 2005",
 	})
 }
+
+// A merger with others the words do not name, and one with a party named with its native name in
+// brackets and a place between it and "to form".
+func TestDraftMergedWithOthersAndWithANativeName(t *testing.T) {
+	doc := parseArticle(t, "pdf.txt", `= Popular Democratic Front =
+
+The Popular Democratic Front was a party in Ethiopia.
+
+On 2 June 2019 it merged with six other parties to form the Unity and Justice Party. The breakaway Renewal Party merged with the Workers' League (የሠራተኞች ሊግ) in West Berlin in 1983 to form the Union of Democrats.`)
+	var got []string
+	for _, f := range Draft(doc, "popular-democratic-front") {
+		if p, ok := f.Payload.(events.PartyMerged); ok {
+			got = append(got, fmt.Sprintf("%s %v %s", f.Entity, p.Members, f.Date))
+		}
+	}
+	slices.Sort(got)
+	expectLines(t, "Draft", got, []string{
+		"union-of-democrats [renewal-party workers-league] 1983",
+		"unity-and-justice-party [popular-democratic-front] 2019-06-02",
+	})
+}

@@ -88,7 +88,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.mergedInto(p, []ref{{id: c.d.topic, kind: events.KindParty}})
 				}
 			}},
-		{"merged-with-to-form", rx(`\bmerged\s+(?:(?:in|on)\s+[^⟦;,]*?\s+)?with\s+(?:the\s+)?(?:[\w-]+\s+)?{EL}(?:\s+(?:in|on)\s+[^⟦;,]*?)?\s+(?:to\s+(?:form|create|found|establish|launch)|into|as)\s+(?:the\s+|a\s+new\s+(?:party|organi[sz]ation|movement|alliance),?\s+(?:the\s+|called\s+(?:the\s+)?|named\s+(?:the\s+)?)?)?{E}`),
+		{"merged-with-to-form", rx(`\bmerged\s+(?:(?:in|on)\s+[^⟦;,]*?\s+)?with\s+(?:the\s+)?(?:[\w-]+\s+)?{EL}(?:\s*\([^()]*\))?(?:\s+(?:in|on)\s+[^;,]*?)?\s+(?:to\s+(?:form|create|found|establish|launch)|into|as)\s+(?:the\s+|a\s+new\s+(?:party|organi[sz]ation|movement|alliance),?\s+(?:the\s+|called\s+(?:the\s+)?|named\s+(?:the\s+)?)?)?{E}`),
 			func(c *sentenceContext) {
 				p, ok := c.newParty(2)
 				if !ok {
@@ -102,6 +102,20 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.add(p.id, "", events.PartyFounded{Name: c.partyName(p)})
 				c.merged(p, members)
+			}},
+		// "it merged with six other parties to form the Unity Party": others the words do not name.
+		{"merged-with-others", rx(`\bmerged\s+with\s+(?:\w+\s+)?(?:other|smaller|several|like-minded)\s+(?:[\w-]+\s+)?(?:parties|organi[sz]ations|groups|movements)(?:\s+(?:in|on)\s+[^;,]*?)?\s+to\s+(?:form|create|found|establish|launch)\s+(?:the\s+|a\s+new\s+(?:party|alliance),?\s+(?:the\s+|called\s+(?:the\s+)?)?)?{E}`),
+			func(c *sentenceContext) {
+				p, ok := c.newParty(1)
+				if !ok {
+					return
+				}
+				member := ref{id: c.d.topic, kind: events.KindParty}
+				if before, ok := c.lastBefore(c.match[0], events.KindParty); ok {
+					member = before
+				}
+				c.add(p.id, "", events.PartyFounded{Name: c.partyName(p)})
+				c.merged(p, []ref{member})
 			}},
 		{"merged-then-became", rx(`{EL}\s+(?:merged|fused|united|amalgamated)\b[^⟦;]*?,?\s+and\s+(?:the\s+(?:two|three|four|five)\s+(?:parties|organi[sz]ations|groups)|they)\s+(?:became|formed)\s+(?:the\s+)?{E}`),
 			func(c *sentenceContext) {
