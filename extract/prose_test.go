@@ -3414,3 +3414,27 @@ On 2 June 2019 it merged with six other parties to form the Unity and Justice Pa
 		"unity-and-justice-party [popular-democratic-front] 2019-06-02",
 	})
 }
+
+// Seats told by the party's candidates: "three of its candidates were elected", "none of them was
+// elected", beside a share ("took 1.2% …, but two of its candidates won single-member seats"), and
+// seats lost.
+func TestDraftSeatsByCandidatesElected(t *testing.T) {
+	doc := parseArticle(t, "pnp.txt", `= People's National Party =
+
+The People's National Party was a party in Iran.
+
+In the elections to the 17th Majlis, held in stages during 1952, three of its candidates were elected. The party fielded twenty-two candidates in the Majlis election of March 1980, but none of them was elected. In the 1996 election the party took 1.2% of the list vote, but two of its candidates won single-member seats. The party received 0.6% of the vote in the election of 12 May 2007 and lost its parliamentary representation.`)
+	var got []string
+	for _, f := range Draft(doc, "peoples-national-party") {
+		if p, ok := f.Payload.(events.ElectionResult); ok {
+			got = append(got, fmt.Sprintf("%s %s %q seats %s", f.Date, p.Election, p.Percent, p.Seats))
+		}
+	}
+	slices.Sort(got)
+	expectLines(t, "Draft", got, []string{
+		`1952 1952 general election "" seats 3`,
+		`1980-03 1980 general election "" seats 0`,
+		`1996 1996 general election "1.2%" seats 2`,
+		`2007-05-12 2007 general election "0.6%" seats 0`,
+	})
+}

@@ -1809,6 +1809,11 @@ var proseRules = sync.OnceValue(func() []proseRule {
 		{"election-result", rx(`{E}\s+(?:[^⟦;]*?\s+)?(?:won|received|took|taking|winning|returned|elected|gained|obtained|secured|polled|garnered|captured|collected|got|came\s+\w+\s+with|finished\s+\w+\s+with|fell\s+to|fell\s+below\s+[^⟦;,]*?\s+with|was\s+(?:\w+\s+)?credited\s+with|was\s+(?:\w+\s+)?(?:given|allotted|awarded)|became\s+[^⟦;,]*?\s+with|returned\s+[^⟦;,]*?\s+with|(?:was|were)\s+(?:cut|reduced)\s+to)\s+((?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*?(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+single|no)\s+(?:of\s+the\s+\d+\s+)?(?:\w+\s+)?(?:seats?|deputies|members|MPs|representatives|senators|legislators)|\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|[\d,]{4,}\s+votes)(?:[^;,⟦]|,\s+(?:with|and)\s|,\d)*)`),
 			func(c *sentenceContext) { c.election() }},
 		// "At the 1992 legislative election the MFLP failed to win any seats": a result of none.
+		// "three of its candidates were elected", "fielded twenty-two candidates …, but none of them
+		// was elected", "lost its parliamentary representation": the seats of a result the
+		// sentence dates.
+		{"candidates-elected", candidatesElectedRE,
+			func(c *sentenceContext) { c.candidatesElected() }},
 		{"no-seats", rx(`{E}\s+(?:\w+\s+)?(?:failed\s+to\s+win|failed\s+to\s+gain|was\s+left\s+without)\s+(any\s+seats?|a\s+(?:single\s+)?seat|representation)`),
 			func(c *sentenceContext) { c.election() }},
 		// "former members refounded the party on 3 February 2001 under the name Nueva Unión Popular
@@ -3368,6 +3373,64 @@ var (
 	electionRE       = regexp.MustCompile(`(?i)\b(?:the\s+)?(\d{4})\s+((?:general|parliamentary|legislative|presidential|national|local|communal|municipal|regional|european|constituent\s+assembly|snap|federal|state|duma)\s+)?elections?\b|\belections?\s+(?:of|in)\s+(\d{4})\b`)
 )
 
+// candidatesElectedRE matches the seats a party won told by its candidates, or its seats lost.
+var candidatesElectedRE = regexp.MustCompile(`\b([\w-]+)\s+of\s+(?:its|their|the\s+party's)\s+(?:[\w-]+\s+)?candidates\s+(?:were\s+elected|won\b)|\bnone\s+of\s+(?:them|its\s+candidates|their\s+candidates)\s+(?:was|were)\s+elected\b|\blost\s+(?:all\s+)?(?:its|their)\s+(?:parliamentary\s+representation|seats|last\s+seats?)\b`)
+
+// candidatesSeats returns the seats candidatesElectedRE finds in s ("0" for none, or for seats
+// lost), or "".
+func candidatesSeats(s string) string {
+	m := candidatesElectedRE.FindStringSubmatch(s)
+	switch {
+	case m == nil:
+		return ""
+	case m[1] == "":
+		return "0"
+	}
+	if n, ok := countWord(m[1]); ok {
+		return strconv.Itoa(n)
+	}
+	return ""
+}
+
+// candidatesElected drafts the result a sentence tells by the party's candidates elected: at the
+// election the sentence names, or in the year it gives.
+func (c *sentenceContext) candidatesElected() {
+	seats := candidatesSeats(c.sk[c.match[0]:])
+	if seats == "" {
+		return
+	}
+	year, kind := "", "general"
+	if m := electionRE.FindStringSubmatch(c.sk); m != nil {
+		year = m[1] + m[3]
+		if k := strings.TrimSpace(strings.ToLower(m[2])); k != "" {
+			kind = k
+		}
+	}
+	date := c.date().edtf
+	if strings.Contains(date, "/") || strings.ContainsAny(date, "X") || len(date) < 4 {
+		date = ""
+		for _, dt := range c.dates {
+			if dt.end <= c.match[0] && !strings.ContainsAny(dt.edtf, "/X") {
+				date = dt.edtf // "fielded candidates in the election of March 1980, but none of them was elected"
+			}
+		}
+	}
+	if year == "" && date != "" {
+		year = date[:4]
+	}
+	if year == "" {
+		return
+	}
+	if !strings.HasPrefix(date, year) {
+		date = year
+	}
+	res := events.ElectionResult{Election: year + " " + kind + " election", Level: events.LevelGeneral, Seats: seats}
+	if kind == "local" || kind == "communal" || kind == "municipal" {
+		res.Level = events.LevelCommunal
+	}
+	c.add(c.lastPartyBefore(c.match[0]), date, res)
+}
+
 // shareMovedRE matches a share of the vote told as where it moved to: "its vote fell to 1.6%".
 var shareMovedRE = regexp.MustCompile(`\b(?:vote|share(?:\s+of\s+the\s+vote)?|support)\s+(?:fell|rose|dropped|increased|declined|grew|slipped|climbed|jumped|sank|recovered)\s+to\s+(\d+(?:\.\d+)?)\s?(?:%|per\s?cent|percent)`)
 
@@ -3502,6 +3565,9 @@ func (c *sentenceContext) election() {
 	}
 	if m := shareMovedRE.FindStringSubmatch(c.sk); res.Percent == "" && m != nil {
 		res.Percent = m[1] + "%" // "the party's vote fell to 1.6% and it won two seats"
+	}
+	if res.Seats == "" {
+		res.Seats = candidatesSeats(c.sk) // "took 1.23% of the vote, but two of its candidates won single-member seats"
 	}
 	if res.Seats == "" && res.Percent == "" && res.VotesText == "" {
 		return
