@@ -1888,7 +1888,7 @@ var untilInRE = regexp.MustCompile(`\b(?:until|till)\b`)
 // andVerbAfterRE matches, after a date inside a rule's words, a verb of their own joined by "and",
 // with which the words end: " and merged into ⟦1⟧", " and only partly restored" (not " and adopted
 // its present name in 2014", another verb after the words' own).
-var andVerbAfterRE = regexp.MustCompile(`^[^⟦;,]*?\s+and\s+(?:\w+ly\s+){0,2}[a-z]+ed(?:(?:\s+(?:into|to|with|as|from|in|on))?\s+(?:the\s+)?⟦\d+⟧)?\s*$`)
+var andVerbAfterRE = regexp.MustCompile(`^[^⟦;,]*?\s+and\s+(?:\w+ly\s+){0,2}(?:[a-z]+ed|went|fled|left|became|joined|broke|ran|took|won|lost)(?:\s+into\s+exile)?(?:(?:\s+(?:into|to|with|as|from|in|on))?\s+(?:the\s+)?⟦\d+⟧)?\s*$`)
 
 // underInstrumentRE matches the words between a rule's words and the date of the act they were done
 // by: ", together with the parties of the ⟦1⟧, under Decree Law No. 77 of ".

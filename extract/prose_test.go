@@ -3438,3 +3438,22 @@ In the elections to the 17th Majlis, held in stages during 1952, three of its ca
 		`2007-05-12 2007 general election "0.6%" seats 0`,
 	})
 }
+
+// Exile after another verb, dated by the words after it ("was released in 1986 and went into exile
+// in Paris the following year"); a ministry suspending the party's activities suspends the party.
+func TestDraftExileAfterReleaseAndActivitiesSuspended(t *testing.T) {
+	doc := parseArticle(t, "cap.txt", `= Civic Accord Party =
+
+The Civic Accord Party is a party in Armenia. Its leader was Aram Sargsyan.
+
+On 11 November 1996 the Ministry of Justice suspended the party's activities, accusing it of organising disorder. Sargsyan was released in 1999 and went into exile in Paris the following year.`)
+	var got []string
+	for _, f := range Draft(doc, "civic-accord-party") {
+		switch f.Payload.(type) {
+		case events.PartyBanned, events.PersonExiled:
+			got = append(got, fmt.Sprintf("%s %s %s", f.Type, f.Entity, f.Date))
+		}
+	}
+	slices.Sort(got)
+	expectLines(t, "Draft", got, []string{"party.banned/v1 civic-accord-party 1996-11-11", "person.exiled/v1 aram-sargsyan 2000"})
+}

@@ -1668,7 +1668,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(p, "", events.PersonArrested{By: c.body(2)})
 				}
 			}},
-		{"fled", rx(`{E},?\s+(?:had\s+)?(?:\w+\s+)?fled\s+(to\s+|from\s+)?(?:the\s+)?{E}`),
+		{"fled", rx(`{E},?\s+(?:had\s+)?(?:\w+\s+)?(?:fled|escaped)\s+(to\s+|from\s+)?(?:the\s+)?{E}`),
 			func(c *sentenceContext) {
 				p, ok := c.one(1)
 				place, ok2 := c.one(3)
@@ -1683,7 +1683,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.add(p.id, "", events.PersonFled{From: from})
 			}},
-		{"exiled", rx(`{E},?\s+(?:was|were)\s+(?:\w+\s+)?(?:exiled|banished|deported|sent\s+into\s+exile)(?:\s+to\s+(?:the\s+)?{E})?|{E}\s+(?:\w+\s+)?(?:went|fled)\s+into\s+exile(?:\s+(?:in|to)\s+(?:the\s+)?{E})?|{E}\s+(?:\w+\s+)?(?:has|had|have)\s+(?:lived|remained|been)\s+in\s+exile(?:\s+(?:in|abroad\s+in)\s+(?:the\s+)?{E})?\s+since\b`),
+		{"exiled", rx(`{E},?\s+(?:was|were)\s+(?:\w+\s+)?(?:exiled|banished|deported|sent\s+into\s+exile)(?:\s+to\s+(?:the\s+)?{E})?|{E}\s+(?:[^⟦;]*?\s+and\s+|\w+\s+)?(?:went|fled)\s+into\s+exile(?:\s+(?:in|to)\s+(?:the\s+)?{E})?|{E}\s+(?:\w+\s+)?(?:has|had|have)\s+(?:lived|remained|been)\s+in\s+exile(?:\s+(?:in|abroad\s+in)\s+(?:the\s+)?{E})?\s+since\b`),
 			func(c *sentenceContext) {
 				p, ok := c.one(1)
 				to, _ := c.one(2)
@@ -2068,7 +2068,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 			}},
 		// "the Supreme Court suspended the party for one year": its legal life suspended, as a ban.
-		{"suspended-party", rx(`\bsuspended\s+(?:the\s+)?{E}(?:\s+for\b|\s+(?:on|in|from|until)\b|\s*[,.;]|$)|{E}\s+was\s+(?:\w+\s+)?suspended\b(?:\s+(?:for|by|on|in|until)\b|\s*[,.;]|$)`),
+		{"suspended-party", rx(`\bsuspended\s+(?:the\s+)?{E}(?:['’]s\s+(?:activities|activity|operations|registration))?(?:\s+for\b|\s+(?:on|in|from|until)\b|\s*[,.;]|$)|{E}\s+was\s+(?:\w+\s+)?suspended\b(?:\s+(?:for|by|on|in|until)\b|\s*[,.;]|$)`),
 			func(c *sentenceContext) {
 				p, ok := c.party(1)
 				if !ok {
