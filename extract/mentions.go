@@ -313,8 +313,9 @@ func andName(s string, words [][]int, i, j int) int {
 		return j
 	}
 	last := strings.ToLower(s[words[e-1][0]:words[e-1][1]])
-	if !partyWords[last] && !organisationWords[last] {
-		return j
+	bodyAfter := e < len(words) && onlySpace(s[words[e-1][1]:words[e][0]]) && bodyNouns[s[words[e][0]:words[e][1]]]
+	if !partyWords[last] && !organisationWords[last] && !bodyAfter {
+		return j // "the Homeland and Justice alliance": the noun after the name says it is a body's
 	}
 	// Words before "and" that end with an ideal ("Ethiopian Justice and Concord Party") or with those
 	// a party speaks for ("Democratic Peasants and Workers Party") are the first half of one name, as
@@ -327,6 +328,11 @@ func andName(s string, words [][]int, i, j int) int {
 	}
 	return e
 }
+
+// bodyNouns are the nouns, in lower case, that say the capitalised words before them name a party or
+// an alliance: "the Homeland and Justice alliance".
+var bodyNouns = map[string]bool{"alliance": true, "coalition": true, "bloc": true, "front": true, "party": true,
+	"movement": true, "list": true}
 
 // constituencyWords are those a party speaks for, whose names join them with "and": "Workers and
 // Peasants Party", "Farmers and Labour Union".

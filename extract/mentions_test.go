@@ -26,6 +26,8 @@ func TestFindMentionsJoinedByAnd(t *testing.T) {
 		// Words that open a sentence begin no name.
 		{"Ahead of the election the Farmers' Union split.", []string{"Farmers' Union"}},
 		{"Thereafter the Farmers' Union split.", []string{"Farmers' Union"}},
+		// A noun after the name says it is a body's: one name.
+		{"It formed the Homeland and Justice alliance in 2012.", []string{"Homeland and Justice"}},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -3457,3 +3457,23 @@ On 11 November 1996 the Ministry of Justice suspended the party's activities, ac
 	slices.Sort(got)
 	expectLines(t, "Draft", got, []string{"party.banned/v1 civic-accord-party 1996-11-11", "person.exiled/v1 aram-sargsyan 2000"})
 }
+
+// "formed the Homeland and Justice alliance with two smaller parties": an alliance named before its
+// noun, the party in it, and the alliance it later left.
+func TestDraftFormedNamedAlliance(t *testing.T) {
+	doc := parseArticle(t, "cap2.txt", `= Civic Accord Party =
+
+The Civic Accord Party is a party in Armenia.
+
+For the 2012 parliamentary election it formed the Homeland and Justice alliance (Հայրենիք և արդարություն) with two smaller parties. The party left the alliance in February 2013.`)
+	var got []string
+	for _, f := range Draft(doc, "civic-accord-party") {
+		switch p := f.Payload.(type) {
+		case events.PartyAffiliation:
+			got = append(got, fmt.Sprintf("joined %s %s", p.Organisation, f.Date))
+		case events.PartyAffiliationEnded:
+			got = append(got, fmt.Sprintf("left %s %s", p.Organisation, f.Date))
+		}
+	}
+	expectLines(t, "Draft", got, []string{"joined homeland-and-justice 2012", "left homeland-and-justice 2013-02"})
+}

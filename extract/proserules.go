@@ -2067,6 +2067,34 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					}
 				}
 			}},
+		// "For the 2012 election it formed the Homeland and Justice alliance with two smaller
+		// parties": an alliance named before its word, and the party in it.
+		{"formed-named-alliance", rx(`{EL}\s+(?:[^⟦;]*?\s+)?(?:formed|founded|created|set\s+up|launched)\s+the\s+{E}(?:\s+(?i:alliance|coalition|bloc|front|joint\s+list|electoral\s+list)\b)?(?:[^⟦;]*?\bwith\s+(?:the\s+)?{EL})?`),
+			func(c *sentenceContext) {
+				org, ok := c.one(2)
+				if !ok || org.name == "" || org.kind == events.KindPerson || !strings.Contains(c.text, org.name) {
+					return
+				}
+				if !allianceNounAfterRE.MatchString(c.text[strings.Index(c.text, org.name)+len(org.name):]) {
+					return // "formed the New Party": a party founded, which founded-object drafts
+				}
+				if org.kind != events.KindParty {
+					if org.kind == "" {
+						c.d.fresh[org.id] = true // the words say it is a body
+					}
+					var made bool
+					if org, made = c.newParty(2); !made {
+						return
+					}
+				}
+				c.add(org.id, "", events.PartyFounded{Name: c.partyName(org)})
+				for _, m := range append(c.refsIn(1), c.refsIn(3)...) {
+					if m.kind == events.KindParty && m.id != "" && m.id != org.id {
+						c.add(m.id, "", events.PartyAffiliation{Kind: "member", Organisation: org.id})
+						c.d.joinedBody, c.d.joiner = org.id, m.id
+					}
+				}
+			}},
 		// "the Supreme Court suspended the party for one year": its legal life suspended, as a ban.
 		{"suspended-party", rx(`\bsuspended\s+(?:the\s+)?{E}(?:['’]s\s+(?:activities|activity|operations|registration))?(?:\s+for\b|\s+(?:on|in|from|until)\b|\s*[,.;]|$)|{E}\s+was\s+(?:\w+\s+)?suspended\b(?:\s+(?:for|by|on|in|until)\b|\s*[,.;]|$)`),
 			func(c *sentenceContext) {
@@ -3677,6 +3705,10 @@ func isIdea(item string) bool {
 	words := strings.Fields(strings.ToLower(item))
 	return !notIdeas[words[len(words)-1]]
 }
+
+// allianceNounAfterRE matches the noun after a name that makes it an alliance's: "the Homeland and
+// Justice alliance".
+var allianceNounAfterRE = regexp.MustCompile(`^\s+(?i:alliance|coalition|bloc|front|joint\s+list|electoral\s+list)\b`)
 
 // personsBanned drafts that each person of refs was banned from politics, for the years submatch g
 // counts (none: for life or for a term the words do not give).
