@@ -492,6 +492,13 @@ var quotedNameRE = regexp.MustCompile(`["“‘'«]\s*(⟦\d+⟧)\s*["”’'»]
 // another script), which the rules read past.
 var afterNameRE = regexp.MustCompile(`(⟦\d+⟧)(\s*\([^()]*\))`)
 
+// whoClauseRE matches a relative clause of a person; appositionHeadRE the person an apposition
+// that ends where the clause's name stands describes ("⟦3⟧, a professor of law at the ").
+var (
+	whoClauseRE      = regexp.MustCompile(`^,\s+(?:who|whom|whose)\s`)
+	appositionHeadRE = regexp.MustCompile(`(⟦\d+⟧),\s+(?:a|an|the)\s+[^,;⟦]*$`)
+)
+
 // relativeRE matches a relative clause between commas (or a comma and a semicolon or the sentence's
 // end) after a name ("X, who had brought a group
 // of deputies into the party, left"); appositionRE an apposition ("X, the novelist known as Y,
@@ -920,7 +927,19 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 		if objectOfPrepositionRE.MatchString(sk[:loc[0]]) && !whoWhichRE.MatchString(sk[loc[3]:loc[1]]) {
 			continue // "a coalition with the SLD, formed in 2001,": the clause is of the coalition
 		}
-		if c := relativeClause(sk[loc[2]:loc[3]], sk[loc[3]:loc[1]]); c != "" {
+		name := sk[loc[2]:loc[3]]
+		if whoClauseRE.MatchString(sk[loc[3]:loc[1]]) {
+			// "X, a professor of law at the University of Tehran, who was chosen as its first
+			// secretary-general": "who" is the person the apposition describes, not the body it
+			// names last.
+			n, _ := strconv.Atoi(strings.Trim(name, "⟦⟧"))
+			if h := appositionHeadRE.FindStringSubmatch(sk[:loc[0]]); h != nil && n < len(refs) && refs[n].kind != events.KindPerson {
+				if p, _ := strconv.Atoi(strings.Trim(h[1], "⟦⟧")); p < len(refs) && refs[p].kind == events.KindPerson {
+					name = h[1]
+				}
+			}
+		}
+		if c := relativeClause(name, sk[loc[3]:loc[1]]); c != "" {
 			clauses = append(clauses, c)
 		}
 	}

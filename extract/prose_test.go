@@ -3477,3 +3477,18 @@ For the 2012 parliamentary election it formed the Homeland and Justice alliance 
 	}
 	expectLines(t, "Draft", got, []string{"joined homeland-and-justice 2012", "left homeland-and-justice 2013-02"})
 }
+
+// "X, a professor of law at the University of Tehran, who was chosen as its first secretary-general
+// at the founding meeting": "who" is the person the apposition describes, not the university.
+func TestDraftWhoAfterAnApposition(t *testing.T) {
+	doc := parseArticle(t, "irs.txt", `= Iranian Renewal Society =
+
+The Iranian Renewal Society was founded in Tehran on 17 October 1951 by a circle of lawyers gathered around Dr. Hossein Farzaneh, a professor of law at the University of Tehran, who was chosen as its first secretary-general at the founding meeting.`)
+	var got []string
+	for _, f := range Draft(doc, "iranian-renewal-society") {
+		if p, ok := f.Payload.(events.LeaderTookOffice); ok {
+			got = append(got, fmt.Sprintf("%s %s %s", p.Person, p.Role, f.Date))
+		}
+	}
+	expectLines(t, "Draft", got, []string{"hossein-farzaneh secretary-general 1951-10-17"})
+}
