@@ -55,6 +55,9 @@ func TestFindDates(t *testing.T) {
 		"arrested on 31 December 1998 and released the following day":  {"1998-12-31", "1999-01-01"},
 		"on 3 May 1959, and two days later":                            {"1959-05-03", "1959-05-05"},
 		"in May 1959 and the next day":                                 {"1959-05"}, // which day? none
+		"on 11 February 2006; two weeks later":                         {"2006-02-11", "2006-02-25"},
+		"on 3 August 2011, and two months later":                       {"2011-08-03", "2011-10"},
+		"in November 2011, and three months later":                     {"2011-11", "2012-02"},
 		"on 28 February 1996 the party met; three days later it split": {"1996-02-28", "1996-03-02"},
 		// A year after a month of another calendar is that calendar's, no Gregorian year.
 		"on 1 Baishakh 1380 (14 April 1973)": {"1973-04-14"},
@@ -3491,4 +3494,18 @@ The Iranian Renewal Society was founded in Tehran on 17 October 1951 by a circle
 		}
 	}
 	expectLines(t, "Draft", got, []string{"hossein-farzaneh secretary-general 1951-10-17"})
+}
+
+// "historians generally place it on the centre-left of the movement": its place, in the active.
+func TestDraftPlacesItOn(t *testing.T) {
+	doc := parseArticle(t, "irp2.txt", `= Iranian Renewal Front =
+
+The Iranian Renewal Front was a party in Iran. It was firmly nationalist, and historians generally place it on the centre-left of the nationalist movement.`)
+	var got []string
+	for _, f := range Draft(doc, "iranian-renewal-front") {
+		if p, ok := f.Payload.(events.PartyPosition); ok {
+			got = append(got, p.Position)
+		}
+	}
+	expectLines(t, "Draft", got, []string{"centre-left"})
 }

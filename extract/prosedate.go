@@ -153,6 +153,26 @@ var dateRules = sync.OnceValue(func() []dateRule {
 				}
 				return strconv.Itoa(year), year
 			}},
+		// two weeks later, three months later: counted from the day, or the month, named before
+		{regexp.MustCompile(`^(?i:(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+(weeks?|months?)\s+(?:later|afterwards))\b`),
+			func(m []string, prev prior) (string, int) {
+				n, ok := smallNumbers[strings.ToLower(m[1])]
+				if !ok {
+					n, _ = strconv.Atoi(m[1])
+				}
+				weeks := strings.HasPrefix(strings.ToLower(m[2]), "week")
+				switch {
+				case n == 0 || prev.year == 0:
+					return "", 0
+				case weeks && prev.day != 0:
+					t := time.Date(prev.year, time.Month(prev.month), prev.day+7*n, 0, 0, 0, 0, time.UTC)
+					return t.Format("2006-01-02"), t.Year()
+				case !weeks && prev.month != 0:
+					t := time.Date(prev.year, time.Month(prev.month)+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+					return t.Format("2006-01"), t.Year()
+				}
+				return "", 0 // the year's rule below
+			}},
 		// weeks later, a few months later: of the year named before (across its end when
 		// it may be)
 		{regexp.MustCompile(`^(?i:(?:a\s+few|some|several|two|three|four|five|six|\d+)\s+)?(?i:(weeks|months))\s+(?i:later|afterwards)\b`),

@@ -1887,6 +1887,17 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(p.id, "", events.PartyPosition{Position: c.raw(2)})
 				}
 			}},
+		// "historians generally place it on the centre-left": the same, in the active.
+		{"places-it-on", rx(`\b(?:place|places|placed|position|positions|positioned|locate|locates|put|puts)\s+(?:it|the\s+party|{E})\s+(?:firmly\s+|squarely\s+)?(?:on|in|at)\s+the\s+((?i:far[- ]left|left[- ]wing|centre[- ]left|center[- ]left|centre[- ]right|center[- ]right|right[- ]wing|far[- ]right|radical[- ]left|radical[- ]right|centre|center|left|right))(?:\s+(?:of\b|wing\b|spectrum\b)|\s*[,.;]|\s+(?:and|but)\b|$)`),
+			func(c *sentenceContext) {
+				p := ref{id: c.d.topic, kind: events.KindParty}
+				if r, ok := c.party(1); ok {
+					p = r
+				}
+				if _, has := c.d.infoboxField("Political position", "Position"); !has && p.id == c.d.topic {
+					c.add(p.id, "", events.PartyPosition{Position: c.raw(2)})
+				}
+			}},
 		// "The party advocated democratic socialism, stronger union rights and non-alignment", "it
 		// combines agrarianism with Christian democracy", "moved towards eco-socialism": the ideas
 		// (the words ending in -ism, or a kind of democracy) the party held, unless its infobox
