@@ -614,25 +614,32 @@ func TestBareInfobox(t *testing.T) {
 	}
 }
 
+// sectionLines parses text strictly and writes each section as "level "title" line: blocks", each
+// block as block writes it.
+func sectionLines(t *testing.T, text string, block func(Block) string) []string {
+	t.Helper()
+	d, err := ParseWith("h.txt", []byte(text), Options{Strict: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, s := range d.Sections {
+		var blocks []string
+		for _, b := range s.Blocks {
+			blocks = append(blocks, block(b))
+		}
+		out = append(out, fmt.Sprintf("%d %q %d: %s", s.Level, s.Title, s.Line, strings.Join(blocks, ",")))
+	}
+	return out
+}
+
 // A page copied as plain text has no heading markup: a short title line after the lead's running
 // text opens a section, while a tagline before the lead, a sentence and a label ending in ":" stay
 // text. Markdown headings ("## History") are headings, their "#" count their level.
 func TestPlainAndMarkdownHeadings(t *testing.T) {
 	sections := func(text string) []string {
 		t.Helper()
-		d, err := ParseWith("h.txt", []byte(text), Options{Strict: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out []string
-		for _, s := range d.Sections {
-			var kinds []string
-			for _, b := range s.Blocks {
-				kinds = append(kinds, fmt.Sprint(b.Kind))
-			}
-			out = append(out, fmt.Sprintf("%d %q %d: %s", s.Level, s.Title, s.Line, strings.Join(kinds, ",")))
-		}
-		return out
+		return sectionLines(t, text, func(b Block) string { return fmt.Sprint(b.Kind) })
 	}
 	plain := "Union Party\n\nFrom Wikipedia, the free encyclopedia\n\nThe Union Party is a party in Mongolia.\n\nHistory\n\nIt was founded in 1990.\n\nThe leaders were:\n\n- A (1990–1992)\n\nLeadership\n\n| Chairman | Term |\n|---|---|\n| A | 1990–1992 |\n"
 	want := []string{
@@ -686,19 +693,7 @@ func TestTitleFromTheLead(t *testing.T) {
 func TestPlainHeadingsOverTheirText(t *testing.T) {
 	sections := func(text string) []string {
 		t.Helper()
-		d, err := ParseWith("h.txt", []byte(text), Options{Strict: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out []string
-		for _, s := range d.Sections {
-			var blocks []string
-			for _, b := range s.Blocks {
-				blocks = append(blocks, fmt.Sprintf("%v@%d", b.Kind, b.Line))
-			}
-			out = append(out, fmt.Sprintf("%d %q %d: %s", s.Level, s.Title, s.Line, strings.Join(blocks, ",")))
-		}
-		return out
+		return sectionLines(t, text, func(b Block) string { return fmt.Sprintf("%v@%d", b.Kind, b.Line) })
 	}
 	got := sections("Union Party\n\nThe Union Party is a party in Mongolia.\n\nHistory\nIt was founded in 1990 by herders.\n\nElectoral history\nState Great Khural\n- 1992: 1 seat\n- 1996: none\n")
 	want := []string{

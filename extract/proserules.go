@@ -2058,24 +2058,8 @@ var proseRules = sync.OnceValue(func() []proseRule {
 		// party a member of it.
 		{"formed-alliance", rx(`{EL}\s+(?:[^⟦;]*?\s+)?(?:formed|founded|created|set\s+up|launched)\s+an?\s+(?:\w+\s+){0,2}?(?:alliance|coalition|joint\s+list|bloc|electoral\s+list|electoral\s+front),?\s+(?:the\s+)?["“']?{E}(?:[^⟦;]*?\bwith\s+(?:the\s+)?{EL})?`),
 			func(c *sentenceContext) {
-				org, ok := c.one(2)
-				if !ok || org.name == "" {
-					return
-				}
-				if org.kind != events.KindParty { // "a joint list, Ihud VeTzedek": the list's name, no person's
-					if org.kind == "" {
-						c.d.fresh[org.id] = true // "an electoral alliance, the "Motherland" coalition": a body, the words say
-					}
-					var made bool
-					if org, made = c.newParty(2); !made {
-						return
-					}
-				}
-				c.add(org.id, "", events.PartyFounded{Name: c.partyName(org)})
-				for _, m := range append(c.refsIn(1), c.refsIn(3)...) {
-					if m.kind == events.KindParty && m.id != "" && m.id != org.id {
-						c.add(m.id, "", events.PartyAffiliation{Kind: "member", Organisation: org.id})
-					}
+				if org, ok := c.one(2); ok && org.name != "" {
+					c.allianceFormed(org)
 				}
 			}},
 		// "For the 2012 election it formed the Homeland and Justice alliance with two smaller
@@ -2089,22 +2073,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if !allianceNounAfterRE.MatchString(c.text[strings.Index(c.text, org.name)+len(org.name):]) {
 					return // "formed the New Party": a party founded, which founded-object drafts
 				}
-				if org.kind != events.KindParty {
-					if org.kind == "" {
-						c.d.fresh[org.id] = true // the words say it is a body
-					}
-					var made bool
-					if org, made = c.newParty(2); !made {
-						return
-					}
-				}
-				c.add(org.id, "", events.PartyFounded{Name: c.partyName(org)})
-				for _, m := range append(c.refsIn(1), c.refsIn(3)...) {
-					if m.kind == events.KindParty && m.id != "" && m.id != org.id {
-						c.add(m.id, "", events.PartyAffiliation{Kind: "member", Organisation: org.id})
-						c.d.joinedBody, c.d.joiner = org.id, m.id
-					}
-				}
+				c.allianceFormed(org)
 			}},
 		// "the Supreme Court suspended the party for one year": its legal life suspended, as a ban.
 		{"suspended-party", rx(`\bsuspended\s+(?:the\s+)?{E}(?:['’]s\s+(?:activities|activity|operations|registration))?(?:\s+for\b|\s+(?:on|in|from|until)\b|\s*[,.;]|$)|{E}\s+was\s+(?:\w+\s+)?suspended\b(?:\s+(?:for|by|on|in|until)\b|\s*[,.;]|$)`),
@@ -3715,6 +3684,27 @@ func isIdea(item string) bool {
 	}
 	words := strings.Fields(strings.ToLower(item))
 	return !notIdeas[words[len(words)-1]]
+}
+
+// allianceFormed drafts that the alliance org (submatch 2) was founded and that the parties of
+// submatches 1 and 3 joined it, the last the one a later "left the alliance" leaves.
+func (c *sentenceContext) allianceFormed(org ref) {
+	if org.kind != events.KindParty { // "a joint list, Ihud VeTzedek": the list's name, no person's
+		if org.kind == "" {
+			c.d.fresh[org.id] = true // "an electoral alliance, the "Motherland" coalition": a body, the words say
+		}
+		var made bool
+		if org, made = c.newParty(2); !made {
+			return
+		}
+	}
+	c.add(org.id, "", events.PartyFounded{Name: c.partyName(org)})
+	for _, m := range append(c.refsIn(1), c.refsIn(3)...) {
+		if m.kind == events.KindParty && m.id != "" && m.id != org.id {
+			c.add(m.id, "", events.PartyAffiliation{Kind: "member", Organisation: org.id})
+			c.d.joinedBody, c.d.joiner = org.id, m.id
+		}
+	}
 }
 
 // allianceNounAfterRE matches the noun after a name that makes it an alliance's: "the Homeland and
