@@ -1526,12 +1526,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if !ok {
 					return
 				}
-				party := c.lastPartyBefore(c.match[0])
-				if p, ok := c.one(1); ok {
-					if p.kind != events.KindParty && p.kind != events.KindOrganisation {
-						return
-					}
-					party = p.id
+				party, ok := c.officeBody(1)
+				if !ok {
+					return
 				}
 				date := c.d.foundingDate(party)
 				if precise := c.d.preciseFounding(party); precise != "" {
@@ -1548,12 +1545,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if !ok || calledBeforeRE.MatchString(c.sk[:c.match[0]]) {
 					return // "newspapers usually called its leader Nikolai Gordienko": a name, no office
 				}
-				party := c.lastPartyBefore(c.match[0])
-				if p, ok := c.one(1); ok {
-					if p.kind != events.KindParty && p.kind != events.KindOrganisation {
-						return
-					}
-					party = p.id
+				party, ok := c.officeBody(1)
+				if !ok {
+					return
 				}
 				date := c.date().edtf
 				if d, err := events.ParseDate(date); err == nil && !d.IsInterval() && !d.Unknown() {
@@ -3684,6 +3678,16 @@ func isIdea(item string) bool {
 	}
 	words := strings.Fields(strings.ToLower(item))
 	return !notIdeas[words[len(words)-1]]
+}
+
+// officeBody returns the body of an office the sentence tells: the party or body of submatch g
+// ("the League's first chairman"), or else the party named last before the words; false when
+// submatch g names something else (a person, a place).
+func (c *sentenceContext) officeBody(g int) (events.EntityID, bool) {
+	if p, ok := c.one(g); ok {
+		return p.id, p.kind == events.KindParty || p.kind == events.KindOrganisation
+	}
+	return c.lastPartyBefore(c.match[0]), true
 }
 
 // allianceFormed drafts that the alliance org (submatch 2) was founded and that the parties of
