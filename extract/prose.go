@@ -103,8 +103,7 @@ type drafter struct {
 	// justFounded reports that the sentence before founded a party (d.newest), which "it" refers
 	// to in a sentence that names no party before it.
 	justFounded bool
-	prior       prior  // the last year (and month) named
-	day         string // the last day named, YYYY-MM-DD
+	prior       prior // the last year, month and day named
 	// carried is the last date of one day, month or year the paragraph named before the sentence at
 	// hand: the time of an office changing hands in a sentence that names none ("On 10 December 1994
 	// the parties merged. Ōta became deputy president of the new party.").
@@ -301,11 +300,7 @@ func (d *drafter) sentence(text string) {
 		}
 	}
 	for _, dt := range dates {
-		d.prior = d.prior.after(dt.edtf, dt.year)
-		d.day = "" // "the same day" after a date of a month or a year names no day
-		if len(dt.edtf) == len("2006-01-02") {
-			d.day = dt.edtf
-		}
+		d.prior = d.prior.after(dt.edtf, dt.year) // "the same day" after a month or a year names no day
 	}
 }
 
@@ -379,7 +374,7 @@ func (d *drafter) datesOf(s string, refs []ref) []proseDate {
 		}
 	}
 	for _, loc := range sameDayRE.FindAllStringIndex(s, -1) {
-		day := d.day
+		day := d.prior.dayText()
 		if monthNameRE.MatchString(s[:loc[0]]) {
 			day = "" // "on 22 May …, the same day": a day this sentence names, whether read or not
 		}

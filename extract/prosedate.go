@@ -344,6 +344,7 @@ func findDates(text string, prev prior) []proseDate {
 // and its month when it names one day or month.
 func (p prior) after(edtf string, year int) prior {
 	if year == 0 {
+		p.day = 0 // "in the 1990s": no day of the year before is the day named last
 		return p
 	}
 	month, day := 0, 0
@@ -356,6 +357,14 @@ func (p prior) after(edtf string, year int) prior {
 		day, _ = strconv.Atoi(edtf[8:10])
 	}
 	return prior{year: year, month: month, day: day}
+}
+
+// dayText returns the day named last as EDTF (YYYY-MM-DD), or "" when the last date named was no day.
+func (p prior) dayText() string {
+	if p.day == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", p.year, p.month, p.day)
 }
 
 // eraWords are the eras of calendars other than the Gregorian written after a year: the Ethiopian
