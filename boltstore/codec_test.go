@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"reflect"
 	"testing"
 	"time"
 
@@ -220,5 +221,33 @@ func BenchmarkAppendCompact(b *testing.B) {
 		if buf, err = AppendCompact(buf[:0], e); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestEveryPayloadCompacts checks that every registered payload type holds only the kinds of values
+// the compact encoding writes (appendValue panics on any other), all of them exported as JSON keeps
+// them.
+func TestEveryPayloadCompacts(t *testing.T) {
+	var check func(path string, typ reflect.Type)
+	check = func(path string, typ reflect.Type) {
+		switch typ.Kind() {
+		case reflect.Struct:
+			for i := range typ.NumField() {
+				f := typ.Field(i)
+				if !f.IsExported() {
+					t.Errorf("%s.%s is unexported: JSON would not keep it", path, f.Name)
+					continue
+				}
+				check(path+"."+f.Name, f.Type)
+			}
+		case reflect.String, reflect.Int, reflect.Int64, reflect.Int32, reflect.Bool:
+		case reflect.Slice:
+			check(path+"[]", typ.Elem())
+		default:
+			t.Errorf("%s is a %s, which the compact encoding does not write", path, typ.Kind())
+		}
+	}
+	for _, typ := range events.Types() {
+		check(string(typ), typ.PayloadType())
 	}
 }

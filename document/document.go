@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -480,7 +481,7 @@ func leadInfobox(d *Document) *Infobox {
 			}
 			f.Line = it.Line
 			fields = append(fields, f)
-			known = known || infoboxKeyRE.MatchString(f.Key)
+			known = known || infoboxKeyRE().MatchString(f.Key)
 		}
 		if fields == nil || !known {
 			continue
@@ -492,7 +493,7 @@ func leadInfobox(d *Document) *Infobox {
 }
 
 // infoboxKeyRE matches the keys a party's infobox gives.
-var infoboxKeyRE = regexp.MustCompile(`(?i)^(?:founded|foundation|formation|founders?|leaders?|chairman|chairwoman|president|secretary-general|dissolved|dissolution|merged\s+into|merger(?:\s+of)?|split\s+from|headquarters|ideology|(?:political\s+)?position|abbreviation|native\s+name|colou?rs|successor|predecessor|international(?:\s+affiliation)?|newspaper|youth\s+wing|membership)$`)
+var infoboxKeyRE = lazyRegexp(`(?i)^(?:founded|foundation|formation|founders?|leaders?|chairman|chairwoman|president|secretary-general|dissolved|dissolution|merged\s+into|merger(?:\s+of)?|split\s+from|headquarters|ideology|(?:political\s+)?position|abbreviation|native\s+name|colou?rs|successor|predecessor|international(?:\s+affiliation)?|newspaper|youth\s+wing|membership)$`)
 
 // plainHeadings splits the one section of a document written without heading markup (a page copied
 // as plain text) at the lines that stand as headings: a one-line paragraph after the lead's running
@@ -595,7 +596,7 @@ const maxTitleRunes = 120
 // unless the line comes after a page's templates (a page's source opens with its lead).
 func leadTitle(line string, afterTemplates bool) (string, bool) {
 	t := strings.TrimSpace(line)
-	if !afterTemplates && utf8.RuneCountInString(t) <= maxTitleRunes && !sentenceInRE.MatchString(t) {
+	if !afterTemplates && utf8.RuneCountInString(t) <= maxTitleRunes && !sentenceInRE().MatchString(t) {
 		return "", false
 	}
 	if rest, ok := strings.CutPrefix(t, "'''"); ok {
@@ -603,7 +604,7 @@ func leadTitle(line string, afterTemplates bool) (string, bool) {
 			return strings.TrimSpace(name), true
 		}
 	}
-	if loc := leadNameEndRE.FindStringIndex(t); loc != nil && loc[0] > 0 && utf8.RuneCountInString(t[:loc[0]]) <= maxTitleRunes/2 {
+	if loc := leadNameEndRE().FindStringIndex(t); loc != nil && loc[0] > 0 && utf8.RuneCountInString(t[:loc[0]]) <= maxTitleRunes/2 {
 		name := strings.TrimSpace(t[:loc[0]])
 		if rest, ok := strings.CutPrefix(name, "The "); ok && rest != "" {
 			name = rest // "The Union Party (UP) was …": the Union Party
@@ -616,8 +617,8 @@ func leadTitle(line string, afterTemplates bool) (string, bool) {
 // sentenceInRE finds the end of a sentence inside a line; leadNameEndRE where the name a lead opens
 // with ends.
 var (
-	sentenceInRE  = regexp.MustCompile(`[.!?]["”’')\]]?\s+\p{Lu}`)
-	leadNameEndRE = regexp.MustCompile(`\s*\(|,|\s+(?:is|was|are|were)\s`)
+	sentenceInRE  = lazyRegexp(`[.!?]["”’')\]]?\s+\p{Lu}`)
+	leadNameEndRE = lazyRegexp(`\s*\(|,|\s+(?:is|was|are|were)\s`)
 )
 
 // tagline reports whether line i may be a line between a title and its infobox, such as "From
@@ -705,7 +706,7 @@ func (p *parser) nextNonBlank(i int) int {
 // heading parses line i, which starts with "="; msg says what is wrong with it, or is "".
 func (p *parser) heading(i int) (level int, title, msg string) {
 	s := strings.TrimRightFunc(p.lines[i], unicode.IsSpace)
-	if m := markdownHeadingRE.FindStringSubmatch(s); m != nil {
+	if m := markdownHeadingRE().FindStringSubmatch(s); m != nil {
 		return len(m[1]), m[2], "" // "## History", "## History ##"
 	}
 	lead := len(s) - len(strings.TrimLeft(s, "="))
@@ -741,7 +742,7 @@ func kindOf(line string) lineKind {
 	switch {
 	case isBlank(line):
 		return lineBlank
-	case line[0] == '=', markdownHeadingRE.MatchString(line):
+	case line[0] == '=', markdownHeadingRE().MatchString(line):
 		return lineHeading
 	case line[0] == '|':
 		return lineTable
@@ -762,7 +763,7 @@ func kindOf(line string) lineKind {
 
 // markdownHeadingRE matches a Markdown heading: one to six "#", a space, the text, and optionally
 // "#" again after it.
-var markdownHeadingRE = regexp.MustCompile(`^(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$`)
+var markdownHeadingRE = lazyRegexp(`^(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$`)
 
 // bullets are the marks that open a bullet item: "- x", "* x", "• x".
 var bullets = []string{"- ", "* ", "• "}
@@ -798,4 +799,11 @@ func numberedItem(line string) (num int, text string, ok bool) {
 		return 0, "", false
 	}
 	return num, strings.TrimSpace(rest), true
+}
+
+// lazyRegexp compiles expr the first time it is used rather than when the program starts: the
+// programs that link this package without reading an article (query, for the line of a quote) do
+// not pay for compiling its patterns at every start.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

@@ -1,7 +1,6 @@
 package document
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -117,12 +116,12 @@ func parseBareField(line string) (Field, bool) {
 
 // boldKeyRE matches a key written in Markdown bold, its colon inside the stars or after them:
 // "**Founded:** 1994", "__Founded__: 1994".
-var boldKeyRE = regexp.MustCompile(`^(\*\*|__)([^*_:\n]+?)(?::(\*\*|__)|(\*\*|__):)`)
+var boldKeyRE = lazyRegexp(`^(\*\*|__)([^*_:\n]+?)(?::(\*\*|__)|(\*\*|__):)`)
 
 // unboldKey returns a field's line with the Markdown bold of its key taken off ("**Founded:** 1994"
 // is "Founded: 1994"), or the line as it is.
 func unboldKey(line string) string {
-	if m := boldKeyRE.FindStringSubmatchIndex(line); m != nil {
+	if m := boldKeyRE().FindStringSubmatchIndex(line); m != nil {
 		return line[m[4]:m[5]] + ":" + line[m[1]:]
 	}
 	return line

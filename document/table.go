@@ -2,7 +2,6 @@ package document
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -462,7 +461,7 @@ func (p *parser) wikiTable(start, end int) (*Table, error) {
 }
 
 // colspanRE reads a cell's colspan attribute.
-var colspanRE = regexp.MustCompile(`(?i)\bcolspan\s*=\s*["']?(\d+)`)
+var colspanRE = lazyRegexp(`(?i)\bcolspan\s*=\s*["']?(\d+)`)
 
 // wikiCell returns the content of a MediaWiki cell without its attributes ("colspan="2" | x"), as
 // a reader sees it (WikiPlain: "[[2007 Thai general election|2007]]" is "2007"), as many cells as it
@@ -473,7 +472,7 @@ func wikiCell(c string) []string {
 		return []string{WikiPlain(c)}
 	}
 	cells := []string{WikiPlain(content)}
-	if m := colspanRE.FindStringSubmatch(attrs); m != nil {
+	if m := colspanRE().FindStringSubmatch(attrs); m != nil {
 		if n, err := strconv.Atoi(m[1]); err == nil && n > 1 {
 			cells = append(cells, make([]string, min(n, 50)-1)...)
 		}

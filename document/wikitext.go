@@ -2,7 +2,6 @@ package document
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -15,17 +14,17 @@ import (
 // infobox would have.
 
 var (
-	wikiCommentRE  = regexp.MustCompile(`(?s)<!--.*?-->`)
-	wikiRefRE      = regexp.MustCompile(`(?is)<ref[^>]*/>|<ref[^>]*>.*?</ref>`)
-	wikiBreakRE    = regexp.MustCompile(`(?i)<br\s*/?>`)
-	wikiTagRE      = regexp.MustCompile(`</?[a-zA-Z][^<>]*>`)
-	wikiFileLinkRE = regexp.MustCompile(`(?i)\[\[(?:File|Image|Category):[^\[\]]*(?:\[\[[^\[\]]*\]\][^\[\]]*)*\]\]`)
-	wikiLinkRE     = regexp.MustCompile(`\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]`)
-	wikiExtLinkRE  = regexp.MustCompile(`\[(?:https?:)?//[^\s\]]+\s+([^\]]*)\]`)
-	wikiTemplateRE = regexp.MustCompile(`\{\{([^{}]*)\}\}`)
-	wikiQuotesRE   = regexp.MustCompile(`'{2,5}`)
-	wikiSpaceRE    = regexp.MustCompile(`[ \t]+`)
-	wikiCommasRE   = regexp.MustCompile(`\s*,(?:\s*,)+\s*|\s+,`)
+	wikiCommentRE  = lazyRegexp(`(?s)<!--.*?-->`)
+	wikiRefRE      = lazyRegexp(`(?is)<ref[^>]*/>|<ref[^>]*>.*?</ref>`)
+	wikiBreakRE    = lazyRegexp(`(?i)<br\s*/?>`)
+	wikiTagRE      = lazyRegexp(`</?[a-zA-Z][^<>]*>`)
+	wikiFileLinkRE = lazyRegexp(`(?i)\[\[(?:File|Image|Category):[^\[\]]*(?:\[\[[^\[\]]*\]\][^\[\]]*)*\]\]`)
+	wikiLinkRE     = lazyRegexp(`\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]`)
+	wikiExtLinkRE  = lazyRegexp(`\[(?:https?:)?//[^\s\]]+\s+([^\]]*)\]`)
+	wikiTemplateRE = lazyRegexp(`\{\{([^{}]*)\}\}`)
+	wikiQuotesRE   = lazyRegexp(`'{2,5}`)
+	wikiSpaceRE    = lazyRegexp(`[ \t]+`)
+	wikiCommasRE   = lazyRegexp(`\s*,(?:\s*,)+\s*|\s+,`)
 )
 
 // WikiPlain returns the text a reader sees of MediaWiki markup s: a link's label (its target when it
@@ -37,22 +36,22 @@ func WikiPlain(s string) string {
 	if !strings.ContainsAny(s, "[{<'") {
 		return strings.TrimSpace(s)
 	}
-	s = wikiCommentRE.ReplaceAllString(s, "")
-	s = wikiRefRE.ReplaceAllString(s, "")
-	s = wikiBreakRE.ReplaceAllString(s, ", ")
-	s = wikiTagRE.ReplaceAllString(s, "")
-	s = wikiFileLinkRE.ReplaceAllString(s, "")
-	s = wikiLinkRE.ReplaceAllStringFunc(s, func(m string) string {
-		g := wikiLinkRE.FindStringSubmatch(m)
+	s = wikiCommentRE().ReplaceAllString(s, "")
+	s = wikiRefRE().ReplaceAllString(s, "")
+	s = wikiBreakRE().ReplaceAllString(s, ", ")
+	s = wikiTagRE().ReplaceAllString(s, "")
+	s = wikiFileLinkRE().ReplaceAllString(s, "")
+	s = wikiLinkRE().ReplaceAllStringFunc(s, func(m string) string {
+		g := wikiLinkRE().FindStringSubmatch(m)
 		if g[2] != "" {
 			return g[2]
 		}
 		return g[1]
 	})
-	s = wikiExtLinkRE.ReplaceAllString(s, "$1")
+	s = wikiExtLinkRE().ReplaceAllString(s, "$1")
 	// Templates from the innermost out: {{ubl|{{lang|th|…}}|…}}.
 	for range 8 {
-		next := wikiTemplateRE.ReplaceAllStringFunc(s, func(m string) string {
+		next := wikiTemplateRE().ReplaceAllStringFunc(s, func(m string) string {
 			return templateText(m[2 : len(m)-2])
 		})
 		if next == s {
@@ -60,14 +59,14 @@ func WikiPlain(s string) string {
 		}
 		s = next
 	}
-	s = wikiQuotesRE.ReplaceAllString(s, "")
+	s = wikiQuotesRE().ReplaceAllString(s, "")
 	s = strings.ReplaceAll(s, "&nbsp;", " ")
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		lines[i] = strings.TrimSpace(wikiSpaceRE.ReplaceAllString(l, " "))
+		lines[i] = strings.TrimSpace(wikiSpaceRE().ReplaceAllString(l, " "))
 	}
 	s = strings.Join(lines, "\n")
-	s = wikiCommasRE.ReplaceAllString(s, ", ")
+	s = wikiCommasRE().ReplaceAllString(s, ", ")
 	return strings.Trim(strings.TrimSpace(s), ",; ")
 }
 
@@ -93,7 +92,7 @@ func templateText(t string) string {
 	name := strings.ToLower(strings.TrimSpace(strings.ReplaceAll(parts[0], "_", " ")))
 	var pos []string
 	for _, p := range parts[1:] {
-		if k, _, ok := strings.Cut(p, "="); ok && namedParamRE.MatchString(k) {
+		if k, _, ok := strings.Cut(p, "="); ok && namedParamRE().MatchString(k) {
 			continue // a named parameter: df=yes, border=darkgray, title=…
 		}
 		pos = append(pos, strings.TrimSpace(p))
@@ -134,7 +133,7 @@ func templateText(t string) string {
 
 // namedParamRE matches the name of a template's named parameter: a word, with spaces, digits,
 // hyphens or underscores, before "=".
-var namedParamRE = regexp.MustCompile(`^\s*[\pL\d _-]+\s*$`)
+var namedParamRE = lazyRegexp(`^\s*[\pL\d _-]+\s*$`)
 
 var monthNames = [...]string{"January", "February", "March", "April", "May", "June", "July", "August",
 	"September", "October", "November", "December"}
@@ -169,7 +168,7 @@ var wikiInfoboxKeys = map[string]string{"split": "Split from", "national": "Nati
 	"merged into": "Merged into", "merger": "Merger"}
 
 // wikiInfoboxSkipRE matches the keys of an infobox template that are layout, not facts.
-var wikiInfoboxSkipRE = regexp.MustCompile(`^(?:logo|image|caption|alt|footnotes|lang\d*|.* lang|.* size|.* alt|.* caption|.* notes?|membership year|colorcode)$`)
+var wikiInfoboxSkipRE = lazyRegexp(`^(?:logo|image|caption|alt|footnotes|lang\d*|.* lang|.* size|.* alt|.* caption|.* notes?|membership year|colorcode)$`)
 
 // isTemplateStart reports whether line opens a template: "{{" at its start.
 func isTemplateStart(line string) bool { return strings.HasPrefix(strings.TrimSpace(line), "{{") }
@@ -209,7 +208,7 @@ func (p *parser) wikiInfobox(start, end int) []Field {
 		v := WikiPlain(value.String())
 		key.Reset()
 		value.Reset()
-		if k == "" || v == "" || wikiInfoboxSkipRE.MatchString(strings.ToLower(k)) {
+		if k == "" || v == "" || wikiInfoboxSkipRE().MatchString(strings.ToLower(k)) {
 			return
 		}
 		f := Field{Key: k, Value: strings.ReplaceAll(v, "\n", ", "), Line: line}

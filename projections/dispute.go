@@ -2,7 +2,6 @@ package projections
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -214,7 +213,7 @@ func disputesOf(id events.EntityID, evs []events.Event, names Names) []Dispute {
 // figure returns the number a result's figure begins with, as a number is written plainly ("4" of "4
 // / 233", "2.3" of "2.30%"), or "" when it begins with none ("new", "—").
 func figure(s string) string {
-	m := figureRE.FindString(strings.TrimSpace(s))
+	m := leadingFigure(strings.TrimSpace(s))
 	if m == "" {
 		return ""
 	}
@@ -225,7 +224,23 @@ func figure(s string) string {
 	return m
 }
 
-var figureRE = regexp.MustCompile(`^\d[\d,]*(?:\.\d+)?`)
+// leadingFigure returns the number s begins with: a digit, then digits and commas, then a point and
+// digits if they follow ("1,204.5" of "1,204.5 votes"), or "" when s begins with no digit.
+func leadingFigure(s string) string {
+	digit := func(i int) bool { return i < len(s) && '0' <= s[i] && s[i] <= '9' }
+	if !digit(0) {
+		return ""
+	}
+	i := 1
+	for digit(i) || i < len(s) && s[i] == ',' {
+		i++
+	}
+	if i < len(s) && s[i] == '.' && digit(i+1) {
+		for i += 2; digit(i); i++ {
+		}
+	}
+	return s[:i]
+}
 
 // rounded reports whether two shares are one number, one of them rounded to the other's decimals.
 func rounded(a, b string) bool {
