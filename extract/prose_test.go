@@ -3509,3 +3509,25 @@ The Iranian Renewal Front was a party in Iran. It was firmly nationalist, and hi
 	}
 	expectLines(t, "Draft", got, []string{"centre-left"})
 }
+
+// A split told without the word: a group that left the party and founded another, followers who
+// quit it to establish one, a faction that broke away with a reason between commas; a threat to quit
+// and a member who left to join another party are none.
+func TestDraftSplitsToldWithoutTheWord(t *testing.T) {
+	doc := parseArticle(t, "ksl.txt", `= Karelian Settlers' League =
+
+The Karelian Settlers' League (KSL) is a party in Finland, founded in 1946 by Aarne Heikkilä.
+
+In 1958 a faction led by Toivo Laine broke away, protesting at the leadership's support for the government, and formed the Karelian People's Union. In 1966 the league's student section left the party and founded the New Karelia Movement. Heikkilä's followers quit the KSL in 1971 to establish the Independent Settlers' Party. In 1975 several deputies threatened to quit the KSL and set up the Karelian Reform Party. In 1979 Lauri Peltonen left the KSL and joined the Centre Party.`)
+	var got []string
+	for _, f := range Draft(doc, "karelian-settlers-league") {
+		if p, ok := f.Payload.(events.PartySplit); ok {
+			got = append(got, fmt.Sprintf("%s %s → %s %v", f.Date, f.Entity, p.NewParty, p.Leaders))
+		}
+	}
+	expectLines(t, "splits", got, []string{
+		"1958 karelian-settlers-league → karelian-peoples-union [toivo-laine]",
+		"1966 karelian-settlers-league → new-karelia-movement []",
+		"1971 karelian-settlers-league → independent-settlers-party [aarne-heikkila]",
+	})
+}

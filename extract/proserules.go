@@ -430,7 +430,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(p.id, "", events.PartyRestored{Means: strings.ToLower(c.group(2))})
 				}
 			}},
-		{"broke-away", rx(`(?:{E}\s+(?:suffered|underwent|experienced|saw)\s+a\s+(?:\w+\s+)?split\s+when\s+)?(?:a\s+(?:faction|group|wing)\s+(?:led\s+by|under|around)\s+)?{EL}(?:\s+and\s+(?:his|her|their)\s+(?:followers|supporters|allies|faction)|,?\s+and\s+(?:most|some|many|much|part|several|a\s+group|a\s+number|members)\s+of\s+[^;]*?|,?\s+and\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozens|hundreds|a\s+dozen)\s+(?:other\s+)?(?:of|members|deputies|supporters|followers|delegates|MPs)\b[^;]*?)?(?:\s+in\s+{E})?,?\s+(?:broke\s+away|split\s+(?:off|away)|seceded|walked\s+out)(?:\s+from\s+(?:the\s+)?{E})?(?:\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})?(?:,?\s+(?:and|to)\s+` + `(?:found|form|create|establish|launch|set\s+up)(?:ed)?\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E})?`),
+		{"broke-away", rx(`(?:{E}\s+(?:suffered|underwent|experienced|saw)\s+a\s+(?:\w+\s+)?split\s+when\s+)?(?:a\s+(?:faction|group|wing)\s+(?:led\s+by|under|around)\s+)?{EL}(?:\s+and\s+(?:his|her|their)\s+(?:followers|supporters|allies|faction)|,?\s+and\s+(?:most|some|many|much|part|several|a\s+group|a\s+number|members)\s+of\s+[^;]*?|,?\s+and\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozens|hundreds|a\s+dozen)\s+(?:other\s+)?(?:of|members|deputies|supporters|followers|delegates|MPs)\b[^;]*?)?(?:\s+in\s+{E})?,?\s+(?:broke\s+away|split\s+(?:off|away)|seceded|walked\s+out)(?:\s+from\s+(?:the\s+)?{E})?(?:\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})?(?:(?:,\s+(?:\w+ing|in\s+protest|over|after|citing)\b[^;]{0,100}?)?,?\s+(?:and|to)\s+` + `(?:found|form|create|establish|launch|set\s+up)(?:ed)?\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E})?`),
 			func(c *sentenceContext) {
 				from, ok := c.party(1)
 				if f, okFrom := c.party(4); okFrom {
@@ -449,6 +449,26 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(from.id, "", events.PartySplit{NewParty: newParty.id, Leaders: leaders, Region: region})
 					c.add(newParty.id, "", events.PartyFounded{Name: c.partyName(newParty), Founders: leaders})
 				}
+				for _, l := range leaders {
+					c.add(l, "", events.PersonDefected{From: from.id})
+				}
+			}},
+		{"left-to-form", rx(`\b(?:left|quit|deserted|abandoned|resigned\s+from)\s+(?:the\s+)?{E}(?:\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})?(?:,\s+(?:\w+ing|in\s+protest|over|after|citing)\b[^;]{0,100}?)?,?\s+(?:and\s+(?:later\s+|then\s+|subsequently\s+|soon\s+)?(?:found|form|creat|establish|launch)ed|and\s+set\s+up|to\s+(?:found|form|create|establish|launch|set\s+up))\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?|(?:his|her|their)\s+own\s+party,?\s+(?:the\s+)?)?{E}`),
+			func(c *sentenceContext) {
+				// "the party's youth organisation left the party and founded the Green Youth
+				// Alliance", "Pirker's supporters quit the LUK in 2005 to establish the New
+				// Carinthia Party": a split told without the word.
+				if notDoneRE.MatchString(c.sk[:c.match[0]]) {
+					return // "threatened to quit the party and set up their own": not done
+				}
+				from, ok := c.party(1)
+				newParty, hasNew := c.newParty(2)
+				if !ok || !hasNew || newParty.id == from.id {
+					return
+				}
+				leaders := c.persons(c.leavers(c.match[0]))
+				c.add(from.id, "", events.PartySplit{NewParty: newParty.id, Leaders: leaders})
+				c.add(newParty.id, "", events.PartyFounded{Name: c.partyName(newParty), Founders: leaders})
 				for _, l := range leaders {
 					c.add(l, "", events.PersonDefected{From: from.id})
 				}
@@ -3333,6 +3353,34 @@ func (c *sentenceContext) subjectPersons(at int) []ref {
 	}
 	return out
 }
+
+// leavers returns the persons who lead the subject of a verb of leaving at at: the subject itself
+// ("⟦0⟧ and ⟦1⟧ left"), the leader of a group ("a group led by ⟦0⟧ left") or the one whose followers
+// left ("⟦0⟧'s supporters quit").
+func (c *sentenceContext) leavers(at int) []ref {
+	if refs := c.subjectPersons(at); len(refs) > 0 {
+		return refs
+	}
+	before := c.sk[strings.LastIndex(c.sk[:at], ";")+1 : at]
+	m := ledByFactionRE.FindStringSubmatchIndex(before)
+	if m == nil {
+		m = followersOfRE.FindStringSubmatchIndex(before)
+	}
+	if m == nil {
+		return nil
+	}
+	if r, ok := c.refAt(before[m[2]:m[3]]); ok && r.kind == events.KindPerson {
+		return []ref{r}
+	}
+	return nil
+}
+
+// notDoneRE matches the end of the words before a verb that make it what was meant, not done: "to
+// quit", "would leave".
+var notDoneRE = regexp.MustCompile(`\b(?:to|would|will|could|might|may|should)\s+$`)
+
+// followersOfRE matches a person's followers as the subject of a verb: "⟦0⟧'s supporters".
+var followersOfRE = regexp.MustCompile(`(⟦\d+⟧)['’]s\s+(?:supporters|followers|faction|allies|wing|loyalists)\s+(?:\w+\s+)?$`)
 
 // theirDeath matches a person's death in a possessive: "his death", "her sudden death".
 const theirDeath = `(?:his|her|their)\s+(?:own\s+|sudden\s+|early\s+)?death\b`
