@@ -416,6 +416,19 @@ func (p PersonDied) Describe(t Telling) string {
 	return s
 }
 
+// Describe tells a PartyRegistered in one line of English.
+func (p PartyRegistered) Describe(t Telling) string {
+	return t.Subject + " registered" + t.By(p.By)
+}
+
+// Describe tells a PersonPardoned in one line of English.
+func (p PersonPardoned) Describe(t Telling) string {
+	if p.Means == MeansAmnesty {
+		return t.Subject + " amnestied" + t.By(p.By)
+	}
+	return t.Subject + " pardoned" + t.By(p.By)
+}
+
 // Describe tells a PersonExiled in one line of English.
 func (p PersonExiled) Describe(t Telling) string {
 	s := t.Subject + " went into exile"

@@ -71,6 +71,8 @@ func examplePayloads() []Payload {
 		PersonFled{From: "Cambodia", Reason: "fear of arrest"},
 		PersonDied{Cause: "took his own life"},
 		PersonExiled{From: "Greece", To: "Paris"},
+		PartyRegistered{By: "ministry-of-interior-of-cambodia"},
+		PersonPardoned{By: "norodom-sihamoni", Means: MeansPardon},
 		PersonBanned{Years: 5, By: "supreme-court-of-cambodia"},
 		PersonServed{Organisation: "government-of-cambodia", Role: "prime minister"},
 		EntityDisputed{With: "united-nations-transitional-authority-in-cambodia", Dispute: "various disputes",

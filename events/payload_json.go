@@ -1679,6 +1679,43 @@ func (p *PartyPositionsLost) decodeJSON(r *jsonReader) {
 }
 
 // invalidText returns the first text of p that is not valid UTF-8, as invalidString finds it.
+func (p PartyRegistered) invalidText() (string, bool) {
+	if !utf8.ValidString(string(p.By)) {
+		return string(p.By), true
+	}
+	return "", false
+}
+
+// appendJSON appends p as json.Marshal writes it.
+func (p PartyRegistered) appendJSON(b []byte) []byte {
+	start := len(b)
+	if p.By != "" {
+		b = append(b, `,"by":`...)
+		b = appendString(b, string(p.By))
+	}
+	if len(b) == start {
+		return append(b, "{}"...)
+	}
+	b[start] = '{'
+	return append(b, '}')
+}
+
+// decodeJSON reads p from plain JSON (see jsonReader).
+func (p *PartyRegistered) decodeJSON(r *jsonReader) {
+	var seen uint64
+	for i := 0; r.field(i); i++ {
+		switch string(r.key) {
+		case "by":
+			if r.once(&seen, 0) {
+				p.By = readString[EntityID](r)
+			}
+		default:
+			r.fail()
+		}
+	}
+}
+
+// invalidText returns the first text of p that is not valid UTF-8, as invalidString finds it.
 func (p PartyRenamed) invalidText() (string, bool) {
 	if !utf8.ValidString(p.From) {
 		return p.From, true
@@ -2182,6 +2219,52 @@ func (p *PersonFled) decodeJSON(r *jsonReader) {
 		case "reason":
 			if r.once(&seen, 1) {
 				p.Reason = r.str()
+			}
+		default:
+			r.fail()
+		}
+	}
+}
+
+// invalidText returns the first text of p that is not valid UTF-8, as invalidString finds it.
+func (p PersonPardoned) invalidText() (string, bool) {
+	if !utf8.ValidString(string(p.By)) {
+		return string(p.By), true
+	}
+	if !utf8.ValidString(p.Means) {
+		return p.Means, true
+	}
+	return "", false
+}
+
+// appendJSON appends p as json.Marshal writes it.
+func (p PersonPardoned) appendJSON(b []byte) []byte {
+	start := len(b)
+	if p.By != "" {
+		b = append(b, `,"by":`...)
+		b = appendString(b, string(p.By))
+	}
+	b = append(b, `,"means":`...)
+	b = appendString(b, p.Means)
+	if len(b) == start {
+		return append(b, "{}"...)
+	}
+	b[start] = '{'
+	return append(b, '}')
+}
+
+// decodeJSON reads p from plain JSON (see jsonReader).
+func (p *PersonPardoned) decodeJSON(r *jsonReader) {
+	var seen uint64
+	for i := 0; r.field(i); i++ {
+		switch string(r.key) {
+		case "by":
+			if r.once(&seen, 0) {
+				p.By = readString[EntityID](r)
+			}
+		case "means":
+			if r.once(&seen, 1) {
+				p.Means = r.str()
 			}
 		default:
 			r.fail()
@@ -2937,6 +3020,28 @@ func init() {
 			return s, bad, true
 		},
 	}
+	payloadCodecs["party.registered/v1"] = payloadCodec{
+		append: func(b []byte, p Payload) ([]byte, bool) {
+			v, ok := p.(PartyRegistered)
+			if !ok {
+				return b, false
+			}
+			return v.appendJSON(b), true
+		},
+		decode: func(r *jsonReader) (Payload, bool) {
+			var v PartyRegistered
+			v.decodeJSON(r)
+			return v, !r.bad
+		},
+		invalidText: func(p Payload) (string, bool, bool) {
+			v, ok := p.(PartyRegistered)
+			if !ok {
+				return "", false, false
+			}
+			s, bad := v.invalidText()
+			return s, bad, true
+		},
+	}
 	payloadCodecs["party.renamed/v1"] = payloadCodec{
 		append: func(b []byte, p Payload) ([]byte, bool) {
 			v, ok := p.(PartyRenamed)
@@ -3172,6 +3277,28 @@ func init() {
 		},
 		invalidText: func(p Payload) (string, bool, bool) {
 			v, ok := p.(PersonFled)
+			if !ok {
+				return "", false, false
+			}
+			s, bad := v.invalidText()
+			return s, bad, true
+		},
+	}
+	payloadCodecs["person.pardoned/v1"] = payloadCodec{
+		append: func(b []byte, p Payload) ([]byte, bool) {
+			v, ok := p.(PersonPardoned)
+			if !ok {
+				return b, false
+			}
+			return v.appendJSON(b), true
+		},
+		decode: func(r *jsonReader) (Payload, bool) {
+			var v PersonPardoned
+			v.decodeJSON(r)
+			return v, !r.bad
+		},
+		invalidText: func(p Payload) (string, bool, bool) {
+			v, ok := p.(PersonPardoned)
 			if !ok {
 				return "", false, false
 			}

@@ -53,6 +53,8 @@ const (
 	TypeEntitySameAs          Type = "entity.same_as/v1"
 	TypePersonDied            Type = "person.died/v1"
 	TypePersonExiled          Type = "person.exiled/v1"
+	TypePartyRegistered       Type = "party.registered/v1"
+	TypePersonPardoned        Type = "person.pardoned/v1"
 )
 
 func init() {
@@ -98,6 +100,8 @@ func init() {
 	register[PartyMembersFled](KindParty, "a group of the party's members fled a country")
 	register[PersonDied](KindPerson, "a person died")
 	register[PersonExiled](KindPerson, "a person was exiled, or went into exile")
+	register[PartyRegistered](KindParty, "an authority registered the party (an electoral commission, a ministry, a court)")
+	register[PersonPardoned](KindPerson, "a person was pardoned or amnestied")
 	register[EntitySameAs]("", "a person decided that two entities of the record are one (the event's entity, and other)")
 }
 
@@ -727,3 +731,36 @@ type PersonExiled struct {
 func (PersonExiled) EventType() Type  { return TypePersonExiled }
 func (PersonExiled) Refs() []EntityID { return nil }
 func (PersonExiled) Validate() error  { return nil }
+
+// PartyRegistered records that an authority entered the party in its register: By the authority (an
+// electoral commission, a ministry, a court) when the source names it. A registration cancelled is a
+// PartyBanned; a party "registered as" a name at its founding is a PartyFounded.
+type PartyRegistered struct {
+	By EntityID `json:"by,omitempty"`
+}
+
+func (PartyRegistered) EventType() Type    { return TypePartyRegistered }
+func (p PartyRegistered) Refs() []EntityID { return refs(p.By) }
+func (p PartyRegistered) Validate() error  { return validateRefs("by", p.By) }
+
+// PersonPardoned records that the event's person was pardoned or amnestied: By whom (a head of state,
+// a court) when the source names them, and Means, "pardon" or "amnesty".
+type PersonPardoned struct {
+	By    EntityID `json:"by,omitempty"`
+	Means string   `json:"means"`
+}
+
+// The Means of a PersonPardoned.
+const (
+	MeansPardon  = "pardon"
+	MeansAmnesty = "amnesty"
+)
+
+func (PersonPardoned) EventType() Type    { return TypePersonPardoned }
+func (p PersonPardoned) Refs() []EntityID { return refs(p.By) }
+func (p PersonPardoned) Validate() error {
+	if p.Means != MeansPardon && p.Means != MeansAmnesty {
+		return fmt.Errorf("means %q: want %q or %q: %w", p.Means, MeansPardon, MeansAmnesty, ErrInvalid)
+	}
+	return validateRefs("by", p.By)
+}

@@ -3531,3 +3531,49 @@ In 1958 a faction led by Toivo Laine broke away, protesting at the leadership's 
 		"1971 karelian-settlers-league → independent-settlers-party [aarne-heikkila]",
 	})
 }
+
+// Registrations: by a body named as the subject or after "by"/"with", of "the party" or "it", and
+// registration obtained; registered for an election is none, and registration obtained again is the
+// party legal again.
+func TestDraftRegistrations(t *testing.T) {
+	doc := parseArticle(t, "upnd.txt", `= United Lakes Movement =
+
+The United Lakes Movement (ULM) is a political party in Zambia, founded in Kasama in June 1990 by Bwalya Chanda.
+
+The Registrar of Societies registered the party on 3 February 1991. It registered with the Electoral Commission of Zambia in March 1991. In 1996 it was registered for the general election as part of the Northern Alliance. The government cancelled the party's registration in 1999. The party obtained registration again from the Registrar of Societies in 2002. In 2006 the commission registered it for the presidential election.`)
+	var got []string
+	for _, f := range Draft(doc, "united-lakes-movement") {
+		switch p := f.Payload.(type) {
+		case events.PartyRegistered:
+			got = append(got, fmt.Sprintf("registered %s by %q", f.Date, p.By))
+		case events.PartyRestored:
+			got = append(got, fmt.Sprintf("restored %s %s", f.Date, p.Means))
+		}
+	}
+	expectLines(t, "registrations", got, []string{
+		`registered 1991-02-03 by "registrar-of-societies"`,
+		`registered 1991-03 by "electoral-commission-of-zambia"`,
+		"restored 2002 re-registered",
+	})
+}
+
+// Pardons and amnesties: passive with the pardoner after "by" and a title, a pardon received after an
+// apposition, an amnesty; a pardon asked for and refused is none.
+func TestDraftPardons(t *testing.T) {
+	doc := parseArticle(t, "pfl.txt", `= People's Front of Liberation =
+
+The People's Front of Liberation is a political party in Kenya, founded in 1982 by Otieno Wambua.
+
+Wambua was arrested in 1984 and sentenced to four years in prison; he was pardoned by President Samuel Wekesa in 1986. In 1990 its secretary-general, Achieng Odhiambo, received a presidential pardon. Kiprono Langat was amnestied in 1992. The party asked the president to pardon Mwangi Karanja in 1994, but he refused.`)
+	var got []string
+	for _, f := range Draft(doc, "peoples-front-of-liberation") {
+		if p, ok := f.Payload.(events.PersonPardoned); ok {
+			got = append(got, fmt.Sprintf("%s %s %s by %q", f.Entity, f.Date, p.Means, p.By))
+		}
+	}
+	expectLines(t, "pardons", got, []string{
+		`otieno-wambua 1986 pardon by "samuel-wekesa"`,
+		`achieng-odhiambo 1990 pardon by ""`,
+		`kiprono-langat 1992 amnesty by ""`,
+	})
+}

@@ -749,6 +749,44 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.add(p.id, "", events.PartyBanned{By: by})
 				}
 			}},
+		// "The party was registered by the Central Election Commission on 9 June 1998", "it
+		// registered with the Ministry of Justice", "the commission registered the party", "it
+		// obtained registration": entered in a register. "registered in 2019 as the X" is a founding
+		// under that name (registered-as); registered to contest an election is no registration.
+		{"registered", rx(`{E}\s+(?:(?:was|were|had\s+been|has\s+been)\s+(?:(?:officially|formally|legally|finally|first|duly|eventually|only|successfully)\s+)?registered|(?:(?:officially|formally|finally|then|later|successfully)\s+)?registered\s+(?:itself\s+)?(?:with|at))\b(?:\s+(?:as\s+a\s+(?:political\s+)?party\s+)?(?:(?:with|by|at)\s+)?(?:the\s+)?{E})?` +
+			`|(?:{E}|\b[Tt]he\s+(?:[\w'-]+\s+){0,3}?(?:board|commission|committee|ministry|court|authorities|registrar|government|tribunal|council|office))\s+(?:(?:officially|formally|finally|duly|then|later)\s+)?registered\s+(?:(?:the\s+)?{E}|it\b|the\s+party\b)` +
+			`|{E}\s+(?:\w+\s+)?(?:obtained|received|gained|was\s+granted|was\s+given|secured|won|got)\s+(?:its\s+|an?\s+)?(?:official\s+|legal\s+|formal\s+|state\s+)?registration\b(?:\s+again)?(?:\s+(?:from|with|by)\s+(?:the\s+)?{E})?`),
+			func(c *sentenceContext) {
+				after := c.sk[c.match[1]:]
+				if asNextRE.MatchString(after) || registeredForRE.MatchString(after) {
+					return // "registered in 2019 as the X": founded (registered-as); "registered to contest the election"
+				}
+				var p ref
+				var ok bool
+				var by events.EntityID
+				switch {
+				case c.match[2] >= 0: // "X was registered by Y", "X registered with Y"
+					p, ok = c.party(1)
+					by = c.body(2)
+				case c.match[10] >= 0: // "X obtained registration from Y"
+					p, ok = c.party(5)
+					by = c.body(6)
+				case c.match[8] >= 0: // "Y registered X"
+					p, ok = c.party(4)
+					by = c.body(3)
+				default: // "Y registered it", "the commission registered the party"
+					p, ok = ref{id: c.d.topic, kind: events.KindParty}, true
+					by = c.body(3)
+				}
+				if !ok || by == p.id {
+					return
+				}
+				if againRE.MatchString(c.sk[c.match[0]:c.match[1]]) || againNextRE.MatchString(after) {
+					c.add(p.id, "", events.PartyRestored{Means: "re-registered"}) // "obtained registration again"
+					return
+				}
+				c.add(p.id, "", events.PartyRegistered{By: by})
+			}},
 		// "it regained its registration on 2 April 2009": legal again.
 		{"registration-regained", rx(`{E}\s+(?:\w+\s+)?(?:regained|recovered|won\s+back|got\s+back)\s+(?:its\s+)?(?:legal\s+)?(?:registration|legal\s+status|legality|licen[cs]e)`),
 			func(c *sentenceContext) {
@@ -1789,7 +1827,39 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					}
 				}
 			}},
-		{"sentenced", rx(`{EL}[^⟦;.]{0,90}?\s+(?:(?:was|were)\s+(?:\w+\s+)?sentenced\s+to|(?:was|were|and)\s+given|received)\s+((?i:life(?:\s+in\s+prison|\s+imprisonment)?|death|[\w-]+\s+years?(?:\s+in\s+(?:prison|jail)|\s+of\s+[\w-]+(?:\s+labou?r)?)?|[\w-]+\s+months?(?:\s+in\s+(?:prison|jail))?))`),
+		// "Rainsy was pardoned by King Sihamoni in 2015", "the king pardoned Rainsy", "received a
+		// royal pardon", "were released under an amnesty": pardoned or amnestied.
+		{"pardoned", rx(`{EL}(?:[^⟦;.]|⟦\d+⟧(?:'s|’s))*?\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?(pardoned|amnestied)(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}?{E})?` +
+			`|{E}\s+(?:\w+\s+)?(pardoned|amnestied)\s+{EL}` +
+			`|{EL},?\s+(?:\w+\s+)?(?:received|was\s+granted|were\s+granted|was\s+given|were\s+given|obtained|won)\s+(?:a\s+|an\s+)?(?:(?:royal|presidential|full|general|conditional|partial)\s+)?(pardon|amnesty)(?:\s+from\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}?{E})?` +
+			`|{EL}\s+(?:was|were)\s+(?:\w+\s+)?(?:released|freed)\s+(?:under|in|through|by)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(amnesty|pardon)`),
+			func(c *sentenceContext) {
+				means := func(word string) string {
+					if strings.HasPrefix(word, "amnest") {
+						return events.MeansAmnesty
+					}
+					return events.MeansPardon
+				}
+				var who []ref
+				var word string
+				var by events.EntityID
+				switch {
+				case c.match[2] >= 0:
+					who, word, by = c.refsIn(1), c.group(2), c.pardoner(3)
+				case c.match[8] >= 0:
+					who, word, by = c.refsIn(6), c.group(5), c.pardoner(4)
+				case c.match[14] >= 0:
+					who, word, by = c.refsIn(7), c.group(8), c.pardoner(9)
+				default:
+					who, word = c.refsIn(10), c.group(11)
+				}
+				for _, p := range c.persons(who) {
+					if p != by {
+						c.add(p, "", events.PersonPardoned{By: by, Means: means(word)})
+					}
+				}
+			}},
+		{"sentenced", rx(`{EL}[^⟦;.]{0,90}?\s+(?:(?:was|were|and)\s+(?:\w+\s+)?sentenced\s+to|(?:was|were|and)\s+given|received)\s+((?i:life(?:\s+in\s+prison|\s+imprisonment)?|death|[\w-]+\s+years?(?:\s+in\s+(?:prison|jail)|\s+of\s+[\w-]+(?:\s+labou?r)?)?|[\w-]+\s+months?(?:\s+in\s+(?:prison|jail))?))`),
 			func(c *sentenceContext) {
 				for _, p := range c.persons(c.refsIn(1)) {
 					c.add(p, "", events.PersonSentenced{Sentence: strings.TrimSpace(c.group(2))})
@@ -3373,6 +3443,22 @@ func (c *sentenceContext) leavers(at int) []ref {
 		return []ref{r}
 	}
 	return nil
+}
+
+// registeredForRE matches what follows "registered" when a party registered its list or candidates
+// for an election, not itself: "registered to contest the election", "registered for the 2008 poll".
+var registeredForRE = regexp.MustCompile(`^\s+(?:[^⟦;,]*?\s+)?(?:to\s+(?:contest|run|stand|take\s+part|participate)|for\s+(?:the\s+|its\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:election|elections|poll|polls|vote|ballot|race|contest|\d{4}))\b`)
+
+// againNextRE matches "again" right after a verb: "was registered again".
+var againNextRE = regexp.MustCompile(`^\s+(?:once\s+)?again\b`)
+
+// pardoner returns the id of submatch g when it names who pardons: a person (a head of state) or a
+// body (a court, a government); "" for none.
+func (c *sentenceContext) pardoner(g int) events.EntityID {
+	if r, ok := c.one(g); ok && r.kind == events.KindPerson && r.id != "" {
+		return r.id
+	}
+	return c.body(g)
 }
 
 // notDoneRE matches the end of the words before a verb that make it what was meant, not done: "to
