@@ -483,6 +483,10 @@ var negatedRE = regexp.MustCompile(`\b(?:never|not|no\s+longer)\s+(?:(?:been|be|
 // quotedNameRE matches a name in quotation marks: "founded the 'Madhesi Forum'" reads as a name.
 var quotedNameRE = regexp.MustCompile(`["“‘'«]\s*(⟦\d+⟧)\s*["”’'»]`)
 
+// formerBracketRE matches brackets after a name that give a name it had before: "(formerly the
+// X)", "(known until 2004 as X)".
+var formerBracketRE = regexp.MustCompile(`^\(\s*(?:formerly|previously|originally|(?:known|called|named)\s+until)\s+[^()]*⟦\d+⟧[^()]*\)$`)
+
 // afterNameRE matches a name with the words in brackets after it (its abbreviation, its name in
 // another script), which the rules read past.
 var afterNameRE = regexp.MustCompile(`(⟦\d+⟧)(\s*\([^()]*\))`)
@@ -875,7 +879,16 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 		}
 		d.otherNames(refs, i, whole[loc[3]:loc[1]])
 	}
-	sk := afterNameRE.ReplaceAllString(quotedNameRE.ReplaceAllString(b.String(), "$1"), "$1")
+	sk := afterNameRE.ReplaceAllStringFunc(quotedNameRE.ReplaceAllString(b.String(), "$1"), func(m string) string {
+		loc := afterNameRE.FindStringSubmatchIndex(m)
+		name, brackets := m[loc[2]:loc[3]], m[loc[4]:loc[5]]
+		if inner := strings.TrimSpace(brackets); formerBracketRE.MatchString(inner) {
+			// "the Workers' Front (formerly the Socialist Workers' League)": its former name, read
+			// as the apposition it is.
+			return name + ", " + strings.TrimSuffix(strings.TrimPrefix(inner, "("), ")") + ","
+		}
+		return name
+	})
 	// "The "Motherland" coalition was wound up": the body named, its kind said after its name.
 	sk = headNounRE.ReplaceAllStringFunc(sk, func(m string) string {
 		marker := markerRE.FindStringSubmatch(m)
@@ -1630,7 +1643,15 @@ var DraftedTypes = []events.Type{
 // (one unknown, or their days overlap) and the same key fields of the payload (the founders of a
 // founding do not matter, the members of a merger do; see KeyOf).
 func SameClaim(a, b events.Fact) bool {
-	return a.Type == b.Type && a.Entity == b.Entity && KeyOf(a) == KeyOf(b) && CompatibleDates(a.Date, b.Date)
+	return a.Type == b.Type && a.Entity == b.Entity && KeyOf(a) == KeyOf(b) && CompatibleDates(a.Date, b.Date) && sameFormerName(a, b)
+}
+
+// sameFormerName reports whether two renames to one name may be one claim: one of them does not say
+// what the name was before, or both say the same ("formerly the A" and "formerly the B" are two).
+func sameFormerName(a, b events.Fact) bool {
+	ra, ok1 := a.Payload.(events.PartyRenamed)
+	rb, ok2 := b.Payload.(events.PartyRenamed)
+	return !ok1 || !ok2 || ra.From == "" || rb.From == "" || events.NameKey(ra.From) == events.NameKey(rb.From)
 }
 
 // CompatibleDates reports whether two dates may name the same day: either is unknown, or their

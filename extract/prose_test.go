@@ -3577,3 +3577,26 @@ Wambua was arrested in 1984 and sentenced to four years in prison; he was pardon
 		`kiprono-langat 1992 amnesty by ""`,
 	})
 }
+
+// Former names told beside the name: "known until 2004 as", "(formerly the X)", ", formerly known
+// as X,": renames to the name the party bore then, each its own claim when they name different former
+// names.
+func TestDraftFormerNamesBesideTheName(t *testing.T) {
+	doc := parseArticle(t, "rdu.txt", `= Rural Democratic Union =
+
+The Rural Democratic Union (RDU), known until 2004 as the Farmers' Democratic League, is a political party in Slovenia. The party, formerly known as the Podravje Farmers' Club, was founded in 1990.`)
+	doc2 := parseArticle(t, "wf.txt", `= Workers' Front =
+
+The Workers' Front (formerly the Socialist Workers' League) is a political party in Latvia.`)
+	var got []string
+	for _, f := range append(Draft(doc, "rural-democratic-union"), Draft(doc2, "workers-front")...) {
+		if p, ok := f.Payload.(events.PartyRenamed); ok {
+			got = append(got, fmt.Sprintf("%s %s: %s → %s", f.Entity, f.Date, p.From, p.To))
+		}
+	}
+	expectLines(t, "renames", got, []string{
+		"rural-democratic-union 2004: Farmers' Democratic League → Rural Democratic Union",
+		"rural-democratic-union ../1990: Podravje Farmers' Club → Farmers' Democratic League", // the name it bore by then
+		"workers-front XXXX: Socialist Workers' League → Workers' Front",
+	})
+}

@@ -505,6 +505,10 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 			}},
 		// "Until 1972 it was called the Partido Obrero Federal (POF)."
+		// "The Rural Democratic Union, known until 2004 as the Farmers' Democratic League, is …":
+		// renamed then.
+		{"known-until", rx(`{E},?\s+(?:(?:which\s+was|that\s+was|was)\s+)?(?:known|called|named)\s+until\s+(?:the\s+)?(?:(?:early|mid|late|spring|summer|autumn|winter|end\s+of|beginning\s+of)[\s-]+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\s+as\s+(?:the\s+)?{E}`),
+			func(c *sentenceContext) { c.calledUntil(1, 2, strings.TrimPrefix(c.date().edtf, "../")) }},
 		{"until-called", rx(`\b(?:Until|Before|Till|Up\s+to)\s+[^⟦;,]+?,?\s+{E}\s+(?:was|had\s+been)\s+(?:called|named|known\s+as)\s+(?:the\s+)?{E}`),
 			func(c *sentenceContext) { c.calledUntil(1, 2, strings.TrimPrefix(c.date().edtf, "../")) }},
 		// "the delegates voted to adopt the name Związek Chłopsko-Robotniczy", "The name Korea Labour
