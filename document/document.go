@@ -3,6 +3,7 @@ package document
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -458,8 +459,80 @@ func (p *parser) parse(d *Document) error {
 	if len(d.Sections) == 1 {
 		d.Sections = plainHeadings(d.Sections[0])
 	}
+	if d.Infobox == nil || d.Infobox.Name == d.Title {
+		if name, ok := headlineName(d.Title, leadText(d)); ok {
+			if d.Infobox != nil {
+				d.Infobox.Name = name
+			}
+			d.Title = name
+		}
+	}
 	return nil
 }
+
+// leadText returns the lead's paragraphs, joined.
+func leadText(d *Document) string {
+	var b strings.Builder
+	for _, blk := range d.Sections[0].Blocks {
+		if blk.Kind == Paragraph {
+			b.WriteString(blk.Text)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// headlineName returns the name a headline is about, when the title is a headline over the text
+// rather than a name ("The end of a Šumadija party: a backgrounder on the People's Labour Party"):
+// the longest name in it (capitalised words, and the small words between them) that the lead
+// repeats. A title is a headline when it has two words in lower case that no name has between its
+// capitalised words ("end", "backgrounder"), or one such word and a colon or a dash.
+func headlineName(title, lead string) (string, bool) {
+	words := strings.Fields(title)
+	if len(words) < 5 {
+		return "", false
+	}
+	lower, colon := 0, strings.ContainsAny(title, ":—–|")
+	for _, w := range words {
+		w = strings.Trim(w, ":,;—–|\"'“”‘’()")
+		if r, _ := utf8.DecodeRuneInString(w); w != "" && unicode.IsLower(r) && !nameParticles[strings.ToLower(w)] {
+			lower++
+		}
+	}
+	if lower < 2 && !(lower == 1 && colon) {
+		return "", false
+	}
+	best := ""
+	for _, m := range titleNameRE().FindAllString(title, -1) {
+		// The name may start after the first words ("How the Movement for a Democratic Slovenia"):
+		// each tail that starts with a capital is a candidate.
+		words := strings.Fields(m)
+		for i := range words {
+			if r, _ := utf8.DecodeRuneInString(words[i]); unicode.IsLower(r) || nameParticles[strings.ToLower(words[i])] {
+				continue
+			}
+			name := strings.Join(words[i:], " ")
+			if len(words)-i >= 2 && len(name) > len(best) && strings.Contains(lead, name) {
+				best = name
+			}
+		}
+	}
+	return best, best != ""
+}
+
+// nameParticles are the words in lower case that names have between their capitalised words.
+var nameParticles = map[string]bool{"of": true, "the": true, "and": true, "for": true, "in": true, "de": true,
+	"la": true, "le": true, "les": true, "du": true, "des": true, "del": true, "y": true, "e": true, "i": true,
+	"und": true, "für": true, "van": true, "von": true, "da": true, "do": true, "dos": true, "das": true,
+	"al": true, "el": true, "a": true, "to": true, "on": true}
+
+// titleNameRE matches a name in a title: capitalised words (or words in a script without case), with
+// the small words of names (nameParticles) between them.
+var titleNameRE = sync.OnceValue(func() *regexp.Regexp {
+	small := slices.Sorted(maps.Keys(nameParticles))
+	word := `(?:\p{Lu}|\p{Lo})[\p{L}\p{M}'’.-]*`
+	return regexp.MustCompile(word + `(?:\s+(?:(?:` + strings.Join(small, "|") + `)\s+)*` + word + `)*`)
+})
 
 // leadInfobox returns the infobox a page gives as a list in its lead, after its first paragraph
 // ("- **Founded:** December 1994", "- Ideology: Centrism"), and takes the list out of the lead: a

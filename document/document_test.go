@@ -687,6 +687,27 @@ func TestTitleFromTheLead(t *testing.T) {
 	}
 }
 
+// A title line that is a headline over the text, not a name, gives the name of the party it is
+// about that the lead repeats; a title that is a name, or a headline whose names the lead does not
+// repeat, stays as written.
+func TestTitleOfAHeadline(t *testing.T) {
+	for _, tt := range []struct{ text, title string }{
+		{"The last days of a Baltic party: a portrait of the Latvian Farmers' Union\n\nRIGA, 3 May 2019 — The Latvian Farmers' Union voted to dissolve itself on Saturday.\n", "Latvian Farmers' Union"},
+		{"How the Movement for a Democratic Slovenia lost its voters\n\nThe Movement for a Democratic Slovenia was founded in 1990.\n", "Movement for a Democratic Slovenia"},
+		{"Union for the Progress of the Republic and Democracy in the Sahel\n\nThe Union for the Progress of the Republic and Democracy in the Sahel is a party in Niger.\n", "Union for the Progress of the Republic and Democracy in the Sahel"},
+		{"List of political parties in Cambodia\n\nThis is a list of political parties in Cambodia.\n", "List of political parties in Cambodia"},
+		{"# Ένωση Δημοκρατικής Ανανέωσης: a short history of the party\n\nΈνωση Δημοκρατικής Ανανέωσης was a Greek party.\n", "Ένωση Δημοκρατικής Ανανέωσης"},
+	} {
+		d, err := ParseWith("t.txt", []byte(tt.text), Options{Strict: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Title != tt.title || !d.ContainsQuote(d.Title) {
+			t.Errorf("title %q, want %q", d.Title, tt.title)
+		}
+	}
+}
+
 // In a page copied without markup a heading may stand right over its text, with no blank line
 // between: the title line opens a section, and a title right under another opens its subsection.
 // The first line of wrapped running text is no heading: it goes on into the next line.

@@ -118,6 +118,7 @@ type drafter struct {
 	// fullNames are the persons' names as first written in full, with the sentence that wrote it.
 	fullNames map[events.EntityID][2]string
 	text      string // the sentence at hand
+	prevText  string // the sentence before it
 	aliases   map[string]events.EntityID
 	kinds     map[events.EntityID]events.Kind
 	persons   map[string]events.EntityID // the words of persons' names, for "Khieu" after "Khieu Samphan"
@@ -234,7 +235,7 @@ type ref struct {
 
 // sentence drafts the facts of one sentence.
 func (d *drafter) sentence(text string) {
-	d.fresh, d.bracketNames, d.text = map[events.EntityID]bool{}, nil, text
+	d.fresh, d.bracketNames, d.prevText, d.text = map[events.EntityID]bool{}, nil, d.text, text
 	d.walkout, d.walkedOut = nil, d.walkout
 	plain := blankWikiMarkup(text) // what the rules read; text stays the quote
 	dates := findDates(plain, d.prior)
@@ -575,7 +576,7 @@ func (d *drafter) soleFounder(party events.EntityID) events.EntityID {
 	return out
 }
 
-var pronounRE = regexp.MustCompile(`\b(?:[Ii]t|[Tt]he (?:(?:new|merged|unified|combined|joint|clandestine|banned|exiled|reformed|refounded|old|former|original|renamed|united|young|small|underground|outlawed)\s+)?(?:[Pp]arty|[Mm]ovement|[Oo]rganisation|[Oo]rganization|[Bb]loc|[Aa]lliance|[Cc]oalition|[Aa]ssociation|[Ff]ront|[Ll]eague|[Uu]nion|[Bb]ond|[Ff]ederation|[Ss]ociety|[Cc]lub|[Cc]aucus)|[Hh]e|[Ss]he|him|her)\b`)
+var pronounRE = regexp.MustCompile(`\b(?:[Ii]t|[Tt]he (?:(?:new|merged|unified|combined|joint|clandestine|banned|exiled|reformed|refounded|old|former|original|renamed|united|young|small|underground|outlawed)\s+)?(?:[Pp]arty|[Mm]ovement|[Oo]rganisation|[Oo]rganization|[Bb]loc|[Aa]lliance|[Cc]oalition|[Aa]ssociation|[Ff]ront|[Ll]eague|[Uu]nion|[Bb]ond|[Ff]ederation|[Ss]ociety|[Cc]lub|[Cc]aucus|[Cc]ommittee)|[Hh]e|[Ss]he|him|her)\b`)
 
 // formerNameRE matches an apposition that gives a former name: ", the former ⟦2⟧,".
 var formerNameRE = regexp.MustCompile(`^\s*the\s+(?:former|erstwhile)\s+⟦\d+⟧\s*,?$`)
@@ -799,6 +800,14 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 				if p.start < loc[0] && p.r.kind == events.KindPerson && p.r.name != "" && !possessiveAt(text, p.end) {
 					id = p.r.id
 					if w == "him" || w == "her" {
+						if subjectOfVerbRE.MatchString(text[p.end:loc[0]]) {
+							// "Morag Campbell succeeded him": the object of the verb whose subject
+							// she is is another, the person told of before.
+							id = d.person
+							if id == p.r.id {
+								id = d.before
+							}
+						}
 						break
 					}
 				}
@@ -807,6 +816,8 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 				continue
 			}
 			r = ref{id: id, kind: events.KindPerson}
+		case strings.HasSuffix(w, "committee") && !d.namedBy(d.topic, w):
+			continue // "the committee elected": a body of the party, unless the party's name is a committee's
 		case newPartyWordRE.MatchString(w) && d.newest != "":
 			// "the new party": the party the text founded last.
 			r = ref{id: d.newest, kind: events.KindParty}
@@ -925,12 +936,47 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 			// subject an apposition ends ("A, a former mayor of Mỹ Tho, led the party").
 			continue
 		}
+		if loc[0] < upTo {
+			continue // within a clause read already
+		}
+		if who := whoToEndRE.FindString(sk[loc[1]:]); who != "" && strings.HasSuffix(m, ",") && !whoWhichRE.MatchString(sk[loc[3]:loc[1]]) {
+			// "a party in ⟦2⟧, founded in 1979 by ⟦3⟧, who became its first chairman.": read
+			// whole, as a clause that runs to the sentence's end is, and "who" is the last name
+			// the participle gives.
+			if names := markerRE.FindAllString(m, -1); len(names) > 1 {
+				if c := relativeClause(names[len(names)-1], ","+who); c != "" {
+					clauses = append(clauses, c)
+				}
+			}
+			continue
+		}
 		kept.WriteString(sk[upTo:loc[0]])
 		upTo = loc[1]
 		// The name stays; a semicolon that ended the clause still parts the sentence's clauses.
 		kept.WriteString(sk[loc[2]:loc[3]])
 		if end := m[len(m)-1:]; end == ";" || end == "." {
 			kept.WriteString(end)
+		}
+		if strings.HasSuffix(m, ",") && whoNextRE.MatchString(sk[loc[1]:]) && !whoWhichRE.MatchString(sk[loc[3]:loc[1]]) {
+			// "a party in ⟦2⟧, founded in 1979 by ⟦3⟧, who became its first chairman": "who" is
+			// the last name the participle gives, and its clause is read past too.
+			rest := sk[loc[1]:]
+			end := strings.IndexAny(rest, ",;.")
+			if end < 0 {
+				end = len(rest)
+			}
+			if names := markerRE.FindAllString(m, -1); len(names) > 1 {
+				if c := relativeClause(names[len(names)-1], ","+rest[:end]); c != "" {
+					clauses = append(clauses, c)
+				}
+			}
+			upTo = loc[1] + end
+			if end < len(rest) {
+				if rest[end] != ',' {
+					kept.WriteByte(rest[end])
+				}
+				upTo++
+			}
 		}
 		if objectOfPrepositionRE.MatchString(sk[:loc[0]]) && !whoWhichRE.MatchString(sk[loc[3]:loc[1]]) {
 			continue // "a coalition with the SLD, formed in 2001,": the clause is of the coalition
@@ -1024,6 +1070,18 @@ var whoWhichRE = regexp.MustCompile(`^,\s+(?:who|which)\s`)
 // openingParticipleRE matches a sentence that opens with a participle whose subject is the name
 // after its comma: "Founded in the autumn of 1945, the ⟦0⟧ won".
 var openingParticipleRE = regexp.MustCompile(`^([A-Z][a-z]*(?:-[a-z]+)?ed)(\s+(?:in|on|at|by|as|after|before|during|from|under|with|shortly|soon|originally|initially|illegally|secretly|formally|officially|first|twice|again)\b(?:[^⟦;,]|⟦\d+⟧)*?(?:,\s+(?:in|on|at|after|before|during|with|from|by|under|following)\s(?:[^⟦;,]|⟦\d+⟧)*?)?),\s+(?:the\s+)?(⟦\d+⟧)\s+\p{Ll}`)
+
+// subjectOfVerbRE matches the words between a person and an object pronoun that make the person the
+// subject of the verb the pronoun is the object of: "succeeded", "later replaced", "was elected to
+// succeed".
+var subjectOfVerbRE = regexp.MustCompile(`^\s+(?:[a-z-]+\s+){1,4}$`)
+
+// whoNextRE matches a relative clause on a person right after a clause that ended with a comma;
+// whoToEndRE one that runs to the sentence's end.
+var (
+	whoNextRE  = regexp.MustCompile(`^\s*who\s`)
+	whoToEndRE = regexp.MustCompile(`^\s*who\s[^,;⟦]*(?:⟦\d+⟧[^,;⟦]*)*\.$`)
+)
 
 // relativeClause returns the relative clause after a name as a clause of its own, the name its
 // subject: "⟦2⟧, who had founded the party in 1992," → "⟦2⟧ had founded the party in 1992"; "⟦1⟧,

@@ -3600,3 +3600,43 @@ The Workers' Front (formerly the Socialist Workers' League) is a political party
 		"workers-front XXXX: Socialist Workers' League → Workers' Front",
 	})
 }
+
+// Leaders and exiles told in other words: "who" after a lead's participle is the founder it names;
+// "X succeeded him" is another than X; "was acting leader until"; "with X as president"; "lived in
+// exile" after "left for Y, where"; an amnesty that let a person return; a party that began life
+// under another name is one party with it.
+func TestDraftLeadersAndExilesInOtherWords(t *testing.T) {
+	doc := parseArticle(t, "apu.txt", `= Andean Peasant Union =
+
+The Andean Peasant Union (UCA) is a political party in Peru, founded in 1978 by Hilario Ccori, who became its first secretary-general.
+
+The UCA began life as the Cusco Peasant Committee. In 1980 the committee renamed itself the Andean Peasant Union. In mid-1989 Ccori left for La Paz, where he lived in exile until 1993. The general amnesty of July 1993 allowed him to return. Rosa Huamán succeeded him in 1995. Huamán resigned in 2001; Teófilo Quispe was acting leader until the congress of March 2002. The party was relaunched in 2006 with Luz Mamani Condori as president.`)
+	var got []string
+	for _, f := range Draft(doc, "andean-peasant-union") {
+		switch p := f.Payload.(type) {
+		case events.LeaderTookOffice:
+			got = append(got, fmt.Sprintf("took %s %s %s", f.Date, p.Person, p.Role))
+		case events.LeaderLeftOffice:
+			got = append(got, fmt.Sprintf("left %s %s %s", f.Date, p.Person, p.Role))
+		case events.PersonExiled:
+			got = append(got, fmt.Sprintf("exiled %s %s to %s", f.Date, f.Entity, p.To))
+		case events.PersonPardoned:
+			got = append(got, fmt.Sprintf("%s %s %s", p.Means, f.Date, f.Entity))
+		case events.PartyRenamed:
+			got = append(got, fmt.Sprintf("renamed %s %s: %s → %s", f.Date, f.Entity, p.From, p.To))
+		}
+	}
+	slices.Sort(got)
+	expectLines(t, "drafted", got, []string{
+		"amnesty 1993-07 hilario-ccori",
+		"exiled 1989 hilario-ccori to La Paz",
+		"left 1995 hilario-ccori secretary-general",
+		"left 2001 rosa-huaman secretary-general",
+		"left 2002-03 teofilo-quispe acting leader",
+		"renamed 1980 andean-peasant-union: Cusco Peasant Committee → Andean Peasant Union",
+		"took 1978 hilario-ccori secretary-general",
+		"took 1995 rosa-huaman secretary-general",
+		"took 2001 teofilo-quispe acting leader",
+		"took 2006 luz-mamani-condori president",
+	})
+}

@@ -211,6 +211,20 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.d.current[p.id] = n.name
 			}},
+		// "The NSR began life as the Workers' Alliance of Šumadija", "started out as a study circle
+		// called the X": one party with the name it had first.
+		{"began-as", rx(`{E}\s+(?:had\s+)?(?:began|begun|started)\s+(?:(?:its\s+)?life|out|off)\s+(?:in\s+\d{4}\s+)?as\s+(?:the\s+|an?\s+(?:[\w-]+\s+){0,4}?(?:called|named|known\s+as)\s+(?:the\s+)?)?{E}`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				n, ok2 := c.one(2)
+				if !ok || !ok2 || n.name == "" || n.kind == events.KindPerson {
+					return
+				}
+				if n.id != p.id {
+					c.sameEntity(n, p)
+				}
+				c.d.current[p.id] = n.name // its name then, whichever reading knew the two as one
+			}},
 		// "The Siam Future Party had been registered in 2019 as the Rak Chumchon Party": founded
 		// then, under that name, one party with the one named first.
 		{"registered-as", rx(`{E}\s+(?:was|were|had\s+been)\s+(?:first\s+|originally\s+|initially\s+)?registered\b[^;⟦]*?\s+as\s+(?:the\s+)?{E}`),
@@ -1421,7 +1435,11 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if !ok || !ok2 || in.kind != events.KindPerson || out.kind != events.KindPerson || in.id == out.id || c.group(3) != "" {
 					return
 				}
-				c.handover(c.d.topic, in.id, out.id, "leader")
+				if headOfGovernmentRE.MatchString(c.text) || c.d.toldHeadOfGovernment(out.id) {
+					return // "Medgyessy, the prime minister …, resigned. Gyurcsány replaced him": the state's office
+				}
+				body, role := c.d.officeOf(out.id)
+				c.handover(body, in.id, out.id, role)
 			}},
 		{"remained-until", rx(`{E}\s+remained\s+(?:the\s+)?(?:party\s+)?{ROLE}(?:\s+of\s+(?:the\s+)?{E})?\s+until`),
 			func(c *sentenceContext) {
@@ -1494,6 +1512,20 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			}},
 		// "Its founder and first chairman was Anton Kessler", "the Green Union, whose first leader was
 		// Goran Ilic": the office from the party's founding.
+		// "relaunched in 2009 with Grant as president and Ross as secretary", "a new party with
+		// Sarkar as its president": each took the office then.
+		{"with-as-role", rx(`\bwith\s+{E}\s+as\s+(?:(?:its|their|the\s+party's)\s+)?(?:new\s+|first\s+)?{ROLE}(?:,?\s+and\s+{E}\s+as\s+(?:(?:its|their|the\s+party's)\s+)?(?:new\s+|first\s+)?{ROLE})?`),
+			func(c *sentenceContext) {
+				if c.governmentOffice(c.group(2)) {
+					return
+				}
+				party := c.lastPartyBefore(c.match[0])
+				for _, g := range [][2]int{{1, 2}, {3, 4}} {
+					if person, ok := c.personNamed(g[0]); ok && c.group(g[1]) != "" {
+						c.add(party, "", events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: Role(c.group(g[1]))}})
+					}
+				}
+			}},
 		{"first-holder", rx(`\b(?:[Ii]ts|[Tt]heir|[Tt]he\s+party's|whose)\s+(?:founder\s+and\s+)?first\s+{ROLE}\s+(?:was|became)\s+{E}`),
 			func(c *sentenceContext) {
 				person, ok := c.personNamed(2)
@@ -1508,7 +1540,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			}},
 		// "the party secretary, X, managed its affairs as interim president", "Y kept the party
 		// running as acting leader": a provisional office, whatever the verb.
-		{"as-acting", rx(`{E},?\s+(?:[^;.]{0,60}?\s+)?as\s+(?:the\s+)?(?:party's\s+|its\s+)?((?:acting|interim|caretaker|provisional)\s+{ROLE})`),
+		{"as-acting", rx(`{E},?\s+(?:[^;.]{0,60}?\s+)?(?:as|was|became)\s+(?:the\s+)?(?:party's\s+|its\s+)?((?:acting|interim|caretaker|provisional)\s+{ROLE})`),
 			func(c *sentenceContext) {
 				var person ref // the last person the words before "as" name
 				for _, r := range c.refsBetween(c.match[0], c.match[4]) {
@@ -1739,7 +1771,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.add(p.id, "", events.PersonFled{From: from})
 			}},
-		{"exiled", rx(`{E},?\s+(?:was|were)\s+(?:\w+\s+)?(?:exiled|banished|deported|sent\s+into\s+exile)(?:\s+to\s+(?:the\s+)?{E})?|{E}\s+(?:[^⟦;]*?\s+and\s+|\w+\s+)?(?:went|fled)\s+into\s+exile(?:\s+(?:in|to)\s+(?:the\s+)?{E})?|{E}\s+(?:\w+\s+)?(?:has|had|have)\s+(?:lived|remained|been)\s+in\s+exile(?:\s+(?:in|abroad\s+in)\s+(?:the\s+)?{E})?\s+since\b`),
+		{"exiled", rx(`{E},?\s+(?:was|were)\s+(?:[^⟦;]*?\s+and\s+|\w+\s+)?(?:exiled|banished|deported|sent\s+into\s+exile)(?:\s+to\s+(?:the\s+)?{E})?|{E}\s+(?:[^⟦;]*?\s+and\s+|\w+\s+)?(?:went|fled)\s+into\s+exile(?:\s+(?:in|to)\s+(?:the\s+)?{E})?|{E}\s+(?:\w+\s+)?(?:has|had|have)\s+(?:lived|remained|been)\s+in\s+exile(?:\s+(?:in|abroad\s+in)\s+(?:the\s+)?{E})?\s+since\b` +
+			// "he lived in exile in Lima", "spent the next five years in exile in London"
+			`|{E}\s+(?:[^;]{0,80}?\s+and\s+)?(?:lived|remained|stayed|spent\s+(?:the\s+next\s+|the\s+following\s+|some\s+|several\s+)?(?:[\w-]+\s+)?(?:years?|months?|decades?))\s+in\s+exile(?:\s+(?:in|abroad\s+in)\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
 				p, ok := c.one(1)
 				to, _ := c.one(2)
@@ -1748,12 +1782,35 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					to, _ = c.one(4)
 				}
 				date := ""
-				if !ok {
+				if !ok && c.match[10] >= 0 {
 					// "has lived in exile in the United Kingdom since 2016": exiled in 2016.
 					p, ok = c.one(5)
 					to, _ = c.one(6)
 					if from, open := strings.CutSuffix(c.date().edtf, "/.."); open && !strings.Contains(from, "/") {
 						date = from
+					}
+				}
+				if !ok {
+					// "he left for Kolkata, where he lived in exile until 1977": in exile from the
+					// sentence's first day (not until its last).
+					p, ok = c.one(7)
+					to, _ = c.one(8)
+					if m := leftForWhereRE.FindStringSubmatch(c.sk[:c.match[1]]); m != nil {
+						// "he left for Vienna, where he lived in exile": there; and "he" is who left,
+						// even when the place's name was read as a person's ("La Paz").
+						who, okWho := c.refAt(m[1])
+						place, okPlace := c.refAt(m[2])
+						if okWho && okPlace && who.kind == events.KindPerson && who.id != place.id {
+							if p.id == place.id {
+								p = who
+							}
+							if to.name == "" {
+								to = place
+							}
+						}
+					}
+					if before := c.dateBefore(); before != "" && !strings.HasPrefix(c.date().edtf, before) {
+						date = before
 					}
 				}
 				if ok && p.kind == events.KindPerson {
@@ -1836,7 +1893,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 		{"pardoned", rx(`{EL}(?:[^⟦;.]|⟦\d+⟧(?:'s|’s))*?\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?(pardoned|amnestied)(?:\s+(?:[^⟦,;]*?\s+)?by\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}?{E})?` +
 			`|{E}\s+(?:\w+\s+)?(pardoned|amnestied)\s+{EL}` +
 			`|{EL},?\s+(?:\w+\s+)?(?:received|was\s+granted|were\s+granted|was\s+given|were\s+given|obtained|won)\s+(?:a\s+|an\s+)?(?:(?:royal|presidential|full|general|conditional|partial)\s+)?(pardon|amnesty)(?:\s+from\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}?{E})?` +
-			`|{EL}\s+(?:was|were)\s+(?:\w+\s+)?(?:released|freed)\s+(?:under|in|through|by)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(amnesty|pardon)`),
+			`|{EL}\s+(?:(?:was|were)\s+(?:\w+\s+)?(?:released|freed)|(?:\w+\s+)?(?:returned|came\s+back)(?:\s+(?:to|from)\s+(?:the\s+)?(?:⟦\d+⟧|exile))?)\s+(?:under|in|through|by|thanks\s+to)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(amnesty|pardon)` +
+			// "the general amnesty of January 1978 allowed him to return"
+			`|\b(amnesty|pardon)\b[^⟦;]{0,40}?\s+(?:allowed|enabled|permitted|let|cleared\s+the\s+way\s+for)\s+{E}`),
 			func(c *sentenceContext) {
 				means := func(word string) string {
 					if strings.HasPrefix(word, "amnest") {
@@ -1854,8 +1913,10 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					who, word, by = c.refsIn(6), c.group(5), c.pardoner(4)
 				case c.match[14] >= 0:
 					who, word, by = c.refsIn(7), c.group(8), c.pardoner(9)
-				default:
+				case c.match[20] >= 0:
 					who, word = c.refsIn(10), c.group(11)
+				default:
+					who, word = c.refsIn(13), c.group(12)
 				}
 				for _, p := range c.persons(who) {
 					if p != by {
@@ -3341,8 +3402,8 @@ func (c *sentenceContext) office(party, person events.EntityID, role string, wit
 		from := "../" + dt.edtf
 		if founded := c.d.foundingDate(party); founded != "" && fromFoundationRE.MatchString(c.sk[c.match[0]:dt.start]) {
 			from = founded
-		} else if c.d.carried != "" && (thenRE.MatchString(c.sk[c.match[0]:c.match[1]]) || heldUntilRE.MatchString(c.sk[c.match[1]:dt.start]) || events.Provisional(role) && c.d.departedOn(c.d.carried)) &&
-			c.d.carried <= dt.edtf && !strings.Contains(c.d.carried, "/") {
+		} else if before := c.dateBefore(); c.d.carried != "" && (thenRE.MatchString(c.sk[c.match[0]:c.match[1]]) || heldUntilRE.MatchString(c.sk[c.match[1]:dt.start]) || events.Provisional(role) && c.d.departedOn(c.d.carried)) &&
+			c.d.carried <= dt.edtf && !strings.Contains(c.d.carried, "/") && (before == "" || before <= c.d.carried) {
 			// "X and Y then led the party until 2004", "… became co-chairpersons of the new party, an
 			// arrangement that lasted until 2019", "His deputy served as acting chairwoman until …"
 			// after a leader's death or departure: from the time told before.
@@ -3464,6 +3525,31 @@ func (c *sentenceContext) pardoner(g int) events.EntityID {
 	}
 	return c.body(g)
 }
+
+// toldHeadOfGovernment reports whether the sentence before named person a head of government, the
+// office and the person's name close together: "Péter Medgyessy, the prime minister they put forward".
+func (d *drafter) toldHeadOfGovernment(person events.EntityID) bool {
+	words := strings.Fields(d.nameOf(person))
+	if len(words) == 0 {
+		return false
+	}
+	last := words[len(words)-1]
+	for _, m := range headOfGovernmentRE.FindAllStringIndex(d.prevText, -1) {
+		near := d.prevText[max(0, m[0]-60):min(len(d.prevText), m[1]+60)]
+		if strings.Contains(near, last) {
+			return true
+		}
+	}
+	return false
+}
+
+// headOfGovernmentRE matches the offices of a state's head or its government, whose holders one
+// replaces in the state's office rather than the party's.
+var headOfGovernmentRE = regexp.MustCompile(`(?i)\b(?:prime\s+minister|premier|chancellor|head\s+of\s+(?:government|state)|president\s+of\s+the\s+(?:republic|country))\b`)
+
+// leftForWhereRE finds a person and the place they left for, told before a clause on their life
+// there: "⟦0⟧ left for ⟦2⟧, where".
+var leftForWhereRE = regexp.MustCompile(`(⟦\d+⟧)\s+(?:\w+\s+){0,2}?(?:left|fled|went|moved|escaped)\s+(?:for|to)\s+(?:the\s+)?(⟦\d+⟧),\s+where\s`)
 
 // notDoneRE matches the end of the words before a verb that make it what was meant, not done: "to
 // quit", "would leave".
