@@ -1921,6 +1921,12 @@ func (c *sentenceContext) date() proseDate {
 		if dt.start >= start && dt.end <= end && attributiveDate(c.sk, dt) {
 			dist += len(c.sk) // "lifted the 1953 ban", within the words
 		}
+		if dt.end <= start && attributiveDate(c.sk, dt) && !electionNamedRE.MatchString(c.sk[start:end]) {
+			// "In 2003 the court convicted X of offences committed in the 2001 election and
+			// disqualified him": a year before the words that names a noun's time is not theirs,
+			// when another is told.
+			dist += len(c.sk) / 2
+		}
 		if dt.start >= end && (nounOfRE.MatchString(c.sk[:dt.start]) || nounOfRE.MatchString(c.sk[:dt.start]+"of ") && strings.HasPrefix(c.sk[dt.start:dt.end], "of ") || attributiveDate(c.sk, dt)) {
 			// "In February 2005 … the EDOB, formed to contest the general election of 15 May 2005":
 			// a date after the words that is a noun's is the noun's, not theirs.
@@ -1998,6 +2004,10 @@ func attributiveDate(sk string, dt proseDate) bool {
 
 // attributiveNounRE matches the noun a year stands before: " general election", " elections".
 var attributiveNounRE = regexp.MustCompile(`^\s+(?:[a-z]+\s+){0,2}?(?:elections?|polls?|vote|congress|conference|campaign|budget|census|constitution|referendum|coup|revolution|war|crisis|uprising|protests?|games|season|law|accords?|agreement|treaty|ban|decree|ruling|amendment)\b`)
+
+// electionNamedRE matches words that tell of an election themselves, whose time the election's year
+// before them may be: "won three seats".
+var electionNamedRE = regexp.MustCompile(`\b(?:won|wins|took|gained|lost|polled|received|obtained|seats?|votes?|elected|boycotted|contested)\b`)
 
 // nounOfRE matches a noun's "of" before a date, which makes the date the noun's: "the revolution of".
 var nounOfRE = regexp.MustCompile(`\b[a-z]+\s+of\s+$`)

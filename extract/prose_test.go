@@ -3640,3 +3640,39 @@ The UCA began life as the Cusco Peasant Committee. In 1980 the committee renamed
 		"took 2006 luz-mamani-condori president",
 	})
 }
+
+// Results dated by the month before the election's name; an absorption of "the small" party; a
+// merger told in the present; bans told as a disqualification from voting or standing, or as a
+// second verb after a conviction, dated by the sentence's own year rather than the year of an
+// election it recalls; a place the prose gives beside another in the infobox.
+func TestDraftRound21Wordings(t *testing.T) {
+	doc := parseArticle(t, "pdr.txt", `= Regionalist Democratic Party =
+
+- Position: Centre-right
+
+The Regionalist Democratic Party (PDR) is a political party in Chile.
+
+In the March 1989 general election it won 2.3% of the vote and three seats. In 1994 the party absorbed the small Araucanía Action Party. In 1997 a court convicted Tomás Riquelme of fraud committed in the 1993 campaign and disqualified him from voting or standing for election for six years. In 2001 Marta Ulloa was convicted of bribery and barred from holding public office for four years. Scholars generally place it on the centre. Under the agreement approved in 2005, the PDR merges with the smaller Southern Union into a new party, Southern Democracy.`)
+	var got []string
+	for _, f := range Draft(doc, "regionalist-democratic-party") {
+		switch p := f.Payload.(type) {
+		case events.ElectionResult:
+			got = append(got, fmt.Sprintf("result %s %s %s", f.Date, p.Percent, p.Seats))
+		case events.PartyMerged:
+			got = append(got, fmt.Sprintf("merged %s %s %v absorbed=%v", f.Date, f.Entity, p.Members, p.Absorbed))
+		case events.PersonBanned:
+			got = append(got, fmt.Sprintf("banned %s %s %d", f.Date, f.Entity, p.Years))
+		case events.PartyPosition:
+			got = append(got, fmt.Sprintf("position %s", p.Position))
+		}
+	}
+	slices.Sort(got)
+	expectLines(t, "drafted", got, []string{
+		"banned 1997 tomas-riquelme 6",
+		"banned 2001 marta-ulloa 4",
+		"merged 1994 regionalist-democratic-party [araucania-action-party] absorbed=true",
+		"merged 2005 southern-democracy [regionalist-democratic-party southern-union] absorbed=false",
+		"position centre",
+		"result 1989-03 2.3% 3",
+	})
+}

@@ -88,7 +88,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.mergedInto(p, []ref{{id: c.d.topic, kind: events.KindParty}})
 				}
 			}},
-		{"merged-with-to-form", rx(`\bmerged\s+(?:(?:in|on)\s+[^⟦;,]*?\s+)?with\s+(?:the\s+)?(?:[\w-]+\s+)?{EL}(?:\s*\([^()]*\))?(?:\s+(?:in|on)\s+[^;,]*?)?\s+(?:to\s+(?:form|create|found|establish|launch)|into|as)\s+(?:the\s+|a\s+new\s+(?:party|organi[sz]ation|movement|alliance),?\s+(?:the\s+|called\s+(?:the\s+)?|named\s+(?:the\s+)?)?)?{E}`),
+		{"merged-with-to-form", rx(`\b(?:merged|merges|merge)\s+(?:(?:in|on)\s+[^⟦;,]*?\s+)?with\s+(?:the\s+)?(?:[\w-]+\s+)?{EL}(?:\s*\([^()]*\))?(?:\s+(?:in|on)\s+[^;,]*?)?\s+(?:to\s+(?:form|create|found|establish|launch)|into|as)\s+(?:the\s+|a\s+new\s+(?:party|organi[sz]ation|movement|alliance),?\s+(?:the\s+|called\s+(?:the\s+)?|named\s+(?:the\s+)?)?)?{E}`),
 			func(c *sentenceContext) {
 				p, ok := c.newParty(2)
 				if !ok {
@@ -147,7 +147,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				c.add(p.id, "", events.PartyFounded{Name: c.partyName(p)})
 				c.merged(p, members)
 			}},
-		{"absorbed", rx(`{E}\s+(?:\w+\s+)?absorbed\s+(?:the\s+)?{EL}`),
+		{"absorbed", rx(`{E}\s+(?:\w+\s+)?absorbed\s+(?:the\s+)?(?:(?:small|smaller|tiny|minor|little|rival|regional|local|old|remaining|much\s+smaller)\s+)?{EL}`),
 			func(c *sentenceContext) {
 				if p, ok := c.party(1); ok {
 					c.mergedInto(p, c.refsIn(2))
@@ -168,7 +168,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					c.merged(p, c.refsIn(1))
 				}
 			}},
-		{"merged-with", rx(`{E}\s+(?:merged|united|amalgamated)\s+with\s+{EL}\s+(?:to\s+form|into|as)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
+		{"merged-with", rx(`{E}\s+(?:merged|merges|united|unites|amalgamated|amalgamates)\s+with\s+(?:the\s+)?(?:(?:small|smaller|tiny|minor|little|rival)\s+)?{EL}\s+(?:to\s+form|into|as)\s+(?:the\s+|a\s+new\s+party,?\s+(?:the\s+)?)?{E}`),
 			func(c *sentenceContext) {
 				if p, ok := c.party(3); ok {
 					c.merged(p, append(c.refsIn(1), c.refsIn(2)...))
@@ -1826,7 +1826,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 		{"banned-officials", rx(`(?i:\b(?:banned|barred|disqualified)\s+(?:(?:its|the\s+party's|their|the)\s+)?(?:(\w+)\s+)?(` + officialsGroup + `))(?:,[^;]*?,)?\s+from\s+` + fromPolitics + `(?:\s+for\s+(\w+)\s+years)?`),
 			func(c *sentenceContext) { c.officialsBanned([]int{1}, 2, 3) }},
 		// "X was banned from politics for five years": one person banned.
-		{"person-banned", rx(`{EL},?\s+(?:[^⟦;]*?,\s+)?(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:banned|barred|disqualified)\s+from\s+` + fromPolitics + `(?:\s+(?:or\s+[^;,.]*?\s+)?for\s+(\w+)\s+years)?`),
+		{"person-banned", rx(`{EL},?\s+(?:[^⟦;]*?,\s+)?(?:was|were|had\s+been)\s+(?:[^⟦;]*?\s+and\s+|\w+\s+)?(?:banned|barred|disqualified)\s+from\s+` + fromPolitics + `(?:\s+(?:or\s+[^;,.]*?\s+)?for\s+(\w+)\s+years)?`),
 			func(c *sentenceContext) { c.personsBanned(c.refsIn(1), 2) }},
 		// "the court barred him from holding public office for five years", "barred him for life
 		// from political activity".
@@ -2031,9 +2031,8 @@ var proseRules = sync.OnceValue(func() []proseRule {
 		// where the party stands, as the article places it, unless its infobox says so.
 		{"placed-on", rx(`{E}\s+(?:[^;]*?,?\s+and\s+)?(?:is|was|has\s+been|had\s+been)\s+(?:\w+\s+){0,2}?(?:placed|positioned|located|situated|described\s+as|considered|regarded\s+as|seen\s+as|classified\s+as|characteri[sz]ed\s+as)\s+(?:on\s+|in\s+|at\s+)?(?:the\s+)?((?i:far[- ]left|left[- ]wing|centre[- ]left|center[- ]left|centre[- ]right|center[- ]right|right[- ]wing|far[- ]right|radical[- ]left|radical[- ]right|centrist|centre|center|left|right))(?:\s+(?:of\b|wing\b|spectrum\b)|\s*[,.;]|\s+(?:and|but)\b|$)`),
 			func(c *sentenceContext) {
-				p, ok := c.party(1)
-				if _, has := c.d.infoboxField("Political position", "Position"); ok && !has && p.id == c.d.topic {
-					c.add(p.id, "", events.PartyPosition{Position: c.raw(2)})
+				if p, ok := c.party(1); ok && p.id == c.d.topic {
+					c.position(p.id, c.raw(2))
 				}
 			}},
 		// "historians generally place it on the centre-left": the same, in the active.
@@ -2043,8 +2042,8 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if r, ok := c.party(1); ok {
 					p = r
 				}
-				if _, has := c.d.infoboxField("Political position", "Position"); !has && p.id == c.d.topic {
-					c.add(p.id, "", events.PartyPosition{Position: c.raw(2)})
+				if p.id == c.d.topic {
+					c.position(p.id, c.raw(2))
 				}
 			}},
 		// "The party advocated democratic socialism, stronger union rights and non-alignment", "it
@@ -3805,8 +3804,8 @@ func (c *sentenceContext) election() {
 		if w := c.sk[dt.start:dt.end]; strings.HasPrefix(w, "of ") || strings.HasPrefix(w, "on ") {
 			before = c.sk[:dt.start+3] // the date's words may begin with its preposition
 		}
-		if strings.HasPrefix(dt.edtf, year+"-") && !strings.Contains(dt.edtf, "/") && electionDayRE.MatchString(before) {
-			date = dt.edtf
+		if strings.HasPrefix(dt.edtf, year+"-") && !strings.Contains(dt.edtf, "/") && (electionDayRE.MatchString(before) || electionAfterRE.MatchString(c.sk[dt.end:])) {
+			date = dt.edtf // "the general election of 27 February 1991", "the July 1985 general election"
 			break
 		}
 	}
@@ -3821,6 +3820,9 @@ func (c *sentenceContext) election() {
 		}
 	}
 }
+
+// electionAfterRE matches an election right after its month or day: "July 1985 general election".
+var electionAfterRE = regexp.MustCompile(`^\s+(?:[\p{L}-]+\s+){0,2}?(?:elections?|polls?|ballot|vote)\b`)
 
 // secondShareRE matches a second party's share after a result: " and the ⟦2⟧ 1.4%".
 var secondShareRE = regexp.MustCompile(`^[^;⟦]*?\band\s+(?:the\s+)?⟦(\d+)⟧\s+(\d+(?:\.\d+)?)\s?(?:%|per\s?cent|percent)`)
@@ -3956,7 +3958,7 @@ func (c *sentenceContext) personsBanned(refs []ref, g int) {
 const officialsGroup = `(?:(?:senior|former|top|leading|executive|board|party|central|committee)\s+)*(?:executives|officials|leaders|board\s+members|members\s+of\s+(?:its|the(?:\s+party's)?)\s+(?:executive\s+)?(?:board|committee|politburo|executive)|executive\s+committee\s+members|committee\s+members)`
 
 // fromPolitics matches what a ban from politics keeps its persons from.
-const fromPolitics = `(?:politics|political\s+activit(?:y|ies)|(?:holding|seeking)\s+(?:public\s+|political\s+)?office|(?:standing|running)\s+(?:for|in)\s+(?:public\s+|political\s+|elected\s+)?(?:office|elections?))`
+const fromPolitics = `(?:(?:voting|contesting\s+elections?)\s+(?:or|and)\s+)?(?:politics|political\s+activit(?:y|ies)|(?:holding|seeking)\s+(?:public\s+|political\s+)?office|(?:standing|running)\s+(?:for|in)\s+(?:public\s+|political\s+|elected\s+)?(?:office|elections?))`
 
 // officialsBanned drafts the ban of a party's officials a rule matched: their number in the first of
 // countGroups that gives one, who they are in group, and the years in yearsGroup.
@@ -3991,6 +3993,34 @@ func (c *sentenceContext) officialsBanned(countGroups []int, group, yearsGroup i
 var describedItemSepRE = regexp.MustCompile(`,\s+|\s+and\s+|\s+or\s+`)
 
 // infoboxField returns the value of the first of keys the document's infobox has.
+// position drafts a place the running text gives the party, unless its infobox gives the same:
+// "Scholars generally place it on the centre-left" beside an infobox's "Left-wing" is a second
+// account of where it stood, not one to drop.
+func (c *sentenceContext) position(party events.EntityID, place string) {
+	if boxed, has := c.d.infoboxField("Political position", "Position"); has && samePlace(boxed, place) {
+		return
+	}
+	c.add(party, "", events.PartyPosition{Position: place})
+}
+
+// samePlace reports whether an infobox's position names the place the running text gives: one of
+// its places ("Centre-left to left-wing") is that place, "left" and "left-wing" alike.
+func samePlace(boxed, place string) bool {
+	norm := func(s string) string {
+		s = strings.NewReplacer(" ", "-", "center", "centre").Replace(strings.ToLower(strings.TrimSpace(s)))
+		return strings.TrimSuffix(s, "-wing")
+	}
+	for _, p := range positionSepRE.Split(boxed, -1) {
+		if norm(p) == norm(place) {
+			return true
+		}
+	}
+	return false
+}
+
+// positionSepRE parts the places of an infobox's position: "Centre-left to left-wing", "Left / far-left".
+var positionSepRE = regexp.MustCompile(`(?i)\s*(?:,|/|;|\bto\b|\band\b|\bor\b|\(|\))\s*`)
+
 func (d *drafter) infoboxField(keys ...string) (string, bool) {
 	if d.doc == nil || d.doc.Infobox == nil {
 		return "", false
