@@ -394,6 +394,32 @@ func (p *parser) parse(d *Document) error {
 			if t != nil {
 				sec.add(Block{Kind: TableBlock, Line: t.Line, Table: t})
 			}
+		case lineTabRow:
+			// "Election<TAB>Votes<TAB>Seats": a table copied from a page as text, its cells
+			// parted by tabs; a line alone is text.
+			start := i
+			for i < n && kindOf(p.lines[i]) == lineTabRow {
+				i++
+			}
+			if i-start < 2 {
+				sec.add(Block{Kind: Paragraph, Line: start + 1, Text: p.text[p.offsets[start] : p.offsets[start]+len(p.lines[start])]})
+				continue
+			}
+			raw := make([]rawRow, 0, i-start)
+			for k := start; k < i; k++ {
+				cells := strings.Split(p.lines[k], "\t")
+				for c := range cells {
+					cells[c] = strings.TrimSpace(cells[c])
+				}
+				raw = append(raw, rawRow{cells: cells, first: k, last: k})
+			}
+			t, err := p.readTable(raw)
+			if err != nil {
+				return err
+			}
+			if t != nil {
+				sec.add(Block{Kind: TableBlock, Line: t.Line, Table: t})
+			}
 		case lineWikiTable:
 			end, next, err := p.wikiTableEnd(i)
 			if err != nil {
@@ -804,6 +830,7 @@ const (
 	lineHeading
 	lineTable
 	lineWikiTable // "{|": a table in MediaWiki's markup, up to "|}"
+	lineTabRow    // a row of a table whose cells tabs part
 	lineLegend
 	lineBullet
 	lineNumbered
@@ -821,6 +848,8 @@ func kindOf(line string) lineKind {
 		return lineTable
 	case strings.HasPrefix(line, "{|"):
 		return lineWikiTable
+	case strings.Count(line, "\t") >= 2 && !unicode.IsSpace(rune(line[0])):
+		return lineTabRow
 	}
 	if _, ok := bulletText(line); ok {
 		return lineBullet

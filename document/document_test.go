@@ -687,6 +687,46 @@ func TestTitleFromTheLead(t *testing.T) {
 	}
 }
 
+// Pages copied as text: an infobox written as a Markdown blockquote ("> **Founded:** 1978"), a key
+// with an aside in brackets, a table whose cells tabs part (a lone line with tabs is text).
+func TestBlockquoteInfoboxAndTabTable(t *testing.T) {
+	text := "# Frente Andino\n\n> **Frente Andino** (FA)\n> **Founded:** 21 January 1978, Oruro\n> **Seats in the Chamber of Deputies (peak, 1985):** 4 / 130\n\nThe Frente Andino was a party in Bolivia.\n\n## Elections\n\nElection\tVotes\t%\tSeats\n1979\t25,930\t1.6\t1\n1985\t34,610\t2.3\t3\n\nA note\twith\ttabs.\n"
+	d, err := ParseWith("fa.md", []byte(text), Options{Strict: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Infobox == nil {
+		t.Fatal("no infobox")
+	}
+	var keys []string
+	for _, f := range d.Infobox.Fields {
+		keys = append(keys, f.Key+"="+f.Value)
+	}
+	want := []string{"Founded=21 January 1978, Oruro", "Seats in the Chamber of Deputies (peak, 1985)=4 / 130"}
+	if !slices.Equal(keys, want) {
+		t.Errorf("infobox fields %q, want %q", keys, want)
+	}
+	var tables, paragraphs []string
+	for _, sec := range d.Sections {
+		for _, b := range sec.Blocks {
+			switch b.Kind {
+			case TableBlock:
+				for _, r := range b.Table.Rows {
+					tables = append(tables, strings.Join(r.Cells, "|"))
+				}
+			case Paragraph:
+				paragraphs = append(paragraphs, b.Text)
+			}
+		}
+	}
+	if want := []string{"1979|25,930|1.6|1", "1985|34,610|2.3|3"}; !slices.Equal(tables, want) {
+		t.Errorf("table rows %q, want %q", tables, want)
+	}
+	if len(paragraphs) == 0 || paragraphs[len(paragraphs)-1] != "A note\twith\ttabs." {
+		t.Errorf("paragraphs %q: the lone line with tabs should be text", paragraphs)
+	}
+}
+
 // A title line that is a headline over the text, not a name, gives the name of the party it is
 // about that the lead repeats; a title that is a name, or a headline whose names the lead does not
 // repeat, stays as written.

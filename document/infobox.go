@@ -94,9 +94,14 @@ func isField(line string) bool {
 }
 
 // parseBareField parses "Key: Value" without the dash, as infoboxes copied from elsewhere write it, or
-// "- Key: Value": the key at most five words and 40 characters, starting with a capital letter,
-// without sentence punctuation, and the value after a space ("10:30" and "http://x" are no fields).
+// "- Key: Value": the key at most six words and 40 characters besides an aside in brackets at its
+// end, starting with a capital letter, without sentence punctuation, and the value after a space
+// ("10:30" and "http://x" are no fields); the line may be a Markdown blockquote's ("> **Founded:**").
 func parseBareField(line string) (Field, bool) {
+	if rest, ok := strings.CutPrefix(line, ">"); ok {
+		// "> **Founded:** 21 January 1978": an infobox a Markdown page writes as a blockquote.
+		line = strings.TrimPrefix(rest, " ")
+	}
 	if f, ok := parseField(line); ok {
 		return f, true
 	}
@@ -105,14 +110,18 @@ func parseBareField(line string) (Field, bool) {
 		return Field{}, false
 	}
 	first, _ := utf8.DecodeRuneInString(key)
-	if !unicode.IsUpper(first) || utf8.RuneCountInString(key) > 40 || len(strings.Fields(key)) > 5 ||
-		strings.ContainsAny(key, ".,;!?()[]\"“”|=") {
+	bare := keyAsideRE().ReplaceAllString(key, "") // "Seats in the State Great Khural (peak, 2008)"
+	if !unicode.IsUpper(first) || utf8.RuneCountInString(bare) > 40 || len(strings.Fields(bare)) > 6 ||
+		strings.ContainsAny(bare, ".,;!?()[]\"“”|=") {
 		return Field{}, false
 	}
 	f := Field{Key: strings.TrimSpace(key), Value: strings.TrimSpace(value)}
 	f.Base, f.Index, f.Part = splitKey(f.Key)
 	return f, true
 }
+
+// keyAsideRE matches the aside in brackets a key may end with: " (peak, 2008)".
+var keyAsideRE = lazyRegexp(`\s*\([^()]*\)\s*$`)
 
 // boldKeyRE matches a key written in Markdown bold, its colon inside the stars or after them:
 // "**Founded:** 1994", "__Founded__: 1994".

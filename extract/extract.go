@@ -897,6 +897,20 @@ func ProseDate(s string) (string, error) {
 				return d, nil
 			}
 		}
+		if m := trailingPlaceRE.FindStringSubmatch(s); m != nil {
+			// "21 January 1978, Oruro", "14 March 1998; Ulaanbaatar": the date, then where.
+			if d, err := ProseDate(m[1]); err == nil {
+				return d, nil
+			}
+		}
+		if rest, ok := strings.CutPrefix(strings.ToLower(strings.TrimSpace(s)), "early "); ok && isYear(rest) {
+			return rest, nil // "early 1988": the year, as the running text's dates read it
+		}
+		for _, part := range []string{"mid-", "mid ", "late "} {
+			if rest, ok := strings.CutPrefix(strings.ToLower(strings.TrimSpace(s)), part); ok && isYear(rest) {
+				return rest, nil
+			}
+		}
 		return "", fmt.Errorf("date %s is not a day, month or year as prose writes them: %w", events.Excerpt(s, events.DefaultExcerpt), events.ErrInvalid)
 	}
 	out += approx
@@ -908,6 +922,10 @@ func ProseDate(s string) (string, error) {
 
 // trailingAsideRE splits a value into what comes before a closing parenthesised aside and the aside.
 var trailingAsideRE = regexp.MustCompile(`^(.*\S)\s*\(([^()]*)\)\s*$`)
+
+// trailingPlaceRE matches a date followed by the place it happened, after a comma or a semicolon:
+// "21 January 1978, Oruro".
+var trailingPlaceRE = regexp.MustCompile(`^([^,;]*\d{4})\s*[,;]\s+\p{Lu}[^\d]*$`)
 
 // stillInOffice reports whether a term's end says the term goes on: "Incumbent", "present".
 func stillInOffice(end string) bool {

@@ -37,6 +37,10 @@ func TestProseDate(t *testing.T) {
 		{"1989 (June)", "1989-06"}, // an election table's year of two elections
 		{"Spring 1997", "1997-21"},
 		{"autumn 1968", "1968-23"},
+		{"21 January 1978, Oruro", "1978-01-21"},     // the place after the date
+		{"14 March 1998; Ulaanbaatar", "1998-03-14"}, // the same, after a semicolon
+		{"early 1988", "1988"},                       // the year, as the running text reads it
+		{"late 1975", "1975"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -71,6 +75,8 @@ func TestProseDateInvalid(t *testing.T) {
 		"c. c. 1997",
 		"sometime",
 		"the 1990s",
+		"1998, 2003", // two years are no date and a place
+		"early in 1988",
 		"1990s",
 		"97",
 		"19970",
