@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"annals/document"
 	"annals/events"
@@ -24,10 +25,13 @@ func (x *extractor) lists() error {
 		}
 		role := sectionOffice(sec.Title)
 		for _, b := range sec.Blocks {
-			if b.Kind != document.List {
+			items := b.Items
+			if b.Kind == document.Paragraph {
+				items = lineItems(b) // "Dorjsürengiin Temüüjin (14 March 1998 – October 2003)", a line each
+			} else if b.Kind != document.List {
 				continue
 			}
-			for _, it := range b.Items {
+			for _, it := range items {
 				r, holders := labelledHolders(it.Text)
 				if r == "" {
 					r = role
@@ -43,6 +47,25 @@ func (x *extractor) lists() error {
 		}
 	}
 	return nil
+}
+
+// lineItems reads a paragraph of a leaders section written a holder a line, with no bullets, as
+// the items of a list: two lines or more, each short, none ending a sentence, and each giving a term.
+// Any other paragraph gives none.
+func lineItems(b document.Block) []document.Item {
+	lines := strings.Split(strings.TrimRight(b.Text, "\n"), "\n")
+	if len(lines) < 2 {
+		return nil
+	}
+	items := make([]document.Item, 0, len(lines))
+	for k, l := range lines {
+		l = strings.TrimSpace(strings.TrimSuffix(l, "\r"))
+		if utf8.RuneCountInString(l) > 150 || strings.HasSuffix(l, ".") || !itemTermRE.MatchString(l) {
+			return nil
+		}
+		items = append(items, document.Item{Text: l, Line: b.Line + k})
+	}
+	return items
 }
 
 // leadersSectionRE matches the title of a section that lists a party's heads, not their deputies.
@@ -159,6 +182,9 @@ func readLeaderItem(text string) (leaderItem, error) {
 				it.qualifier = w
 			case term == "" && isTerm(part):
 				term = part
+			case term == "" && provisionalTermRE.MatchString(part) && isTerm(provisionalTermRE.FindStringSubmatch(part)[2]):
+				m := provisionalTermRE.FindStringSubmatch(part) // "acting October 2003 – April 2004"
+				it.qualifier, term = strings.ToLower(m[1]), m[2]
 			case it.native == "" && otherScript(part):
 				it.native = part
 			}
@@ -201,6 +227,9 @@ func leaderItemParts(text string) (name string, it leaderItem, ok bool) {
 }
 
 var bracketsRE = regexp.MustCompile(`\([^()]*\)`)
+
+// provisionalTermRE matches a term held provisionally, the word before it: "acting October 2003 – April 2004".
+var provisionalTermRE = regexp.MustCompile(`(?i)^(acting|interim|caretaker)\s+(.+)$`)
 
 func isTerm(s string) bool {
 	_, _, err := ProsePeriod(s)

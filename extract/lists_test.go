@@ -2,6 +2,7 @@ package extract
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -277,4 +278,49 @@ The Partido Descentralista Tierra Andina is a party in Peru.
 	if !slices.Equal(renames, want) {
 		t.Errorf("FactsWith renames %q, want %q", renames, want)
 	}
+}
+
+// A leaders section written a holder a line, with no bullets ("acting" inside the brackets before a
+// term), and a results table whose seats column is labelled "Deputies"; a paragraph of prose under
+// the same heading is not a list.
+func TestLeadersALineEachAndDeputies(t *testing.T) {
+	doc := parseArticle(t, "ku.txt", `= Kyrgyz Unity =
+
+Kyrgyz Unity is a party in Kyrgyzstan.
+
+== Chairmen ==
+
+Asan Toktogulov (2 May 1995 – October 2001)
+Aigul Satybaldieva (acting October 2001 – April 2002)
+Bolot Usenov (April 2002 – present)
+
+The chairmen are elected by the congress for four years.
+
+== Elections ==
+
+| Year | Votes | % | Deputies |
+| 1995 | 41,210 | 2.9 | 3 |
+| 2000 | 12,004 | 0.8 | 0 |
+`)
+	facts, _, err := FactsWith(doc, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range facts {
+		switch p := f.Payload.(type) {
+		case events.LeaderTookOffice:
+			got = append(got, fmt.Sprintf("took %s %s %s", f.Date, p.Person, p.Role))
+		case events.LeaderLeftOffice:
+			got = append(got, fmt.Sprintf("left %s %s %s", f.Date, p.Person, p.Role))
+		case events.ElectionResult:
+			got = append(got, fmt.Sprintf("result %s seats %s", f.Date, p.Seats))
+		}
+	}
+	expectLines(t, "facts", got, []string{
+		"result 1995 seats 3", "result 2000 seats 0",
+		"took 1995-05-02 asan-toktogulov chairman", "left 2001-10 asan-toktogulov chairman",
+		"took 2001-10 aigul-satybaldieva acting chairman", "left 2002-04 aigul-satybaldieva acting chairman",
+		"took 2002-04 bolot-usenov chairman",
+	})
 }

@@ -251,7 +251,7 @@ var resultColumns = struct{ votes, percent, change, seats, seatsChange columnRul
 		like: regexp.MustCompile(`(?i)%|\bshare\b|\bpercent`), unlike: regexp.MustCompile(`(?i)±|\+/|change|swing|seat`)},
 	change: columnRule{labels: []string{"Votes ±", "±", "+/–", "+/-"}},
 	seats: columnRule{labels: []string{"Seats #", "Seats", "Seats won", "House seats", "Seats in parliament", "Parliament seats"},
-		like: regexp.MustCompile(`(?i)\bseats?\b`), unlike: regexp.MustCompile(`(?i)±|\+/|change|swing|gain|loss|%|share`)},
+		like: regexp.MustCompile(`(?i)\b(?:seats?|deputies|mps|members\s+elected|representatives|senators|diputados|escaños|mandates?)\b`), unlike: regexp.MustCompile(`(?i)±|\+/|change|swing|gain|loss|%|share`)},
 	seatsChange: columnRule{labels: []string{"Seats ±"}},
 }
 
