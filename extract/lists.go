@@ -173,10 +173,13 @@ func readLeaderItem(text string) (leaderItem, error) {
 	if first, _, ok := strings.Cut(text, ";"); ok && itemTermRE.MatchString(first) && strings.Count(first, "(") == strings.Count(first, ")") {
 		text = first // "Declan Moran, 1977 (acting); 1977–1992": the first term (leaderItems reads the rest)
 	}
-	term := ""
+	term, elsewhere := "", false
 	rest := bracketsRE.ReplaceAllStringFunc(text, func(b string) string {
 		for _, part := range strings.FieldsFunc(strings.Trim(b, "()"), func(r rune) bool { return r == ',' || r == ';' }) {
 			part = strings.TrimSpace(part)
+			if term == "" && officeElsewhereRE.MatchString(part) {
+				elsewhere = true // "(co-chair of the New Progressive Unity Party, 2011–2014)": another body's office
+			}
 			switch w := strings.ToLower(part); {
 			case w == "acting" || w == "interim" || w == "caretaker":
 				it.qualifier = w
@@ -195,6 +198,9 @@ func readLeaderItem(text string) (leaderItem, error) {
 		if loc := itemTermRE.FindStringIndex(rest); loc != nil {
 			term, rest = rest[loc[0]:loc[1]], rest[:loc[0]]+" "+rest[loc[1]:]
 		}
+	}
+	if elsewhere {
+		return it, fmt.Errorf("item %s gives the term of an office in another body: %w", events.Excerpt(text, events.DefaultExcerpt), events.ErrInvalid)
 	}
 	if term == "" {
 		return it, fmt.Errorf("item %s gives no term: %w", events.Excerpt(text, events.DefaultExcerpt), events.ErrInvalid)
@@ -227,6 +233,10 @@ func leaderItemParts(text string) (name string, it leaderItem, ok bool) {
 }
 
 var bracketsRE = regexp.MustCompile(`\([^()]*\)`)
+
+// officeElsewhereRE matches an office of a body named in an item's brackets: "co-chair of the New
+// Progressive Unity Party".
+var officeElsewhereRE = regexp.MustCompile(`\bof\s+(?:the\s+)?\p{Lu}`)
 
 // provisionalTermRE matches a term held provisionally, the word before it: "acting October 2003 – April 2004".
 var provisionalTermRE = regexp.MustCompile(`(?i)^(acting|interim|caretaker)\s+(.+)$`)

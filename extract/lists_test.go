@@ -282,7 +282,7 @@ The Partido Descentralista Tierra Andina is a party in Peru.
 
 // A leaders section written a holder a line, with no bullets ("acting" inside the brackets before a
 // term), and a results table whose seats column is labelled "Deputies"; a paragraph of prose under
-// the same heading is not a list.
+// the same heading is not a list, and a term of an office in another body is not the party's.
 func TestLeadersALineEachAndDeputies(t *testing.T) {
 	doc := parseArticle(t, "ku.txt", `= Kyrgyz Unity =
 
@@ -293,6 +293,7 @@ Kyrgyz Unity is a party in Kyrgyzstan.
 Asan Toktogulov (2 May 1995 – October 2001)
 Aigul Satybaldieva (acting October 2001 – April 2002)
 Bolot Usenov (April 2002 – present)
+Marat Kadyrov (chairman of the Union of Youth, 1998–2000)
 
 The chairmen are elected by the congress for four years.
 

@@ -338,7 +338,7 @@ func sentenceSubject(sk string, refs []ref) (ref, bool) {
 	return refs[n], true
 }
 
-var subjectMarkerRE = regexp.MustCompile(`^(?:(?:In|On|By|During|After|Before|Later|Then|Soon|Eventually|From|Until|Till|Between|Since|Throughout|Following|Within|Around|Towards?|Upon|Shortly)\b[^,⟦]*?,?\s+)?(?:[Tt]he\s+)?⟦(\d+)⟧\s+\p{Ll}`)
+var subjectMarkerRE = regexp.MustCompile(`^(?:(?:In|On|By|During|After|Before|Later|Then|Soon|Eventually|From|Until|Till|Between|Since|Throughout|Following|Within|Around|Towards?|Upon|Shortly|Ahead|Prior|At|For|Despite|Amid|Over|Under|Once|Meanwhile|Subsequently|Thereafter|Afterwards|Early|Late)\b[^,⟦]*?,?\s+)?(?:[Tt]he\s+)?⟦(\d+)⟧\s+\p{Ll}`)
 
 // clauseDates is datesOf for a relative clause of the sentence at hand: a year the sentence names
 // counts as named before it ("chairman in 2018, replacing X, who resigned on 13 June": not of the
