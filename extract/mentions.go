@@ -548,6 +548,8 @@ func makeMention(s string, words [][]int, afterThe bool, before string) (mention
 		if placePrepositions[before] && !afterThe {
 			m.kind = "" // a place
 		}
+	case placeArticles[word(a)]:
+		m.kind = "" // "La Paz", "Los Angeles", "El Alto": a place, whose name an article opens
 	case n-particles <= 4:
 		m.kind = events.KindPerson
 	default:
@@ -555,6 +557,10 @@ func makeMention(s string, words [][]int, afterThe bool, before string) (mention
 	}
 	return m, true
 }
+
+// placeArticles are the articles that open the names of places, never a person's given name: "La
+// Paz", "Los Ángeles", "El Alto" ("Le" is left out: "Le Pen").
+var placeArticles = map[string]bool{"La": true, "Las": true, "Los": true, "El": true, "Lo": true}
 
 // quotedSuffixRE matches a capitalised word in quotation marks right after a name.
 var quotedSuffixRE = regexp.MustCompile(`^ ["“„«]\p{Lu}[\p{L}\p{M}\p{N} '’-]*["”»]`)

@@ -2013,7 +2013,7 @@ var electionNamedRE = regexp.MustCompile(`\b(?:won|wins|took|gained|lost|polled|
 var nounOfRE = regexp.MustCompile(`\b[a-z]+\s+of\s+$`)
 
 // whenRE matches what stands between a date and the words that happened on it: ", when ⟦0⟧".
-var whenRE = regexp.MustCompile(`^,?\s+when\s+(?:⟦\d+⟧\s+)?$`)
+var whenRE = regexp.MustCompile(`^,?\s+when\s+(?:⟦\d+⟧\s+|(?:the|a|an|its|his|her)\s+(?:[\w-]+\s+){0,3})?$`)
 
 var clauseBreakRE = regexp.MustCompile(`;|,\s+and\s+(?:he|she|they|⟦\d+⟧)\s+(?:later\s+|then\s+|soon\s+)?[a-z]+ed\b|,\s+and\s+(?:he|she|they|it|⟦\d+⟧)\s+(?:has|have|had)\s+been\b|,\s+where\b|,\s+but\b|\s+but\s+|,\s+while\b|,\s+whereas\b|,\s+after\s+which\b|,\s+and\s+(?:later|then|subsequently)\b|,\s+and\s+(?:[a-z]+\s+){1,2}(?:years?|months?|decades?|weeks?)\s+later\b|,\s+and\s+(?:in|on)\s+\d`)
 
