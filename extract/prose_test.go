@@ -3676,3 +3676,30 @@ In the March 1989 general election it won 2.3% of the vote and three seats. In 1
 		"result 1989-03 2.3% 3",
 	})
 }
+
+// Places told in the active ("Rivals called it left-wing", "considered the party far-left") each a
+// claim of their own, dated when the sentence says when; a body that recognised the party "as a
+// political party" registered it, one that recognised anything else did not.
+func TestDraftPlacesInTheActiveAndRecognition(t *testing.T) {
+	doc := parseArticle(t, "rlu.txt", `= Rural Labour Union =
+
+The Rural Labour Union (RLU) is a party in Ghana.
+
+On 4 January 1993 the Electoral Commission recognised the RLU as a political party. In 1996 the commission recognised the election result. Rivals called it left-wing; its founder always described it as centre-left. During the 1980s some considered the party far-left.`)
+	var got []string
+	for _, f := range Draft(doc, "rural-labour-union") {
+		switch p := f.Payload.(type) {
+		case events.PartyPosition:
+			got = append(got, fmt.Sprintf("position %s %s", f.Date, p.Position))
+		case events.PartyRegistered:
+			got = append(got, fmt.Sprintf("registered %s by %s", f.Date, p.By))
+		}
+	}
+	slices.Sort(got)
+	expectLines(t, "drafted", got, []string{
+		"position 198X far-left",
+		"position XXXX centre-left",
+		"position XXXX left-wing",
+		"registered 1993-01-04 by electoral-commission",
+	})
+}

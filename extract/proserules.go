@@ -772,10 +772,13 @@ var proseRules = sync.OnceValue(func() []proseRule {
 		// obtained registration": entered in a register. "registered in 2019 as the X" is a founding
 		// under that name (registered-as); registered to contest an election is no registration.
 		{"registered", rx(`{E}\s+(?:(?:was|were|had\s+been|has\s+been)\s+(?:(?:officially|formally|legally|finally|first|duly|eventually|only|successfully)\s+)?registered|(?:(?:officially|formally|finally|then|later|successfully)\s+)?registered\s+(?:itself\s+)?(?:with|at))\b(?:\s+(?:as\s+a\s+(?:political\s+)?party\s+)?(?:(?:with|by|at)\s+)?(?:the\s+)?{E})?` +
-			`|(?:{E}|\b[Tt]he\s+(?:[\w'-]+\s+){0,3}?(?:board|commission|committee|ministry|court|authorities|registrar|government|tribunal|council|office))\s+(?:(?:officially|formally|finally|duly|then|later)\s+)?registered\s+(?:(?:the\s+)?{E}|it\b|the\s+party\b)` +
+			`|(?:{E}|\b[Tt]he\s+(?:[\w'-]+\s+){0,3}?(?:board|commission|committee|ministry|court|authorities|registrar|government|tribunal|council|office|commissioner))\s+(?:(?:officially|formally|finally|duly|then|later)\s+)?(?:registered|recogni[sz]ed)\s+(?:(?:the\s+)?{E}|it\b|the\s+party\b)` +
 			`|{E}\s+(?:\w+\s+)?(?:obtained|received|gained|was\s+granted|was\s+given|secured|won|got)\s+(?:its\s+|an?\s+)?(?:official\s+|legal\s+|formal\s+|state\s+)?registration\b(?:\s+again)?(?:\s+(?:from|with|by)\s+(?:the\s+)?{E})?`),
 			func(c *sentenceContext) {
 				after := c.sk[c.match[1]:]
+				if strings.Contains(c.sk[c.match[0]:c.match[1]], "recogni") && !asAPartyRE.MatchString(after) {
+					return // "the court recognised the election": a registration only "as a political party"
+				}
 				if asNextRE.MatchString(after) || registeredForRE.MatchString(after) {
 					return // "registered in 2019 as the X": founded (registered-as); "registered to contest the election"
 				}
@@ -2036,14 +2039,14 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 			}},
 		// "historians generally place it on the centre-left": the same, in the active.
-		{"places-it-on", rx(`\b(?:place|places|placed|position|positions|positioned|locate|locates|put|puts)\s+(?:it|the\s+party|{E})\s+(?:firmly\s+|squarely\s+)?(?:on|in|at)\s+the\s+((?i:far[- ]left|left[- ]wing|centre[- ]left|center[- ]left|centre[- ]right|center[- ]right|right[- ]wing|far[- ]right|radical[- ]left|radical[- ]right|centre|center|left|right))(?:\s+(?:of\b|wing\b|spectrum\b)|\s*[,.;]|\s+(?:and|but)\b|$)`),
+		{"places-it-on", rx(`\b(?:(?:place|places|placed|position|positions|positioned|locate|locates|put|puts)\s+(?:it|the\s+party|{E})\s+(?:firmly\s+|squarely\s+)?(?:on|in|at)\s+the|(?:described|describe|describes|considered|consider|considers|regarded|regard|regards|saw|see|sees|classified|classify|classifies|called|call|calls|labelled|labeled|branded)\s+(?:it|the\s+party|{E})\s+(?:as\s+)?(?:an?\s+)?(?:the\s+)?)\s*((?i:far[- ]left|left[- ]wing|centre[- ]left|center[- ]left|centre[- ]right|center[- ]right|right[- ]wing|far[- ]right|radical[- ]left|radical[- ]right|centre|center|left|right))(?:\s+(?:of\b|wing\b|spectrum\b)|\s*[,.;]|\s+(?:and|but)\b|$)`),
 			func(c *sentenceContext) {
 				p := ref{id: c.d.topic, kind: events.KindParty}
-				if r, ok := c.party(1); ok {
+				if r, ok := c.firstParty(1, 2); ok {
 					p = r
 				}
 				if p.id == c.d.topic {
-					c.position(p.id, c.raw(2))
+					c.position(p.id, c.raw(3))
 				}
 			}},
 		// "The party advocated democratic socialism, stronger union rights and non-alignment", "it
@@ -3512,6 +3515,9 @@ func (c *sentenceContext) leavers(at int) []ref {
 // registeredForRE matches what follows "registered" when a party registered its list or candidates
 // for an election, not itself: "registered to contest the election", "registered for the 2008 poll".
 var registeredForRE = regexp.MustCompile(`^\s+(?:[^⟦;,]*?\s+)?(?:to\s+(?:contest|run|stand|take\s+part|participate)|for\s+(?:the\s+|its\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:election|elections|poll|polls|vote|ballot|race|contest|\d{4}))\b`)
+
+// asAPartyRE matches what makes a body's recognition a registration: "as a political party".
+var asAPartyRE = regexp.MustCompile(`^\s+as\s+an?\s+(?:political\s+|legal\s+)?party\b`)
 
 // againNextRE matches "again" right after a verb: "was registered again".
 var againNextRE = regexp.MustCompile(`^\s+(?:once\s+)?again\b`)
