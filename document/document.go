@@ -661,9 +661,16 @@ func headingOverText(title, rest string) bool {
 	if continues[strings.ToLower(words[len(words)-1])] {
 		return false
 	}
+	next, _, _ := strings.Cut(strings.TrimSpace(rest), "\n")
+	if termEndRE().MatchString(title) && termEndRE().MatchString(strings.TrimSpace(next)) {
+		return false // "Mohammad Abdul Matin Sarkar (1974–1989)" over another such line: a list a line each
+	}
 	first, _ := utf8.DecodeRuneInString(strings.TrimSpace(rest))
 	return unicode.IsUpper(first) || unicode.IsDigit(first)
 }
+
+// termEndRE matches a line that ends with a term in brackets: "(1974–1989)", "(acting 1989–1990)".
+var termEndRE = lazyRegexp(`\([^()]*\d{4}[^()]*\)\s*$`)
 
 // continues are the words a line of running text may break after, in the middle of a sentence.
 var continues = map[string]bool{"the": true, "a": true, "an": true, "of": true, "by": true, "in": true, "on": true,

@@ -727,6 +727,20 @@ func TestBlockquoteInfoboxAndTabTable(t *testing.T) {
 	}
 }
 
+// Lines that each end with a term in brackets are a list written a line each, under a plain
+// heading: the first of them is no heading over the others.
+func TestLinesWithTermsAreNoHeadings(t *testing.T) {
+	got := sectionLines(t, "Union Party\n\nThe Union Party is a party in Bangladesh.\n\nHistory\n\nIt was founded in 1974.\n\nLeaders\n\nAbdul Matin (1974–1989)\nRahima Khanam (acting 1989–1990)\n", func(b Block) string { return fmt.Sprintf("%v@%d", b.Kind, b.Line) })
+	want := []string{
+		`0 "" 1: paragraph@3`,
+		`2 "History" 5: paragraph@7`,
+		`2 "Leaders" 9: paragraph@11`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("sections:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // A title line that is a headline over the text, not a name, gives the name of the party it is
 // about that the lead repeats; a title that is a name, or a headline whose names the lead does not
 // repeat, stays as written.

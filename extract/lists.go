@@ -107,11 +107,7 @@ func (x *extractor) leaderItem(sec *document.Section, it document.Item, role str
 			if later.qualifier != "" {
 				r = later.qualifier + " " + r
 			}
-			person := x.mention(events.KindPerson, parts.name, q)
-			x.add(x.subject, later.start, q, events.LeaderTookOffice{Office: events.Office{Person: person, Role: r}})
-			if later.end != "" {
-				x.add(x.subject, later.end, q, events.LeaderLeftOffice{Office: events.Office{Person: person, Role: r}})
-			}
+			x.term(x.mention(events.KindPerson, parts.name, q), r, later.start, later.end, q)
 		}
 	}
 	for _, n := range coHolders(parts.name) {
@@ -119,13 +115,31 @@ func (x *extractor) leaderItem(sec *document.Section, it document.Item, role str
 		if parts.native != "" {
 			x.name(person, events.KindPerson, parts.native, events.NameNative, q)
 		}
-		office := events.Office{Person: person, Role: role}
-		x.add(x.subject, parts.start, q, events.LeaderTookOffice{Office: office})
-		if parts.end != "" {
-			x.add(x.subject, parts.end, q, events.LeaderLeftOffice{Office: office})
+		x.term(person, role, parts.start, parts.end, q)
+	}
+	for _, l := range parts.later {
+		r := sectionRole
+		switch l.word {
+		case "acting", "interim", "caretaker":
+			r = l.word + " " + sectionRole
+		default:
+			if isRoleWord(l.word) {
+				r = Role(l.word)
+			}
 		}
+		x.term(x.mention(events.KindPerson, parts.name, q), r, l.start, l.end, q)
 	}
 	return nil
+}
+
+// term drafts that person took the office of role on start and, when end is known, left it then,
+// as the item quoted q tells.
+func (x *extractor) term(person events.EntityID, role, start, end, q string) {
+	office := events.Office{Person: person, Role: role}
+	x.add(x.subject, start, q, events.LeaderTookOffice{Office: office})
+	if end != "" {
+		x.add(x.subject, end, q, events.LeaderLeftOffice{Office: office})
+	}
 }
 
 // labelledHolders reads an item of a leaders list that names its office before a colon and may
@@ -163,6 +177,13 @@ type leaderItem struct {
 	name, native, qualifier string
 	role                    string // the office, where the item names it ("co-chair")
 	start, end              string
+	later                   []laterTerm // more terms in the brackets: "(acting 1989–1990; chairperson 1990–2005)"
+}
+
+// laterTerm is a further term a leaders item gives in its brackets, in the office the word before
+// it names ("chairperson") or provisionally ("acting").
+type laterTerm struct {
+	word, start, end string
 }
 
 // readLeaderItem reads an item of a leaders list: "Yosef Ben-Harush (יוסף בן-חרוש), 1981–1986",
@@ -188,6 +209,11 @@ func readLeaderItem(text string) (leaderItem, error) {
 			case term == "" && provisionalTermRE.MatchString(part) && isTerm(provisionalTermRE.FindStringSubmatch(part)[2]):
 				m := provisionalTermRE.FindStringSubmatch(part) // "acting October 2003 – April 2004"
 				it.qualifier, term = strings.ToLower(m[1]), m[2]
+			case term != "" && wordTermRE.MatchString(part):
+				m := wordTermRE.FindStringSubmatch(part) // "chairperson 1990–2005" after a first term
+				if start, end, err := ProsePeriod(m[2]); err == nil {
+					it.later = append(it.later, laterTerm{word: strings.ToLower(m[1]), start: start, end: end})
+				}
 			case it.native == "" && otherScript(part):
 				it.native = part
 			}
@@ -237,6 +263,15 @@ var bracketsRE = regexp.MustCompile(`\([^()]*\)`)
 // officeElsewhereRE matches an office of a body named in an item's brackets: "co-chair of the New
 // Progressive Unity Party".
 var officeElsewhereRE = regexp.MustCompile(`\bof\s+(?:the\s+)?\p{Lu}`)
+
+// isRoleWord reports whether word names a party office: "chairperson", "co-chair", "president".
+func isRoleWord(word string) bool { return roleWordRE.MatchString(word) }
+
+var roleWordRE = regexp.MustCompile(`^(?:co-|vice-|deputy-)?(?:leader|president|chairman|chairwoman|chairperson|chair|secretary-general|general-secretary|secretary|head|spokesperson|spokesman)$`)
+
+// wordTermRE matches a term after the word that says how it was held: "chairperson 1990–2005",
+// "acting 2003".
+var wordTermRE = regexp.MustCompile(`^(\p{Ll}[\p{Ll}-]*)\s+(\d.*)$`)
 
 // provisionalTermRE matches a term held provisionally, the word before it: "acting October 2003 – April 2004".
 var provisionalTermRE = regexp.MustCompile(`(?i)^(acting|interim|caretaker)\s+(.+)$`)

@@ -292,7 +292,7 @@ Kyrgyz Unity is a party in Kyrgyzstan.
 
 Asan Toktogulov (2 May 1995 – October 2001)
 Aigul Satybaldieva (acting October 2001 – April 2002)
-Bolot Usenov (April 2002 – present)
+Bolot Usenov (April 2002 – 2009; chairman 2011–2014)
 Marat Kadyrov (chairman of the Union of Youth, 1998–2000)
 
 The chairmen are elected by the congress for four years.
@@ -322,6 +322,7 @@ The chairmen are elected by the congress for four years.
 		"result 1995 seats 3", "result 2000 seats 0",
 		"took 1995-05-02 asan-toktogulov chairman", "left 2001-10 asan-toktogulov chairman",
 		"took 2001-10 aigul-satybaldieva acting chairman", "left 2002-04 aigul-satybaldieva acting chairman",
-		"took 2002-04 bolot-usenov chairman",
+		"took 2002-04 bolot-usenov chairman", "left 2009 bolot-usenov chairman",
+		"took 2011 bolot-usenov chairman", "left 2014 bolot-usenov chairman",
 	})
 }
