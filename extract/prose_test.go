@@ -3652,7 +3652,7 @@ func TestDraftRound21Wordings(t *testing.T) {
 
 The Regionalist Democratic Party (PDR) is a political party in Chile.
 
-In the March 1989 general election it won 2.3% of the vote and three seats. In 1994 the party absorbed the small Araucanía Action Party. In 1997 a court convicted Tomás Riquelme of fraud committed in the 1993 campaign and disqualified him from voting or standing for election for six years. In 2001 Marta Ulloa was convicted of bribery and barred from holding public office for four years. Scholars generally place it on the centre. Under the agreement approved in 2005, the PDR merges with the smaller Southern Union into a new party, Southern Democracy.`)
+In the March 1989 general election it won 2.3% of the vote and three seats. In 1994 the party absorbed the small Araucanía Action Party. In 1997 a court convicted Tomás Riquelme of fraud committed in the 1993 campaign and disqualified him from voting or standing for election for six years. In 2001 Marta Ulloa was convicted of bribery and barred from holding public office for four years. Scholars generally place it on the centre. The party boycotted the February 1999 election and won no seats in June 1999. Under the agreement approved in 2005, the PDR merges with the smaller Southern Union into a new party, Southern Democracy.`)
 	var got []string
 	for _, f := range Draft(doc, "regionalist-democratic-party") {
 		switch p := f.Payload.(type) {
@@ -3674,6 +3674,7 @@ In the March 1989 general election it won 2.3% of the vote and three seats. In 1
 		"merged 2005 southern-democracy [regionalist-democratic-party southern-union] absorbed=false",
 		"position centre",
 		"result 1989-03 2.3% 3",
+		"result 1999-06  0", // the month of the figures, not of the election boycotted before them
 	})
 }
 

@@ -3804,7 +3804,23 @@ func (c *sentenceContext) election() {
 		return
 	}
 	date := year
+	figures := c.match[1] // where the figures the rule read begin: its first group, or its end
+	if len(c.match) > 4 && c.match[4] >= 0 {
+		figures = c.match[4]
+	}
+	_, ce := clauseOf(c.sk, figures, min(figures+1, len(c.sk)))
 	for _, dt := range c.dates {
+		// "… boycotted the February 1996 election and won no seats in June 1996": the month the
+		// figures themselves are told in, after them in their clause.
+		if dt.start >= figures && dt.end <= ce && strings.HasPrefix(dt.edtf, year+"-") && !strings.Contains(dt.edtf, "/") {
+			date = dt.edtf
+			break
+		}
+	}
+	for _, dt := range c.dates {
+		if date != year {
+			break
+		}
 		// "At the general election of 27 February 1991 it won three seats": the election's day.
 		before := c.sk[:dt.start]
 		if w := c.sk[dt.start:dt.end]; strings.HasPrefix(w, "of ") || strings.HasPrefix(w, "on ") {
