@@ -3540,7 +3540,7 @@ func TestDraftRegistrations(t *testing.T) {
 
 The United Lakes Movement (ULM) is a political party in Zambia, founded in Kasama in June 1990 by Bwalya Chanda.
 
-The Registrar of Societies registered the party on 3 February 1991. It registered with the Electoral Commission of Zambia in March 1991. In 1996 it was registered for the general election as part of the Northern Alliance. The government cancelled the party's registration in 1999. The party obtained registration again from the Registrar of Societies in 2002. In 2006 the commission registered it for the presidential election.`)
+The Registrar of Societies registered the party on 3 February 1991. It registered with the Electoral Commission of Zambia in March 1991. In 1996 it was registered for the general election as part of the Northern Alliance. The government cancelled the party's registration in 1999. The party obtained registration again from the Registrar of Societies in 2002. In 2006 the commission registered it for the presidential election. The government cancelled the party's registration in 2010. The High Court ordered the registration restored in 2012.`)
 	var got []string
 	for _, f := range Draft(doc, "united-lakes-movement") {
 		switch p := f.Payload.(type) {
@@ -3554,6 +3554,7 @@ The Registrar of Societies registered the party on 3 February 1991. It registere
 		`registered 1991-02-03 by "registrar-of-societies"`,
 		`registered 1991-03 by "electoral-commission-of-zambia"`,
 		"restored 2002 re-registered",
+		"restored 2012 registration restored",
 	})
 }
 

@@ -869,7 +869,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			}},
 		// "the registration was restored on 22 July 2013", "… suspended HAMA's registration …; it was
 		// restored in February 2017": the party whose registration was taken last has it again.
-		{"registration-restored", rx(`\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+registration\s+(?:was|had\s+been)\s+(?:\w+\s+)?(?:restored|reinstated|renewed|given\s+back)\b|(?:;|,\s+and|\band)\s+(?:it|⟦\d+⟧)\s+was\s+(?:\w+\s+)?(?:restored|reinstated)\b|\b(?:restored|reinstated)\s+(?:its|the\s+party's|⟦\d+⟧(?:'s|’s))\s+(?:legal\s+)?registration\b|\b(?:inscribed|entered|re-?entered)\s+in\s+the\s+(?:\w+\s+)?(?:register|registry)\b|\brecogni[sz]ed\s+(?:it|⟦\d+⟧)\s+as\s+a\s+(?:lawful|legal)\s+(?:political\s+)?(?:party|organi[sz]ation)`),
+		{"registration-restored", rx(`\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+registration\s+(?:was|had\s+been)\s+(?:\w+\s+)?(?:restored|reinstated|renewed|given\s+back)\b|\b(?:ordered|directed)\s+(?:the|its|their|⟦\d+⟧['’]s)\s+registration\s+(?:to\s+be\s+)?(?:restored|reinstated)\b|(?:;|,\s+and|\band)\s+(?:it|⟦\d+⟧)\s+was\s+(?:\w+\s+)?(?:restored|reinstated)\b|\b(?:restored|reinstated)\s+(?:its|the\s+party's|⟦\d+⟧(?:'s|’s))\s+(?:legal\s+)?registration\b|\b(?:inscribed|entered|re-?entered)\s+in\s+the\s+(?:\w+\s+)?(?:register|registry)\b|\brecogni[sz]ed\s+(?:it|⟦\d+⟧)\s+as\s+a\s+(?:lawful|legal)\s+(?:political\s+)?(?:party|organi[sz]ation)`),
 			func(c *sentenceContext) {
 				if c.d.banned != "" && (strings.Contains(strings.ToLower(c.text), "regist") || strings.Contains(strings.ToLower(c.text), "lawful")) &&
 					c.d.bannedBefore(c.d.banned, c.date().edtf) {
