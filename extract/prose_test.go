@@ -3705,3 +3705,27 @@ On 4 January 1993 the Electoral Commission recognised the RLU as a political par
 		"registered 1993-01-04 by electoral-commission",
 	})
 }
+
+// Registered by an authority is a registration, not a founding, even when nothing else dates the
+// founding; registered by its founders is the founding.
+func TestDraftRegisteredByWhom(t *testing.T) {
+	for _, tt := range []struct {
+		text    string
+		founded bool
+	}{
+		{"The Ministry of Justice registered the party on 3 May 1991.", false},
+		{"On 3 May 1991 the electoral commission registered the party.", false},
+		{"The four founders registered the Liberal Forum on 3 May 1991.", true},
+	} {
+		doc := parseArticle(t, "lf.txt", "= Liberal Forum =\n\nThe Liberal Forum is a party in Slovakia. "+tt.text)
+		founded := false
+		for _, f := range Draft(doc, "liberal-forum") {
+			if f.Type == events.TypePartyFounded && f.Entity == "liberal-forum" {
+				founded = true
+			}
+		}
+		if founded != tt.founded {
+			t.Errorf("%q: founded %v, want %v", tt.text, founded, tt.founded)
+		}
+	}
+}

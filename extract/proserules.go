@@ -416,8 +416,11 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if strings.HasSuffix(c.sk[:c.match[0]], "-") {
 					return // "the self-proclaimed X": no founding
 				}
+				if strings.HasPrefix(c.sk[c.match[0]:], "registered") && c.authorityBefore(c.match[0]) {
+					return // "the ministry registered it on 3 May 1991": a registration (registered), no founding
+				}
 				if p, ok := c.party(1); ok && strings.HasPrefix(c.sk[c.match[0]:], "registered") && (c.foundedOtherwise(p.id) || againRE.MatchString(c.sk[c.match[1]:])) {
-					return // "the ministry registered it on 3 May 1991": a party founded before, registered
+					return // a party founded before, registered
 				}
 				p, ok := c.party(1)
 				if !ok && !strings.HasPrefix(c.sk[c.match[0]:], "registered") {
@@ -3515,6 +3518,24 @@ func (c *sentenceContext) leavers(at int) []ref {
 // registeredForRE matches what follows "registered" when a party registered its list or candidates
 // for an election, not itself: "registered to contest the election", "registered for the 2008 poll".
 var registeredForRE = regexp.MustCompile(`^\s+(?:[^⟦;,]*?\s+)?(?:to\s+(?:contest|run|stand|take\s+part|participate)|for\s+(?:the\s+|its\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:election|elections|poll|polls|vote|ballot|race|contest|\d{4}))\b`)
+
+// authorityBefore reports whether the words before at end with an authority that keeps a register,
+// the subject of its verb: "the Ministry of Justice", "the electoral commission" ("the four
+// registered the Democrat Party" were its founders).
+func (c *sentenceContext) authorityBefore(at int) bool {
+	before := c.sk[:at]
+	if m := markerEndRE.FindStringSubmatch(before); m != nil {
+		if r, ok := c.refAt(m[1]); ok {
+			return r.kind == events.KindOrganisation
+		}
+	}
+	return authorityEndRE.MatchString(before)
+}
+
+var (
+	markerEndRE    = regexp.MustCompile(`(⟦\d+⟧)\s+(?:(?:officially|formally|finally|duly|then|later)\s+)?$`)
+	authorityEndRE = regexp.MustCompile(`(?i)\b(?:board|commission|committee|ministry|court|authorities|registrar|government|tribunal|council|office|commissioner)\s+(?:(?:officially|formally|finally|duly|then|later)\s+)?$`)
+)
 
 // asAPartyRE matches what makes a body's recognition a registration: "as a political party".
 var asAPartyRE = regexp.MustCompile(`^\s+as\s+an?\s+(?:political\s+|legal\s+)?party\b`)
