@@ -395,8 +395,8 @@ func (p *parser) parse(d *Document) error {
 				sec.add(Block{Kind: TableBlock, Line: t.Line, Table: t})
 			}
 		case lineTabRow:
-			// "Election<TAB>Votes<TAB>Seats": a table copied from a page as text, its cells
-			// parted by tabs; a line alone is text.
+			// "Election<TAB>Votes<TAB>Seats", "Election | Votes | Seats": a table copied from a
+			// page as text, its cells parted by tabs or by bars; a line alone is text.
 			start := i
 			for i < n && kindOf(p.lines[i]) == lineTabRow {
 				i++
@@ -407,7 +407,11 @@ func (p *parser) parse(d *Document) error {
 			}
 			raw := make([]rawRow, 0, i-start)
 			for k := start; k < i; k++ {
-				cells := strings.Split(p.lines[k], "\t")
+				sep := "\t"
+				if strings.Count(p.lines[k], "\t") < 2 {
+					sep = "|"
+				}
+				cells := strings.Split(strings.TrimSuffix(strings.TrimRight(p.lines[k], " \r"), sep), sep)
 				for c := range cells {
 					cells[c] = strings.TrimSpace(cells[c])
 				}
@@ -512,7 +516,9 @@ func leadText(d *Document) string {
 // rather than a name ("The end of a Šumadija party: a backgrounder on the People's Labour Party"):
 // the longest name in it (capitalised words, and the small words between them) that the lead
 // repeats. A title is a headline when it has two words in lower case that no name has between its
-// capitalised words ("end", "backgrounder"), or one such word and a colon or a dash.
+// capitalised words ("end", "backgrounder"), or one such word and a colon or a dash, or a colon or a
+// dash and the lead does not repeat it whole ("Between the Factory Floor and Exile: The Belarusian
+// Social Labour Union, 1990–2023").
 func headlineName(title, lead string) (string, bool) {
 	words := strings.Fields(title)
 	if len(words) < 5 {
@@ -525,8 +531,8 @@ func headlineName(title, lead string) (string, bool) {
 			lower++
 		}
 	}
-	if lower < 2 && !(lower == 1 && colon) {
-		return "", false
+	if lower < 2 && !(lower == 1 && colon) && !(colon && !strings.Contains(lead, title)) {
+		return "", false // a name; but a title and its subtitle the lead does not repeat are a headline
 	}
 	best := ""
 	for _, m := range titleNameRE().FindAllString(title, -1) {
@@ -567,6 +573,13 @@ var titleNameRE = sync.OnceValue(func() *regexp.Regexp {
 func leadInfobox(d *Document) *Infobox {
 	lead := d.Sections[0]
 	for bi, b := range lead.Blocks {
+		if b.Kind == TableBlock {
+			if fields := tableFields(b.Table); fields != nil {
+				lead.Blocks = slices.Delete(lead.Blocks, bi, bi+1)
+				return &Infobox{Name: d.Title, Line: b.Line, Fields: fields}
+			}
+			continue
+		}
 		if b.Kind != List || len(b.Items) < 2 {
 			continue
 		}
@@ -589,6 +602,31 @@ func leadInfobox(d *Document) *Infobox {
 		return &Infobox{Name: d.Title, Line: b.Line, Fields: fields}
 	}
 	return nil
+}
+
+// tableFields reads a table of two columns as the fields of an infobox ("| Quick facts | |", then
+// "| Founded | 2 June 1998 |"): every body row a key and its value, written in the row, two or more
+// rows, one key a known infobox key. Any other table gives nil.
+func tableFields(t *Table) []Field {
+	if len(t.Columns) != 2 || len(t.Rows) < 2 {
+		return nil
+	}
+	var fields []Field
+	known := false
+	for _, r := range t.Rows {
+		key, value := r.Cells[0], r.Cells[1]
+		if key == "" || !strings.Contains(r.Text, key) || !strings.Contains(r.Text, value) {
+			return nil
+		}
+		f := Field{Key: key, Value: value, Line: r.Line}
+		f.Base, f.Index, f.Part = splitKey(key)
+		fields = append(fields, f)
+		known = known || infoboxKeyRE().MatchString(key)
+	}
+	if !known {
+		return nil
+	}
+	return fields
 }
 
 // infoboxKeyRE matches the keys a party's infobox gives.
@@ -837,7 +875,7 @@ const (
 	lineHeading
 	lineTable
 	lineWikiTable // "{|": a table in MediaWiki's markup, up to "|}"
-	lineTabRow    // a row of a table whose cells tabs part
+	lineTabRow    // a row of a table whose cells tabs part, or bars without the outer ones
 	lineLegend
 	lineBullet
 	lineNumbered
@@ -857,6 +895,8 @@ func kindOf(line string) lineKind {
 		return lineWikiTable
 	case strings.Count(line, "\t") >= 2 && !unicode.IsSpace(rune(line[0])):
 		return lineTabRow
+	case strings.Count(line, " | ") >= 2 && !unicode.IsSpace(rune(line[0])):
+		return lineTabRow // "1976 | 29,406 | 0.52 | 0/263": a "|" table without its outer bars
 	}
 	if _, ok := bulletText(line); ok {
 		return lineBullet

@@ -741,6 +741,36 @@ func TestLinesWithTermsAreNoHeadings(t *testing.T) {
 	}
 }
 
+// A key-value table in the lead ("| Quick facts | |" over "| Founded | 2 June 1998 |") is the
+// infobox; a table whose rows lack the outer bars ("1976 | 29,406 | 0.52") is a table; a title
+// and its subtitle the lead does not repeat name the party the lead repeats.
+func TestQuickFactsBareBarsAndSubtitles(t *testing.T) {
+	text := "Between Field and Factory: The Farmers' Voice Party, 1998–2021\n\nThe Farmers' Voice Party was a party in Indonesia.\n\n| Quick facts | |\n|---|---|\n| Founded | 2 June 1998 |\n| Ideology | Agrarianism |\n\n## Elections\n\nElection | Votes | % | Seats\n1999 | 327,854 | 0.31 | 1/462\n2004 | 657,915 | 0.58 | 2/550 |\n"
+	d, err := ParseWith("fv.md", []byte(text), Options{Strict: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "Farmers' Voice Party" {
+		t.Errorf("title %q", d.Title)
+	}
+	if d.Infobox == nil || len(d.Infobox.Fields) != 2 || d.Infobox.Fields[0].Key != "Founded" || d.Infobox.Fields[0].Value != "2 June 1998" {
+		t.Fatalf("infobox %+v, want Founded and Ideology", d.Infobox)
+	}
+	var rows []string
+	for _, sec := range d.Sections {
+		for _, b := range sec.Blocks {
+			if b.Kind == TableBlock {
+				for _, r := range b.Table.Rows {
+					rows = append(rows, strings.Join(r.Cells, "|"))
+				}
+			}
+		}
+	}
+	if want := []string{"1999|327,854|0.31|1/462", "2004|657,915|0.58|2/550"}; !slices.Equal(rows, want) {
+		t.Errorf("rows %q, want %q", rows, want)
+	}
+}
+
 // A title line that is a headline over the text, not a name, gives the name of the party it is
 // about that the lead repeats; a title that is a name, or a headline whose names the lead does not
 // repeat, stays as written.

@@ -295,8 +295,12 @@ type PartyBanned struct {
 	Reason string   `json:"reason,omitempty"`
 }
 
-// RegistrationSuspended is the Reason of a PartyBanned whose registration was suspended.
-const RegistrationSuspended = "registration suspended"
+// RegistrationSuspended is the Reason of a PartyBanned whose registration was suspended;
+// RegistrationCancelled of one struck off the register ("Deregistered: 6 February 2020").
+const (
+	RegistrationSuspended = "registration suspended"
+	RegistrationCancelled = "registration cancelled"
+)
 
 func (PartyBanned) EventType() Type    { return TypePartyBanned }
 func (p PartyBanned) Refs() []EntityID { return refs(p.By) }

@@ -408,6 +408,18 @@ func (x *extractor) field(f document.Field) error {
 			return err
 		}
 		x.add(s, date, q, events.PartyRestored{Means: key})
+	case "registered", "registration", "deregistered", "deregistration":
+		// "Registered: 2 December 2002 (INEC)": entered in the register; "Deregistered: 6 February
+		// 2020": its legal standing ended, as a cancelled registration ends it.
+		date, err := ProseDate(v)
+		if err != nil {
+			return err
+		}
+		if strings.HasPrefix(key, "de") {
+			x.add(s, date, q, events.PartyBanned{Reason: events.RegistrationCancelled})
+		} else {
+			x.add(s, date, q, events.PartyRegistered{})
+		}
 	case "founders", "founder":
 		var founders []events.EntityID
 		for _, n := range splitList(v) {

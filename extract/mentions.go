@@ -550,6 +550,8 @@ func makeMention(s string, words [][]int, afterThe bool, before string) (mention
 		}
 	case placeArticles[word(a)]:
 		m.kind = "" // "La Paz", "Los Angeles", "El Alto": a place, whose name an article opens
+	case instrumentWords[word(a)]:
+		m.kind = "" // "Decree No. 25", "Law 1/2003": an act, not a person
 	case n-particles <= 4:
 		m.kind = events.KindPerson
 	default:
@@ -557,6 +559,10 @@ func makeMention(s string, words [][]int, afterThe bool, before string) (mention
 	}
 	return m, true
 }
+
+// instrumentWords open the names of laws and acts.
+var instrumentWords = map[string]bool{"Decree": true, "Law": true, "Act": true, "Article": true, "Resolution": true,
+	"Order": true, "Ordinance": true, "Proclamation": true, "Edict": true, "Statute": true, "Amendment": true, "Bill": true}
 
 // placeArticles are the articles that open the names of places, never a person's given name: "La
 // Paz", "Los Ángeles", "El Alto" ("Le" is left out: "Le Pen").

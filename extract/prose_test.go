@@ -3729,3 +3729,44 @@ func TestDraftRegisteredByWhom(t *testing.T) {
 		}
 	}
 }
+
+// Legal standing told in other words: an authority that granted the party legal status registered
+// it; an infobox's "Registered" and "Deregistered"; persons "covered by the general amnesty"; an act
+// ("Decree No. 25") is no person a later "him" could stand for.
+func TestDraftLegalStatusAndAmnesties(t *testing.T) {
+	doc := parseArticle(t, "ufp.txt", `= Union of Free Peasants =
+
+Registered: 12 May 1992 (Electoral Commission)
+Deregistered: 6 February 2015
+
+The Union of Free Peasants is a party in Niger, founded in 1991 by Issoufou Garba.
+
+Garba and the party's jailed members were covered by the general amnesty of 4 April 1999. In 2011 the Ministry of the Interior granted the party legal status again; Decree No. 14 of 2012 then barred Moussa Diallo from politics.`)
+	facts, _, err := FactsWith(doc, nil, Options{Draft: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range facts {
+		switch p := f.Payload.(type) {
+		case events.PartyRegistered:
+			got = append(got, fmt.Sprintf("registered %s by %q", f.Date, p.By))
+		case events.PartyBanned:
+			got = append(got, fmt.Sprintf("banned %s %s", f.Date, p.Reason))
+		case events.PartyRestored:
+			got = append(got, fmt.Sprintf("restored %s", f.Date))
+		case events.PersonPardoned:
+			got = append(got, fmt.Sprintf("%s %s %s", p.Means, f.Date, f.Entity))
+		case events.PersonBanned:
+			got = append(got, fmt.Sprintf("person banned %s %s", f.Date, f.Entity))
+		}
+	}
+	slices.Sort(got)
+	expectLines(t, "facts", got, []string{
+		"amnesty 1999-04-04 issoufou-garba",
+		"banned 2015-02-06 registration cancelled",
+		"person banned 2012 moussa-diallo",
+		`registered 1992-05-12 by ""`,
+		"restored 2011",
+	})
+}

@@ -776,7 +776,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 		// under that name (registered-as); registered to contest an election is no registration.
 		{"registered", rx(`{E}\s+(?:(?:was|were|had\s+been|has\s+been)\s+(?:(?:officially|formally|legally|finally|first|duly|eventually|only|successfully)\s+)?registered|(?:(?:officially|formally|finally|then|later|successfully)\s+)?registered\s+(?:itself\s+)?(?:with|at))\b(?:\s+(?:as\s+a\s+(?:political\s+)?party\s+)?(?:(?:with|by|at)\s+)?(?:the\s+)?{E})?` +
 			`|(?:{E}|\b[Tt]he\s+(?:[\w'-]+\s+){0,3}?(?:board|commission|committee|ministry|court|authorities|registrar|government|tribunal|council|office|commissioner))\s+(?:(?:officially|formally|finally|duly|then|later)\s+)?(?:registered|recogni[sz]ed)\s+(?:(?:the\s+)?{E}|it\b|the\s+party\b)` +
-			`|{E}\s+(?:\w+\s+)?(?:obtained|received|gained|was\s+granted|was\s+given|secured|won|got)\s+(?:its\s+|an?\s+)?(?:official\s+|legal\s+|formal\s+|state\s+)?registration\b(?:\s+again)?(?:\s+(?:from|with|by)\s+(?:the\s+)?{E})?`),
+			`|{E}\s+(?:\w+\s+)?(?:obtained|received|gained|was\s+granted|was\s+given|secured|won|got)\s+(?:its\s+|an?\s+)?(?:official\s+|legal\s+|formal\s+|state\s+)?(?:registration|legal\s+(?:status|recognition|personality))\b(?:\s+again)?(?:\s+(?:from|with|by)\s+(?:the\s+)?{E})?` +
+			// "the Ministry of the Interior granted the party legal status on 1 March 2011"
+			`|\b(?:granted|gave|accorded)\s+(?:(?:the\s+)?{E}|it|the\s+party)\s+(?:official\s+|formal\s+)?(?:legal\s+(?:status|recognition|personality)|registration|recognition\s+as\s+an?\s+(?:political\s+)?party)`),
 			func(c *sentenceContext) {
 				after := c.sk[c.match[1]:]
 				if strings.Contains(c.sk[c.match[0]:c.match[1]], "recogni") && !asAPartyRE.MatchString(after) {
@@ -798,6 +800,16 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				case c.match[8] >= 0: // "Y registered X"
 					p, ok = c.party(4)
 					by = c.body(3)
+				case grantedRE.MatchString(c.sk[c.match[0]:c.match[1]]): // "Y granted X legal status"
+					p, ok = ref{id: c.d.topic, kind: events.KindParty}, true
+					if c.match[14] >= 0 {
+						p, ok = c.party(7)
+					}
+					if m := markerEndRE.FindStringSubmatch(c.sk[:c.match[0]]); m != nil {
+						if r, found := c.refAt(m[1]); found && r.kind == events.KindOrganisation {
+							by = r.id
+						}
+					}
 				default: // "Y registered it", "the commission registered the party"
 					p, ok = ref{id: c.d.topic, kind: events.KindParty}, true
 					by = c.body(3)
@@ -1901,7 +1913,9 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			`|{EL},?\s+(?:\w+\s+)?(?:received|was\s+granted|were\s+granted|was\s+given|were\s+given|obtained|won)\s+(?:a\s+|an\s+)?(?:(?:royal|presidential|full|general|conditional|partial)\s+)?(pardon|amnesty)(?:\s+from\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}?{E})?` +
 			`|{EL}\s+(?:(?:was|were)\s+(?:\w+\s+)?(?:released|freed)|(?:\w+\s+)?(?:returned|came\s+back)(?:\s+(?:to|from)\s+(?:the\s+)?(?:⟦\d+⟧|exile))?)\s+(?:under|in|through|by|thanks\s+to)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(amnesty|pardon)` +
 			// "the general amnesty of January 1978 allowed him to return"
-			`|\b(amnesty|pardon)\b[^⟦;]{0,40}?\s+(?:allowed|enabled|permitted|let|cleared\s+the\s+way\s+for)\s+{E}`),
+			`|\b(amnesty|pardon)\b[^⟦;]{0,40}?\s+(?:allowed|enabled|permitted|let|cleared\s+the\s+way\s+for)\s+{E}` +
+			// "He and the party's former prisoners were covered by the general amnesty", "benefited from an amnesty"
+			`|{E}(?:\s+and\s+[^;]*?)?\s+(?:(?:was|were)\s+(?:\w+\s+)?(?:covered\s+by|included\s+in)|(?:\w+\s+)?benefit(?:t)?ed\s+from)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(amnesty|pardon)`),
 			func(c *sentenceContext) {
 				means := func(word string) string {
 					if strings.HasPrefix(word, "amnest") {
@@ -1921,8 +1935,10 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					who, word, by = c.refsIn(7), c.group(8), c.pardoner(9)
 				case c.match[20] >= 0:
 					who, word = c.refsIn(10), c.group(11)
-				default:
+				case c.match[24] >= 0:
 					who, word = c.refsIn(13), c.group(12)
+				default:
+					who, word = c.refsIn(14), c.group(15)
 				}
 				for _, p := range c.persons(who) {
 					if p != by {
@@ -3536,6 +3552,9 @@ var (
 	markerEndRE    = regexp.MustCompile(`(⟦\d+⟧)\s+(?:(?:officially|formally|finally|duly|then|later)\s+)?$`)
 	authorityEndRE = regexp.MustCompile(`(?i)\b(?:board|commission|committee|ministry|court|authorities|registrar|government|tribunal|council|office|commissioner)\s+(?:(?:officially|formally|finally|duly|then|later)\s+)?$`)
 )
+
+// grantedRE matches the words of a registration an authority granted: "granted the party legal status".
+var grantedRE = regexp.MustCompile(`^(?:granted|gave|accorded)\b`)
 
 // asAPartyRE matches what makes a body's recognition a registration: "as a political party".
 var asAPartyRE = regexp.MustCompile(`^\s+as\s+an?\s+(?:political\s+|legal\s+)?party\b`)
