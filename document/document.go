@@ -851,7 +851,10 @@ func (p *parser) nextNonBlank(i int) int {
 func (p *parser) heading(i int) (level int, title, msg string) {
 	s := strings.TrimRightFunc(p.lines[i], unicode.IsSpace)
 	if m := markdownHeadingRE().FindStringSubmatch(s); m != nil {
-		return len(m[1]), m[2], "" // "## History", "## History ##"
+		if strings.TrimSpace(m[2]) == "" {
+			return 0, "", "heading has no text" // "# \v #": white space RE2's \S lets through
+		}
+		return len(m[1]), strings.TrimSpace(m[2]), "" // "## History", "## History ##"
 	}
 	lead := len(s) - len(strings.TrimLeft(s, "="))
 	if lead == len(s) {
