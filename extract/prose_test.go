@@ -3770,3 +3770,30 @@ Garba and the party's jailed members were covered by the general amnesty of 4 Ap
 		"restored 2011",
 	})
 }
+
+// An inscription in the register kept by a court is a registration; the party's own activities
+// suspended are its ban; a council the army created is no party founded.
+func TestDraftInscribedSuspendedAndCouncils(t *testing.T) {
+	doc := parseArticle(t, "pda.txt", `= Partido Democrático Agrário =
+
+The Partido Democrático Agrário is a party in Portugal, founded in 1974.
+
+It was inscribed in the register of political parties kept by the Supreme Court of Justice on 20 February 1975. After the coup attempt of 11 March 1975 the army created the Council of the Revolution. The party's activities were suspended on 19 March 1975.`)
+	var got []string
+	for _, f := range Draft(doc, "partido-democratico-agrario") {
+		switch p := f.Payload.(type) {
+		case events.PartyRegistered:
+			got = append(got, fmt.Sprintf("registered %s by %s", f.Date, p.By))
+		case events.PartyBanned:
+			got = append(got, fmt.Sprintf("banned %s %s", f.Date, f.Entity))
+		case events.PartyFounded:
+			got = append(got, fmt.Sprintf("founded %s %s", f.Date, f.Entity))
+		}
+	}
+	slices.Sort(got)
+	expectLines(t, "drafted", got, []string{
+		"banned 1975-03-19 partido-democratico-agrario",
+		"founded 1974 partido-democratico-agrario",
+		"registered 1975-02-20 by supreme-court-of-justice",
+	})
+}

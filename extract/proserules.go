@@ -823,6 +823,20 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				}
 				c.add(p.id, "", events.PartyRegistered{By: by})
 			}},
+		// "It was inscribed in the register of political parties kept by the Supreme Court of
+		// Justice on 20 February 1975": registered, by the body that keeps the register.
+		{"inscribed-register", rx(`{E}\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?(?:inscribed|entered|recorded|listed|enrolled)\s+(?:in|on|into)\s+the\s+(?:\w+\s+)?(?:register|registry|roll)\b(?:[^⟦;]*?\b(?:kept\s+by|of|at)\s+(?:the\s+)?{E})?`),
+			func(c *sentenceContext) {
+				p, ok := c.party(1)
+				if !ok {
+					return
+				}
+				if againRE.MatchString(c.sk[c.match[0]:c.match[1]]) || againNextRE.MatchString(c.sk[c.match[1]:]) {
+					c.add(p.id, "", events.PartyRestored{Means: "re-registered"})
+					return
+				}
+				c.add(p.id, "", events.PartyRegistered{By: c.body(2)})
+			}},
 		// "it regained its registration on 2 April 2009": legal again.
 		{"registration-regained", rx(`{E}\s+(?:\w+\s+)?(?:regained|recovered|won\s+back|got\s+back)\s+(?:its\s+)?(?:legal\s+)?(?:registration|legal\s+status|legality|licen[cs]e)`),
 			func(c *sentenceContext) {
@@ -925,7 +939,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				c.add(p.id, "", events.PartyBanned{By: c.body(4)})
 			}},
 		// "Party activity was suspended again after the coup of 24 March 1976": the party's too.
-		{"activity-suspended", rx(`(?:⟦\d+⟧|\b(?i:political|all\s+party|all\s+political))\s+(?:and\s+\w+\s+)?activit(?:y|ies)\s+(?:was|were)\s+(?:\w+\s+)?(?:suspended|banned|prohibited|outlawed|forbidden)\b`),
+		{"activity-suspended", rx(`(?:⟦\d+⟧(?:['’]s)?|\b(?i:political|all\s+party|all\s+political))\s+(?:and\s+\w+\s+)?activit(?:y|ies)\s+(?:was|were)\s+(?:\w+\s+)?(?:suspended|banned|prohibited|outlawed|forbidden)\b`),
 			func(c *sentenceContext) {
 				party := c.d.topic // "political activity was suspended": every party's
 				if strings.HasPrefix(c.sk[c.match[0]:], "⟦") {
@@ -3167,12 +3181,20 @@ func (c *sentenceContext) party(g int) (ref, bool) {
 // Government", "the Supreme Court", "the National Army"), which a founding does not make a party.
 func stateBody(name string) bool {
 	words := strings.Fields(strings.ToLower(name))
-	return len(words) > 0 && stateBodyWords[words[len(words)-1]]
+	if len(words) == 0 {
+		return false
+	}
+	head := words[len(words)-1]
+	if i := slices.Index(words, "of"); i > 0 {
+		head = words[i-1] // "Council of the Revolution": a council
+	}
+	return stateBodyWords[head]
 }
 
 var stateBodyWords = map[string]bool{"government": true, "court": true, "army": true, "ministry": true,
 	"parliament": true, "assembly": true, "cabinet": true, "commission": true, "police": true, "administration": true,
-	"tribunal": true, "senate": true, "navy": true, "gendarmerie": true, "board": true, "authority": true}
+	"tribunal": true, "senate": true, "navy": true, "gendarmerie": true, "board": true, "authority": true,
+	"council": true, "junta": true, "directorate": true, "agency": true, "bureau": true, "secretariat": true}
 
 // newParty returns the entity of submatch g as the party a split or a walk-out founded: a party, or
 // a body the sentence names first whose name says nothing of its kind ("formed the Christian
