@@ -3797,3 +3797,34 @@ It was inscribed in the register of political parties kept by the Supreme Court 
 		"registered 1975-02-20 by supreme-court-of-justice",
 	})
 }
+
+// A body that registered "the group as" a name registered the party under the name it bears from
+// then on; "secretary-general from the foundation onwards" held the office since the founding; a ban
+// from "holding any elected or party office".
+func TestDraftRegisteredUnderANameAndOfficeFromTheFoundation(t *testing.T) {
+	doc := parseArticle(t, "psp.txt", `= People's Solidarity Party =
+
+The People's Solidarity Party is a party in Nigeria. It was founded in 1978 as the Nigerian People's Solidarity Movement.
+
+Ade Bello was secretary-general from the foundation onwards. The Independent National Electoral Commission registered the group as the People's Solidarity Party on 2 December 2002. In 2009 a tribunal barred Bello from holding any elected or party office for five years.`)
+	var got []string
+	for _, f := range Draft(doc, "peoples-solidarity-party") {
+		switch p := f.Payload.(type) {
+		case events.PartyRegistered:
+			got = append(got, fmt.Sprintf("registered %s by %s", f.Date, p.By))
+		case events.PartyRenamed:
+			got = append(got, fmt.Sprintf("renamed %s %s → %s", f.Date, p.From, p.To))
+		case events.LeaderTookOffice:
+			got = append(got, fmt.Sprintf("took %s %s %s", f.Date, p.Person, p.Role))
+		case events.PersonBanned:
+			got = append(got, fmt.Sprintf("banned %s %s %d", f.Date, f.Entity, p.Years))
+		}
+	}
+	slices.Sort(got)
+	expectLines(t, "drafted", got, []string{
+		"banned 2009 ade-bello 5",
+		"registered 2002-12-02 by independent-national-electoral-commission",
+		"renamed 2002-12-02 Nigerian People's Solidarity Movement → People's Solidarity Party",
+		"took 1978 ade-bello secretary-general",
+	})
+}

@@ -775,7 +775,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 		// obtained registration": entered in a register. "registered in 2019 as the X" is a founding
 		// under that name (registered-as); registered to contest an election is no registration.
 		{"registered", rx(`{E}\s+(?:(?:was|were|had\s+been|has\s+been)\s+(?:(?:officially|formally|legally|finally|first|duly|eventually|only|successfully)\s+)?registered|(?:(?:officially|formally|finally|then|later|successfully)\s+)?registered\s+(?:itself\s+)?(?:with|at))\b(?:\s+(?:as\s+a\s+(?:political\s+)?party\s+)?(?:(?:with|by|at)\s+)?(?:the\s+)?{E})?` +
-			`|(?:{E}|\b[Tt]he\s+(?:[\w'-]+\s+){0,3}?(?:board|commission|committee|ministry|court|authorities|registrar|government|tribunal|council|office|commissioner))\s+(?:(?:officially|formally|finally|duly|then|later)\s+)?(?:registered|recogni[sz]ed)\s+(?:(?:the\s+)?{E}|it\b|the\s+party\b)` +
+			`|(?:{E}|\b[Tt]he\s+(?:[\w'-]+\s+){0,3}?(?:board|commission|committee|ministry|court|authorities|registrar|government|tribunal|council|office|commissioner))\s+(?:(?:officially|formally|finally|duly|then|later)\s+)?(?:registered|recogni[sz]ed)\s+(?:(?:the\s+)?{E}|it\b|the\s+(?:party|group|movement|organi[sz]ation|association)\b)` +
 			`|{E}\s+(?:\w+\s+)?(?:obtained|received|gained|was\s+granted|was\s+given|secured|won|got)\s+(?:its\s+|an?\s+)?(?:official\s+|legal\s+|formal\s+|state\s+)?(?:registration|legal\s+(?:status|recognition|personality))\b(?:\s+again)?(?:\s+(?:from|with|by)\s+(?:the\s+)?{E})?` +
 			// "the Ministry of the Interior granted the party legal status on 1 March 2011"
 			`|\b(?:granted|gave|accorded)\s+(?:(?:the\s+)?{E}|it|the\s+party)\s+(?:official\s+|formal\s+)?(?:legal\s+(?:status|recognition|personality)|registration|recognition\s+as\s+an?\s+(?:political\s+)?party)`),
@@ -783,6 +783,26 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				after := c.sk[c.match[1]:]
 				if strings.Contains(c.sk[c.match[0]:c.match[1]], "recogni") && !asAPartyRE.MatchString(after) {
 					return // "the court recognised the election": a registration only "as a political party"
+				}
+				if m := registeredAsNameRE.FindStringSubmatch(after); m != nil && c.match[2] < 0 && c.match[10] < 0 {
+					// "INEC registered the group as the People's Solidarity Party": registered under
+					// that name, which the party bears from then on.
+					if n, ok := c.refAt(m[1]); ok && n.name != "" && n.kind != events.KindPerson {
+						p := ref{id: c.d.topic, kind: events.KindParty}
+						if c.match[8] >= 0 {
+							if r, okP := c.party(4); okP {
+								p = r
+							}
+						}
+						c.add(p.id, "", events.PartyRegistered{By: c.body(3)})
+						if n.id != p.id {
+							c.sameEntity(n, p)
+						}
+						if events.NameKey(n.name) != events.NameKey(c.d.nameOf(p.id)) {
+							c.renamed(p, n.name, 0)
+						}
+					}
+					return
 				}
 				if asNextRE.MatchString(after) || registeredForRE.MatchString(after) {
 					return // "registered in 2019 as the X": founded (registered-as); "registered to contest the election"
@@ -1258,6 +1278,13 @@ var proseRules = sync.OnceValue(func() []proseRule {
 			func(c *sentenceContext) {
 				person, ok := c.person(1)
 				if !ok {
+					return
+				}
+				if party := c.bodyOr(3); fromFoundationRE.MatchString(c.sk[c.match[1]-len("from "):]) {
+					// "X was secretary-general from the foundation onwards": since its founding.
+					if founded := c.d.foundingDate(party); founded != "" {
+						c.add(party, founded, events.LeaderTookOffice{Office: events.Office{Person: person.id, Role: Role(c.group(2))}})
+					}
 					return
 				}
 				dt := c.date()
@@ -3575,6 +3602,9 @@ var (
 	authorityEndRE = regexp.MustCompile(`(?i)\b(?:board|commission|committee|ministry|court|authorities|registrar|government|tribunal|council|office|commissioner)\s+(?:(?:officially|formally|finally|duly|then|later)\s+)?$`)
 )
 
+// registeredAsNameRE matches the name a body registered a party under, right after it: " as the ⟦3⟧".
+var registeredAsNameRE = regexp.MustCompile(`^\s+as\s+(?:the\s+)?(⟦\d+⟧)`)
+
 // grantedRE matches the words of a registration an authority granted: "granted the party legal status".
 var grantedRE = regexp.MustCompile(`^(?:granted|gave|accorded)\b`)
 
@@ -3652,7 +3682,7 @@ var (
 	untilWordRE      = regexp.MustCompile(`(?i)^\s*(?:until|till)\b`)
 	thenRE           = regexp.MustCompile(`\b(?:then|thereafter|subsequently)\b`)
 	untilHisDeathRE  = regexp.MustCompile(`\buntil\s+` + theirDeath)
-	fromFoundationRE = regexp.MustCompile(`\bfrom\s+(?:its|the\s+party's|their)\s+(?:foundation|founding|creation|formation|inception|establishment)\b`)
+	fromFoundationRE = regexp.MustCompile(`\bfrom\s+(?:its|the\s+party's|their|the)\s+(?:foundation|founding|creation|formation|inception|establishment|start|beginning|outset)\b`)
 	ledSpanRE        = regexp.MustCompile(`\b(?:led|headed|chaired)\s+(?:from|between)\s`)
 	termRE           = regexp.MustCompile(`(?i)\b(?:from|between)\b`)
 	ministerRE       = regexp.MustCompile(`(?i)prime\s+minister|premier|minister`)
@@ -4042,7 +4072,7 @@ func (c *sentenceContext) personsBanned(refs []ref, g int) {
 const officialsGroup = `(?:(?:senior|former|top|leading|executive|board|party|central|committee)\s+)*(?:executives|officials|leaders|board\s+members|members\s+of\s+(?:its|the(?:\s+party's)?)\s+(?:executive\s+)?(?:board|committee|politburo|executive)|executive\s+committee\s+members|committee\s+members)`
 
 // fromPolitics matches what a ban from politics keeps its persons from.
-const fromPolitics = `(?:(?:voting|contesting\s+elections?)\s+(?:or|and)\s+)?(?:politics|political\s+activit(?:y|ies)|(?:holding|seeking)\s+(?:public\s+|political\s+)?office|(?:standing|running)\s+(?:for|in)\s+(?:public\s+|political\s+|elected\s+)?(?:office|elections?))`
+const fromPolitics = `(?:(?:voting|contesting\s+elections?)\s+(?:or|and)\s+)?(?:politics|political\s+activit(?:y|ies)|(?:holding|seeking)\s+(?:any\s+)?(?:(?:public|political|elected|elective|party|state)\s+(?:or\s+(?:public|political|elected|elective|party|state)\s+)?)?offices?|(?:standing|running)\s+(?:for|in)\s+(?:public\s+|political\s+|elected\s+)?(?:office|elections?))`
 
 // officialsBanned drafts the ban of a party's officials a rule matched: their number in the first of
 // countGroups that gives one, who they are in group, and the years in yearsGroup.
