@@ -278,6 +278,19 @@ func (d *drafter) sentence(text string) {
 			lastParty = r.id
 		}
 	}
+	// "… convicted him …, but Babangida pardoned him … and he returned home": the person the
+	// sentence's pronouns keep to, twice or more, is still the one told of, not the one it names.
+	told := map[events.EntityID]int{}
+	for _, r := range refs {
+		if r.name == "" && r.kind == events.KindPerson && r.id != "" {
+			told[r.id]++
+		}
+	}
+	for id, n := range told {
+		if n >= 2 && id != firstPerson && n > told[firstPerson] {
+			firstPerson = id
+		}
+	}
 	if firstPerson != "" && firstPerson != d.person {
 		d.before, d.person = d.person, firstPerson
 	}
