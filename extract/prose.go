@@ -358,7 +358,16 @@ var subjectMarkerRE = regexp.MustCompile(`^(?:(?:In|On|By|During|After|Before|La
 // year the sentences before named).
 func (d *drafter) clauseDates(clause string, refs []ref) []proseDate {
 	saved := d.prior
+	at := len(d.text) // where the clause stands in the sentence, when its words can be found there
+	if words := clauseWordsRE.FindStringSubmatch(clause); words != nil {
+		if i := strings.Index(d.text, words[1]); i >= 0 {
+			at = i
+		}
+	}
 	for _, dt := range findDates(d.text, d.prior) {
+		if dt.start >= at {
+			break // "Łukšyc, arrested in Minsk that August, was sentenced in 2021": not 2021's August
+		}
 		if dt.year != 0 {
 			d.prior = d.prior.after(dt.edtf, dt.year)
 			d.prior.inText, d.prior.open = true, strings.Contains(dt.edtf, "/")
@@ -367,6 +376,10 @@ func (d *drafter) clauseDates(clause string, refs []ref) []proseDate {
 	defer func() { d.prior = saved }()
 	return d.datesOf(clause, refs)
 }
+
+// clauseWordsRE matches the first words of a clause's own text, after its subject and "was": the
+// words to find the clause by in its sentence.
+var clauseWordsRE = regexp.MustCompile(`^⟦\d+⟧\s+(?:(?:was|were)\s+)?([^⟦,;]{6,}?)(?:\s+⟦|[,;]|$)`)
 
 // datesOf returns the dates written in s: those findDates reads, "the same day" or "that day" for
 // the last day a sentence named ("… on 12 October 2004. The old party was dissolved the same day."),

@@ -3850,3 +3850,25 @@ In 1983 a tribunal convicted him of fraud, but President Jerry Rawlings pardoned
 		"person.banned_from_politics/v1 1986 kwame-asante",
 	})
 }
+
+// A month a participle clause names ("arrested in Minsk that August") is of the year told before
+// the clause, not of a year the sentence names after it.
+func TestDraftMonthOfAClauseBeforeLaterYears(t *testing.T) {
+	doc := parseArticle(t, "bfu.txt", `= Belarusian Farmers' Union =
+
+The Belarusian Farmers' Union is a party in Belarus. Its chairman left for Vilnius in September 2020.
+
+Hanna Ivanova, arrested in Minsk that August, was sentenced in 2021 to six years; she was pardoned in July 2024.`)
+	var got []string
+	for _, f := range Draft(doc, "belarusian-farmers-union") {
+		switch f.Payload.(type) {
+		case events.PersonArrested, events.PersonPardoned:
+			got = append(got, fmt.Sprintf("%s %s %s", f.Type, f.Date, f.Entity))
+		}
+	}
+	slices.Sort(got)
+	expectLines(t, "drafted", got, []string{
+		"person.arrested/v1 2020-08 hanna-ivanova",
+		"person.pardoned/v1 2024-07 hanna-ivanova",
+	})
+}
