@@ -26,7 +26,8 @@ var connectors = map[string]bool{"of": true, "the": true, "for": true, "de": tru
 	"la": true, "le": true, "del": true, "della": true, "di": true, "van": true, "von": true, "der": true,
 	"al": true, "in": true, "on": true, "y": true, "și": true, "și-": true, "da": true, "do": true, "dos": true,
 	"das": true, "bin": true, "ibn": true, "ter": true, "zu": true, "af": true,
-	"cha": true, "wa": true, "ya": true, "za": true, "vya": true, "na": true} // Swahili: "Chama cha Mapinduzi", "Umoja wa Wavuvi", "Haki na Maendeleo"
+	"cha": true, "wa": true, "ya": true, "za": true, "vya": true, "na": true, // Swahili: "Chama cha Mapinduzi", "Umoja wa Wavuvi", "Haki na Maendeleo"
+	"dan": true, "e": true, "és": true, "und": true, "dhe": true} // "Partai Nelayan dan Tani", "Aliança Agrária e Social", "Bündnis für Arbeit und …"
 
 // nameParticles are the connectors that join the words of a person's name, not those of a body's.
 var nameParticles = map[string]bool{"de": true, "du": true, "des": true, "del": true, "della": true, "di": true,
@@ -129,7 +130,9 @@ var partyWords = map[string]bool{"party": true, "movement": true, "front": true,
 	"parti": true, "partito": true, "partia": true, "strana": true, "kommunist": true, "platform": true,
 	"convention": true, "list": true, "pact": true, "forum": true, "initiative": true, "vanguard": true,
 	"movimento": true, "movimiento": true, "mouvement": true, "frente": true, "alianza": true, "aliança": true,
-	"bloque": true, "liga": true, "lega": true, "ligue": true, "rassemblement": true, "união": true, "unión": true}
+	"bloque": true, "liga": true, "lega": true, "ligue": true, "rassemblement": true, "união": true, "unión": true,
+	"partai": true, "partij": true, "partija": true, "párt": true, "puolue": true, "partit": true, "partiya": true,
+	"hizb": true, "harakat": true, "gerakan": true, "aliansi": true, "kongres": true, "kongresi": true}
 
 var organisationWords = map[string]bool{"government": true, "court": true, "army": true, "authority": true,
 	"nations": true, "ministry": true, "tribunal": true, "police": true, "commission": true, "council": true,

@@ -1086,8 +1086,9 @@ var namedAppositionRE = regexp.MustCompile(`⟦(\d+)⟧,\s+(?:the\s+)?⟦(\d+)�
 var objectOfPrepositionRE = regexp.MustCompile(`\b(?:of|with|to|for|from|against|by|between|and|or|including|under|within|than)\s+(?:the\s+)?$`)
 
 // appositionTailRE matches the words before a name that end an apposition ("A, a former mayor of
-// ⟦2⟧"): a verb after it, between commas, is the sentence's, not a clause of that name.
-var appositionTailRE = regexp.MustCompile(`,\s+(?:a|an|the|his|her|its|their)\s[^,;⟦]*$`)
+// ⟦2⟧", "a faction, led by ⟦0⟧"): a verb after it, between commas, is the sentence's, not a clause of
+// that name.
+var appositionTailRE = regexp.MustCompile(`,\s+(?:(?:a|an|the|his|her|its|their)\s[^,;⟦]*|(?:led|headed|chaired|directed|organi[sz]ed)\s+by\s+(?:[^,;⟦]*\s)?)$`)
 
 // whoWhichRE matches a relative clause that opens with its pronoun, which is of the name before it
 // ("closer to the Centre, which had been founded in 1985,").

@@ -3872,3 +3872,28 @@ Hanna Ivanova, arrested in Minsk that August, was sentenced in 2021 to six years
 		"person.pardoned/v1 2024-07 hanna-ivanova",
 	})
 }
+
+// Names in languages whose word for party or "and" the finder knows ("Partai Nelayan dan Tani",
+// "Aliança Agrária e Social"), and a faction "led by X," whose verb after the commas is the
+// sentence's: it walked out and founded another party.
+func TestDraftPartaiAndALedByFaction(t *testing.T) {
+	doc := parseArticle(t, "pst.txt", `= Partai Suara Tani =
+
+Partai Suara Tani is a party in Indonesia.
+
+In November 2006 a faction loyal to the late chairman, led by Hendra Situmorang, walked out and founded Partai Nelayan dan Tani, taking most of the North Sumatra branch with it. In 2010 the party merged into the Aliança Agrária e Social.`)
+	var got []string
+	for _, f := range Draft(doc, "partai-suara-tani") {
+		switch p := f.Payload.(type) {
+		case events.PartySplit:
+			got = append(got, fmt.Sprintf("split %s %s %v", f.Date, p.NewParty, p.Leaders))
+		case events.PartyMerged:
+			got = append(got, fmt.Sprintf("merged %s %s %v", f.Date, f.Entity, p.Members))
+		}
+	}
+	slices.Sort(got)
+	expectLines(t, "drafted", got, []string{
+		"merged 2010 alianca-agraria-e-social [partai-suara-tani]",
+		"split 2006-11 partai-nelayan-dan-tani [hendra-situmorang]",
+	})
+}
