@@ -823,6 +823,13 @@ func (d *drafter) skeleton(text string) (string, []ref, []string) {
 				}
 			}
 			for _, p := range pieces {
+				if w == "he" || w == "she" {
+					if obj := strings.ToLower(text[p.start:p.end]); p.start < loc[0] && p.r.kind == events.KindPerson && p.r.name == "" &&
+						(obj == "him" || obj == "her") && andThenSubjectRE.MatchString(text[p.end:loc[0]]) {
+						id = p.r.id // "Babangida pardoned him in October 1986 and he returned home": the one pardoned
+						continue
+					}
+				}
 				if p.start < loc[0] && p.r.kind == events.KindPerson && p.r.name != "" && !possessiveAt(text, p.end) {
 					id = p.r.id
 					if w == "him" || w == "her" {
@@ -1097,6 +1104,10 @@ var whoWhichRE = regexp.MustCompile(`^,\s+(?:who|which)\s`)
 // openingParticipleRE matches a sentence that opens with a participle whose subject is the name
 // after its comma: "Founded in the autumn of 1945, the ⟦0⟧ won".
 var openingParticipleRE = regexp.MustCompile(`^([A-Z][a-z]*(?:-[a-z]+)?ed)(\s+(?:in|on|at|by|as|after|before|during|from|under|with|shortly|soon|originally|initially|illegally|secretly|formally|officially|first|twice|again)\b(?:[^⟦;,]|⟦\d+⟧)*?(?:,\s+(?:in|on|at|after|before|during|with|from|by|under|following)\s(?:[^⟦;,]|⟦\d+⟧)*?)?),\s+(?:the\s+)?(⟦\d+⟧)\s+\p{Ll}`)
+
+// andThenSubjectRE matches the words between an object pronoun and a subject pronoun joined to its
+// clause by "and": " in October 1986 and ".
+var andThenSubjectRE = regexp.MustCompile(`^[^,;.⟦]*\s+and\s+(?:then\s+|later\s+|soon\s+)?$`)
 
 // subjectOfVerbRE matches the words between a person and an object pronoun that make the person the
 // subject of the verb the pronoun is the object of: "succeeded", "later replaced", "was elected to

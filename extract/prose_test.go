@@ -3831,21 +3831,22 @@ Ade Bello was secretary-general from the foundation onwards. The Independent Nat
 
 // The person a sentence's pronouns keep to twice is still the one told of in the next sentence,
 // though the sentence named another: "… convicted him …, but Rawlings pardoned him … ; a decree
-// barred him" is the first man, not Rawlings.
+// barred him" is the first man, not Rawlings; so is "he" after "pardoned him … and".
 func TestDraftPronounsKeepToTheirPerson(t *testing.T) {
 	doc := parseArticle(t, "gpp.txt", `= Ghana Progress Party =
 
 The Ghana Progress Party is a party in Ghana, founded in 1979 by Kwame Asante.
 
-In 1983 a tribunal convicted him of fraud, but President Jerry Rawlings pardoned him in 1985 and he returned home. A decree of 1986 barred him from politics for ten years.`)
+In 1983 a tribunal convicted him of fraud, but President Jerry Rawlings pardoned him in 1985 and he went into exile in London. A decree of 1986 barred him from politics for ten years.`)
 	var got []string
 	for _, f := range Draft(doc, "ghana-progress-party") {
 		switch f.Payload.(type) {
-		case events.PersonBanned, events.PersonPardoned:
+		case events.PersonBanned, events.PersonPardoned, events.PersonExiled:
 			got = append(got, fmt.Sprintf("%s %s %s", f.Type, f.Date, f.Entity))
 		}
 	}
 	expectLines(t, "drafted", got, []string{
+		"person.exiled/v1 1985 kwame-asante", // "he" after "pardoned him … and" is the one pardoned
 		"person.pardoned/v1 1985 kwame-asante",
 		"person.banned_from_politics/v1 1986 kwame-asante",
 	})
