@@ -3611,7 +3611,7 @@ func TestDraftLeadersAndExilesInOtherWords(t *testing.T) {
 
 The Andean Peasant Union (UCA) is a political party in Peru, founded in 1978 by Hilario Ccori, who became its first secretary-general.
 
-The UCA began life as the Cusco Peasant Committee. In 1980 the committee renamed itself the Andean Peasant Union. In mid-1989 Ccori left for La Paz, where he lived in exile until 1993. The general amnesty of July 1993 allowed him to return. Rosa Huamán succeeded him in 1995. Huamán resigned in 2001; Teófilo Quispe was acting leader until the congress of March 2002. The party was relaunched in 2006 with Luz Mamani Condori as president.`)
+The UCA began life as the Cusco Peasant Committee. In 1980 the committee renamed itself the Andean Peasant Union. In mid-1989 Ccori left for La Paz, where he lived in exile until 1993. The general amnesty of July 1993 allowed him to return. Rosa Huamán succeeded him in 1995. Huamán resigned in 2001; Teófilo Quispe was acting leader until the congress of March 2002. The party was relaunched in 2006 with Luz Mamani Condori as president and the lawyer Ana Huanca as her deputy.`)
 	var got []string
 	for _, f := range Draft(doc, "andean-peasant-union") {
 		switch p := f.Payload.(type) {
@@ -3638,6 +3638,7 @@ The UCA began life as the Cusco Peasant Committee. In 1980 the committee renamed
 		"took 1978 hilario-ccori secretary-general",
 		"took 1995 rosa-huaman secretary-general",
 		"took 2001 teofilo-quispe acting leader",
+		"took 2006 ana-huanca deputy",
 		"took 2006 luz-mamani-condori president",
 	})
 }

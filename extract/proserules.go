@@ -1573,7 +1573,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 		// Goran Ilic": the office from the party's founding.
 		// "relaunched in 2009 with Grant as president and Ross as secretary", "a new party with
 		// Sarkar as its president": each took the office then.
-		{"with-as-role", rx(`\bwith\s+{E}\s+as\s+(?:(?:its|their|the\s+party's)\s+)?(?:new\s+|first\s+)?{ROLE}(?:,?\s+and\s+{E}\s+as\s+(?:(?:its|their|the\s+party's)\s+)?(?:new\s+|first\s+)?{ROLE})?`),
+		{"with-as-role", rx(`\bwith\s+(?:the\s+[a-z-]+\s+(?:[a-z-]+\s+)?)?{E}\s+as\s+(?:(?:its|their|his|her|the\s+party's)\s+)?(?:new\s+|first\s+)?{ROLE}(?:,?\s+and\s+(?:the\s+[a-z-]+\s+(?:[a-z-]+\s+)?)?{E}\s+as\s+(?:(?:its|their|his|her|the\s+party's)\s+)?(?:new\s+|first\s+)?{ROLE})?`),
 			func(c *sentenceContext) {
 				if c.governmentOffice(c.group(2)) {
 					return
