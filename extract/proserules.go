@@ -825,11 +825,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 					if c.match[14] >= 0 {
 						p, ok = c.party(7)
 					}
-					if m := markerEndRE.FindStringSubmatch(c.sk[:c.match[0]]); m != nil {
-						if r, found := c.refAt(m[1]); found && r.kind == events.KindOrganisation {
-							by = r.id
-						}
-					}
+					by, _ = c.bodyBefore(c.match[0])
 				default: // "Y registered it", "the commission registered the party"
 					p, ok = ref{id: c.d.topic, kind: events.KindParty}, true
 					by = c.body(3)
@@ -837,11 +833,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if !ok || by == p.id {
 					return
 				}
-				if againRE.MatchString(c.sk[c.match[0]:c.match[1]]) || againNextRE.MatchString(after) {
-					c.add(p.id, "", events.PartyRestored{Means: "re-registered"}) // "obtained registration again"
-					return
-				}
-				c.add(p.id, "", events.PartyRegistered{By: by})
+				c.registration(p, by)
 			}},
 		// "It was inscribed in the register of political parties kept by the Supreme Court of
 		// Justice on 20 February 1975": registered, by the body that keeps the register.
@@ -851,11 +843,7 @@ var proseRules = sync.OnceValue(func() []proseRule {
 				if !ok {
 					return
 				}
-				if againRE.MatchString(c.sk[c.match[0]:c.match[1]]) || againNextRE.MatchString(c.sk[c.match[1]:]) {
-					c.add(p.id, "", events.PartyRestored{Means: "re-registered"})
-					return
-				}
-				c.add(p.id, "", events.PartyRegistered{By: c.body(2)})
+				c.registration(p, c.body(2))
 			}},
 		// "it regained its registration on 2 April 2009": legal again.
 		{"registration-regained", rx(`{E}\s+(?:\w+\s+)?(?:regained|recovered|won\s+back|got\s+back)\s+(?:its\s+)?(?:legal\s+)?(?:registration|legal\s+status|legality|licen[cs]e)`),
@@ -3588,13 +3576,28 @@ var registeredForRE = regexp.MustCompile(`^\s+(?:[^⟦;,]*?\s+)?(?:to\s+(?:conte
 // the subject of its verb: "the Ministry of Justice", "the electoral commission" ("the four
 // registered the Democrat Party" were its founders).
 func (c *sentenceContext) authorityBefore(at int) bool {
-	before := c.sk[:at]
-	if m := markerEndRE.FindStringSubmatch(before); m != nil {
-		if r, ok := c.refAt(m[1]); ok {
-			return r.kind == events.KindOrganisation
-		}
+	if id, named := c.bodyBefore(at); named {
+		return id != ""
 	}
-	return authorityEndRE.MatchString(before)
+	return authorityEndRE.MatchString(c.sk[:at])
+}
+
+// bodyBefore returns the organisation named right before at, the subject of the verb there ("the
+// Ministry of the Interior granted"), or "" when the name there is of something else; named reports
+// whether a name stands there at all.
+func (c *sentenceContext) bodyBefore(at int) (id events.EntityID, named bool) {
+	m := markerEndRE.FindStringSubmatch(c.sk[:at])
+	if m == nil {
+		return "", false
+	}
+	r, ok := c.refAt(m[1])
+	if !ok {
+		return "", false
+	}
+	if r.kind == events.KindOrganisation {
+		return r.id, true
+	}
+	return "", true
 }
 
 var (
@@ -3610,6 +3613,17 @@ var grantedRE = regexp.MustCompile(`^(?:granted|gave|accorded)\b`)
 
 // asAPartyRE matches what makes a body's recognition a registration: "as a political party".
 var asAPartyRE = regexp.MustCompile(`^\s+as\s+an?\s+(?:political\s+|legal\s+)?party\b`)
+
+// registration drafts that body by registered party p, or, when the words the rule matched say
+// "again" ("obtained registration again", "was entered in the register again"), that p was legal
+// again.
+func (c *sentenceContext) registration(p ref, by events.EntityID) {
+	if againRE.MatchString(c.sk[c.match[0]:c.match[1]]) || againNextRE.MatchString(c.sk[c.match[1]:]) {
+		c.add(p.id, "", events.PartyRestored{Means: "re-registered"})
+		return
+	}
+	c.add(p.id, "", events.PartyRegistered{By: by})
+}
 
 // againNextRE matches "again" right after a verb: "was registered again".
 var againNextRE = regexp.MustCompile(`^\s+(?:once\s+)?again\b`)
